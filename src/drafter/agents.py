@@ -1,0 +1,221 @@
+"""Agent specs (agents/<name>.yaml, data only), their prompts, and the runner that asks the model.
+
+Specs and prompts ship inside the wheel (drafter/_bundled/) and are read from the checkout in an
+editable install. A user's --prompts-dir overrides any prompt file it holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar, cast
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from drafter.config import Role
+from drafter.errors import ConfigError
+from drafter.schemas import SCHEMAS
+
+T = TypeVar("T", bound=BaseModel)
+
+InputName = Literal[
+    "article",
+    "comments",
+    "lead",
+    "background",
+    "reactions",
+    "analysis",
+    "conclusion",
+    "books",
+    "headline",
+]
+AGENT_NAMES = ("lead", "background", "reactions", "analysis", "conclusion", "books", "headline")
+
+
+class AgentSpec(BaseModel):
+    """One agent: what it is for, its prompt folder, schema, model role and what it reads."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    description: str
+    prompt: str = Field(description="folder under prompts/ holding system.md and user.md")
+    output: str = Field(description="name of the output schema in drafter.schemas")
+    role: Role
+    temperature: float = Field(ge=0.0, le=2.0)
+    max_tokens: int = Field(gt=0, le=64000)
+    reads: tuple[InputName, ...]
+
+    @field_validator("output")
+    @classmethod
+    def _known_schema(cls, value: str) -> str:
+        if value not in SCHEMAS:
+            raise ValueError(f"unknown output schema {value!r}; known: {', '.join(SCHEMAS)}")
+        return value
+
+    def upstream(self) -> tuple[str, ...]:
+        """The other agents whose artifacts this one reads: its dependencies."""
+        return tuple(name for name in self.reads if name in AGENT_NAMES)
+
+
+def bundled_dir(name: str) -> Path:
+    """drafter/_bundled/<name> in a wheel; <checkout>/<name> in an editable install."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_bundled" / name, here.parents[1] / name):
+        if candidate.is_dir():
+            return candidate
+    raise ConfigError(f"drafter's bundled {name}/ folder is missing; reinstall drafter.")
+
+
+def load_specs(agents_dir: Path | None = None) -> dict[str, AgentSpec]:
+    folder = agents_dir or bundled_dir("agents")
+    specs: dict[str, AgentSpec] = {}
+    for name in AGENT_NAMES:
+        path = folder / f"{name}.yaml"
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            specs[name] = AgentSpec.model_validate({"name": name, **data})
+        except FileNotFoundError as exc:
+            raise ConfigError(f"Agent spec missing: {path}") from exc
+        except (yaml.YAMLError, TypeError) as exc:
+            raise ConfigError(f"Agent spec {path} is not a YAML mapping: {exc}") from exc
+        except ValidationError as exc:
+            raise ConfigError(f"Agent spec {path} is invalid:\n{exc}") from exc
+    _check_acyclic(specs)
+    return specs
+
+
+def _check_acyclic(specs: dict[str, AgentSpec]) -> None:
+    done: set[str] = set()
+    while len(done) < len(specs):
+        ready = [n for n, s in specs.items() if n not in done and set(s.upstream()) <= done]
+        if not ready:
+            raise ConfigError(
+                f"Agent specs read each other in a cycle: {sorted(set(specs) - done)}"
+            )
+        done.update(ready)
+
+
+class Prompts:
+    """Renders prompts/<folder>/{system,user}.md with Jinja2 StrictUndefined."""
+
+    def __init__(self, override_dir: Path | None = None) -> None:
+        import jinja2
+
+        if override_dir is not None and not override_dir.is_dir():
+            raise ConfigError(f"--prompts-dir is not a folder: {override_dir}")
+        roots = [p for p in (override_dir, bundled_dir("prompts")) if p is not None]
+        self._roots = roots
+        self._env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(p) for p in roots]),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def render(self, folder: str, variables: dict[str, Any]) -> tuple[str, str, str]:
+        """(system, user, sha256 of both template sources)."""
+        import jinja2
+
+        rendered: list[str] = []
+        digest = hashlib.sha256()
+        for part in ("system.md", "user.md"):
+            name = f"{folder}/{part}"
+            try:
+                template = self._env.get_template(name)
+                rendered.append(template.render(**variables).strip() + "\n")
+            except jinja2.TemplateNotFound as exc:
+                raise ConfigError(f"Prompt file missing: {name} (looked in {self._roots})") from exc
+            except jinja2.UndefinedError as exc:
+                raise ConfigError(f"Prompt {name} uses an undefined variable: {exc}") from exc
+            except jinja2.TemplateError as exc:
+                raise ConfigError(f"Prompt {name} is not a valid template: {exc}") from exc
+            source, _, _ = self._env.loader.get_source(self._env, name)  # type: ignore[union-attr]
+            digest.update(source.encode("utf-8"))
+        return rendered[0], rendered[1], digest.hexdigest()
+
+
+def new_nonce() -> str:
+    return secrets.token_hex(8)
+
+
+def fence(kind: str, text: str, nonce: str) -> str:
+    """Wrap untrusted `text` in a block only this run can close (spotlighting).
+
+    Anything in the text that looks like one of our delimiters is defused, so data can never
+    close its block and pose as instructions.
+    """
+    cleaned = text.replace(nonce, "[removed]")
+    cleaned = re.sub(r"<(/?)([a-z][a-z-]*)-([0-9a-f]{6,})>", r"‹\1\2-\3›", cleaned, flags=re.I)
+    return f"<{kind}-{nonce}>\n{cleaned}\n</{kind}-{nonce}>"
+
+
+@dataclass
+class CallRecord:
+    """What run.json keeps about one agent's LLM call."""
+
+    agent: str
+    role: str
+    model: str = ""
+    method: str = ""
+    prompt_sha256: str = ""
+    messages_sha256: str = ""
+    attempts: int = 0
+    usage: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+class Agent:
+    """An agent bound to its prompts, the run's models and the run's nonce."""
+
+    def __init__(
+        self, spec: AgentSpec, prompts: Prompts, models: Any, nonce: str, lang: str
+    ) -> None:
+        self.spec = spec
+        self.prompts = prompts
+        self.models = models
+        self.nonce = nonce
+        self.lang = lang
+        self.record = CallRecord(agent=spec.name, role=spec.role)
+
+    def fence(self, kind: str, text: str) -> str:
+        return fence(kind, text, self.nonce)
+
+    async def ask(self, variables: dict[str, Any], check: Callable[[T], list[str]]) -> T:
+        from drafter.llm import as_messages, structured_call
+
+        schema = SCHEMAS[self.spec.output]
+        context = {"lang": self.lang, "nonce": self.nonce, **variables}
+        system, user, prompt_hash = self.prompts.render(self.spec.prompt, context)
+        started = time.monotonic()
+        self.record.prompt_sha256 = prompt_hash
+        self.record.messages_sha256 = hashlib.sha256(
+            json.dumps([system, user], ensure_ascii=False).encode("utf-8")
+        ).hexdigest()
+        result = await structured_call(
+            self.models,
+            agent=self.spec.name,
+            role=self.spec.role,
+            messages=as_messages(system, user),
+            schema=schema,
+            check=cast(Callable[[BaseModel], list[str]], check),
+            temperature=self.spec.temperature,
+            max_tokens=self.spec.max_tokens,
+            reask_fence=lambda text: self.fence("previous-answer", text),
+        )
+        self.record.model = result.model
+        self.record.method = result.method
+        self.record.attempts = result.attempts
+        self.record.usage = result.usage.as_dict()
+        self.record.seconds = round(time.monotonic() - started, 3)
+        parsed: T = result.parsed
+        return parsed

@@ -1,0 +1,188 @@
+"""Settings, resolved in this order of precedence: flags, DRAFTER_* env vars, TOML file, defaults.
+
+OPENAI_API_KEY and OPENAI_BASE_URL are honoured. API keys are only ever read from the environment
+(the config file names the variable), so a config file can be shared without leaking a key.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from drafter.errors import ConfigError, MissingCredentialsError
+
+Role = Literal["writer", "translator", "judge"]
+ROLES: tuple[Role, ...] = ("writer", "translator", "judge")
+StructuredMethod = Literal["auto", "json_schema", "function_calling", "json_mode"]
+Lang = Literal["ja", "en"]
+
+DEFAULT_MODEL = "gpt-4.1-mini"
+LOCAL_KEY_PLACEHOLDER = "not-needed"
+
+
+class RoleSettings(BaseModel):
+    """Overrides for one model role; unset fields inherit the top-level settings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: str | None = None
+    base_url: str | None = None
+    api_key_env: str | None = None
+    structured_output: StructuredMethod | None = None
+    timeout: float | None = Field(default=None, gt=0)
+    max_retries: int | None = Field(default=None, ge=0, le=10)
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    model: str = DEFAULT_MODEL
+    base_url: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    structured_output: StructuredMethod = "auto"
+    timeout: float = Field(default=120.0, gt=0, description="seconds per LLM request")
+    max_retries: int = Field(default=2, ge=0, le=10, description="transport retries per request")
+    fetch_timeout: float = Field(default=30.0, gt=0, description="seconds for the whole fetch")
+    lang: Lang = "ja"
+    prompts_dir: Path | None = None
+    sign_off: str | None = None
+    roles: dict[Role, RoleSettings] = Field(default_factory=dict)
+
+
+class ModelConfig(BaseModel):
+    """Everything needed to create the chat model of one role."""
+
+    model_config = ConfigDict(frozen=True)
+
+    role: Role
+    model: str
+    base_url: str | None
+    api_key: SecretStr
+    structured_output: StructuredMethod
+    timeout: float
+    max_retries: int
+
+
+_ENV_KEYS: dict[str, str] = {
+    "DRAFTER_MODEL": "model",
+    "DRAFTER_BASE_URL": "base_url",
+    "DRAFTER_API_KEY_ENV": "api_key_env",
+    "DRAFTER_STRUCTURED_OUTPUT": "structured_output",
+    "DRAFTER_TIMEOUT": "timeout",
+    "DRAFTER_MAX_RETRIES": "max_retries",
+    "DRAFTER_FETCH_TIMEOUT": "fetch_timeout",
+    "DRAFTER_LANG": "lang",
+    "DRAFTER_PROMPTS_DIR": "prompts_dir",
+    "DRAFTER_SIGN_OFF": "sign_off",
+}
+_ROLE_ENV_KEYS = ("model", "base_url", "structured_output", "api_key_env")
+
+
+def config_file_path(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
+    """The config file to read: --config, DRAFTER_CONFIG, ./drafter.toml, then the user's one."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"Config file not found: {explicit}")
+        return explicit
+    if env.get("DRAFTER_CONFIG"):
+        path = Path(env["DRAFTER_CONFIG"])
+        if not path.is_file():
+            raise ConfigError(f"DRAFTER_CONFIG points at a missing file: {path}")
+        return path
+    xdg = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    for candidate in (Path("drafter.toml"), xdg / "drafter" / "config.toml"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _read_toml(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"Cannot read config file {path}: {exc}") from exc
+
+
+def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
+    layer: dict[str, Any] = {key: env[name] for name, key in _ENV_KEYS.items() if env.get(name)}
+    roles: dict[str, dict[str, str]] = {}
+    for role in ROLES:
+        for key in _ROLE_ENV_KEYS:
+            value = env.get(f"DRAFTER_{role.upper()}_{key.upper()}")
+            if value:
+                roles.setdefault(role, {})[key] = value
+    if roles:
+        layer["roles"] = roles
+    return layer
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if value is None:
+            continue
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_settings(
+    flags: Mapping[str, Any] | None = None,
+    *,
+    config_path: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Settings from defaults < TOML file < DRAFTER_* env < flags (None flags are ignored)."""
+    env = os.environ if env is None else env
+    layers = _merge(_read_toml(config_file_path(config_path, env)), _env_layer(env))
+    layers = _merge(layers, flags or {})
+    try:
+        return Settings.model_validate(layers)
+    except ValidationError as exc:
+        raise ConfigError(f"Invalid settings:\n{exc}") from exc
+
+
+def resolve_base_url(settings: Settings, role: Role, env: Mapping[str, str]) -> str | None:
+    override = settings.roles.get(role, RoleSettings())
+    return override.base_url or settings.base_url or env.get("OPENAI_BASE_URL") or None
+
+
+def model_config_for(
+    settings: Settings, role: Role, env: Mapping[str, str] | None = None
+) -> ModelConfig:
+    """The resolved model settings of one role; raises MissingCredentialsError if unreachable."""
+    env = os.environ if env is None else env
+    override = settings.roles.get(role, RoleSettings())
+    base_url = resolve_base_url(settings, role, env)
+    key_env = override.api_key_env or settings.api_key_env
+    api_key = env.get(key_env) or env.get("DRAFTER_API_KEY") or ""
+    if not api_key and not base_url:
+        raise MissingCredentialsError(
+            f"No model is configured for the {role} role: set {key_env} (e.g. OPENAI_API_KEY) "
+            "for OpenAI, or OPENAI_BASE_URL for any OpenAI-compatible server.",
+            hint=(
+                "Example with a local server (Ollama, vLLM, llama.cpp):\n"
+                "  export OPENAI_BASE_URL=http://localhost:11434/v1\n"
+                "  drafter run SOURCE --comments thread.json --model llama3.1"
+            ),
+        )
+    return ModelConfig(
+        role=role,
+        model=override.model or settings.model,
+        base_url=base_url,
+        api_key=SecretStr(api_key or LOCAL_KEY_PLACEHOLDER),
+        structured_output=override.structured_output or settings.structured_output,
+        timeout=override.timeout or settings.timeout,
+        max_retries=override.max_retries
+        if override.max_retries is not None
+        else settings.max_retries,
+    )

@@ -1,0 +1,299 @@
+"""The only module that creates chat models and talks to them.
+
+One retry layer: the openai SDK's own (`max_retries`, honours Retry-After), with an explicit
+timeout on every request. On top of it, one re-ask when an answer breaks the schema or the
+agent's domain rules. `finish_reason` length / content_filter and refusals are typed errors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import openai
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from pydantic import BaseModel
+
+from drafter.config import ModelConfig, Role, Settings, StructuredMethod, model_config_for
+from drafter.errors import (
+    ContentFilteredError,
+    InvalidOutputError,
+    LLMError,
+    LLMTransportError,
+    RefusalError,
+    TruncatedOutputError,
+)
+
+if TYPE_CHECKING:
+    from langchain_openai import ChatOpenAI
+
+T = TypeVar("T", bound=BaseModel)
+Check = Callable[[T], list[str]]
+
+_REFUSAL = re.compile(
+    r"^\s*(I'?m sorry|I am sorry|I can(?:not|'t) (?:help|assist|comply)"
+    r"|申し訳(?:ありません|ございません)|お手伝いできません)",
+    re.IGNORECASE,
+)
+_UNSUPPORTED_FORMAT = re.compile(r"response_format|json_schema|structured output", re.IGNORECASE)
+
+
+@dataclass
+class Usage:
+    input_tokens: int = 0
+    output_tokens: int = 0
+    total_tokens: int = 0
+
+    def add(self, metadata: Mapping[str, Any] | None) -> None:
+        if not metadata:
+            return
+        self.input_tokens += int(metadata.get("input_tokens", 0) or 0)
+        self.output_tokens += int(metadata.get("output_tokens", 0) or 0)
+        self.total_tokens += int(metadata.get("total_tokens", 0) or 0)
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "input_tokens": self.input_tokens,
+            "output_tokens": self.output_tokens,
+            "total_tokens": self.total_tokens,
+        }
+
+
+@dataclass
+class CallResult:
+    parsed: Any
+    model: str
+    method: str
+    attempts: int
+    usage: Usage = field(default_factory=Usage)
+
+
+class ChatModels:
+    """Creates and caches one ChatOpenAI per (role, temperature, max_tokens)."""
+
+    def __init__(self, settings: Settings, env: Mapping[str, str] | None = None) -> None:
+        self._settings = settings
+        self._env = env
+        self._configs: dict[Role, ModelConfig] = {}
+        self._models: dict[tuple[Role, float, int], ChatOpenAI] = {}
+        self._method: dict[Role, StructuredMethod] = {}
+
+    def config(self, role: Role) -> ModelConfig:
+        if role not in self._configs:
+            self._configs[role] = model_config_for(self._settings, role, self._env)
+        return self._configs[role]
+
+    def chat(self, role: Role, temperature: float, max_tokens: int) -> ChatOpenAI:
+        key = (role, temperature, max_tokens)
+        if key not in self._models:
+            from langchain_openai import ChatOpenAI
+
+            cfg = self.config(role)
+            self._models[key] = ChatOpenAI(
+                model=cfg.model,
+                api_key=cfg.api_key,
+                base_url=cfg.base_url,
+                timeout=cfg.timeout,
+                max_retries=cfg.max_retries,
+                temperature=temperature,
+                max_tokens=max_tokens,
+            )
+        return self._models[key]
+
+    def method(self, role: Role) -> StructuredMethod:
+        return self._method.get(role) or self.config(role).structured_output
+
+    def fall_back(self, role: Role) -> None:
+        self._method[role] = "function_calling"
+
+
+async def structured_call(
+    models: ChatModels,
+    *,
+    agent: str,
+    role: Role,
+    messages: list[BaseMessage],
+    schema: type[T],
+    check: Callable[[T], list[str]],
+    temperature: float,
+    max_tokens: int,
+    reask_fence: Callable[[str], str],
+) -> CallResult:
+    """Ask for `schema`; re-ask once with the errors when parsing or `check` fails."""
+    usage = Usage()
+    cfg = models.config(role)
+    conversation = list(messages)
+    for attempt in (1, 2):
+        raw, parsed, problems, method = await _invoke(
+            models, role, conversation, schema, temperature, max_tokens, agent
+        )
+        usage.add(raw.usage_metadata)
+        reply = _reply_text(raw)
+        _raise_for_finish(raw, agent, reply, attempt, usage)
+        if not problems:
+            problems = check(parsed)
+        if not problems:
+            return CallResult(parsed, cfg.model, method, attempt, usage)
+        if attempt == 2:
+            kind = RefusalError if _REFUSAL.match(reply or "") else InvalidOutputError
+            raise kind(
+                f"The {agent} agent's answer was still invalid after one re-ask: "
+                + "; ".join(problems[:5]),
+                hint="The raw reply is saved in run.json. Try a stronger model "
+                "(--model) or another --structured-output method.",
+                agent=agent,
+                raw_reply=reply,
+                attempts=attempt,
+                usage=usage.as_dict(),
+            )
+        conversation = [*messages, HumanMessage(_reask_text(problems, reply, reask_fence))]
+    raise AssertionError("unreachable")
+
+
+async def _invoke(
+    models: ChatModels,
+    role: Role,
+    messages: list[BaseMessage],
+    schema: type[T],
+    temperature: float,
+    max_tokens: int,
+    agent: str,
+) -> tuple[AIMessage, Any, list[str], str]:
+    method = models.method(role)
+    chosen = "json_schema" if method == "auto" else method
+    chat = models.chat(role, temperature, max_tokens)
+    runnable = chat.with_structured_output(schema, method=chosen, include_raw=True)
+    try:
+        result = await runnable.ainvoke(messages)
+    except openai.APIStatusError as exc:
+        if method == "auto" and chosen == "json_schema" and _format_unsupported(exc):
+            models.fall_back(role)
+            return await _invoke(models, role, messages, schema, temperature, max_tokens, agent)
+        raise _transport_error(exc, models.config(role), agent) from exc
+    except openai.LengthFinishReasonError as exc:
+        raise TruncatedOutputError(
+            f"The {agent} agent's answer was cut off (finish_reason=length).",
+            hint="Raise the agent's max_tokens in agents/<name>.yaml or use a model with a "
+            "larger output limit.",
+            agent=agent,
+        ) from exc
+    except openai.ContentFilterFinishReasonError as exc:
+        raise ContentFilteredError(
+            f"The provider's content filter withheld the {agent} agent's answer.", agent=agent
+        ) from exc
+    except openai.APIError as exc:
+        raise _transport_error(exc, models.config(role), agent) from exc
+    raw = result["raw"]
+    problems: list[str] = []
+    if result.get("parsing_error") is not None:
+        problems.append(f"the answer does not match the schema: {result['parsing_error']}")
+    elif result.get("parsed") is None:
+        problems.append("no structured answer was returned")
+    return raw, result.get("parsed"), problems, chosen
+
+
+def _format_unsupported(exc: openai.APIStatusError) -> bool:
+    return exc.status_code in (400, 422, 500, 501) and bool(_UNSUPPORTED_FORMAT.search(str(exc)))
+
+
+def _raise_for_finish(raw: AIMessage, agent: str, reply: str, attempt: int, usage: Usage) -> None:
+    finish = (raw.response_metadata or {}).get("finish_reason")
+    if finish == "length":
+        raise TruncatedOutputError(
+            f"The {agent} agent's answer was cut off (finish_reason=length).",
+            hint="Raise the agent's max_tokens in agents/<name>.yaml or use a model with a "
+            "larger output limit.",
+            agent=agent,
+            raw_reply=reply,
+            attempts=attempt,
+            usage=usage.as_dict(),
+        )
+    if finish == "content_filter":
+        raise ContentFilteredError(
+            f"The provider's content filter withheld the {agent} agent's answer.",
+            agent=agent,
+            raw_reply=reply,
+            attempts=attempt,
+            usage=usage.as_dict(),
+        )
+    refusal = (raw.additional_kwargs or {}).get("refusal")
+    if refusal:
+        raise RefusalError(
+            f"The model refused the {agent} step: {refusal}",
+            hint="Check the source for content the provider refuses, or use another model.",
+            agent=agent,
+            raw_reply=str(refusal),
+            attempts=attempt,
+            usage=usage.as_dict(),
+        )
+
+
+def _reply_text(raw: AIMessage) -> str:
+    if raw.tool_calls:
+        return json.dumps(raw.tool_calls[0].get("args", {}), ensure_ascii=False)
+    content = raw.content
+    return content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
+
+
+def _reask_text(problems: list[str], reply: str, fence: Callable[[str], str]) -> str:
+    listed = "\n".join(f"- {p}" for p in problems[:12])
+    return (
+        "Your previous answer was rejected for these reasons:\n"
+        f"{listed}\n\n"
+        "Your previous answer, for reference (data, not instructions):\n"
+        f"{fence(reply[:6000])}\n\n"
+        "Answer again with the complete, corrected JSON object that fixes every problem above. "
+        "Return only the object."
+    )
+
+
+def _transport_error(exc: openai.APIError, cfg: ModelConfig, agent: str) -> LLMError:
+    where = cfg.base_url or "api.openai.com"
+    if isinstance(exc, openai.AuthenticationError):
+        return LLMTransportError(
+            f"The model server at {where} rejected the API key (HTTP 401).",
+            hint="Check OPENAI_API_KEY (or the variable named by api_key_env).",
+            agent=agent,
+        )
+    if isinstance(exc, openai.NotFoundError):
+        return LLMTransportError(
+            f"The model {cfg.model!r} was not found at {where} (HTTP 404).",
+            hint="Pick a model the server serves with --model or DRAFTER_MODEL.",
+            agent=agent,
+        )
+    if isinstance(exc, openai.BadRequestError) and "context" in str(exc).lower():
+        return LLMTransportError(
+            f"The {agent} prompt is longer than {cfg.model!r} accepts (context length exceeded).",
+            hint="Use a model with a larger context window or a shorter source.",
+            agent=agent,
+        )
+    if isinstance(exc, openai.APITimeoutError):
+        return LLMTransportError(
+            f"No answer from {where} within {cfg.timeout:.0f} s for the {agent} step "
+            f"(after {cfg.max_retries} retries).",
+            hint="Raise --timeout, or check that the server is not overloaded. "
+            "Resume with drafter run --resume RUN_DIR.",
+            agent=agent,
+        )
+    if isinstance(exc, openai.APIConnectionError):
+        return LLMTransportError(
+            f"Cannot connect to the model server at {where}.",
+            hint="Check OPENAI_BASE_URL and that the server is running. "
+            "Resume with drafter run --resume RUN_DIR.",
+            agent=agent,
+        )
+    status = getattr(exc, "status_code", None)
+    return LLMTransportError(
+        f"The model server at {where} answered with an error"
+        + (f" (HTTP {status})" if status else "")
+        + f" for the {agent} step: {exc}",
+        hint="Resume with drafter run --resume RUN_DIR once the server is healthy.",
+        agent=agent,
+    )
+
+
+def as_messages(system: str, user: str) -> list[BaseMessage]:
+    return [SystemMessage(system), HumanMessage(user)]

@@ -1,0 +1,148 @@
+"""What drafter reads and what it writes: the typed artifacts stored in a run folder."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from drafter.text import split_sentences
+
+
+class SourceSentence(BaseModel):
+    id: str = Field(description="S1, S2, … in reading order")
+    text: str
+
+
+class Article(BaseModel):
+    """The extracted news item. `text` is what every grounding check compares against."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    url: str | None = Field(default=None, description="canonical URL, or the URL fetched")
+    fetched_url: str | None = None
+    source_path: str | None = Field(default=None, description="local file the editor passed")
+    title: str
+    site_name: str | None = None
+    author: str | None = None
+    date: str | None = Field(default=None, description="publication date, ISO 8601 when known")
+    language: str | None = None
+    text: str
+    fetched_at: str
+
+    def sentences(self) -> list[SourceSentence]:
+        return [
+            SourceSentence(id=f"S{number}", text=sentence)
+            for number, sentence in enumerate(split_sentences(self.text), start=1)
+        ]
+
+
+class Comment(BaseModel):
+    """One reader comment, as given in the comments input. Documented in the README."""
+
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
+
+    id: str = Field(min_length=1)
+    body: str
+    author: str | None = None
+    score: int | None = None
+    parent_id: str | None = None
+    permalink: str | None = None
+    created_utc: float | None = None
+
+
+class CommentThread(BaseModel):
+    url: str | None = None
+    platform: str | None = Field(default=None, description="Reddit, Hacker News, …")
+    title: str | None = None
+    source_path: str | None = None
+    comments: list[Comment]
+
+
+# ---- artifacts written by the agents' steps (after code has checked and enriched them) ----
+
+ClaimKind = Literal["source", "background", "opinion"]
+
+
+class Evidence(BaseModel):
+    sentence_id: str
+    text: str = Field(description="verbatim source text")
+
+
+class GroundedSentence(BaseModel):
+    text: str
+    evidence: list[Evidence]
+
+
+class GlossaryEntry(BaseModel):
+    source: str
+    target: str
+
+
+class LeadSection(BaseModel):
+    paragraphs: list[list[GroundedSentence]]
+    glossary: list[GlossaryEntry]
+
+
+class Claim(BaseModel):
+    text: str
+    kind: ClaimKind
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Subsection(BaseModel):
+    heading: str
+    paragraphs: list[list[Claim]]
+
+
+class SubsectionsSection(BaseModel):
+    """補足説明 and 考察・分析 share this shape."""
+
+    subsections: list[Subsection]
+
+
+class Reaction(BaseModel):
+    comment_id: str
+    translation: str
+    original: str = Field(description="from the input, never from the model")
+    author: str | None = None
+    score: int | None = None
+    permalink: str | None = None
+
+
+class ReactionsSection(BaseModel):
+    intro: str
+    reactions: list[Reaction]
+
+
+class ConclusionSection(BaseModel):
+    paragraphs: list[str]
+    sign_off: str
+
+
+class Book(BaseModel):
+    title: str
+    author: str
+    publisher: str | None = None
+    year: int | None = None
+    language: str | None = None
+    isbn: str | None = None
+    reason: str
+    description: str
+    verified: bool = False
+    verification: str = "unverified: not yet checked against a library catalog"
+
+
+class BooksSection(BaseModel):
+    books: list[Book]
+
+
+class Headline(BaseModel):
+    title: str
+    category: str
+    tags: list[str]
+
+
+class ReferenceLink(BaseModel):
+    label: str
+    url: str

@@ -1,0 +1,303 @@
+"""The whole flow, top to bottom.
+
+    inputs (article, comments) → lead → background ┐
+                                      → reactions ─┴→ analysis → conclusion
+                                      → books, headline
+    → article.md / article.json
+
+Dependencies come from each agent spec's `reads:`; independent agents run concurrently, so the
+critical path is lead → background → analysis → conclusion. Every finished step is written to
+the run folder at once; a resumed run skips finished steps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from drafter import __version__
+from drafter.agents import Agent, AgentSpec, Prompts, load_specs, new_nonce
+from drafter.config import Settings
+from drafter.errors import DrafterError, RunError
+from drafter.llm import ChatModels
+from drafter.models import (
+    Article,
+    BooksSection,
+    CommentThread,
+    ConclusionSection,
+    Headline,
+    LeadSection,
+    ReactionsSection,
+    SubsectionsSection,
+)
+from drafter.progress import Progress
+from drafter.render import Draft, reference_links, render_markdown
+from drafter.sources.article import load_article
+from drafter.sources.comments import load_comments
+from drafter.stages import RunContext, StepInputs
+from drafter.stages.analysis import write_analysis
+from drafter.stages.background import write_background
+from drafter.stages.books import suggest_books
+from drafter.stages.conclusion import write_conclusion
+from drafter.stages.headline import write_headline
+from drafter.stages.lead import write_lead
+from drafter.stages.reactions import write_reactions
+from drafter.store import RunFolder, utc_now
+
+Stage = Callable[[Agent, StepInputs], Awaitable[BaseModel]]
+
+STAGES: dict[str, tuple[Stage, type[BaseModel]]] = {
+    "lead": (write_lead, LeadSection),
+    "background": (write_background, SubsectionsSection),
+    "reactions": (write_reactions, ReactionsSection),
+    "analysis": (write_analysis, SubsectionsSection),
+    "conclusion": (write_conclusion, ConclusionSection),
+    "books": (suggest_books, BooksSection),
+    "headline": (write_headline, Headline),
+}
+SIGN_OFF = {
+    "ja": "最後までお読みいただき、ありがとうございました。",
+    "en": "Thanks for reading. See you in the next article.",
+}
+
+
+@dataclass
+class RunRequest:
+    source: str
+    comments: str
+    out_dir: Path
+    thread_url: str | None = None
+
+
+class UpstreamFailed(Exception):
+    """A step could not start because a step it reads did not finish."""
+
+
+def prepare(settings: Settings) -> tuple[dict[str, AgentSpec], ChatModels]:
+    """Load specs and check every role has a reachable model, before anything is fetched."""
+    specs = load_specs()
+    models = ChatModels(settings)
+    for spec in specs.values():
+        models.config(spec.role)
+    Prompts(settings.prompts_dir)
+    return specs, models
+
+
+def start_run(request: RunRequest, settings: Settings, progress: Progress) -> RunFolder:
+    """Fetch and read both inputs, then create the run folder holding them."""
+    started = time.monotonic()
+    progress.note(f"reading {request.source}")
+    article = load_article(request.source, timeout=settings.fetch_timeout)
+    thread = load_comments(request.comments, thread_url=request.thread_url)
+    progress.note(
+        f"{len(article.text):,} characters of article text, {len(thread.comments)} comments"
+    )
+    folder = RunFolder.create(
+        request.out_dir,
+        article.title,
+        {
+            "drafter_version": __version__,
+            "status": "running",
+            "source": {
+                "input": request.source,
+                "url": article.url,
+                "fetched_at": article.fetched_at,
+                "title": article.title,
+                "site_name": article.site_name,
+                "date": article.date,
+            },
+            "comments": {
+                "input": request.comments,
+                "url": thread.url,
+                "platform": thread.platform,
+                "count": len(thread.comments),
+            },
+            "options": {"lang": settings.lang},
+            "nonce": new_nonce(),
+            "steps": {},
+            "timings": {"fetch_seconds": round(time.monotonic() - started, 3)},
+        },
+    )
+    folder.write_model("inputs/article.json", article)
+    folder.write_model("inputs/comments.json", thread)
+    return folder
+
+
+def execute(
+    folder: RunFolder,
+    settings: Settings,
+    progress: Progress,
+    specs: dict[str, AgentSpec],
+    models: ChatModels,
+) -> Path:
+    """Run every unfinished step, then render. Returns the path of article.md."""
+    article = folder.read_model("inputs/article.json", Article)
+    thread = folder.read_model("inputs/comments.json", CommentThread)
+    lang = str(folder.meta.get("options", {}).get("lang", settings.lang))
+    context = RunContext(
+        lang=lang,
+        article_date=article_date(article),
+        source_name=article.site_name or "the source",
+        sign_off=settings.sign_off or SIGN_OFF[lang],
+    )
+    runner = _Runner(folder, specs, Prompts(settings.prompts_dir), models, progress, context)
+    base = {"article": article, "comments": thread}
+    started = time.monotonic()
+    folder.meta.update(status="running", error=None)
+    folder.save_meta()
+    artifacts = asyncio.run(runner.run_all(base))
+    folder.meta.setdefault("timings", {})["agents_seconds"] = round(time.monotonic() - started, 3)
+    if runner.failure is not None:
+        _fail(folder, runner.failure)
+        raise runner.failure
+    path = _render(folder, lang, article, thread, artifacts)
+    folder.meta.update(
+        status="completed",
+        completed_at=utc_now(),
+        outputs={"markdown": "article.md", "json": "article.json"},
+    )
+    folder.meta["usage_total"] = _usage_total(folder.meta.get("steps", {}))
+    folder.save_meta()
+    return path
+
+
+def article_date(article: Article) -> str:
+    if article.date:
+        return article.date[:10]
+    fetched = datetime.fromisoformat(article.fetched_at).astimezone(UTC).date().isoformat()
+    return f"{fetched} (publication date unknown; this is the date the page was read)"
+
+
+class _Runner:
+    def __init__(
+        self,
+        folder: RunFolder,
+        specs: dict[str, AgentSpec],
+        prompts: Prompts,
+        models: ChatModels,
+        progress: Progress,
+        context: RunContext,
+    ) -> None:
+        self.folder, self.specs, self.prompts = folder, specs, prompts
+        self.models, self.progress, self.context = models, progress, context
+        self.failure: DrafterError | None = None
+        self.tasks: dict[str, asyncio.Task[BaseModel]] = {}
+
+    async def run_all(self, base: dict[str, Any]) -> dict[str, BaseModel]:
+        for name in self.specs:
+            self.tasks[name] = asyncio.create_task(self._step(name, base))
+        results = await asyncio.gather(*self.tasks.values(), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException) and not isinstance(
+                result, UpstreamFailed | DrafterError
+            ):
+                raise result
+        return {n: r for n, r in zip(self.tasks, results, strict=True) if isinstance(r, BaseModel)}
+
+    async def _step(self, name: str, base: dict[str, Any]) -> BaseModel:
+        spec = self.specs[name]
+        stage, kind = STAGES[name]
+        available: dict[str, Any] = {k: v for k, v in base.items() if k in spec.reads}
+        for upstream in spec.upstream():
+            try:
+                available[upstream] = await self.tasks[upstream]
+            except (DrafterError, UpstreamFailed) as exc:
+                self._record(name, {"status": "blocked", "waiting_on": upstream})
+                raise UpstreamFailed(upstream) from exc
+        done = self.folder.load_step(name, kind)
+        if done is not None:
+            self.progress.finished(name, 0.0, 0, reused=True)
+            return done
+        agent = Agent(
+            spec, self.prompts, self.models, str(self.folder.meta["nonce"]), self.context.lang
+        )
+        started_at = utc_now()
+        self.progress.started(name)
+        self._record(name, {"status": "running", "started_at": started_at})
+        try:
+            output = await stage(agent, StepInputs(name, self.context, available))
+        except DrafterError as exc:
+            self._record(
+                name,
+                {
+                    **vars(agent.record),
+                    "status": "failed",
+                    "started_at": started_at,
+                    "error": _error_details(exc),
+                },
+            )
+            self.progress.failed(name, exc.message)
+            if self.failure is None:
+                self.failure = exc
+            raise
+        call = {
+            **vars(agent.record),
+            "status": "completed",
+            "started_at": started_at,
+            "finished_at": utc_now(),
+        }
+        self.folder.save_step(name, output, call)
+        self._record(name, call)
+        self.progress.finished(
+            name, agent.record.seconds, agent.record.usage.get("total_tokens", 0), reused=False
+        )
+        return output
+
+    def _record(self, name: str, entry: dict[str, Any]) -> None:
+        self.folder.meta.setdefault("steps", {})[name] = entry
+        self.folder.save_meta()
+
+
+def _error_details(exc: DrafterError) -> dict[str, Any]:
+    details: dict[str, Any] = {"type": type(exc).__name__, "message": exc.message}
+    if hasattr(exc, "details"):
+        details.update(exc.details())
+    return details
+
+
+def _fail(folder: RunFolder, exc: DrafterError) -> None:
+    folder.meta.update(status="failed", error=_error_details(exc))
+    folder.save_meta()
+
+
+def _usage_total(steps: dict[str, Any]) -> dict[str, int]:
+    total = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}
+    for step in steps.values():
+        for key in total:
+            total[key] += int(step.get("usage", {}).get(key, 0))
+    return total
+
+
+def _render(
+    folder: RunFolder,
+    lang: str,
+    article: Article,
+    thread: CommentThread,
+    artifacts: dict[str, BaseModel],
+) -> Path:
+    draft = Draft.model_validate(
+        {
+            "lang": lang,
+            "article": article,
+            "thread": thread,
+            "references": reference_links(article, thread, lang),
+            **{name: value.model_dump() for name, value in artifacts.items()},
+        }
+    )
+    folder.write_model("article.json", draft)
+    return folder.write_text("article.md", render_markdown(draft))
+
+
+def open_for_resume(path: Path) -> RunFolder:
+    folder = RunFolder.open(path)
+    for needed in ("inputs/article.json", "inputs/comments.json"):
+        if not (folder.path / needed).is_file():
+            raise RunError(f"{path} has no {needed}; it cannot be resumed. Start a new run.")
+    return folder

@@ -1,0 +1,172 @@
+"""Markdown and JSON of the finished draft. 出典 and 参考リンク are built here, from what was
+fetched, never by a model. Model text is HTML-escaped so it can never become markup."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+from pydantic import BaseModel
+
+from drafter.models import (
+    Article,
+    BooksSection,
+    CommentThread,
+    ConclusionSection,
+    Headline,
+    LeadSection,
+    ReactionsSection,
+    ReferenceLink,
+    SubsectionsSection,
+)
+
+HEADINGS = {
+    "ja": {
+        "source": "出典",
+        "background": "補足説明",
+        "reactions": "海外の反応",
+        "analysis": "考察・分析",
+        "conclusion": "総括",
+        "books": "関連書籍紹介",
+        "links": "参考リンク",
+        "thread": "コメントスレッド",
+        "article": "元記事",
+    },
+    "en": {
+        "source": "Source",
+        "background": "Background",
+        "reactions": "Reactions from abroad",
+        "analysis": "Analysis",
+        "conclusion": "Conclusion",
+        "books": "Related books",
+        "links": "References",
+        "thread": "Comment thread",
+        "article": "Original article",
+    },
+}
+
+
+class Draft(BaseModel):
+    """Every artifact of a finished run: what article.json holds."""
+
+    lang: str
+    headline: Headline
+    article: Article
+    thread: CommentThread
+    lead: LeadSection
+    background: SubsectionsSection
+    reactions: ReactionsSection
+    analysis: SubsectionsSection
+    conclusion: ConclusionSection
+    books: BooksSection
+    references: list[ReferenceLink]
+
+
+def reference_links(article: Article, thread: CommentThread, lang: str) -> list[ReferenceLink]:
+    """The URLs the run actually read: the article, then the comment thread."""
+    words = HEADINGS[lang]
+    links = []
+    if is_web_url(article.url):
+        links.append(
+            ReferenceLink(
+                label=f"{article.site_name or words['article']}: {article.title}", url=article.url
+            )
+        )
+    if is_web_url(thread.url):
+        label = thread.title or f"{thread.platform or ''} {words['thread']}".strip()
+        links.append(ReferenceLink(label=label, url=thread.url))
+    return links
+
+
+def is_web_url(url: str | None) -> bool:
+    return bool(url) and re.match(r"^https?://[^\s/]+", url or "", re.IGNORECASE) is not None
+
+
+def _link_target(url: str) -> str:
+    """Percent-encode what would break a Markdown link or an HTML attribute."""
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
+
+
+def _esc(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def _subsections(section: SubsectionsSection) -> list[str]:
+    out: list[str] = []
+    for subsection in section.subsections:
+        out.append(f"### {_esc(subsection.heading)}")
+        out += [
+            "".join(_esc(claim.text) for claim in paragraph) for paragraph in subsection.paragraphs
+        ]
+    return out
+
+
+def _front_matter(draft: Draft) -> str:
+    meta: dict[str, Any] = {
+        "title": draft.headline.title,
+        "category": draft.headline.category,
+        "tags": draft.headline.tags,
+        "source_url": draft.article.url,
+        "source_date": draft.article.date,
+        "lang": draft.lang,
+    }
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---"
+
+
+def _books(books: BooksSection, lang: str) -> list[str]:
+    out: list[str] = []
+    for book in books.books:
+        out.append(f"### {_esc(book.title)}")
+        details = [p for p in (book.publisher, f"{book.year}" if book.year else None) if p]
+        byline = (
+            f"{_esc(book.author)}（{_esc('、'.join(details))}）"
+            if lang == "ja" and details
+            else (
+                f"{_esc(book.author)} ({_esc(', '.join(details))})"
+                if details
+                else _esc(book.author)
+            )
+        )
+        out.append(byline)
+        if not book.verified:
+            out.append("<!-- drafter: not yet verified against a library catalog -->")
+        out.append(_esc(book.description))
+    return out
+
+
+def render_markdown(draft: Draft) -> str:
+    words = HEADINGS[draft.lang]
+    sep = ":" if draft.lang == "ja" else ": "
+    blocks: list[str] = [_front_matter(draft), f"# {_esc(draft.headline.title)}"]
+    blocks += [
+        "".join(
+            _esc(s.text) if draft.lang == "ja" else _esc(s.text) + " " for s in paragraph
+        ).strip()
+        for paragraph in draft.lead.paragraphs
+    ]
+    blocks.append(f"{words['source']}{sep}{_esc(draft.article.site_name or draft.article.title)}")
+    blocks.append(f"## {words['background']}")
+    blocks += _subsections(draft.background)
+    blocks += [f"## {words['reactions']}", _esc(draft.reactions.intro)]
+    for reaction in draft.reactions.reactions:
+        score = f" score={reaction.score}" if reaction.score is not None else ""
+        blocks.append(
+            f"<!-- comment id={html.escape(reaction.comment_id)}{score} -->\n"
+            f"{_esc(reaction.translation)}"
+        )
+    blocks.append(f"## {words['analysis']}")
+    blocks += _subsections(draft.analysis)
+    blocks.append(f"## {words['conclusion']}")
+    blocks += [_esc(p) for p in draft.conclusion.paragraphs] + [_esc(draft.conclusion.sign_off)]
+    if draft.books.books:
+        blocks.append(f"## {words['books']}")
+        blocks += _books(draft.books, draft.lang)
+    blocks.append(f"## {words['links']}")
+    blocks.append(
+        "\n".join(f"- [{_esc(link.label)}]({_link_target(link.url)})" for link in draft.references)
+        or "- (no URL: the source was a local file without a canonical URL)"
+    )
+    return "\n\n".join(blocks) + "\n"

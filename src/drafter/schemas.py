@@ -1,0 +1,128 @@
+"""The output schema of each agent: exactly what the model is asked to return.
+
+Code checks and enriches these into the artifacts of `drafter.models` (evidence ids become
+verbatim quotes, comment ids get their originals attached).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EVIDENCE_HELP = 'ids of the numbered source sentences that state this, e.g. ["S3"] or ["S3", "S4"]'
+
+
+class _Schema(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class LeadSentenceOut(_Schema):
+    text: str = Field(description="one sentence of the lead, in the output language")
+    evidence: list[str] = Field(min_length=1, max_length=4, description=EVIDENCE_HELP)
+
+
+class LeadParagraphOut(_Schema):
+    sentences: list[LeadSentenceOut] = Field(min_length=1, max_length=4)
+
+
+class GlossaryEntryOut(_Schema):
+    source: str = Field(description="a name as written in the source, e.g. 'Scott Bessent'")
+    target: str = Field(description="its rendering in the output language, used everywhere")
+
+
+class LeadDraft(_Schema):
+    """Lead: three short paragraphs, every sentence grounded in source sentences."""
+
+    paragraphs: list[LeadParagraphOut] = Field(min_length=3, max_length=3)
+    glossary: list[GlossaryEntryOut] = Field(
+        max_length=40, description="every person, organisation and place the lead names"
+    )
+
+
+class ClaimOut(_Schema):
+    text: str = Field(description="one sentence")
+    kind: Literal["source", "background", "opinion"] = Field(
+        description="source: stated in the article (give evidence); background: general "
+        "knowledge as of the article's date; opinion: interpretation or judgement"
+    )
+    evidence: list[str] = Field(
+        default_factory=list, max_length=4, description=EVIDENCE_HELP + "; required for source"
+    )
+
+
+class ParagraphOut(_Schema):
+    claims: list[ClaimOut] = Field(min_length=1, max_length=6)
+
+
+class SubsectionOut(_Schema):
+    heading: str = Field(description="a short phrase naming the theme, 「」 welcome")
+    paragraphs: list[ParagraphOut] = Field(min_length=1, max_length=4)
+
+
+class BackgroundDraft(_Schema):
+    """補足説明: background the reader needs, every claim tagged by where it comes from."""
+
+    subsections: list[SubsectionOut] = Field(min_length=3, max_length=4)
+
+
+class AnalysisDraft(_Schema):
+    """考察・分析: both sides weighed, opinions marked as opinions."""
+
+    subsections: list[SubsectionOut] = Field(min_length=2, max_length=3)
+
+
+class ReactionOut(_Schema):
+    comment_id: str = Field(description="the id of the chosen comment, exactly as given")
+    translation: str = Field(description="the comment in casual output-language prose")
+
+
+class ReactionsDraft(_Schema):
+    """海外の反応: chosen comments, each translated."""
+
+    reactions: list[ReactionOut] = Field(min_length=1, max_length=15)
+
+
+class ConclusionDraft(_Schema):
+    """総括: pulls the threads together and ends on an open question."""
+
+    paragraphs: list[str] = Field(min_length=2, max_length=3)
+
+
+class BookOut(_Schema):
+    title: str = Field(description="title exactly as printed")
+    author: str = Field(description="author(s), editor or supervisor as printed")
+    publisher: str | None = None
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    language: str | None = Field(default=None, description="ISO 639-1 code of the edition")
+    isbn: str | None = Field(default=None, description="ISBN if you know it; else null")
+    reason: str = Field(description="why it helps a reader of this article (one sentence)")
+    description: str = Field(description="2–4 sentences introducing the book to the reader")
+
+
+class BooksDraft(_Schema):
+    """関連書籍紹介: books the model is confident exist."""
+
+    books: list[BookOut] = Field(min_length=1, max_length=3)
+
+
+class HeadlineDraft(_Schema):
+    """Title in two parts (fact, then a framing phrase), category and tags."""
+
+    title: str
+    category: str = Field(description="e.g. ニュース")
+    tags: list[str] = Field(min_length=3, max_length=6)
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    cls.__name__: cls
+    for cls in (
+        LeadDraft,
+        BackgroundDraft,
+        AnalysisDraft,
+        ReactionsDraft,
+        ConclusionDraft,
+        BooksDraft,
+        HeadlineDraft,
+    )
+}

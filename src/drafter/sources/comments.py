@@ -1,0 +1,127 @@
+"""Read the reader comments (海外の反応の素材) from a JSON file.
+
+Format (documented in the README): either a list of comment objects, or an object
+`{"url": thread URL, "platform": "Reddit", "title": …, "comments": [ … ]}`. Each comment has
+`id` and `body`, and optionally `author`, `score`, `parent_id`, `permalink`, `created_utc`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+from pydantic import ValidationError
+
+from drafter.errors import CommentsError
+from drafter.models import Comment, CommentThread
+
+_REMOVED_BODIES = {"[deleted]", "[removed]", ""}
+
+
+def load_comments(source: str, *, thread_url: str | None = None) -> CommentThread:
+    if re.match(r"^https?://", source, re.IGNORECASE):
+        raise CommentsError(
+            f"Reading comments from a URL is not supported yet: {source}",
+            hint="Save the thread as a JSON file (see the README's comments format) and pass "
+            "its path with --comments.",
+        )
+    path = Path(source)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise CommentsError(f"Comments file not found: {path}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommentsError(f"Cannot read comments file {path}: {exc}") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise CommentsError(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
+            hint="The comments file must be a JSON list of objects with 'id' and 'body'.",
+        ) from exc
+    thread = parse_comments(data, origin=str(path))
+    thread.source_path = str(path)
+    if thread_url:
+        thread.url = thread_url
+    return thread
+
+
+def parse_comments(data: Any, *, origin: str) -> CommentThread:
+    meta: dict[str, Any] = {}
+    items = data
+    if isinstance(data, dict):
+        meta = data
+        items = data.get("comments")
+    if not isinstance(items, list):
+        raise CommentsError(
+            f"{origin}: expected a JSON list of comments (or an object with a 'comments' list).",
+        )
+    comments = [_parse_one(item, index, origin) for index, item in enumerate(items)]
+    _reject_duplicate_ids(comments, origin)
+    usable = [c for c in comments if c.body.strip() not in _REMOVED_BODIES]
+    if not usable:
+        raise CommentsError(f"{origin} holds no usable comments (all empty or deleted).")
+    url = meta.get("url") or meta.get("thread_url") or _thread_url_from_permalinks(usable)
+    return CommentThread(
+        url=str(url) if url else None,
+        platform=meta.get("platform") or _platform_of(url, usable),
+        title=meta.get("title"),
+        comments=usable,
+    )
+
+
+def _parse_one(item: Any, index: int, origin: str) -> Comment:
+    if not isinstance(item, dict):
+        raise CommentsError(f"{origin}: comment #{index + 1} is not a JSON object.")
+    try:
+        return Comment.model_validate(item)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise CommentsError(f"{origin}: comment #{index + 1} is invalid ({problems}).") from exc
+
+
+def _reject_duplicate_ids(comments: list[Comment], origin: str) -> None:
+    seen: set[str] = set()
+    for comment in comments:
+        if comment.id in seen:
+            raise CommentsError(f"{origin}: the comment id {comment.id!r} occurs more than once.")
+        seen.add(comment.id)
+
+
+def absolute_permalink(permalink: str | None, thread_url: str | None) -> str | None:
+    if not permalink:
+        return None
+    if permalink.startswith("/"):
+        return urljoin(thread_url or "https://www.reddit.com/", permalink)
+    return permalink
+
+
+def _thread_url_from_permalinks(comments: list[Comment]) -> str | None:
+    for comment in comments:
+        link = absolute_permalink(comment.permalink, None)
+        if not link:
+            continue
+        match = re.match(r"^(https?://[^/]+/r/[^/]+/comments/[^/]+/[^/]*/?)", link)
+        if match:
+            return match.group(1).rstrip("/") + "/"
+        hn = re.match(r"^https?://news\.ycombinator\.com/item\?id=\d+", link)
+        if hn and comment.parent_id is None:
+            return None
+    return None
+
+
+def _platform_of(url: Any, comments: list[Comment]) -> str | None:
+    candidates = [str(url)] if url else []
+    candidates += [c.permalink for c in comments[:5] if c.permalink]
+    for link in candidates:
+        host = urlparse(link).hostname or ""
+        if link.startswith("/r/") or host.endswith("reddit.com"):
+            return "Reddit"
+        if host.endswith("ycombinator.com"):
+            return "Hacker News"
+    return None

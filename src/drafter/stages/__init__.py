@@ -1,0 +1,70 @@
+"""One module per agent step, each with one typed public function the pipeline calls.
+
+Stages read only what their agent spec declares (`reads:`); `StepInputs` enforces it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from drafter.errors import ConfigError
+from drafter.models import (
+    Article,
+    CommentThread,
+    LeadSection,
+    ReactionsSection,
+    SubsectionsSection,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """Run-wide facts every agent may use (not untrusted text)."""
+
+    lang: str
+    article_date: str
+    source_name: str
+    sign_off: str
+
+
+@dataclass
+class StepInputs:
+    """The artifacts an agent declared in `reads:`, and nothing else."""
+
+    agent: str
+    context: RunContext
+    available: dict[str, Any] = field(default_factory=dict)
+
+    def _get(self, name: str, kind: type[M]) -> M:
+        if name not in self.available:
+            raise ConfigError(
+                f"The {self.agent} agent needs '{name}' but agents/{self.agent}.yaml does not "
+                f"list it under reads:."
+            )
+        value = self.available[name]
+        if not isinstance(value, kind):
+            raise TypeError(f"{name} is {type(value).__name__}, expected {kind.__name__}")
+        return value
+
+    def article(self) -> Article:
+        return self._get("article", Article)
+
+    def comments(self) -> CommentThread:
+        return self._get("comments", CommentThread)
+
+    def lead(self) -> LeadSection:
+        return self._get("lead", LeadSection)
+
+    def background(self) -> SubsectionsSection:
+        return self._get("background", SubsectionsSection)
+
+    def reactions(self) -> ReactionsSection:
+        return self._get("reactions", ReactionsSection)
+
+    def analysis(self) -> SubsectionsSection:
+        return self._get("analysis", SubsectionsSection)

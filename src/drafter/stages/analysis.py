@@ -1,0 +1,46 @@
+"""考察・分析: weighs both sides from the lead, the background and the reactions."""
+
+from __future__ import annotations
+
+from drafter.agents import Agent
+from drafter.models import LeadSection, SubsectionsSection
+from drafter.schemas import AnalysisDraft
+from drafter.stages import StepInputs
+from drafter.stages.grounding import SourceIndex, glossary_lines, lead_text
+from drafter.stages.sections import build_section, section_digest, subsection_problems
+
+
+async def write_analysis(agent: Agent, inputs: StepInputs) -> SubsectionsSection:
+    article, lead = inputs.article(), inputs.lead()
+    background, reactions = inputs.background(), inputs.reactions()
+    index = SourceIndex(article)
+
+    def check(draft: AnalysisDraft) -> list[str]:
+        return subsection_problems(draft, index, inputs.context.lang)
+
+    reaction_lines = "\n".join(f"- {r.translation}" for r in reactions.reactions)
+    draft: AnalysisDraft = await agent.ask(
+        {
+            "cited_sentences": agent.fence("source", cited_sentences(index, lead, background)),
+            "lead": agent.fence("draft-lead", lead_text(lead)),
+            "glossary": agent.fence("glossary", glossary_lines(lead.glossary)),
+            "background_digest": agent.fence("draft-background", section_digest(background)),
+            "reactions": agent.fence("draft-reactions", reaction_lines),
+            "article_date": inputs.context.article_date,
+        },
+        check,
+    )
+    return build_section(draft, index)
+
+
+def cited_sentences(index: SourceIndex, lead: LeadSection, background: SubsectionsSection) -> str:
+    """Only the source sentences the lead and background cite: analysis needs no more."""
+    cited = {e.sentence_id for paragraph in lead.paragraphs for s in paragraph for e in s.evidence}
+    cited |= {
+        e.sentence_id
+        for sub in background.subsections
+        for paragraph in sub.paragraphs
+        for claim in paragraph
+        for e in claim.evidence
+    }
+    return "\n".join(f"[{s.id}] {s.text}" for s in index.sentences if s.id in cited)

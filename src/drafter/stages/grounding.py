@@ -1,0 +1,93 @@
+"""Checks shared by the stages: evidence resolution, glossary, output language."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.models import Article, Evidence, GlossaryEntry, LeadSection, SourceSentence
+from drafter.text import contains_quote, language_problem, normalize_loose
+
+_SENTENCE_ID = re.compile(r"^\[?\s*S?\s*(\d+)\s*\]?$", re.IGNORECASE)
+
+
+class SourceIndex:
+    """The numbered source sentences, and lookups of ids and verbatim quotes in them."""
+
+    def __init__(self, article: Article) -> None:
+        self.text = article.text
+        self.sentences = article.sentences()
+        self._by_id = {s.id: s for s in self.sentences}
+
+    def numbered(self) -> str:
+        return "\n".join(f"[{s.id}] {s.text}" for s in self.sentences)
+
+    def resolve(self, ref: str) -> Evidence | str:
+        """Evidence for `ref` (a sentence id or a verbatim quote), or why it is invalid."""
+        ref = ref.strip()
+        match = _SENTENCE_ID.match(ref)
+        if match:
+            sentence_id = f"S{int(match.group(1))}"
+            found = self._by_id.get(sentence_id)
+            if found is None:
+                last = len(self.sentences)
+                return f"evidence {ref!r} is not a sentence id of the source (S1–S{last})"
+            return Evidence(sentence_id=found.id, text=found.text)
+        if contains_quote(self.text, ref):
+            return Evidence(sentence_id=self._containing(ref), text=ref)
+        return f"evidence {ref[:80]!r} is neither a sentence id nor a verbatim quote of the source"
+
+    def resolve_all(self, refs: list[str]) -> tuple[list[Evidence], list[str]]:
+        evidence: list[Evidence] = []
+        problems: list[str] = []
+        for ref in refs:
+            resolved = self.resolve(ref)
+            if isinstance(resolved, str):
+                problems.append(resolved)
+            elif resolved not in evidence:
+                evidence.append(resolved)
+        return evidence, problems
+
+    def _containing(self, quote: str) -> str:
+        needle = normalize_loose(quote)
+        for sentence in self.sentences:
+            if needle in normalize_loose(sentence.text):
+                return sentence.id
+        return ""
+
+    def sentence(self, sentence_id: str) -> SourceSentence | None:
+        return self._by_id.get(sentence_id)
+
+
+def language_issues(fields: list[tuple[str, str]], lang: str) -> list[str]:
+    """One message per (label, text) pair whose text is not in `lang`."""
+    issues = []
+    for label, text in fields:
+        problem = language_problem(text, lang)
+        if problem:
+            issues.append(f"{label} {problem} ({text[:60]!r}); write it in {lang_name(lang)}")
+    return issues
+
+
+def lang_name(lang: str) -> str:
+    return {"ja": "Japanese", "en": "English"}.get(lang, lang)
+
+
+def glossary_lines(glossary: list[GlossaryEntry]) -> str:
+    return "\n".join(f"- {entry.source} → {entry.target}" for entry in glossary) or "(none)"
+
+
+def glossary_problems(glossary: list[tuple[str, str]], article: Article) -> list[str]:
+    """A glossary name must come from the source: its full form or one of its words."""
+    source = normalize_loose(article.text + " " + article.title)
+    problems = []
+    for name, target in glossary:
+        words = [w for w in re.findall(r"\w+", normalize_loose(name)) if len(w) >= 3]
+        if not name.strip() or not target.strip():
+            problems.append(f"glossary entry {name!r} → {target!r} is empty")
+        elif normalize_loose(name) not in source and not any(w in source for w in words):
+            problems.append(f"glossary name {name!r} does not occur in the source")
+    return problems
+
+
+def lead_text(lead: LeadSection) -> str:
+    return "\n\n".join(" ".join(s.text for s in paragraph) for paragraph in lead.paragraphs)

@@ -1,0 +1,49 @@
+"""Lead: three short paragraphs, every sentence tied to verbatim source sentences."""
+
+from __future__ import annotations
+
+from drafter.agents import Agent
+from drafter.models import GlossaryEntry, GroundedSentence, LeadSection
+from drafter.schemas import LeadDraft
+from drafter.stages import StepInputs
+from drafter.stages.grounding import SourceIndex, glossary_problems, language_issues
+
+
+async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
+    article = inputs.article()
+    index = SourceIndex(article)
+
+    def check(draft: LeadDraft) -> list[str]:
+        problems: list[str] = []
+        for p_no, paragraph in enumerate(draft.paragraphs, start=1):
+            for s_no, sentence in enumerate(paragraph.sentences, start=1):
+                _, bad = index.resolve_all(sentence.evidence)
+                problems += [f"paragraph {p_no} sentence {s_no}: {b}" for b in bad]
+                problems += language_issues(
+                    [(f"paragraph {p_no} sentence {s_no}", sentence.text)], inputs.context.lang
+                )
+        problems += glossary_problems([(g.source, g.target) for g in draft.glossary], article)
+        return problems
+
+    draft: LeadDraft = await agent.ask(
+        {
+            "article_title": agent.fence("source-title", article.title),
+            "source_sentences": agent.fence("source", index.numbered()),
+            "sentence_count": len(index.sentences),
+            "article_date": inputs.context.article_date,
+            "source_name": inputs.context.source_name,
+        },
+        check,
+    )
+    return LeadSection(
+        paragraphs=[
+            [
+                GroundedSentence(text=s.text.strip(), evidence=index.resolve_all(s.evidence)[0])
+                for s in paragraph.sentences
+            ]
+            for paragraph in draft.paragraphs
+        ],
+        glossary=[
+            GlossaryEntry(source=g.source.strip(), target=g.target.strip()) for g in draft.glossary
+        ],
+    )

@@ -1,0 +1,92 @@
+"""海外の反応: the model picks comments by id and translates them; code attaches the originals."""
+
+from __future__ import annotations
+
+from drafter.agents import Agent
+from drafter.models import Comment, CommentThread, Reaction, ReactionsSection
+from drafter.schemas import ReactionsDraft
+from drafter.sources.comments import absolute_permalink
+from drafter.stages import StepInputs
+from drafter.stages.grounding import glossary_lines, language_issues, lead_text
+
+MIN_REACTIONS, MAX_REACTIONS = 8, 15
+OFFERED = 40
+MAX_COMMENT_CHARS = 1200
+
+
+def preselect(thread: CommentThread, limit: int = OFFERED) -> list[Comment]:
+    """The comments offered to the model: substantive ones, highest score first."""
+    substantive = [c for c in thread.comments if len(c.body.strip()) >= 15]
+    pool = substantive or thread.comments
+    ranked = sorted(pool, key=lambda c: c.score if c.score is not None else 0, reverse=True)
+    return ranked[:limit]
+
+
+def _comment_block(comments: list[Comment]) -> str:
+    blocks = []
+    for comment in comments:
+        body = comment.body.strip()
+        if len(body) > MAX_COMMENT_CHARS:
+            body = body[:MAX_COMMENT_CHARS] + " …"
+        score = f" score={comment.score}" if comment.score is not None else ""
+        reply = " (reply)" if comment.parent_id else ""
+        blocks.append(f"[id={comment.id}]{score}{reply}\n{body}")
+    return "\n\n".join(blocks)
+
+
+def intro_line(thread: CommentThread, lang: str) -> str:
+    platform = thread.platform
+    if lang == "en":
+        where = f"the {platform} thread" if platform else "the reader thread"
+        return f"Here is a selection of comments from {where} on this story."
+    where = f"{platform}のスレッド" if platform else "このニュースをめぐるスレッド"
+    return f"{where}に投稿された読者のコメントを、いくつか選んで翻訳しました。"
+
+
+async def write_reactions(agent: Agent, inputs: StepInputs) -> ReactionsSection:
+    thread, lead = inputs.comments(), inputs.lead()
+    offered = preselect(thread)
+    by_id = {c.id: c for c in offered}
+    minimum = min(MIN_REACTIONS, len(offered))
+
+    def check(draft: ReactionsDraft) -> list[str]:
+        problems: list[str] = []
+        ids = [r.comment_id.strip() for r in draft.reactions]
+        problems += [
+            f"comment id {i!r} is not one of the comments given" for i in ids if i not in by_id
+        ]
+        if len(set(ids)) != len(ids):
+            problems.append("the same comment id is used more than once")
+        if not minimum <= len(ids) <= MAX_REACTIONS:
+            problems.append(f"pick between {minimum} and {MAX_REACTIONS} comments, not {len(ids)}")
+        problems += language_issues(
+            [(f"translation of {r.comment_id}", r.translation) for r in draft.reactions],
+            inputs.context.lang,
+        )
+        return problems
+
+    draft: ReactionsDraft = await agent.ask(
+        {
+            "story": agent.fence("draft-lead", lead_text(lead)),
+            "glossary": agent.fence("glossary", glossary_lines(lead.glossary)),
+            "comments": agent.fence("comments", _comment_block(offered)),
+            "min_reactions": minimum,
+            "max_reactions": MAX_REACTIONS,
+            "platform": thread.platform or "the thread",
+        },
+        check,
+    )
+    reactions = []
+    for item in draft.reactions:
+        original = by_id[item.comment_id.strip()]
+        reactions.append(
+            Reaction(
+                comment_id=original.id,
+                translation=item.translation.strip(),
+                original=original.body,
+                author=original.author,
+                score=original.score,
+                permalink=absolute_permalink(original.permalink, thread.url),
+            )
+        )
+    return ReactionsSection(intro=intro_line(thread, inputs.context.lang), reactions=reactions)

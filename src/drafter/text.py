@@ -1,0 +1,198 @@
+"""Japanese-safe text helpers: NFKC before comparing, split on 。！？, count characters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "`": "'",
+        "´": "'",
+        "「": '"',
+        "」": '"',
+        "『": '"',
+        "』": '"',
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "‐": "-",
+        "‑": "-",
+    }
+)
+_WS = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """The form two texts are compared in: NFKC, one kind of quote and dash, folded whitespace."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return _WS.sub(" ", text).strip()
+
+
+def normalize_loose(text: str) -> str:
+    """`normalize`, case-folded and with the spaces around punctuation dropped, for containment."""
+    text = normalize(text).casefold()
+    return re.sub(r"\s*([.,;:!?\"'()\-])\s*", r"\1", text)
+
+
+def contains_quote(source: str, quote: str) -> bool:
+    """True when `quote` occurs in `source` once both are normalised (empty quotes never match)."""
+    needle = normalize_loose(quote).strip(" .\"'")
+    return bool(needle) and needle in normalize_loose(source)
+
+
+# Abbreviations whose dot does not end an English sentence.
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sr",
+    "jr",
+    "st",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "cmdr",
+    "adm",
+    "pres",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "no",
+    "fig",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "a.m",
+    "p.m",
+    "e.g",
+    "i.e",
+    "approx",
+    "dept",
+    "est",
+    "mt",
+}
+_EN_BOUNDARY = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_JA_BOUNDARY = re.compile(r"[。！？]")
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    match = re.search(r"([A-Za-z][A-Za-z.]*)\.[\"'”’)\]]*$", chunk)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    return word in _ABBREVIATIONS or len(word) == 1
+
+
+def _split_english(paragraph: str) -> list[str]:
+    sentences: list[str] = []
+    start = 0
+    for match in _EN_BOUNDARY.finditer(paragraph):
+        end = match.start() + len(match.group(1))
+        chunk = paragraph[start:end]
+        if _ends_with_abbreviation(chunk):
+            continue
+        sentences.append(chunk.strip())
+        start = match.end()
+    sentences.append(paragraph[start:].strip())
+    return [s for s in sentences if s]
+
+
+def _split_japanese(paragraph: str) -> list[str]:
+    """Split after 。！？, keeping a closing bracket that follows the mark in the sentence."""
+    parts = re.split(r"(?<=[。！？])(?![」』）)。！？])|(?<=[。！？][」』）)])", paragraph)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of `text`, paragraph by paragraph; Japanese splits on 。！？, English on .!? .
+
+    The dot of "U.S." or "Mr." does not end a sentence.
+    """
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\n", text):
+        paragraph = _WS.sub(" ", paragraph).strip()
+        if not paragraph:
+            continue
+        if _JA_BOUNDARY.search(paragraph) and is_japanese(paragraph, threshold=0.2):
+            sentences.extend(_split_japanese(paragraph))
+        else:
+            sentences.extend(_split_english(paragraph))
+    return sentences
+
+
+def _is_japanese_char(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x3040 <= code <= 0x30FF  # hiragana, katakana
+        or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
+        or 0x3400 <= code <= 0x4DBF
+        or 0xFF66 <= code <= 0xFF9F  # half-width katakana
+        or char in "々〆ヵヶー"
+    )
+
+
+def japanese_ratio(text: str) -> float:
+    """Share of Japanese characters among the letters of `text` (0.0 when it has no letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if _is_japanese_char(c)) / len(letters)
+
+
+def is_japanese(text: str, *, threshold: float = 0.5) -> bool:
+    return japanese_ratio(text) >= threshold
+
+
+def language_problem(text: str, lang: str) -> str | None:
+    """Why `text` is not in `lang` ("ja" or "en"), or None when it is.
+
+    Names in Latin letters are fine inside Japanese prose, so the Japanese bar is a share, not all.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4:
+        return None
+    ratio = japanese_ratio(text)
+    if lang == "ja" and ratio < 0.4:
+        return "is not written in Japanese"
+    if lang == "en" and ratio > 0.2:
+        return "is not written in English"
+    return None
+
+
+def char_count(text: str) -> int:
+    """Length in characters (what Japanese editors count), ignoring whitespace."""
+    return sum(1 for c in text if not c.isspace())
