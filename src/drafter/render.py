@@ -120,7 +120,8 @@ def _books(books: BooksSection, lang: str) -> list[str]:
     out: list[str] = []
     for book in books.books:
         out.append(f"### {_esc(book.title)}")
-        details = [p for p in (book.publisher, f"{book.year}" if book.year else None) if p]
+        year = (f"{book.year}年" if lang == "ja" else str(book.year)) if book.year else None
+        details = [p for p in (book.publisher, year) if p]
         byline = (
             f"{_esc(book.author)}（{_esc('、'.join(details))}）"
             if lang == "ja" and details
@@ -149,7 +150,7 @@ def render_markdown(draft: Draft) -> str:
     ]
     blocks.append(f"{words['source']}{sep}{_esc(draft.article.site_name or draft.article.title)}")
     blocks.append(f"## {words['background']}")
-    blocks += _subsections(draft.background)
+    blocks += _subsections(draft.background, draft.lang)
     blocks += [f"## {words['reactions']}", _esc(draft.reactions.intro)]
     for reaction in draft.reactions.reactions:
         score = f" score={reaction.score}" if reaction.score is not None else ""
@@ -158,7 +159,7 @@ def render_markdown(draft: Draft) -> str:
             f"{_esc(reaction.translation)}"
         )
     blocks.append(f"## {words['analysis']}")
-    blocks += _subsections(draft.analysis)
+    blocks += _subsections(draft.analysis, draft.lang)
     blocks.append(f"## {words['conclusion']}")
     blocks += [_esc(p) for p in draft.conclusion.paragraphs] + [_esc(draft.conclusion.sign_off)]
     if draft.books.books:

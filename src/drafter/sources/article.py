@@ -123,10 +123,13 @@ def extract_article(
     import trafilatura
 
     found = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        as_dict=True,
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    document: dict[str, Any] = found if isinstance(found, dict) else {}
+    document: dict[str, Any] = {}
+    if isinstance(found, dict):
+        document = found
+    elif found is not None:
+        document = found.as_dict()
     origin = source_path or url or "the page"
     if not (document.get("text") or "").strip():
         raise ExtractionError(

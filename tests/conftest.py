@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.scripted_llm import Reply, ScriptedLLM, load_script
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No user config, no real keys, no proxies: every test starts from a clean slate."""
+    for name in list(os.environ):
+        if name.startswith(("DRAFTER_", "OPENAI_")) or name.lower().endswith("_proxy"):
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def replies() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / "replies.json").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def llm_server() -> Iterator[ScriptedLLM]:
+    server = ScriptedLLM(load_script(str(FIXTURES / "replies.json"))).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def llm_env(llm_server: ScriptedLLM, monkeypatch: pytest.MonkeyPatch) -> ScriptedLLM:
+    monkeypatch.setenv("OPENAI_BASE_URL", llm_server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
+    monkeypatch.setenv("DRAFTER_TIMEOUT", "10")
+    monkeypatch.setenv("DRAFTER_MAX_RETRIES", "0")
+    return llm_server
+
+
+__all__ = ["FIXTURES", "SHARED_DATA", "Reply"]

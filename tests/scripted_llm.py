@@ -1,0 +1,163 @@
+"""A scripted OpenAI-compatible chat-completions server on 127.0.0.1, for tests and benchmarks.
+
+It answers by the schema the request asks for (the `response_format` json_schema name, or the
+forced tool's name), in whichever form the request used, so the real client stack runs:
+langchain-openai → openai SDK → httpx2 → this server. Every request is recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    """One scripted answer. `content` is the object to return as the structured answer."""
+
+    content: Any = None
+    finish_reason: str = "stop"
+    refusal: str | None = None
+    status: int = 200
+    error: str | None = None
+    raw_text: str | None = None
+    delay: float = 0.0
+
+
+Script = dict[str, list[Reply] | Callable[[dict[str, Any], int], Reply]]
+
+
+def schema_name(body: dict[str, Any]) -> str:
+    fmt = body.get("response_format") or {}
+    if fmt.get("type") == "json_schema":
+        return str(fmt["json_schema"]["name"])
+    tools = body.get("tools") or []
+    if tools:
+        return str(tools[0]["function"]["name"])
+    return "(none)"
+
+
+@dataclass
+class ScriptedLLM:
+    script: Script
+    json_schema_unsupported: bool = False
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    _served: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def start(self) -> ScriptedLLM:
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length", 0))
+                body = json.loads(self.rfile.read(length) or b"{}")
+                status, payload = outer.answer(self.path, body)
+                data = json.dumps(payload, ensure_ascii=False).encode()
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        return self
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def count(self, name: str) -> int:
+        return sum(1 for r in self.requests if schema_name(r) == name)
+
+    def answer(self, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        name = schema_name(body)
+        with self._lock:
+            self.requests.append(body)
+            index = self._served[name]
+            self._served[name] += 1
+        if not path.endswith("/chat/completions"):
+            return 404, {"error": {"message": f"no route {path}"}}
+        if (
+            self.json_schema_unsupported
+            and (body.get("response_format") or {}).get("type") == "json_schema"
+        ):
+            return 500, {
+                "error": {
+                    "message": "Input should be 'text' or 'json_object'",
+                    "type": "server_error",
+                }
+            }
+        reply = self._reply(name, body, index)
+        if reply.delay:
+            time.sleep(reply.delay)
+        if reply.status != 200:
+            return reply.status, {
+                "error": {"message": reply.error or "scripted error", "type": "error"}
+            }
+        return 200, completion(body, name, reply)
+
+    def _reply(self, name: str, body: dict[str, Any], index: int) -> Reply:
+        entry = self.script.get(name)
+        if entry is None:
+            return Reply(status=400, error=f"scripted server has no reply for schema {name}")
+        if callable(entry):
+            return entry(body, index)
+        return entry[min(index, len(entry) - 1)]
+
+
+def completion(body: dict[str, Any], name: str, reply: Reply) -> dict[str, Any]:
+    text = (
+        reply.raw_text
+        if reply.raw_text is not None
+        else json.dumps(reply.content, ensure_ascii=False)
+    )
+    message: dict[str, Any] = {"role": "assistant", "content": text, "refusal": reply.refusal}
+    finish = reply.finish_reason
+    if body.get("tools") and reply.refusal is None:
+        message["content"] = None
+        message["tool_calls"] = [
+            {
+                "id": "call_1",
+                "type": "function",
+                "function": {"name": name, "arguments": text},
+            }
+        ]
+        finish = "tool_calls" if finish == "stop" else finish
+    if reply.refusal is not None:
+        message["content"] = None
+    prompt_tokens = len(json.dumps(body.get("messages", []), ensure_ascii=False)) // 4
+    completion_tokens = max(1, len(text) // 4)
+    return {
+        "id": "chatcmpl-scripted",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": body.get("model", "scripted"),
+        "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+def load_script(path: str) -> Script:
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    return {name: [Reply(content=content)] for name, content in data.items()}

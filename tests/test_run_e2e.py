@@ -1,0 +1,136 @@
+"""`drafter run` end to end through the real CLI, the real client stack and a scripted server."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from drafter.cli import app
+from drafter.text import contains_quote, normalize
+from tests.conftest import FIXTURES
+from tests.scripted_llm import ScriptedLLM
+
+SECTION_ORDER = [
+    "## 補足説明",
+    "## 海外の反応",
+    "## 考察・分析",
+    "## 総括",
+    "## 関連書籍紹介",
+    "## 参考リンク",
+]
+
+
+def run_cli(*args: str) -> Any:
+    return CliRunner().invoke(app, ["run", *args], catch_exceptions=False)
+
+
+def draft(tmp_path: Path) -> Any:
+    return run_cli(
+        str(FIXTURES / "article.html"),
+        "--comments",
+        str(FIXTURES / "comments.json"),
+        "--out",
+        str(tmp_path / "drafts"),
+    )
+
+
+def test_run_writes_a_complete_grounded_draft(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+    result = draft(tmp_path)
+    assert result.exit_code == 0, result.output
+    md_path = Path(result.stdout.strip().splitlines()[-1])
+    assert md_path.name == "article.md" and md_path.is_file()
+    run_dir = md_path.parent
+    markdown = md_path.read_text(encoding="utf-8")
+
+    # Sections in the seed's order, title first, 出典 after the lead.
+    positions = [markdown.index(h) for h in SECTION_ORDER]
+    assert positions == sorted(positions)
+    assert markdown.index("# ベロリア、リチウム輸出許可制を1年延期へ") < markdown.index(
+        "出典:Harbor Wire"
+    )
+    assert markdown.index("出典:Harbor Wire") < positions[0]
+    # 参考リンク is built from what was fetched, not by the model.
+    links = markdown[markdown.index("## 参考リンク") :]
+    assert "https://www.harborwire.example/world/veloria-lithium-licences-2026-03-14/" in links
+    assert "https://www.reddit.com/r/worldnews/comments/v3lor1/" in links
+    # The sign-off comes from config, after the conclusion.
+    assert "最後までお読みいただき、ありがとうございました。" in markdown
+
+    # Every lead sentence carries evidence found verbatim in the source.
+    source = json.loads((run_dir / "inputs/article.json").read_text(encoding="utf-8"))["text"]
+    article = json.loads((run_dir / "article.json").read_text(encoding="utf-8"))
+    sentences = [s for p in article["lead"]["paragraphs"] for s in p]
+    assert len(article["lead"]["paragraphs"]) == 3 and sentences
+    for sentence in sentences:
+        assert sentence["evidence"], sentence
+        for evidence in sentence["evidence"]:
+            assert contains_quote(source, evidence["text"])
+            assert normalize(evidence["text"]) in normalize(source)
+
+    # Every reaction is tied to an input comment, with the original from the input.
+    comments = {
+        c["id"]: c for c in json.loads((FIXTURES / "comments.json").read_text())["comments"]
+    }
+    assert 8 <= len(article["reactions"]["reactions"]) <= 15
+    for reaction in article["reactions"]["reactions"]:
+        original = comments[reaction["comment_id"]]
+        assert reaction["original"] == original["body"]
+        assert reaction["score"] == original["score"]
+        assert reaction["permalink"].startswith(
+            "https://www.reddit.com/r/worldnews/comments/v3lor1/"
+        )
+    assert article["books"]["books"][0]["verified"] is False
+
+    # run.json: source, fetch time, model, prompt hashes, usage, timings, status.
+    run = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    assert run["status"] == "completed"
+    assert run["source"]["url"].startswith("https://www.harborwire.example/")
+    assert run["source"]["fetched_at"]
+    assert set(run["steps"]) == {
+        "lead",
+        "background",
+        "reactions",
+        "analysis",
+        "conclusion",
+        "books",
+        "headline",
+    }
+    for name, step in run["steps"].items():
+        assert step["status"] == "completed"
+        assert step["model"] == "gpt-4.1-mini"
+        assert re.fullmatch(r"[0-9a-f]{64}", step["prompt_sha256"])
+        assert re.fullmatch(r"[0-9a-f]{64}", step["messages_sha256"])
+        assert step["usage"]["total_tokens"] > 0
+        assert (run_dir / "steps" / f"{name}.json").is_file()
+    assert run["usage_total"]["total_tokens"] == sum(
+        s["usage"]["total_tokens"] for s in run["steps"].values()
+    )
+    assert run["timings"]["agents_seconds"] >= 0
+    # One request per agent: nothing was asked twice.
+    assert len(llm_env.requests) == 7
+    assert "lead" in result.stderr and "✓" in result.stderr
+
+
+def test_untrusted_text_stays_inside_nonce_fences(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+    assert draft(tmp_path).exit_code == 0
+    for request in llm_env.requests:
+        system, user = request["messages"][0], request["messages"][1]
+        assert system["role"] == "system" and user["role"] == "user"
+        # The article and comments never reach the system message.
+        assert "Port Aurelia" not in system["content"]
+        assert "IGNORE ALL PREVIOUS INSTRUCTIONS" not in system["content"]
+        nonces = set(re.findall(r"<(?:source|comments)-([0-9a-f]{16})>", user["content"]))
+        assert len(nonces) <= 1
+    comments_request = next(
+        r
+        for r in llm_env.requests
+        if r["response_format"]["json_schema"]["name"] == "ReactionsDraft"
+    )
+    user = comments_request["messages"][1]["content"]
+    nonce = re.search(r"<comments-([0-9a-f]{16})>", user).group(1)
+    block = user[user.index(f"<comments-{nonce}>") : user.index(f"</comments-{nonce}>")]
+    assert "IGNORE ALL PREVIOUS INSTRUCTIONS" in block
