@@ -38,7 +38,9 @@ _REFUSAL = re.compile(
     r"|申し訳(?:ありません|ございません)|お手伝いできません)",
     re.IGNORECASE,
 )
-_UNSUPPORTED_FORMAT = re.compile(r"response_format|json_schema|structured output", re.IGNORECASE)
+_UNSUPPORTED_FORMAT = re.compile(
+    r"response_format|json_schema|json_object|structured output", re.IGNORECASE
+)
 
 
 @dataclass

@@ -94,13 +94,16 @@ def _esc(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=False)
 
 
-def _subsections(section: SubsectionsSection) -> list[str]:
+def _join(sentences: list[str], lang: str) -> str:
+    """Japanese sentences run on without spaces; English ones take one."""
+    return ("" if lang == "ja" else " ").join(_esc(s) for s in sentences)
+
+
+def _subsections(section: SubsectionsSection, lang: str) -> list[str]:
     out: list[str] = []
     for subsection in section.subsections:
         out.append(f"### {_esc(subsection.heading)}")
-        out += [
-            "".join(_esc(claim.text) for claim in paragraph) for paragraph in subsection.paragraphs
-        ]
+        out += [_join([c.text for c in paragraph], lang) for paragraph in subsection.paragraphs]
     return out
 
 
@@ -143,10 +146,7 @@ def render_markdown(draft: Draft) -> str:
     sep = ":" if draft.lang == "ja" else ": "
     blocks: list[str] = [_front_matter(draft), f"# {_esc(draft.headline.title)}"]
     blocks += [
-        "".join(
-            _esc(s.text) if draft.lang == "ja" else _esc(s.text) + " " for s in paragraph
-        ).strip()
-        for paragraph in draft.lead.paragraphs
+        _join([s.text for s in paragraph], draft.lang) for paragraph in draft.lead.paragraphs
     ]
     blocks.append(f"{words['source']}{sep}{_esc(draft.article.site_name or draft.article.title)}")
     blocks.append(f"## {words['background']}")
