@@ -110,7 +110,7 @@ _JA_BOUNDARY = re.compile(r"[。！？]")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    match = re.search(r"([A-Za-z][A-Za-z.]*)\.[\"'”’)\]]*$", chunk)
+    match = re.search(r"([A-Za-z][A-Za-z.]*)\.$", chunk)  # a closing quote ends a sentence
     if not match:
         return False
     word = match.group(1).lower()
