@@ -56,7 +56,9 @@ def site() -> Iterator[str]:
 def test_fetches_and_extracts_with_metadata(site: str) -> None:
     article = load_article(f"{site}/moved")
     assert article.title.startswith("Veloria expects to delay lithium export licences")
-    assert article.url == "https://www.harborwire.example/world/veloria-lithium-licences-2026-03-14/"
+    assert (
+        article.url == "https://www.harborwire.example/world/veloria-lithium-licences-2026-03-14/"
+    )
     assert article.fetched_url == f"{site}/moved"
     assert article.site_name == "Harbor Wire"
     assert article.date == "2026-03-14"
@@ -87,14 +89,22 @@ def test_local_files(tmp_path: Path) -> None:
     html = load_article(str(FIXTURES / "article.html"))
     assert html.source_path and html.url and html.site_name == "Harbor Wire"
     md = tmp_path / "story.md"
-    md.write_text("---\ntitle: A saved story\nurl: https://news.example/a\nsite_name: News Example\n"
-                  "date: 2026-01-02\n---\n" + "The council approved the budget on Monday. " * 12,
-                  encoding="utf-8")
+    md.write_text(
+        "---\ntitle: A saved story\nurl: https://news.example/a\nsite_name: News Example\n"
+        "date: 2026-01-02\n---\n" + "The council approved the budget on Monday. " * 12,
+        encoding="utf-8",
+    )
     article = load_article(str(md))
     assert (article.title, article.url, article.site_name, article.date) == (
-        "A saved story", "https://news.example/a", "News Example", "2026-01-02")
+        "A saved story",
+        "https://news.example/a",
+        "News Example",
+        "2026-01-02",
+    )
     txt = tmp_path / "story.txt"
-    txt.write_text("Headline here\n\n" + "Body sentence number one is here. " * 12, encoding="utf-8")
+    txt.write_text(
+        "Headline here\n\n" + "Body sentence number one is here. " * 12, encoding="utf-8"
+    )
     assert load_article(str(txt)).title == "Headline here"
     with pytest.raises(SourceError, match="not found"):
         load_article(str(tmp_path / "missing.html"))
@@ -105,17 +115,28 @@ def test_local_files(tmp_path: Path) -> None:
 def test_comments_file_gives_thread_and_drops_deleted() -> None:
     thread = load_comments(str(FIXTURES / "comments.json"))
     assert thread.platform == "Reddit"
-    assert thread.url and thread.url.startswith("https://www.reddit.com/r/worldnews/comments/v3lor1/")
+    assert thread.url and thread.url.startswith(
+        "https://www.reddit.com/r/worldnews/comments/v3lor1/"
+    )
     assert "c14" not in {c.id for c in thread.comments}  # [deleted]
     assert len(thread.comments) == 14
 
 
 def test_plain_list_derives_thread_url_from_permalinks(tmp_path: Path) -> None:
     path = tmp_path / "c.json"
-    path.write_text(json.dumps([
-        {"id": 1, "body": "numbers as ids are fine", "score": 3,
-         "permalink": "/r/news/comments/abc123/some_title/def456/"},
-    ]), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "id": 1,
+                    "body": "numbers as ids are fine",
+                    "score": 3,
+                    "permalink": "/r/news/comments/abc123/some_title/def456/",
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
     thread = load_comments(str(path))
     assert thread.comments[0].id == "1"
     assert thread.url == "https://www.reddit.com/r/news/comments/abc123/some_title/"
@@ -133,7 +154,9 @@ def test_plain_list_derives_thread_url_from_permalinks(tmp_path: Path) -> None:
         ('[{"id": "a", "body": "[deleted]"}]', "no usable comments"),
     ],
 )
-def test_malformed_comment_files_say_what_is_wrong(tmp_path: Path, content: str, words: str) -> None:
+def test_malformed_comment_files_say_what_is_wrong(
+    tmp_path: Path, content: str, words: str
+) -> None:
     path = tmp_path / "c.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(CommentsError) as caught:

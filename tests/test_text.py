@@ -5,8 +5,17 @@ from drafter.text import char_count, contains_quote, language_problem, normalize
 
 def test_japanese_splits_on_sentence_marks_and_keeps_closing_brackets() -> None:
     text = "長官は「延期する」と述べた。本当か？ 大豆も買うという！最後の文"
-    assert split_sentences(text) == ["長官は「延期する」と述べた。", "本当か？", "大豆も買うという！", "最後の文"]
-    assert split_sentences("彼は「やめる。」と言った。次だ。") == ["彼は「やめる。」", "と言った。", "次だ。"]
+    assert split_sentences(text) == [
+        "長官は「延期する」と述べた。",
+        "本当か？",
+        "大豆も買うという！",
+        "最後の文",
+    ]
+    assert split_sentences("彼は「やめる。」と言った。次だ。") == [
+        "彼は「やめる。」",
+        "と言った。",
+        "次だ。",
+    ]
 
 
 def test_english_does_not_split_on_abbreviations() -> None:
@@ -19,7 +28,7 @@ def test_english_does_not_split_on_abbreviations() -> None:
 
 
 def test_normalize_folds_width_quotes_and_whitespace() -> None:
-    assert normalize("ＡＢＣ　１２３  “quoted”\n’s") == "ABC 123 \"quoted\" 's"
+    assert normalize("ＡＢＣ　１２３  “quoted”\n’s") == 'ABC 123 "quoted" \'s'
     assert contains_quote("He said: “we expect  a delay”, then left.", '"we expect a delay"')
     assert not contains_quote("He said nothing.", "we expect a delay")
     assert not contains_quote("anything", "  ")
@@ -27,6 +36,13 @@ def test_normalize_folds_width_quotes_and_whitespace() -> None:
 
 def test_language_problem_allows_latin_names_in_japanese() -> None:
     assert language_problem("NATOのStoltenberg事務総長は会見で述べた。", "ja") is None
-    assert language_problem("The minister said the delay is expected.", "ja") == "is not written in Japanese"
+    assert (
+        language_problem("The minister said the delay is expected.", "ja")
+        == "is not written in Japanese"
+    )
     assert language_problem("大臣は延期の見通しを示した。", "en") == "is not written in English"
     assert char_count("日本 語\n") == 3
+
+
+def test_brand_heavy_japanese_sentence_is_still_japanese() -> None:
+    assert language_problem("TikTokのCEO、Shou Chew氏は米国で会見した。", "ja") is None

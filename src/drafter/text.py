@@ -186,7 +186,7 @@ def language_problem(text: str, lang: str) -> str | None:
     if len(letters) < 4:
         return None
     ratio = japanese_ratio(text)
-    if lang == "ja" and ratio < 0.4:
+    if lang == "ja" and ratio < 0.25:
         return "is not written in Japanese"
     if lang == "en" and ratio > 0.2:
         return "is not written in English"

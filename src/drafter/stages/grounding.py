@@ -8,6 +8,7 @@ from drafter.models import Article, Evidence, GlossaryEntry, LeadSection, Source
 from drafter.text import contains_quote, language_problem, normalize_loose
 
 _SENTENCE_ID = re.compile(r"^\[?\s*S?\s*(\d+)\s*\]?$", re.IGNORECASE)
+_ID_LIST = re.compile(r"^(?:\[?\s*S\s*\d+\s*\]?[\s,、;]*)+$", re.IGNORECASE)
 
 
 class SourceIndex:
@@ -39,7 +40,7 @@ class SourceIndex:
     def resolve_all(self, refs: list[str]) -> tuple[list[Evidence], list[str]]:
         evidence: list[Evidence] = []
         problems: list[str] = []
-        for ref in refs:
+        for ref in _split_id_lists(refs):
             resolved = self.resolve(ref)
             if isinstance(resolved, str):
                 problems.append(resolved)
@@ -56,6 +57,17 @@ class SourceIndex:
 
     def sentence(self, sentence_id: str) -> SourceSentence | None:
         return self._by_id.get(sentence_id)
+
+
+def _split_id_lists(refs: list[str]) -> list[str]:
+    """Models sometimes pack several ids into one string ("S3, S4"); unpack them."""
+    unpacked: list[str] = []
+    for ref in refs:
+        if _ID_LIST.match(ref.strip()):
+            unpacked += re.findall(r"S\s*\d+", ref, re.IGNORECASE)
+        else:
+            unpacked.append(ref)
+    return unpacked
 
 
 def language_issues(fields: list[tuple[str, str]], lang: str) -> list[str]:
