@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.scripted_llm import Reply, ScriptedLLM, load_script
+from tests.helpers import FIXTURES
+from tests.scripted_llm import ScriptedLLM, load_script
 
-FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
@@ -45,6 +45,3 @@ def llm_env(llm_server: ScriptedLLM, monkeypatch: pytest.MonkeyPatch) -> Scripte
     monkeypatch.setenv("DRAFTER_TIMEOUT", "10")
     monkeypatch.setenv("DRAFTER_MAX_RETRIES", "0")
     return llm_server
-
-
-__all__ = ["FIXTURES", "SHARED_DATA", "Reply"]

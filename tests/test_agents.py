@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from drafter.agents import AGENT_NAMES, Prompts, bundled_dir, fence, load_specs
 from drafter.cli import app
 from drafter.errors import ConfigError
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 from tests.scripted_llm import ScriptedLLM
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,28 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from drafter.cli import app
-from tests.conftest import FIXTURES
+from drafter.agents import AGENT_NAMES
+from tests.helpers import EARLIER_SCHEMAS, FIXTURES, draft, run_cli
 from tests.scripted_llm import Reply, ScriptedLLM
-
-AGENTS = {"lead", "background", "reactions", "analysis", "conclusion", "books", "headline"}
-
-
-def run_cli(*args: str) -> Any:
-    return CliRunner().invoke(app, ["run", *args], catch_exceptions=False)
-
-
-def draft(tmp_path: Path, *extra: str) -> Any:
-    return run_cli(
-        str(FIXTURES / "article.html"),
-        "--comments",
-        str(FIXTURES / "comments.json"),
-        "--out",
-        str(tmp_path / "drafts"),
-        *extra,
-    )
 
 
 def only_run_dir(tmp_path: Path) -> Path:
@@ -111,17 +93,7 @@ def test_resume_repeats_no_finished_step(
     assert "HTTP 503" in first.stderr
     run_dir = only_run_dir(tmp_path)
     assert run_meta(run_dir)["status"] == "failed"
-    before = {
-        name: llm_env.count(name)
-        for name in (
-            "LeadDraft",
-            "BackgroundDraft",
-            "ReactionsDraft",
-            "AnalysisDraft",
-            "BooksDraft",
-            "HeadlineDraft",
-        )
-    }
+    before = {name: llm_env.count(name) for name in EARLIER_SCHEMAS}
     assert set(before.values()) == {1}
 
     llm_env.script["ConclusionDraft"] = [Reply(content=replies["ConclusionDraft"])]
@@ -132,7 +104,7 @@ def test_resume_repeats_no_finished_step(
     assert {name: llm_env.count(name) for name in before} == before
     assert llm_env.count("ConclusionDraft") == 2
     meta = run_meta(run_dir)
-    assert meta["status"] == "completed" and set(meta["steps"]) == AGENTS
+    assert meta["status"] == "completed" and set(meta["steps"]) == set(AGENT_NAMES)
     assert "総括" in (run_dir / "article.md").read_text(encoding="utf-8")
 
 

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter.cli import app
-from tests.conftest import FIXTURES
+from tests.helpers import EARLIER_SCHEMAS, FIXTURES
 from tests.scripted_llm import Reply, ScriptedLLM, load_script
 
 
@@ -92,17 +92,7 @@ def test_kill_9_mid_call_then_resume_repeats_no_finished_call(tmp_path: Path) ->
         process.wait(timeout=10)
         (run_dir,) = (tmp_path / "d").iterdir()
         assert not (run_dir / "steps/conclusion.json").exists()
-        before = {
-            n: server.count(n)
-            for n in (
-                "LeadDraft",
-                "BackgroundDraft",
-                "ReactionsDraft",
-                "AnalysisDraft",
-                "BooksDraft",
-                "HeadlineDraft",
-            )
-        }
+        before = {n: server.count(n) for n in EARLIER_SCHEMAS}
         assert set(before.values()) == {1}
 
         resumed = subprocess.run(

@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
-from typer.testing import CliRunner
-
-from drafter.cli import app
+from drafter.agents import AGENT_NAMES
 from drafter.text import contains_quote, normalize
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES, draft
 from tests.scripted_llm import ScriptedLLM
 
 SECTION_ORDER = [
@@ -22,20 +19,6 @@ SECTION_ORDER = [
     "## 関連書籍紹介",
     "## 参考リンク",
 ]
-
-
-def run_cli(*args: str) -> Any:
-    return CliRunner().invoke(app, ["run", *args], catch_exceptions=False)
-
-
-def draft(tmp_path: Path) -> Any:
-    return run_cli(
-        str(FIXTURES / "article.html"),
-        "--comments",
-        str(FIXTURES / "comments.json"),
-        "--out",
-        str(tmp_path / "drafts"),
-    )
 
 
 def test_run_writes_a_complete_grounded_draft(llm_env: ScriptedLLM, tmp_path: Path) -> None:
@@ -90,15 +73,7 @@ def test_run_writes_a_complete_grounded_draft(llm_env: ScriptedLLM, tmp_path: Pa
     assert run["status"] == "completed"
     assert run["source"]["url"].startswith("https://www.harborwire.example/")
     assert run["source"]["fetched_at"]
-    assert set(run["steps"]) == {
-        "lead",
-        "background",
-        "reactions",
-        "analysis",
-        "conclusion",
-        "books",
-        "headline",
-    }
+    assert set(run["steps"]) == set(AGENT_NAMES)
     for name, step in run["steps"].items():
         assert step["status"] == "completed"
         assert step["model"] == "gpt-4.1-mini"

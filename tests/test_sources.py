@@ -14,7 +14,7 @@ import pytest
 from drafter.errors import BotWallError, CommentsError, ExtractionError, FetchError, SourceError
 from drafter.sources.article import load_article
 from drafter.sources.comments import load_comments
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 ARTICLE_HTML = (FIXTURES / "article.html").read_bytes()
 
