@@ -11,7 +11,6 @@ import pytest
 from tests.helpers import FIXTURES
 from tests.scripted_llm import ScriptedLLM, load_script
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 @pytest.fixture(autouse=True)
