@@ -12,7 +12,6 @@ from tests.helpers import FIXTURES
 from tests.scripted_llm import ScriptedLLM, load_script
 
 
-
 @pytest.fixture(autouse=True)
 def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No user config, no real keys, no proxies: every test starts from a clean slate."""

@@ -23,8 +23,13 @@ def test_fetch_prints_metadata_and_text() -> None:
     assert "site:       Harbor Wire" in result.stdout
     assert "date:       2026-03-14" in result.stdout
     assert "182,000 tonnes of lithium carbonate" in result.stdout
-    as_json = json.loads(CliRunner().invoke(app, ["fetch", str(FIXTURES / "article.html"), "--json"]).stdout)
-    assert as_json["url"] == "https://www.harborwire.example/world/veloria-lithium-licences-2026-03-14/"
+    as_json = json.loads(
+        CliRunner().invoke(app, ["fetch", str(FIXTURES / "article.html"), "--json"]).stdout
+    )
+    assert (
+        as_json["url"]
+        == "https://www.harborwire.example/world/veloria-lithium-licences-2026-03-14/"
+    )
 
 
 def test_fetch_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
@@ -34,13 +39,17 @@ def test_fetch_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_help_and_fetch_do_not_import_langchain_or_openai() -> None:
-    code = ("import sys; from drafter.cli import app; import drafter.sources.article; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('langchain_core', 'langchain_openai', 'openai')))")
+    code = (
+        "import sys; from drafter.cli import app; import drafter.sources.article; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('langchain_core', 'langchain_openai', 'openai')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
-@pytest.mark.skipif(not EXTRACTION.is_dir(), reason="../shared/data/extraction is not beside the checkout")
+@pytest.mark.skipif(
+    not EXTRACTION.is_dir(), reason="../shared/data/extraction is not beside the checkout"
+)
 def test_extraction_quality_floor_on_real_pages() -> None:
     from drafter.sources.extraction_eval import evaluate
 

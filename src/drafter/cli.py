@@ -131,7 +131,9 @@ def run(
 def fetch(
     source: Annotated[str, typer.Argument(help="News URL, or a saved .html/.txt/.md file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds for the whole fetch.")] = 30.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds for the whole fetch.")
+    ] = 30.0,
 ) -> None:
     """Fetch and extract an article (no LLM): metadata, then the text drafter would ground on."""
     from drafter.sources.article import load_article
@@ -143,10 +145,16 @@ def fetch(
     if as_json:
         typer.echo(article.model_dump_json(indent=2))
         return
-    for label, value in (("title", article.title), ("site", article.site_name),
-                         ("url", article.url), ("date", article.date), ("author", article.author),
-                         ("language", article.language), ("characters", len(article.text)),
-                         ("sentences", len(article.sentences()))):
+    for label, value in (
+        ("title", article.title),
+        ("site", article.site_name),
+        ("url", article.url),
+        ("date", article.date),
+        ("author", article.author),
+        ("language", article.language),
+        ("characters", len(article.text)),
+        ("sentences", len(article.sentences())),
+    ):
         typer.echo(f"{label + ':':<12}{value if value not in (None, '') else '-'}")
     typer.echo("")
     typer.echo(article.text)

@@ -1,13 +1,12 @@
-"""Read the reader comments (海外の反応の素材) from a JSON file.
+"""Read the reader comments (海外の反応の素材) from a file; `comment_formats` detects the format.
 
-Format (documented in the README): either a list of comment objects, or an object
+drafter's own JSON (documented in the README): either a list of comment objects, or an object
 `{"url": thread URL, "platform": "Reddit", "title": …, "comments": [ … ]}`. Each comment has
 `id` and `body`, and optionally `author`, `score`, `parent_id`, `permalink`, `created_utc`.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from pydantic import ValidationError
 
 from drafter.errors import CommentsError
 from drafter.models import Comment, CommentThread
+from drafter.sources.comment_formats import to_thread_data
 
 _REMOVED_BODIES = {"[deleted]", "[removed]", ""}
 
@@ -25,8 +25,9 @@ def load_comments(source: str, *, thread_url: str | None = None) -> CommentThrea
     if re.match(r"^https?://", source, re.IGNORECASE):
         raise CommentsError(
             f"Reading comments from a URL is not supported yet: {source}",
-            hint="Save the thread as a JSON file (see the README's comments format) and pass "
-            "its path with --comments.",
+            hint="Save the thread as a file and pass its path with --comments: for Reddit, open "
+            "the thread URL with .json appended in your browser and save it; for Hacker News, "
+            "save https://hn.algolia.com/api/v1/items/ITEM_ID.",
         )
     path = Path(source)
     try:
@@ -35,13 +36,7 @@ def load_comments(source: str, *, thread_url: str | None = None) -> CommentThrea
         raise CommentsError(f"Comments file not found: {path}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise CommentsError(f"Cannot read comments file {path}: {exc}") from exc
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise CommentsError(
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
-            hint="The comments file must be a JSON list of objects with 'id' and 'body'.",
-        ) from exc
+    data = to_thread_data(raw, suffix=path.suffix.lower(), origin=str(path))
     thread = parse_comments(data, origin=str(path))
     thread.source_path = str(path)
     if thread_url:

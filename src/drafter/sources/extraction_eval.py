@@ -17,7 +17,9 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
     tokens = _TOKEN.findall(text.lower())
-    return {tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
+    return (
+        {tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
+    )
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,9 @@ def evaluate(folder: Path, limit: int | None = None) -> list[tuple[str, Score]]:
     for page_id in sorted(truth)[:limit]:
         html = gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes())
         try:
-            text = extract_article(html.decode("utf-8", errors="replace"), url=truth[page_id]["url"]).text
+            text = extract_article(
+                html.decode("utf-8", errors="replace"), url=truth[page_id]["url"]
+            ).text
         except SourceError:
             text = ""
         results.append((page_id, score(truth[page_id]["articleBody"], text)))
