@@ -107,5 +107,5 @@ def test_malformed_files_name_the_problem(
 
 
 def test_a_thread_url_gives_save_instructions() -> None:
-    with pytest.raises(CommentsError, match="with .json appended"):
+    with pytest.raises(CommentsError, match=r"with \.json appended"):
         load_comments("https://www.reddit.com/r/news/comments/abc/x/")
