@@ -1,6 +1,6 @@
 """Print drafter's article-extraction quality on ../shared/data/extraction (181 real pages).
 
-    python benchmarks/extraction.py [DATA_DIR]
+python benchmarks/extraction.py [DATA_DIR]
 """
 
 from __future__ import annotations

@@ -48,6 +48,7 @@ class ScriptedLLM:
     script: Script
     json_schema_unsupported: bool = False
     requests: list[dict[str, Any]] = field(default_factory=list)
+    spans: list[tuple[str, float, float]] = field(default_factory=list)  # (schema, start, end)
     _served: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -104,8 +105,11 @@ class ScriptedLLM:
                 }
             }
         reply = self._reply(name, body, index)
+        started = time.monotonic()
         if reply.delay:
             time.sleep(reply.delay)
+        with self._lock:
+            self.spans.append((name, started, time.monotonic()))
         if reply.status != 200:
             return reply.status, {
                 "error": {"message": reply.error or "scripted error", "type": "error"}
