@@ -54,7 +54,7 @@ def site() -> Iterator[str]:
 
 
 def test_fetches_and_extracts_with_metadata(site: str) -> None:
-    article = load_article(f"{site}/moved")
+    article = load_article(f"{site}/moved", allow_private_hosts=True)
     assert article.title.startswith("Veloria expects to delay lithium export licences")
     assert (
         article.url == "https://www.harborwire.example/world/veloria-lithium-licences-2026-03-14/"
@@ -81,7 +81,7 @@ def test_each_fetch_failure_has_its_own_actionable_message(
     site: str, path: str, error: type[SourceError], words: str
 ) -> None:
     with pytest.raises(error) as caught:
-        load_article(f"{site}{path}")
+        load_article(f"{site}{path}", allow_private_hosts=True)
     assert words in str(caught.value)
 
 
@@ -162,3 +162,45 @@ def test_malformed_comment_files_say_what_is_wrong(
     with pytest.raises(CommentsError) as caught:
         load_comments(str(path))
     assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/x",
+        "http://localhost/x",
+        "http://2130706433/",
+        "http://0177.0.0.1/",
+        "http://0x7f.1/",
+        "http://[::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://10.1.2.3/",
+        "http://192.168.0.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://100.64.0.1/",
+    ],
+)
+def test_non_public_addresses_are_refused_in_every_spelling(url: str) -> None:
+    with pytest.raises(FetchError, match="non-public address") as caught:
+        load_article(url)
+    assert "--allow-private-hosts" in str(caught.value)
+
+
+def test_public_literal_passes_the_guard() -> None:
+    from drafter.sources.netguard import check_url
+
+    check_url("https://93.184.215.14/story")  # a global address: no error (nothing is fetched)
+
+
+def test_guard_applies_by_default_and_env_var_lifts_it(
+    site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    refused = CliRunner().invoke(app, ["fetch", f"{site}/story"])
+    assert refused.exit_code == 3 and "non-public address" in " ".join(refused.stderr.split())
+    monkeypatch.setenv("DRAFTER_ALLOW_PRIVATE_HOSTS", "1")
+    allowed = CliRunner().invoke(app, ["fetch", f"{site}/story"])
+    assert allowed.exit_code == 0 and "Harbor Wire" in allowed.stdout

@@ -89,6 +89,10 @@ def run(
     prompts_dir: Annotated[
         Path | None, typer.Option("--prompts-dir", help="Your edited copy of the prompts.")
     ] = None,
+    allow_private_hosts: Annotated[
+        bool | None,
+        typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses too."),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Draft an article from SOURCE and a comments file; prints the path of article.md."""
@@ -104,6 +108,7 @@ def run(
         "max_retries": max_retries,
         "lang": lang,
         "prompts_dir": prompts_dir,
+        "allow_private_hosts": allow_private_hosts,
     }
     folder_path: Path | None = None
     try:
@@ -134,12 +139,18 @@ def fetch(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds for the whole fetch.")
     ] = 30.0,
+    allow_private_hosts: Annotated[
+        bool, typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses.")
+    ] = False,
 ) -> None:
     """Fetch and extract an article (no LLM): metadata, then the text drafter would ground on."""
+    import os
+
     from drafter.sources.article import load_article
 
+    allow = allow_private_hosts or os.environ.get("DRAFTER_ALLOW_PRIVATE_HOSTS") in ("1", "true")
     try:
-        article = load_article(source, timeout=timeout)
+        article = load_article(source, timeout=timeout, allow_private_hosts=allow)
     except DrafterError as exc:
         _fail(exc)
     if as_json:

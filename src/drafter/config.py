@@ -48,6 +48,9 @@ class Settings(BaseModel):
     timeout: float = Field(default=120.0, gt=0, description="seconds per LLM request")
     max_retries: int = Field(default=2, ge=0, le=10, description="transport retries per request")
     fetch_timeout: float = Field(default=30.0, gt=0, description="seconds for the whole fetch")
+    allow_private_hosts: bool = Field(
+        default=False, description="fetch from loopback/private addresses (tests, intranet)"
+    )
     lang: Lang = "ja"
     prompts_dir: Path | None = None
     sign_off: str | None = None
@@ -76,6 +79,7 @@ _ENV_KEYS: dict[str, str] = {
     "DRAFTER_TIMEOUT": "timeout",
     "DRAFTER_MAX_RETRIES": "max_retries",
     "DRAFTER_FETCH_TIMEOUT": "fetch_timeout",
+    "DRAFTER_ALLOW_PRIVATE_HOSTS": "allow_private_hosts",
     "DRAFTER_LANG": "lang",
     "DRAFTER_PROMPTS_DIR": "prompts_dir",
     "DRAFTER_SIGN_OFF": "sign_off",

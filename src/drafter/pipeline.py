@@ -94,7 +94,11 @@ def start_run(request: RunRequest, settings: Settings, progress: Progress) -> Ru
     """Fetch and read both inputs, then create the run folder holding them."""
     started = time.monotonic()
     progress.note(f"reading {request.source}")
-    article = load_article(request.source, timeout=settings.fetch_timeout)
+    article = load_article(
+        request.source,
+        timeout=settings.fetch_timeout,
+        allow_private_hosts=settings.allow_private_hosts,
+    )
     thread = load_comments(request.comments, thread_url=request.thread_url)
     progress.note(
         f"{len(article.text):,} characters of article text, {len(thread.comments)} comments"

@@ -14,6 +14,7 @@ import yaml
 
 from drafter.errors import BotWallError, ExtractionError, FetchError, SourceError
 from drafter.models import Article
+from drafter.sources.netguard import check_url
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 3
@@ -30,10 +31,14 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def load_article(source: str, *, timeout: float = 30.0) -> Article:
+def load_article(
+    source: str, *, timeout: float = 30.0, allow_private_hosts: bool = False
+) -> Article:
     """The article behind `source`: an http(s) URL, or a local .html/.htm/.txt/.md file."""
     if re.match(r"^https?://", source, re.IGNORECASE):
-        html, final_url = fetch_html(source, timeout=timeout)
+        html, final_url = fetch_html(
+            source, timeout=timeout, allow_private_hosts=allow_private_hosts
+        )
         return extract_article(html, url=final_url, fetched_url=source)
     path = Path(source)
     if not path.exists():
@@ -44,16 +49,30 @@ def load_article(source: str, *, timeout: float = 30.0) -> Article:
     return read_article_file(path)
 
 
-def fetch_html(url: str, *, timeout: float) -> tuple[str, str]:
-    """GET `url` within one total deadline; returns (decoded body, final URL)."""
+def fetch_html(url: str, *, timeout: float, allow_private_hosts: bool = False) -> tuple[str, str]:
+    """GET `url` within one total deadline; returns (decoded body, final URL).
+
+    Unless private hosts are allowed, every hop (redirects included) must be a public address.
+    """
     if urlparse(url).scheme.lower() not in ("http", "https"):
         raise FetchError(f"Only http and https URLs can be fetched: {url}")
     deadline = time.monotonic() + timeout
+
+    def guard(request: httpx2.Request) -> None:
+        if request.url.scheme not in ("http", "https"):
+            raise FetchError(f"Refusing a redirect to a non-http(s) URL: {request.url}")
+        if not allow_private_hosts:
+            check_url(str(request.url))
+
+    if not allow_private_hosts:
+        check_url(url)  # before httpx2 parses it: odd IP spellings must be refused, not crash
+
     try:
         with (
             httpx2.Client(
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
+                event_hooks={"request": [guard]},
                 timeout=httpx2.Timeout(min(timeout, 15.0)),
                 headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"},
             ) as client,
@@ -64,6 +83,8 @@ def fetch_html(url: str, *, timeout: float) -> tuple[str, str]:
             body = _read_capped(response, deadline, url)
             encoding = response.encoding or "utf-8"
             return body.decode(encoding, errors="replace"), str(response.url)
+    except httpx2.InvalidURL as exc:
+        raise FetchError(f"Not a valid URL: {url} ({exc})") from exc
     except httpx2.TooManyRedirects as exc:
         raise FetchError(f"{url} redirected more than {MAX_REDIRECTS} times.") from exc
     except httpx2.TimeoutException as exc:
