@@ -7,7 +7,6 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -15,7 +14,7 @@ from typer.testing import CliRunner
 from drafter.agents import AGENT_NAMES, Prompts, bundled_dir, fence, load_specs
 from drafter.cli import app
 from drafter.errors import ConfigError
-from tests.helpers import FIXTURES
+from tests.helpers import draft
 from tests.scripted_llm import ScriptedLLM
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,19 +87,7 @@ def test_prompts_dir_overrides_only_the_files_it_holds(
     system = exported / "headline" / "system.md"
     system.write_text("HOUSE STYLE MARKER\n" + system.read_text(encoding="utf-8"), encoding="utf-8")
 
-    run: Any = CliRunner().invoke(
-        app,
-        [
-            "run",
-            str(FIXTURES / "article.html"),
-            "--comments",
-            str(FIXTURES / "comments.json"),
-            "--out",
-            str(tmp_path / "drafts"),
-            "--prompts-dir",
-            str(exported),
-        ],
-    )
+    run = draft(tmp_path, "--prompts-dir", str(exported))
 
     assert run.exit_code == 0, run.output
     systems = {

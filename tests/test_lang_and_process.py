@@ -11,10 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from drafter.cli import app
-from tests.helpers import EARLIER_SCHEMAS, FIXTURES
+from tests.helpers import EARLIER_SCHEMAS, FIXTURES, draft
 from tests.scripted_llm import Reply, ScriptedLLM, load_script
 
 
@@ -22,19 +20,7 @@ def test_english_output(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
     server = ScriptedLLM(load_script(str(FIXTURES / "replies_en.json"))).start()
     try:
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
-        result = CliRunner().invoke(
-            app,
-            [
-                "run",
-                str(FIXTURES / "article.html"),
-                "--comments",
-                str(FIXTURES / "comments.json"),
-                "--out",
-                str(tmp_path / "d"),
-                "--lang",
-                "en",
-            ],
-        )
+        result = draft(tmp_path, "--lang", "en")
     finally:
         server.stop()
     assert result.exit_code == 0, result.output

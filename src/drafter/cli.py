@@ -144,13 +144,15 @@ def fetch(
     ] = False,
 ) -> None:
     """Fetch and extract an article (no LLM): metadata, then the text drafter would ground on."""
-    import os
-
+    from drafter.config import load_settings
     from drafter.sources.article import load_article
 
-    allow = allow_private_hosts or os.environ.get("DRAFTER_ALLOW_PRIVATE_HOSTS") in ("1", "true")
     try:
-        article = load_article(source, timeout=timeout, allow_private_hosts=allow)
+        # Same precedence as `run`: flag, then DRAFTER_ALLOW_PRIVATE_HOSTS, then config file.
+        settings = load_settings({"allow_private_hosts": allow_private_hosts or None})
+        article = load_article(
+            source, timeout=timeout, allow_private_hosts=settings.allow_private_hosts
+        )
     except DrafterError as exc:
         _fail(exc)
     if as_json:
