@@ -51,6 +51,16 @@ class Settings(BaseModel):
     allow_private_hosts: bool = Field(
         default=False, description="fetch from loopback/private addresses (tests, intranet)"
     )
+    cache_dir: Path | None = Field(
+        default=None, description="fetch cache folder; default $XDG_CACHE_HOME/drafter"
+    )
+    fetch_cache: bool = Field(default=True, description="reuse fetched pages and API answers")
+    hn_api_base: str = Field(
+        default="https://hn.algolia.com/api/v1", description="Hacker News Algolia API base URL"
+    )
+    reddit_more_limit: int = Field(
+        default=32, ge=0, le=500, description="Reddit 'load more' requests per thread (PRAW)"
+    )
     lang: Lang = "ja"
     prompts_dir: Path | None = None
     sign_off: str | None = None
@@ -80,6 +90,9 @@ _ENV_KEYS: dict[str, str] = {
     "DRAFTER_MAX_RETRIES": "max_retries",
     "DRAFTER_FETCH_TIMEOUT": "fetch_timeout",
     "DRAFTER_ALLOW_PRIVATE_HOSTS": "allow_private_hosts",
+    "DRAFTER_CACHE_DIR": "cache_dir",
+    "DRAFTER_FETCH_CACHE": "fetch_cache",
+    "DRAFTER_HN_API_BASE": "hn_api_base",
     "DRAFTER_LANG": "lang",
     "DRAFTER_PROMPTS_DIR": "prompts_dir",
     "DRAFTER_SIGN_OFF": "sign_off",
@@ -190,3 +203,11 @@ def model_config_for(
         if override.max_retries is not None
         else settings.max_retries,
     )
+
+
+def cache_root(settings: Settings, env: Mapping[str, str] | None = None) -> Path:
+    """Where drafter keeps caches: cache_dir, else $XDG_CACHE_HOME/drafter, else ~/.cache."""
+    env = os.environ if env is None else env
+    if settings.cache_dir is not None:
+        return settings.cache_dir
+    return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"

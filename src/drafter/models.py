@@ -29,6 +29,7 @@ class Article(BaseModel):
     language: str | None = None
     text: str
     fetched_at: str
+    from_cache: bool = Field(default=False, exclude=True, description="read from the fetch cache")
 
     def sentences(self) -> list[SourceSentence]:
         return [
@@ -47,8 +48,10 @@ class Comment(BaseModel):
     author: str | None = None
     score: int | None = None
     parent_id: str | None = None
+    depth: int = Field(default=0, ge=0, description="0 for a reply to the post itself")
     permalink: str | None = None
     created_utc: float | None = None
+    source: str | None = Field(default=None, description="Reddit, Hacker News, or the file")
 
 
 class CommentThread(BaseModel):
@@ -105,7 +108,6 @@ class Reaction(BaseModel):
     comment_id: str
     translation: str
     original: str = Field(description="from the input, never from the model")
-    author: str | None = None
     score: int | None = None
     permalink: str | None = None
 

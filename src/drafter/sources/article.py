@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import re
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import httpx2
 import yaml
 
-from drafter.errors import BotWallError, ExtractionError, FetchError, SourceError
+from drafter.errors import ExtractionError, SourceError
 from drafter.models import Article
-from drafter.sources.netguard import check_url
+from drafter.sources.http import SAVE_HINT, Fetcher
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_REDIRECTS = 3
 MIN_TEXT_CHARS = 300
-USER_AGENT = "drafter/0.1 (news-commentary drafting tool; +https://pypi.org/project/drafter/)"
-_SAVE_HINT = (
-    "Open the page in your browser, save it (File > Save Page As…, 'Webpage, HTML only'), "
-    "and pass the saved file instead of the URL: drafter run saved-page.html --comments …"
-)
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+_SAVE_HINT = SAVE_HINT
 
 
 def now_iso() -> str:
@@ -32,14 +23,20 @@ def now_iso() -> str:
 
 
 def load_article(
-    source: str, *, timeout: float = 30.0, allow_private_hosts: bool = False
+    source: str,
+    *,
+    timeout: float = 30.0,
+    allow_private_hosts: bool = False,
+    fetcher: Fetcher | None = None,
 ) -> Article:
     """The article behind `source`: an http(s) URL, or a local .html/.htm/.txt/.md file."""
     if re.match(r"^https?://", source, re.IGNORECASE):
-        html, final_url = fetch_html(
-            source, timeout=timeout, allow_private_hosts=allow_private_hosts
-        )
-        return extract_article(html, url=final_url, fetched_url=source)
+        fetcher = fetcher or Fetcher(timeout=timeout, allow_private_hosts=allow_private_hosts)
+        page = fetcher.get(source)
+        article = extract_article(page.text(), url=page.final_url, fetched_url=source)
+        article.fetched_at = page.fetched_at
+        article.from_cache = page.from_cache
+        return article
     path = Path(source)
     if not path.exists():
         raise SourceError(
@@ -47,94 +44,6 @@ def load_article(
             hint="Pass an http(s) URL or the path of a saved .html, .txt or .md file.",
         )
     return read_article_file(path)
-
-
-def fetch_html(url: str, *, timeout: float, allow_private_hosts: bool = False) -> tuple[str, str]:
-    """GET `url` within one total deadline; returns (decoded body, final URL).
-
-    Unless private hosts are allowed, every hop (redirects included) must be a public address.
-    """
-    if urlparse(url).scheme.lower() not in ("http", "https"):
-        raise FetchError(f"Only http and https URLs can be fetched: {url}")
-    deadline = time.monotonic() + timeout
-
-    def guard(request: httpx2.Request) -> None:
-        if request.url.scheme not in ("http", "https"):
-            raise FetchError(f"Refusing a redirect to a non-http(s) URL: {request.url}")
-        if not allow_private_hosts:
-            check_url(str(request.url))
-
-    if not allow_private_hosts:
-        check_url(url)  # before httpx2 parses it: odd IP spellings must be refused, not crash
-
-    try:
-        with (
-            httpx2.Client(
-                follow_redirects=True,
-                max_redirects=MAX_REDIRECTS,
-                event_hooks={"request": [guard]},
-                timeout=httpx2.Timeout(min(timeout, 15.0)),
-                headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"},
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            _raise_for_status(response.status_code, url)
-            _check_content_type(response.headers.get("content-type", ""), url)
-            body = _read_capped(response, deadline, url)
-            encoding = response.encoding or "utf-8"
-            return body.decode(encoding, errors="replace"), str(response.url)
-    except httpx2.InvalidURL as exc:
-        raise FetchError(f"Not a valid URL: {url} ({exc})") from exc
-    except httpx2.TooManyRedirects as exc:
-        raise FetchError(f"{url} redirected more than {MAX_REDIRECTS} times.") from exc
-    except httpx2.TimeoutException as exc:
-        raise FetchError(
-            f"Timed out fetching {url} (limit {timeout:.0f} s).", hint=_SAVE_HINT
-        ) from exc
-    except httpx2.HTTPError as exc:
-        raise FetchError(f"Could not fetch {url}: {exc}", hint=_SAVE_HINT) from exc
-
-
-def _raise_for_status(status: int, url: str) -> None:
-    if status in (401, 403):
-        raise BotWallError(
-            f"{url} answered HTTP {status}: the site refuses automated requests "
-            "(a bot wall or a login). drafter does not try to get around it.",
-            hint=_SAVE_HINT,
-        )
-    if status in (404, 410):
-        raise FetchError(f"{url} answered HTTP {status}: the page does not exist. Check the URL.")
-    if status == 429:
-        raise FetchError(
-            f"{url} answered HTTP 429: too many requests. Wait and retry, or save the page.",
-            hint=_SAVE_HINT,
-        )
-    if status >= 500:
-        raise FetchError(
-            f"{url} answered HTTP {status}: the site has a server error. Try again later.",
-            hint=_SAVE_HINT,
-        )
-    if status >= 400:
-        raise FetchError(f"{url} answered HTTP {status}.", hint=_SAVE_HINT)
-
-
-def _check_content_type(content_type: str, url: str) -> None:
-    kind = content_type.split(";")[0].strip().lower()
-    if kind and kind not in _HTML_TYPES:
-        raise FetchError(f"{url} is not a web page (content type {kind!r}).")
-
-
-def _read_capped(response: httpx2.Response, deadline: float, url: str) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > MAX_BYTES:
-            raise FetchError(f"{url} is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing it.")
-        if time.monotonic() > deadline:
-            raise FetchError(f"Timed out reading {url}.", hint=_SAVE_HINT)
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def extract_article(
