@@ -56,7 +56,13 @@ def run(
         str | None, typer.Argument(help="News URL, or a saved .html/.txt/.md file.")
     ] = None,
     comments: Annotated[
-        str | None, typer.Option("--comments", "-c", help="Comments JSON file (see README).")
+        str | None,
+        typer.Option(
+            "--comments",
+            "-c",
+            help="Comments file (JSON/JSONL/CSV/text, saved Reddit or HN JSON), or a Hacker "
+            "News / Reddit thread URL.",
+        ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for run folders.")] = Path(
         "drafts"
@@ -93,9 +99,12 @@ def run(
         bool | None,
         typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses too."),
     ] = None,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Refetch pages instead of using the fetch cache.")
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
-    """Draft an article from SOURCE and a comments file; prints the path of article.md."""
+    """Draft an article from SOURCE and a comment thread; prints the path of article.md."""
     from drafter.config import load_settings
 
     if resume is None and (source is None or comments is None):
@@ -123,7 +132,7 @@ def run(
             progress.note(f"resuming {folder.path}")
         else:
             assert source is not None and comments is not None
-            request = pipeline.RunRequest(source, comments, out, thread_url)
+            request = pipeline.RunRequest(source, comments, out, thread_url, refresh)
             folder = pipeline.start_run(request, settings, progress)
         folder_path = folder.path
         path = pipeline.execute(folder, settings, progress, specs, models)
@@ -137,22 +146,26 @@ def fetch(
     source: Annotated[str, typer.Argument(help="News URL, or a saved .html/.txt/.md file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds for the whole fetch.")
-    ] = 30.0,
+        float | None, typer.Option("--timeout", help="Seconds for the whole fetch (default 30).")
+    ] = None,
     allow_private_hosts: Annotated[
         bool, typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses.")
     ] = False,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Refetch instead of using the fetch cache.")
+    ] = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Fetch and extract an article (no LLM): metadata, then the text drafter would ground on."""
     from drafter.config import load_settings
     from drafter.sources.article import load_article
+    from drafter.sources.http import Fetcher
 
     try:
-        # Same precedence as `run`: flag, then DRAFTER_ALLOW_PRIVATE_HOSTS, then config file.
-        settings = load_settings({"allow_private_hosts": allow_private_hosts or None})
-        article = load_article(
-            source, timeout=timeout, allow_private_hosts=settings.allow_private_hosts
-        )
+        # Same precedence as `run`: flags, then DRAFTER_* env vars, then the config file.
+        flags = {"allow_private_hosts": allow_private_hosts or None, "fetch_timeout": timeout}
+        settings = load_settings(flags, config_path=config)
+        article = load_article(source, fetcher=Fetcher.from_settings(settings, refresh=refresh))
     except DrafterError as exc:
         _fail(exc)
     if as_json:
@@ -167,10 +180,64 @@ def fetch(
         ("language", article.language),
         ("characters", len(article.text)),
         ("sentences", len(article.sentences())),
+        ("fetched", f"{article.fetched_at}{' (from cache)' if article.from_cache else ''}"),
     ):
         typer.echo(f"{label + ':':<12}{value if value not in (None, '') else '-'}")
     typer.echo("")
     typer.echo(article.text)
+
+
+@app.command("comments")
+def comments_command(
+    source: Annotated[
+        str, typer.Argument(help="Comments file, Hacker News item URL or Reddit thread URL.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Refetch instead of using the fetch cache.")
+    ] = False,
+    allow_private_hosts: Annotated[
+        bool, typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses.")
+    ] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Read a comment thread (no LLM): counts, what pre-selection drops, what a model would see."""
+    import json
+
+    from drafter.config import load_settings
+    from drafter.sources.comments import load_comments
+    from drafter.sources.http import Fetcher
+    from drafter.sources.selection import clip, preselect
+
+    try:
+        settings = load_settings(
+            {"allow_private_hosts": allow_private_hosts or None}, config_path=config
+        )
+        fetcher = Fetcher.from_settings(settings, refresh=refresh)
+        thread = load_comments(source, fetcher=fetcher, settings=settings)
+    except DrafterError as exc:
+        _fail(exc)
+    selection = preselect(thread.comments)
+    if as_json:
+        report = thread.model_dump(mode="json")
+        report["offered"] = [c.id for c in selection.comments]
+        report["dropped"] = selection.dropped
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    dropped = ", ".join(f"{n} {why}" for why, n in selection.dropped.items()) or "none"
+    for label, value in (
+        ("platform", thread.platform),
+        ("title", thread.title),
+        ("url", thread.url),
+        ("comments", len(thread.comments)),
+        ("offered", len(selection.comments)),
+        ("dropped", dropped),
+    ):
+        typer.echo(f"{label + ':':<12}{value if value not in (None, '') else '-'}")
+    for comment in selection.comments:
+        score = comment.score if comment.score is not None else "-"
+        typer.echo(f"\n[{comment.id}] score {score}, depth {comment.depth}")
+        typer.echo(clip(comment.body, 400))
 
 
 @app.command("export-prompts")

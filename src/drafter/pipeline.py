@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from drafter import __version__
 from drafter.agents import Agent, AgentSpec, Prompts, load_specs, new_nonce
 from drafter.config import Settings
-from drafter.errors import DrafterError, RunError
+from drafter.errors import CommentsError, DrafterError, RunError
 from drafter.llm import ChatModels
 from drafter.models import (
     Article,
@@ -41,6 +41,8 @@ from drafter.progress import Progress
 from drafter.render import Draft, reference_links, render_markdown
 from drafter.sources.article import load_article
 from drafter.sources.comments import load_comments
+from drafter.sources.http import Fetcher
+from drafter.sources.selection import preselect
 from drafter.stages import RunContext, StepInputs
 from drafter.stages.analysis import write_analysis
 from drafter.stages.background import write_background
@@ -74,6 +76,7 @@ class RunRequest:
     comments: str
     out_dir: Path
     thread_url: str | None = None
+    refresh: bool = False
 
 
 class UpstreamFailed(Exception):
@@ -94,14 +97,24 @@ def start_run(request: RunRequest, settings: Settings, progress: Progress) -> Ru
     """Fetch and read both inputs, then create the run folder holding them."""
     started = time.monotonic()
     progress.note(f"reading {request.source}")
-    article = load_article(
-        request.source,
-        timeout=settings.fetch_timeout,
-        allow_private_hosts=settings.allow_private_hosts,
+    fetcher = Fetcher.from_settings(settings, refresh=request.refresh)
+    article = load_article(request.source, fetcher=fetcher)
+    if article.from_cache:
+        progress.note(f"using the copy fetched at {article.fetched_at} (--refresh to refetch)")
+    thread = load_comments(
+        request.comments, thread_url=request.thread_url, fetcher=fetcher, settings=settings
     )
-    thread = load_comments(request.comments, thread_url=request.thread_url)
+    selection = preselect(thread.comments)
+    if not selection.comments:
+        dropped = ", ".join(f"{n} {why}" for why, n in selection.dropped.items())
+        raise CommentsError(
+            f"None of the {len(thread.comments)} comments in {request.comments} can be used as "
+            f"a reaction ({dropped}).",
+            hint="Pass a thread with substantive reader comments.",
+        )
     progress.note(
-        f"{len(article.text):,} characters of article text, {len(thread.comments)} comments"
+        f"{len(article.text):,} characters of article text, {len(thread.comments)} comments "
+        f"({len(selection.comments)} offered to the model)"
     )
     folder = RunFolder.create(
         request.out_dir,
@@ -122,6 +135,8 @@ def start_run(request: RunRequest, settings: Settings, progress: Progress) -> Ru
                 "url": thread.url,
                 "platform": thread.platform,
                 "count": len(thread.comments),
+                "offered": len(selection.comments),
+                "dropped": selection.dropped,
             },
             "options": {"lang": settings.lang},
             "nonce": new_nonce(),

@@ -40,7 +40,7 @@ def to_thread_data(raw: str, *, suffix: str, origin: str) -> Any:
                 hint="Supported: drafter's comments JSON, a Reddit thread .json, a Hacker News "
                 "item JSON, JSONL, CSV or plain text (see the README).",
             ) from exc
-        return _from_json(data)
+        return _from_json(data, origin)
     return _from_text(stripped)
 
 
@@ -49,18 +49,31 @@ def _looks_like_jsonl(text: str) -> bool:
     return len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines[:3])
 
 
-def _from_json(data: Any) -> Any:
+def _from_json(data: Any, origin: str) -> Any:
     if isinstance(data, list) and data and all(_is_listing(part) for part in data):
-        return _from_reddit(data)
+        return _platform(_from_reddit, data, "a Reddit thread", origin)
     if _is_listing(data):
-        return _from_reddit([data])
+        return _platform(_from_reddit, [data], "a Reddit thread", origin)
     if (
         isinstance(data, dict)
         and "children" in data
         and ("points" in data or "story_id" in data or data.get("type") in ("story", "comment"))
     ):
-        return _from_hacker_news(data)
+        return _platform(_from_hacker_news, data, "a Hacker News item", origin)
     return data
+
+
+def _platform(parse: Any, data: Any, kind: str, origin: str) -> Any:
+    """Run a platform walker; a shape it does not expect becomes a CommentsError, not a crash."""
+    try:
+        return parse(data)
+    except (TypeError, KeyError, AttributeError, ValueError) as exc:
+        raise CommentsError(
+            f"{origin} looks like {kind} JSON, but its structure is not as expected "
+            f"({type(exc).__name__}: {exc}).",
+            hint="Save the thread again (the whole .json page), or convert it to drafter's "
+            "comments JSON (see the README).",
+        ) from exc
 
 
 def _is_listing(value: Any) -> bool:
@@ -155,19 +168,25 @@ _CSV_BODY = ("body", "text", "comment", "content")
 
 
 def _from_csv(text: str, origin: str) -> list[dict[str, Any]]:
-    reader = csv.DictReader(io.StringIO(text))
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
-    body_field = next((f for f in _CSV_BODY if f in fields), None)
-    if "id" not in fields or body_field is None:
-        raise CommentsError(
-            f"{origin}: a CSV comments file needs a header row with 'id' and 'body' columns "
-            f"(found: {', '.join(fields) or 'none'})."
-        )
-    rows = []
-    for row in reader:
-        clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        clean["body"] = clean.pop(body_field)
-        rows.append({k: v for k, v in clean.items() if v != "" or k == "body"})
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        fields = [f.strip().lower() for f in reader.fieldnames or []]
+        body_field = next((f for f in _CSV_BODY if f in fields), None)
+        if "id" not in fields or body_field is None:
+            raise CommentsError(
+                f"{origin}: a CSV comments file needs a header row with 'id' and 'body' columns "
+                f"(found: {', '.join(fields) or 'none'})."
+            )
+        rows = []
+        for row in reader:
+            clean = {
+                (k or "").strip().lower(): v.strip() if isinstance(v, str) else ""
+                for k, v in row.items()
+            }
+            clean["body"] = clean.pop(body_field)
+            rows.append({k: v for k, v in clean.items() if v != "" or k == "body"})
+    except csv.Error as exc:
+        raise CommentsError(f"{origin}: line {reader.line_num} is not valid CSV ({exc}).") from exc
     return rows
 
 

@@ -3,10 +3,12 @@
 drafter's own JSON (documented in the README): either a list of comment objects, or an object
 `{"url": thread URL, "platform": "Reddit", "title": …, "comments": [ … ]}`. Each comment has
 `id` and `body`, and optionally `author`, `score`, `parent_id`, `permalink`, `created_utc`.
+Thread URLs: Hacker News items through the public Algolia API, Reddit through PRAW (optional).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -14,34 +16,83 @@ from urllib.parse import urljoin, urlparse
 
 from pydantic import ValidationError
 
+from drafter.config import Settings
 from drafter.errors import CommentsError
 from drafter.models import Comment, CommentThread
 from drafter.sources.comment_formats import to_thread_data
+from drafter.sources.http import JSON_TYPES, Fetcher
+from drafter.sources.reddit import fetch_reddit_thread, is_reddit_url
 
 _REMOVED_BODIES = {"[deleted]", "[removed]", ""}
 
 
-def load_comments(source: str, *, thread_url: str | None = None) -> CommentThread:
+def load_comments(
+    source: str,
+    *,
+    thread_url: str | None = None,
+    fetcher: Fetcher | None = None,
+    settings: Settings | None = None,
+) -> CommentThread:
+    """The thread behind `source`: a comments file, a Hacker News item URL or a Reddit URL."""
     if re.match(r"^https?://", source, re.IGNORECASE):
-        raise CommentsError(
-            f"Reading comments from a URL is not supported yet: {source}",
-            hint="Save the thread as a file and pass its path with --comments: for Reddit, open "
-            "the thread URL with .json appended in your browser and save it; for Hacker News, "
-            "save https://hn.algolia.com/api/v1/items/ITEM_ID.",
-        )
-    path = Path(source)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise CommentsError(f"Comments file not found: {path}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CommentsError(f"Cannot read comments file {path}: {exc}") from exc
-    data = to_thread_data(raw, suffix=path.suffix.lower(), origin=str(path))
-    thread = parse_comments(data, origin=str(path))
-    thread.source_path = str(path)
+        thread = _load_thread_url(source, fetcher or Fetcher(), settings or Settings())
+    else:
+        path = Path(source)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise CommentsError(f"Comments file not found: {path}") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommentsError(f"Cannot read comments file {path}: {exc}") from exc
+        data = to_thread_data(raw, suffix=path.suffix.lower(), origin=str(path))
+        thread = parse_comments(data, origin=str(path))
+        thread.source_path = str(path)
     if thread_url:
         thread.url = thread_url
     return thread
+
+
+_HN_ITEM_URL = re.compile(
+    r"^https?://(?:news\.ycombinator\.com/item\?(?:.*&)?id=|hn\.algolia\.com/api/v1/items/)"
+    r"(\d+)",
+    re.IGNORECASE,
+)
+
+
+def _load_thread_url(url: str, fetcher: Fetcher, settings: Settings) -> CommentThread:
+    hn = _HN_ITEM_URL.match(url)
+    if hn:
+        return _load_hacker_news(hn.group(1), fetcher, settings)
+    if is_reddit_url(url):
+        data = fetch_reddit_thread(
+            url, more_limit=settings.reddit_more_limit, timeout=settings.fetch_timeout
+        )
+        return parse_comments(data, origin=url)
+    raise CommentsError(
+        f"drafter cannot read comments from {url}: only Reddit and Hacker News thread URLs "
+        "are supported.",
+        hint="Save the comments as a file (JSON, JSONL, CSV or plain text; see the README) "
+        "and pass its path with --comments.",
+    )
+
+
+def _load_hacker_news(item_id: str, fetcher: Fetcher, settings: Settings) -> CommentThread:
+    api = f"{settings.hn_api_base.rstrip('/')}/items/{item_id}"
+    page = fetcher.get(
+        api, accept="application/json", content_types=JSON_TYPES, what="Hacker News item"
+    )
+    try:
+        item = json.loads(page.text())
+    except json.JSONDecodeError as exc:
+        raise CommentsError(f"The Hacker News API sent invalid JSON for item {item_id}.") from exc
+    if not isinstance(item, dict) or "children" not in item:
+        raise CommentsError(f"The Hacker News API's answer for item {item_id} has no comments.")
+    if item.get("type") == "comment" and item.get("story_id"):
+        raise CommentsError(
+            f"Hacker News item {item_id} is a comment, not a story.",
+            hint=f"Pass the story: https://news.ycombinator.com/item?id={item['story_id']}",
+        )
+    return parse_comments(to_thread_data(page.text(), suffix=".json", origin=api), origin=api)
 
 
 def parse_comments(data: Any, *, origin: str) -> CommentThread:
@@ -60,12 +111,28 @@ def parse_comments(data: Any, *, origin: str) -> CommentThread:
     if not usable:
         raise CommentsError(f"{origin} holds no usable comments (all empty or deleted).")
     url = meta.get("url") or meta.get("thread_url") or _thread_url_from_permalinks(usable)
+    platform = meta.get("platform") or _platform_of(url, usable)
+    _set_depths(comments)
+    for comment in usable:
+        comment.source = comment.source or platform or "file"
     return CommentThread(
         url=str(url) if url else None,
-        platform=meta.get("platform") or _platform_of(url, usable),
+        platform=platform,
         title=meta.get("title"),
         comments=usable,
     )
+
+
+def _set_depths(comments: list[Comment]) -> None:
+    """Depth from the parent chain (deleted parents included); a reply to the post is 0."""
+    by_id = {c.id: c for c in comments}
+    for comment in comments:
+        depth, parent, seen = 0, comment.parent_id, {comment.id}
+        while parent in by_id and parent not in seen:
+            seen.add(parent)
+            depth += 1
+            parent = by_id[parent].parent_id
+        comment.depth = depth
 
 
 def _parse_one(item: Any, index: int, origin: str) -> Comment:

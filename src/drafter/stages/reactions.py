@@ -3,34 +3,36 @@
 from __future__ import annotations
 
 from drafter.agents import Agent
+from drafter.errors import CommentsError
 from drafter.models import Comment, CommentThread, Reaction, ReactionsSection
 from drafter.schemas import ReactionsDraft
 from drafter.sources.comments import absolute_permalink
+from drafter.sources.selection import clip, preselect
 from drafter.stages import StepInputs
 from drafter.stages.grounding import glossary_lines, language_issues, lead_text
 
 MIN_REACTIONS, MAX_REACTIONS = 8, 15
 OFFERED = 40
-MAX_COMMENT_CHARS = 1200
 
 
-def preselect(thread: CommentThread, limit: int = OFFERED) -> list[Comment]:
-    """The comments offered to the model: substantive ones, highest score first."""
-    substantive = [c for c in thread.comments if len(c.body.strip()) >= 15]
-    pool = substantive or thread.comments
-    ranked = sorted(pool, key=lambda c: c.score if c.score is not None else 0, reverse=True)
-    return ranked[:limit]
+def offered_comments(thread: CommentThread, limit: int = OFFERED) -> list[Comment]:
+    """The comments offered to the model, after pre-selection (see sources.selection)."""
+    selection = preselect(thread.comments, limit=limit)
+    if not selection.comments:
+        dropped = ", ".join(f"{n} {why}" for why, n in selection.dropped.items())
+        raise CommentsError(
+            f"None of the {len(thread.comments)} comments can be used as a reaction ({dropped}).",
+            hint="Pass a thread with substantive reader comments.",
+        )
+    return selection.comments
 
 
 def _comment_block(comments: list[Comment]) -> str:
     blocks = []
     for comment in comments:
-        body = comment.body.strip()
-        if len(body) > MAX_COMMENT_CHARS:
-            body = body[:MAX_COMMENT_CHARS] + " …"
         score = f" score={comment.score}" if comment.score is not None else ""
-        reply = " (reply)" if comment.parent_id else ""
-        blocks.append(f"[id={comment.id}]{score}{reply}\n{body}")
+        reply = f" (reply, depth {comment.depth})" if comment.parent_id else ""
+        blocks.append(f"[id={comment.id}]{score}{reply}\n{clip(comment.body)}")
     return "\n\n".join(blocks)
 
 
@@ -45,7 +47,7 @@ def intro_line(thread: CommentThread, lang: str) -> str:
 
 async def write_reactions(agent: Agent, inputs: StepInputs) -> ReactionsSection:
     thread, lead = inputs.comments(), inputs.lead()
-    offered = preselect(thread)
+    offered = offered_comments(thread)
     by_id = {c.id: c for c in offered}
     minimum = min(MIN_REACTIONS, len(offered))
 
@@ -84,7 +86,6 @@ async def write_reactions(agent: Agent, inputs: StepInputs) -> ReactionsSection:
                 comment_id=original.id,
                 translation=item.translation.strip(),
                 original=original.body,
-                author=original.author,
                 score=original.score,
                 permalink=absolute_permalink(original.permalink, thread.url),
             )
