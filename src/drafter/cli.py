@@ -240,6 +240,166 @@ def comments_command(
         typer.echo(clip(comment.body, 400))
 
 
+@app.command("check")
+def check_command(
+    run_dir: Annotated[
+        Path | None, typer.Argument(help="A run folder (checks its article.md).")
+    ] = None,
+    draft: Annotated[
+        Path | None, typer.Option("--draft", help="Any draft in drafter's Markdown layout.")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Its source: URL or .html/.txt/.md file.")
+    ] = None,
+    comments: Annotated[
+        str | None, typer.Option("--comments", help="The comment thread its reactions come from.")
+    ] = None,
+    glossary: Annotated[
+        Path | None,
+        typer.Option("--glossary", help='Name glossary JSON: [{"source": …, "target": …}].'),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    no_judge: Annotated[
+        bool, typer.Option("--no-judge", help="Skip the LLM judge (layer 2).")
+    ] = False,
+    allow_private_hosts: Annotated[
+        bool, typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses.")
+    ] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Fact-check a draft against its source: exit 1 when the lead, quotes, reactions, links
+    or books have a problem (report in check.json / check.md; --json prints it)."""
+    from drafter.check.core import check
+    from drafter.check.inputs import CheckUsageError, from_files, from_run
+    from drafter.check.report import to_markdown
+    from drafter.config import load_settings
+    from drafter.sources.http import Fetcher
+    from drafter.store import write_atomic
+
+    try:
+        if (run_dir is None) == (draft is None and source is None):
+            raise CheckUsageError(
+                "Give a RUN_DIR, or --draft FILE with --source (and optionally --comments)."
+            )
+        settings = load_settings(
+            {"allow_private_hosts": allow_private_hosts or None}, config_path=config
+        )
+        if run_dir is not None:
+            inputs = from_run(run_dir, draft)
+            out_dir = run_dir
+        else:
+            if draft is None or source is None:
+                raise CheckUsageError("--draft and --source go together.")
+            inputs = from_files(
+                draft,
+                source,
+                comments=comments,
+                glossary_path=glossary,
+                fetcher=Fetcher.from_settings(settings),
+            )
+            out_dir = draft.parent
+        if glossary is not None and run_dir is not None:
+            from drafter.check.inputs import read_glossary
+
+            inputs.glossary = read_glossary(glossary)
+        judge = None
+        if not no_judge:
+            from drafter.check.judge import run_judge
+
+            judge = run_judge(inputs, settings)
+        report = check(inputs, judge)
+    except DrafterError as exc:
+        _fail(exc)
+    stem = "check" if run_dir is not None else f"{draft.stem if draft else 'draft'}.check"
+    write_atomic(out_dir / f"{stem}.json", report.model_dump_json(indent=2) + "\n")
+    markdown = to_markdown(report)
+    write_atomic(out_dir / f"{stem}.md", markdown)
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        _print_check(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _print_check(report: Any) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    flagged = [c for c in report.claims if c.fails]
+    listed = [
+        c for c in report.claims if not c.fails and c.verdict in ("contradicted", "unsupported")
+    ]
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(report.counts().items()))
+    console.print(f"{len(report.claims)} claims: {counts}")
+    console.print(f"judge: {report.judge.status} ({escape(report.judge.detail)})")
+    for title, group in (("must fix", flagged), ("to verify", listed)):
+        if not group:
+            continue
+        table = Table(title=f"{title}: {len(group)}", show_lines=True, expand=True)
+        for column in ("section", "sentence", "verdict", "why", "evidence"):
+            table.add_column(column, overflow="fold")
+        for claim in group:
+            evidence = "\n".join(f"{e.id}: {e.text[:80]}" for e in claim.evidence[:2])
+            table.add_row(
+                escape(claim.section + (f" {claim.comment_id}" if claim.comment_id else "")),
+                escape(claim.sentence),
+                claim.verdict,
+                escape(f"[{claim.decided_by}] " + " / ".join(claim.reasons)),
+                escape(evidence or "-"),
+            )
+        console.print(table)
+    console.print("OK: nothing to fix" if report.ok else f"{len(flagged)} claim(s) to fix")
+
+
+@app.command("eval")
+def eval_command(
+    suite: Annotated[Path, typer.Argument(help="Eval suite YAML.")] = Path("evals/offline.yaml"),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write eval.json and junit.xml here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+) -> None:
+    """Run the fact check over a suite of reference drafts and labelled perturbations; exit 1
+    when a threshold fails."""
+    import json
+
+    from drafter.check.evaluate import junit_xml, run_suite
+    from drafter.store import write_atomic
+
+    try:
+        result = run_suite(suite)
+    except DrafterError as exc:
+        _fail(exc)
+    if out is not None:
+        write_atomic(out / "eval.json", json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        write_atomic(out / "junit.xml", junit_xml(result))
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        clean = result["clean"]
+        typer.echo(
+            f"suite {result['suite']}: {clean['total']} clean drafts, {clean['flagged']} flagged "
+            f"(false-alarm rate {clean['rate']:.1%}); {result['perturbations']} perturbations"
+        )
+        typer.echo(
+            f"  clean claims in failing sections: {clean['strict_claims']}, flagged "
+            f"{clean['strict_claims_flagged']}; listed for the editor: {clean['listed_for_editor']}"
+        )
+        for kind, stats in result["detection"].items():
+            rate = "-" if stats["rate"] is None else f"{stats['rate']:.1%}"
+            typer.echo(f"  {kind:<14} {stats['detected']:>3}/{stats['total']:<3} detected  {rate}")
+        typer.echo(
+            f"check time per draft: mean {result['check_seconds_mean']:.3f} s, "
+            f"max {result['check_seconds_max']:.3f} s"
+        )
+        for failure in result["failures"]:
+            typer.echo(f"FAILED: {failure}")
+        typer.echo("PASSED" if result["passed"] else "FAILED")
+    raise typer.Exit(0 if result["passed"] else 1)
+
+
 @app.command("export-prompts")
 def export_prompts(
     target: Annotated[Path, typer.Argument(help="Folder to copy the bundled prompts into.")],

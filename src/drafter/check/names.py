@@ -1,0 +1,221 @@
+"""Names in a Japanese draft, mapped back to the English source.
+
+Foreign names are written in katakana. A katakana name is known when it is a target of the run's
+glossary, or when its romanisation matches a capitalised word of the source (so a draft without
+a glossary, such as an editor's own, is still checked). Only katakana in a name position (a full
+name with ・, or followed by a title such as 氏, 大統領, 社) counts as a name: loanwords such as
+リチウム are not names and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from drafter.models import GlossaryEntry
+
+_KATAKANA_RUN = re.compile(r"[ァ-ヺー・＝=]+")
+# Titles that follow a person's name (an organisation's suffix such as 港 or 社 also follows
+# common loanwords: コンテナ港, メディア社, so those count only through UniDic below).
+TITLES = (
+    "氏|さん|大統領|首相|副首相|大臣|長官|議員|知事|市長|総裁|総督|国王|外相|蔵相|財務相|"
+    "外務相|国防相|報道官|議長|委員長|党首|社長|会長|最高経営責任者|CEO|教授|博士"
+)
+_NAME_AFTER = re.compile(rf"^(?:{TITLES})(?!場|会|民|内|外|立)")
+
+_ROMAJI = {
+    "ア": "a", "イ": "i", "ウ": "u", "エ": "e", "オ": "o", "カ": "ka", "キ": "ki", "ク": "ku",
+    "ケ": "ke", "コ": "ko", "ガ": "ga", "ギ": "gi", "グ": "gu", "ゲ": "ge", "ゴ": "go",
+    "サ": "sa", "シ": "shi", "ス": "su", "セ": "se", "ソ": "so", "ザ": "za", "ジ": "ji",
+    "ズ": "zu", "ゼ": "ze", "ゾ": "zo", "タ": "ta", "チ": "chi", "ツ": "tsu", "テ": "te",
+    "ト": "to", "ダ": "da", "ヂ": "ji", "ヅ": "zu", "デ": "de", "ド": "do", "ナ": "na",
+    "ニ": "ni", "ヌ": "nu", "ネ": "ne", "ノ": "no", "ハ": "ha", "ヒ": "hi", "フ": "fu",
+    "ヘ": "he", "ホ": "ho", "バ": "ba", "ビ": "bi", "ブ": "bu", "ベ": "be", "ボ": "bo",
+    "パ": "pa", "ピ": "pi", "プ": "pu", "ペ": "pe", "ポ": "po", "マ": "ma", "ミ": "mi",
+    "ム": "mu", "メ": "me", "モ": "mo", "ヤ": "ya", "ユ": "yu", "ヨ": "yo", "ラ": "ra",
+    "リ": "ri", "ル": "ru", "レ": "re", "ロ": "ro", "ワ": "wa", "ヲ": "o", "ン": "n",
+    "ヴ": "vu", "ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o", "ャ": "ya", "ュ": "yu",
+    "ョ": "yo", "ヮ": "wa", "ヵ": "ka", "ヶ": "ke",
+}  # fmt: skip
+
+
+def romanize(katakana: str) -> str:
+    out: list[str] = []
+    for char in katakana:
+        if char == "ッ":
+            out.append("")  # doubles the next consonant; the skeleton drops doubles anyway
+        elif char == "ー":
+            continue
+        elif char in "ァィゥェォ" and out and out[-1] == "u":
+            out[-1] = "w" + _ROMAJI[char]  # ウィ → wi
+        elif char in "ャュョァィゥェォ" and out:
+            previous = out.pop()
+            stem = previous[:-1] if previous.endswith("i") and len(previous) > 1 else previous
+            out.append(stem + _ROMAJI[char][-1] if char in "ァィゥェォ" else stem + _ROMAJI[char])
+        else:
+            out.append(_ROMAJI.get(char, ""))
+    return "".join(out)
+
+
+def skeleton(word: str) -> str:
+    """A rough sound shape shared by a name and its katakana: consonants folded, vowels dropped."""
+    text = unicodedata.normalize("NFKD", word.lower())
+    text = "".join(c for c in text if c.isascii() and c.isalpha())
+    for pattern, repl in (
+        (r"ph", "f"), (r"th", "s"), (r"sh|ch|tsu|ts|j|zh|x", "s"), (r"ck|c|q|g|k", "k"),
+        (r"l|r", "r"), (r"v|b|w", "b"), (r"f|h", "h"), (r"z|s", "s"), (r"d|t", "t"),
+        (r"m|n", "n"), (r"y", ""),
+    ):  # fmt: skip
+        text = re.sub(pattern, repl, text)
+    text = re.sub(r"[aeiou]", "", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def transliteration_match(katakana: str, word: str) -> float:
+    """1.0 for the same sound shape; short shapes must be equal, longer ones nearly so."""
+    a = skeleton(romanize(katakana))
+    lowered = word.lower()
+    # English r before a consonant or at the end is often a long vowel in katakana
+    # (Harbor → ハーバー) but not always (Energy → エネルギー), and a lone h is often silent
+    # (Johnson → ジョンソン): try each spelling.
+    variants = {lowered, re.sub(r"r(?![aeiouy])", "", lowered)}
+    variants |= {re.sub(r"(?<=.)(?<![sctpgw])h", "", v) for v in variants}
+    variants |= {v.replace("th", "t") for v in variants if "th" in v}  # Thomas → トーマス
+    best = 0.0
+    for english in variants:
+        b = skeleton(english)
+        if not a or not b:
+            continue
+        if min(len(a), len(b)) <= 4:
+            score = 1.0 if a == b else 0.0
+        else:
+            score = SequenceMatcher(None, a, b).ratio()
+            score = score if score >= (0.85 if min(len(a), len(b)) <= 6 else 0.8) else 0.0
+        best = max(best, score)
+    return best
+
+
+@dataclass
+class NameMention:
+    text: str  # as written in the draft (a full name keeps its ・)
+    parts: list[str]
+    from_glossary: bool = False
+
+
+_TAGGER: Any = None
+
+
+def _tokens(text: str) -> list[tuple[int, int, bool, str]]:
+    """UniDic tokens (fugashi + unidic-lite) as (start, end, is a proper noun or unknown);
+    separators such as ・ are left out."""
+    global _TAGGER
+    if _TAGGER is None:
+        import fugashi  # type: ignore[import-untyped]
+
+        _TAGGER = fugashi.Tagger()
+    out = []
+    position = 0
+    for word in _TAGGER(text):
+        start = text.find(word.surface, position)
+        if start < 0:
+            continue
+        position = start + len(word.surface)
+        if word.surface.strip("・=＝&＆ "):
+            lemma = str(word.feature.lemma or "")
+            gloss = lemma.split("-", 1)[1] if "-" in lemma else ""
+            proper = bool(word.is_unk or word.feature.pos2 == "固有名詞")
+            out.append((start, position, proper, gloss if gloss.isascii() else ""))
+    return out
+
+
+def _looks_like_name(
+    start: int, end: int, tokens: list[tuple[int, int, bool, str]], source: str
+) -> bool:
+    """A katakana run is a loanword when UniDic reads it as one common noun (リチウム), or as
+    common nouns whose English glosses are all words of the source (サプライ+チェーン for
+    "supply chain"). A proper noun, an unknown word, a 1–2 character fragment, a token crossing
+    the run's edge (タン+バリ, オレ+ン) or a compound the source does not have (プリム+ソール)
+    means a name."""
+    inside = [t for t in tokens if t[0] < end and start < t[1]]
+    for token_start, token_end, proper, _ in inside:
+        if proper or token_start < start or token_end > end:
+            return True
+        if len(inside) > 1 and token_end - token_start <= 2:
+            return True
+    if len(inside) > 1:
+        for *_, gloss in inside:
+            word = re.escape(gloss.lower().split("(")[0].strip())
+            if not word or not re.search(rf"\b{word}(?:s|es|d|ed|ing|r)?\b", source):
+                return True
+    return False
+
+
+def name_mentions(
+    sentence: str, glossary_names: list[str] | None = None, source: str = ""
+) -> list[NameMention]:
+    """Names in a Japanese sentence: glossary targets wherever they occur, and katakana that
+    looks like a name (joined with ・, followed by a person's title, or not a common loanword
+    to UniDic: リチウム and コンテナ are not names)."""
+    text = unicodedata.normalize("NFKC", sentence)
+    found: list[NameMention] = []
+    covered: list[tuple[int, int]] = []
+    for name in sorted(glossary_names or [], key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            span = (start, start + len(name))
+            if not any(a < span[1] and span[0] < b for a, b in covered):
+                covered.append(span)
+                parts = [p for p in re.split(r"[・=＝]", name) if p] or [name]
+                found.append(NameMention(name, parts, from_glossary=True))
+            start = text.find(name, start + 1)
+    tokens = _tokens(text)
+    for match in _KATAKANA_RUN.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in covered):
+            continue
+        run = match.group(0).strip("・=＝")
+        start = match.start() + match.group(0).index(run) if run else match.start()
+        end = start + len(run)
+        parts = [p for p in re.split(r"[・=＝]", run) if len(p.strip("ー")) >= 2]
+        if not parts:
+            continue
+        after = text[end : end + 12]
+        lowered = source.lower()
+        if (
+            len(parts) >= 2
+            or _NAME_AFTER.match(after)
+            or _looks_like_name(start, end, tokens, lowered)
+        ):
+            found.append(NameMention(run, parts))
+    return found
+
+
+def source_words(source_text: str) -> set[str]:
+    """Capitalised words of the source: what a katakana name may transliterate."""
+    return {w for w in re.findall(r"\b[A-Z][\w'’]+", source_text) if len(w) >= 3}
+
+
+def glossary_targets(glossary: list[GlossaryEntry]) -> dict[str, str]:
+    """Each katakana part of each glossary target → the source form."""
+    targets: dict[str, str] = {}
+    for entry in glossary:
+        target = unicodedata.normalize("NFKC", entry.target)
+        targets[target] = entry.source
+        for part in re.split(r"[・=＝\s]", target):
+            if len(part) >= 2:
+                targets.setdefault(part, entry.source)
+    return targets
+
+
+def resolve(part: str, targets: dict[str, str], words: set[str]) -> str | None:
+    """The source form a katakana name part stands for, or None when it matches nothing."""
+    if part in targets:
+        return targets[part]
+    best, best_score = None, 0.0
+    for word in words:
+        score = transliteration_match(part, word)
+        if score > best_score:
+            best, best_score = word, score
+    return best if best_score >= 0.8 else None

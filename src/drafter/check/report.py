@@ -1,0 +1,118 @@
+"""The fact-check report: one entry per claim, with its verdict, evidence, check and reasons."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Verdict = Literal["supported", "contradicted", "unsupported", "background", "opinion"]
+# Sections whose problems fail the check (exit 1); the others are listed for the editor.
+STRICT_SECTIONS = ("title", "lead", "reactions", "links", "books")
+
+
+class SourceRef(BaseModel):
+    id: str
+    text: str
+
+
+class ClaimReport(BaseModel):
+    section: str
+    sentence: str
+    verdict: Verdict
+    evidence: list[SourceRef] = Field(default_factory=list)
+    decided_by: str = Field(description="the check that decided the verdict")
+    reasons: list[str] = Field(default_factory=list)
+    similarity: float | None = Field(default=None, description="best alignment score, 0–1")
+    comment_id: str | None = None
+    fails: bool = False
+
+
+class JudgeInfo(BaseModel):
+    status: Literal["off", "ran", "failed"]
+    detail: str
+    model: str | None = None
+    calls: int = 0
+    cached: int = 0
+
+
+class CheckReport(BaseModel):
+    draft: str
+    source: str
+    lang: str
+    claims: list[ClaimReport]
+    judge: JudgeInfo
+    model_load_seconds: float = 0.0
+    check_seconds: float = 0.0
+
+    @property
+    def failures(self) -> list[ClaimReport]:
+        return [c for c in self.claims if c.fails]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def counts(self) -> dict[str, int]:
+        return dict(Counter(c.verdict for c in self.claims))
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "claims": len(self.claims),
+            "failing": len(self.failures),
+            "verdicts": self.counts(),
+        }
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def to_markdown(report: CheckReport) -> str:
+    """The readable report: what to verify first, then every claim."""
+    lines = [
+        f"# drafter check: {'OK' if report.ok else 'needs attention'}",
+        "",
+        f"- draft: {report.draft}",
+        f"- source: {report.source}",
+        f"- claims: {len(report.claims)}; "
+        + ", ".join(f"{k} {v}" for k, v in sorted(report.counts().items())),
+        f"- judge (layer 2): {report.judge.status}, {report.judge.detail}",
+        "",
+    ]
+    flagged = [c for c in report.claims if c.fails]
+    listed = [
+        c for c in report.claims if not c.fails and c.verdict in ("contradicted", "unsupported")
+    ]
+    for title, group in (
+        ("Must fix before publishing", flagged),
+        ("For the editor to verify", listed),
+    ):
+        if not group:
+            continue
+        lines += [f"## {title}", "", "| section | sentence | verdict | check | why | evidence |"]
+        lines.append("|---|---|---|---|---|---|")
+        for claim in group:
+            evidence = "; ".join(f"{e.id}: {_short(e.text, 60)}" for e in claim.evidence[:2])
+            cells = [
+                claim.section + (f" ({claim.comment_id})" if claim.comment_id else ""),
+                _short(claim.sentence),
+                claim.verdict,
+                claim.decided_by,
+                _short(" / ".join(claim.reasons), 160),
+                evidence or "-",
+            ]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        lines.append("")
+    lines += ["## All claims", ""]
+    for claim in report.claims:
+        mark = "✗" if claim.fails else ("?" if claim.verdict == "unsupported" else "✓")
+        ids = ",".join(e.id for e in claim.evidence)
+        lines.append(
+            f"- {mark} [{claim.section}] {claim.verdict} ({claim.decided_by}"
+            f"{', ' + ids if ids else ''}): {_short(claim.sentence, 120)}"
+        )
+    return "\n".join(lines) + "\n"
