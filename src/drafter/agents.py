@@ -74,20 +74,23 @@ def bundled_dir(name: str) -> Path:
     raise ConfigError(f"drafter's bundled {name}/ folder is missing; reinstall drafter.")
 
 
+def load_spec(name: str, agents_dir: Path | None = None) -> AgentSpec:
+    """One agent spec, e.g. the fact-check judge, which is not part of the drafting DAG."""
+    path = (agents_dir or bundled_dir("agents")) / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return AgentSpec.model_validate({"name": name, **data})
+    except FileNotFoundError as exc:
+        raise ConfigError(f"Agent spec missing: {path}") from exc
+    except (yaml.YAMLError, TypeError) as exc:
+        raise ConfigError(f"Agent spec {path} is not a YAML mapping: {exc}") from exc
+    except ValidationError as exc:
+        raise ConfigError(f"Agent spec {path} is invalid:\n{exc}") from exc
+
+
 def load_specs(agents_dir: Path | None = None) -> dict[str, AgentSpec]:
-    folder = agents_dir or bundled_dir("agents")
-    specs: dict[str, AgentSpec] = {}
-    for name in AGENT_NAMES:
-        path = folder / f"{name}.yaml"
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            specs[name] = AgentSpec.model_validate({"name": name, **data})
-        except FileNotFoundError as exc:
-            raise ConfigError(f"Agent spec missing: {path}") from exc
-        except (yaml.YAMLError, TypeError) as exc:
-            raise ConfigError(f"Agent spec {path} is not a YAML mapping: {exc}") from exc
-        except ValidationError as exc:
-            raise ConfigError(f"Agent spec {path} is invalid:\n{exc}") from exc
+    """The drafting agents (AGENT_NAMES); their `reads` make the DAG."""
+    specs = {name: load_spec(name, agents_dir) for name in AGENT_NAMES}
     _check_acyclic(specs)
     return specs
 

@@ -262,6 +262,9 @@ def check_command(
     no_judge: Annotated[
         bool, typer.Option("--no-judge", help="Skip the LLM judge (layer 2).")
     ] = False,
+    judge_votes: Annotated[
+        int, typer.Option("--judge-votes", min=1, max=5, help="Judge votes per claim (1 or 3).")
+    ] = 1,
     allow_private_hosts: Annotated[
         bool, typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses.")
     ] = False,
@@ -302,11 +305,11 @@ def check_command(
             from drafter.check.inputs import read_glossary
 
             inputs.glossary = read_glossary(glossary)
-        judge = None
-        if not no_judge:
-            from drafter.check.judge import run_judge
+        from drafter.check.judge import make_judge
 
-            judge = run_judge(inputs, settings)
+        judge = make_judge(
+            settings, enabled=not no_judge, votes=judge_votes, lang=inputs.draft.lang
+        )
         report = check(inputs, judge)
     except DrafterError as exc:
         _fail(exc)

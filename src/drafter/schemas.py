@@ -114,9 +114,27 @@ class HeadlineDraft(_Schema):
     tags: list[str] = Field(min_length=3, max_length=6)
 
 
+class AtomicClaimOut(_Schema):
+    claim: str = Field(
+        description="one checkable fact from the sentence, in the sentence's language"
+    )
+    verdict: Literal["supported", "contradicted", "not_in_source"]
+    evidence: list[str] = Field(
+        default_factory=list, description="ids of the source sentences that decide it, e.g. S3"
+    )
+    reason: str = Field(description="one short sentence: why")
+
+
+class JudgeDraft(_Schema):
+    """The fact-check judge's verdict on one draft sentence, split into atomic claims."""
+
+    claims: list[AtomicClaimOut] = Field(min_length=1, max_length=8)
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
     cls.__name__: cls
     for cls in (
+        JudgeDraft,
         LeadDraft,
         BackgroundDraft,
         AnalysisDraft,

@@ -11,6 +11,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -44,7 +45,7 @@ _MODALITY_EN = re.compile(
     r"\b(expects?|expected|expecting|may|might|could|plans?|planned|planning|aims?|aimed|"
     r"intends?|intended|likely|unlikely|set to|proposed?|proposal|considering|weighing|"
     r"hopes?|hoped|seeks?|sought|forecasts?|forecast|estimated?|projected|potential(?:ly)?|"
-    r"possible|possibly|would|according to|reportedly|allegedly|if)\b",
+    r"possible|possibly|according to|reportedly|allegedly)\b",
     re.IGNORECASE,
 )
 _HEDGE_JA = re.compile(
@@ -53,7 +54,11 @@ _HEDGE_JA = re.compile(
     r"としている|とした|と述べ|と語|と話|と説明|と指摘|と発表|と明らかに|と強調|と表明|示した|示唆|"
     r"考え|見方|推計|試算|想定|目標|案|もし|場合|よう求|方向|へ$|たい|つもり|予告|約束|表明"
 )
-_PRONOUN = re.compile(r"^\W*(?:[^,]{0,60},\s*)?(?:he|she|his|her)\b", re.IGNORECASE)
+_PRONOUN = re.compile(
+    r"^\W*(?:[^,]{0,60},\s*)?(?:he|she|his|her)\b"
+    r"|\b(?:he|she) (?:said|says|added|told|noted|warned|argued|wrote)\b",
+    re.IGNORECASE,
+)
 _JA_QUOTE = re.compile(r"「([^」]{4,})」|『([^』]{4,})』")
 
 
@@ -105,6 +110,14 @@ class Checker:
         self.words = source_words(inputs.article.text)
         self.source_norm = normalize(inputs.article.text).casefold()
         self._quotes: list[str] | None = None
+        self._rows: dict[str, np.ndarray] = {}
+
+    def ranked(self, sentence: str) -> list[str]:
+        """Source sentence ids, best aligned to `sentence` first."""
+        row = self._rows.get(sentence)
+        if row is None:
+            row = align.similarity([sentence], [s.text for s in self.sentences])[0]
+        return [self.sentences[int(i)].id for i in np.argsort(-row)]
 
     # ------------------------------------------------------------ claims
 
@@ -114,6 +127,7 @@ class Checker:
         claims_in += draft.sentences
         texts = [c.text for c in claims_in]
         sims = align.similarity(texts, [s.text for s in self.sentences])
+        self._rows = {text: sims[n] for n, text in enumerate(texts)}
         reports = [self._claim(c, sims[n]) for n, c in enumerate(claims_in)]
         reports += self._reactions()
         reports += self._links()
@@ -143,7 +157,7 @@ class Checker:
         keep: set[int] = set()
         for sid in ids:
             n = self.index[sid]
-            back = 2 if _PRONOUN.match(self.sentences[n].text) else 1
+            back = 2 if _PRONOUN.search(self.sentences[n].text) else 1
             keep.update(range(max(0, n - back), n + 1))
         return [self.sentences[n] for n in sorted(keep)]
 
@@ -205,6 +219,9 @@ class Checker:
                 last = key.split()[-1]
                 if last != key and last in self.short_names:
                     tokens.append(last)  # "Marsh" stands for "Elena Marsh" in the source
+                if not mention.from_glossary and part not in self.glossary_names:
+                    # マーシュ alone, matched through one part of エレナ・マーシュ: any part will do
+                    tokens += [t for t in key.split() if len(t) >= 3]
                 near = claim.section == "lead"  # elsewhere a name may come from anywhere
                 if near and not any(t in window_text for t in tokens):
                     if any(t in self.source_norm for t in tokens):
@@ -445,16 +462,29 @@ def _comparable(claim: Quantity, source: Quantity) -> bool:
     return source.kind == claim.kind or (claim.kind == "month" and source.kind == "date")
 
 
-def check(inputs: CheckInputs, judge: JudgeInfo | None = None) -> CheckReport:
+def check(inputs: CheckInputs, judge: Any = None) -> CheckReport:
+    """Layer 1 on every claim, then the judge (a drafter.check.judge.Judge) when given one.
+    `judge` may also be a JudgeInfo saying why there is no judge."""
     load = align.load()
     started = time.perf_counter()
-    claims = Checker(inputs).run()
+    checker = Checker(inputs)
+    claims = checker.run()
+    layer1 = time.perf_counter() - started
+    info = JudgeInfo(status="off", detail="not requested")
+    judge_seconds = 0.0
+    if isinstance(judge, JudgeInfo):
+        info = judge
+    elif judge is not None:
+        started = time.perf_counter()
+        info = judge.refine(checker, claims)
+        judge_seconds = time.perf_counter() - started
     return CheckReport(
         draft=inputs.draft_label,
         source=inputs.source_label,
         lang=inputs.draft.lang,
         claims=claims,
-        judge=judge or JudgeInfo(status="off", detail="not requested"),
+        judge=info,
         model_load_seconds=round(load, 3),
-        check_seconds=round(time.perf_counter() - started, 3),
+        check_seconds=round(layer1, 3),
+        judge_seconds=round(judge_seconds, 3),
     )

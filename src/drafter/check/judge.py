@@ -1,11 +1,232 @@
-"""Layer 2 of `drafter check`: an LLM judge (placeholder until implemented below)."""
+"""Layer 2 of `drafter check`: an LLM judge for the claims that decide the draft (title, lead).
+
+Each sentence is split by the model into atomic claims and judged against the source sentences
+layer 1 aligned to it (its recorded or aligned evidence and their neighbours), shown as numbered
+sentences inside nonce-fenced data blocks. Temperature 0; optional majority of 3 votes. Answers
+are cached in SQLite (WAL) keyed by model, prompt hash, the rendered messages and the vote, so a
+re-check costs nothing. The judge can only add problems: what layer 1 flags stays flagged.
+"""
 
 from __future__ import annotations
 
-from drafter.check.core import CheckInputs
-from drafter.check.report import JudgeInfo
-from drafter.config import Settings
+import asyncio
+import hashlib
+import hmac
+import json
+import secrets
+import sqlite3
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from drafter.check.report import STRICT_SECTIONS, ClaimReport, JudgeInfo, SourceRef
+from drafter.config import Settings, cache_root
+from drafter.errors import DrafterError, LLMError, MissingCredentialsError
+from drafter.schemas import JudgeDraft
+
+JUDGED_SECTIONS = ("title", "lead")
+CONTEXT_SENTENCES = 6
+_RANK = {"supported": 0, "not_in_source": 1, "contradicted": 2}
 
 
-def run_judge(inputs: CheckInputs, settings: Settings) -> JudgeInfo:
-    return JudgeInfo(status="off", detail="layer 2 is not available in this version")
+class JudgeCache:
+    """SQLite (WAL) store of judge answers; also holds the secret that keys the nonces."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(path, check_same_thread=False, timeout=10)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, answer TEXT NOT NULL, "
+            "model TEXT NOT NULL, created REAL NOT NULL)"
+        )
+        self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        self._db.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('secret', ?)", (secrets.token_hex(16),)
+        )
+        self._db.commit()
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'secret'").fetchone()
+        self.secret = bytes.fromhex(row[0])
+
+    def get(self, key: str) -> JudgeDraft | None:
+        with self._lock:
+            row = self._db.execute("SELECT answer FROM answers WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return JudgeDraft.model_validate_json(row[0])
+        except ValueError:
+            return None
+
+    def put(self, key: str, answer: JudgeDraft, model: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",
+                (key, answer.model_dump_json(), model, time.time()),
+            )
+            self._db.commit()
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class Judge:
+    def __init__(self, settings: Settings, *, votes: int = 1, lang: str = "ja") -> None:
+        from drafter.agents import Agent, Prompts, load_spec
+        from drafter.llm import ChatModels
+
+        self.spec = load_spec("judge")
+        self.models = ChatModels(settings)
+        self.config = self.models.config("judge")  # raises MissingCredentialsError
+        self.prompts = Prompts(settings.prompts_dir)
+        self.votes = votes
+        self.lang = lang
+        self.cache = JudgeCache(cache_root(settings) / "judge.sqlite")
+        self._agent_cls = Agent
+        self.calls = 0
+        self.cached = 0
+
+    def _agent(self, nonce: str, temperature: float) -> Any:
+        spec = self.spec.model_copy(update={"temperature": temperature})
+        return self._agent_cls(spec, self.prompts, self.models, nonce, self.lang)
+
+    async def _vote(self, variables: dict[str, Any], ids: set[str], vote: int) -> JudgeDraft:
+        material = json.dumps(variables, ensure_ascii=False, sort_keys=True)
+        # A nonce that is stable for the same material (so answers can be cached) yet
+        # unpredictable to whoever wrote the article: an HMAC under this cache's secret.
+        nonce = hmac.new(self.cache.secret, material.encode(), hashlib.sha256).hexdigest()[:16]
+        temperature = self.spec.temperature if self.votes == 1 else 0.7
+        agent = self._agent(nonce, temperature)
+        fenced = {
+            "section": variables["section"],
+            "sentence": agent.fence("draft-sentence", variables["sentence"]),
+            "source": agent.fence("source", variables["source"]),
+        }
+        system, user, prompt_hash = self.prompts.render(
+            self.spec.prompt, {"lang": self.lang, "nonce": nonce, **fenced}
+        )
+        key = hashlib.sha256(
+            json.dumps(
+                [self.config.model, self.config.base_url, prompt_hash, system, user, vote,
+                 temperature],
+                ensure_ascii=False,
+            ).encode()
+        ).hexdigest()  # fmt: skip
+        hit = self.cache.get(key)
+        if hit is not None:
+            self.cached += 1
+            return hit
+
+        def check(answer: JudgeDraft) -> list[str]:
+            problems = []
+            for claim in answer.claims:
+                unknown = [i for i in claim.evidence if i.strip() not in ids]
+                if unknown:
+                    problems.append(f"evidence ids {unknown} are not among the sentences shown")
+                if claim.verdict != "not_in_source" and not claim.evidence:
+                    problems.append(f"claim {claim.claim!r} needs evidence ids")
+            return problems
+
+        answer: JudgeDraft = await agent.ask(fenced, check)
+        self.calls += 1
+        self.cache.put(key, answer, self.config.model)
+        return answer
+
+    async def _judge(self, variables: dict[str, Any], ids: set[str]) -> list[JudgeDraft]:
+        return list(
+            await asyncio.gather(*(self._vote(variables, ids, v) for v in range(self.votes)))
+        )
+
+    def refine(self, checker: Any, claims: list[ClaimReport]) -> JudgeInfo:
+        """Judge the title and lead claims; add what the judge finds to the report."""
+        targets = [c for c in claims if c.section in JUDGED_SECTIONS]
+        article = checker.inputs.article
+        header = f"Title: {article.title}\nPublished: {article.date or 'unknown'}\n\n"
+        jobs = []
+        for claim in targets:
+            ids = self._context_ids(checker, claim)
+            source = header + "\n".join(f"[{i}] {checker.by_id[i].text}" for i in ids)
+            variables = {"section": claim.section, "sentence": claim.sentence, "source": source}
+            jobs.append((claim, variables, set(ids)))
+
+        async def run_all() -> list[list[JudgeDraft]]:
+            limit = asyncio.Semaphore(4)
+
+            async def one(variables: dict[str, Any], ids: set[str]) -> list[JudgeDraft]:
+                async with limit:
+                    return await self._judge(variables, ids)
+
+            return list(await asyncio.gather(*(one(v, i) for _, v, i in jobs)))
+
+        try:
+            results = asyncio.run(run_all())
+        except LLMError as exc:
+            return JudgeInfo(
+                status="failed",
+                detail=f"{exc.message} (layer-1 results stand)",
+                model=self.config.model,
+                calls=self.calls,
+                cached=self.cached,
+            )
+        finally:
+            self.cache.close()
+        for (claim, _, _), votes in zip(jobs, results, strict=True):
+            _merge(claim, votes, checker)
+        return JudgeInfo(
+            status="ran",
+            detail=f"{len(targets)} title/lead sentences judged, {self.votes} vote(s) each",
+            model=self.config.model,
+            calls=self.calls,
+            cached=self.cached,
+        )
+
+    @staticmethod
+    def _context_ids(checker: Any, claim: ClaimReport) -> list[str]:
+        """The claim's evidence, then the best aligned sentences, in reading order."""
+        ids = [e.id for e in claim.evidence if e.id in checker.by_id]
+        for sid in checker.ranked(claim.sentence):
+            if len(ids) >= CONTEXT_SENTENCES:
+                break
+            if sid not in ids:
+                ids.append(sid)
+        return sorted(ids, key=lambda i: checker.index[i])
+
+
+def _merge(claim: ClaimReport, votes: list[JudgeDraft], checker: Any) -> None:
+    verdicts = [max((c.verdict for c in v.claims), key=lambda x: _RANK[x]) for v in votes]
+    winner, _ = Counter(verdicts).most_common(1)[0]
+    if winner == "supported":
+        if not claim.fails:
+            claim.decided_by = f"{claim.decided_by}+judge"
+        return
+    decisive = [c for v in votes for c in v.claims if c.verdict == winner]
+    reasons = [f"judge: {c.claim} — {c.reason}" for c in decisive[:3]]
+    claim.reasons += reasons
+    if claim.fails:
+        return  # layer 1 already flagged it; the judge's reasons are added
+    claim.verdict = "contradicted" if winner == "contradicted" else "unsupported"
+    claim.decided_by = "judge"
+    claim.fails = claim.section in STRICT_SECTIONS
+    evidence = {i.strip() for c in decisive for i in c.evidence if i.strip() in checker.by_id}
+    if evidence:
+        claim.evidence = [SourceRef(id=i, text=checker.by_id[i].text) for i in sorted(
+            evidence, key=lambda i: checker.index[i])]  # fmt: skip
+
+
+def make_judge(settings: Settings, *, enabled: bool, votes: int, lang: str) -> Judge | JudgeInfo:
+    """A Judge, or the reason there is none (the report says so)."""
+    if not enabled:
+        return JudgeInfo(status="off", detail="disabled with --no-judge")
+    try:
+        return Judge(settings, votes=votes, lang=lang)
+    except MissingCredentialsError:
+        return JudgeInfo(
+            status="off",
+            detail="no model configured for the judge role (set OPENAI_API_KEY or "
+            "OPENAI_BASE_URL); layer-1 checks only",
+        )
+    except DrafterError as exc:
+        return JudgeInfo(status="failed", detail=exc.message)

@@ -240,7 +240,8 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _PLAIN = re.compile(
-    rf"(?<![\w.$€£¥])(?P<n>{_EN_NUM})(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mln)\b)?",
+    rf"(?<![\w.$€£¥])(?P<n>{_EN_NUM})"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mln)\b|(?P<k>[kK])\b)?",
     re.IGNORECASE,
 )
 _WORD_SCALE = re.compile(
@@ -337,6 +338,8 @@ def en_quantities(sentence: str) -> list[Quantity]:
         if not free(match.span()):
             continue
         value = _en_value(match.group("n")) * _SCALE.get((match.group("scale") or "").lower(), 1)
+        if match.group("k"):
+            value *= 1000  # 182k
         found.append(Quantity("number", value, "", match.group(0), approx_before(match.start())))
         taken.append(match.span())
     for match in _COUNT_WORDS.finditer(text):  # "one analyst", "two other cities"

@@ -44,7 +44,8 @@ class CheckReport(BaseModel):
     claims: list[ClaimReport]
     judge: JudgeInfo
     model_load_seconds: float = 0.0
-    check_seconds: float = 0.0
+    check_seconds: float = Field(default=0.0, description="layer 1, models already loaded")
+    judge_seconds: float = 0.0
 
     @property
     def failures(self) -> list[ClaimReport]:
