@@ -263,3 +263,15 @@ def test_eval_suite_reports_and_gates(tmp_path: Path) -> None:
     assert failed.exit_code == 1 and "FAILED: hedge" in failed.stdout
     junit = ET.parse(tmp_path / "bad" / "junit.xml").getroot().find("testsuite")
     assert junit is not None and junit.get("failures") == "1"
+
+
+def test_drafter_run_checks_every_draft(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+    result = draft(tmp_path)
+    folder = Path(result.stdout.strip()).parent
+    meta = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    assert result.exit_code == 0  # the draft exists; what to fix is reported, not fatal
+    assert meta["check"]["failing"] == 1 and not meta["check"]["ok"]  # the unverified book
+    assert (folder / "check.json").is_file() and (folder / "check.md").is_file()
+    assert "fact check: 1 claim(s) to fix (books)" in " ".join(result.stderr.split())
+    skipped = draft(tmp_path / "again", "--no-check")
+    assert not (Path(skipped.stdout.strip()).parent / "check.json").exists()

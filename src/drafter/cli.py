@@ -102,6 +102,9 @@ def run(
     refresh: Annotated[
         bool, typer.Option("--refresh", help="Refetch pages instead of using the fetch cache.")
     ] = False,
+    no_check: Annotated[
+        bool, typer.Option("--no-check", help="Skip the fact check of the finished draft.")
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Draft an article from SOURCE and a comment thread; prints the path of article.md."""
@@ -136,6 +139,8 @@ def run(
             folder = pipeline.start_run(request, settings, progress)
         folder_path = folder.path
         path = pipeline.execute(folder, settings, progress, specs, models)
+        if not no_check:
+            pipeline.check_draft(folder, progress)
     except DrafterError as exc:
         _fail(exc, resume_dir=folder_path)
     typer.echo(str(path))

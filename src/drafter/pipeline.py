@@ -51,7 +51,7 @@ from drafter.stages.conclusion import write_conclusion
 from drafter.stages.headline import write_headline
 from drafter.stages.lead import write_lead
 from drafter.stages.reactions import write_reactions
-from drafter.store import RunFolder, utc_now
+from drafter.store import RunFolder, utc_now, write_atomic
 
 Stage = Callable[[Agent, StepInputs], Awaitable[BaseModel]]
 
@@ -185,6 +185,36 @@ def execute(
     folder.meta["usage_total"] = _usage_total(folder.meta.get("steps", {}))
     folder.save_meta()
     return path
+
+
+def check_draft(folder: RunFolder, progress: Progress) -> dict[str, Any] | None:
+    """Layer 1 of `drafter check` on the finished draft: check.json/check.md beside it and a
+    summary in run.json. A failure here never costs the draft: it is reported and skipped."""
+    from drafter.check.core import check
+    from drafter.check.inputs import from_run
+    from drafter.check.report import JudgeInfo, to_markdown
+
+    try:
+        report = check(
+            from_run(folder.path),
+            JudgeInfo(status="off", detail="drafter run checks with layer 1; run drafter check "
+                      "for the LLM judge"),
+        )  # fmt: skip
+    except Exception as exc:  # noqa: BLE001 - the draft is written; the check is advisory here
+        progress.note(f"fact check skipped: {exc}")
+        return None
+    write_atomic(folder.path / "check.json", report.model_dump_json(indent=2) + "\n")
+    write_atomic(folder.path / "check.md", to_markdown(report))
+    summary = report.summary()
+    folder.meta["check"] = summary
+    folder.save_meta()
+    failing = report.failures
+    if failing:
+        sections = ", ".join(sorted({c.section for c in failing}))
+        progress.note(f"fact check: {len(failing)} claim(s) to fix ({sections}); see check.md")
+    else:
+        progress.note("fact check: nothing to fix")
+    return summary
 
 
 def article_date(article: Article) -> str:
