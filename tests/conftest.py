@@ -8,15 +8,36 @@ from typing import Any
 
 import pytest
 
+from tests.catalog_server import CatalogServer
 from tests.helpers import FIXTURES
 from tests.scripted_llm import ScriptedLLM, load_script
+
+
+@pytest.fixture(scope="session")
+def catalog_server() -> Iterator[CatalogServer]:
+    server = CatalogServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def catalogs(
+    catalog_server: CatalogServer, isolated_env: None, monkeypatch: pytest.MonkeyPatch
+) -> CatalogServer:
+    """Every test's book lookups go to the loopback catalogs, never to the real services."""
+    catalog_server.reset()
+    for name, value in catalog_server.env().items():
+        monkeypatch.setenv(name, value)
+    return catalog_server
 
 
 @pytest.fixture(autouse=True)
 def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No user config, no real keys, no proxies: every test starts from a clean slate."""
     for name in list(os.environ):
-        if name.startswith(("DRAFTER_", "OPENAI_")) or name.lower().endswith("_proxy"):
+        if name.startswith(("DRAFTER_", "OPENAI_", "GOOGLE_BOOKS")) or name.lower().endswith(
+            "_proxy"
+        ):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

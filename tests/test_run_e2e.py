@@ -66,7 +66,12 @@ def test_run_writes_a_complete_grounded_draft(llm_env: ScriptedLLM, tmp_path: Pa
         assert reaction["permalink"].startswith(
             "https://www.reddit.com/r/worldnews/comments/v3lor1/"
         )
-    assert article["books"]["books"][0]["verified"] is False
+    # Books: the catalog's record, not the model's, with a checksum-valid ISBN-13.
+    books = article["books"]["books"]
+    assert [b["isbn"] for b in books] == ["9784909817129", "9784811204567"]
+    assert all(b["verified"] and b["catalog"] == "NDL Search" for b in books)
+    assert books[0]["author"] == "山田 太郎 著" and books[0]["published"] == "2024.3"
+    assert "ISBN 9784909817129" in markdown
 
     # run.json: source, fetch time, model, prompt hashes, usage, timings, status.
     run = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))

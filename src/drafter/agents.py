@@ -215,10 +215,14 @@ class Agent:
             max_tokens=self.spec.max_tokens,
             reask_fence=lambda text: self.fence("previous-answer", text),
         )
+        # An agent may ask more than once (the books agent does): the record adds them up.
         self.record.model = result.model
         self.record.method = result.method
-        self.record.attempts = result.attempts
-        self.record.usage = result.usage.as_dict()
-        self.record.seconds = round(time.monotonic() - started, 3)
+        self.record.attempts += result.attempts
+        usage = result.usage.as_dict()
+        self.record.usage = {
+            k: self.record.usage.get(k, 0) + usage.get(k, 0) for k in {*self.record.usage, *usage}
+        }
+        self.record.seconds = round(self.record.seconds + time.monotonic() - started, 3)
         parsed: T = result.parsed
         return parsed

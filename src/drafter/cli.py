@@ -71,6 +71,12 @@ def run(
         Path | None,
         typer.Option("--resume", help="Continue this run folder, skipping finished steps."),
     ] = None,
+    redo: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--redo", help="With --resume: redo this agent's step and the steps that read it."
+        ),
+    ] = None,
     thread_url: Annotated[
         str | None, typer.Option("--thread-url", help="URL of the comment thread, for 参考リンク.")
     ] = None,
@@ -112,6 +118,8 @@ def run(
 
     if resume is None and (source is None or comments is None):
         raise typer.BadParameter("give SOURCE and --comments, or --resume RUN_DIR")
+    if redo and resume is None:
+        raise typer.BadParameter("--redo needs --resume RUN_DIR")
     flags: dict[str, Any] = {
         "model": model,
         "base_url": base_url,
@@ -133,6 +141,9 @@ def run(
         if resume is not None:
             folder = pipeline.open_for_resume(resume)
             progress.note(f"resuming {folder.path}")
+            if redo:
+                dropped = pipeline.forget_steps(folder, specs, redo)
+                progress.note(f"redoing: {', '.join(dropped)}")
         else:
             assert source is not None and comments is not None
             request = pipeline.RunRequest(source, comments, out, thread_url, refresh)
@@ -144,6 +155,19 @@ def run(
     except DrafterError as exc:
         _fail(exc, resume_dir=folder_path)
     typer.echo(str(path))
+    unverified = (folder.meta.get("books") or {}).get("unverified", 0)
+    if unverified:
+        from drafter.errors import UnverifiedBooksError
+
+        _fail(
+            UnverifiedBooksError(
+                f"The draft is written ({path}), but {unverified} book(s) in it could not be "
+                "verified: no library catalog could be reached.",
+                hint="Check your network (or the ndl_base / google_books_base / openlibrary_base "
+                f"settings), then: drafter run --resume {folder.path} --redo books\n"
+                "or remove the books marked unverified before publishing.",
+            )
+        )
 
 
 @app.command()

@@ -61,6 +61,31 @@ class Settings(BaseModel):
     reddit_more_limit: int = Field(
         default=32, ge=0, le=500, description="Reddit 'load more' requests per thread (PRAW)"
     )
+    books_wanted: int = Field(default=2, ge=0, le=5, description="catalog-verified books")
+    books_rounds: int = Field(
+        default=2, ge=0, le=5, description="extra rounds of candidates when too few verify"
+    )
+    ndl_base: str = Field(
+        default="https://ndlsearch.ndl.go.jp/api/opensearch",
+        description="NDL Search OpenSearch endpoint (Japanese books)",
+    )
+    google_books_base: str = Field(
+        default="https://www.googleapis.com/books/v1/volumes", description="Google Books API"
+    )
+    google_books_key_env: str = Field(
+        default="GOOGLE_BOOKS_API_KEY", description="env var holding an optional API key"
+    )
+    openlibrary_base: str = Field(
+        default="https://openlibrary.org/search.json", description="Open Library search API"
+    )
+    catalog_interval: float = Field(
+        default=1.0, ge=0, description="seconds between two requests to the same catalog"
+    )
+    catalog_retries: int = Field(default=2, ge=0, le=5, description="retries on 429/5xx")
+    book_links: dict[str, str] = Field(
+        default_factory=dict,
+        description="store name → URL template with {isbn13}/{isbn10}, e.g. an affiliate link",
+    )
     lang: Lang = "ja"
     prompts_dir: Path | None = None
     sign_off: str | None = None
@@ -93,6 +118,11 @@ _ENV_KEYS: dict[str, str] = {
     "DRAFTER_CACHE_DIR": "cache_dir",
     "DRAFTER_FETCH_CACHE": "fetch_cache",
     "DRAFTER_HN_API_BASE": "hn_api_base",
+    "DRAFTER_NDL_BASE": "ndl_base",
+    "DRAFTER_GOOGLE_BOOKS_BASE": "google_books_base",
+    "DRAFTER_OPENLIBRARY_BASE": "openlibrary_base",
+    "DRAFTER_CATALOG_INTERVAL": "catalog_interval",
+    "DRAFTER_BOOKS_WANTED": "books_wanted",
     "DRAFTER_LANG": "lang",
     "DRAFTER_PROMPTS_DIR": "prompts_dir",
     "DRAFTER_SIGN_OFF": "sign_off",

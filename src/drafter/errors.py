@@ -42,6 +42,14 @@ class FetchError(SourceError):
     """HTTP-level failure fetching the article."""
 
 
+class RetryableFetchError(FetchError):
+    """429 or a 5xx: worth another try, after `retry_after` seconds when the server said so."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
 class BotWallError(FetchError):
     """401/403: the site refuses scripts. We never try to get around it."""
 
@@ -111,3 +119,9 @@ class RunError(DrafterError):
     """A run folder is missing, unreadable or cannot be resumed."""
 
     exit_code = 5
+
+
+class UnverifiedBooksError(DrafterError):
+    """The draft is written, but no library catalog could be reached to verify its books."""
+
+    exit_code = 6

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -122,21 +122,35 @@ class ConclusionSection(BaseModel):
     sign_off: str
 
 
+class BookLink(BaseModel):
+    label: str
+    url: str
+
+
 class Book(BaseModel):
     title: str
     author: str
     publisher: str | None = None
     year: int | None = None
+    published: str | None = Field(default=None, description="publication date as catalogued")
     language: str | None = None
-    isbn: str | None = None
+    isbn: str | None = Field(default=None, description="ISBN-13 from the catalog, checksum valid")
     reason: str
     description: str
     verified: bool = False
     verification: str = "unverified: not yet checked against a library catalog"
+    catalog: str | None = Field(default=None, description="the catalog that holds the record")
+    catalog_url: str | None = None
+    links: list[BookLink] = Field(default_factory=list, description="from book_links templates")
 
 
 class BooksSection(BaseModel):
     books: list[Book]
+    wanted: int | None = Field(default=None, description="how many verified books were asked for")
+    rejected: list[dict[str, Any]] = Field(
+        default_factory=list, description="candidates no catalog confirmed, with what was tried"
+    )
+    note: str | None = Field(default=None, description="why fewer books than wanted, if so")
 
 
 class Headline(BaseModel):

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from drafter import __version__
 from drafter.agents import Agent, AgentSpec, Prompts, load_specs, new_nonce
 from drafter.config import Settings
-from drafter.errors import CommentsError, DrafterError, RunError
+from drafter.errors import CommentsError, ConfigError, DrafterError, RunError
 from drafter.llm import ChatModels
 from drafter.models import (
     Article,
@@ -165,6 +165,7 @@ def execute(
         article_date=article_date(article),
         source_name=article.site_name or "the source",
         sign_off=settings.sign_off or SIGN_OFF[lang],
+        books=_book_service(settings) if settings.books_wanted else None,
     )
     runner = _Runner(folder, specs, Prompts(settings.prompts_dir), models, progress, context)
     base = {"article": article, "comments": thread}
@@ -183,8 +184,27 @@ def execute(
         outputs={"markdown": "article.md", "json": "article.json"},
     )
     folder.meta["usage_total"] = _usage_total(folder.meta.get("steps", {}))
+    books = artifacts.get("books")
+    if isinstance(books, BooksSection):
+        folder.meta["books"] = {
+            "wanted": books.wanted,
+            "verified": sum(1 for b in books.books if b.verified),
+            "unverified": sum(1 for b in books.books if not b.verified),
+            "rejected": len([r for r in books.rejected if "title" in r]),
+            "note": books.note,
+        }
     folder.save_meta()
     return path
+
+
+def _book_service(settings: Settings) -> Any:
+    """The catalogs. Their endpoints are the user's own configuration (public services by
+    default, or a mirror or institutional proxy), so they may be on a private network."""
+    from drafter.books.service import BookService
+
+    fetcher = Fetcher.from_settings(settings)
+    fetcher.allow_private_hosts = True
+    return BookService(settings, fetcher)
 
 
 def check_draft(folder: RunFolder, progress: Progress) -> dict[str, Any] | None:
@@ -342,6 +362,30 @@ def _render(
     )
     folder.write_model("article.json", draft)
     return folder.write_text("article.md", render_markdown(draft))
+
+
+def forget_steps(folder: RunFolder, specs: dict[str, AgentSpec], names: list[str]) -> list[str]:
+    """Drop the named steps and every step that reads them, so a resume redoes exactly those.
+    Returns the steps dropped, in pipeline order."""
+    unknown = [n for n in names if n not in specs]
+    if unknown:
+        raise ConfigError(
+            f"--redo: no agent called {', '.join(unknown)}; agents: {', '.join(specs)}"
+        )
+    drop = set(names)
+    changed = True
+    while changed:
+        changed = False
+        for name, spec in specs.items():
+            if name not in drop and drop & set(spec.upstream()):
+                drop.add(name)
+                changed = True
+    ordered = [n for n in specs if n in drop]
+    for name in ordered:
+        folder.step_file(name).unlink(missing_ok=True)
+        folder.meta.get("steps", {}).pop(name, None)
+    folder.save_meta()
+    return ordered
 
 
 def open_for_resume(path: Path) -> RunFolder:

@@ -119,6 +119,10 @@ def _front_matter(draft: Draft) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---"
 
 
+def _isbn(isbn: str) -> str:
+    return f"ISBN {isbn}"  # 13 digits as catalogued: hyphenation needs the range tables
+
+
 def _books(books: BooksSection, lang: str) -> list[str]:
     out: list[str] = []
     for book in books.books:
@@ -134,10 +138,19 @@ def _books(books: BooksSection, lang: str) -> list[str]:
                 else _esc(book.author)
             )
         )
+        if book.isbn:
+            byline += f" {_isbn(book.isbn)}"
         out.append(byline)
-        if not book.verified:
-            out.append("<!-- drafter: not yet verified against a library catalog -->")
+        if book.verified:
+            note = html.escape(book.verification, quote=False).replace("--", "‐‐")
+            out.append(f"<!-- drafter: verified {note} -->")
+        else:
+            out.append("<!-- drafter: NOT verified against a library catalog -->")
         out.append(_esc(book.description))
+        if book.links:
+            out.append(
+                " / ".join(f"[{_esc(link.label)}]({_link_target(link.url)})" for link in book.links)
+            )
     return out
 
 

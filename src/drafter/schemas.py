@@ -104,6 +104,12 @@ class BooksDraft(_Schema):
     """関連書籍紹介: books the model is confident exist."""
 
     books: list[BookOut] = Field(min_length=1, max_length=3)
+    search_keywords: list[str] = Field(
+        default_factory=list,
+        max_length=4,
+        description="2–4 short subject keywords, in the article's language, for a library "
+        "catalog search if your books cannot be found",
+    )
 
 
 class HeadlineDraft(_Schema):

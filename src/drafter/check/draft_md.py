@@ -90,7 +90,7 @@ def parse_draft(markdown: str) -> ParsedDraft:
             continue
         for image in _MD_IMAGE.findall(block):
             draft.images.append((section, image))
-        for url in _URL.findall(block):
+        for url in _URL.findall(_HTML_COMMENT.sub("", block)):  # comments are never shown
             draft.urls.append((section, url.rstrip(".,;:。、")))
         if block.startswith("# ") and not draft.title:
             draft.title = block[2:].strip()

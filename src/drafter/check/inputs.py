@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from drafter.check.core import CheckInputs, fetched_urls
+from drafter.check.core import CheckInputs, fetched_urls, url_key
 from drafter.check.draft_md import parse_draft
 from drafter.errors import DrafterError, SourceError
 from drafter.models import Article, CommentThread, GlossaryEntry
@@ -75,6 +75,10 @@ def _add_recorded(inputs: CheckInputs, recorded: Draft) -> None:
         if book.verified:
             record = book.verification or f"{book.title} / {book.author} / ISBN {book.isbn}"
             inputs.verified_books[normalize(book.title).casefold()] = record
+            # Store links built by code from the catalog's ISBN (book_links) are not invented.
+            inputs.fetched_urls |= {url_key(link.url) for link in book.links}
+            if book.catalog_url:
+                inputs.fetched_urls.add(url_key(book.catalog_url))
 
 
 def from_files(

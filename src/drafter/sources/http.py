@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import httpx2
 
 from drafter.config import Settings, cache_root
-from drafter.errors import BotWallError, FetchError
+from drafter.errors import BotWallError, FetchError, RetryableFetchError
 from drafter.sources.netguard import check_url, guarded_transport
 from drafter.store import utc_now, write_atomic
 
@@ -113,6 +113,7 @@ class Fetcher:
         self.allow_private_hosts = allow_private_hosts
         self.cache = cache
         self.refresh = refresh
+        self.sleep: Callable[[float], None] = time.sleep
 
     def get(
         self,
@@ -122,16 +123,53 @@ class Fetcher:
         content_types: tuple[str, ...] = HTML_TYPES,
         what: str = "page",
         status_messages: Callable[[int, str], FetchError | None] | None = None,
+        retries: int = 0,
+        max_retry_after: float = 30.0,
     ) -> Fetched:
-        """GET `url` (from the cache unless refreshing); raises FetchError with advice."""
+        """GET `url` (from the cache unless refreshing); raises FetchError with advice.
+
+        With `retries`, a 429 or 5xx answer is tried again (tenacity): after the server's
+        Retry-After when it gives one, else with exponential backoff. A Retry-After longer
+        than `max_retry_after` fails at once instead of stalling the run.
+        """
         if self.cache is not None and not self.refresh:
             cached = self.cache.get(url)
             if cached is not None:
                 return cached
-        fetched = self._download(url, accept, content_types, what, status_messages)
+        fetched = self._with_retries(
+            lambda: self._download(url, accept, content_types, what, status_messages),
+            retries,
+            max_retry_after,
+        )
         if self.cache is not None:
             self.cache.put(fetched)
         return fetched
+
+    def _with_retries(
+        self, call: Callable[[], Fetched], retries: int, max_retry_after: float
+    ) -> Fetched:
+        import tenacity
+
+        def worth_retrying(state: tenacity.RetryCallState) -> bool:
+            error = state.outcome.exception() if state.outcome else None
+            if not isinstance(error, RetryableFetchError):
+                return False
+            return error.retry_after is None or error.retry_after <= max_retry_after
+
+        def wait(state: tenacity.RetryCallState) -> float:
+            error = state.outcome.exception() if state.outcome else None
+            if isinstance(error, RetryableFetchError) and error.retry_after is not None:
+                return error.retry_after
+            return float(min(8.0, 0.5 * 2 ** (state.attempt_number - 1)))
+
+        retrying = tenacity.Retrying(
+            stop=tenacity.stop_after_attempt(retries + 1),
+            retry=worth_retrying,
+            wait=wait,
+            sleep=self.sleep,
+            reraise=True,
+        )
+        return retrying(call)
 
     def _download(
         self,
@@ -170,7 +208,9 @@ class Fetcher:
                 custom = status_messages(response.status_code, url) if status_messages else None
                 if custom is not None:
                     raise custom
-                raise_for_status(response.status_code, url, what)
+                raise_for_status(
+                    response.status_code, url, what, response.headers.get("retry-after")
+                )
                 content_type = response.headers.get("content-type", "")
                 _check_content_type(content_type, url, content_types, what)
                 body = _read_capped(response, deadline, url)
@@ -195,7 +235,27 @@ class Fetcher:
             raise FetchError(f"Could not fetch {url}: {exc}", hint=SAVE_HINT) from exc
 
 
-def raise_for_status(status: int, url: str, what: str = "page") -> None:
+def retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After as seconds: delta-seconds or an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        from email.utils import parsedate_to_datetime
+
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    from datetime import UTC, datetime
+
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def raise_for_status(
+    status: int, url: str, what: str = "page", retry_after: str | None = None
+) -> None:
     if status in (401, 403):
         raise BotWallError(
             f"{url} answered HTTP {status}: the site refuses automated requests "
@@ -205,14 +265,16 @@ def raise_for_status(status: int, url: str, what: str = "page") -> None:
     if status in (404, 410):
         raise FetchError(f"{url} answered HTTP {status}: the {what} does not exist. Check the URL.")
     if status == 429:
-        raise FetchError(
+        raise RetryableFetchError(
             f"{url} answered HTTP 429: too many requests. Wait and retry, or save the {what}.",
             hint=SAVE_HINT,
+            retry_after=retry_after_seconds(retry_after),
         )
     if status >= 500:
-        raise FetchError(
+        raise RetryableFetchError(
             f"{url} answered HTTP {status}: the site has a server error. Try again later.",
             hint=SAVE_HINT,
+            retry_after=retry_after_seconds(retry_after),
         )
     if status >= 400:
         raise FetchError(f"{url} answered HTTP {status}.", hint=SAVE_HINT)

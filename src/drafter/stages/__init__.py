@@ -30,6 +30,7 @@ class RunContext:
     article_date: str
     source_name: str
     sign_off: str
+    books: Any = None  # drafter.books.service.BookService: the catalogs, when configured
 
 
 @dataclass
