@@ -278,3 +278,15 @@ def test_affiliate_links_from_the_catalog_isbn(
     assert "[Amazon](https://www.amazon.co.jp/dp/4909817123?tag=myblog-22)" in markdown
     meta = json.loads((folder / "run.json").read_text(encoding="utf-8"))
     assert meta["check"]["ok"]  # links built from the catalog's ISBN are not "unfetched"
+
+
+def test_malformed_json_from_a_catalog_is_a_clear_error(catalogs: CatalogServer) -> None:
+    catalogs.override = lambda prefix, query, count: (
+        200,
+        {"content-type": "application/json"},
+        b'{"kind": "books#volumes", "items": [',
+    )
+    with pytest.raises(CatalogError, match="Google Books sent malformed JSON"):
+        _catalogs(catalogs, _fetcher())["google"].search("Lithium Wars", "Maria Keller")
+    with pytest.raises(CatalogError, match="Open Library sent malformed JSON"):
+        _catalogs(catalogs, _fetcher())["openlibrary"].search("Ports and Power", "")
