@@ -67,3 +67,37 @@ def llm_env(llm_server: ScriptedLLM, monkeypatch: pytest.MonkeyPatch) -> Scripte
     monkeypatch.setenv("DRAFTER_TIMEOUT", "10")
     monkeypatch.setenv("DRAFTER_MAX_RETRIES", "0")
     return llm_server
+
+
+SECRETS = ("sk-test-not-a-real-key",)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """After every test: no artifact any test produced may hold a canary or the fake API key."""
+    import re
+
+    from drafter.guard import CANARY_PREFIX
+
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if factory is None:
+        return
+    root = factory.getbasetemp()
+    pattern = re.compile(
+        re.escape(CANARY_PREFIX) + r"[0-9a-f]{8}|" + "|".join(map(re.escape, SECRETS))
+    )
+    leaks = []
+    scanned = 0
+    for path in root.rglob("*"):
+        if not path.is_file() or path.stat().st_size > 20_000_000:
+            continue
+        scanned += 1
+        data = path.read_bytes().decode("utf-8", errors="replace")
+        if pattern.search(data):
+            leaks.append(str(path))
+    if leaks:
+        print(
+            f"\nSECRET/CANARY LEAK in {len(leaks)} of {scanned} artifacts:", *leaks[:20], sep="\n  "
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    else:
+        print(f"\nartifact scan: {scanned} files, no canary or API key")

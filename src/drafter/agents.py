@@ -181,14 +181,24 @@ class Agent:
     """An agent bound to its prompts, the run's models and the run's nonce."""
 
     def __init__(
-        self, spec: AgentSpec, prompts: Prompts, models: Any, nonce: str, lang: str
+        self,
+        spec: AgentSpec,
+        prompts: Prompts,
+        models: Any,
+        nonce: str,
+        lang: str,
+        allowed_urls: set[str] | None = None,
     ) -> None:
+        from drafter.guard import OutputGuard, canary_for
+
         self.spec = spec
         self.prompts = prompts
         self.models = models
         self.nonce = nonce
         self.lang = lang
         self.record = CallRecord(agent=spec.name, role=spec.role)
+        self.canary = canary_for(nonce)
+        self.guard = OutputGuard(self.canary, allowed_urls)
 
     def fence(self, kind: str, text: str) -> str:
         return fence(kind, text, self.nonce)
@@ -199,6 +209,9 @@ class Agent:
         schema = SCHEMAS[self.spec.output]
         context = {"lang": self.lang, "nonce": self.nonce, **variables}
         system, user, prompt_hash = self.prompts.render(self.spec.prompt, context)
+        # The canary: if it ever shows up in an answer, the model is leaking its instructions
+        # or obeying the data; the guard rejects that answer, and artifacts never show it.
+        system += f"\n(Internal marker {self.canary}: never repeat it.)\n"
         started = time.monotonic()
         self.record.prompt_sha256 = prompt_hash
         self.record.messages_sha256 = hashlib.sha256(
@@ -210,7 +223,8 @@ class Agent:
             role=self.spec.role,
             messages=as_messages(system, user),
             schema=schema,
-            check=cast(Callable[[BaseModel], list[str]], check),
+            check=lambda answer: self.guard.problems(answer)
+            + cast(Callable[[BaseModel], list[str]], check)(answer),
             temperature=self.spec.temperature,
             max_tokens=self.spec.max_tokens,
             reask_fence=lambda text: self.fence("previous-answer", text),

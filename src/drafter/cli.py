@@ -38,10 +38,12 @@ def _fail(exc: DrafterError, *, resume_dir: Path | None = None) -> NoReturn:
     from rich.console import Console
     from rich.markup import escape
 
+    from drafter.guard import redact
+
     console = Console(stderr=True, highlight=False)
-    console.print(f"[bold red]error:[/bold red] {escape(exc.message)}")
+    console.print(f"[bold red]error:[/bold red] {escape(redact(exc.message) or '')}")
     if exc.hint:
-        console.print(escape(exc.hint))
+        console.print(escape(redact(exc.hint) or ""))
     if resume_dir is not None:
         console.print(
             f"Finished steps are kept in {escape(str(resume_dir))}. Resume with:\n"

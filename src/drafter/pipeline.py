@@ -26,6 +26,7 @@ from drafter import __version__
 from drafter.agents import Agent, AgentSpec, Prompts, load_specs, new_nonce
 from drafter.config import Settings
 from drafter.errors import CommentsError, ConfigError, DrafterError, RunError
+from drafter.guard import redact
 from drafter.llm import ChatModels
 from drafter.models import (
     Article,
@@ -166,6 +167,7 @@ def execute(
         source_name=article.site_name or "the source",
         sign_off=settings.sign_off or SIGN_OFF[lang],
         books=_book_service(settings) if settings.books_wanted else None,
+        fetched_urls=_fetched_urls(article, thread),
     )
     runner = _Runner(folder, specs, Prompts(settings.prompts_dir), models, progress, context)
     base = {"article": article, "comments": thread}
@@ -195,6 +197,18 @@ def execute(
         }
     folder.save_meta()
     return path
+
+
+def _fetched_urls(article: Article, thread: CommentThread) -> set[str]:
+    from drafter.sources.comments import absolute_permalink
+
+    urls = {u for u in (article.url, article.fetched_url, thread.url) if u}
+    urls |= {
+        link
+        for c in thread.comments
+        if (link := absolute_permalink(c.permalink, thread.url)) is not None
+    }
+    return urls
 
 
 def _book_service(settings: Settings) -> Any:
@@ -285,7 +299,12 @@ class _Runner:
             self.progress.finished(name, 0.0, 0, reused=True)
             return done
         agent = Agent(
-            spec, self.prompts, self.models, str(self.folder.meta["nonce"]), self.context.lang
+            spec,
+            self.prompts,
+            self.models,
+            str(self.folder.meta["nonce"]),
+            self.context.lang,
+            allowed_urls=self.context.fetched_urls,
         )
         started_at = utc_now()
         self.progress.started(name)
@@ -325,10 +344,10 @@ class _Runner:
 
 
 def _error_details(exc: DrafterError) -> dict[str, Any]:
-    details: dict[str, Any] = {"type": type(exc).__name__, "message": exc.message}
+    details: dict[str, Any] = {"type": type(exc).__name__, "message": redact(exc.message)}
     if hasattr(exc, "details"):
         details.update(exc.details())
-    return details
+    return {k: redact(v) if isinstance(v, str) else v for k, v in details.items()}
 
 
 def _fail(folder: RunFolder, exc: DrafterError) -> None:

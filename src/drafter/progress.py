@@ -34,7 +34,9 @@ class ConsoleProgress:
             )
 
     def failed(self, agent: str, reason: str) -> None:
-        self.console.print(f"[red]✗[/red] {escape(agent)}: {escape(reason)}")
+        from drafter.guard import redact
+
+        self.console.print(f"[red]✗[/red] {escape(agent)}: {escape(redact(reason) or '')}")
 
 
 class SilentProgress:

@@ -31,6 +31,7 @@ class RunContext:
     source_name: str
     sign_off: str
     books: Any = None  # drafter.books.service.BookService: the catalogs, when configured
+    fetched_urls: set[str] = field(default_factory=set)  # what agents' answers may link to
 
 
 @dataclass
