@@ -168,6 +168,7 @@ def execute(
         sign_off=settings.sign_off or SIGN_OFF[lang],
         books=_book_service(settings) if settings.books_wanted else None,
         fetched_urls=_fetched_urls(article, thread),
+        books_wanted=settings.books_wanted,
     )
     runner = _Runner(folder, specs, Prompts(settings.prompts_dir), models, progress, context)
     base = {"article": article, "comments": thread}

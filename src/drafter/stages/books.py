@@ -61,6 +61,8 @@ async def suggest_books(agent: Agent, inputs: StepInputs) -> BooksSection:
     lead = inputs.lead()
     service = inputs.context.books
     lang = inputs.context.lang
+    if inputs.context.books_wanted == 0:
+        return BooksSection(books=[], wanted=0, note="books_wanted is 0: no book section")
 
     def check(draft: BooksDraft) -> list[str]:
         problems = language_issues(
