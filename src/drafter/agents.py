@@ -174,6 +174,7 @@ class CallRecord:
     messages_sha256: str = ""
     attempts: int = 0
     usage: dict[str, int] = field(default_factory=dict)
+    cost_usd: float = 0.0
     seconds: float = 0.0
 
 
@@ -223,8 +224,9 @@ class Agent:
             role=self.spec.role,
             messages=as_messages(system, user),
             schema=schema,
-            check=lambda answer: self.guard.problems(answer)
-            + cast(Callable[[BaseModel], list[str]], check)(answer),
+            check=lambda answer: (
+                self.guard.problems(answer) + cast(Callable[[BaseModel], list[str]], check)(answer)
+            ),
             temperature=self.spec.temperature,
             max_tokens=self.spec.max_tokens,
             reask_fence=lambda text: self.fence("previous-answer", text),
@@ -237,6 +239,7 @@ class Agent:
         self.record.usage = {
             k: self.record.usage.get(k, 0) + usage.get(k, 0) for k in {*self.record.usage, *usage}
         }
+        self.record.cost_usd = round(self.record.cost_usd + result.cost, 6)
         self.record.seconds = round(self.record.seconds + time.monotonic() - started, 3)
         parsed: T = result.parsed
         return parsed

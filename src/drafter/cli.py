@@ -113,6 +113,14 @@ def run(
     no_check: Annotated[
         bool, typer.Option("--no-check", help="Skip the fact check of the finished draft.")
     ] = False,
+    max_cost: Annotated[
+        float | None,
+        typer.Option("--max-cost", help="Stop before a call that could exceed this many USD."),
+    ] = None,
+    max_tokens: Annotated[
+        int | None,
+        typer.Option("--max-tokens", help="Stop before a call that could exceed this many tokens."),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Draft an article from SOURCE and a comment thread; prints the path of article.md."""
@@ -131,6 +139,8 @@ def run(
         "lang": lang,
         "prompts_dir": prompts_dir,
         "allow_private_hosts": allow_private_hosts,
+        "max_cost": max_cost,
+        "max_run_tokens": max_tokens,
     }
     folder_path: Path | None = None
     try:

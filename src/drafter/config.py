@@ -86,6 +86,15 @@ class Settings(BaseModel):
         default_factory=dict,
         description="store name → URL template with {isbn13}/{isbn10}, e.g. an affiliate link",
     )
+    max_cost: float | None = Field(
+        default=None, gt=0, description="USD cap per run (--max-cost); needs prices"
+    )
+    max_run_tokens: int | None = Field(
+        default=None, gt=0, description="token cap per run (--max-tokens)"
+    )
+    prices: dict[str, Any] = Field(
+        default_factory=dict, description='USD per 1M tokens: [prices."model"] input/output'
+    )
     lang: Lang = "ja"
     prompts_dir: Path | None = None
     sign_off: str | None = None
@@ -123,6 +132,8 @@ _ENV_KEYS: dict[str, str] = {
     "DRAFTER_OPENLIBRARY_BASE": "openlibrary_base",
     "DRAFTER_CATALOG_INTERVAL": "catalog_interval",
     "DRAFTER_BOOKS_WANTED": "books_wanted",
+    "DRAFTER_MAX_COST": "max_cost",
+    "DRAFTER_MAX_TOKENS": "max_run_tokens",
     "DRAFTER_LANG": "lang",
     "DRAFTER_PROMPTS_DIR": "prompts_dir",
     "DRAFTER_SIGN_OFF": "sign_off",

@@ -17,8 +17,10 @@ import openai
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel
 
+from drafter.budget import DEFAULT_PRICES, Budget, ModelPrice, estimate_tokens
 from drafter.config import ModelConfig, Role, Settings, StructuredMethod, model_config_for
 from drafter.errors import (
+    ConfigError,
     ContentFilteredError,
     InvalidOutputError,
     LLMError,
@@ -71,6 +73,21 @@ class CallResult:
     method: str
     attempts: int
     usage: Usage = field(default_factory=Usage)
+    cost: float = 0.0
+
+
+def make_budget(settings: Settings) -> Budget:
+    from pydantic import ValidationError
+
+    try:
+        custom = {name: ModelPrice.model_validate(p) for name, p in settings.prices.items()}
+    except ValidationError as exc:
+        raise ConfigError(f"Invalid [prices] table: {exc}") from exc
+    return Budget(
+        max_cost=settings.max_cost,
+        max_tokens=settings.max_run_tokens,
+        prices={**DEFAULT_PRICES, **custom},
+    )
 
 
 class ChatModels:
@@ -82,6 +99,7 @@ class ChatModels:
         self._configs: dict[Role, ModelConfig] = {}
         self._models: dict[tuple[Role, float, int], ChatOpenAI] = {}
         self._method: dict[Role, StructuredMethod] = {}
+        self.budget = make_budget(settings)
 
     def config(self, role: Role) -> ModelConfig:
         if role not in self._configs:
@@ -126,19 +144,28 @@ async def structured_call(
 ) -> CallResult:
     """Ask for `schema`; re-ask once with the errors when parsing or `check` fails."""
     usage = Usage()
+    cost = 0.0
     cfg = models.config(role)
     conversation = list(messages)
     for attempt in (1, 2):
-        raw, parsed, problems, method = await _invoke(
-            models, role, conversation, schema, temperature, max_tokens, agent
+        reservation = models.budget.reserve(
+            agent, cfg.model, estimate_tokens(str(m.content) for m in conversation), max_tokens
         )
+        try:
+            raw, parsed, problems, method = await _invoke(
+                models, role, conversation, schema, temperature, max_tokens, agent
+            )
+        except BaseException:
+            models.budget.release(reservation)
+            raise
         usage.add(raw.usage_metadata)
+        cost += models.budget.settle(reservation, raw.usage_metadata or {})
         reply = _reply_text(raw)
         _raise_for_finish(raw, agent, reply, attempt, usage)
         if not problems:
             problems = check(parsed)
         if not problems:
-            return CallResult(parsed, cfg.model, method, attempt, usage)
+            return CallResult(parsed, cfg.model, method, attempt, usage, cost)
         if attempt == 2:
             kind = RefusalError if _REFUSAL.match(reply or "") else InvalidOutputError
             raise kind(

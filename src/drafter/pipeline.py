@@ -90,6 +90,7 @@ def prepare(settings: Settings) -> tuple[dict[str, AgentSpec], ChatModels]:
     models = ChatModels(settings)
     for spec in specs.values():
         models.config(spec.role)
+    models.budget.require_prices(models.config(spec.role).model for spec in specs.values())
     Prompts(settings.prompts_dir)
     return specs, models
 
@@ -158,6 +159,9 @@ def execute(
     models: ChatModels,
 ) -> Path:
     """Run every unfinished step, then render. Returns the path of article.md."""
+    for step in folder.meta.get("steps", {}).values():  # a resumed run's spending counts
+        if step.get("status") == "completed":
+            models.budget.add_spent(str(step.get("model", "")), step.get("usage") or {})
     article = folder.read_model("inputs/article.json", Article)
     thread = folder.read_model("inputs/comments.json", CommentThread)
     lang = str(folder.meta.get("options", {}).get("lang", settings.lang))
@@ -187,6 +191,10 @@ def execute(
         outputs={"markdown": "article.md", "json": "article.json"},
     )
     folder.meta["usage_total"] = _usage_total(folder.meta.get("steps", {}))
+    folder.meta["cost_usd"] = round(
+        sum(float(step.get("cost_usd", 0) or 0) for step in folder.meta.get("steps", {}).values()),
+        6,
+    )
     books = artifacts.get("books")
     if isinstance(books, BooksSection):
         folder.meta["books"] = {
