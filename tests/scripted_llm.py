@@ -7,6 +7,7 @@ langchain-openai → openai SDK → httpx2 → this server. Every request is rec
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -27,7 +28,13 @@ class Reply:
     status: int = 200
     error: str | None = None
     raw_text: str | None = None
-    delay: float = 0.0
+    delay: float = 0.0  # before anything is sent (a hang before headers)
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. Retry-After
+    # Transport faults: "reset" (connection reset, nothing sent), "slow_headers" (status line,
+    # then `stall` s, then the rest), "stall_body" (half the body, then `stall` s, then the rest),
+    # "truncate" (half the body, then the connection closes), "bad_json" (200, not JSON).
+    mode: str | None = None
+    stall: float = 0.0
 
 
 Script = dict[str, list[Reply] | Callable[[dict[str, Any], int], Reply]]
@@ -62,13 +69,40 @@ class ScriptedLLM:
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
-                status, payload = outer.answer(self.path, body)
+                status, payload, reply = outer.answer(self.path, body)
                 data = json.dumps(payload, ensure_ascii=False).encode()
+                mode = reply.mode if reply else None
+                if mode == "reset":
+                    import socket
+                    import struct
+
+                    self.connection.setsockopt(
+                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                    )
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                if mode == "bad_json":
+                    data = b'{"id": "chatcmpl-x", "choices": [ {"message": '
                 self.send_response(status)
+                if mode == "slow_headers":
+                    self.wfile.flush()
+                    time.sleep(reply.stall if reply else 0)
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))
+                for name, value in (reply.headers if reply else {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(data)
+                if mode in ("stall_body", "truncate"):
+                    self.wfile.write(data[: len(data) // 2])
+                    self.wfile.flush()
+                    if mode == "truncate":
+                        self.close_connection = True
+                        return
+                    time.sleep(reply.stall if reply else 0)
+                    data = data[len(data) // 2 :]
+                with contextlib.suppress(OSError):  # the client may have given up (timeout)
+                    self.wfile.write(data)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -86,24 +120,28 @@ class ScriptedLLM:
     def count(self, name: str) -> int:
         return sum(1 for r in self.requests if schema_name(r) == name)
 
-    def answer(self, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    def answer(self, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any], Reply | None]:
         name = schema_name(body)
         with self._lock:
             self.requests.append(body)
             index = self._served[name]
             self._served[name] += 1
         if not path.endswith("/chat/completions"):
-            return 404, {"error": {"message": f"no route {path}"}}
+            return 404, {"error": {"message": f"no route {path}"}}, None
         if (
             self.json_schema_unsupported
             and (body.get("response_format") or {}).get("type") == "json_schema"
         ):
-            return 500, {
-                "error": {
-                    "message": "Input should be 'text' or 'json_object'",
-                    "type": "server_error",
-                }
-            }
+            return (
+                500,
+                {
+                    "error": {
+                        "message": "Input should be 'text' or 'json_object'",
+                        "type": "server_error",
+                    }
+                },
+                None,
+            )
         reply = self._reply(name, body, index)
         started = time.monotonic()
         if reply.delay:
@@ -111,10 +149,11 @@ class ScriptedLLM:
         with self._lock:
             self.spans.append((name, started, time.monotonic()))
         if reply.status != 200:
-            return reply.status, {
-                "error": {"message": reply.error or "scripted error", "type": "error"}
-            }
-        return 200, completion(body, name, reply)
+            error: dict[str, Any] = {"message": reply.error or "scripted error", "type": "error"}
+            if reply.error and "context length" in reply.error:
+                error["code"] = "context_length_exceeded"
+            return reply.status, {"error": error}, reply
+        return 200, completion(body, name, reply), reply
 
     def _reply(self, name: str, body: dict[str, Any], index: int) -> Reply:
         entry = self.script.get(name)

@@ -47,6 +47,9 @@ class Settings(BaseModel):
     structured_output: StructuredMethod = "auto"
     timeout: float = Field(default=120.0, gt=0, description="seconds per LLM request")
     max_retries: int = Field(default=2, ge=0, le=10, description="transport retries per request")
+    retry_after_cap: float = Field(
+        default=30.0, ge=0, description="longest Retry-After (s) drafter waits; longer fails fast"
+    )
     fetch_timeout: float = Field(default=30.0, gt=0, description="seconds for the whole fetch")
     allow_private_hosts: bool = Field(
         default=False, description="fetch from loopback/private addresses (tests, intranet)"
@@ -122,6 +125,7 @@ _ENV_KEYS: dict[str, str] = {
     "DRAFTER_STRUCTURED_OUTPUT": "structured_output",
     "DRAFTER_TIMEOUT": "timeout",
     "DRAFTER_MAX_RETRIES": "max_retries",
+    "DRAFTER_RETRY_AFTER_CAP": "retry_after_cap",
     "DRAFTER_FETCH_TIMEOUT": "fetch_timeout",
     "DRAFTER_ALLOW_PRIVATE_HOSTS": "allow_private_hosts",
     "DRAFTER_CACHE_DIR": "cache_dir",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import openai
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from drafter.budget import DEFAULT_PRICES, Budget, ModelPrice, estimate_tokens
 from drafter.config import ModelConfig, Role, Settings, StructuredMethod, model_config_for
@@ -100,6 +100,8 @@ class ChatModels:
         self._models: dict[tuple[Role, float, int], ChatOpenAI] = {}
         self._method: dict[Role, StructuredMethod] = {}
         self.budget = make_budget(settings)
+        self.retry_after_cap = settings.retry_after_cap
+        self.attempts: dict[str, int] = {}  # retries per agent, for run.json and the tests
 
     def config(self, role: Role) -> ModelConfig:
         if role not in self._configs:
@@ -117,7 +119,7 @@ class ChatModels:
                 api_key=cfg.api_key,
                 base_url=cfg.base_url,
                 timeout=cfg.timeout,
-                max_retries=cfg.max_retries,
+                max_retries=0,  # the one retry layer is ours (_invoke): Retry-After, caps
                 temperature=temperature,
                 max_tokens=max_tokens,
             )
@@ -182,7 +184,83 @@ async def structured_call(
     raise AssertionError("unreachable")
 
 
+RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504}
+
+
+class _Unreadable(Exception):
+    """The server's body was not a chat completion (cut off, not JSON): worth another try."""
+
+
+def _retry_after(exc: openai.APIStatusError) -> float | None:
+    headers = exc.response.headers if exc.response is not None else {}
+    try:
+        if headers.get("retry-after-ms"):
+            return float(headers["retry-after-ms"]) / 1000
+        if headers.get("retry-after"):
+            from drafter.sources.http import retry_after_seconds
+
+            return retry_after_seconds(headers["retry-after"])
+    except ValueError:
+        return None
+    return None
+
+
 async def _invoke(
+    models: ChatModels,
+    role: Role,
+    messages: list[BaseMessage],
+    schema: type[T],
+    temperature: float,
+    max_tokens: int,
+    agent: str,
+) -> tuple[AIMessage, Any, list[str], str]:
+    """One logical call: at most 1 + max_retries HTTP attempts, on 429/5xx/connection errors
+    and timeouts, waiting the server's Retry-After (up to retry_after_cap; longer fails at once,
+    the run stays resumable) or an exponential backoff."""
+    import asyncio
+    import random
+
+    cfg = models.config(role)
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            return await _invoke_once(
+                models, role, messages, schema, temperature, max_tokens, agent
+            )
+        except _Unreadable as exc:
+            if attempt > cfg.max_retries:
+                raise LLMTransportError(
+                    f"The model server sent an unreadable answer for the {agent} step "
+                    f"({attempt} attempt(s)): {exc}",
+                    hint="Resume with drafter run --resume RUN_DIR once the server is healthy.",
+                    agent=agent,
+                ) from exc
+            models.attempts[agent] = models.attempts.get(agent, 0) + 1
+            await asyncio.sleep(min(8.0, 0.5 * 2 ** (attempt - 1)))
+            continue
+        except (openai.APIStatusError, openai.APIConnectionError) as exc:
+            status = getattr(exc, "status_code", None)
+            retryable = isinstance(exc, openai.APIConnectionError) or status in RETRYABLE_STATUS
+            if not retryable or attempt > cfg.max_retries:
+                raise _transport_error(exc, cfg, agent, attempts=attempt) from exc
+            wait = _retry_after(exc) if isinstance(exc, openai.APIStatusError) else None
+            if wait is not None and wait > models.retry_after_cap:
+                raise LLMTransportError(
+                    f"The model server asked to wait {wait:.0f} s before the {agent} call "
+                    f"(HTTP {status}, Retry-After); drafter waits at most "
+                    f"{models.retry_after_cap:.0f} s.",
+                    hint="Finished steps are kept. Resume later with drafter run --resume "
+                    "RUN_DIR, or raise retry_after_cap.",
+                    agent=agent,
+                ) from exc
+            if wait is None:
+                wait = min(8.0, 0.5 * 2 ** (attempt - 1)) * (0.75 + random.random() / 2)
+            models.attempts[agent] = models.attempts.get(agent, 0) + 1
+            await asyncio.sleep(wait)
+
+
+async def _invoke_once(
     models: ChatModels,
     role: Role,
     messages: list[BaseMessage],
@@ -200,8 +278,10 @@ async def _invoke(
     except openai.APIStatusError as exc:
         if method == "auto" and chosen == "json_schema" and _format_unsupported(exc):
             models.fall_back(role)
-            return await _invoke(models, role, messages, schema, temperature, max_tokens, agent)
-        raise _transport_error(exc, models.config(role), agent) from exc
+            return await _invoke_once(
+                models, role, messages, schema, temperature, max_tokens, agent
+            )
+        raise
     except openai.LengthFinishReasonError as exc:
         raise TruncatedOutputError(
             f"The {agent} agent's answer was cut off (finish_reason=length).",
@@ -213,8 +293,27 @@ async def _invoke(
         raise ContentFilteredError(
             f"The provider's content filter withheld the {agent} agent's answer.", agent=agent
         ) from exc
+    except (openai.APIConnectionError, openai.APITimeoutError):
+        raise
     except openai.APIError as exc:
         raise _transport_error(exc, models.config(role), agent) from exc
+    except json.JSONDecodeError as exc:  # the HTTP body was not JSON (cut off, garbage)
+        raise _Unreadable(str(exc)) from exc
+    except ValidationError as exc:
+        # The SDK's own parsing (json_schema) raises instead of reporting: treat it like any
+        # answer that does not match the schema, so it is re-asked once with the errors.
+        errors = exc.errors(include_url=False)
+        given = errors[0].get("input") if errors else None
+        text = given if isinstance(given, str) else json.dumps(given, ensure_ascii=False)
+        summary = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'answer'}: {e['msg']}" for e in errors[:8]
+        )
+        return (
+            AIMessage(content=text or ""),
+            None,
+            [f"the answer does not match the schema: {summary}"],
+            chosen,
+        )
     raw = result["raw"]
     problems: list[str] = []
     if result.get("parsing_error") is not None:
@@ -279,7 +378,9 @@ def _reask_text(problems: list[str], reply: str, fence: Callable[[str], str]) ->
     )
 
 
-def _transport_error(exc: openai.APIError, cfg: ModelConfig, agent: str) -> LLMError:
+def _transport_error(
+    exc: openai.APIError, cfg: ModelConfig, agent: str, attempts: int = 1
+) -> LLMError:
     where = cfg.base_url or "api.openai.com"
     if isinstance(exc, openai.AuthenticationError):
         return LLMTransportError(
@@ -301,8 +402,8 @@ def _transport_error(exc: openai.APIError, cfg: ModelConfig, agent: str) -> LLME
         )
     if isinstance(exc, openai.APITimeoutError):
         return LLMTransportError(
-            f"No answer from {where} within {cfg.timeout:.0f} s for the {agent} step "
-            f"(after {cfg.max_retries} retries).",
+            f"No answer from {where} within {cfg.timeout:g} s for the {agent} step "
+            f"({attempts} attempt(s)).",
             hint="Raise --timeout, or check that the server is not overloaded. "
             "Resume with drafter run --resume RUN_DIR.",
             agent=agent,
