@@ -7,16 +7,19 @@ agent's domain rules. `finish_reason` length / content_filter and refusals are t
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import openai
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ValidationError
 
+from drafter import crashpoints
 from drafter.budget import DEFAULT_PRICES, Budget, ModelPrice, estimate_tokens
 from drafter.config import ModelConfig, Role, Settings, StructuredMethod, model_config_for
 from drafter.errors import (
@@ -90,6 +93,78 @@ def make_budget(settings: Settings) -> Budget:
     )
 
 
+class CallJournal:
+    """Every complete model answer of a run, on disk before it is used (run/calls/<key>.json),
+    so a run killed after an answer arrived never pays for it twice: the resume reads it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @staticmethod
+    def key(
+        cfg: ModelConfig,
+        schema: type[BaseModel],
+        temperature: float,
+        max_tokens: int,
+        messages: list[BaseMessage],
+        agent: str = "",
+        sequence: int = 0,
+    ) -> str:
+        material = [
+            agent,
+            sequence,
+            cfg.model,
+            cfg.base_url,
+            schema.__name__,
+            temperature,
+            max_tokens,
+            [[m.type, str(m.content)] for m in messages],
+        ]
+        return hashlib.sha256(json.dumps(material, ensure_ascii=False).encode()).hexdigest()
+
+    def get(
+        self, key: str, schema: type[BaseModel]
+    ) -> tuple[AIMessage, Any, list[str], str] | None:
+        path = self.folder / f"{key}.json"
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            parsed = schema.model_validate(entry["parsed"]) if entry["parsed"] is not None else None
+            raw = AIMessage(
+                content=entry["reply"],
+                usage_metadata=entry["usage"],
+                response_metadata={"finish_reason": "stop"},
+            )
+            return raw, parsed, list(entry["problems"]), str(entry["method"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, ValidationError):
+            return None  # a damaged entry is asked again, never trusted
+
+    def forget(self, *keys: str) -> None:
+        for key in keys:
+            (self.folder / f"{key}.json").unlink(missing_ok=True)
+
+    def put(
+        self,
+        key: str,
+        raw: AIMessage,
+        reply: str,
+        parsed: Any,
+        problems: list[str],
+        method: str,
+    ) -> None:
+        from drafter.store import write_atomic
+
+        entry = {
+            "reply": reply,
+            "parsed": parsed.model_dump(mode="json") if isinstance(parsed, BaseModel) else None,
+            "problems": problems,
+            "method": method,
+            "usage": dict(raw.usage_metadata or {}),
+        }
+        write_atomic(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+
+
 class ChatModels:
     """Creates and caches one ChatOpenAI per (role, temperature, max_tokens)."""
 
@@ -102,6 +177,8 @@ class ChatModels:
         self.budget = make_budget(settings)
         self.retry_after_cap = settings.retry_after_cap
         self.attempts: dict[str, int] = {}  # retries per agent, for run.json and the tests
+        self.journal: CallJournal | None = None
+        self.sequence: dict[str, int] = {}
 
     def config(self, role: Role) -> ModelConfig:
         if role not in self._configs:
@@ -149,14 +226,26 @@ async def structured_call(
     cost = 0.0
     cfg = models.config(role)
     conversation = list(messages)
+    used: list[str] = []
     for attempt in (1, 2):
         reservation = models.budget.reserve(
             agent, cfg.model, estimate_tokens(str(m.content) for m in conversation), max_tokens
         )
+        # The n-th call of this agent: a step replays its calls in order after a crash, and
+        # asking the same thing twice on purpose (another round of books) is asked again.
+        sequence = models.sequence.get(agent, 0)
+        models.sequence[agent] = sequence + 1
+        key = CallJournal.key(cfg, schema, temperature, max_tokens, conversation, agent, sequence)
+        used.append(key)
+        journaled = models.journal.get(key, schema) if models.journal else None
         try:
-            raw, parsed, problems, method = await _invoke(
-                models, role, conversation, schema, temperature, max_tokens, agent
-            )
+            if journaled is not None:  # answered before a crash: never ask twice
+                raw, parsed, problems, method = journaled
+            else:
+                crashpoints.reached(f"call:{agent}")
+                raw, parsed, problems, method = await _invoke(
+                    models, role, conversation, schema, temperature, max_tokens, agent
+                )
         except BaseException:
             models.budget.release(reservation)
             raise
@@ -164,11 +253,16 @@ async def structured_call(
         cost += models.budget.settle(reservation, raw.usage_metadata or {})
         reply = _reply_text(raw)
         _raise_for_finish(raw, agent, reply, attempt, usage)
+        if models.journal is not None and journaled is None:
+            models.journal.put(key, raw, reply, parsed, problems, method)
+            crashpoints.reached(f"answer:{agent}")
         if not problems:
             problems = check(parsed)
         if not problems:
             return CallResult(parsed, cfg.model, method, attempt, usage, cost)
         if attempt == 2:
+            if models.journal is not None:  # a recorded failure: a resume must ask afresh
+                models.journal.forget(*used)
             kind = RefusalError if _REFUSAL.match(reply or "") else InvalidOutputError
             raise kind(
                 f"The {agent} agent's answer was still invalid after one re-ask: "

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from drafter import __version__
+from drafter import __version__, crashpoints
 from drafter.agents import Agent, AgentSpec, Prompts, load_specs, new_nonce
 from drafter.config import Settings
 from drafter.errors import CommentsError, ConfigError, DrafterError, RunError
@@ -159,6 +159,9 @@ def execute(
     models: ChatModels,
 ) -> Path:
     """Run every unfinished step, then render. Returns the path of article.md."""
+    from drafter.llm import CallJournal
+
+    models.journal = CallJournal(folder.path / "calls")
     for step in folder.meta.get("steps", {}).values():  # a resumed run's spending counts
         if step.get("status") == "completed":
             models.budget.add_spent(str(step.get("model", "")), step.get("usage") or {})
@@ -341,6 +344,7 @@ class _Runner:
             "finished_at": utc_now(),
         }
         self.folder.save_step(name, output, call)
+        crashpoints.reached(f"saved:{name}")
         self._record(name, call)
         self.progress.finished(
             name, agent.record.seconds, agent.record.usage.get("total_tokens", 0), reused=False
@@ -389,6 +393,7 @@ def _render(
         }
     )
     folder.write_model("article.json", draft)
+    crashpoints.reached("render")
     return folder.write_text("article.md", render_markdown(draft))
 
 

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from drafter import crashpoints
 from drafter.errors import RunError
 
 M = TypeVar("M", bound=BaseModel)
@@ -35,6 +36,7 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        crashpoints.reached(f"write:{path.parent.name}/{path.name}")
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
