@@ -147,6 +147,7 @@ class CallJournal:
     def put(
         self,
         key: str,
+        agent: str,
         raw: AIMessage,
         reply: str,
         parsed: Any,
@@ -156,6 +157,7 @@ class CallJournal:
         from drafter.store import write_atomic
 
         entry = {
+            "agent": agent,
             "reply": reply,
             "parsed": parsed.model_dump(mode="json") if isinstance(parsed, BaseModel) else None,
             "problems": problems,
@@ -254,7 +256,7 @@ async def structured_call(
         reply = _reply_text(raw)
         _raise_for_finish(raw, agent, reply, attempt, usage)
         if models.journal is not None and journaled is None:
-            models.journal.put(key, raw, reply, parsed, problems, method)
+            models.journal.put(key, agent, raw, reply, parsed, problems, method)
             crashpoints.reached(f"answer:{agent}")
         if not problems:
             problems = check(parsed)

@@ -36,7 +36,10 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        crashpoints.reached(f"write:{path.parent.name}/{path.name}")
+        inner = path.parent.name in ("steps", "inputs", "calls")
+        crashpoints.reached(
+            f"write:{path.parent.name}/{path.name}" if inner else f"write:{path.name}"
+        )
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
