@@ -94,3 +94,41 @@ def test_random_fault_schedules(seed: int, tmp_path: Path, catalogs: object) -> 
     schedule = random_schedule(seed)
     outcome = run_schedule(f"random-{seed}", schedule, tmp_path / "out", dict(os.environ))
     assert check_invariants(outcome, _deadline(schedule)) == [], outcome
+
+
+def test_a_hang_surfaces_within_the_timeout_plus_one_second(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import asyncio
+    import time
+
+    from drafter.config import load_settings
+    from drafter.errors import LLMTransportError
+    from drafter.llm import ChatModels, as_messages, structured_call
+    from drafter.schemas import HeadlineDraft
+    from tests.scripted_llm import ScriptedLLM
+
+    server = ScriptedLLM({"HeadlineDraft": [F("hang", delay=30.0)]}).start()
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
+    models = ChatModels(load_settings({"timeout": 1.0, "max_retries": 0}))
+    started = time.monotonic()
+    try:
+        with pytest.raises(LLMTransportError, match="No answer"):
+            asyncio.run(
+                structured_call(
+                    models,
+                    agent="headline",
+                    role="writer",
+                    messages=as_messages("system", "user"),
+                    schema=HeadlineDraft,
+                    check=lambda answer: [],
+                    temperature=0.0,
+                    max_tokens=100,
+                    reask_fence=lambda text: text,
+                )
+            )
+    finally:
+        elapsed = time.monotonic() - started
+        server.stop()
+    assert elapsed <= 1.0 + 1.0
