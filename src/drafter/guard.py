@@ -20,6 +20,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from drafter.models import Article, CommentThread
+
 CANARY_PREFIX = "DRAFTER-CANARY-"
 _SECRET = re.compile(r"\bsk-[A-Za-z0-9_\-]{8,}")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'）)\]」]+", re.IGNORECASE)
@@ -64,6 +66,21 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _strings(item, f"{path}.{key}")
+
+
+def run_urls(article: Article, thread: CommentThread | None) -> set[str]:
+    """Every URL a run read: the article (as fetched and canonical), the thread, permalinks."""
+    from drafter.sources.comments import absolute_permalink
+
+    urls = {u for u in (article.url, article.fetched_url) if u}
+    if thread is not None:
+        urls |= {u for u in [thread.url] if u}
+        urls |= {
+            link
+            for c in thread.comments
+            if (link := absolute_permalink(c.permalink, thread.url)) is not None
+        }
+    return urls
 
 
 def url_key(url: str) -> str:

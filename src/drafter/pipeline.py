@@ -26,7 +26,7 @@ from drafter import __version__, crashpoints
 from drafter.agents import Agent, AgentSpec, Prompts, load_specs, new_nonce
 from drafter.config import Settings
 from drafter.errors import CommentsError, ConfigError, DrafterError, RunError
-from drafter.guard import redact
+from drafter.guard import redact, run_urls
 from drafter.llm import ChatModels
 from drafter.models import (
     Article,
@@ -174,7 +174,7 @@ def execute(
         source_name=article.site_name or "the source",
         sign_off=settings.sign_off or SIGN_OFF[lang],
         books=_book_service(settings) if settings.books_wanted else None,
-        fetched_urls=_fetched_urls(article, thread),
+        fetched_urls=run_urls(article, thread),
         books_wanted=settings.books_wanted,
     )
     runner = _Runner(folder, specs, Prompts(settings.prompts_dir), models, progress, context)
@@ -209,18 +209,6 @@ def execute(
         }
     folder.save_meta()
     return path
-
-
-def _fetched_urls(article: Article, thread: CommentThread) -> set[str]:
-    from drafter.sources.comments import absolute_permalink
-
-    urls = {u for u in (article.url, article.fetched_url, thread.url) if u}
-    urls |= {
-        link
-        for c in thread.comments
-        if (link := absolute_permalink(c.permalink, thread.url)) is not None
-    }
-    return urls
 
 
 def _book_service(settings: Settings) -> Any:

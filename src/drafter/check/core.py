@@ -27,8 +27,8 @@ from drafter.check.quantities import (
     same_value,
 )
 from drafter.check.report import STRICT_SECTIONS, CheckReport, ClaimReport, JudgeInfo, SourceRef
+from drafter.guard import run_urls, url_key
 from drafter.models import Article, CommentThread, GlossaryEntry, SourceSentence
-from drafter.sources.comments import absolute_permalink
 from drafter.text import normalize
 
 # Alignment thresholds, set on the hand-written reference drafts in evals/cases (see
@@ -76,22 +76,8 @@ class CheckInputs:
     verified_books: dict[str, str] = field(default_factory=dict)  # normalised title → record
 
 
-def url_key(url: str) -> str:
-    url = url.strip().split("#")[0]
-    url = re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE)
-    return url.rstrip("/").lower()
-
-
 def fetched_urls(article: Article, thread: CommentThread | None) -> set[str]:
-    urls = {u for u in (article.url, article.fetched_url) if u}
-    if thread is not None:
-        if thread.url:
-            urls.add(thread.url)
-        for comment in thread.comments:
-            link = absolute_permalink(comment.permalink, thread.url)
-            if link:
-                urls.add(link)
-    return {url_key(u) for u in urls}
+    return {url_key(u) for u in run_urls(article, thread)}
 
 
 class Checker:

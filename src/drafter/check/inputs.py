@@ -7,9 +7,10 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from drafter.check.core import CheckInputs, fetched_urls, url_key
+from drafter.check.core import CheckInputs, fetched_urls
 from drafter.check.draft_md import parse_draft
 from drafter.errors import DrafterError, SourceError
+from drafter.guard import url_key
 from drafter.models import Article, CommentThread, GlossaryEntry
 from drafter.render import Draft
 from drafter.sources.http import Fetcher
