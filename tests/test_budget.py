@@ -66,3 +66,19 @@ def test_cost_is_recorded_per_step_and_per_run(llm_env: ScriptedLLM, tmp_path: P
     meta = json.loads((_run_dir(tmp_path) / "run.json").read_text(encoding="utf-8"))
     assert all(step["cost_usd"] > 0 for step in meta["steps"].values())
     assert meta["cost_usd"] == round(sum(s["cost_usd"] for s in meta["steps"].values()), 6)
+
+
+def test_runs_lists_status_check_and_cost(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    assert draft(tmp_path).exit_code == 0
+    assert draft(tmp_path, "--max-tokens", "12000").exit_code == 7
+    listed = CliRunner().invoke(app, ["runs", "--out", str(tmp_path / "drafts"), "--json"])
+    rows = json.loads(listed.stdout)
+    assert sorted(r["status"] for r in rows) == ["completed", "failed"]
+    done = next(r for r in rows if r["status"] == "completed")
+    assert done["check"] == "ok" and done["books"] == "2/2" and done["cost_usd"] > 0
+    table = CliRunner().invoke(app, ["runs", "--out", str(tmp_path / "drafts")])
+    assert "2 run(s)" in table.stdout and "completed" in table.stdout

@@ -444,6 +444,63 @@ def eval_command(
     raise typer.Exit(0 if result["passed"] else 1)
 
 
+@app.command("runs")
+def runs_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder holding run folders.")] = Path(
+        "drafts"
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the runs in a folder: status, fact-check result, books, tokens and cost."""
+    import json
+
+    rows = []
+    for meta_path in sorted(out.glob("*/run.json")):
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        check = meta.get("check") or {}
+        books = meta.get("books") or {}
+        rows.append(
+            {
+                "run": meta_path.parent.name,
+                "path": str(meta_path.parent),
+                "title": (meta.get("source") or {}).get("title"),
+                "status": meta.get("status"),
+                "created_at": meta.get("created_at"),
+                "check": "ok"
+                if check.get("ok")
+                else (f"{check.get('failing')} to fix" if check else "-"),
+                "books": f"{books.get('verified', 0)}/{books.get('wanted', 0)}" if books else "-",
+                "tokens": (meta.get("usage_total") or {}).get("total_tokens"),
+                "cost_usd": meta.get("cost_usd"),
+            }
+        )
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} run(s) in {out}")
+    for column in ("run", "title", "status", "check", "books", "tokens", "cost"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        cost = row["cost_usd"]
+        table.add_row(
+            escape(row["run"]),
+            escape(str(row["title"] or "-")),
+            str(row["status"]),
+            str(row["check"]),
+            str(row["books"]),
+            f"{row['tokens']:,}" if row["tokens"] else "-",
+            f"${cost:.4f}" if cost is not None else "-",
+        )
+    Console(highlight=False).print(table)
+
+
 @app.command("export-prompts")
 def export_prompts(
     target: Annotated[Path, typer.Argument(help="Folder to copy the bundled prompts into.")],
