@@ -74,7 +74,7 @@ def test_runs_lists_status_check_and_cost(llm_env: ScriptedLLM, tmp_path: Path) 
     from drafter.cli import app
 
     assert draft(tmp_path).exit_code == 0
-    assert draft(tmp_path, "--max-tokens", "12000").exit_code == 7
+    assert draft(tmp_path, "--max-tokens", "12000", "--no-cache").exit_code == 7
     listed = CliRunner().invoke(app, ["runs", "--out", str(tmp_path / "drafts"), "--json"])
     rows = json.loads(listed.stdout)
     assert sorted(r["status"] for r in rows) == ["completed", "failed"]

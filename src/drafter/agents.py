@@ -175,6 +175,7 @@ class CallRecord:
     attempts: int = 0
     usage: dict[str, int] = field(default_factory=dict)
     cost_usd: float = 0.0
+    cached: int = 0
     seconds: float = 0.0
 
 
@@ -230,6 +231,7 @@ class Agent:
             temperature=self.spec.temperature,
             max_tokens=self.spec.max_tokens,
             reask_fence=lambda text: self.fence("previous-answer", text),
+            volatile=(self.nonce, self.canary),
         )
         # An agent may ask more than once (the books agent does): the record adds them up.
         self.record.model = result.model
@@ -240,6 +242,7 @@ class Agent:
             k: self.record.usage.get(k, 0) + usage.get(k, 0) for k in {*self.record.usage, *usage}
         }
         self.record.cost_usd = round(self.record.cost_usd + result.cost, 6)
+        self.record.cached += result.cached
         self.record.seconds = round(self.record.seconds + time.monotonic() - started, 3)
         parsed: T = result.parsed
         return parsed

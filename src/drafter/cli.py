@@ -113,6 +113,9 @@ def run(
     no_check: Annotated[
         bool, typer.Option("--no-check", help="Skip the fact check of the finished draft.")
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Ask the model again instead of reusing answers.")
+    ] = False,
     max_cost: Annotated[
         float | None,
         typer.Option("--max-cost", help="Stop before a call that could exceed this many USD."),
@@ -141,6 +144,7 @@ def run(
         "allow_private_hosts": allow_private_hosts,
         "max_cost": max_cost,
         "max_run_tokens": max_tokens,
+        "llm_cache": False if no_cache else None,
     }
     folder_path: Path | None = None
     try:

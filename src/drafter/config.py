@@ -58,6 +58,7 @@ class Settings(BaseModel):
         default=None, description="fetch cache folder; default $XDG_CACHE_HOME/drafter"
     )
     fetch_cache: bool = Field(default=True, description="reuse fetched pages and API answers")
+    llm_cache: bool = Field(default=True, description="reuse model answers across runs")
     hn_api_base: str = Field(
         default="https://hn.algolia.com/api/v1", description="Hacker News Algolia API base URL"
     )
@@ -130,6 +131,7 @@ _ENV_KEYS: dict[str, str] = {
     "DRAFTER_ALLOW_PRIVATE_HOSTS": "allow_private_hosts",
     "DRAFTER_CACHE_DIR": "cache_dir",
     "DRAFTER_FETCH_CACHE": "fetch_cache",
+    "DRAFTER_LLM_CACHE": "llm_cache",
     "DRAFTER_HN_API_BASE": "hn_api_base",
     "DRAFTER_NDL_BASE": "ndl_base",
     "DRAFTER_GOOGLE_BOOKS_BASE": "google_books_base",

@@ -77,6 +77,7 @@ class CallResult:
     attempts: int
     usage: Usage = field(default_factory=Usage)
     cost: float = 0.0
+    cached: int = 0  # answers served by the cross-run cache
 
 
 def make_budget(settings: Settings) -> Budget:
@@ -91,6 +92,42 @@ def make_budget(settings: Settings) -> Budget:
         max_tokens=settings.max_run_tokens,
         prices={**DEFAULT_PRICES, **custom},
     )
+
+
+def store_answer(
+    agent: str, raw: AIMessage, reply: str, parsed: Any, problems: list[str], method: str
+) -> str:
+    """One model answer as JSON: what the journal and the cache keep."""
+    entry = {
+        "agent": agent,
+        "reply": reply,
+        "parsed": parsed.model_dump(mode="json") if isinstance(parsed, BaseModel) else None,
+        "problems": problems,
+        "method": method,
+        "usage": dict(raw.usage_metadata or {}),
+    }
+    return json.dumps(entry, ensure_ascii=False)
+
+
+def restore_answer(
+    text: str, schema: type[BaseModel], *, free: bool = False
+) -> tuple[AIMessage, Any, list[str], str] | None:
+    """An answer kept by store_answer, or None when it is damaged (then it is asked again).
+    `free`: served from the cross-run cache, so it costs nothing this time."""
+    try:
+        entry = json.loads(text)
+        parsed = schema.model_validate(entry["parsed"]) if entry["parsed"] is not None else None
+        usage = (
+            {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0} if free else entry["usage"]
+        )
+        raw = AIMessage(
+            content=entry["reply"],
+            usage_metadata=usage,
+            response_metadata={"finish_reason": "stop"},
+        )
+        return raw, parsed, list(entry["problems"]), str(entry["method"])
+    except (ValueError, KeyError, TypeError, ValidationError):
+        return None
 
 
 class CallJournal:
@@ -125,20 +162,10 @@ class CallJournal:
     def get(
         self, key: str, schema: type[BaseModel]
     ) -> tuple[AIMessage, Any, list[str], str] | None:
-        path = self.folder / f"{key}.json"
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-            parsed = schema.model_validate(entry["parsed"]) if entry["parsed"] is not None else None
-            raw = AIMessage(
-                content=entry["reply"],
-                usage_metadata=entry["usage"],
-                response_metadata={"finish_reason": "stop"},
-            )
-            return raw, parsed, list(entry["problems"]), str(entry["method"])
-        except FileNotFoundError:
+            return restore_answer((self.folder / f"{key}.json").read_text(encoding="utf-8"), schema)
+        except OSError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, ValidationError):
-            return None  # a damaged entry is asked again, never trusted
 
     def forget(self, *keys: str) -> None:
         for key in keys:
@@ -156,15 +183,10 @@ class CallJournal:
     ) -> None:
         from drafter.store import write_atomic
 
-        entry = {
-            "agent": agent,
-            "reply": reply,
-            "parsed": parsed.model_dump(mode="json") if isinstance(parsed, BaseModel) else None,
-            "problems": problems,
-            "method": method,
-            "usage": dict(raw.usage_metadata or {}),
-        }
-        write_atomic(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+        write_atomic(
+            self.folder / f"{key}.json",
+            store_answer(agent, raw, reply, parsed, problems, method),
+        )
 
 
 class ChatModels:
@@ -180,6 +202,7 @@ class ChatModels:
         self.retry_after_cap = settings.retry_after_cap
         self.attempts: dict[str, int] = {}  # retries per agent, for run.json and the tests
         self.journal: CallJournal | None = None
+        self.cache: Any = None  # drafter.llm_cache.LLMCache, unless --no-cache
         self.sequence: dict[str, int] = {}
 
     def config(self, role: Role) -> ModelConfig:
@@ -222,13 +245,17 @@ async def structured_call(
     temperature: float,
     max_tokens: int,
     reask_fence: Callable[[str], str],
+    volatile: tuple[str, ...] = (),
 ) -> CallResult:
-    """Ask for `schema`; re-ask once with the errors when parsing or `check` fails."""
+    """Ask for `schema`; re-ask once with the errors when parsing or `check` fails.
+    `volatile`: per-run strings (nonce, canary) left out of the cross-run cache key."""
     usage = Usage()
     cost = 0.0
     cfg = models.config(role)
     conversation = list(messages)
     used: list[str] = []
+    cache_keys: list[str] = []
+    cached_calls: list[str] = []
     for attempt in (1, 2):
         reservation = models.budget.reserve(
             agent, cfg.model, estimate_tokens(str(m.content) for m in conversation), max_tokens
@@ -240,8 +267,17 @@ async def structured_call(
         key = CallJournal.key(cfg, schema, temperature, max_tokens, conversation, agent, sequence)
         used.append(key)
         journaled = models.journal.get(key, schema) if models.journal else None
+        # The cross-run cache ignores the run's nonce and canary: the same article and prompts
+        # give the same key in every run.
+        shared = CallJournal.key(
+            cfg, schema, temperature, max_tokens, _stable(conversation, volatile), agent, sequence
+        )
+        if journaled is None and models.cache is not None:
+            journaled = models.cache.get(shared, schema)
+            if journaled is not None:
+                cached_calls.append(shared)
         try:
-            if journaled is not None:  # answered before a crash: never ask twice
+            if journaled is not None:  # answered before (a crash, or an earlier run)
                 raw, parsed, problems, method = journaled
             else:
                 crashpoints.reached(f"call:{agent}")
@@ -258,13 +294,18 @@ async def structured_call(
         if models.journal is not None and journaled is None:
             models.journal.put(key, agent, raw, reply, parsed, problems, method)
             crashpoints.reached(f"answer:{agent}")
+        if models.cache is not None and journaled is None:
+            models.cache.put(shared, store_answer(agent, raw, reply, parsed, problems, method))
+        cache_keys.append(shared)
         if not problems:
             problems = check(parsed)
         if not problems:
-            return CallResult(parsed, cfg.model, method, attempt, usage, cost)
+            return CallResult(parsed, cfg.model, method, attempt, usage, cost, len(cached_calls))
         if attempt == 2:
             if models.journal is not None:  # a recorded failure: a resume must ask afresh
                 models.journal.forget(*used)
+            if models.cache is not None:
+                models.cache.forget(*cache_keys)
             kind = RefusalError if _REFUSAL.match(reply or "") else InvalidOutputError
             raise kind(
                 f"The {agent} agent's answer was still invalid after one re-ask: "
@@ -519,6 +560,18 @@ def _transport_error(
         hint="Resume with drafter run --resume RUN_DIR once the server is healthy.",
         agent=agent,
     )
+
+
+def _stable(messages: list[BaseMessage], volatile: tuple[str, ...]) -> list[BaseMessage]:
+    if not volatile:
+        return messages
+    out: list[BaseMessage] = []
+    for message in messages:
+        text = str(message.content)
+        for value in volatile:
+            text = text.replace(value, "<volatile>")
+        out.append(type(message)(content=text))
+    return out
 
 
 def as_messages(system: str, user: str) -> list[BaseMessage]:

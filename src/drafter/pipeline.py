@@ -162,6 +162,11 @@ def execute(
     from drafter.llm import CallJournal
 
     models.journal = CallJournal(folder.path / "calls")
+    if settings.llm_cache and models.cache is None:
+        from drafter.config import cache_root
+        from drafter.llm_cache import LLMCache
+
+        models.cache = LLMCache(cache_root(settings) / "llm.sqlite")
     for step in folder.meta.get("steps", {}).values():  # a resumed run's spending counts
         if step.get("status") == "completed":
             models.budget.add_spent(str(step.get("model", "")), step.get("usage") or {})
