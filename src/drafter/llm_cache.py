@@ -1,10 +1,15 @@
-"""Model answers cached across runs (SQLite, WAL), keyed by model, agent, call order, schema and
-the exact messages with the run's nonce and canary left out: re-drafting the same article with
-the same prompts makes no model call; changing one prompt asks only the agents whose messages
-changed (that agent and those that read its output). `--no-cache` bypasses it."""
+"""Model answers kept in SQLite (WAL) across runs.
+
+`AnswerStore` is the plain key → text store (thread-safe, with a per-store secret for keyed
+nonces); the fact-check judge keeps its answers in one. `LLMCache` is the drafting agents'
+cache: keyed by model, agent, call order, schema and the exact messages with the run's nonce and
+canary left out, so re-drafting the same article with the same prompts makes no model call and
+changing one prompt asks only the agents whose messages changed. `--no-cache` bypasses it.
+"""
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import threading
 import time
@@ -14,36 +19,51 @@ from typing import Any
 from pydantic import BaseModel
 
 
-class LLMCache:
+class AnswerStore:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=10)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(
-            "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, entry TEXT NOT NULL, "
+            "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, entry TEXT NOT NULL, "
             "created REAL NOT NULL)"
         )
+        self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        self._db.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('secret', ?)", (secrets.token_hex(16),)
+        )
         self._db.commit()
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'secret'").fetchone()
+        self.secret = bytes.fromhex(row[0])
 
-    def get(self, key: str, schema: type[BaseModel]) -> Any:
-        from drafter.llm import restore_answer
-
+    def get_text(self, key: str) -> str | None:
         with self._lock:
-            row = self._db.execute("SELECT entry FROM answers WHERE key = ?", (key,)).fetchone()
-        return restore_answer(row[0], schema, free=True) if row else None
+            row = self._db.execute("SELECT entry FROM entries WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
 
-    def put(self, key: str, entry: str) -> None:
+    def put_text(self, key: str, entry: str) -> None:
         with self._lock:
             self._db.execute(
-                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?)", (key, entry, time.time())
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, entry, time.time())
             )
             self._db.commit()
 
     def forget(self, *keys: str) -> None:
         with self._lock:
-            self._db.executemany("DELETE FROM answers WHERE key = ?", [(k,) for k in keys])
+            self._db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in keys])
             self._db.commit()
 
     def close(self) -> None:
         self._db.close()
+
+
+class LLMCache(AnswerStore):
+    def get(self, key: str, schema: type[BaseModel]) -> Any:
+        from drafter.llm import restore_answer
+
+        text = self.get_text(key)
+        return restore_answer(text, schema, free=True) if text is not None else None
+
+    def put(self, key: str, entry: str) -> None:
+        self.put_text(key, entry)

@@ -51,7 +51,8 @@ class CatalogRecord:
         return ", ".join(p for p in parts if p)
 
 
-def _year(text: str | None) -> int | None:
+def year_of(text: str | None) -> int | None:
+    """The first plausible year in a catalog date (2024.3, [2022.9], 2022-05-10) or an ISO date."""
     match = re.search(r"(1[5-9]\d\d|20\d\d)", text or "")
     return int(match.group(1)) if match else None
 
@@ -143,7 +144,7 @@ class NdlSearch(Catalog):
                     authors=creators or [a.strip() for a in [item.findtext("author") or ""] if a],
                     publisher=(item.findtext("dc:publisher", namespaces=_NS) or "").strip() or None,
                     date=issued,
-                    year=_year(issued),
+                    year=year_of(issued),
                     isbn13=next((i for i in isbns if i), None),
                     language=(item.findtext("dc:language", namespaces=_NS) or "jpn").strip(),
                     url=(item.findtext("link") or item.findtext("guid") or "").strip() or None,
@@ -193,7 +194,7 @@ class GoogleBooks(Catalog):
                     authors=[str(a) for a in info.get("authors") or []],
                     publisher=info.get("publisher"),
                     date=info.get("publishedDate"),
-                    year=_year(info.get("publishedDate")),
+                    year=year_of(info.get("publishedDate")),
                     isbn13=isbn13,
                     language=info.get("language"),
                     url=info.get("infoLink") or info.get("canonicalVolumeLink"),
@@ -237,7 +238,7 @@ class OpenLibrary(Catalog):
                     authors=[str(a) for a in doc.get("author_name") or []],
                     publisher=(doc.get("publisher") or [None])[0],
                     date=str(year) if year else None,
-                    year=int(year) if isinstance(year, int) else _year(str(year or "")),
+                    year=int(year) if isinstance(year, int) else year_of(str(year or "")),
                     isbn13=next((i for i in isbns if i), None),
                     language=(doc.get("language") or [None])[0],
                     url=f"https://openlibrary.org{key}" if key else None,

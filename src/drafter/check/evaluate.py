@@ -29,7 +29,6 @@ from drafter.check.core import Checker, check
 from drafter.check.draft_md import parse_draft
 from drafter.check.inputs import CheckUsageError, from_files
 from drafter.check.perturb import KINDS, Perturbation, detected, perturbations
-from drafter.check.quantities import en_quantities
 from drafter.check.report import STRICT_SECTIONS
 
 
@@ -118,9 +117,7 @@ def run_suite(suite_path: Path) -> dict[str, Any]:
             }
         )
         markdown = (case / "draft.md").read_text(encoding="utf-8")
-        source_q = Checker(inputs).all_q or [
-            q for s in inputs.article.sentences() for q in en_quantities(s.text)
-        ]
+        source_q = Checker(inputs).all_q
         ids = [c.id for c in inputs.thread.comments] if inputs.thread else []
         seen: set[str] = set()
         for seed in suite.seeds:

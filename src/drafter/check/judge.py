@@ -3,8 +3,9 @@
 Each sentence is split by the model into atomic claims and judged against the source sentences
 layer 1 aligned to it (its recorded or aligned evidence and their neighbours), shown as numbered
 sentences inside nonce-fenced data blocks. Temperature 0; optional majority of 3 votes. Answers
-are cached in SQLite (WAL) keyed by model, prompt hash, the rendered messages and the vote, so a
-re-check costs nothing. The judge can only add problems: what layer 1 flags stays flagged.
+are cached in SQLite (drafter.llm_cache.AnswerStore) keyed by model, prompt hash, the rendered
+messages and the vote, so a re-check costs nothing. The judge can only add problems: what
+layer 1 flags stays flagged.
 """
 
 from __future__ import annotations
@@ -13,64 +14,18 @@ import asyncio
 import hashlib
 import hmac
 import json
-import secrets
-import sqlite3
-import threading
-import time
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from drafter.check.report import STRICT_SECTIONS, ClaimReport, JudgeInfo, SourceRef
 from drafter.config import Settings, cache_root
 from drafter.errors import DrafterError, LLMError, MissingCredentialsError
+from drafter.llm_cache import AnswerStore
 from drafter.schemas import JudgeDraft
 
 JUDGED_SECTIONS = ("title", "lead")
 CONTEXT_SENTENCES = 6
 _RANK = {"supported": 0, "not_in_source": 1, "contradicted": 2}
-
-
-class JudgeCache:
-    """SQLite (WAL) store of judge answers; also holds the secret that keys the nonces."""
-
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, timeout=10)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, answer TEXT NOT NULL, "
-            "model TEXT NOT NULL, created REAL NOT NULL)"
-        )
-        self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-        self._db.execute(
-            "INSERT OR IGNORE INTO meta VALUES ('secret', ?)", (secrets.token_hex(16),)
-        )
-        self._db.commit()
-        row = self._db.execute("SELECT value FROM meta WHERE name = 'secret'").fetchone()
-        self.secret = bytes.fromhex(row[0])
-
-    def get(self, key: str) -> JudgeDraft | None:
-        with self._lock:
-            row = self._db.execute("SELECT answer FROM answers WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        try:
-            return JudgeDraft.model_validate_json(row[0])
-        except ValueError:
-            return None
-
-    def put(self, key: str, answer: JudgeDraft, model: str) -> None:
-        with self._lock:
-            self._db.execute(
-                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",
-                (key, answer.model_dump_json(), model, time.time()),
-            )
-            self._db.commit()
-
-    def close(self) -> None:
-        self._db.close()
 
 
 class Judge:
@@ -84,7 +39,7 @@ class Judge:
         self.prompts = Prompts(settings.prompts_dir)
         self.votes = votes
         self.lang = lang
-        self.cache = JudgeCache(cache_root(settings) / "judge.sqlite")
+        self.cache = AnswerStore(cache_root(settings) / "judge.sqlite")
         self._agent_cls = Agent
         self.calls = 0
         self.cached = 0
@@ -115,7 +70,7 @@ class Judge:
                 ensure_ascii=False,
             ).encode()
         ).hexdigest()  # fmt: skip
-        hit = self.cache.get(key)
+        hit = _parse(self.cache.get_text(key))
         if hit is not None:
             self.cached += 1
             return hit
@@ -132,7 +87,7 @@ class Judge:
 
         answer: JudgeDraft = await agent.ask(fenced, check)
         self.calls += 1
-        self.cache.put(key, answer, self.config.model)
+        self.cache.put_text(key, answer.model_dump_json())
         return answer
 
     async def _judge(self, variables: dict[str, Any], ids: set[str]) -> list[JudgeDraft]:
@@ -193,6 +148,15 @@ class Judge:
             if sid not in ids:
                 ids.append(sid)
         return sorted(ids, key=lambda i: checker.index[i])
+
+
+def _parse(text: str | None) -> JudgeDraft | None:
+    if text is None:
+        return None
+    try:
+        return JudgeDraft.model_validate_json(text)
+    except ValueError:
+        return None  # a damaged entry is asked again
 
 
 def _merge(claim: ClaimReport, votes: list[JudgeDraft], checker: Any) -> None:

@@ -52,11 +52,6 @@ def _description_problems(book: BookOut, n: int) -> list[str]:
     return problems
 
 
-def _year(date: str) -> int | None:
-    match = re.match(r"(\d{4})", date or "")
-    return int(match.group(1)) if match else None
-
-
 async def suggest_books(agent: Agent, inputs: StepInputs) -> BooksSection:
     lead = inputs.lead()
     service = inputs.context.books
@@ -98,9 +93,10 @@ async def suggest_books(agent: Agent, inputs: StepInputs) -> BooksSection:
 async def _verify_rounds(
     service: BookService, ask: Ask, first: BooksDraft, article_date: str, lang: str
 ) -> BooksSection:
+    from drafter.books.catalogs import year_of
     from drafter.books.service import pick, record_summary
 
-    before = _year(article_date)
+    before = year_of(article_date)
     verified: list[Book] = []
     unverified: list[Book] = []
     rejected: list[dict[str, object]] = []
