@@ -7,13 +7,12 @@ import json
 import os
 import random
 import subprocess
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.agents import AGENT_NAMES
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, drafter_command
 from tests.scripted_llm import Reply, ScriptedLLM, load_script, schema_name
 
 POINTS = [
@@ -22,11 +21,6 @@ POINTS = [
     "render",
     "write:article.md",
 ]
-
-
-def drafter_command() -> list[str]:
-    script = Path(sys.executable).with_name("drafter")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "drafter"]
 
 
 def _script(seed: int) -> dict[str, list[Reply]]:

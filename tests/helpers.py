@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,12 @@ EARLIER_SCHEMAS = (
     "BooksDraft",
     "HeadlineDraft",
 )
+
+
+def drafter_command() -> list[str]:
+    """The installed console script (as a user runs it), else `python -m drafter`."""
+    script = Path(sys.executable).with_name("drafter")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "drafter"]
 
 
 def run_cli(*args: str) -> Any:

@@ -6,14 +6,13 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.catalog_server import CatalogServer
-from tests.helpers import EARLIER_SCHEMAS, FIXTURES, draft
+from tests.helpers import EARLIER_SCHEMAS, FIXTURES, draft, drafter_command
 from tests.scripted_llm import Reply, ScriptedLLM, load_script
 
 
@@ -39,11 +38,6 @@ def test_english_output(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
     assert "補足説明" not in markdown
     system = server.requests[0]["messages"][0]["content"]
     assert "Write in English only." in system and "〜と述べた" not in system
-
-
-def drafter_command() -> list[str]:
-    script = Path(sys.executable).with_name("drafter")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "drafter"]
 
 
 def test_kill_9_mid_call_then_resume_repeats_no_finished_call(
