@@ -71,16 +71,6 @@ class Catalog:
 
     def _get(self, params: dict[str, Any], content_types: tuple[str, ...]) -> str:
         url = f"{self.base_url}?{urlencode(params)}"
-        cached = None
-        if self.fetcher.cache is not None and not self.fetcher.refresh:
-            cached = self.fetcher.cache.get(url)
-        if cached is not None:
-            return cached.text()
-        with self._lock:
-            pause = self._last + self.interval - time.monotonic()
-            if pause > 0:
-                time.sleep(pause)
-            self._last = time.monotonic()
         try:
             page = self.fetcher.get(
                 url,
@@ -88,10 +78,19 @@ class Catalog:
                 content_types=content_types,
                 what=f"{self.name} answer",
                 retries=self.retries,
+                pace=self._pace,
             )
         except FetchError as exc:
             raise CatalogError(f"{self.name} could not be reached: {exc.message}") from exc
         return page.text()
+
+    def _pace(self) -> None:
+        """Wait until `interval` seconds have passed since this catalog's last request."""
+        with self._lock:
+            pause = self._last + self.interval - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+            self._last = time.monotonic()
 
     def search(self, title: str, author: str) -> list[CatalogRecord]:
         raise NotImplementedError

@@ -125,17 +125,21 @@ class Fetcher:
         status_messages: Callable[[int, str], FetchError | None] | None = None,
         retries: int = 0,
         max_retry_after: float = 30.0,
+        pace: Callable[[], None] | None = None,
     ) -> Fetched:
         """GET `url` (from the cache unless refreshing); raises FetchError with advice.
 
         With `retries`, a 429 or 5xx answer is tried again (tenacity): after the server's
         Retry-After when it gives one, else with exponential backoff. A Retry-After longer
-        than `max_retry_after` fails at once instead of stalling the run.
+        than `max_retry_after` fails at once instead of stalling the run. `pace` runs before a
+        request goes out (not for a cache hit): a per-service rate limit.
         """
         if self.cache is not None and not self.refresh:
             cached = self.cache.get(url)
             if cached is not None:
                 return cached
+        if pace is not None:
+            pace()
         fetched = self._with_retries(
             lambda: self._download(url, accept, content_types, what, status_messages),
             retries,
