@@ -81,9 +81,11 @@ def test_prompts_dir_overrides_only_the_files_it_holds(
     exported = tmp_path / "my-prompts"
     result = CliRunner().invoke(app, ["export-prompts", str(exported)])
     assert result.exit_code == 0 and (exported / "lead" / "system.md").is_file()
-    for folder in exported.iterdir():
-        if folder.name != "headline":
-            shutil.rmtree(folder)
+    for entry in exported.iterdir():
+        if entry.is_file():
+            entry.unlink()  # shared templates such as editor_request.md
+        elif entry.name != "headline":
+            shutil.rmtree(entry)
     system = exported / "headline" / "system.md"
     system.write_text("HOUSE STYLE MARKER\n" + system.read_text(encoding="utf-8"), encoding="utf-8")
 

@@ -167,7 +167,7 @@ def run(
         folder_path = folder.path
         path = pipeline.execute(folder, settings, progress, specs, models)
         if not no_check:
-            pipeline.check_draft(folder, progress)
+            pipeline.check_draft(folder, progress, settings)
     except DrafterError as exc:
         _fail(exc, resume_dir=folder_path)
     typer.echo(str(path))

@@ -57,6 +57,19 @@ class Settings(BaseModel):
     cache_dir: Path | None = Field(
         default=None, description="fetch cache folder; default $XDG_CACHE_HOME/drafter"
     )
+    archive: Path | None = Field(
+        default=None,
+        description="SQLite archive of runs for `drafter review`; default "
+        "$XDG_DATA_HOME/drafter/archive.sqlite",
+    )
+    wp_url: str | None = Field(
+        default=None, description="WordPress site URL for `drafter export --format wp`"
+    )
+    wp_user: str | None = Field(default=None, description="WordPress user name")
+    wp_password_env: str = Field(
+        default="DRAFTER_WP_APP_PASSWORD",
+        description="env var holding the WordPress Application Password (never in config)",
+    )
     fetch_cache: bool = Field(default=True, description="reuse fetched pages and API answers")
     llm_cache: bool = Field(default=True, description="reuse model answers across runs")
     hn_api_base: str = Field(
@@ -131,6 +144,9 @@ _ENV_KEYS: dict[str, str] = {
     "DRAFTER_ALLOW_PRIVATE_HOSTS": "allow_private_hosts",
     "DRAFTER_CACHE_DIR": "cache_dir",
     "DRAFTER_FETCH_CACHE": "fetch_cache",
+    "DRAFTER_ARCHIVE": "archive",
+    "DRAFTER_WP_URL": "wp_url",
+    "DRAFTER_WP_USER": "wp_user",
     "DRAFTER_LLM_CACHE": "llm_cache",
     "DRAFTER_HN_API_BASE": "hn_api_base",
     "DRAFTER_NDL_BASE": "ndl_base",
@@ -258,3 +274,12 @@ def cache_root(settings: Settings, env: Mapping[str, str] | None = None) -> Path
     if settings.cache_dir is not None:
         return settings.cache_dir
     return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
+
+
+def archive_path(settings: Settings, env: Mapping[str, str] | None = None) -> Path:
+    """The run archive: `archive`, else $XDG_DATA_HOME/drafter/archive.sqlite (~/.local/share)."""
+    env = os.environ if env is None else env
+    if settings.archive is not None:
+        return settings.archive
+    base = env.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "drafter" / "archive.sqlite"

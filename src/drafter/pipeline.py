@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from drafter import __version__, crashpoints
+from drafter import __version__, archive, crashpoints
 from drafter.agents import Agent, AgentSpec, Prompts, load_specs, new_nonce
 from drafter.config import Settings
 from drafter.errors import CommentsError, ConfigError, DrafterError, RunError
@@ -148,6 +148,7 @@ def start_run(request: RunRequest, settings: Settings, progress: Progress) -> Ru
     )
     folder.write_model("inputs/article.json", article)
     folder.write_model("inputs/comments.json", thread)
+    archive.record(folder.path, settings)
     return folder
 
 
@@ -157,8 +158,10 @@ def execute(
     progress: Progress,
     specs: dict[str, AgentSpec],
     models: ChatModels,
+    requests: dict[str, str] | None = None,
 ) -> Path:
-    """Run every unfinished step, then render. Returns the path of article.md."""
+    """Run every unfinished step, then render. Returns the path of article.md. `requests`
+    gives an agent an editor's instruction (regenerating a section from `drafter review`)."""
     from drafter.llm import CallJournal
 
     models.journal = CallJournal(folder.path / "calls")
@@ -181,6 +184,7 @@ def execute(
         books=_book_service(settings) if settings.books_wanted else None,
         fetched_urls=run_urls(article, thread),
         books_wanted=settings.books_wanted,
+        requests=dict(requests or {}),
     )
     runner = _Runner(folder, specs, Prompts(settings.prompts_dir), models, progress, context)
     base = {"article": article, "comments": thread}
@@ -191,6 +195,7 @@ def execute(
     folder.meta.setdefault("timings", {})["agents_seconds"] = round(time.monotonic() - started, 3)
     if runner.failure is not None:
         _fail(folder, runner.failure)
+        archive.record(folder.path, settings)
         raise runner.failure
     path = _render(folder, lang, article, thread, artifacts)
     folder.meta.update(
@@ -213,6 +218,7 @@ def execute(
             "note": books.note,
         }
     folder.save_meta()
+    archive.record(folder.path, settings)
     return path
 
 
@@ -226,7 +232,9 @@ def _book_service(settings: Settings) -> Any:
     return BookService(settings, fetcher)
 
 
-def check_draft(folder: RunFolder, progress: Progress) -> dict[str, Any] | None:
+def check_draft(
+    folder: RunFolder, progress: Progress, settings: Settings | None = None
+) -> dict[str, Any] | None:
     """Layer 1 of `drafter check` on the finished draft: check.json/check.md beside it and a
     summary in run.json. A failure here never costs the draft: it is reported and skipped."""
     from drafter.check.core import check
@@ -247,6 +255,8 @@ def check_draft(folder: RunFolder, progress: Progress) -> dict[str, Any] | None:
     summary = report.summary()
     folder.meta["check"] = summary
     folder.save_meta()
+    if settings is not None:
+        archive.record(folder.path, settings)
     failing = report.failures
     if failing:
         sections = ", ".join(sorted({c.section for c in failing}))
@@ -310,6 +320,7 @@ class _Runner:
             str(self.folder.meta["nonce"]),
             self.context.lang,
             allowed_urls=self.context.fetched_urls,
+            request=self.context.requests.get(name),
         )
         started_at = utc_now()
         self.progress.started(name)

@@ -107,9 +107,9 @@ def _subsections(section: SubsectionsSection, lang: str) -> list[str]:
     return out
 
 
-def _front_matter(draft: Draft) -> str:
+def _front_matter(draft: Draft, title: str) -> str:
     meta: dict[str, Any] = {
-        "title": draft.headline.title,
+        "title": title,
         "category": draft.headline.category,
         "tags": draft.headline.tags,
         "source_url": draft.article.url,
@@ -154,33 +154,54 @@ def _books(books: BooksSection, lang: str) -> list[str]:
     return out
 
 
-def render_markdown(draft: Draft) -> str:
+SECTION_KEYS = ("title", "lead", "background", "reactions", "analysis", "conclusion", "books",
+                "links")
+
+
+def render_sections(draft: Draft) -> dict[str, str]:
+    """The draft's Markdown, section by section (the units an editor revises). `title` is the
+    bare title; every other value is a run of Markdown blocks, `""` when the section is empty."""
     words = HEADINGS[draft.lang]
     sep = ":" if draft.lang == "ja" else ": "
-    blocks: list[str] = [_front_matter(draft), f"# {_esc(draft.headline.title)}"]
-    blocks += [
-        _join([s.text for s in paragraph], draft.lang) for paragraph in draft.lead.paragraphs
-    ]
-    blocks.append(f"{words['source']}{sep}{_esc(draft.article.site_name or draft.article.title)}")
-    blocks.append(f"## {words['background']}")
-    blocks += _subsections(draft.background, draft.lang)
-    blocks += [f"## {words['reactions']}", _esc(draft.reactions.intro)]
+    lead = [_join([s.text for s in paragraph], draft.lang) for paragraph in draft.lead.paragraphs]
+    lead.append(f"{words['source']}{sep}{_esc(draft.article.site_name or draft.article.title)}")
+    reactions = [f"## {words['reactions']}", _esc(draft.reactions.intro)]
     for reaction in draft.reactions.reactions:
         score = f" score={reaction.score}" if reaction.score is not None else ""
-        blocks.append(
+        reactions.append(
             f"<!-- comment id={html.escape(reaction.comment_id)}{score} -->\n"
             f"{_esc(reaction.translation)}"
         )
-    blocks.append(f"## {words['analysis']}")
-    blocks += _subsections(draft.analysis, draft.lang)
-    blocks.append(f"## {words['conclusion']}")
-    blocks += [_esc(p) for p in draft.conclusion.paragraphs] + [_esc(draft.conclusion.sign_off)]
-    if draft.books.books:
-        blocks.append(f"## {words['books']}")
-        blocks += _books(draft.books, draft.lang)
-    blocks.append(f"## {words['links']}")
-    blocks.append(
-        "\n".join(f"- [{_esc(link.label)}]({_link_target(link.url)})" for link in draft.references)
-        or "- (no URL: the source was a local file without a canonical URL)"
+    conclusion = [f"## {words['conclusion']}"]
+    conclusion += [_esc(p) for p in draft.conclusion.paragraphs] + [_esc(draft.conclusion.sign_off)]
+    books = [f"## {words['books']}", *_books(draft.books, draft.lang)] if draft.books.books else []
+    links = "\n".join(
+        f"- [{_esc(link.label)}]({_link_target(link.url)})" for link in draft.references
     )
+    blocks = {
+        "title": [_esc(draft.headline.title)],
+        "lead": lead,
+        "background": [f"## {words['background']}", *_subsections(draft.background, draft.lang)],
+        "reactions": reactions,
+        "analysis": [f"## {words['analysis']}", *_subsections(draft.analysis, draft.lang)],
+        "conclusion": conclusion,
+        "books": books,
+        "links": [
+            f"## {words['links']}",
+            links or "- (no URL: the source was a local file without a canonical URL)",
+        ],
+    }
+    return {key: "\n\n".join(blocks[key]) for key in SECTION_KEYS}
+
+
+def compose_markdown(draft: Draft, sections: dict[str, str]) -> str:
+    """Front matter, `# title` and the sections in order; `sections` may hold an editor's text
+    for any of them (the title's revision also goes into the front matter)."""
+    title = " ".join(sections["title"].split()) or draft.headline.title
+    blocks = [_front_matter(draft, title), f"# {title}"]
+    blocks += [sections[key].strip() for key in SECTION_KEYS[1:] if sections[key].strip()]
     return "\n\n".join(blocks) + "\n"
+
+
+def render_markdown(draft: Draft) -> str:
+    return compose_markdown(draft, render_sections(draft))

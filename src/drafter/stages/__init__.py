@@ -33,6 +33,7 @@ class RunContext:
     books: Any = None  # drafter.books.service.BookService: the catalogs, when configured
     fetched_urls: set[str] = field(default_factory=set)  # what agents' answers may link to
     books_wanted: int = 2  # 0: no 関連書籍紹介 section at all
+    requests: dict[str, str] = field(default_factory=dict)  # agent → editor's instruction
 
 
 @dataclass

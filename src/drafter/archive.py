@@ -1,0 +1,359 @@
+"""The archive of runs: one SQLite database (WAL) that `drafter run` registers every run in and
+`drafter review` works from. Run folders stay the source of truth for what the model wrote;
+the archive adds what only the editors' desk knows: editor revisions per section, notes,
+approvals, and re-checks. A re-run never touches those, so an editor's decisions survive it.
+
+Tables: runs (one row per run folder), revisions (editor texts, reverts, and the model text a
+regeneration replaced), notes, decisions (approve / reopen, with the digest of the Markdown that
+was approved).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import RunError
+from drafter.store import RUN_FILE, utc_now
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
+    run_id TEXT NOT NULL,
+    title TEXT,
+    source_url TEXT,
+    site TEXT,
+    lang TEXT,
+    created_at TEXT,
+    updated_at TEXT,
+    status TEXT,
+    check_failing INTEGER,
+    check_contradicted INTEGER,
+    check_unsupported INTEGER,
+    cost_usd REAL,
+    tokens INTEGER,
+    embedding BLOB
+);
+CREATE TABLE IF NOT EXISTS revisions (
+    id INTEGER PRIMARY KEY,
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    section TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('editor', 'revert', 'regenerated')),
+    text TEXT,
+    instruction TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS revisions_run ON revisions(run, section, id);
+CREATE TABLE IF NOT EXISTS notes (
+    id INTEGER PRIMARY KEY,
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    section TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY,
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    action TEXT NOT NULL CHECK (action IN ('approved', 'reopened')),
+    digest TEXT,
+    created_at TEXT NOT NULL
+);
+"""
+
+
+@dataclass
+class RunRow:
+    id: int
+    path: Path
+    run_id: str
+    title: str | None
+    source_url: str | None
+    site: str | None
+    lang: str | None
+    created_at: str | None
+    updated_at: str | None
+    status: str | None
+    check_failing: int | None
+    check_contradicted: int | None
+    check_unsupported: int | None
+    cost_usd: float | None
+    tokens: int | None
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> RunRow:
+        data = {k: row[k] for k in row.keys() if k != "embedding"}  # noqa: SIM118 - sqlite3.Row
+        data["path"] = Path(data["path"])
+        return cls(**data)
+
+
+@dataclass
+class Revision:
+    id: int
+    section: str
+    origin: str
+    text: str | None
+    instruction: str | None
+    created_at: str
+
+
+@dataclass
+class Note:
+    id: int
+    section: str
+    text: str
+    created_at: str
+
+
+@dataclass
+class Decision:
+    action: str
+    digest: str | None
+    created_at: str
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def check_counts(run_dir: Path, check_file: str = "check.json") -> dict[str, int] | None:
+    """failing / contradicted / unsupported claim counts of a run's check report, if any."""
+    path = run_dir / check_file
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    claims = report.get("claims") or []
+    return {
+        "failing": sum(1 for c in claims if c.get("fails")),
+        "contradicted": sum(1 for c in claims if c.get("verdict") == "contradicted"),
+        "unsupported": sum(1 for c in claims if c.get("verdict") == "unsupported"),
+    }
+
+
+class Archive:
+    """Thread-safe: the desk's request handlers share one connection behind a lock."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, timeout=15)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(SCHEMA)
+            self._db.commit()
+        except (OSError, sqlite3.Error) as exc:
+            raise RunError(
+                f"Cannot open the run archive {path}: {exc}",
+                hint="Set `archive` in the config (or DRAFTER_ARCHIVE) to a writable file.",
+            ) from exc
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._db
+                self._db.commit()
+            except BaseException:
+                self._db.rollback()
+                raise
+
+    # ---- runs ----
+
+    def register(self, run_dir: Path) -> int:
+        """Insert or refresh a run from its folder (run.json, check.json). Returns its id."""
+        run_dir = run_dir.resolve()
+        try:
+            meta = json.loads((run_dir / RUN_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise RunError(f"{run_dir} is not a readable drafter run folder: {exc}") from exc
+        source = meta.get("source") or {}
+        counts = check_counts(run_dir) or {}
+        title = _headline(run_dir) or source.get("title")
+        values = {
+            "path": str(run_dir),
+            "run_id": str(meta.get("run_id") or run_dir.name),
+            "title": title,
+            "source_url": source.get("url"),
+            "site": source.get("site_name"),
+            "lang": (meta.get("options") or {}).get("lang"),
+            "created_at": meta.get("created_at"),
+            "updated_at": meta.get("updated_at"),
+            "status": meta.get("status"),
+            "check_failing": counts.get("failing"),
+            "check_contradicted": counts.get("contradicted"),
+            "check_unsupported": counts.get("unsupported"),
+            "cost_usd": meta.get("cost_usd"),
+            "tokens": (meta.get("usage_total") or {}).get("total_tokens"),
+        }
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        updates = ", ".join(f"{k} = excluded.{k}" for k in values if k != "path")
+        with self._tx() as db:
+            db.execute(
+                f"INSERT INTO runs ({columns}) VALUES ({marks}) "
+                f"ON CONFLICT(path) DO UPDATE SET {updates}",
+                tuple(values.values()),
+            )
+            row = db.execute("SELECT id FROM runs WHERE path = ?", (str(run_dir),)).fetchone()
+        return int(row["id"])
+
+    def import_folder(self, out_dir: Path) -> int:
+        """Register every run folder under out_dir (runs made before the archive existed)."""
+        count = 0
+        for run_file in sorted(out_dir.glob(f"*/{RUN_FILE}")):
+            try:
+                self.register(run_file.parent)
+                count += 1
+            except RunError:
+                continue
+        return count
+
+    def refresh(self) -> None:
+        """Re-read every registered folder that still exists (a CLI re-run may have changed it)."""
+        for row in self.runs():
+            if (row.path / RUN_FILE).is_file():
+                try:
+                    self.register(row.path)
+                except RunError:
+                    continue
+
+    def runs(self) -> list[RunRow]:
+        with self._lock:
+            rows = self._db.execute("SELECT * FROM runs ORDER BY created_at DESC, id DESC")
+            return [RunRow.from_row(r) for r in rows.fetchall()]
+
+    def run(self, run: int) -> RunRow:
+        with self._lock:
+            row = self._db.execute("SELECT * FROM runs WHERE id = ?", (run,)).fetchone()
+        if row is None:
+            raise RunError(f"No run {run} in the archive {self.path}.")
+        return RunRow.from_row(row)
+
+    def find(self, run_dir: Path) -> int | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id FROM runs WHERE path = ?", (str(run_dir.resolve()),)
+            ).fetchone()
+        return int(row["id"]) if row else None
+
+    def set_embedding(self, run: int, vector: bytes) -> None:
+        with self._tx() as db:
+            db.execute("UPDATE runs SET embedding = ? WHERE id = ?", (vector, run))
+
+    def embeddings(self) -> list[tuple[int, bytes]]:
+        with self._lock:
+            rows = self._db.execute("SELECT id, embedding FROM runs WHERE embedding IS NOT NULL")
+            return [(int(r["id"]), bytes(r["embedding"])) for r in rows.fetchall()]
+
+    # ---- editor revisions ----
+
+    def add_revision(
+        self, run: int, section: str, origin: str, text: str | None, instruction: str | None = None
+    ) -> int:
+        with self._tx() as db:
+            cursor = db.execute(
+                "INSERT INTO revisions (run, section, origin, text, instruction, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (run, section, origin, text, instruction, utc_now()),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def revisions(self, run: int, section: str | None = None) -> list[Revision]:
+        query = "SELECT * FROM revisions WHERE run = ?"
+        args: tuple[Any, ...] = (run,)
+        if section is not None:
+            query += " AND section = ?"
+            args += (section,)
+        with self._lock:
+            rows = self._db.execute(query + " ORDER BY id", args).fetchall()
+        return [
+            Revision(r["id"], r["section"], r["origin"], r["text"], r["instruction"],
+                     r["created_at"])
+            for r in rows
+        ]  # fmt: skip
+
+    def editor_texts(self, run: int) -> dict[str, str]:
+        """Section → the editor's current text, for sections whose latest revision is an edit
+        (a revert or a regeneration hands the section back to the model's text)."""
+        latest: dict[str, Revision] = {}
+        for revision in self.revisions(run):
+            latest[revision.section] = revision
+        return {
+            section: revision.text or ""
+            for section, revision in latest.items()
+            if revision.origin == "editor"
+        }
+
+    # ---- notes and decisions ----
+
+    def add_note(self, run: int, section: str, text: str) -> int:
+        with self._tx() as db:
+            cursor = db.execute(
+                "INSERT INTO notes (run, section, text, created_at) VALUES (?, ?, ?, ?)",
+                (run, section, text, utc_now()),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def notes(self, run: int) -> list[Note]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM notes WHERE run = ? ORDER BY id", (run,)
+            ).fetchall()
+        return [Note(r["id"], r["section"], r["text"], r["created_at"]) for r in rows]
+
+    def decide(self, run: int, action: str, markdown_digest: str | None) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO decisions (run, action, digest, created_at) VALUES (?, ?, ?, ?)",
+                (run, action, markdown_digest, utc_now()),
+            )
+
+    def decision(self, run: int) -> Decision | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT * FROM decisions WHERE run = ? ORDER BY id DESC LIMIT 1", (run,)
+            ).fetchone()
+        return Decision(row["action"], row["digest"], row["created_at"]) if row else None
+
+
+def _headline(run_dir: Path) -> str | None:
+    try:
+        payload = json.loads((run_dir / "steps" / "headline.json").read_text(encoding="utf-8"))
+        return str(payload["output"]["title"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def open_archive(settings: Any) -> Archive:
+    from drafter.config import archive_path
+
+    return Archive(archive_path(settings))
+
+
+def record(run_dir: Path, settings: Any) -> int | None:
+    """Register a run in the archive; the archive is advisory for `drafter run`, so a failure
+    to write it never fails the run (the desk can import the folder later)."""
+    try:
+        archive = open_archive(settings)
+    except RunError:
+        return None
+    try:
+        return archive.register(run_dir)
+    except (RunError, sqlite3.Error):
+        return None
+    finally:
+        archive.close()
