@@ -3,15 +3,21 @@
 It answers by the schema the request asks for (the `response_format` json_schema name, or the
 forced tool's name), in whichever form the request used, so the real client stack runs:
 langchain-openai → openai SDK → httpx2 → this server. Every request is recorded.
+
+Rate-limit mode (`rate_limit=(R, W)`): at most R requests are answered in any W seconds (a
+sliding window over arrival times); beyond it the server answers 429 with Retry-After (and
+retry-after-ms) saying when the window admits again, and counts it in `rate_limited`. Rejected
+requests are not recorded in `requests` and do not use up a scripted reply.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import threading
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -56,6 +62,9 @@ class ScriptedLLM:
     json_schema_unsupported: bool = False
     requests: list[dict[str, Any]] = field(default_factory=list)
     spans: list[tuple[str, float, float]] = field(default_factory=list)  # (schema, start, end)
+    rate_limit: tuple[int, float] | None = None  # (R requests, per W seconds)
+    rate_limited: int = 0  # 429s sent in rate-limit mode
+    _admitted: deque[float] = field(default_factory=deque)
     _served: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -122,6 +131,9 @@ class ScriptedLLM:
 
     def answer(self, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any], Reply | None]:
         name = schema_name(body)
+        limited = self._over_limit()
+        if limited is not None:
+            return limited
         with self._lock:
             self.requests.append(body)
             index = self._served[name]
@@ -154,6 +166,23 @@ class ScriptedLLM:
                 error["code"] = "context_length_exceeded"
             return reply.status, {"error": error}, reply
         return 200, completion(body, name, reply), reply
+
+    def _over_limit(self) -> tuple[int, dict[str, Any], Reply] | None:
+        if self.rate_limit is None:
+            return None
+        allowed, window = self.rate_limit
+        with self._lock:
+            now = time.monotonic()
+            while self._admitted and self._admitted[0] <= now - window:
+                self._admitted.popleft()
+            if len(self._admitted) < allowed:
+                self._admitted.append(now)
+                return None
+            self.rate_limited += 1
+            wait = self._admitted[0] + window - now
+        headers = {"retry-after": str(max(1, math.ceil(wait))), "retry-after-ms": f"{wait * 1000:.0f}"}
+        reply = Reply(status=429, error="Rate limit reached for requests", headers=headers)
+        return 429, {"error": {"message": reply.error, "type": "requests"}}, reply
 
     def _reply(self, name: str, body: dict[str, Any], index: int) -> Reply:
         entry = self.script.get(name)

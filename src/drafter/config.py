@@ -112,6 +112,15 @@ class Settings(BaseModel):
     prices: dict[str, Any] = Field(
         default_factory=dict, description='USD per 1M tokens: [prices."model"] input/output'
     )
+    rpm: int | None = Field(
+        default=None, gt=0, description="requests per minute per model (provider's limit)"
+    )
+    tpm: int | None = Field(
+        default=None, gt=0, description="tokens per minute per model (provider's limit)"
+    )
+    rate_limits: dict[str, Any] = Field(
+        default_factory=dict, description='per model: [rate_limits."model"] rpm/tpm'
+    )
     lang: Lang = "ja"
     prompts_dir: Path | None = None
     sign_off: str | None = None
@@ -156,6 +165,8 @@ _ENV_KEYS: dict[str, str] = {
     "DRAFTER_BOOKS_WANTED": "books_wanted",
     "DRAFTER_MAX_COST": "max_cost",
     "DRAFTER_MAX_TOKENS": "max_run_tokens",
+    "DRAFTER_RPM": "rpm",
+    "DRAFTER_TPM": "tpm",
     "DRAFTER_LANG": "lang",
     "DRAFTER_PROMPTS_DIR": "prompts_dir",
     "DRAFTER_SIGN_OFF": "sign_off",

@@ -31,6 +31,8 @@ from drafter.errors import (
     RefusalError,
     TruncatedOutputError,
 )
+from drafter.ratelimit import SHARED as SHARED_LIMITERS
+from drafter.ratelimit import Limiters, RateLimiter, limit_for, rate_limits
 
 if TYPE_CHECKING:
     from langchain_openai import ChatOpenAI
@@ -192,9 +194,17 @@ class CallJournal:
 class ChatModels:
     """Creates and caches one ChatOpenAI per (role, temperature, max_tokens)."""
 
-    def __init__(self, settings: Settings, env: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        env: Mapping[str, str] | None = None,
+        limiters: Limiters | None = None,
+    ) -> None:
         self._settings = settings
         self._env = env
+        # Requests/tokens per minute per model, shared by every run in this process (a batch).
+        self.limiters = limiters or SHARED_LIMITERS
+        self._default_limit, self._limits = rate_limits(settings)
         self._configs: dict[Role, ModelConfig] = {}
         self._models: dict[tuple[Role, float, int], ChatOpenAI] = {}
         self._method: dict[Role, StructuredMethod] = {}
@@ -229,6 +239,15 @@ class ChatModels:
 
     def method(self, role: Role) -> StructuredMethod:
         return self._method.get(role) or self.config(role).structured_output
+
+    def limiter(self, role: Role) -> RateLimiter:
+        cfg = self.config(role)
+        return self.limiters.get(
+            cfg.base_url,
+            cfg.model,
+            cfg.api_key.get_secret_value(),
+            limit_for(cfg.model, self._default_limit, self._limits),
+        )
 
     def fall_back(self, role: Role) -> None:
         self._method[role] = "function_calling"
@@ -282,7 +301,14 @@ async def structured_call(
             else:
                 crashpoints.reached(f"call:{agent}")
                 raw, parsed, problems, method = await _invoke(
-                    models, role, conversation, schema, temperature, max_tokens, agent
+                    models,
+                    role,
+                    conversation,
+                    schema,
+                    temperature,
+                    max_tokens,
+                    agent,
+                    reservation.tokens,
                 )
         except BaseException:
             models.budget.release(reservation)
@@ -350,10 +376,13 @@ async def _invoke(
     temperature: float,
     max_tokens: int,
     agent: str,
+    tokens: int = 0,
 ) -> tuple[AIMessage, Any, list[str], str]:
     """One logical call: at most 1 + max_retries HTTP attempts, on 429/5xx/connection errors
     and timeouts, waiting the server's Retry-After (up to retry_after_cap; longer fails at once,
-    the run stays resumable) or an exponential backoff."""
+    the run stays resumable) or an exponential backoff. A 429, or any Retry-After, pauses the
+    model's shared rate limiter, so every call sharing the model waits, not only this one.
+    `tokens`: the budget's worst-case estimate of the call, reserved from the limiter."""
     import asyncio
     import random
 
@@ -363,7 +392,7 @@ async def _invoke(
         attempt += 1
         try:
             return await _invoke_once(
-                models, role, messages, schema, temperature, max_tokens, agent
+                models, role, messages, schema, temperature, max_tokens, agent, tokens
             )
         except _Unreadable as exc:
             if attempt > cfg.max_retries:
@@ -391,8 +420,11 @@ async def _invoke(
                     "RUN_DIR, or raise retry_after_cap.",
                     agent=agent,
                 ) from exc
+            told = wait is not None
             if wait is None:
                 wait = min(8.0, 0.5 * 2 ** (attempt - 1)) * (0.75 + random.random() / 2)
+            if status == 429 or told:
+                models.limiter(role).pause(wait)
             models.attempts[agent] = models.attempts.get(agent, 0) + 1
             await asyncio.sleep(wait)
 
@@ -405,18 +437,23 @@ async def _invoke_once(
     temperature: float,
     max_tokens: int,
     agent: str,
+    tokens: int = 0,
 ) -> tuple[AIMessage, Any, list[str], str]:
     method = models.method(role)
     chosen = "json_schema" if method == "auto" else method
     chat = models.chat(role, temperature, max_tokens)
     runnable = chat.with_structured_output(schema, method=chosen, include_raw=True)
     try:
+        # Each HTTP attempt waits for the model's shared rate limit; its token reservation is
+        # replaced by the real usage when the answer says it (else the worst case stays).
+        permit = await models.limiter(role).acquire(tokens)
         result = await runnable.ainvoke(messages)
+        permit.settle(_total_tokens(result.get("raw")))
     except openai.APIStatusError as exc:
         if method == "auto" and chosen == "json_schema" and _format_unsupported(exc):
             models.fall_back(role)
             return await _invoke_once(
-                models, role, messages, schema, temperature, max_tokens, agent
+                models, role, messages, schema, temperature, max_tokens, agent, tokens
             )
         raise
     except openai.LengthFinishReasonError as exc:
@@ -458,6 +495,14 @@ async def _invoke_once(
     elif result.get("parsed") is None:
         problems.append("no structured answer was returned")
     return raw, result.get("parsed"), problems, chosen
+
+
+def _total_tokens(raw: Any) -> int | None:
+    usage = getattr(raw, "usage_metadata", None) or {}
+    total = usage.get("total_tokens") or (
+        (usage.get("input_tokens") or 0) + (usage.get("output_tokens") or 0)
+    )
+    return int(total) if total else None
 
 
 def _format_unsupported(exc: openai.APIStatusError) -> bool:
