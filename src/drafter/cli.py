@@ -505,6 +505,52 @@ def runs_command(
     Console(highlight=False).print(table)
 
 
+@app.command()
+def review(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to bind; loopback unless you mean it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8765,
+    import_dirs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--import", help="Also list the run folders in this folder (default: ./drafts)."
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """The editors' desk: review drafts beside their source in the browser, edit or regenerate
+    a section, re-check, approve, export. Serves http://HOST:PORT/ until Ctrl-C."""
+    from drafter.config import load_settings
+
+    try:
+        settings = load_settings({}, config_path=config)
+        from drafter.archive import open_archive
+
+        archive = open_archive(settings)
+    except DrafterError as exc:
+        _fail(exc)
+    folders = import_dirs if import_dirs is not None else [Path("drafts")]
+    folders = [f for f in folders if f.is_dir()]
+    import uvicorn
+
+    from drafter.desk.app import create_app
+
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    if not loopback:
+        typer.echo(
+            f"warning: binding to {host}: anyone who can reach it can edit and export drafts.",
+            err=True,
+        )
+    shown = f"[{host}]" if ":" in host else host
+    allowed = {f"{shown}:{port}"} | (
+        {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"} if loopback else set()
+    )
+    desk = create_app(settings, archive, allowed_hosts=allowed, import_dirs=folders)
+    typer.echo(f"drafter review: http://{shown}:{port}/  (archive {archive.path})", err=True)
+    uvicorn.run(desk, host=host, port=port, log_level="warning")
+
+
 @app.command("export-prompts")
 def export_prompts(
     target: Annotated[Path, typer.Argument(help="Folder to copy the bundled prompts into.")],

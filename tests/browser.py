@@ -1,0 +1,97 @@
+"""Real-browser plumbing for the desk tests: the desk served by uvicorn on a loopback port in a
+thread, and Debian's Chromium driven by Playwright with every request to another origin
+blocked and counted."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def browser_missing() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install '.[test]')"
+    if shutil.which(CHROMIUM) is None:
+        return f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does)"
+    return None
+
+
+@contextmanager
+def serve(app: Any) -> Iterator[str]:
+    """The ASGI app on 127.0.0.1:<free port>; yields its base URL."""
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+        sock.close()
+
+
+@dataclass
+class Watch:
+    """What a page did that it must not: dialogs, sentinel calls, requests elsewhere."""
+
+    origin: str
+    dialogs: list[str] = field(default_factory=list)
+    sentinel: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    csp_reports: list[str] = field(default_factory=list)
+
+
+def watch(context: Any, page: Any, origin: str) -> Watch:
+    seen = Watch(origin)
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(origin + "/") or url == origin:
+            route.continue_()
+        else:
+            seen.foreign.append(url)
+            route.abort()
+
+    def dialog(d: Any) -> None:
+        seen.dialogs.append(d.message)
+        d.dismiss()
+
+    def console(message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            seen.csp_reports.append(message.text)
+
+    context.route("**/*", route)
+    page.on("dialog", dialog)
+    page.on("console", console)
+    page.expose_function("__xss_sentinel", lambda *args: seen.sentinel.append(repr(args)))
+    return seen

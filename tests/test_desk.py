@@ -1,0 +1,185 @@
+"""The editors' desk over HTTP (FastAPI TestClient): the run list, the draft beside its source,
+edits that survive re-runs, regeneration through the scripted model, re-check, approval, notes,
+and the request guards (CSRF, Origin, Host)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from drafter.archive import Archive
+from drafter.config import archive_path, load_settings
+from drafter.desk.app import create_app
+from tests.helpers import draft, run_cli
+from tests.scripted_llm import ScriptedLLM
+
+HOST = "127.0.0.1:8765"
+TOKEN = "test-csrf-token-0123456789"
+
+
+@pytest.fixture
+def run_dir(llm_env: ScriptedLLM, tmp_path: Path) -> Path:
+    result = draft(tmp_path)
+    assert result.exit_code == 0, result.output
+    return Path(result.stdout.strip().splitlines()[-1]).parent
+
+
+@pytest.fixture
+def desk(run_dir: Path) -> Iterator[tuple[TestClient, Archive, int]]:
+    settings = load_settings({})
+    archive = Archive(archive_path(settings))
+    run = archive.find(run_dir)
+    assert run is not None, "drafter run registers its run in the archive"
+    app = create_app(settings, archive, token=TOKEN, allowed_hosts={HOST})
+    with TestClient(app, base_url=f"http://{HOST}") as client:
+        yield client, archive, run
+    archive.close()
+
+
+def post(client: TestClient, url: str, data: dict[str, str], htmx: bool = True) -> Any:
+    headers = {"X-CSRF-Token": TOKEN, "Origin": f"http://{HOST}"}
+    if htmx:
+        headers["HX-Request"] = "true"
+    return client.post(url, data=data, headers=headers, follow_redirects=False)
+
+
+def test_run_list_shows_each_run_with_its_check_and_cost(
+    desk: tuple[TestClient, Archive, int], run_dir: Path
+) -> None:
+    client, archive, run = desk
+    page = client.get("/")
+    assert page.status_code == 200
+    meta = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    assert f'href="/runs/{run}"' in page.text
+    headline = json.loads((run_dir / "steps/headline.json").read_text(encoding="utf-8"))
+    assert headline["output"]["title"] in page.text
+    assert meta["status"] == "completed" and "completed" in page.text
+    assert re.search(r"\d+ contradicted · \d+ unsupported", page.text)
+    assert page.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+def test_draft_view_ties_sentences_to_evidence_and_reactions_to_originals(
+    desk: tuple[TestClient, Archive, int], run_dir: Path
+) -> None:
+    client, _, run = desk
+    page = client.get(f"/runs/{run}")
+    assert page.status_code == 200
+    article = json.loads((run_dir / "article.json").read_text(encoding="utf-8"))
+    # Every lead evidence id links to a source sentence with that id on the same page.
+    evidence = re.findall(r'<a class="ev" href="#(S\d+)"', page.text)
+    assert evidence
+    for sid in set(evidence):
+        assert f'id="{sid}"' in page.text
+    # Each reaction carries its original comment, on demand.
+    for reaction in article["reactions"]["reactions"]:
+        assert f'data-comment="{reaction["comment_id"]}"' in page.text
+        assert reaction["original"].split("\n")[0][:40] in html.unescape(page.text)
+    # Each book shows its catalog record.
+    for book in article["books"]["books"]:
+        assert book["verification"][:30] in html.unescape(page.text)
+
+
+def test_an_edit_is_kept_through_a_rerun_and_exported(
+    desk: tuple[TestClient, Archive, int], run_dir: Path
+) -> None:
+    client, archive, run = desk
+    edited = "編集者が書き直したリードの一文です。"
+    answer = post(client, f"/runs/{run}/sections/lead", {"text": edited})
+    assert answer.status_code == 200 and edited in answer.text and "editor's text" in answer.text
+    # A re-run of the lead from the CLI rewrites article.md, not the editor's text.
+    rerun = run_cli("--resume", str(run_dir), "--redo", "lead")
+    assert rerun.exit_code == 0, rerun.output
+    assert edited not in (run_dir / "article.md").read_text(encoding="utf-8")
+    page = client.get(f"/runs/{run}")
+    assert edited in page.text
+    exported = client.get(f"/runs/{run}/export.md")
+    assert exported.status_code == 200 and edited in exported.text
+    # Back to the model's text: the edit stays in the history.
+    post(client, f"/runs/{run}/sections/lead/revert", {})
+    assert edited not in client.get(f"/runs/{run}/export.md").text
+    origins = [r.origin for r in archive.revisions(run, "lead")]
+    assert origins == ["editor", "revert"]
+
+
+def test_regenerate_asks_the_same_agent_with_the_editors_request(
+    desk: tuple[TestClient, Archive, int], run_dir: Path, llm_env: ScriptedLLM
+) -> None:
+    client, archive, run = desk
+    before = {name: llm_env.count(name) for name in ("BackgroundDraft", "AnalysisDraft")}
+    analysis_before = (run_dir / "steps/analysis.json").read_text(encoding="utf-8")
+    answer = post(
+        client,
+        f"/runs/{run}/sections/background/regenerate",
+        {"instruction": "大豆農家への影響をもっと詳しく"},
+    )
+    assert answer.status_code == 200, answer.text
+    assert llm_env.count("BackgroundDraft") == before["BackgroundDraft"] + 1
+    request = [
+        r
+        for r in llm_env.requests
+        if r.get("response_format", {}).get("json_schema", {}).get("name") == "BackgroundDraft"
+    ][-1]
+    user = request["messages"][-1]["content"]
+    assert re.search(r"<editor-request-[0-9a-f]+>\n大豆農家への影響をもっと詳しく\n</editor-request-", user)
+    # Only that step was asked again; the analysis that read it is kept as it was.
+    assert llm_env.count("AnalysisDraft") == before["AnalysisDraft"]
+    assert (run_dir / "steps/analysis.json").read_text(encoding="utf-8") == analysis_before
+    history = archive.revisions(run, "background")
+    assert [h.origin for h in history] == ["regenerated"]
+    assert history[0].instruction == "大豆農家への影響をもっと詳しく"
+
+
+def test_recheck_approve_and_a_later_edit_marks_the_approval_stale(
+    desk: tuple[TestClient, Archive, int], run_dir: Path
+) -> None:
+    client, _, run = desk
+    answer = post(client, f"/runs/{run}/check", {}, htmx=False)
+    assert answer.status_code == 303
+    assert (run_dir / "desk/check.json").is_file() and (run_dir / "desk/article.md").is_file()
+    post(client, f"/runs/{run}/approve", {}, htmx=False)
+    assert "approval-approved" in client.get(f"/runs/{run}").text
+    assert "approved" in client.get("/").text
+    post(client, f"/runs/{run}/sections/conclusion", {"text": "## 総括\n\n短くしました。"})
+    assert "changed since approval" in client.get(f"/runs/{run}").text
+
+
+def test_notes_are_kept_per_section(desk: tuple[TestClient, Archive, int]) -> None:
+    client, archive, run = desk
+    answer = post(client, f"/runs/{run}/notes", {"section": "reactions", "text": "数字を確認"})
+    assert answer.status_code == 200 and "数字を確認" in answer.text
+    assert [(n.section, n.text) for n in archive.notes(run)] == [("reactions", "数字を確認")]
+    empty = post(client, f"/runs/{run}/notes", {"section": "reactions", "text": "  "})
+    assert "empty" in empty.text
+
+
+def test_state_changes_need_the_token_the_origin_and_the_host(
+    desk: tuple[TestClient, Archive, int],
+) -> None:
+    client, archive, run = desk
+    url = f"/runs/{run}/sections/lead"
+    no_token = client.post(url, data={"text": "x"}, headers={"Origin": f"http://{HOST}"})
+    assert no_token.status_code == 403
+    wrong = client.post(url, data={"text": "x", "csrf": "guess"})
+    assert wrong.status_code == 403
+    other_origin = client.post(
+        url, data={"text": "x"}, headers={"X-CSRF-Token": TOKEN, "Origin": "http://evil.test"}
+    )
+    assert other_origin.status_code == 403
+    rebound = client.get("/", headers={"Host": "evil.test:8765"})
+    assert rebound.status_code == 421
+    form_token = client.post(url, data={"text": "フォームから", "csrf": TOKEN}, follow_redirects=False)
+    assert form_token.status_code == 303  # no htmx: the plain form works too
+    assert archive.editor_texts(run) == {"lead": "フォームから"}
+
+
+def test_unknown_run_and_section_are_404(desk: tuple[TestClient, Archive, int]) -> None:
+    client, _, run = desk
+    assert client.get("/runs/9999").status_code == 404
+    assert client.get(f"/runs/{run}/sections/nope/edit").status_code == 404
