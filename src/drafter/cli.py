@@ -568,6 +568,83 @@ def export_prompts(
     typer.echo(str(target))
 
 
+EXPORT_FILES = {"md": "article.md", "html": "article.html", "wxr": "article.wxr.xml"}
+
+
+@app.command("export")
+def export_command(
+    run_dir: Annotated[Path, typer.Argument(help="A run folder (with article.json).")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md | html (standalone page) | wxr (WordPress import file) | wp (post a "
+            "WordPress draft through the REST API: wp_url, wp_user, DRAFTER_WP_APP_PASSWORD).",
+        ),
+    ] = "md",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write (default: article.md/.html/.wxr.xml in RUN_DIR); - for stdout.",
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Export a draft with the editors' revisions: Markdown, standalone HTML, a WordPress WXR
+    import file, or a WordPress draft (never published). Prints the file written, or the
+    post id and its edit URL."""
+    fmt = fmt.strip().lower()
+    if fmt not in (*EXPORT_FILES, "wp"):
+        raise typer.BadParameter(f"{fmt!r}: choose md, html, wxr or wp.", param_hint="--format")
+    if fmt == "wp" and out is not None:
+        raise typer.BadParameter("--format wp posts to WordPress; it writes no file.")
+    from drafter.config import load_settings
+    from drafter.desk.drafts import current_markdown
+
+    try:
+        settings = load_settings({}, config_path=config)
+        markdown = current_markdown(run_dir, settings)
+        if fmt == "wp":
+            from drafter.publish.wordpress import post_draft
+
+            posted = post_draft(settings, markdown)
+        elif fmt == "html":
+            from drafter.publish.html import standalone_html
+
+            text = standalone_html(markdown)
+        elif fmt == "wxr":
+            from drafter.publish.wxr import to_wxr
+
+            text = to_wxr(
+                markdown,
+                site_url=settings.wp_url or "http://localhost",
+                author=settings.wp_user or "drafter",
+            )
+        else:
+            text = markdown
+    except DrafterError as exc:
+        _fail(exc)
+    if fmt == "wp":
+        status = posted["status"] or "draft"
+        typer.echo(f"post {posted['id']} created as a {status} (not published)")
+        typer.echo(posted["edit_url"])
+        return
+    if out is not None and str(out) == "-":
+        sys.stdout.write(text)
+        return
+    from drafter.store import write_atomic
+
+    target = out if out is not None else run_dir / EXPORT_FILES[fmt]
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        _fail(DrafterError(f"Cannot write {target}: {exc}"))
+    typer.echo(str(target))
+
+
 def main() -> None:
     try:
         app()
