@@ -43,7 +43,7 @@ def redact(text: str | None) -> str | None:
     """`text` with canaries, sk-… keys and the configured API keys' values removed."""
     if not text:
         return text
-    for canary in _CANARIES:
+    for canary in list(_CANARIES):  # a copy: other threads (a batch) add theirs meanwhile
         text = text.replace(canary, "[redacted canary]")
     text = re.sub(re.escape(CANARY_PREFIX) + r"[0-9a-f]{4,}", "[redacted canary]", text)
     for name, value in os.environ.items():

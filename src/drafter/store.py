@@ -66,13 +66,15 @@ class RunFolder:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         base = out_dir / f"{stamp}-{slugify(title)}"
         path, n = base, 1
-        while path.exists():
-            n += 1
-            path = base.with_name(f"{base.name}-{n}")
-        try:
-            path.mkdir(parents=True)
-        except OSError as exc:
-            raise RunError(f"Cannot create the run folder {path}: {exc}") from exc
+        while True:  # mkdir decides, not exists(): a batch creates folders from several threads
+            try:
+                path.mkdir(parents=True)
+                break
+            except FileExistsError:
+                n += 1
+                path = base.with_name(f"{base.name}-{n}")
+            except OSError as exc:
+                raise RunError(f"Cannot create the run folder {path}: {exc}") from exc
         folder = cls(path, {"run_id": path.name, "created_at": utc_now(), **meta})
         folder.save_meta()
         return folder

@@ -12,7 +12,7 @@ import json
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -57,6 +57,11 @@ def year_of(text: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# Last request time per catalog endpoint, shared by every Catalog in the process.
+_PACE: dict[str, tuple[threading.Lock, list[float]]] = {}
+_PACE_LOCK = threading.Lock()
+
+
 @dataclass
 class Catalog:
     """Shared plumbing: polite pacing, retries, cache, errors."""
@@ -66,8 +71,6 @@ class Catalog:
     fetcher: Fetcher
     interval: float = 1.0
     retries: int = 2
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-    _last: float = 0.0
 
     def _get(self, params: dict[str, Any], content_types: tuple[str, ...]) -> str:
         url = f"{self.base_url}?{urlencode(params)}"
@@ -85,12 +88,15 @@ class Catalog:
         return page.text()
 
     def _pace(self) -> None:
-        """Wait until `interval` seconds have passed since this catalog's last request."""
-        with self._lock:
-            pause = self._last + self.interval - time.monotonic()
+        """Wait until `interval` seconds have passed since this catalog's last request, from
+        any run in the process (a batch drafts several articles at once)."""
+        with _PACE_LOCK:
+            lock, last = _PACE.setdefault(self.base_url, (threading.Lock(), [0.0]))
+        with lock:
+            pause = last[0] + self.interval - time.monotonic()
             if pause > 0:
                 time.sleep(pause)
-            self._last = time.monotonic()
+            last[0] = time.monotonic()
 
     def search(self, title: str, author: str) -> list[CatalogRecord]:
         raise NotImplementedError
