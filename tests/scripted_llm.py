@@ -180,7 +180,10 @@ class ScriptedLLM:
                 return None
             self.rate_limited += 1
             wait = self._admitted[0] + window - now
-        headers = {"retry-after": str(max(1, math.ceil(wait))), "retry-after-ms": f"{wait * 1000:.0f}"}
+        headers = {
+            "retry-after": str(max(1, math.ceil(wait))),
+            "retry-after-ms": f"{wait * 1000:.0f}",
+        }
         reply = Reply(status=429, error="Rate limit reached for requests", headers=headers)
         return 429, {"error": {"message": reply.error, "type": "requests"}}, reply
 
