@@ -18,13 +18,18 @@ async def write_analysis(agent: Agent, inputs: StepInputs) -> SubsectionsSection
     def check(draft: AnalysisDraft) -> list[str]:
         return subsection_problems(draft, index, inputs.context.lang)
 
+    # Summaries, not whole texts: the lead, the source sentences the draft cites (the only ones
+    # analysis may cite), the background's headings and topic sentences, the chosen reactions.
+    story, cited = lead_text(lead), cited_sentences(index, lead, background)
+    digest = section_digest(background)
     reaction_lines = "\n".join(f"- {r.translation}" for r in reactions.reactions)
+    material = (story, cited, digest, reaction_lines)
     draft: AnalysisDraft = await agent.ask(
         {
-            "cited_sentences": agent.fence("source", cited_sentences(index, lead, background)),
-            "lead": agent.fence("draft-lead", lead_text(lead)),
-            "glossary": agent.fence("glossary", glossary_lines(lead.glossary)),
-            "background_digest": agent.fence("draft-background", section_digest(background)),
+            "cited_sentences": agent.fence("source", cited),
+            "lead": agent.fence("draft-lead", story),
+            "glossary": agent.fence("glossary", glossary_lines(lead.glossary, *material)),
+            "background_digest": agent.fence("draft-background", digest),
             "reactions": agent.fence("draft-reactions", reaction_lines),
             "article_date": inputs.context.article_date,
         },

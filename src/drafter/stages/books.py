@@ -21,7 +21,7 @@ from drafter.books.match import title_key
 from drafter.models import Book, BooksSection
 from drafter.schemas import BookOut, BooksDraft
 from drafter.stages import StepInputs
-from drafter.stages.grounding import glossary_lines, language_issues, lead_text
+from drafter.stages.grounding import glossary_lines, language_issues, story_in_short
 
 if TYPE_CHECKING:
     from drafter.books.service import BookService
@@ -70,14 +70,21 @@ async def suggest_books(agent: Agent, inputs: StepInputs) -> BooksSection:
             problems += _description_problems(book, n)
         return problems
 
+    # The topic is what a book is chosen for: the lead's first paragraph (who did what, where)
+    # and the renderings of its names, sent again in every round.
+    story = story_in_short(lead)
+
     async def ask(tried: list[str], wanted: int, records: str = "") -> BooksDraft:
         draft: BooksDraft = await agent.ask(
             {
-                "lead": agent.fence("draft-lead", lead_text(lead)),
-                "glossary": agent.fence("glossary", glossary_lines(lead.glossary)),
+                "lead": agent.fence("draft-lead", story),
+                "glossary": agent.fence("glossary", glossary_lines(lead.glossary, story)),
                 "article_date": inputs.context.article_date,
                 "wanted": wanted,
-                "tried": "\n".join(f"- {t}" for t in tried),
+                # Titles the model gave before: its own output, fenced like every upstream text.
+                "tried": agent.fence("draft-rejected", "\n".join(f"- {t}" for t in tried))
+                if tried
+                else "",
                 "catalog_records": agent.fence("catalog-records", records) if records else "",
             },
             check,

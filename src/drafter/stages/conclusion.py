@@ -19,12 +19,14 @@ async def write_conclusion(agent: Agent, inputs: StepInputs) -> ConclusionSectio
             inputs.context.lang,
         )
 
+    # The lead and the analysis's headings and topic sentences: the conclusion adds no facts,
+    # so it needs no source sentences, and only the glossary entries of the names they carry.
+    story, digest = lead_text(lead), section_digest(analysis)
     draft: ConclusionDraft = await agent.ask(
         {
-            "lead": agent.fence("draft-lead", lead_text(lead)),
-            "glossary": agent.fence("glossary", glossary_lines(lead.glossary)),
-            "analysis_digest": agent.fence("draft-analysis", section_digest(analysis)),
-            "article_date": inputs.context.article_date,
+            "lead": agent.fence("draft-lead", story),
+            "glossary": agent.fence("glossary", glossary_lines(lead.glossary, story, digest)),
+            "analysis_digest": agent.fence("draft-analysis", digest),
         },
         check,
     )

@@ -84,8 +84,29 @@ def lang_name(lang: str) -> str:
     return {"ja": "Japanese", "en": "English"}.get(lang, lang)
 
 
-def glossary_lines(glossary: list[GlossaryEntry]) -> str:
-    return "\n".join(f"- {entry.source} → {entry.target}" for entry in glossary) or "(none)"
+def glossary_lines(glossary: list[GlossaryEntry], *material: str) -> str:
+    """The glossary as lines; given the `material` an agent writes from, only the entries it
+    can need (see `glossary_for`)."""
+    entries = glossary_for(glossary, *material) if material else glossary
+    return "\n".join(f"- {entry.source} → {entry.target}" for entry in entries) or "(none)"
+
+
+def glossary_for(glossary: list[GlossaryEntry], *material: str) -> list[GlossaryEntry]:
+    """The entries whose name occurs in `material`: rendered (the whole rendering, or one part
+    of a katakana name, e.g. マーシュ), or as written in the source (the whole name, or one of
+    its capitalised words, e.g. Marsh, in any case). A writer that adds no names of its own needs
+    no more; an extra entry costs a line, a missing one a name rendered twice differently."""
+    text = "\n".join(material)
+    loose = normalize_loose(text)
+    kept = []
+    for entry in glossary:
+        parts = [entry.target, *re.split(r"[・=＝\s]+", entry.target), entry.source]
+        words = re.findall(r"\b[A-Z][\w'’-]{3,}", entry.source)
+        if any(len(p) >= 2 and normalize_loose(p) in loose for p in parts) or any(
+            re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words
+        ):
+            kept.append(entry)
+    return kept
 
 
 def glossary_problems(glossary: list[tuple[str, str]], article: Article) -> list[str]:
@@ -103,3 +124,8 @@ def glossary_problems(glossary: list[tuple[str, str]], article: Article) -> list
 
 def lead_text(lead: LeadSection) -> str:
     return "\n\n".join(" ".join(s.text for s in paragraph) for paragraph in lead.paragraphs)
+
+
+def story_in_short(lead: LeadSection) -> str:
+    """The lead's first paragraph: who said or did what, when and where."""
+    return " ".join(s.text for s in lead.paragraphs[0]) if lead.paragraphs else ""

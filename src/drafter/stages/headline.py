@@ -18,10 +18,11 @@ async def write_headline(agent: Agent, inputs: StepInputs) -> Headline:
             problems.append(f"the title has {len(draft.title)} characters; keep it under 90")
         return problems
 
+    story = lead_text(lead)
     draft: HeadlineDraft = await agent.ask(
         {
-            "lead": agent.fence("draft-lead", lead_text(lead)),
-            "glossary": agent.fence("glossary", glossary_lines(lead.glossary)),
+            "lead": agent.fence("draft-lead", story),
+            "glossary": agent.fence("glossary", glossary_lines(lead.glossary, story)),
         },
         check,
     )

@@ -27,11 +27,13 @@ async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
 
     draft: LeadDraft = await agent.ask(
         {
-            "article_title": agent.fence("source-title", article.title),
+            # The outlet's name comes from the page's metadata: untrusted, so fenced too.
+            "article_title": agent.fence(
+                "source-title", f"{inputs.context.source_name}\n{article.title}"
+            ),
             "source_sentences": agent.fence("source", index.numbered()),
             "sentence_count": len(index.sentences),
             "article_date": inputs.context.article_date,
-            "source_name": inputs.context.source_name,
         },
         check,
     )

@@ -9,7 +9,7 @@ from drafter.schemas import ReactionsDraft
 from drafter.sources.comments import absolute_permalink
 from drafter.sources.selection import clip, preselect
 from drafter.stages import StepInputs
-from drafter.stages.grounding import glossary_lines, language_issues, lead_text
+from drafter.stages.grounding import glossary_lines, language_issues, story_in_short
 
 MIN_REACTIONS, MAX_REACTIONS = 8, 15
 OFFERED = 40
@@ -28,11 +28,12 @@ def offered_comments(thread: CommentThread, limit: int = OFFERED) -> list[Commen
 
 
 def _comment_block(comments: list[Comment]) -> str:
+    """Each comment after its id, marked when it is a reply. Pre-selection already lists them
+    by score, most upvoted first, so the scores themselves are not sent."""
     blocks = []
     for comment in comments:
-        score = f" score={comment.score}" if comment.score is not None else ""
-        reply = f" (reply, depth {comment.depth})" if comment.parent_id else ""
-        blocks.append(f"[id={comment.id}]{score}{reply}\n{clip(comment.body)}")
+        reply = " reply" if comment.parent_id else ""
+        blocks.append(f"[id={comment.id}]{reply}\n{clip(comment.body)}")
     return "\n\n".join(blocks)
 
 
@@ -67,14 +68,16 @@ async def write_reactions(agent: Agent, inputs: StepInputs) -> ReactionsSection:
         )
         return problems
 
+    # The story in short (the lead's first paragraph), never the article: the translator needs
+    # the topic, and the renderings of the names the story and the comments mention.
+    story, comments = story_in_short(lead), _comment_block(offered)
     draft: ReactionsDraft = await agent.ask(
         {
-            "story": agent.fence("draft-lead", lead_text(lead)),
-            "glossary": agent.fence("glossary", glossary_lines(lead.glossary)),
-            "comments": agent.fence("comments", _comment_block(offered)),
+            "story": agent.fence("draft-lead", story),
+            "glossary": agent.fence("glossary", glossary_lines(lead.glossary, story, comments)),
+            "comments": agent.fence("comments", comments),
             "min_reactions": minimum,
             "max_reactions": MAX_REACTIONS,
-            "platform": thread.platform or "the thread",
         },
         check,
     )

@@ -46,8 +46,9 @@ def build_section(draft: BackgroundDraft | AnalysisDraft, index: SourceIndex) ->
     )
 
 
-def section_digest(section: SubsectionsSection, *, claims_per_paragraph: int = 2) -> str:
-    """Headings with their key claims: what a later agent needs, not the whole text."""
+def section_digest(section: SubsectionsSection, *, claims_per_paragraph: int = 1) -> str:
+    """Headings with the first claim of each paragraph (its topic sentence), tagged with its
+    kind: what a later agent needs to build on a section, not the whole text."""
     lines: list[str] = []
     for subsection in section.subsections:
         lines.append(f"## {subsection.heading}")
