@@ -8,7 +8,9 @@ Two inputs, each drafted once against the scripted server (tests/scripted_llm.py
 - `small_fixture`: tests/fixtures/article.html and comments.json (a short synthetic story), with
   the fixture replies; it is also run a second time to time a cached re-run;
 - `full_length`: a long real news page and a large real Reddit thread from ../shared/data (read at
-  run time, see tests/prompt_sizes.py), with replies the size of a real draft's sections.
+  run time, see tests/prompt_sizes.py), with replies the size of a real draft's sections, and
+  the first books suggested confirmed by the catalog; `full_length_books_rejected` is the same
+  run when the catalog rejects every suggestion (two more rounds of the books agent).
 
 The unit is characters of the messages sent (system + user, every call, re-asks included). The
 inputs are the article's text plus the comment bodies offered to the model after pre-selection
@@ -41,6 +43,7 @@ from tests.prompt_sizes import (  # noqa: E402
     full_length_script,
     long_inputs,
     offered_input_text,
+    older_editions,
     sizes_by_agent,
 )
 from tests.scripted_llm import Script, ScriptedLLM  # noqa: E402
@@ -66,7 +69,14 @@ def token_counter() -> Callable[[str], int] | None:
 
 
 def draft(
-    script: Script, article: Path, comments: Path, work: Path, latency: float, runs: int
+    script: Script,
+    article: Path,
+    comments: Path,
+    work: Path,
+    latency: float,
+    runs: int,
+    *,
+    old_books: bool = False,
 ) -> tuple[list[dict[str, Any]], Path, list[float]]:
     """`drafter run` `runs` times (the later ones from the LLM cache): the first run's requests."""
     for replies in script.values():
@@ -75,6 +85,8 @@ def draft(
                 reply.delay = latency
     server = ScriptedLLM(script).start()
     catalogs = CatalogServer()
+    if old_books:
+        older_editions(catalogs)
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DRAFTER_", "OPENAI_"))},
         **catalogs.env(),
@@ -182,12 +194,22 @@ def main() -> None:
     else:
         page, thread = long
         requests, run_dir, _ = draft(
-            full_length_script(replies), page, thread, work / "long", latency, runs=1
+            full_length_script(replies), page, thread, work / "long", latency, 1, old_books=True
         )
         results["full_length"] = {
             "article": f"../shared/data/extraction/html/{LONG_PAGE}.html.gz",
             "comments": f"../shared/data/reddit/threads/{thread.name}",
             **report(requests, run_dir, tokens),
+        }
+        # The same with the loopback catalog as it is: it holds only editions newer than this
+        # 2019 article, so every suggestion is rejected and the books agent is asked again.
+        requests, run_dir, _ = draft(
+            full_length_script(replies), page, thread, work / "long-rejected", latency, 1
+        )
+        results["full_length_books_rejected"] = {
+            key: value
+            for key, value in report(requests, run_dir, tokens).items()
+            if key.startswith(("ratio", "characters_sent_total", "calls", "o200k"))
         }
     if tokens is None:
         results["o200k_tokens"] = "not measured: pip install bpe-openai to count tokens offline"

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.catalog_server import FIXTURES as CATALOG_FIXTURES
+from tests.catalog_server import CatalogServer
 from tests.scripted_llm import Reply, Script, schema_name
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -34,6 +36,11 @@ _FENCE = re.compile(r"<([a-z][a-z-]*)-([0-9a-f]{16})>\n(.*?)\n</\1-\2>", re.DOTA
 def fenced_blocks(text: str) -> list[tuple[str, str]]:
     """(kind, content) of every nonce-fenced block in `text`."""
     return [(m.group(1), m.group(3)) for m in _FENCE.finditer(text)]
+
+
+def outside_fences(text: str) -> str:
+    """`text` without its fenced blocks: the instructions around them."""
+    return _FENCE.sub("", text)
 
 
 def message_text(request: dict[str, Any], role: str) -> str:
@@ -131,6 +138,11 @@ def full_length_script(replies: dict[str, Any]) -> Script:
         answer["glossary"] = [
             {"source": name, "target": f"カタカナ表記{n}"} for n, name in enumerate(names, 1)
         ]
+        # A real lead names everyone in its glossary: so does this one.
+        targets = "、".join(g["target"] for g in answer["glossary"])
+        answer["paragraphs"][1]["sentences"].append(
+            {"text": f"記事は{targets}にも触れている。", "evidence": ["S1"]}
+        )
         return Reply(content=answer)
 
     def reactions(body: dict[str, Any], _: int) -> Reply:
@@ -161,6 +173,29 @@ def full_length_script(replies: dict[str, Any]) -> Script:
     script["AnalysisDraft"] = [Reply(content=doubled(replies["AnalysisDraft"], 3))]
     script["ConclusionDraft"] = [Reply(content=conclusion)]
     return script
+
+
+def older_editions(catalogs: CatalogServer) -> None:
+    """Let the loopback NDL Search hold the scripted books in editions older than the long
+    (2019) article, so that, as when a model suggests books that exist, the first round of
+    suggestions is confirmed. Its own fixtures are dated 2020–2024: every suggestion would be
+    rejected as published after the article, and the books agent asked twice more."""
+    years = {"2020": "2012", "2021": "2013", "2023": "2015", "2024": "2016"}
+    files = {"資源と地政学": "ndl_hit.xml", "リチウム経済入門": "ndl_editor.xml"}
+
+    def override(
+        prefix: str, query: dict[str, list[str]], _: int
+    ) -> tuple[int, dict[str, str], bytes] | None:
+        text = " ".join(v for values in query.values() for v in values)
+        for words, name in files.items():
+            if prefix == "/ndl/" and words in text:
+                body = (CATALOG_FIXTURES / name).read_text(encoding="utf-8")
+                for new, old in years.items():
+                    body = body.replace(new, old)
+                return 200, {"content-type": "application/rss+xml"}, body.encode("utf-8")
+        return None
+
+    catalogs.override = override
 
 
 def offered_input_text(run_dir: Path) -> tuple[str, list[str], int]:
