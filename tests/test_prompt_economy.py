@@ -27,7 +27,7 @@ from tests.prompt_sizes import (
     outside_fences,
     sizes_by_agent,
 )
-from tests.scripted_llm import ScriptedLLM, schema_name
+from tests.scripted_llm import Reply, ScriptedLLM, load_script, schema_name
 
 AGENT_SCHEMAS = {
     "lead": "LeadDraft",
@@ -182,3 +182,38 @@ def test_the_glossary_sent_is_the_entries_the_material_names() -> None:
     assert [e.source for e in named] == ["Elena Marsh", "Veloria"]
     assert glossary_lines(glossary, "nothing named here") == "(none)"
     assert glossary_lines(glossary).count("\n") == 2  # no material: the whole glossary
+
+
+def test_the_schema_is_in_the_prompt_only_when_the_method_does_not_send_it(
+    replies: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """json_mode sends no schema, so the system message carries it; the other methods send it
+    beside the messages (see test_each_agent_is_sent_only_what_it_needs' runs), so no prompt
+    repeats it."""
+
+    def by_schema_in_prompt(body: dict[str, Any], _: int) -> Reply:
+        system = message_text(body, "system")
+        name = next(n for n in AGENT_SCHEMAS.values() if f'"title":"{n}"' in system)
+        return Reply(content=replies[name])
+
+    server = ScriptedLLM({"(none)": by_schema_in_prompt}).start()
+    try:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
+        monkeypatch.setenv("DRAFTER_MAX_RETRIES", "0")
+        result = draft(tmp_path, "--no-check", "--structured-output", "json_mode")
+    finally:
+        server.stop()
+    assert result.exit_code == 0, result.output
+    assert {r["response_format"]["type"] for r in server.requests} == {"json_object"}
+    assert len(server.requests) >= len(AGENT_SCHEMAS)
+    assert all("JSON schema" in message_text(r, "system") for r in server.requests)
+
+    default = ScriptedLLM(load_script(str(FIXTURES / "replies.json"))).start()
+    try:
+        monkeypatch.setenv("OPENAI_BASE_URL", default.base_url)
+        assert draft(tmp_path / "default", "--no-check", "--no-cache").exit_code == 0
+    finally:
+        default.stop()
+    assert {r["response_format"]["type"] for r in default.requests} == {"json_schema"}
+    assert not [r for r in default.requests if '"properties"' in message_text(r, "system")]
