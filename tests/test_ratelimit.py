@@ -17,7 +17,15 @@ import pytest
 from drafter.config import load_settings
 from drafter.errors import ConfigError
 from drafter.llm import ChatModels
-from drafter.ratelimit import SHARED, Limiters, RateLimit, RateLimiter, limit_for, rate_limits
+from drafter.ratelimit import (
+    SHARED,
+    Limiters,
+    LimiterStats,
+    RateLimit,
+    RateLimiter,
+    limit_for,
+    rate_limits,
+)
 from tests.helpers import draft
 from tests.scripted_llm import Reply, ScriptedLLM
 
@@ -246,9 +254,10 @@ def test_a_429_pauses_the_models_shared_limiter(llm_env: ScriptedLLM, tmp_path: 
         Reply(status=429, error="rate limited", headers={"retry-after-ms": "300"}),
         *llm_env.script["HeadlineDraft"],  # type: ignore[misc]
     ]
+    shared = SHARED.get(llm_env.base_url, "gpt-4.1-mini", "sk-test-not-a-real-key", RateLimit())
+    before = LimiterStats(**vars(shared.stats))  # a port may have served an earlier test
     result = draft(tmp_path, "--max-retries", "1")
     assert result.exit_code == 0, result.output
-    shared = SHARED.get(llm_env.base_url, "gpt-4.1-mini", "sk-test-not-a-real-key", RateLimit())
-    assert shared.stats.pauses == 1
-    assert shared.stats.paused_seconds == pytest.approx(0.3, abs=0.05)
-    assert shared.stats.granted == 8  # 7 agents + the retried headline
+    assert shared.stats.pauses - before.pauses == 1
+    assert shared.stats.paused_seconds - before.paused_seconds == pytest.approx(0.3, abs=0.05)
+    assert shared.stats.granted - before.granted == 8  # 7 agents + the retried headline
