@@ -53,7 +53,7 @@ def post(client: TestClient, url: str, data: dict[str, str], htmx: bool = True) 
 def test_run_list_shows_each_run_with_its_check_and_cost(
     desk: tuple[TestClient, Archive, int], run_dir: Path
 ) -> None:
-    client, archive, run = desk
+    client, _, run = desk
     page = client.get("/")
     assert page.status_code == 200
     meta = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
@@ -127,7 +127,9 @@ def test_regenerate_asks_the_same_agent_with_the_editors_request(
         if r.get("response_format", {}).get("json_schema", {}).get("name") == "BackgroundDraft"
     ][-1]
     user = request["messages"][-1]["content"]
-    assert re.search(r"<editor-request-[0-9a-f]+>\n大豆農家への影響をもっと詳しく\n</editor-request-", user)
+    assert re.search(
+        r"<editor-request-[0-9a-f]+>\n大豆農家への影響をもっと詳しく\n</editor-request-", user
+    )
     # Only that step was asked again; the analysis that read it is kept as it was.
     assert llm_env.count("AnalysisDraft") == before["AnalysisDraft"]
     assert (run_dir / "steps/analysis.json").read_text(encoding="utf-8") == analysis_before
@@ -174,7 +176,9 @@ def test_state_changes_need_the_token_the_origin_and_the_host(
     assert other_origin.status_code == 403
     rebound = client.get("/", headers={"Host": "evil.test:8765"})
     assert rebound.status_code == 421
-    form_token = client.post(url, data={"text": "フォームから", "csrf": TOKEN}, follow_redirects=False)
+    form_token = client.post(
+        url, data={"text": "フォームから", "csrf": TOKEN}, follow_redirects=False
+    )
     assert form_token.status_code == 303  # no htmx: the plain form works too
     assert archive.editor_texts(run) == {"lead": "フォームから"}
 
@@ -183,3 +187,12 @@ def test_unknown_run_and_section_are_404(desk: tuple[TestClient, Archive, int]) 
     client, _, run = desk
     assert client.get("/runs/9999").status_code == 404
     assert client.get(f"/runs/{run}/sections/nope/edit").status_code == 404
+
+
+def test_published_url_is_kept_for_related_links(desk: tuple[TestClient, Archive, int]) -> None:
+    client, archive, run = desk
+    assert post(client, f"/runs/{run}/published", {"url": "javascript:x"}).status_code == 400
+    ok = post(client, f"/runs/{run}/published", {"url": "https://blog.example.jp/p/1"}, False)
+    assert ok.status_code == 303
+    assert archive.run(run).published_url == "https://blog.example.jp/p/1"
+    assert 'value="https://blog.example.jp/p/1"' in client.get(f"/runs/{run}").text

@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS runs (
     check_unsupported INTEGER,
     cost_usd REAL,
     tokens INTEGER,
-    embedding BLOB
+    embedding BLOB,
+    published_url TEXT
 );
 CREATE TABLE IF NOT EXISTS revisions (
     id INTEGER PRIMARY KEY,
@@ -86,6 +87,7 @@ class RunRow:
     check_unsupported: int | None
     cost_usd: float | None
     tokens: int | None
+    published_url: str | None = None
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> RunRow:
@@ -150,6 +152,9 @@ class Archive:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(SCHEMA)
+            columns = {r["name"] for r in self._db.execute("PRAGMA table_info(runs)")}
+            if "published_url" not in columns:  # archives made before 関連記事
+                self._db.execute("ALTER TABLE runs ADD COLUMN published_url TEXT")
             self._db.commit()
         except (OSError, sqlite3.Error) as exc:
             raise RunError(
@@ -254,6 +259,11 @@ class Archive:
         with self._tx() as db:
             db.execute("UPDATE runs SET embedding = ? WHERE id = ?", (vector, run))
 
+    def set_published(self, run: int, url: str | None) -> None:
+        """Where the draft was published (the WordPress export, or an editor): 関連記事 links."""
+        with self._tx() as db:
+            db.execute("UPDATE runs SET published_url = ? WHERE id = ?", (url, run))
+
     def embeddings(self) -> list[tuple[int, bytes]]:
         with self._lock:
             rows = self._db.execute("SELECT id, embedding FROM runs WHERE embedding IS NOT NULL")
@@ -344,7 +354,7 @@ def open_archive(settings: Any) -> Archive:
     return Archive(archive_path(settings))
 
 
-def record(run_dir: Path, settings: Any) -> int | None:
+def record(run_dir: Path, settings: Any, fingerprint: bytes | None = None) -> int | None:
     """Register a run in the archive; the archive is advisory for `drafter run`, so a failure
     to write it never fails the run (the desk can import the folder later)."""
     try:
@@ -352,7 +362,10 @@ def record(run_dir: Path, settings: Any) -> int | None:
     except RunError:
         return None
     try:
-        return archive.register(run_dir)
+        run = archive.register(run_dir)
+        if fingerprint is not None:
+            archive.set_embedding(run, fingerprint)
+        return run
     except (RunError, sqlite3.Error):
         return None
     finally:

@@ -197,7 +197,8 @@ def execute(
         _fail(folder, runner.failure)
         archive.record(folder.path, settings)
         raise runner.failure
-    path = _render(folder, lang, article, thread, artifacts)
+    related, fingerprint = _related(folder, settings, progress, article, artifacts)
+    path = _render(folder, lang, article, thread, artifacts, related)
     folder.meta.update(
         status="completed",
         completed_at=utc_now(),
@@ -218,8 +219,41 @@ def execute(
             "note": books.note,
         }
     folder.save_meta()
-    archive.record(folder.path, settings)
+    archive.record(folder.path, settings, fingerprint)
     return path
+
+
+def _related(
+    folder: RunFolder,
+    settings: Settings,
+    progress: Progress,
+    article: Article,
+    artifacts: dict[str, BaseModel],
+) -> tuple[list[Any], bytes | None]:
+    """関連記事 from the archive, and this draft's fingerprint for later ones. Advisory: a
+    problem here is reported and the draft is written without them."""
+    import sqlite3
+
+    from drafter import related
+
+    lead, headline = artifacts.get("lead"), artifacts.get("headline")
+    if not isinstance(lead, LeadSection) or not isinstance(headline, Headline):
+        return [], None
+    try:
+        fingerprint = related.embed(
+            related.fingerprint_text(headline.title, [s.text for p in lead.paragraphs for s in p])
+        )
+        store = archive.open_archive(settings)
+        try:
+            found = related.find(store, fingerprint, exclude=folder.path, source_url=article.url)
+        finally:
+            store.close()
+    except (DrafterError, sqlite3.Error, OSError, ValueError) as exc:
+        progress.note(f"関連記事 skipped: {exc}")
+        return [], None
+    if found:
+        progress.note(f"関連記事: {len(found)} earlier draft(s) on this subject")
+    return found, fingerprint
 
 
 def _book_service(settings: Settings) -> Any:
@@ -386,10 +420,12 @@ def _render(
     article: Article,
     thread: CommentThread,
     artifacts: dict[str, BaseModel],
+    related: list[Any],
 ) -> Path:
     draft = Draft.model_validate(
         {
             "lang": lang,
+            "related": related,
             "article": article,
             "thread": thread,
             "references": reference_links(article, thread, lang),

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from drafter.models import (
     Article,
@@ -22,6 +22,7 @@ from drafter.models import (
     ReferenceLink,
     SubsectionsSection,
 )
+from drafter.related import RelatedDraft
 
 HEADINGS = {
     "ja": {
@@ -34,6 +35,7 @@ HEADINGS = {
         "links": "参考リンク",
         "thread": "コメントスレッド",
         "article": "元記事",
+        "related": "関連記事",
     },
     "en": {
         "source": "Source",
@@ -45,6 +47,7 @@ HEADINGS = {
         "links": "References",
         "thread": "Comment thread",
         "article": "Original article",
+        "related": "Related",
     },
 }
 
@@ -63,6 +66,9 @@ class Draft(BaseModel):
     conclusion: ConclusionSection
     books: BooksSection
     references: list[ReferenceLink]
+    related: list[RelatedDraft] = Field(
+        default_factory=list, description="earlier drafts from the archive (関連記事)"
+    )
 
 
 def reference_links(article: Article, thread: CommentThread, lang: str) -> list[ReferenceLink]:
@@ -165,6 +171,15 @@ def render_sections(draft: Draft) -> dict[str, str]:
     sep = ":" if draft.lang == "ja" else ": "
     lead = [_join([s.text for s in paragraph], draft.lang) for paragraph in draft.lead.paragraphs]
     lead.append(f"{words['source']}{sep}{_esc(draft.article.site_name or draft.article.title)}")
+    if draft.related:
+        lead.append(
+            f"{words['related']}{sep}\n"
+            + "\n".join(
+                f"- [{_esc(r.title)}]({_link_target(r.url or '')})" if is_web_url(r.url)
+                else f"- {_esc(r.title)}"
+                for r in draft.related
+            )
+        )  # fmt: skip
     reactions = [f"## {words['reactions']}", _esc(draft.reactions.intro)]
     for reaction in draft.reactions.reactions:
         score = f" score={reaction.score}" if reaction.score is not None else ""

@@ -19,8 +19,9 @@ _SECTION_KEYS = {
     heading: key
     for words in HEADINGS.values()
     for key, heading in words.items()
-    if key not in ("source", "thread", "article")
+    if key not in ("source", "thread", "article", "related")
 }
+_RELATED_LINE = re.compile(r"^(関連記事|Related)\s*[:：]")
 _COMMENT_MARKER = re.compile(r"<!--\s*comment\s+id=(?P<id>[^\s>]+)(?:\s+score=(?P<score>-?\d+))?")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _URL = re.compile(r"https?://[^\s)\]>\"'<]+", re.IGNORECASE)
@@ -55,6 +56,7 @@ class ParsedDraft:
     reactions: list[DraftSentence] = field(default_factory=list)
     books: list[DraftBook] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)  # (label, url) in 参考リンク
+    related: list[str] = field(default_factory=list)  # URLs under 関連記事
     urls: list[tuple[str, str]] = field(default_factory=list)  # (section, url) anywhere
     images: list[tuple[str, str]] = field(default_factory=list)
     unmarked_reactions: list[str] = field(default_factory=list)
@@ -111,6 +113,9 @@ def parse_draft(markdown: str) -> ParsedDraft:
             draft.source_line = block
             section = "after-lead"
             continue
+        if section == "after-lead" and _RELATED_LINE.match(block):
+            draft.related += [m.group("url") for m in _MD_LINK.finditer(block)]
+            continue  # titles of earlier drafts, listed by code: not claims
         if section == "links":
             draft.links += [(m.group("label"), m.group("url")) for m in _MD_LINK.finditer(block)]
             continue

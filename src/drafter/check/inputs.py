@@ -72,6 +72,8 @@ def _add_recorded(inputs: CheckInputs, recorded: Draft) -> None:
                         inputs.recorded_evidence[normalize(claim.text)] = [
                             e.sentence_id for e in claim.evidence
                         ]
+    # 関連記事 links come from the archive (where earlier drafts were published), built by code.
+    inputs.fetched_urls |= {url_key(r.url) for r in recorded.related if r.url}
     for book in recorded.books.books:
         if book.verified:
             record = book.verification or f"{book.title} / {book.author} / ISBN {book.isbn}"

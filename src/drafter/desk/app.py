@@ -67,7 +67,7 @@ def _flags(report: dict[str, Any] | None) -> dict[str, list[dict[str, Any]]]:
 def _fragment(markdown: str) -> Markup:
     from drafter.publish.html import render_fragment
 
-    return Markup(render_fragment(markdown))  # noqa: S704 - markdown-it (no raw HTML) + nh3
+    return Markup(render_fragment(markdown))  # markdown-it with raw HTML off, then nh3
 
 
 def create_app(
@@ -85,6 +85,7 @@ def create_app(
         set(allowed_hosts or ()),
         list(import_dirs or []),
     )
+
     def csrf(request: Request, csrf: str | None = Form(None)) -> None:
         """Every state change carries the desk's token: a header from htmx, a field from a
         plain form. Another site's page cannot read it, so it cannot forge the request."""
@@ -119,7 +120,9 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def guard(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         host = request.headers.get("host", "")
         if state.allowed_hosts and host not in state.allowed_hosts:
             return PlainTextResponse("unknown host", status_code=421)
@@ -277,6 +280,16 @@ def create_app(
     def run_check(run: int) -> Response:
         actions.recheck(state.archive, run_dir(run))
         return RedirectResponse(f"/runs/{run}#check", status_code=303)
+
+    @app.post("/runs/{run}/published")
+    def run_published(run: int, url: str = Form("")) -> Response:
+        """Where the draft went live: later drafts link it under 関連記事."""
+        run_dir(run)
+        url = url.strip()
+        if url and not is_web_url(url):
+            return page("error.html", status=400, message="Give an http(s) URL, or leave it empty.")
+        state.archive.set_published(run, url or None)
+        return RedirectResponse(f"/runs/{run}#notes", status_code=303)
 
     @app.post("/runs/{run}/approve")
     def run_approve(run: int) -> Response:
