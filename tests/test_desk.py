@@ -108,6 +108,20 @@ def test_an_edit_is_kept_through_a_rerun_and_exported(
     assert origins == ["editor", "revert"]
 
 
+def test_the_wxr_export_names_the_configured_site_and_author(run_dir: Path) -> None:
+    settings = load_settings({"wp_url": "https://blog.example.jp/", "wp_user": "henshu"})
+    archive = Archive(archive_path(settings))
+    run = archive.find(run_dir)
+    assert run is not None
+    app = create_app(settings, archive, token=TOKEN, allowed_hosts={HOST})
+    with TestClient(app, base_url=f"http://{HOST}") as client:
+        wxr = client.get(f"/runs/{run}/export.wxr")
+    archive.close()
+    assert wxr.status_code == 200 and wxr.headers["content-type"].startswith("application/xml")
+    assert "<wp:base_site_url>https://blog.example.jp</wp:base_site_url>" in wxr.text
+    assert "henshu" in wxr.text and "attachment" in wxr.headers["content-disposition"]
+
+
 def test_regenerate_asks_the_same_agent_with_the_editors_request(
     desk: tuple[TestClient, Archive, int], run_dir: Path, llm_env: ScriptedLLM
 ) -> None:

@@ -44,6 +44,13 @@ def test_redact_removes_canaries_and_keys(monkeypatch: Any) -> None:
     assert canary not in cleaned and "sk-test" not in cleaned and "sk-proj" not in cleaned
 
 
+def test_redact_removes_the_wordpress_application_password(monkeypatch: Any) -> None:
+    monkeypatch.setenv("DRAFTER_WP_APP_PASSWORD", "abcd EFGH ijkl MNOP qrst UVWX")
+    text = "auth abcd EFGH ijkl MNOP qrst UVWX or abcdEFGHijklMNOPqrstUVWX failed"
+    cleaned = redact(text) or ""
+    assert "EFGH" not in cleaned and cleaned.count("[redacted key]") == 2
+
+
 def _system(body: dict[str, Any]) -> str:
     return str(body["messages"][0]["content"])
 

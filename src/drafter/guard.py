@@ -39,6 +39,9 @@ def canary_for(nonce: str) -> str:
     return canary
 
 
+_SECRET_NAMES = ("API_KEY", "_SECRET", "_TOKEN", "_PASSWORD")
+
+
 def redact(text: str | None) -> str | None:
     """`text` with canaries, sk-… keys and the configured API keys' values removed."""
     if not text:
@@ -47,8 +50,10 @@ def redact(text: str | None) -> str | None:
         text = text.replace(canary, "[redacted canary]")
     text = re.sub(re.escape(CANARY_PREFIX) + r"[0-9a-f]{4,}", "[redacted canary]", text)
     for name, value in os.environ.items():
-        if value and len(value) >= 8 and name.endswith(("API_KEY", "_SECRET", "_TOKEN")):
+        if value and len(value) >= 8 and name.endswith(_SECRET_NAMES):
             text = text.replace(value, "[redacted key]")
+            # WordPress shows Application Passwords in groups of four and accepts them either way
+            text = text.replace(value.replace(" ", ""), "[redacted key]")
     return _SECRET.sub("[redacted key]", text)
 
 

@@ -314,7 +314,12 @@ def create_app(
         elif fmt == "wxr":
             from drafter.publish.wxr import to_wxr
 
-            body, kind = to_wxr(draft.markdown), "application/xml; charset=utf-8"
+            wxr = to_wxr(
+                draft.markdown,
+                site_url=state.settings.wp_url or "http://localhost",
+                author=state.settings.wp_user or "drafter",
+            )
+            body, kind = wxr, "application/xml; charset=utf-8"
             fmt = "wxr.xml"
         else:
             raise HTTPException(404, f"unknown export format {fmt}: md, html or wxr")
