@@ -4,13 +4,14 @@ inside commands so `drafter --help` stays fast."""
 from __future__ import annotations
 
 import shutil
+import socket
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
-from drafter.errors import DrafterError
+from drafter.errors import ConfigError, DrafterError
 
 app = typer.Typer(
     name="drafter",
@@ -546,9 +547,36 @@ def review(
     allowed = {f"{shown}:{port}"} | (
         {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"} if loopback else set()
     )
+    try:
+        listener = _listen(host, port)
+    except ConfigError as exc:
+        _fail(exc)
     desk = create_app(settings, archive, allowed_hosts=allowed, import_dirs=folders)
     typer.echo(f"drafter review: http://{shown}:{port}/  (archive {archive.path})", err=True)
-    uvicorn.run(desk, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(desk, log_level="warning"))
+    server.run(sockets=[listener])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The desk's listening socket, bound here so a taken port is a clear error, not a
+    uvicorn traceback (and no other process can take it between the check and the bind)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise ConfigError(f"Cannot listen on {host}: {exc.strerror}.") from exc
+    family, kind, proto, _name, address = infos[0]
+    listener = socket.socket(family, kind, proto)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(address)
+        listener.listen(128)
+    except OSError as exc:
+        listener.close()
+        raise ConfigError(
+            f"Cannot listen on {host} port {port}: {exc.strerror or exc}.",
+            hint=f"Is drafter review already running? Choose another port with --port {port + 1}.",
+        ) from exc
+    return listener
 
 
 @app.command("export-prompts")
@@ -730,8 +758,6 @@ def batch(
 
         specs, _ = pipeline.prepare(settings)  # configuration problems stop the batch at once
         if comments_dir is not None and not comments_dir.is_dir():
-            from drafter.errors import ConfigError
-
             raise ConfigError(
                 f"--comments-dir {comments_dir} is not a folder.",
                 hint="Give the folder holding one comments file per source.",
