@@ -10,6 +10,7 @@ name with ・, or followed by a title such as 氏, 大統領, 社) counts as a n
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -106,19 +107,26 @@ class NameMention:
 
 
 _TAGGER: Any = None
+_TAGGER_LOCK = threading.Lock()
+
+
+def tagger() -> Any:
+    """The UniDic tagger, created once per process (a run preloads it in a thread)."""
+    global _TAGGER
+    with _TAGGER_LOCK:
+        if _TAGGER is None:
+            import fugashi  # type: ignore[import-untyped]
+
+            _TAGGER = fugashi.Tagger()
+        return _TAGGER
 
 
 def _tokens(text: str) -> list[tuple[int, int, bool, str]]:
     """UniDic tokens (fugashi + unidic-lite) as (start, end, is a proper noun or unknown);
     separators such as ・ are left out."""
-    global _TAGGER
-    if _TAGGER is None:
-        import fugashi  # type: ignore[import-untyped]
-
-        _TAGGER = fugashi.Tagger()
     out = []
     position = 0
-    for word in _TAGGER(text):
+    for word in tagger()(text):
         start = text.find(word.surface, position)
         if start < 0:
             continue
