@@ -45,6 +45,7 @@ from tests.prompt_sizes import (  # noqa: E402
     offered_input_text,
     older_editions,
     sizes_by_agent,
+    thread_bodies,
 )
 from tests.scripted_llm import Script, ScriptedLLM  # noqa: E402
 
@@ -155,11 +156,19 @@ def report(
             for name, s in sizes.items()
         }
         sent_tokens = sum(p["system"] + p["user"] for p in per_agent_tokens.values())
+        schema_tokens = sum(p.get("schema", 0) for p in per_agent_tokens.values())
+        thread_tokens = tokens(article) + sum(tokens(c) for c in thread_bodies(run_dir))
         out["o200k_tokens"] = {
             "inputs": input_tokens,
             "sent_per_agent": dict(sorted(per_agent_tokens.items())),
             "sent_total": sent_tokens,
             "ratio_tokens_sent_to_inputs": round(sent_tokens / input_tokens, 2),
+            "schema_tokens_beside_messages": schema_tokens,
+            "ratio_with_schemas": round((sent_tokens + schema_tokens) / input_tokens, 2),
+            # The literal denominator: the article plus the comments the user gave
+            # (the whole thread), of which pre-selection offers the model only a part.
+            "article_and_whole_thread": thread_tokens,
+            "ratio_tokens_sent_to_article_and_whole_thread": round(sent_tokens / thread_tokens, 2),
         }
     return out
 

@@ -102,6 +102,7 @@ def sizes_by_agent(requests: list[dict[str, Any]]) -> dict[str, Sizes]:
             sizes.texts.setdefault(part, []).append(content)
         spec = request.get("response_format") or request.get("tools") or {}
         sizes.schema += len(json.dumps(spec, ensure_ascii=False))
+        sizes.texts.setdefault("schema", []).append(json.dumps(spec, ensure_ascii=False))
     return out
 
 
@@ -196,6 +197,16 @@ def older_editions(catalogs: CatalogServer) -> None:
         return None
 
     catalogs.override = override
+
+
+def thread_bodies(run_dir: Path) -> list[str]:
+    """Every comment body of the thread the user gave (before pre-selection)."""
+    from drafter.models import CommentThread
+
+    thread = CommentThread.model_validate_json(
+        (run_dir / "inputs/comments.json").read_text(encoding="utf-8")
+    )
+    return [c.body for c in thread.comments]
 
 
 def offered_input_text(run_dir: Path) -> tuple[str, list[str], int]:

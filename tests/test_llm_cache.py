@@ -4,11 +4,14 @@ changing one prompt asks only that agent again; --no-cache asks everything again
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from drafter.agents import AGENT_NAMES, bundled_dir
-from tests.helpers import draft
+from tests.helpers import FIXTURES, draft
 from tests.scripted_llm import ScriptedLLM
 
 SCHEMAS = ("LeadDraft", "BackgroundDraft", "ReactionsDraft", "BooksDraft", "HeadlineDraft",
@@ -49,3 +52,33 @@ def test_changing_one_prompt_asks_only_that_agent(llm_env: ScriptedLLM, tmp_path
     after = _counts(llm_env)
     changed = {n for n in SCHEMAS if after[n] != before[n]}
     assert changed == {"HeadlineDraft"}  # nothing reads the headline, so nothing else reruns
+
+
+def test_a_cached_rerun_loads_neither_the_sdk_nor_the_encoder(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    """What keeps a cached re-run fast (0.7 s, benchmarks/prompt_economy.py): without a model
+    call the OpenAI SDK is never imported, and 関連記事 takes the draft's embedding from the
+    cache instead of loading the sentence encoder. Checked in a fresh process, run twice."""
+    code = (
+        "import sys\n"
+        "from drafter.cli import app\n"
+        "try:\n"
+        "    app(sys.argv[1:])\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "from drafter.check import align\n"
+        "print('openai' in sys.modules, align._MODEL is not None)\n"
+    )
+    args = ["run", str(FIXTURES / "article.html"), "--comments", str(FIXTURES / "comments.json"),
+            "--out", str(tmp_path / "drafts"), "--no-check"]  # fmt: skip
+    env = dict(os.environ)
+    cold = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True,
+                          text=True, check=True)  # fmt: skip
+    assert cold.stdout.split()[-2:] == ["True", "True"], cold.stderr
+    warm = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True,
+                          text=True, check=True)  # fmt: skip
+    assert warm.stdout.split()[-2:] == ["False", "False"], warm.stderr
+    drafts = sorted((tmp_path / "drafts").glob("*/article.md"))
+    assert len(drafts) == 2
+    assert drafts[0].read_text(encoding="utf-8") == drafts[1].read_text(encoding="utf-8")

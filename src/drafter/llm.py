@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import openai
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ValidationError
 
@@ -35,6 +34,7 @@ from drafter.ratelimit import SHARED as SHARED_LIMITERS
 from drafter.ratelimit import Limiters, RateLimiter, limit_for, rate_limits
 
 if TYPE_CHECKING:
+    import openai
     from langchain_openai import ChatOpenAI
 
 T = TypeVar("T", bound=BaseModel)
@@ -386,6 +386,8 @@ async def _invoke(
     import asyncio
     import random
 
+    import openai  # lazily: a run served from the cache never needs the SDK (0.5 s)
+
     cfg = models.config(role)
     attempt = 0
     while True:
@@ -439,6 +441,8 @@ async def _invoke_once(
     agent: str,
     tokens: int = 0,
 ) -> tuple[AIMessage, Any, list[str], str]:
+    import openai
+
     method = models.method(role)
     chosen = "json_schema" if method == "auto" else method
     chat = models.chat(role, temperature, max_tokens)
@@ -563,6 +567,8 @@ def _reask_text(problems: list[str], reply: str, fence: Callable[[str], str]) ->
 def _transport_error(
     exc: openai.APIError, cfg: ModelConfig, agent: str, attempts: int = 1
 ) -> LLMError:
+    import openai
+
     where = cfg.base_url or "api.openai.com"
     if isinstance(exc, openai.AuthenticationError):
         return LLMTransportError(

@@ -198,8 +198,6 @@ def execute(
         _fail(folder, runner.failure)
         archive.record(folder.path, settings)
         raise runner.failure
-    runner.preload.start()
-    runner.preload.join()
     related, fingerprint = _related(folder, settings, progress, article, artifacts)
     path = _render(folder, lang, article, thread, artifacts, related)
     folder.meta.update(
@@ -229,8 +227,10 @@ def execute(
 class _Preload:
     """Loads the sentence encoder (関連記事, the fact check) and the UniDic tagger in a thread
     while the agents wait on the model: about a second of CPU that would otherwise come after
-    the last answer, on the critical path. It starts once the first step is done, so it does
-    not compete with that step's own imports. A failure is left to the real use to report."""
+    the last answer, on the critical path. It starts once a step has asked the model (not when
+    every answer comes from the cache: then there is no wait to fill), so it does not compete
+    with the first step's own imports. Nothing joins it: the encoder's own lock makes a user
+    wait for a load in progress. A failure is left to the real use to report."""
 
     def __init__(self) -> None:
         self.thread = threading.Thread(target=self._load, name="drafter-preload", daemon=True)
@@ -251,9 +251,6 @@ class _Preload:
             if self.thread.ident is None:
                 self.thread.start()
 
-    def join(self) -> None:
-        self.thread.join()
-
 
 def _related(
     folder: RunFolder,
@@ -272,8 +269,11 @@ def _related(
     if not isinstance(lead, LeadSection) or not isinstance(headline, Headline):
         return [], None
     try:
+        from drafter.config import cache_root
+
         fingerprint = related.embed(
-            related.fingerprint_text(headline.title, [s.text for p in lead.paragraphs for s in p])
+            related.fingerprint_text(headline.title, [s.text for p in lead.paragraphs for s in p]),
+            cache_root(settings),
         )
         store = archive.open_archive(settings)
         try:
@@ -417,7 +417,8 @@ class _Runner:
         self.folder.save_step(name, output, call)
         crashpoints.reached(f"saved:{name}")
         self._record(name, call)
-        self.preload.start()
+        if agent.record.attempts > agent.record.cached:  # the model was asked: time to spare
+            self.preload.start()
         self.progress.finished(
             name, agent.record.seconds, agent.record.usage.get("total_tokens", 0), reused=False
         )

