@@ -33,6 +33,16 @@ BaseUrlOpt = Annotated[
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="TOML config file (DRAFTER_CONFIG).")
 ]
+AllowPrivateOpt = Annotated[
+    bool | None,
+    typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses too."),
+]
+RefreshOpt = Annotated[
+    bool, typer.Option("--refresh", help="Refetch pages instead of using the fetch cache.")
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Ask the model again instead of reusing answers.")
+]
 
 
 def _fail(exc: DrafterError, *, resume_dir: Path | None = None) -> NoReturn:
@@ -104,19 +114,12 @@ def run(
     prompts_dir: Annotated[
         Path | None, typer.Option("--prompts-dir", help="Your edited copy of the prompts.")
     ] = None,
-    allow_private_hosts: Annotated[
-        bool | None,
-        typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses too."),
-    ] = None,
-    refresh: Annotated[
-        bool, typer.Option("--refresh", help="Refetch pages instead of using the fetch cache.")
-    ] = False,
+    allow_private_hosts: AllowPrivateOpt = None,
+    refresh: RefreshOpt = False,
     no_check: Annotated[
         bool, typer.Option("--no-check", help="Skip the fact check of the finished draft.")
     ] = False,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Ask the model again instead of reusing answers.")
-    ] = False,
+    no_cache: NoCacheOpt = False,
     max_cost: Annotated[
         float | None,
         typer.Option("--max-cost", help="Stop before a call that could exceed this many USD."),
@@ -720,19 +723,12 @@ def batch(
         int | None,
         typer.Option("--tpm", min=1, help="Tokens per minute per model (DRAFTER_TPM)."),
     ] = None,
-    allow_private_hosts: Annotated[
-        bool | None,
-        typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses too."),
-    ] = None,
-    refresh: Annotated[
-        bool, typer.Option("--refresh", help="Refetch pages instead of using the fetch cache.")
-    ] = False,
+    allow_private_hosts: AllowPrivateOpt = None,
+    refresh: RefreshOpt = False,
     no_check: Annotated[
         bool, typer.Option("--no-check", help="Skip the fact check of each finished draft.")
     ] = False,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Ask the model again instead of reusing answers.")
-    ] = False,
+    no_cache: NoCacheOpt = False,
     config: ConfigOpt = None,
 ) -> None:
     """Draft every source in SOURCES_FILE, several at once, each in its own run folder under
