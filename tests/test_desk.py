@@ -210,3 +210,21 @@ def test_published_url_is_kept_for_related_links(desk: tuple[TestClient, Archive
     assert ok.status_code == 303
     assert archive.run(run).published_url == "https://blog.example.jp/p/1"
     assert 'value="https://blog.example.jp/p/1"' in client.get(f"/runs/{run}").text
+
+
+def test_a_failed_run_says_why_it_stopped_and_how_to_finish_it(
+    llm_env: ScriptedLLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")  # nothing listens on port 9
+    result = draft(tmp_path, "--max-retries", "0", "--no-cache")
+    assert result.exit_code == 4, result.output
+    settings = load_settings({})
+    archive = Archive(archive_path(settings))
+    runs = archive.runs()
+    assert [r.status for r in runs] == ["failed"]
+    app = create_app(settings, archive, token=TOKEN, allowed_hosts={HOST})
+    with TestClient(app, base_url=f"http://{HOST}") as client:
+        page = html.unescape(client.get(f"/runs/{runs[0].id}").text)
+    archive.close()
+    assert "Why it stopped (lead): Cannot connect to the model server" in page
+    assert "background blocked" in page and "drafter run --resume" in page

@@ -51,6 +51,15 @@ class DeskState:
     import_dirs: list[Path] = field(default_factory=list)
 
 
+def _run_meta(path: Path) -> dict[str, Any]:
+    """run.json of a run folder, or {} when it is missing or unreadable."""
+    try:
+        meta = json.loads((path / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def _norm(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
@@ -205,8 +214,17 @@ def create_app(
         try:
             draft = current(path, state.archive)
         except DrafterError as exc:
-            return page("unfinished.html", status=200, row=row, message=exc.message,
-                        hint=exc.hint or "")  # fmt: skip
+            meta = _run_meta(path)
+            steps: dict[str, Any] = meta["steps"] if isinstance(meta.get("steps"), dict) else {}
+            return page(
+                "unfinished.html",
+                status=200,
+                row=row,
+                message=exc.message,
+                hint=exc.hint or "",
+                error=meta.get("error") if isinstance(meta.get("error"), dict) else None,
+                steps={n: s.get("status", "") for n, s in steps.items() if isinstance(s, dict)},
+            )
         report, report_file = actions.latest_check(path)
         sections = [section_context(draft, key, path) for key in SECTION_KEYS]
         return page(
