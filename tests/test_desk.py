@@ -225,6 +225,14 @@ def test_a_failed_run_says_why_it_stopped_and_how_to_finish_it(
     app = create_app(settings, archive, token=TOKEN, allowed_hosts={HOST})
     with TestClient(app, base_url=f"http://{HOST}") as client:
         page = html.unescape(client.get(f"/runs/{runs[0].id}").text)
+        assert "Why it stopped (lead): Cannot connect to the model server" in page
+        assert "background blocked" in page and "drafter run --resume" in page
+        # A stop that names no agent (--max-cost, or a run.json from an older drafter).
+        meta_file = runs[0].path / "run.json"
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        meta["error"] = {"type": "BudgetExceededError", "message": "Stopped before the lead."}
+        meta_file.write_text(json.dumps(meta), encoding="utf-8")
+        budget = client.get(f"/runs/{runs[0].id}")
+        assert budget.status_code == 200
+        assert "Why it stopped: Stopped before the lead." in html.unescape(budget.text)
     archive.close()
-    assert "Why it stopped (lead): Cannot connect to the model server" in page
-    assert "background blocked" in page and "drafter run --resume" in page

@@ -154,9 +154,15 @@ class Archive:
             self._db.executescript(SCHEMA)
             columns = {r["name"] for r in self._db.execute("PRAGMA table_info(runs)")}
             if "published_url" not in columns:  # archives made before 関連記事
-                self._db.execute("ALTER TABLE runs ADD COLUMN published_url TEXT")
+                try:
+                    self._db.execute("ALTER TABLE runs ADD COLUMN published_url TEXT")
+                except sqlite3.OperationalError as exc:  # another process added it meanwhile
+                    if "duplicate column" not in str(exc):
+                        raise
             self._db.commit()
         except (OSError, sqlite3.Error) as exc:
+            if getattr(self, "_db", None) is not None:
+                self._db.close()
             raise RunError(
                 f"Cannot open the run archive {path}: {exc}",
                 hint="Set `archive` in the config (or DRAFTER_ARCHIVE) to a writable file.",

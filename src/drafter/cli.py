@@ -562,22 +562,29 @@ def review(
 
 def _listen(host: str, port: int) -> socket.socket:
     """The desk's listening socket, bound here so a taken port is a clear error, not a
-    uvicorn traceback (and no other process can take it between the check and the bind)."""
+    uvicorn traceback (and no other process can take it between the check and the bind).
+    IPv6 for an address with a colon, else IPv4, as uvicorn itself does."""
+    import errno
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener: socket.socket | None = None
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
-    except socket.gaierror as exc:
-        raise ConfigError(f"Cannot listen on {host}: {exc.strerror}.") from exc
-    family, kind, proto, _name, address = infos[0]
-    listener = socket.socket(family, kind, proto)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        listener.bind(address)
+        listener = socket.socket(family, socket.SOCK_STREAM)
+        if sys.platform != "win32":  # on Windows it would let a second server share the port
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
         listener.listen(128)
     except OSError as exc:
-        listener.close()
+        if listener is not None:
+            listener.close()
+        if exc.errno == errno.EADDRINUSE:
+            hint = f"Is drafter review already running? Choose another port with --port {port + 1}."
+        elif exc.errno == errno.EACCES:
+            hint = "Ports below 1024 need special rights: choose another with --port."
+        else:
+            hint = "Check --host (an address of this machine) and --port."
         raise ConfigError(
-            f"Cannot listen on {host} port {port}: {exc.strerror or exc}.",
-            hint=f"Is drafter review already running? Choose another port with --port {port + 1}.",
+            f"Cannot listen on {host} port {port}: {exc.strerror or exc}.", hint=hint
         ) from exc
     return listener
 

@@ -24,17 +24,21 @@ class AnswerStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=10)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, entry TEXT NOT NULL, "
-            "created REAL NOT NULL)"
-        )
-        self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-        self._db.execute(
-            "INSERT OR IGNORE INTO meta VALUES ('secret', ?)", (secrets.token_hex(16),)
-        )
-        self._db.commit()
-        row = self._db.execute("SELECT value FROM meta WHERE name = 'secret'").fetchone()
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, entry TEXT NOT NULL, "
+                "created REAL NOT NULL)"
+            )
+            self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('secret', ?)", (secrets.token_hex(16),)
+            )
+            self._db.commit()
+            row = self._db.execute("SELECT value FROM meta WHERE name = 'secret'").fetchone()
+        except sqlite3.Error:
+            self._db.close()  # not left for the garbage collector
+            raise
         self.secret = bytes.fromhex(row[0])
 
     def get_text(self, key: str) -> str | None:

@@ -261,7 +261,6 @@ def _related(
 ) -> tuple[list[Any], bytes | None]:
     """関連記事 from the archive, and this draft's fingerprint for later ones. Advisory: a
     problem here is reported and the draft is written without them."""
-    import sqlite3
 
     from drafter import related
 
@@ -280,8 +279,8 @@ def _related(
             found = related.find(store, fingerprint, exclude=folder.path, source_url=article.url)
         finally:
             store.close()
-    except (DrafterError, sqlite3.Error, OSError, ValueError) as exc:
-        progress.note(f"関連記事 skipped: {exc}")
+    except Exception as exc:  # noqa: BLE001 - advisory: the draft is written without them
+        progress.note(f"関連記事 skipped: {redact(str(exc)) or type(exc).__name__}")
         return [], None
     if found:
         progress.note(f"関連記事: {len(found)} earlier draft(s) on this subject")

