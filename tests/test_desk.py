@@ -236,3 +236,40 @@ def test_a_failed_run_says_why_it_stopped_and_how_to_finish_it(
         assert budget.status_code == 200
         assert "Why it stopped: Stopped before the lead." in html.unescape(budget.text)
     archive.close()
+
+
+def test_a_long_archive_is_paged_searchable_and_read_only_where_it_changed(
+    run_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    many = tmp_path / "older"
+    many.mkdir()
+    for n in range(149):
+        target = many / f"2025{n:06d}-copy"
+        shutil.copytree(run_dir, target)
+        meta = json.loads((target / "run.json").read_text(encoding="utf-8"))
+        meta.update(run_id=target.name, created_at=f"2025-01-01T00:{n // 60:02d}:{n % 60:02d}+00:00")
+        (target / "run.json").write_text(json.dumps(meta), encoding="utf-8")
+    settings = load_settings({})
+    archive = Archive(archive_path(settings))
+    assert archive.sync([many]) == 149  # every new folder is read once...
+    assert archive.sync([many]) == 0  # ...and not again while nothing changed
+    changed = many / "2025000007-copy" / "run.json"
+    meta = json.loads(changed.read_text(encoding="utf-8"))
+    meta["status"] = "failed"
+    changed.write_text(json.dumps(meta), encoding="utf-8")
+    assert archive.sync([many]) == 1
+    app = create_app(settings, archive, token=TOKEN, allowed_hosts={HOST}, import_dirs=[many])
+    with TestClient(app, base_url=f"http://{HOST}") as client:
+        first = client.get("/")
+        assert first.status_code == 200
+        assert first.text.count('<tr data-run="') == 100 and "page 1 of 2" in first.text
+        newest = archive.find(run_dir)
+        assert first.text.index('<tr data-run="') == first.text.index(f'<tr data-run="{newest}"')
+        second = client.get("/?page=2").text
+        assert second.count('<tr data-run="') == 50 and 'rel="prev"' in second
+        found = client.get("/", params={"q": "2025000007"}).text
+        assert found.count('<tr data-run="') == 1 and "status-failed" in found
+        assert "No run matches" in client.get("/", params={"q": "<nothing like it>"}).text
+    archive.close()

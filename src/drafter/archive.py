@@ -14,7 +14,8 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,8 @@ CREATE TABLE IF NOT EXISTS runs (
     cost_usd REAL,
     tokens INTEGER,
     embedding BLOB,
-    published_url TEXT
+    published_url TEXT,
+    stamp TEXT
 );
 CREATE TABLE IF NOT EXISTS revisions (
     id INTEGER PRIMARY KEY,
@@ -70,6 +72,39 @@ CREATE TABLE IF NOT EXISTS decisions (
 """
 
 
+# Columns added after the first archives were made: (name, type), added on open.
+ADDED_COLUMNS = (("published_url", "TEXT"), ("stamp", "TEXT"))
+
+# The files a run's row is read from; a row is re-read only when one of them changed.
+STAMPED_FILES = (RUN_FILE, "check.json", "desk/check.json", "steps/headline.json")
+
+
+def folder_stamp(run_dir: Path) -> str:
+    """Sizes and modification times of the files a row is read from: cheap to compute (a few
+    stat calls), and different after any write drafter makes to them."""
+    parts = []
+    for name in STAMPED_FILES:
+        try:
+            info = (run_dir / name).stat()
+            parts.append(f"{info.st_mtime_ns}:{info.st_size}")
+        except OSError:
+            parts.append("-")
+    return "|".join(parts)
+
+
+def newest_check(run_dir: Path) -> str | None:
+    """The newest check report of a run: the desk's re-check, else the run's own."""
+    newest: tuple[int, str] | None = None
+    for name in ("desk/check.json", "check.json"):
+        try:
+            mtime = (run_dir / name).stat().st_mtime_ns
+        except OSError:
+            continue
+        if newest is None or mtime > newest[0]:
+            newest = (mtime, name)
+    return newest[1] if newest else None
+
+
 @dataclass
 class RunRow:
     id: int
@@ -88,6 +123,7 @@ class RunRow:
     cost_usd: float | None
     tokens: int | None
     published_url: str | None = None
+    stamp: str | None = None
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> RunRow:
@@ -140,6 +176,46 @@ def check_counts(run_dir: Path, check_file: str = "check.json") -> dict[str, int
     }
 
 
+def _row_values(run_dir: Path, stamp: str) -> dict[str, Any]:
+    """The runs row of a folder, read from its run.json, newest check report and headline."""
+    try:
+        meta = json.loads((run_dir / RUN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RunError(f"{run_dir} is not a readable drafter run folder: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise RunError(f"{run_dir} is not a readable drafter run folder: run.json is not an object")
+    source = meta.get("source") or {}
+    check = newest_check(run_dir)
+    counts = (check_counts(run_dir, check) if check else None) or {}
+    return {
+        "path": str(run_dir),
+        "run_id": str(meta.get("run_id") or run_dir.name),
+        "title": _headline(run_dir) or source.get("title"),
+        "source_url": source.get("url"),
+        "site": source.get("site_name"),
+        "lang": (meta.get("options") or {}).get("lang"),
+        "created_at": meta.get("created_at"),
+        "updated_at": meta.get("updated_at"),
+        "status": meta.get("status"),
+        "check_failing": counts.get("failing"),
+        "check_contradicted": counts.get("contradicted"),
+        "check_unsupported": counts.get("unsupported"),
+        "cost_usd": meta.get("cost_usd"),
+        "tokens": (meta.get("usage_total") or {}).get("total_tokens"),
+        "stamp": stamp,
+    }
+
+
+def _upsert(db: sqlite3.Connection, values: dict[str, Any]) -> None:
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    updates = ", ".join(f"{k} = excluded.{k}" for k in values if k != "path")
+    db.execute(
+        f"INSERT INTO runs ({columns}) VALUES ({marks}) ON CONFLICT(path) DO UPDATE SET {updates}",
+        tuple(values.values()),
+    )
+
+
 class Archive:
     """Thread-safe: the desk's request handlers share one connection behind a lock."""
 
@@ -153,12 +229,18 @@ class Archive:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(SCHEMA)
             columns = {r["name"] for r in self._db.execute("PRAGMA table_info(runs)")}
-            if "published_url" not in columns:  # archives made before 関連記事
+            for column, kind in ADDED_COLUMNS:
+                if column in columns:
+                    continue
                 try:
-                    self._db.execute("ALTER TABLE runs ADD COLUMN published_url TEXT")
+                    self._db.execute(f"ALTER TABLE runs ADD COLUMN {column} {kind}")
                 except sqlite3.OperationalError as exc:  # another process added it meanwhile
                     if "duplicate column" not in str(exc):
                         raise
+            self._db.execute(
+                "CREATE INDEX IF NOT EXISTS runs_by_date ON runs (created_at DESC, id DESC)"
+            )
+            self._db.execute("CREATE INDEX IF NOT EXISTS decisions_by_run ON decisions (run, id)")
             self._db.commit()
         except (OSError, sqlite3.Error) as exc:
             if getattr(self, "_db", None) is not None:
@@ -185,62 +267,69 @@ class Archive:
     # ---- runs ----
 
     def register(self, run_dir: Path) -> int:
-        """Insert or refresh a run from its folder (run.json, check.json). Returns its id."""
+        """Insert or refresh a run from its folder (run.json, check reports). Returns its id."""
         run_dir = run_dir.resolve()
-        try:
-            meta = json.loads((run_dir / RUN_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise RunError(f"{run_dir} is not a readable drafter run folder: {exc}") from exc
-        source = meta.get("source") or {}
-        counts = check_counts(run_dir) or {}
-        title = _headline(run_dir) or source.get("title")
-        values = {
-            "path": str(run_dir),
-            "run_id": str(meta.get("run_id") or run_dir.name),
-            "title": title,
-            "source_url": source.get("url"),
-            "site": source.get("site_name"),
-            "lang": (meta.get("options") or {}).get("lang"),
-            "created_at": meta.get("created_at"),
-            "updated_at": meta.get("updated_at"),
-            "status": meta.get("status"),
-            "check_failing": counts.get("failing"),
-            "check_contradicted": counts.get("contradicted"),
-            "check_unsupported": counts.get("unsupported"),
-            "cost_usd": meta.get("cost_usd"),
-            "tokens": (meta.get("usage_total") or {}).get("total_tokens"),
-        }
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        updates = ", ".join(f"{k} = excluded.{k}" for k in values if k != "path")
+        values = _row_values(run_dir, folder_stamp(run_dir))
         with self._tx() as db:
-            db.execute(
-                f"INSERT INTO runs ({columns}) VALUES ({marks}) "
-                f"ON CONFLICT(path) DO UPDATE SET {updates}",
-                tuple(values.values()),
-            )
+            _upsert(db, values)
             row = db.execute("SELECT id FROM runs WHERE path = ?", (str(run_dir),)).fetchone()
         return int(row["id"])
 
-    def import_folder(self, out_dir: Path) -> int:
-        """Register every run folder under out_dir (runs made before the archive existed)."""
-        count = 0
-        for run_file in sorted(out_dir.glob(f"*/{RUN_FILE}")):
+    def sync(self, folders: Iterable[Path] = ()) -> int:
+        """Bring the archive up to date with the disk: every registered folder that still
+        exists (a CLI re-run or check may have changed it) and every run folder under
+        `folders` (runs made before the archive, or elsewhere). A folder is read only when
+        its stamp changed, and all changes go in one transaction, so a run list over
+        thousands of runs costs a few stat calls each. Returns how many rows were read."""
+        with self._lock:
+            known = {
+                str(r["path"]): r["stamp"] for r in self._db.execute("SELECT path, stamp FROM runs")
+            }
+        candidates = set(known)
+        for out_dir in folders:
+            for run_file in out_dir.glob(f"*/{RUN_FILE}"):
+                candidates.add(str(run_file.parent.resolve()))
+        changed = []
+        for path in sorted(candidates):
+            stamp = folder_stamp(Path(path))
+            if stamp.startswith("-") or known.get(path) == stamp:  # gone, or as registered
+                continue
             try:
-                self.register(run_file.parent)
-                count += 1
+                changed.append(_row_values(Path(path), stamp))
             except RunError:
                 continue
-        return count
+        if changed:
+            with self._tx() as db:
+                for values in changed:
+                    _upsert(db, values)
+        return len(changed)
+
+    def import_folder(self, out_dir: Path) -> int:
+        """Register every run folder under out_dir (runs made before the archive existed)."""
+        return self.sync([out_dir])
 
     def refresh(self) -> None:
-        """Re-read every registered folder that still exists (a CLI re-run may have changed it)."""
-        for row in self.runs():
-            if (row.path / RUN_FILE).is_file():
-                try:
-                    self.register(row.path)
-                except RunError:
-                    continue
+        """Re-read every registered folder that changed on disk since it was registered."""
+        self.sync()
+
+    def page(self, *, limit: int, offset: int = 0, query: str = "") -> tuple[list[RunRow], int]:
+        """One page of runs, newest first, and how many match: `query` filters on the title,
+        the source URL and site, and the run id (case-insensitive, NFKC)."""
+        where, args = "", []
+        if query.strip():
+            needle = "%" + unicodedata.normalize("NFKC", query.strip()).lower() + "%"
+            where = (
+                "WHERE lower(coalesce(title, '')) LIKE ? OR lower(coalesce(source_url, '')) "
+                "LIKE ? OR lower(coalesce(site, '')) LIKE ? OR lower(run_id) LIKE ?"
+            )
+            args = [needle] * 4
+        with self._lock:
+            total = int(self._db.execute(f"SELECT count(*) FROM runs {where}", args).fetchone()[0])
+            rows = self._db.execute(
+                f"SELECT * FROM runs {where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                [*args, limit, offset],
+            ).fetchall()
+        return [RunRow.from_row(r) for r in rows], total
 
     def runs(self) -> list[RunRow]:
         with self._lock:
@@ -337,6 +426,19 @@ class Archive:
                 "INSERT INTO decisions (run, action, digest, created_at) VALUES (?, ?, ?, ?)",
                 (run, action, markdown_digest, utc_now()),
             )
+
+    def decisions_of(self, runs: list[int]) -> dict[int, str]:
+        """The latest decision's action for each of `runs` that has one (one query)."""
+        if not runs:
+            return {}
+        marks = ", ".join("?" for _ in runs)
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT run, action FROM decisions WHERE id IN (SELECT max(id) FROM decisions "
+                f"WHERE run IN ({marks}) GROUP BY run)",
+                runs,
+            ).fetchall()
+        return {int(r["run"]): str(r["action"]) for r in rows}
 
     def decision(self, run: int) -> Decision | None:
         with self._lock:

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from drafter.archive import Archive, check_counts, digest
+from drafter.archive import Archive, digest, newest_check
 from drafter.config import Settings
 from drafter.desk.drafts import SECTION_AGENTS, CurrentDraft, current
 from drafter.errors import DrafterError, RunError
@@ -122,21 +122,14 @@ def recheck(archive: Archive, run_dir: Path) -> dict[str, Any]:
 
 def latest_check(run_dir: Path) -> tuple[dict[str, Any] | None, str]:
     """The newest check report of this run (the desk's re-check, else the run's) and its file."""
-    candidates = [run_dir / DESK_DIR / "check.json", run_dir / "check.json"]
-    existing = [p for p in candidates if p.is_file()]
-    if not existing:
+    name = newest_check(run_dir)
+    if name is None:
         return None, ""
-    newest = max(existing, key=lambda p: p.stat().st_mtime)
     try:
-        report: dict[str, Any] = json.loads(newest.read_text(encoding="utf-8"))
+        report: dict[str, Any] = json.loads((run_dir / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None, ""
-    return report, str(newest.relative_to(run_dir))
-
-
-def desk_counts(run_dir: Path) -> dict[str, int] | None:
-    _, name = latest_check(run_dir)
-    return check_counts(run_dir, name) if name else None
+    return report, name
 
 
 def _forget_journal(folder: RunFolder, agent: str) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from fastapi import Depends, FastAPI, Form, HTTPException, Request
+from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
@@ -50,6 +50,9 @@ class DeskState:
     token: str
     allowed_hosts: set[str] = field(default_factory=set)
     import_dirs: list[Path] = field(default_factory=list)
+
+
+PAGE_SIZE = 100  # runs per page of the run list
 
 
 def _run_meta(path: Path) -> dict[str, Any]:
@@ -199,22 +202,37 @@ def create_app(
         return page("error.html", status=exc.status_code, message=str(exc.detail))
 
     @app.get("/", response_class=HTMLResponse)
-    def runs_list() -> Response:
-        for folder in state.import_dirs:
-            state.archive.import_folder(folder)
-        state.archive.refresh()
-        rows = []
-        for row in state.archive.runs():
-            counts = actions.desk_counts(row.path) if row.path.is_dir() else None
-            decision = state.archive.decision(row.id)
-            rows.append(
-                {
-                    "row": row,
-                    "counts": counts,
-                    "approved": decision is not None and decision.action == "approved",
-                }
-            )
-        return page("runs.html", rows=rows, archive=str(state.archive.path))
+    def runs_list(page_number: int = Query(1, alias="page", ge=1), q: str = "") -> Response:
+        state.archive.sync(state.import_dirs)
+        query = q.strip()[:200]
+        found, total = state.archive.page(
+            limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE, query=query
+        )
+        decisions = state.archive.decisions_of([row.id for row in found])
+        rows = [
+            {
+                "row": row,
+                "counts": None
+                if row.check_failing is None
+                else {
+                    "failing": row.check_failing,
+                    "contradicted": row.check_contradicted,
+                    "unsupported": row.check_unsupported,
+                },
+                "approved": decisions.get(row.id) == "approved",
+            }
+            for row in found
+        ]
+        pages = max(1, -(-total // PAGE_SIZE))
+        return page(
+            "runs.html",
+            rows=rows,
+            archive=str(state.archive.path),
+            total=total,
+            page_number=page_number,
+            pages=pages,
+            q=query,
+        )
 
     @app.get("/runs/{run}", response_class=HTMLResponse)
     def run_view(run: int) -> Response:
