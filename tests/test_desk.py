@@ -269,7 +269,8 @@ def test_a_long_archive_is_paged_searchable_and_read_only_where_it_changed(
         assert first.text.index('<tr data-run="') == first.text.index(f'<tr data-run="{newest}"')
         second = client.get("/?page=2").text
         assert second.count('<tr data-run="') == 50 and 'rel="prev"' in second
-        found = client.get("/", params={"q": "2025000007"}).text
+        found = client.get("/", params={"q": "２０２５０００００７"}).text  # full-width digits
         assert found.count('<tr data-run="') == 1 and "status-failed" in found
         assert "No run matches" in client.get("/", params={"q": "<nothing like it>"}).text
+        assert "No run matches" in client.get("/", params={"q": "%_%"}).text  # not wildcards
     archive.close()

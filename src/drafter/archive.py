@@ -176,6 +176,11 @@ def check_counts(run_dir: Path, check_file: str = "check.json") -> dict[str, int
     }
 
 
+def _folded(text: str | None) -> str:
+    """NFKC and case-folded, for search: ＥＵ matches eu, ２０２６ matches 2026."""
+    return unicodedata.normalize("NFKC", text or "").casefold()
+
+
 def _row_values(run_dir: Path, stamp: str) -> dict[str, Any]:
     """The runs row of a folder, read from its run.json, newest check report and headline."""
     try:
@@ -225,6 +230,7 @@ class Archive:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, check_same_thread=False, timeout=15)
             self._db.row_factory = sqlite3.Row
+            self._db.create_function("folded", 1, _folded, deterministic=True)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(SCHEMA)
@@ -317,12 +323,16 @@ class Archive:
         the source URL and site, and the run id (case-insensitive, NFKC)."""
         where, args = "", []
         if query.strip():
-            needle = "%" + unicodedata.normalize("NFKC", query.strip()).lower() + "%"
+            literal = _folded(query.strip())
+            for char in ("\\", "%", "_"):  # the query's own % and _ are not wildcards
+                literal = literal.replace(char, "\\" + char)
+            needle = "%" + literal + "%"
             where = (
-                "WHERE lower(coalesce(title, '')) LIKE ? OR lower(coalesce(source_url, '')) "
-                "LIKE ? OR lower(coalesce(site, '')) LIKE ? OR lower(run_id) LIKE ?"
+                "WHERE folded(title) LIKE ?1 ESCAPE '\\' OR folded(source_url) LIKE ?1 "
+                "ESCAPE '\\' OR folded(site) LIKE ?1 ESCAPE '\\' OR folded(run_id) LIKE ?1 "
+                "ESCAPE '\\'"
             )
-            args = [needle] * 4
+            args = [needle]
         with self._lock:
             total = int(self._db.execute(f"SELECT count(*) FROM runs {where}", args).fetchone()[0])
             rows = self._db.execute(
