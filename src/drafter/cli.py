@@ -535,6 +535,8 @@ def review(
     except DrafterError as exc:
         _fail(exc)
     folders = import_dirs if import_dirs is not None else [Path("drafts")]
+    for missing in [f for f in import_dirs or [] if not f.is_dir()]:
+        typer.echo(f"warning: --import {missing} is not a folder; nothing read from it.", err=True)
     folders = [f for f in folders if f.is_dir()]
     import uvicorn
 
