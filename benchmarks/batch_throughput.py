@@ -60,6 +60,7 @@ def run_batch(
         "OPENAI_BASE_URL": server.base_url,
         "OPENAI_API_KEY": "bench",
         "XDG_CACHE_HOME": str(work / "cache"),
+        "XDG_DATA_HOME": str(work / "data"),  # the run archive: not the user's
         "NO_PROXY": "127.0.0.1,localhost",
     }
     command = [sys.executable, "-m", "drafter", "batch", str(sources), "--comments-dir",

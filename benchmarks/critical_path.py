@@ -38,6 +38,7 @@ def main() -> None:
             "OPENAI_BASE_URL": server.base_url,
             "OPENAI_API_KEY": "bench",
             "XDG_CACHE_HOME": str(Path(out) / "cache"),
+            "XDG_DATA_HOME": str(Path(out) / "data"),  # the run archive: not the user's
             "NO_PROXY": "127.0.0.1,localhost",
         }
         started = time.perf_counter()

@@ -35,6 +35,7 @@ def main() -> None:
         **{k: v for k, v in os.environ.items() if not k.startswith(("DRAFTER_", "OPENAI_"))},
         **catalogs.env(),
         "XDG_CACHE_HOME": str(work / "cache"),
+        "XDG_DATA_HOME": str(work / "data"),  # the run archive: not the user's
         "XDG_CONFIG_HOME": str(work / "config"),
     }
     schedules = [(name, schedule) for name, (schedule, _) in NAMED.items()]

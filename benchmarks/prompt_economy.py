@@ -94,6 +94,7 @@ def draft(
         "OPENAI_BASE_URL": server.base_url,
         "OPENAI_API_KEY": "bench",
         "XDG_CACHE_HOME": str(work / "cache"),
+        "XDG_DATA_HOME": str(work / "data"),  # the run archive: not the user's
     }
     timings: list[float] = []
     requests: list[dict[str, Any]] = []

@@ -58,6 +58,7 @@ def run(point: str | None, seed: int, work: Path, extra_env: dict[str, str]) -> 
         DRAFTER_TIMEOUT="30",
         XDG_CACHE_HOME=str(work / "cache"),
         XDG_CONFIG_HOME=str(work / "config"),
+        XDG_DATA_HOME=str(work / "data"),  # the run archive: not the user's
     )
     out = work / "out"
     args = [
