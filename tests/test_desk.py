@@ -273,4 +273,7 @@ def test_a_long_archive_is_paged_searchable_and_read_only_where_it_changed(
         assert found.count('<tr data-run="') == 1 and "status-failed" in found
         assert "No run matches" in client.get("/", params={"q": "<nothing like it>"}).text
         assert "No run matches" in client.get("/", params={"q": "%_%"}).text  # not wildcards
+        shutil.rmtree(many / "2025000007-copy")  # deleted by hand: listed, marked, not dropped
+        gone = client.get("/", params={"q": "2025000007"}).text
+        assert gone.count('<tr data-run="') == 1 and "folder missing" in gone
     archive.close()

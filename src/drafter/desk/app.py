@@ -220,6 +220,7 @@ def create_app(
                     "unsupported": row.check_unsupported,
                 },
                 "approved": decisions.get(row.id) == "approved",
+                "missing": not row.path.is_dir(),  # moved or deleted; its editor work is kept
             }
             for row in found
         ]
