@@ -105,3 +105,23 @@ def test_review_says_when_its_port_is_taken(llm_env: ScriptedLLM) -> None:
             process.kill()
     assert process.returncode != 0
     assert str(port) in err and "--port" in err, err
+
+
+def test_review_on_every_address_needs_the_names_editors_use(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    port = free_port()
+    refused = start_review(port, "--host", "0.0.0.0")
+    _out, err = refused.communicate(timeout=60)
+    assert refused.returncode == 2 and "--allowed-host" in err, err
+
+    named = start_review(port, "--allowed-host", "Desk.Newsroom.example")
+    try:
+        wait_up(port, named)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+            assert client.get("/", headers={"Host": f"desk.newsroom.example:{port}"}).is_success
+            assert client.get("/").is_success  # the bound address itself
+            assert client.get("/", headers={"Host": f"other.example:{port}"}).status_code == 421
+    finally:
+        named.terminate()
+        named.wait(timeout=10)

@@ -521,6 +521,14 @@ def review(
             "--import", help="Also list the run folders in this folder (default: ./drafts)."
         ),
     ] = None,
+    allowed_hosts: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A name (or name:port) editors use to reach the desk, when it is not HOST "
+            "itself: required with --host 0.0.0.0. Other Host headers are refused.",
+        ),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """The editors' desk: review drafts beside their source in the browser, edit or regenerate
@@ -543,15 +551,29 @@ def review(
     from drafter.desk.app import create_app
 
     loopback = host in ("127.0.0.1", "localhost", "::1")
+    wildcard = host in ("0.0.0.0", "::")  # refused below without --allowed-host
+    if wildcard and not allowed_hosts:
+        _fail(
+            ConfigError(
+                f"--host {host} listens on every address, so the desk cannot tell its own name "
+                "from a rebinding attacker's.",
+                hint="Say which names editors will type: --allowed-host desk.newsroom.lan "
+                "(repeat for more, e.g. the machine's IP address).",
+            )
+        )
     if not loopback:
         typer.echo(
             f"warning: binding to {host}: anyone who can reach it can edit and export drafts.",
             err=True,
         )
     shown = f"[{host}]" if ":" in host else host
-    allowed = {f"{shown}:{port}"} | (
-        {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"} if loopback else set()
-    )
+    allowed = set() if wildcard else {f"{shown}:{port}"}
+    if loopback or wildcard:
+        allowed |= {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
+    for name in allowed_hosts or []:
+        name = name.strip().lower()
+        bare = name.rsplit("]", 1)[-1] if name.startswith("[") else name
+        allowed.add(name if ":" in bare else f"{name}:{port}")
     try:
         listener = _listen(host, port)
     except ConfigError as exc:

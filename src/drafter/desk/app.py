@@ -144,7 +144,7 @@ def create_app(
     async def guard(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        host = request.headers.get("host", "")
+        host = request.headers.get("host", "").lower()
         if state.allowed_hosts and host not in state.allowed_hosts:
             return PlainTextResponse("unknown host", status_code=421)
         if request.method not in ("GET", "HEAD"):
