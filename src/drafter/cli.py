@@ -452,6 +452,60 @@ def eval_command(
     raise typer.Exit(0 if result["passed"] else 1)
 
 
+@app.command("cache")
+def cache_command(
+    prune: Annotated[
+        float | None,
+        typer.Option(
+            "--prune",
+            min=0,
+            metavar="DAYS",
+            help="Remove entries written more than DAYS days ago (0: everything).",
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Show what drafter caches (fetched pages, model and judge answers, embeddings) and how
+    big it is; --prune DAYS removes older entries. Runs and the run archive are never touched."""
+    import sqlite3
+
+    from drafter.cache_admin import inspect
+    from drafter.config import cache_root, load_settings
+
+    try:
+        root = cache_root(load_settings({}, config_path=config))
+        stats = inspect(root, prune)
+    except DrafterError as exc:
+        _fail(exc)
+    except (OSError, sqlite3.Error) as exc:
+        _fail(DrafterError(f"Cannot read the cache: {exc}", hint=f"The cache folder: {root}"))
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"drafter's caches in {root}")
+    columns = ["cache", "holds", "entries", "size", *(["removed"] if prune is not None else [])]
+    for column in columns:
+        table.add_column(column, justify="left" if column in ("cache", "holds") else "right")
+    for item in stats:
+        cells = [item.name, item.what, f"{item.entries:,}", _bytes(item.size)]
+        if prune is not None:
+            cells.append(f"{item.removed:,}")
+        table.add_row(*(escape(c) for c in cells))
+    Console(highlight=False).print(table)
+
+
+def _bytes(size: int) -> str:
+    if size < 1024:
+        return f"{size:,} B"
+    value = size / 1024
+    for unit in ("KiB", "MiB"):
+        if value < 1024:
+            return f"{value:,.1f} {unit}"
+        value /= 1024
+    return f"{value:,.1f} GiB"
+
+
 @app.command("runs")
 def runs_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder holding run folders.")] = Path(
