@@ -260,6 +260,16 @@ def test_a_long_archive_is_paged_searchable_and_read_only_where_it_changed(
     meta["status"] = "failed"
     changed.write_text(json.dumps(meta), encoding="utf-8")
     assert archive.sync([many]) == 1
+    # An archive a newer drafter added a column to still opens and lists.
+    archive.close()
+    import sqlite3
+
+    db = sqlite3.connect(archive_path(settings))
+    db.execute("ALTER TABLE runs ADD COLUMN from_the_future TEXT")
+    db.commit()
+    db.close()
+    archive = Archive(archive_path(settings))
+    assert len(archive.runs()) == 150
     app = create_app(settings, archive, token=TOKEN, allowed_hosts={HOST}, import_dirs=[many])
     with TestClient(app, base_url=f"http://{HOST}") as client:
         first = client.get("/")
@@ -273,6 +283,16 @@ def test_a_long_archive_is_paged_searchable_and_read_only_where_it_changed(
         assert found.count('<tr data-run="') == 1 and "status-failed" in found
         assert "No run matches" in client.get("/", params={"q": "<nothing like it>"}).text
         assert "No run matches" in client.get("/", params={"q": "%_%"}).text  # not wildcards
+        past = client.get("/?page=99")  # runs removed while an editor was on a late page
+        assert past.status_code == 200 and past.text.count('<tr data-run="') == 50
+        assert "page 2 of 2" in past.text and "No runs yet" not in past.text
+        assert client.get("/?page=10000000000000000000").status_code == 422
+        # A broken folder is left out of the list; it does not break the list.
+        (many / "2025000011-copy" / "check.json").write_text("[]", encoding="utf-8")
+        bad = json.loads((many / "2025000012-copy" / "run.json").read_text(encoding="utf-8"))
+        bad["source"] = "not an object"
+        (many / "2025000012-copy" / "run.json").write_text(json.dumps(bad), encoding="utf-8")
+        assert client.get("/").status_code == 200
         shutil.rmtree(many / "2025000007-copy")  # deleted by hand: listed, marked, not dropped
         gone = client.get("/", params={"q": "2025000007"}).text
         assert gone.count('<tr data-run="') == 1 and "folder missing" in gone

@@ -17,7 +17,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -80,13 +80,15 @@ STAMPED_FILES = (RUN_FILE, "check.json", "desk/check.json", "steps/headline.json
 
 
 def folder_stamp(run_dir: Path) -> str:
-    """Sizes and modification times of the files a row is read from: cheap to compute (a few
-    stat calls), and different after any write drafter makes to them."""
+    """Inode, times and size of the files a row is read from: cheap to compute (a few stat
+    calls), and different after any write drafter makes to them."""
     parts = []
     for name in STAMPED_FILES:
         try:
             info = (run_dir / name).stat()
-            parts.append(f"{info.st_mtime_ns}:{info.st_size}")
+            # drafter replaces files by rename, so the inode changes even when a coarse clock
+            # (network or FAT file systems) gives the new file the old mtime and size.
+            parts.append(f"{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_size}")
         except OSError:
             parts.append("-")
     return "|".join(parts)
@@ -127,7 +129,9 @@ class RunRow:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> RunRow:
-        data = {k: row[k] for k in row.keys() if k != "embedding"}  # noqa: SIM118 - sqlite3.Row
+        # Only the columns this version knows: a newer drafter may have added some.
+        known = {f.name for f in fields(cls)}
+        data = {k: row[k] for k in row.keys() if k in known}  # noqa: SIM118 - sqlite3.Row
         data["path"] = Path(data["path"])
         return cls(**data)
 
@@ -168,7 +172,10 @@ def check_counts(run_dir: Path, check_file: str = "check.json") -> dict[str, int
         report = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    claims = report.get("claims") or []
+    claims = report.get("claims") if isinstance(report, dict) else None
+    if not isinstance(claims, list):
+        return None
+    claims = [c for c in claims if isinstance(c, dict)]
     return {
         "failing": sum(1 for c in claims if c.get("fails")),
         "contradicted": sum(1 for c in claims if c.get("verdict") == "contradicted"),
@@ -181,6 +188,10 @@ def _folded(text: str | None) -> str:
     return unicodedata.normalize("NFKC", text or "").casefold()
 
 
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _row_values(run_dir: Path, stamp: str) -> dict[str, Any]:
     """The runs row of a folder, read from its run.json, newest check report and headline."""
     try:
@@ -189,7 +200,7 @@ def _row_values(run_dir: Path, stamp: str) -> dict[str, Any]:
         raise RunError(f"{run_dir} is not a readable drafter run folder: {exc}") from exc
     if not isinstance(meta, dict):
         raise RunError(f"{run_dir} is not a readable drafter run folder: run.json is not an object")
-    source = meta.get("source") or {}
+    source, options, usage = (_object(meta.get(k)) for k in ("source", "options", "usage_total"))
     check = newest_check(run_dir)
     counts = (check_counts(run_dir, check) if check else None) or {}
     return {
@@ -198,7 +209,7 @@ def _row_values(run_dir: Path, stamp: str) -> dict[str, Any]:
         "title": _headline(run_dir) or source.get("title"),
         "source_url": source.get("url"),
         "site": source.get("site_name"),
-        "lang": (meta.get("options") or {}).get("lang"),
+        "lang": options.get("lang"),
         "created_at": meta.get("created_at"),
         "updated_at": meta.get("updated_at"),
         "status": meta.get("status"),
@@ -206,19 +217,26 @@ def _row_values(run_dir: Path, stamp: str) -> dict[str, Any]:
         "check_contradicted": counts.get("contradicted"),
         "check_unsupported": counts.get("unsupported"),
         "cost_usd": meta.get("cost_usd"),
-        "tokens": (meta.get("usage_total") or {}).get("total_tokens"),
+        "tokens": usage.get("total_tokens"),
         "stamp": stamp,
     }
 
 
-def _upsert(db: sqlite3.Connection, values: dict[str, Any]) -> None:
+_UNSET = object()
+
+
+def _upsert(db: sqlite3.Connection, values: dict[str, Any], expect: Any = _UNSET) -> None:
+    """Insert or update a runs row. With `expect`, an existing row is updated only while its
+    stamp is still `expect`: a newer registration made meanwhile is not overwritten."""
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
     updates = ", ".join(f"{k} = excluded.{k}" for k in values if k != "path")
-    db.execute(
-        f"INSERT INTO runs ({columns}) VALUES ({marks}) ON CONFLICT(path) DO UPDATE SET {updates}",
-        tuple(values.values()),
-    )
+    sql = f"INSERT INTO runs ({columns}) VALUES ({marks}) ON CONFLICT(path) DO UPDATE SET {updates}"
+    args = list(values.values())
+    if expect is not _UNSET:
+        sql += " WHERE runs.stamp IS ?"
+        args.append(expect)
+    db.execute(sql, args)
 
 
 class Archive:
@@ -256,6 +274,7 @@ class Archive:
                 hint="Set `archive` in the config (or DRAFTER_ARCHIVE) to a writable file.",
             ) from exc
         self._lock = threading.RLock()
+        self._sync_lock = threading.Lock()
 
     def close(self) -> None:
         self._db.close()
@@ -287,6 +306,10 @@ class Archive:
         `folders` (runs made before the archive, or elsewhere). A folder is read only when
         its stamp changed, and all changes go in one transaction, so a run list over
         thousands of runs costs a few stat calls each. Returns how many rows were read."""
+        with self._sync_lock:  # two list requests at once: one reads, the other finds it done
+            return self._sync(folders)
+
+    def _sync(self, folders: Iterable[Path]) -> int:
         with self._lock:
             known = {
                 str(r["path"]): r["stamp"] for r in self._db.execute("SELECT path, stamp FROM runs")
@@ -302,12 +325,12 @@ class Archive:
                 continue
             try:
                 changed.append(_row_values(Path(path), stamp))
-            except RunError:
+            except RunError:  # not a readable run folder: left out of the list
                 continue
         if changed:
             with self._tx() as db:
                 for values in changed:
-                    _upsert(db, values)
+                    _upsert(db, values, expect=known.get(values["path"]))
         return len(changed)
 
     def import_folder(self, out_dir: Path) -> int:

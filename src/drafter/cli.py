@@ -604,8 +604,9 @@ def review(
 
     from drafter.desk.app import create_app
 
+    host = host.strip().lower()  # Host headers are compared in lower case
     loopback = host in ("127.0.0.1", "localhost", "::1")
-    wildcard = host in ("0.0.0.0", "::")  # refused below without --allowed-host
+    wildcard = host in ("0.0.0.0", "::", "0", "::0")  # refused below without --allowed-host
     if wildcard and not allowed_hosts:
         _fail(
             ConfigError(
@@ -621,13 +622,16 @@ def review(
             err=True,
         )
     shown = f"[{host}]" if ":" in host else host
-    allowed = set() if wildcard else {f"{shown}:{port}"}
+    names = set() if wildcard else {shown}
     if loopback or wildcard:
-        allowed |= {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
-    for name in allowed_hosts or []:
-        name = name.strip().lower()
-        bare = name.rsplit("]", 1)[-1] if name.startswith("[") else name
-        allowed.add(name if ":" in bare else f"{name}:{port}")
+        names |= {"127.0.0.1", "localhost", "[::1]"}
+    allowed = set()
+    for name in [*names, *(n.strip().lower() for n in allowed_hosts or [])]:
+        after_bracket = name.rsplit("]", 1)[-1] if name.startswith("[") else name
+        if ":" in after_bracket:  # name:port, as given
+            allowed.add(name)
+        else:  # browsers leave out :80, and a proxy may pass its own Host without a port
+            allowed |= {name, f"{name}:{port}"}
     try:
         listener = _listen(host, port)
     except ConfigError as exc:

@@ -202,12 +202,18 @@ def create_app(
         return page("error.html", status=exc.status_code, message=str(exc.detail))
 
     @app.get("/", response_class=HTMLResponse)
-    def runs_list(page_number: int = Query(1, alias="page", ge=1), q: str = "") -> Response:
+    def runs_list(
+        page_number: int = Query(1, alias="page", ge=1, le=1_000_000), q: str = ""
+    ) -> Response:
         state.archive.sync(state.import_dirs)
         query = q.strip()[:200]
-        found, total = state.archive.page(
-            limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE, query=query
-        )
+        found, total = state.archive.page(limit=PAGE_SIZE, offset=0, query=query)
+        pages = max(1, -(-total // PAGE_SIZE))
+        page_number = min(page_number, pages)  # past the end (runs removed meanwhile): the last
+        if page_number > 1:
+            found, total = state.archive.page(
+                limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE, query=query
+            )
         decisions = state.archive.decisions_of([row.id for row in found])
         rows = [
             {
@@ -224,7 +230,6 @@ def create_app(
             }
             for row in found
         ]
-        pages = max(1, -(-total // PAGE_SIZE))
         return page(
             "runs.html",
             rows=rows,
