@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -84,6 +85,8 @@ def run_batch(
         "rejected": server.rate_limited,
         "arrivals": arrivals,
         "stats": next(iter(manifest["rate_limits"].values()), {}),
+        # the largest resident set of any drafter process this script waited for (KiB on Linux)
+        "peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
 
 
@@ -126,6 +129,7 @@ def main() -> None:
         print(f"  requests answered         {result['accepted']}")
         print(f"  429s                      {result['rejected']}")
         print(f"  wall time                 {result['wall']:.1f} s")
+        print(f"  peak memory (so far)      {result['peak_mib']:.0f} MiB resident")
         rate = f"{overall:.1f} per {window:g} s = {overall / allowed:.2f} R"
         print(f"  throughput, busy period   {rate}")
         print(f"  sustained (full windows)  median {median:g} = {median / allowed:.2f} R, "

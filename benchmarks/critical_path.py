@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -69,6 +70,8 @@ def main() -> None:
     print(f"critical path      {critical:.2f} s")
     print(f"wall (process)     {wall:.2f} s")
     print(f"agents (pipeline)  {run['timings']['agents_seconds']:.2f} s  (run.json: DAG only)")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+    print(f"peak memory        {peak:.0f} MiB  (drafter run's maximum resident set)")
     goal = 1.1 * critical + 1
     verdict = "met" if wall <= goal else f"missed by {wall - goal:.2f} s"
     print(f"overhead           {wall - critical:.2f} s")
