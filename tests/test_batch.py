@@ -142,7 +142,10 @@ def test_resume_skips_finished_articles_and_resumes_the_rest(
 
     shutil.copy(FIXTURES / "comments.json", comments / "c.json")  # the editor adds it
     before = _counts(llm_env)
-    second = batch(*args, "--resume")
+    # The retry command the summary prints names no --comments-dir: resuming continues the
+    # same batch, with the comments folder its manifest recorded.
+    assert f"drafter batch {sources} --out {out} --resume" in first.stdout.replace("\n", "")
+    second = batch(str(sources), "--out", str(out), "--no-cache", "--concurrency", "2", "--resume")
     assert second.exit_code == 0, second.output
     asked = {n: c - before[n] for n, c in _counts(llm_env).items()}
     # The finished article: 0 calls; the one that failed at its conclusion: only that step;

@@ -270,9 +270,13 @@ class Batch:
                 hint="Check --out (the folder the batch wrote to), or start the batch without "
                 "--resume.",
             )
+        earlier = self._read_manifest()
+        if self.options.comments_dir is None and isinstance(earlier.get("comments_dir"), str):
+            # Resuming continues the same batch: its comments folder unless another is given.
+            self.options.comments_dir = Path(earlier["comments_dir"])
         return {
             str(entry["key"]): str(entry["run"])
-            for entry in self._read_manifest().get("articles", [])
+            for entry in earlier.get("articles", [])
             if isinstance(entry, dict) and entry.get("key") and entry.get("run")
         }
 
