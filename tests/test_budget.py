@@ -80,5 +80,7 @@ def test_runs_lists_status_check_and_cost(llm_env: ScriptedLLM, tmp_path: Path) 
     assert sorted(r["status"] for r in rows) == ["completed", "failed"]
     done = next(r for r in rows if r["status"] == "completed")
     assert done["check"] == "ok" and done["books"] == "2/2" and done["cost_usd"] > 0
+    headline = json.loads((Path(done["path"]) / "steps/headline.json").read_text("utf-8"))
+    assert done["title"] == headline["output"]["title"]  # the draft's title, not the source's
     table = CliRunner().invoke(app, ["runs", "--out", str(tmp_path / "drafts")])
     assert "2 run(s)" in table.stdout and "completed" in table.stdout

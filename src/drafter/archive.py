@@ -206,7 +206,7 @@ def _row_values(run_dir: Path, stamp: str) -> dict[str, Any]:
     return {
         "path": str(run_dir),
         "run_id": str(meta.get("run_id") or run_dir.name),
-        "title": _headline(run_dir) or source.get("title"),
+        "title": headline(run_dir) or source.get("title"),
         "source_url": source.get("url"),
         "site": source.get("site_name"),
         "lang": options.get("lang"),
@@ -481,7 +481,8 @@ class Archive:
         return Decision(row["action"], row["digest"], row["created_at"]) if row else None
 
 
-def _headline(run_dir: Path) -> str | None:
+def headline(run_dir: Path) -> str | None:
+    """The draft's headline (steps/headline.json), if that step is done."""
     try:
         payload = json.loads((run_dir / "steps" / "headline.json").read_text(encoding="utf-8"))
         return str(payload["output"]["title"])

@@ -516,6 +516,8 @@ def runs_command(
     """List the runs in a folder: status, fact-check result, books, tokens and cost."""
     import json
 
+    from drafter.archive import headline
+
     rows = []
     for meta_path in sorted(out.glob("*/run.json")):
         try:
@@ -528,7 +530,8 @@ def runs_command(
             {
                 "run": meta_path.parent.name,
                 "path": str(meta_path.parent),
-                "title": (meta.get("source") or {}).get("title"),
+                # the draft's own headline once written, else the source's title
+                "title": headline(meta_path.parent) or (meta.get("source") or {}).get("title"),
                 "status": meta.get("status"),
                 "created_at": meta.get("created_at"),
                 "check": "ok"
