@@ -4,14 +4,16 @@ inside commands so `drafter --help` stays fast."""
 from __future__ import annotations
 
 import shutil
-import socket
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from drafter.errors import ConfigError, DrafterError
+
+if TYPE_CHECKING:
+    import socket
 
 app = typer.Typer(
     name="drafter",
@@ -650,6 +652,7 @@ def _listen(host: str, port: int) -> socket.socket:
     uvicorn traceback (and no other process can take it between the check and the bind).
     IPv6 for an address with a colon, else IPv4, as uvicorn itself does."""
     import errno
+    import socket
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener: socket.socket | None = None
