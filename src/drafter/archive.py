@@ -188,6 +188,18 @@ def _folded(text: str | None) -> str:
     return unicodedata.normalize("NFKC", text or "").casefold()
 
 
+def _search(query: str) -> tuple[str, list[str]]:
+    """The WHERE clause and its argument for a run search (empty when there is no query)."""
+    if not query.strip():
+        return "", []
+    literal = _folded(query.strip())
+    for char in ("\\", "%", "_"):  # the query's own % and _ are not wildcards
+        literal = literal.replace(char, "\\" + char)
+    columns = ("title", "source_url", "site", "run_id")
+    where = " OR ".join(f"folded({column}) LIKE ?1 ESCAPE '\\'" for column in columns)
+    return f"WHERE {where}", ["%" + literal + "%"]
+
+
 def _object(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -333,36 +345,22 @@ class Archive:
                     _upsert(db, values, expect=known.get(values["path"]))
         return len(changed)
 
-    def import_folder(self, out_dir: Path) -> int:
-        """Register every run folder under out_dir (runs made before the archive existed)."""
-        return self.sync([out_dir])
-
-    def refresh(self) -> None:
-        """Re-read every registered folder that changed on disk since it was registered."""
-        self.sync()
-
-    def page(self, *, limit: int, offset: int = 0, query: str = "") -> tuple[list[RunRow], int]:
-        """One page of runs, newest first, and how many match: `query` filters on the title,
-        the source URL and site, and the run id (case-insensitive, NFKC)."""
-        where, args = "", []
-        if query.strip():
-            literal = _folded(query.strip())
-            for char in ("\\", "%", "_"):  # the query's own % and _ are not wildcards
-                literal = literal.replace(char, "\\" + char)
-            needle = "%" + literal + "%"
-            where = (
-                "WHERE folded(title) LIKE ?1 ESCAPE '\\' OR folded(source_url) LIKE ?1 "
-                "ESCAPE '\\' OR folded(site) LIKE ?1 ESCAPE '\\' OR folded(run_id) LIKE ?1 "
-                "ESCAPE '\\'"
-            )
-            args = [needle]
+    def count(self, query: str = "") -> int:
+        """How many runs match `query` (see `page`)."""
+        where, args = _search(query)
         with self._lock:
-            total = int(self._db.execute(f"SELECT count(*) FROM runs {where}", args).fetchone()[0])
+            return int(self._db.execute(f"SELECT count(*) FROM runs {where}", args).fetchone()[0])
+
+    def page(self, *, limit: int, offset: int = 0, query: str = "") -> list[RunRow]:
+        """One page of runs, newest first: `query` filters on the title, the source URL and
+        site, and the run id (case-insensitive, NFKC)."""
+        where, args = _search(query)
+        with self._lock:
             rows = self._db.execute(
                 f"SELECT * FROM runs {where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 [*args, limit, offset],
             ).fetchall()
-        return [RunRow.from_row(r) for r in rows], total
+        return [RunRow.from_row(r) for r in rows]
 
     def runs(self) -> list[RunRow]:
         with self._lock:
@@ -388,7 +386,7 @@ class Archive:
             db.execute("UPDATE runs SET embedding = ? WHERE id = ?", (vector, run))
 
     def set_published(self, run: int, url: str | None) -> None:
-        """Where the draft was published (the WordPress export, or an editor): 関連記事 links."""
+        """Where the draft went live (an editor records it on the desk): 関連記事 links it."""
         with self._tx() as db:
             db.execute("UPDATE runs SET published_url = ? WHERE id = ?", (url, run))
 

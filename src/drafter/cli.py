@@ -630,13 +630,7 @@ def review(
     names = set() if wildcard else {shown}
     if loopback or wildcard:
         names |= {"127.0.0.1", "localhost", "[::1]"}
-    allowed = set()
-    for name in [*names, *(n.strip().lower() for n in allowed_hosts or [])]:
-        after_bracket = name.rsplit("]", 1)[-1] if name.startswith("[") else name
-        if ":" in after_bracket:  # name:port, as given
-            allowed.add(name)
-        else:  # browsers leave out :80, and a proxy may pass its own Host without a port
-            allowed |= {name, f"{name}:{port}"}
+    allowed = _host_headers([*names, *(allowed_hosts or [])], port)
     try:
         listener = _listen(host, port)
     except ConfigError as exc:
@@ -645,6 +639,16 @@ def review(
     typer.echo(f"drafter review: http://{shown}:{port}/  (archive {archive.path})", err=True)
     server = uvicorn.Server(uvicorn.Config(desk, log_level="warning"))
     server.run(sockets=[listener])
+
+
+def _host_headers(names: list[str], port: int) -> set[str]:
+    """The Host headers the desk answers: each name as given with a port, else both bare
+    (browsers leave out :80, a proxy may pass its own Host) and with the desk's port."""
+    allowed = set()
+    for name in (n.strip().lower() for n in names):
+        after_bracket = name.rsplit("]", 1)[-1] if name.startswith("[") else name
+        allowed |= {name} if ":" in after_bracket else {name, f"{name}:{port}"}
+    return allowed
 
 
 def _listen(host: str, port: int) -> socket.socket:

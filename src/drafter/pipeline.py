@@ -234,7 +234,6 @@ class _Preload:
 
     def __init__(self) -> None:
         self.thread = threading.Thread(target=self._load, name="drafter-preload", daemon=True)
-        self._lock = threading.Lock()
 
     @staticmethod
     def _load() -> None:
@@ -247,9 +246,9 @@ class _Preload:
             pass
 
     def start(self) -> None:
-        with self._lock:
-            if self.thread.ident is None:
-                self.thread.start()
+        """Called from the run's steps, which share one event loop thread: no race."""
+        if self.thread.ident is None:
+            self.thread.start()
 
 
 def _related(
@@ -261,7 +260,6 @@ def _related(
 ) -> tuple[list[Any], bytes | None]:
     """関連記事 from the archive, and this draft's fingerprint for later ones. Advisory: a
     problem here is reported and the draft is written without them."""
-
     from drafter import related
 
     lead, headline = artifacts.get("lead"), artifacts.get("headline")

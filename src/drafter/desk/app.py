@@ -31,6 +31,7 @@ from drafter.desk import actions
 from drafter.desk.drafts import SECTION_AGENTS, CurrentDraft, current
 from drafter.errors import DrafterError
 from drafter.render import HEADINGS, SECTION_KEYS, is_web_url
+from drafter.store import RUN_FILE
 
 HERE = Path(__file__).resolve().parent
 CSP = (
@@ -58,7 +59,7 @@ PAGE_SIZE = 100  # runs per page of the run list
 def _run_meta(path: Path) -> dict[str, Any]:
     """run.json of a run folder, or {} when it is missing or unreadable."""
     try:
-        meta = json.loads((path / "run.json").read_text(encoding="utf-8"))
+        meta = json.loads((path / RUN_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return meta if isinstance(meta, dict) else {}
@@ -207,24 +208,16 @@ def create_app(
     ) -> Response:
         state.archive.sync(state.import_dirs)
         query = q.strip()[:200]
-        found, total = state.archive.page(limit=PAGE_SIZE, offset=0, query=query)
+        total = state.archive.count(query)
         pages = max(1, -(-total // PAGE_SIZE))
         page_number = min(page_number, pages)  # past the end (runs removed meanwhile): the last
-        if page_number > 1:
-            found, total = state.archive.page(
-                limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE, query=query
-            )
+        found = state.archive.page(
+            limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE, query=query
+        )
         decisions = state.archive.decisions_of([row.id for row in found])
         rows = [
             {
                 "row": row,
-                "counts": None
-                if row.check_failing is None
-                else {
-                    "failing": row.check_failing,
-                    "contradicted": row.check_contradicted,
-                    "unsupported": row.check_unsupported,
-                },
                 "approved": decisions.get(row.id) == "approved",
                 "missing": not row.path.is_dir(),  # moved or deleted; its editor work is kept
             }
