@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.prereqs import CHROMIUM
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -30,9 +31,12 @@ def browser_missing() -> str | None:
     try:
         import playwright  # noqa: F401
     except ImportError:
-        return "playwright is not installed (pip install '.[test]')"
+        return "playwright is not installed: pip install -e '.[test]'"
     if shutil.which(CHROMIUM) is None:
-        return f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does)"
+        return (
+            f"Chromium not found at {CHROMIUM}: install it (Debian/Ubuntu: apt-get install chromium) "
+            "or set DRAFTER_CHROMIUM to its path; never `playwright install`"
+        )
     return None
 
 

@@ -72,6 +72,20 @@ def llm_env(llm_server: ScriptedLLM, monkeypatch: pytest.MonkeyPatch) -> Scripte
 
 SECRETS = ("sk-test-not-a-real-key",)
 
+STRICT = os.environ.get("DRAFTER_STRICT_TESTS") == "1"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under DRAFTER_STRICT_TESTS=1 (.ci/run) a skip is a failure: a CI machine without Chromium
+    or the shared data must not pass by skipping the tests that need them."""
+    outcome = yield
+    report = outcome.get_result()
+    if STRICT and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped under DRAFTER_STRICT_TESTS=1, a missing prerequisite: {reason}"
+
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """After every test: no artifact any test produced may hold a canary or the fake API key."""

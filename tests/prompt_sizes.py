@@ -22,9 +22,10 @@ from typing import Any
 
 from tests.catalog_server import FIXTURES as CATALOG_FIXTURES
 from tests.catalog_server import CatalogServer
+from tests.prereqs import SHARED_DATA as SHARED_DATA_DIR
 from tests.scripted_llm import Reply, Script, schema_name
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SHARED_DATA = SHARED_DATA_DIR
 # A long news page (The New York Times on the US–China trade war, 9.6k characters of text).
 LONG_PAGE = "702d1da63b8e064cb70617620e45c2d116b4912c9bc9d518dcf5ce54bb8057ed"
 LONG_THREAD = "comments_3hahrw.json"  # 476 comments, nested, with "more" stubs

@@ -9,10 +9,11 @@ import pytest
 from drafter.errors import CommentsError
 from drafter.sources.comments import load_comments
 from tests.helpers import FIXTURES
+from tests.prereqs import missing_data, shared
 
-REDDIT = Path(__file__).resolve().parents[2] / "shared" / "data" / "reddit" / "threads"
+REDDIT = shared("reddit", "threads")
 needs_reddit = pytest.mark.skipif(
-    not REDDIT.is_dir(), reason="../shared/data/reddit is not beside the checkout"
+    not REDDIT.is_dir(), reason=missing_data("reddit", "threads")
 )
 
 

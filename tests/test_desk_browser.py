@@ -19,11 +19,12 @@ from drafter.config import archive_path, load_settings
 from drafter.desk.app import create_app
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Watch, browser_missing, serve, watch
 from tests.helpers import draft
+from tests.prereqs import missing_data, shared
 from tests.scripted_llm import ScriptedLLM
 
 pytestmark = pytest.mark.skipif(browser_missing() is not None, reason=str(browser_missing()))
 
-XSS = Path(__file__).resolve().parents[2] / "shared" / "data" / "xss" / "all_unique.txt"
+XSS = shared("xss", "all_unique.txt")
 BATCH = 600  # payloads per page: the whole corpus in a few page loads
 SENTINEL = "__xss_sentinel"
 
@@ -151,7 +152,7 @@ def test_review_loop_in_the_browser(
 
 def _payloads() -> list[str]:
     if not XSS.is_file():
-        pytest.skip(f"{XSS} is absent (the shared XSS corpus)")
+        pytest.skip(missing_data("xss", "all_unique.txt"))
     lines = [line for line in XSS.read_text(encoding="utf-8").splitlines() if line.strip()]
     # alert/prompt/confirm → a sentinel the test exposes: an executed payload is counted even
     # where a dialog would not show (and never blocks the page).

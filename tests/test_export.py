@@ -31,12 +31,13 @@ from drafter.publish.html import (
 from drafter.publish.wordpress import config_from_settings
 from drafter.publish.wxr import cdata, post_slug, term_slug, to_wxr, wp_slug
 from tests.helpers import draft
+from tests.prereqs import missing_data, shared
 from tests.scripted_llm import ScriptedLLM
 from tests.wordpress_server import FakeWordPress
 
-XSS = Path(__file__).resolve().parents[2] / "shared" / "data" / "xss" / "all_unique.txt"
+XSS = shared("xss", "all_unique.txt")
 needs_xss = pytest.mark.skipif(
-    not XSS.is_file(), reason="../shared/data/xss is not beside the checkout"
+    not XSS.is_file(), reason=missing_data("xss", "all_unique.txt")
 )
 
 NS = {

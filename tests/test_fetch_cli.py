@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 
 from drafter.cli import app
 from tests.helpers import FIXTURES
+from tests.prereqs import missing_data, shared
 
-EXTRACTION = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction"
+EXTRACTION = shared("extraction")
 
 
 def test_fetch_prints_metadata_and_text() -> None:
@@ -48,7 +49,7 @@ def test_help_and_fetch_do_not_import_langchain_or_openai() -> None:
 
 
 @pytest.mark.skipif(
-    not EXTRACTION.is_dir(), reason="../shared/data/extraction is not beside the checkout"
+    not EXTRACTION.is_dir(), reason=missing_data("extraction")
 )
 def test_extraction_quality_floor_on_real_pages() -> None:
     from drafter.sources.extraction_eval import evaluate

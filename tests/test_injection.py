@@ -15,9 +15,10 @@ import pytest
 
 from drafter.sources.article import read_article_file
 from tests.helpers import FIXTURES, run_cli
+from tests.prereqs import missing_data, shared
 from tests.scripted_llm import ScriptedLLM
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "injection"
+DATA = shared("injection")
 BATCH = 110
 KINDS = ("source", "comments", "draft-lead", "glossary", "previous-answer", "draft-sentence")
 
@@ -72,7 +73,7 @@ def _fence_report(text: str, nonce: str) -> tuple[int, str]:
     return breakouts, "".join(outside)
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data/injection is not beside the checkout")
+@pytest.mark.skipif(not DATA.is_dir(), reason=missing_data("injection"))
 def test_injection_corpus_stays_inside_its_fences(
     llm_env: ScriptedLLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

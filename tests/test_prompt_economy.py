@@ -17,6 +17,7 @@ from drafter.stages.grounding import SourceIndex
 from drafter.text import normalize
 from tests.catalog_server import CatalogServer
 from tests.helpers import FIXTURES, draft, run_cli
+from tests.prereqs import missing_data
 from tests.prompt_sizes import (
     fenced_blocks,
     full_length_script,
@@ -141,7 +142,7 @@ def test_a_full_length_input_costs_at_most_three_times_its_size(
 ) -> None:
     inputs = long_inputs(tmp_path / "in")
     if inputs is None:
-        pytest.skip("../shared/data is not beside the checkout")
+        pytest.skip(missing_data("extraction") + " (and reddit/threads)")
     page, thread = inputs
     result = run_cli(
         str(page), "--comments", str(thread), "--out", str(tmp_path / "d"), "--no-check"

@@ -22,11 +22,12 @@ from drafter.sources.comments import parse_comments
 from drafter.sources.selection import preselect
 from tests.helpers import FIXTURES
 from tests.loopback import Loopback, respond
+from tests.prereqs import missing_data, shared
 
-REDDIT = Path(__file__).resolve().parents[2] / "shared" / "data" / "reddit"
+REDDIT = shared("reddit")
 CREDS = {"REDDIT_CLIENT_ID": "test-id", "REDDIT_CLIENT_SECRET": "test-secret"}
 needs_reddit_data = pytest.mark.skipif(
-    not REDDIT.is_dir(), reason="../shared/data/reddit (PRAW cassettes) is not beside the checkout"
+    not REDDIT.is_dir(), reason=missing_data("reddit")
 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
 
@@ -21,7 +21,35 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help: flags show no <bool> placeholder (which invited `--json false`), and
+    # choices are listed as <a|b>.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+Lang = Literal["ja", "en"]
+StructuredMethod = Literal["auto", "json_schema", "function_calling", "json_mode"]
+ExportFormat = Literal["md", "html", "wxr", "wp"]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from drafter import __version__
+
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Draft grounded Japanese news-commentary (海外の反応) articles with LLM agents."""
 
 ModelOpt = Annotated[
     str | None, typer.Option("--model", help="Model for every role (DRAFTER_MODEL).")
@@ -47,17 +75,25 @@ NoCacheOpt = Annotated[
 ]
 
 
-def _fail(exc: DrafterError, *, resume_dir: Path | None = None) -> NoReturn:
+def _stderr_console() -> Any:
+    """stderr for messages: never hard-wrapped (a path or a command broken across lines cannot
+    be copied), colour only on a terminal."""
     from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(exc: DrafterError, *, resume_dir: Path | None = None) -> NoReturn:
     from rich.markup import escape
 
     from drafter.guard import redact
 
-    console = Console(stderr=True, highlight=False)
+    console = _stderr_console()
     console.print(f"[bold red]error:[/bold red] {escape(redact(exc.message) or '')}")
-    if exc.hint:
-        console.print(escape(redact(exc.hint) or ""))
-    if resume_dir is not None:
+    hint = redact(exc.hint) or ""
+    if hint:
+        console.print(escape(hint))
+    if resume_dir is not None and "--resume" not in hint:
         console.print(
             f"Finished steps are kept in {escape(str(resume_dir))}. Resume with:\n"
             f"  drafter run --resume {escape(str(resume_dir))}"
@@ -98,10 +134,10 @@ def run(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     structured_output: Annotated[
-        str | None,
+        StructuredMethod | None,
         typer.Option(
             "--structured-output",
-            help="auto | json_schema | function_calling | json_mode (DRAFTER_STRUCTURED_OUTPUT).",
+            help="How the model is asked for JSON (DRAFTER_STRUCTURED_OUTPUT; default auto).",
         ),
     ] = None,
     timeout: Annotated[
@@ -111,7 +147,7 @@ def run(
         int | None, typer.Option("--max-retries", help="Transport retries per LLM request.")
     ] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="Output language: ja (default) or en.")
+        Lang | None, typer.Option("--lang", help="Output language (default ja).")
     ] = None,
     prompts_dir: Annotated[
         Path | None, typer.Option("--prompts-dir", help="Your edited copy of the prompts.")
@@ -153,6 +189,8 @@ def run(
         "llm_cache": False if no_cache else None,
     }
     folder_path: Path | None = None
+    folder: Any = None
+    settings: Any = None
     try:
         settings = load_settings(flags, config_path=config)
         from drafter import pipeline
@@ -176,6 +214,8 @@ def run(
             pipeline.check_draft(folder, progress, settings)
     except DrafterError as exc:
         _fail(exc, resume_dir=folder_path)
+    except KeyboardInterrupt:
+        _interrupted(folder, settings)
     typer.echo(str(path))
     unverified = (folder.meta.get("books") or {}).get("unverified", 0)
     if unverified:
@@ -190,6 +230,27 @@ def run(
                 "or remove the books marked unverified before publishing.",
             )
         )
+
+
+def _interrupted(folder: Any, settings: Any) -> NoReturn:
+    """Ctrl-C during a run: record it, and say where the finished steps are and how to go on."""
+    console = _stderr_console()
+    if folder is None:
+        console.print("interrupted before a run folder was created; nothing to resume.")
+        raise SystemExit(130)
+    from rich.markup import escape
+
+    from drafter import pipeline
+
+    try:
+        pipeline.mark_interrupted(folder, settings)
+    except (DrafterError, OSError) as exc:  # the message below matters more than the record
+        console.print(f"(could not record the interruption in run.json: {escape(str(exc))})")
+    console.print(
+        f"interrupted. Finished steps are kept in {escape(str(folder.path))}. Resume with:\n"
+        f"  drafter run --resume {escape(str(folder.path))}"
+    )
+    raise SystemExit(130)
 
 
 @app.command()
@@ -314,8 +375,9 @@ def check_command(
         bool, typer.Option("--no-judge", help="Skip the LLM judge (layer 2).")
     ] = False,
     judge_votes: Annotated[
-        int, typer.Option("--judge-votes", min=1, max=5, help="Judge votes per claim (1 or 3).")
-    ] = 1,
+        Literal["1", "3"],
+        typer.Option("--judge-votes", help="Judge votes per claim: 3 takes the majority."),
+    ] = "1",
     allow_private_hosts: Annotated[
         bool, typer.Option("--allow-private-hosts", help="Fetch from loopback/private addresses.")
     ] = False,
@@ -359,7 +421,7 @@ def check_command(
         from drafter.check.judge import make_judge
 
         judge = make_judge(
-            settings, enabled=not no_judge, votes=judge_votes, lang=inputs.draft.lang
+            settings, enabled=not no_judge, votes=int(judge_votes), lang=inputs.draft.lang
         )
         report = check(inputs, judge)
     except DrafterError as exc:
@@ -705,11 +767,11 @@ EXPORT_FILES = {"md": "article.md", "html": "article.html", "wxr": "article.wxr.
 def export_command(
     run_dir: Annotated[Path, typer.Argument(help="A run folder (with article.json).")],
     fmt: Annotated[
-        str,
+        ExportFormat,
         typer.Option(
             "--format",
             "-f",
-            help="md | html (standalone page) | wxr (WordPress import file) | wp (post a "
+            help="md (Markdown), html (standalone page), wxr (WordPress import file), wp (post a "
             "WordPress draft through the REST API: wp_url, wp_user, DRAFTER_WP_APP_PASSWORD).",
         ),
     ] = "md",
@@ -726,9 +788,6 @@ def export_command(
     """Export a draft with the editors' revisions: Markdown, standalone HTML, a WordPress WXR
     import file, or a WordPress draft (never published). Prints the file written, or the
     post id and its edit URL."""
-    fmt = fmt.strip().lower()
-    if fmt not in (*EXPORT_FILES, "wp"):
-        raise typer.BadParameter(f"{fmt!r}: choose md, html, wxr or wp.", param_hint="--format")
     if fmt == "wp" and out is not None:
         raise typer.BadParameter("--format wp posts to WordPress; it writes no file.")
     from drafter.config import load_settings

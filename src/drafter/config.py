@@ -239,7 +239,25 @@ def load_settings(
     try:
         return Settings.model_validate(layers)
     except ValidationError as exc:
-        raise ConfigError(f"Invalid settings:\n{exc}") from exc
+        raise ConfigError(
+            "Invalid settings: " + "; ".join(_setting_problem(error) for error in exc.errors()),
+            hint="Settings come from flags, DRAFTER_* environment variables and the TOML file "
+            "(--config, $DRAFTER_CONFIG, ./drafter.toml, ~/.config/drafter/config.toml).",
+        ) from exc
+
+
+def _setting_problem(error: Any) -> str:
+    """One pydantic error as a line a user can act on, without pydantic's URL and type tags."""
+    name = ".".join(str(part) for part in error.get("loc", ())) or "settings"
+    message = str(error.get("msg", "invalid"))
+    expected = error.get("ctx", {}).get("expected")
+    if error.get("type") == "literal_error" and expected:
+        message = f"choose {expected}"
+    elif error.get("type") == "extra_forbidden":
+        message = "not a setting drafter knows"
+    value = error.get("input")
+    shown = "" if isinstance(value, dict) else f" (got {value!r})"
+    return f"{name}: {message}{shown}"
 
 
 def resolve_base_url(settings: Settings, role: Role, env: Mapping[str, str]) -> str | None:

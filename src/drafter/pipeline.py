@@ -438,6 +438,20 @@ def _fail(folder: RunFolder, exc: DrafterError) -> None:
     folder.save_meta()
 
 
+def mark_interrupted(folder: RunFolder, settings: Settings) -> None:
+    """Ctrl-C: the run and its unfinished steps say "interrupted" (not "running" for ever);
+    finished steps and journaled answers are already on disk for --resume."""
+    folder.meta.update(
+        status="interrupted",
+        error={"type": "Interrupted", "message": "Interrupted (Ctrl-C) before the draft was done."},
+    )
+    for step in folder.meta.get("steps", {}).values():
+        if step.get("status") in ("running", "blocked"):
+            step["status"] = "interrupted"
+    folder.save_meta()
+    archive.record(folder.path, settings)
+
+
 def _usage_total(steps: dict[str, Any]) -> dict[str, int]:
     total = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}
     for step in steps.values():

@@ -17,7 +17,9 @@ class Progress(Protocol):
 
 class ConsoleProgress:
     def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(stderr=True, highlight=False)
+        # soft_wrap: never fold a line (a path or a command must survive copying from a log)
+        self.console = console or Console(stderr=True, highlight=False, soft_wrap=True)
+        self._failures = 0
 
     def note(self, message: str) -> None:
         self.console.print(f"[dim]•[/dim] {message}", markup=True)
@@ -34,9 +36,15 @@ class ConsoleProgress:
             )
 
     def failed(self, agent: str, reason: str) -> None:
+        """The first failure is the run's error, printed once at the end with its hint; only
+        further failures (agents running in parallel) say their reason here."""
         from drafter.guard import redact
 
-        self.console.print(f"[red]✗[/red] {escape(agent)}: {escape(redact(reason) or '')}")
+        self._failures += 1
+        if self._failures == 1:
+            self.console.print(f"[red]✗[/red] {escape(agent)} failed (the error follows)")
+        else:
+            self.console.print(f"[red]✗[/red] {escape(agent)}: {escape(redact(reason) or '')}")
 
 
 class SilentProgress:
