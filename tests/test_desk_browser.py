@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
-from drafter.archive import Archive
+from drafter.archive import Archive, digest
 from drafter.config import archive_path, load_settings
 from drafter.desk.app import create_app
+from drafter.desk.drafts import current
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Watch, browser_missing, serve, watch
 from tests.helpers import draft
 from tests.prereqs import missing_data, shared
@@ -133,8 +134,17 @@ def test_review_loop_in_the_browser(
     page.locator(".check-btn").click()
     page.wait_for_selector("#check")
     assert (run_dir / "desk" / "check.json").is_file()
+    # The rewritten lead is not in the source: approving asks to acknowledge the must-fix items.
     page.locator(".approve-btn").click()
+    page.wait_for_selector(".must-fix-items li")
+    assert "ブラウザで書き直したリードです。" in page.locator(".must-fix-items").inner_text()
+    # Until then the publishable exports are refused, listing the same items (Markdown is not).
+    refused = page.request.get(f"{base}/runs/{run}/export.html")
+    assert refused.status == 409 and "ブラウザで書き直したリードです。" in refused.text()
+    page.locator("input[name=acknowledge]").check()
+    page.locator(".must-fix .approve-btn").click()
     page.wait_for_selector(".approval-approved")
+    assert any("acknowledged" in n.text for n in archive.notes(run))
 
     # Export what was approved, with the editor's lead.
     with page.expect_download() as markdown:
@@ -235,7 +245,10 @@ def test_every_xss_payload_in_every_untrusted_field_executes_nothing(
         page.goto(f"{base}/runs/{run}/sections/analysis/edit")  # the editor's textarea
         findings += [f for f in page.evaluate(AUDIT) if f not in ("textarea", "form", "input",
                                                                  "button")]  # fmt: skip
-        # The standalone HTML export, opened as a page of its own.
+        # The standalone HTML export, opened as a page of its own (approved as it stands: the
+        # payloads are not in the source, and the publish gate is tested elsewhere).
+        shown = current(target, archive).markdown
+        archive.decide(run, "approved", digest(shown))
         exported = page.request.get(f"{base}/runs/{run}/export.html").text()
         page.set_content(exported)
         findings += page.evaluate(AUDIT)

@@ -383,7 +383,7 @@ def test_export_md_html_wxr_from_a_run(run_dir: Path) -> None:
     result = export(run_dir, "md")
     assert result.exit_code == 0, result.output
     md_path = Path(result.stdout.strip())
-    assert md_path == run_dir / "article.md"
+    assert md_path == run_dir / "article.export.md"  # never the draft itself
     markdown = md_path.read_text(encoding="utf-8")
     meta, _ = split_front_matter(markdown)
     assert meta["title"] and meta["tags"] and lead in markdown
@@ -431,21 +431,23 @@ def test_export_md_html_wxr_from_a_run(run_dir: Path) -> None:
 
 
 def test_editor_revisions_are_what_gets_exported(run_dir: Path) -> None:
+    """(--force: these revisions are not in the source, which the publish gate would refuse;
+    what is tested here is the rendering.)"""
     revise(run_dir, "lead", "編集者が書き直したリード文です。\n\n出典:Harbor Wire")
     revise(run_dir, "title", "編集者の見出し & 追記")
     model_lead = article_json(run_dir)["lead"]["paragraphs"][0][0]["text"]
 
     assert export(run_dir, "md").exit_code == 0
-    markdown = (run_dir / "article.md").read_text(encoding="utf-8")
+    markdown = (run_dir / "article.export.md").read_text(encoding="utf-8")
     assert "編集者が書き直したリード文です。" in markdown and model_lead not in markdown
     assert split_front_matter(markdown)[0]["title"] == "編集者の見出し & 追記"
 
-    assert export(run_dir, "html").exit_code == 0
+    assert export(run_dir, "html", "--force").exit_code == 0
     page = Parsed((run_dir / "article.html").read_text(encoding="utf-8"))
     assert "編集者が書き直したリード文です。" in page.text and model_lead not in page.text
     assert page.title == "編集者の見出し & 追記"
 
-    assert export(run_dir, "wxr").exit_code == 0
+    assert export(run_dir, "wxr", "--force").exit_code == 0
     (post,) = read_like_importer((run_dir / "article.wxr.xml").read_text(encoding="utf-8"))["posts"]
     assert html.unescape(post["post_title"]) == "編集者の見出し & 追記"
     assert post["post_title"] == "編集者の見出し &amp; 追記"
@@ -454,6 +456,8 @@ def test_editor_revisions_are_what_gets_exported(run_dir: Path) -> None:
 
 @needs_xss
 def test_hostile_revisions_and_model_text_export_inert(run_dir: Path) -> None:
+    """(--force: these revisions are not in the source, which the publish gate would refuse;
+    what is tested here is the rendering.)"""
     attacks = payloads(step=37)
     title = next(a for a in attacks if "<script" in a.lower())
     revise(run_dir, "title", title)
@@ -464,13 +468,13 @@ def test_hostile_revisions_and_model_text_export_inert(run_dir: Path) -> None:
     revise(run_dir, "reactions", reactions)
     revise(run_dir, "conclusion", "## 総括\n\n" + "\n".join(f"- [x]({a})" for a in attacks[160:]))
 
-    assert export(run_dir, "html").exit_code == 0
+    assert export(run_dir, "html", "--force").exit_code == 0
     page = assert_safe_html((run_dir / "article.html").read_text(encoding="utf-8"), page=True)
     assert "comment id=" not in page.text
     assert page.title == " ".join(title.split()) and page.tags.count("p") >= 60
     assert sum("alert" in text for text in page.texts) >= 40  # shown as text, never run
 
-    assert export(run_dir, "wxr").exit_code == 0
+    assert export(run_dir, "wxr", "--force").exit_code == 0
     (post,) = read_like_importer((run_dir / "article.wxr.xml").read_text(encoding="utf-8"))["posts"]
     assert_safe_html(post["post_content"])
     assert "<" not in post["post_title"] and post["status"] == "draft"

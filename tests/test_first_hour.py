@@ -16,7 +16,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from drafter.cli import app
-from tests.helpers import FIXTURES, drafter_command
+from tests.helpers import FIXTURES, draft, drafter_command, run_cli
 from tests.scripted_llm import Reply, ScriptedLLM
 
 
@@ -153,3 +153,92 @@ def test_failure_messages_are_printed_once_and_never_wrapped(
     message = "The conclusion agent's answer was cut off (finish_reason=length)."
     assert result.stderr.count(message) == 1, result.stderr
     assert sum(len(line) > 80 for line in lines) >= 2  # the long path lines were not folded
+
+
+def _finished_run(tmp_path: Path) -> Path:
+    result = draft(tmp_path)
+    assert result.exit_code == 0, result.output
+    return Path(result.stdout.strip().splitlines()[-1]).parent
+
+
+def test_drafter_never_overwrites_a_draft_the_editor_changed(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    run_dir = _finished_run(tmp_path)
+    article = run_dir / "article.md"
+    edited = article.read_text(encoding="utf-8") + "\n編集者が手で足した一文。\n"
+    article.write_text(edited, encoding="utf-8")
+
+    # An export writes its own file, never the draft.
+    exported = CliRunner().invoke(app, ["export", str(run_dir), "--format", "md"])
+    assert exported.exit_code == 0, exported.output
+    assert Path(exported.stdout.strip()) == run_dir / "article.export.md"
+    assert article.read_text(encoding="utf-8") == edited
+
+    # A resume of the finished run renders again: the editor's file is kept aside, and said so.
+    again = run_cli("--resume", str(run_dir), "--no-check")
+    assert again.exit_code == 0, again.output
+    (kept,) = run_dir.glob("article.edited-*.md")
+    assert kept.read_text(encoding="utf-8") == edited
+    assert kept.name in again.stderr
+    assert "編集者が手で足した一文" not in article.read_text(encoding="utf-8")
+
+    # What drafter wrote itself is replaced quietly: no copy when nothing was touched.
+    assert run_cli("--resume", str(run_dir), "--no-check").exit_code == 0
+    assert len(list(run_dir.glob("article.edited-*.md"))) == 1
+
+
+def test_an_export_keeps_a_file_it_did_not_write_last(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+    run_dir = _finished_run(tmp_path)
+    target = tmp_path / "post.html"
+    target.write_text("<p>my own page</p>", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["export", str(run_dir), "--format", "html", "--out", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    (kept,) = tmp_path.glob("post.edited-*.html")
+    assert kept.read_text(encoding="utf-8") == "<p>my own page</p>"
+    assert str(kept) in result.stderr
+    assert "<!DOCTYPE html>" in target.read_text(encoding="utf-8")
+    # exported again, unchanged since: replaced without another copy
+    assert CliRunner().invoke(
+        app, ["export", str(run_dir), "--format", "html", "--out", str(target)]
+    ).exit_code == 0
+    assert len(list(tmp_path.glob("post.edited-*.html"))) == 1
+
+
+def test_publishable_exports_wait_for_a_clean_check_or_an_acknowledged_approval(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    from drafter.archive import Archive
+    from drafter.config import archive_path, load_settings
+    from drafter.desk import actions
+
+    run_dir = _finished_run(tmp_path)
+    archive = Archive(archive_path(load_settings()))
+    run = archive.find(run_dir) or archive.register(run_dir)
+    invented = "ベロリアのエレナ・マーシュ貿易相は、輸出許可制度の導入を3年延期する見通しを示した。"
+    archive.add_revision(run, "lead", "editor", f"{invented}\n\n出典:Harbor Wire")
+
+    assert CliRunner().invoke(app, ["export", str(run_dir), "--format", "md"]).exit_code == 0
+    for fmt in ("html", "wxr"):
+        refused = CliRunner().invoke(app, ["export", str(run_dir), "--format", fmt])
+        assert refused.exit_code == 1, refused.output
+        assert invented in refused.stderr and "--force" in refused.stderr
+        assert not (run_dir / f"article.{'html' if fmt == 'html' else 'wxr.xml'}").exists()
+
+    forced = CliRunner().invoke(app, ["export", str(run_dir), "--format", "html", "--force"])
+    assert forced.exit_code == 0, forced.output
+
+    # Approval on the desk needs the items acknowledged; then the exports go through.
+    try:
+        actions.approve(archive, run_dir)
+        raise AssertionError("approved without acknowledging the must-fix items")
+    except actions.MustFixError as exc:
+        assert any(invented in item for item in exc.items)
+    actions.approve(archive, run_dir, acknowledged=True)
+    assert CliRunner().invoke(app, ["export", str(run_dir), "--format", "wxr"]).exit_code == 0
+    # ... until the text changes again
+    archive.add_revision(run, "lead", "editor", f"{invented}また延期。\n\n出典:Harbor Wire")
+    assert CliRunner().invoke(app, ["export", str(run_dir), "--format", "wxr"]).exit_code == 1
+    archive.close()

@@ -219,16 +219,12 @@ def run(
     typer.echo(str(path))
     unverified = (folder.meta.get("books") or {}).get("unverified", 0)
     if unverified:
-        from drafter.errors import UnverifiedBooksError
-
-        _fail(
-            UnverifiedBooksError(
-                f"The draft is written ({path}), but {unverified} book(s) in it could not be "
-                "verified: no library catalog could be reached.",
-                hint="Check your network (or the ndl_base / google_books_base / openlibrary_base "
-                f"settings), then: drafter run --resume {folder.path} --redo books\n"
-                "or remove the books marked unverified before publishing.",
-            )
+        _stderr_console().print(
+            f"warning: {unverified} book(s) could not be verified (no library catalog could be "
+            "reached) and were left out of the draft; they are listed in article.json. Once "
+            f"the network is back: drafter run --resume {folder.path} --redo books "
+            "(or set books_wanted = 0 to draft without books).",
+            markup=False,
         )
 
 
@@ -390,7 +386,7 @@ def check_command(
     from drafter.check.report import to_markdown
     from drafter.config import load_settings
     from drafter.sources.http import Fetcher
-    from drafter.store import write_atomic
+    from drafter.store import write_owned
 
     try:
         if (run_dir is None) == (draft is None and source is None):
@@ -427,9 +423,13 @@ def check_command(
     except DrafterError as exc:
         _fail(exc)
     stem = "check" if run_dir is not None else f"{draft.stem if draft else 'draft'}.check"
-    write_atomic(out_dir / f"{stem}.json", report.model_dump_json(indent=2) + "\n")
-    markdown = to_markdown(report)
-    write_atomic(out_dir / f"{stem}.md", markdown)
+    for name, text in (
+        (f"{stem}.json", report.model_dump_json(indent=2) + "\n"),
+        (f"{stem}.md", to_markdown(report)),
+    ):
+        kept = write_owned(out_dir / name, text)
+        if kept is not None:
+            typer.echo(f"{name} had been changed since drafter wrote it: kept as {kept}", err=True)
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
     else:
@@ -760,7 +760,8 @@ def export_prompts(
     typer.echo(str(target))
 
 
-EXPORT_FILES = {"md": "article.md", "html": "article.html", "wxr": "article.wxr.xml"}
+EXPORT_FILES = {"md": "article.export.md", "html": "article.html", "wxr": "article.wxr.xml"}
+"""Default export names in the run folder: never article.md, which is the draft itself."""
 
 
 @app.command("export")
@@ -780,14 +781,22 @@ def export_command(
         typer.Option(
             "--out",
             "-o",
-            help="File to write (default: article.md/.html/.wxr.xml in RUN_DIR); - for stdout.",
+            help="File to write (default: article.export.md, article.html or article.wxr.xml "
+            "in RUN_DIR); - for stdout. A file you changed since drafter wrote it is kept aside.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Export html/wxr/wp even though the fact check has must-fix items."
+        ),
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Export a draft with the editors' revisions: Markdown, standalone HTML, a WordPress WXR
     import file, or a WordPress draft (never published). Prints the file written, or the
-    post id and its edit URL."""
+    post id and its edit URL. html, wxr and wp are refused while the fact check has must-fix
+    items, unless the draft was approved on the desk or --force is given."""
     if fmt == "wp" and out is not None:
         raise typer.BadParameter("--format wp posts to WordPress; it writes no file.")
     from drafter.config import load_settings
@@ -796,6 +805,9 @@ def export_command(
     try:
         settings = load_settings({}, config_path=config)
         markdown = current_markdown(run_dir, settings)
+        from drafter.publish.gate import check_gate
+
+        check_gate(settings, run_dir, fmt, force=force)
         if fmt == "wp":
             from drafter.publish.wordpress import post_draft
 
@@ -824,13 +836,17 @@ def export_command(
     if out is not None and str(out) == "-":
         sys.stdout.write(text)
         return
-    from drafter.store import write_atomic
+    from drafter.store import write_owned
 
     target = out if out is not None else run_dir / EXPORT_FILES[fmt]
     try:
-        write_atomic(target, text)
+        kept = write_owned(target, text)
     except OSError as exc:
         _fail(DrafterError(f"Cannot write {target}: {exc}"))
+    if kept is not None:
+        typer.echo(
+            f"{target} was not the file drafter wrote there last: it is kept as {kept}", err=True
+        )
     typer.echo(str(target))
 
 
@@ -891,8 +907,7 @@ def batch(
 ) -> None:
     """Draft every source in SOURCES_FILE, several at once, each in its own run folder under
     --out; prints a summary table and writes OUT/batch.json. Exit 0 when all were drafted, 8
-    when any failed (the others still finish; --resume retries them), 6 when books are
-    unverified."""
+    when any failed (the others still finish; --resume retries them)."""
     from drafter.config import load_settings
 
     flags: dict[str, Any] = {

@@ -58,6 +58,14 @@ class ExtractionError(SourceError):
     """The page was fetched but holds too little article text (paywall, script-only page)."""
 
 
+class SourceTooLargeError(SourceError):
+    """A source file is past the size cap that fetched pages have: no article is that big."""
+
+
+class SourceLanguageError(SourceError):
+    """The source is already in Japanese: drafter drafts from foreign-language news."""
+
+
 class CommentsError(DrafterError):
     """The comments input is missing, malformed or empty."""
 
@@ -113,6 +121,20 @@ class InvalidOutputError(LLMError):
 
 class LLMTransportError(LLMError):
     """The model server could not be reached, or answered with an error, after retries."""
+
+
+class EndpointError(LLMTransportError):
+    """The base URL answers, but not as an OpenAI-compatible API (a web page, another API, a
+    path without /v1). Never retried: the setting has to change."""
+
+
+class ModelNotFoundError(LLMTransportError):
+    """The server does not serve the model asked for. Never retried."""
+
+
+class StalledStreamError(LLMTransportError):
+    """A streamed answer started, then went silent for longer than idle_timeout. Not retried:
+    the request was being answered, and sending it again would start it over."""
 
 
 class RunError(DrafterError):

@@ -53,7 +53,7 @@ from drafter.stages.conclusion import write_conclusion
 from drafter.stages.headline import write_headline
 from drafter.stages.lead import write_lead
 from drafter.stages.reactions import write_reactions
-from drafter.store import RunFolder, utc_now, write_atomic
+from drafter.store import RunFolder, utc_now
 
 Stage = Callable[[Agent, StepInputs], Awaitable[BaseModel]]
 
@@ -199,7 +199,7 @@ def execute(
         archive.record(folder.path, settings)
         raise runner.failure
     related, fingerprint = _related(folder, settings, progress, article, artifacts)
-    path = _render(folder, lang, article, thread, artifacts, related)
+    path = _render(folder, lang, article, thread, artifacts, related, progress)
     folder.meta.update(
         status="completed",
         completed_at=utc_now(),
@@ -313,8 +313,11 @@ def check_draft(
     except Exception as exc:  # noqa: BLE001 - the draft is written; the check is advisory here
         progress.note(f"fact check skipped: {exc}")
         return None
-    write_atomic(folder.path / "check.json", report.model_dump_json(indent=2) + "\n")
-    write_atomic(folder.path / "check.md", to_markdown(report))
+    for name, text in (
+        ("check.json", report.model_dump_json(indent=2) + "\n"),
+        ("check.md", to_markdown(report)),
+    ):
+        _say_kept(progress, folder.path / name, folder.write_owned(name, text))
     summary = report.summary()
     folder.meta["check"] = summary
     folder.save_meta()
@@ -467,6 +470,7 @@ def _render(
     thread: CommentThread,
     artifacts: dict[str, BaseModel],
     related: list[Any],
+    progress: Progress,
 ) -> Path:
     draft = Draft.model_validate(
         {
@@ -478,9 +482,23 @@ def _render(
             **{name: value.model_dump() for name, value in artifacts.items()},
         }
     )
-    folder.write_model("article.json", draft)
+    _say_kept(
+        progress,
+        folder.path / "article.json",
+        folder.write_owned("article.json", draft.model_dump_json(indent=2) + "\n"),
+    )
     crashpoints.reached("render")
-    return folder.write_text("article.md", render_markdown(draft))
+    path = folder.path / "article.md"
+    _say_kept(progress, path, folder.write_owned("article.md", render_markdown(draft)))
+    return path
+
+
+def _say_kept(progress: Progress, path: Path, kept: Path | None) -> None:
+    if kept is not None:
+        progress.note(
+            f"{path.name} had been changed since drafter wrote it: your version is kept as "
+            f"{kept.name}"
+        )
 
 
 def forget_steps(folder: RunFolder, specs: dict[str, AgentSpec], names: list[str]) -> list[str]:

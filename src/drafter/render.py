@@ -130,8 +130,11 @@ def _isbn(isbn: str) -> str:
 
 
 def _books(books: BooksSection, lang: str) -> list[str]:
+    """Only catalog-verified books reach the text: an unverified candidate (no catalog could be
+    reached) stays in article.json and on the desk, "to verify", and never in what an export
+    publishes."""
     out: list[str] = []
-    for book in books.books:
+    for book in (b for b in books.books if b.verified):
         out.append(f"### {_esc(book.title)}")
         year = (f"{book.year}年" if lang == "ja" else str(book.year)) if book.year else None
         details = [p for p in (book.publisher, year) if p]
@@ -147,11 +150,8 @@ def _books(books: BooksSection, lang: str) -> list[str]:
         if book.isbn:
             byline += f" {_isbn(book.isbn)}"
         out.append(byline)
-        if book.verified:
-            note = html.escape(book.verification, quote=False).replace("--", "‐‐")
-            out.append(f"<!-- drafter: verified {note} -->")
-        else:
-            out.append("<!-- drafter: NOT verified against a library catalog -->")
+        note = html.escape(book.verification, quote=False).replace("--", "‐‐")
+        out.append(f"<!-- drafter: verified {note} -->")
         out.append(_esc(book.description))
         if book.links:
             out.append(
@@ -189,7 +189,8 @@ def render_sections(draft: Draft) -> dict[str, str]:
         )
     conclusion = [f"## {words['conclusion']}"]
     conclusion += [_esc(p) for p in draft.conclusion.paragraphs] + [_esc(draft.conclusion.sign_off)]
-    books = [f"## {words['books']}", *_books(draft.books, draft.lang)] if draft.books.books else []
+    shown = _books(draft.books, draft.lang)
+    books = [f"## {words['books']}", *shown] if shown else []
     links = "\n".join(
         f"- [{_esc(link.label)}]({_link_target(link.url)})" for link in draft.references
     )

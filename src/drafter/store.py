@@ -5,6 +5,7 @@ Layout: run.json, inputs/{article,comments}.json, steps/<agent>.json, article.md
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -46,14 +47,118 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+OWNED_MANIFEST = ".drafter-files.json"
+"""Per folder: the SHA-256 of each file drafter wrote there last, so it can tell a file it may
+replace from one a person edited (or put there) since."""
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_manifest(folder: Path) -> dict[str, str]:
+    try:
+        data = json.loads((folder / OWNED_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def write_owned(path: Path, text: str) -> Path | None:
+    """Write a file a person may open and edit (the draft, a report, an export) without ever
+    replacing one drafter did not write last: if the file on disk is not what drafter wrote
+    there (edited since, or never drafter's), it is first renamed to
+    `<stem>.edited-<UTC time><suffix>` and that path is returned, for the caller to say so.
+    The digest of what is written is recorded in the folder's .drafter-files.json."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest = _read_manifest(folder)
+    kept: Path | None = None
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        current = None
+    except OSError as exc:
+        raise RunError(f"Cannot read {path}: {exc}") from exc
+    new = text.encode("utf-8")
+    if current is not None and current != new and manifest.get(path.name) != _sha256(current):
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        kept = path.with_name(f"{path.stem}.edited-{stamp}{path.suffix}")
+        n = 1
+        while kept.exists():
+            n += 1
+            kept = path.with_name(f"{path.stem}.edited-{stamp}-{n}{path.suffix}")
+        os.replace(path, kept)
+    write_atomic(path, text)
+    manifest[path.name] = _sha256(new)
+    write_atomic(folder / OWNED_MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    return kept
+
+
 def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def slugify(text: str, limit: int = 48) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-zA-Z0-9]+", "-", ascii_text).strip("-").lower()
-    return slug[:limit].rstrip("-") or "article"
+# Letters NFKD does not take apart into ASCII: Cyrillic, Greek and a few Latin ones.
+_TRANSLITERATION = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэіґўјђћ", "abvgdeziyklmnoprstufyeigujdc", strict=True)),
+        **{"ё": "yo", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya"},
+        **{"ї": "yi", "є": "ye", "љ": "lj", "њ": "nj", "џ": "dz", "х": "kh", "ц": "ts"},
+        **{"ъ": "", "ь": ""},
+        **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo", strict=True)),
+        **{"θ": "th", "χ": "ch", "ψ": "ps"},
+        **{"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "þ": "th", "ð": "d"},
+    }
+)
+
+
+def _ascii_letters(char: str) -> str:
+    spelled = unicodedata.normalize("NFKD", char.translate(_TRANSLITERATION))
+    return spelled.translate(_TRANSLITERATION).encode("ascii", "ignore").decode()
+
+
+def _slug_part(text: str, limit: int) -> tuple[str, bool]:
+    """The slug of `text`, and whether it keeps at least half of `text`'s letters and digits."""
+    pieces = [_ascii_letters(char) for char in text.lower()]
+    slug = re.sub(r"[^a-z0-9]+", "-", "".join(pieces)).strip("-")[:limit].rstrip("-")
+    wanted = [piece for char, piece in zip(text.lower(), pieces, strict=True) if char.isalnum()]
+    kept = sum(1 for piece in wanted if piece)
+    return slug, bool(slug) and 2 * kept >= len(wanted)
+
+
+def _source_name(source: str) -> str:
+    """A URL's last path segment (or its host), a file path's stem; without the extension."""
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(source)
+    if parsed.scheme in ("http", "https"):
+        segments = [s for s in unquote(parsed.path).split("/") if s]
+        return re.sub(r"\.[A-Za-z0-9]{1,5}$", "", segments[-1]) if segments else parsed.netloc
+    return Path(source).stem
+
+
+def slugify(text: str, limit: int = 48, *, fallbacks: tuple[str | None, ...] = ()) -> str:
+    """An ASCII slug of `text` for a file name, at most `limit` characters.
+
+    Chinese, Japanese, Arabic and other scripts have no ASCII spelling here, so when the slug
+    would lose most of `text`, the name in the first fallback that spells out (a source URL's
+    last path segment, a file's stem) stands in; failing that, what is left plus a short hash
+    of `text`, so that two such titles never share one slug like "article".
+    """
+    import zlib
+
+    slug, spelled_out = _slug_part(text, limit)
+    if spelled_out:
+        return slug
+    for fallback in fallbacks:
+        name, name_spelled_out = _slug_part(_source_name(fallback or ""), limit)
+        if name_spelled_out:
+            return name
+    if not any(char.isalnum() for char in text):
+        return slug or "article"
+    digest = f"{zlib.crc32(unicodedata.normalize('NFKC', text).encode()):08x}"
+    return f"{slug[: limit - len(digest) - 1]}-{digest}".lstrip("-")
 
 
 class RunFolder:
@@ -64,7 +169,9 @@ class RunFolder:
     @classmethod
     def create(cls, out_dir: Path, title: str, meta: dict[str, Any]) -> RunFolder:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        base = out_dir / f"{stamp}-{slugify(title)}"
+        source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
+        names = (source.get("input"), source.get("url")) if source else ()
+        base = out_dir / f"{stamp}-{slugify(title, fallbacks=names)}"
         path, n = base, 1
         while True:  # mkdir decides, not exists(): a batch creates folders from several threads
             try:
@@ -126,3 +233,7 @@ class RunFolder:
         path = self.path / relative
         write_atomic(path, text)
         return path
+
+    def write_owned(self, relative: str, text: str) -> Path | None:
+        """A file an editor may touch (article.md, the check report): see `write_owned`."""
+        return write_owned(self.path / relative, text)

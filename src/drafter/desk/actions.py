@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.archive import Archive, digest, newest_check
 from drafter.config import Settings
@@ -19,6 +19,9 @@ from drafter.errors import DrafterError, RunError
 from drafter.progress import Progress
 from drafter.render import SECTION_KEYS
 from drafter.store import RunFolder, write_atomic
+
+if TYPE_CHECKING:
+    from drafter.check.report import CheckReport
 
 DESK_DIR = "desk"  # inside the run folder: the edited draft and its check report
 MAX_SECTION_CHARS = 60_000
@@ -78,11 +81,34 @@ def add_note(archive: Archive, run_dir: Path, key: str, text: str) -> None:
     archive.add_note(draft.run_id, _section(key) if key != "run" else key, text)
 
 
-def approve(archive: Archive, run_dir: Path) -> str:
-    """Approve exactly the Markdown on screen now; editing it later shows the approval as stale."""
+class MustFixError(EditError):
+    """Approval asked for while the check has must-fix items the editor has not acknowledged."""
+
+    def __init__(self, message: str, items: list[str]) -> None:
+        super().__init__(message)
+        self.items = items
+
+
+def approve(archive: Archive, run_dir: Path, *, acknowledged: bool = False) -> str:
+    """Approve exactly the Markdown on screen now; editing it later shows the approval as stale.
+    When the check (re-run on this text) has must-fix items, approval needs the editor to
+    acknowledge them: the note records which, and the approval then lets exports through."""
     draft = current(run_dir, archive)
+    failures = recheck_report(archive, run_dir).failures
+    items = [f"[{c.section}] {' '.join(c.sentence.split())}" for c in failures]
+    if items and not acknowledged:
+        raise MustFixError(
+            f"The fact check has {len(items)} must-fix item(s); acknowledge them to approve.",
+            items,
+        )
     approved = digest(draft.markdown)
     archive.decide(draft.run_id, "approved", approved)
+    if items:
+        archive.add_note(
+            draft.run_id,
+            "run",
+            f"approved with {len(items)} must-fix item(s) acknowledged:\n" + "\n".join(items),
+        )
     return approved
 
 
@@ -101,6 +127,11 @@ def approval_state(archive: Archive, run_dir: Path, draft: CurrentDraft | None =
 
 def recheck(archive: Archive, run_dir: Path) -> dict[str, Any]:
     """Layer 1 of `drafter check` on the draft as edited; desk/check.json beside the run."""
+    return recheck_report(archive, run_dir).summary()
+
+
+def recheck_report(archive: Archive, run_dir: Path) -> CheckReport:
+    """The layer-1 report of the text as it would be published, written to desk/check.json."""
     from drafter.check.core import check
     from drafter.check.inputs import from_run
     from drafter.check.report import JudgeInfo, to_markdown
@@ -117,7 +148,7 @@ def recheck(archive: Archive, run_dir: Path) -> dict[str, Any]:
         write_atomic(folder / "check.json", report.model_dump_json(indent=2) + "\n")
         write_atomic(folder / "check.md", to_markdown(report))
         archive.register(run_dir)
-        return report.summary()
+        return report
 
 
 def latest_check(run_dir: Path) -> tuple[dict[str, Any] | None, str]:

@@ -336,9 +336,32 @@ def create_app(
         return RedirectResponse(f"/runs/{run}#notes", status_code=303)
 
     @app.post("/runs/{run}/approve")
-    def run_approve(run: int) -> Response:
-        actions.approve(state.archive, run_dir(run))
+    def run_approve(run: int, acknowledge: str | None = Form(None)) -> Response:
+        try:
+            actions.approve(state.archive, run_dir(run), acknowledged=acknowledge == "yes")
+        except actions.MustFixError as exc:
+            return must_fix(run, "Approve with must-fix items?", exc.message, exc.items)
         return RedirectResponse(f"/runs/{run}", status_code=303)
+
+    def must_fix(run: int, heading: str, message: str, items: list[str]) -> HTMLResponse:
+        return page(
+            "must_fix.html", status=409, run=run, heading=heading, message=message, items=items
+        )
+
+    def gate(run: int, fmt: str) -> HTMLResponse | None:
+        """HTML, WXR and WordPress exports wait for a clean check or an approval."""
+        from drafter.publish.gate import blockers
+
+        found = blockers(state.archive, run_dir(run))
+        if not found:
+            return None
+        return must_fix(
+            run,
+            "Not exported: the fact check has must-fix items",
+            f"The {fmt} export is for publishing. Fix these {len(found)} item(s), or approve "
+            "the draft acknowledging them; the Markdown export is always available.",
+            [b.line() for b in found],
+        )
 
     @app.post("/runs/{run}/reopen")
     def run_reopen(run: int) -> Response:
@@ -349,6 +372,8 @@ def create_app(
     def export(run: int, fmt: str) -> Response:
         from drafter.publish import html as publish_html
 
+        if fmt in ("html", "wxr") and (refused := gate(run, fmt)) is not None:
+            return refused
         draft = current(run_dir(run), state.archive)
         name = draft.run_dir.name
         if fmt == "md":
@@ -377,6 +402,8 @@ def create_app(
     def export_wp(run: int) -> Response:
         from drafter.publish.wordpress import post_draft
 
+        if (refused := gate(run, "WordPress")) is not None:
+            return refused
         draft = current(run_dir(run), state.archive)
         try:
             result = post_draft(state.settings, draft.markdown)

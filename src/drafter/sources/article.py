@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,11 +11,22 @@ from urllib.parse import urlparse
 
 import yaml
 
-from drafter.errors import ExtractionError, SourceError
+from drafter.errors import (
+    ExtractionError,
+    SourceError,
+    SourceLanguageError,
+    SourceTooLargeError,
+)
 from drafter.models import Article
-from drafter.sources.http import SAVE_HINT, Fetcher
+from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
+from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
+from drafter.text import split_sentences
 
-MIN_TEXT_CHARS = 300
+MIN_TEXT_CHARS = 300  # in Latin-script text; a third of that in Chinese or Korean
+TITLE_MAX_CHARS = 200
+DERIVED_TITLE_CHARS = 100
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 _SAVE_HINT = SAVE_HINT
 
 
@@ -36,7 +48,7 @@ def load_article(
         article = extract_article(page.text(), url=page.final_url, fetched_url=source)
         article.fetched_at = page.fetched_at
         article.from_cache = page.from_cache
-        return article
+        return _accepted(article, source)
     path = Path(source)
     if not path.exists():
         raise SourceError(
@@ -49,7 +61,10 @@ def load_article(
 def extract_article(
     html: str, *, url: str | None, fetched_url: str | None = None, source_path: str | None = None
 ) -> Article:
-    """Main text and metadata of a page; raises ExtractionError when there is too little text."""
+    """Main text and metadata of a page, as found: the text may be short or empty.
+
+    Whether drafter can draft from it is `_accepted`'s call, so extraction can be measured alone.
+    """
     import trafilatura
 
     found = trafilatura.bare_extraction(
@@ -60,23 +75,19 @@ def extract_article(
         document = found
     elif found is not None:
         document = found.as_dict()
-    origin = source_path or url or "the page"
-    if not (document.get("text") or "").strip():
-        raise ExtractionError(
-            f"No article text could be extracted from {origin}.", hint=_EXTRACT_HINT
-        )
-    text = _clean_text(str(document["text"]))
-    _require_length(text, origin)
+    text = _clean_text(str(document.get("text") or ""))
     canonical = _canonical_url(html) or document.get("url") or url
+    title = (document.get("title") or "").strip()
+    declared = document.get("language") or _html_lang(html)
     return Article(
         url=canonical,
         fetched_url=fetched_url,
         source_path=source_path,
-        title=(document.get("title") or "").strip() or _first_line(text),
+        title=title or _derived_title(text, Path(source_path).stem if source_path else "page"),
         site_name=(document.get("sitename") or "").strip() or _host_name(canonical),
         author=(document.get("author") or None),
         date=document.get("date") or None,
-        language=document.get("language") or None,
+        language=detect_language(f"{title}\n{text}", declared),
         text=text,
         fetched_at=now_iso(),
     )
@@ -88,13 +99,38 @@ _EXTRACT_HINT = (
 )
 
 
-def _require_length(text: str, origin: str) -> None:
-    if len(text) < MIN_TEXT_CHARS:
-        raise ExtractionError(
-            f"Only {len(text)} characters of article text were found in {origin} "
-            f"(at least {MIN_TEXT_CHARS} are needed to write a grounded draft).",
-            hint=_EXTRACT_HINT,
+_TEXT_HINT = (
+    "Put the whole article in the file: its headline on the first line (optional), then its text."
+)
+_JAPANESE_HINT = (
+    "Pass the foreign-language report the story comes from (for a Japanese story with foreign "
+    "reactions, an English-language article about it), not a Japanese page."
+)
+
+
+def _accepted(article: Article, origin: str, *, short_hint: str = _EXTRACT_HINT) -> Article:
+    """`article`, when drafter can draft from it; else the reason it cannot, with what to do.
+
+    The language comes first: a short Japanese page would otherwise get paywall advice.
+    """
+    if article.language == "ja":
+        raise SourceLanguageError(
+            f"{origin} is written in Japanese. drafter drafts Japanese articles from "
+            "foreign-language news, so it needs the original report, not a Japanese one.",
+            hint=_JAPANESE_HINT,
         )
+    if not article.text.strip():
+        raise ExtractionError(f"No article text could be extracted from {origin}.", hint=short_hint)
+    dense = article.language in DENSE_LANGUAGES
+    minimum = MIN_TEXT_CHARS // DENSE_WEIGHT if dense else MIN_TEXT_CHARS
+    if len(article.text) < minimum:
+        script = " in Chinese or Korean script" if dense else ""
+        raise ExtractionError(
+            f"Only {len(article.text)} characters of article text were found in {origin} "
+            f"(at least {minimum}{script} are needed to write a grounded draft).",
+            hint=short_hint,
+        )
+    return article
 
 
 def _canonical_url(html: str) -> str | None:
@@ -116,8 +152,41 @@ def _host_name(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0][:200]
+def _html_lang(html: str) -> str | None:
+    match = re.search(r"<html\b[^>]*?\blang=[\"']?([A-Za-z_-]+)", html[:5000], re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def _derived_title(text: str, fallback: str) -> str:
+    """The first sentence, clipped: for text whose first line is not a headline."""
+    sentences = split_sentences(text)
+    return _clip(sentences[0], DERIVED_TITLE_CHARS) if sentences else fallback
+
+
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # at a word boundary where there are words
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—、，") + "…"
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A line that ends like a sentence (.!? or 。！？, before closing quotes or brackets) is body text.
+_SENTENCE_END = re.compile(r"[.!?。！？．][\"'”’」』）)\]]*$")
+
+
+def _looks_like_title(line: str) -> bool:
+    """A headline is short, one sentence, with no sentence end: a first line that is not is
+    body text (a pasted article is often a single long line)."""
+    return (
+        len(line) <= TITLE_MAX_CHARS
+        and any(char.isalpha() for char in line)
+        and not _SENTENCE_END.search(line)
+        and len(split_sentences(line)) == 1
+    )
 
 
 def _clean_text(text: str) -> str:
@@ -128,39 +197,70 @@ def _clean_text(text: str) -> str:
 def read_article_file(path: Path) -> Article:
     """A saved page (.html/.htm) or plain text (.txt/.md, optional YAML front matter)."""
     suffix = path.suffix.lower()
+    if suffix not in HTML_SUFFIXES + TEXT_SUFFIXES:
+        raise SourceError(
+            f"Unsupported source file type {suffix or '(none)'}: {path}",
+            hint="Pass a .html, .htm, .txt or .md file.",
+        )
+    content = _read_capped(path).decode("utf-8-sig", errors="replace")
+    if suffix in HTML_SUFFIXES:
+        page = extract_article(content, url=None, source_path=str(path))
+        return _accepted(page, str(path))
+    return _accepted(_article_from_text(content, path), str(path), short_hint=_TEXT_HINT)
+
+
+def _read_capped(path: Path) -> bytes:
+    """The file's bytes, refused unread when it is past the cap fetched pages have."""
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            mib = math.ceil(size * 10 / (1024 * 1024)) / 10  # up: never "5.0 MiB" past 5 MiB
+            raise _too_large(path, f"{mib:.1f} MiB")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # it may have grown since, or be a device
     except OSError as exc:
         raise SourceError(f"Cannot read {path}: {exc}") from exc
-    content = raw.decode("utf-8", errors="replace")
-    if suffix in (".html", ".htm", ".xhtml"):
-        return extract_article(content, url=None, source_path=str(path))
-    if suffix in (".txt", ".md", ".markdown"):
-        return _article_from_text(content, path)
-    raise SourceError(
-        f"Unsupported source file type {suffix or '(none)'}: {path}",
-        hint="Pass a .html, .htm, .txt or .md file.",
+    if len(raw) > MAX_BYTES:
+        raise _too_large(path, "larger than that")
+    return raw
+
+
+def _too_large(path: Path, size: str) -> SourceTooLargeError:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        hint = (
+            "Save the page as 'Webpage, HTML only' (not complete or single-file with images "
+            "inside), or paste the article's headline and text into a .txt file."
+        )
+    else:
+        hint = "A news article is a few dozen KB: cut the file down to its headline and text."
+    return SourceTooLargeError(
+        f"drafter reads source files up to {MAX_BYTES // (1024 * 1024)} MiB, as it does "
+        f"fetched pages; {path} is {size}.",
+        hint=hint,
     )
 
 
 def _article_from_text(content: str, path: Path) -> Article:
     meta, body = _split_front_matter(content, path)
-    lines = [line.strip() for line in body.strip().splitlines()]
+    lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
     title = str(meta.get("title") or "").strip()
     if not title and lines:
-        title = lines[0].lstrip("# ").strip()
-        lines = lines[1:]
+        heading = _MARKDOWN_HEADING.match(lines[0])
+        first = lines[0][heading.end() :] if heading else lines[0]
+        if heading or (len(lines) > 1 and _looks_like_title(first)):
+            title, lines = _clip(first, TITLE_MAX_CHARS), lines[1:]
     text = _clean_text("\n".join(line.lstrip("# ") for line in lines))
-    _require_length(text, str(path))
+    title = title or _derived_title(text, path.stem)
     url = meta.get("url") or meta.get("canonical_url")
+    declared = str(meta["language"]) if meta.get("language") else None
     return Article(
         url=str(url) if url else None,
         source_path=str(path),
-        title=title or path.stem,
+        title=title,
         site_name=str(meta.get("site_name") or meta.get("site") or "") or _host_name(url),
         author=str(meta["author"]) if meta.get("author") else None,
         date=str(meta["date"]) if meta.get("date") else None,
-        language=str(meta["language"]) if meta.get("language") else None,
+        language=detect_language(f"{title}\n{text}", declared),
         text=text,
         fetched_at=now_iso(),
     )

@@ -170,7 +170,8 @@ async def _verify_rounds(
     if unreachable and len(books) < service.wanted:
         books += unverified[: service.wanted - len(books)]
         note = (
-            "A library catalog could not be reached: the books marked unverified were not checked."
+            "A library catalog could not be reached: the books marked unverified were not "
+            "checked and are left out of the draft's text until they are (--redo books)."
         )
     elif len(books) < service.wanted:
         note = (

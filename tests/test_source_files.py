@@ -1,0 +1,270 @@
+"""Source inputs the user did not expect to matter: file size, a one-line paste, the language.
+
+Every case goes through `drafter fetch` (or `drafter run`) as a user would meet it; the texts are
+synthetic, written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.cli import app
+from drafter.sources.http import MAX_BYTES
+from drafter.store import slugify
+from tests.helpers import FIXTURES
+from tests.scripted_llm import ScriptedLLM
+
+ENGLISH = (
+    "The harbour authority of Port Calden said on Tuesday that it would close two of its four "
+    "container berths for repairs next month. Work on the quay walls is expected to take about "
+    "six weeks, during which the remaining berths will handle all cargo. Local hauliers warned "
+    "that waiting times at the gate could double before the holiday season. One operator said "
+    "the repairs should have been scheduled for the quiet months of the year. The authority "
+    "said it would extend night-time loading hours to keep ships moving."
+)
+JAPANESE = (
+    "カルデン港の港湾局は火曜日、来月から四つあるコンテナ埠頭のうち二つを補修のため閉鎖すると"
+    "発表した。港湾局によると、工事は約六週間かかる見込みで、その間は残る二つの埠頭ですべての貨物を"
+    "受け入れる。地元の運送会社は、ゲートでの待ち時間が繁忙期の前に倍になりかねないと懸念している。"
+    "ある経営者は「工事は閑散期に予定すべきだった」と話した。港湾局は、夜間の荷役時間を延長して"
+    "船の流れを保つとしている。"
+)
+CHINESE = (
+    "卡尔登港务局星期二宣布，下个月将关闭四个集装箱泊位中的两个进行维修。港务局表示，工程预计持续"
+    "约六周，其间货物将由其余两个泊位处理。当地运输公司担心等待时间会延长。一位公司负责人说，希望"
+    "工程能在旺季之前完成。港务局称，将延长夜间装卸时间，以减少对航运的影响。"
+)
+KOREAN = (
+    "칼덴 항만청은 화요일 다음 달부터 네 개의 컨테이너 부두 가운데 두 곳을 보수를 위해 폐쇄한다고 "
+    "발표했다. 항만청에 따르면 공사는 약 6주가 걸릴 예정이며, 그동안 나머지 두 부두에서 화물을 "
+    "처리한다. 지역 운송 업체들은 대기 시간이 길어질 것을 우려하고 있다."
+)
+
+
+def fetch(*args: str) -> Any:
+    return CliRunner().invoke(app, ["fetch", *args])
+
+
+def fetch_json(path: Path) -> dict[str, Any]:
+    result = fetch(str(path), "--json")
+    assert result.exit_code == 0, result.output
+    loaded: dict[str, Any] = json.loads(result.stdout)
+    return loaded
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---- size: a local file gets the cap a fetched page has, checked before it is read ----
+
+
+@pytest.mark.parametrize(
+    ("name", "advice"), [("notes.txt", "cut the file down"), ("page.html", "HTML only")]
+)
+def test_a_source_file_past_the_fetch_cap_is_refused_with_advice(
+    tmp_path: Path, name: str, advice: str
+) -> None:
+    big = tmp_path / name
+    line = (ENGLISH + "\n").encode("utf-8")
+    if name.endswith(".html"):
+        line = b"<p>" + line + b"</p>"
+    big.write_bytes((line * (MAX_BYTES // len(line) + 1))[: MAX_BYTES + 1])
+
+    result = fetch(str(big))
+
+    assert result.exit_code == 3, result.output
+    assert "up to 5 MiB" in result.stderr and f"{big} is 5.1 MiB" in result.stderr
+    assert advice in result.stderr
+    assert "Traceback" not in result.output
+
+
+# ---- a .txt whose first line is not a headline ----
+
+
+def test_a_one_line_pasted_article_is_all_body_with_a_derived_title(tmp_path: Path) -> None:
+    article = fetch_json(write(tmp_path / "pasted.txt", ENGLISH))
+
+    assert article["text"] == ENGLISH
+    assert article["title"] == (
+        "The harbour authority of Port Calden said on Tuesday that it would close two of its four "
+        "container…"
+    )
+    assert len(article["title"]) <= 100
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title", "first_line_is_body"),
+    [
+        ("Port Calden to close two berths for repairs", None, False),
+        ("# Port Calden closes two berths.", "Port Calden closes two berths.", False),
+        (
+            "Port Calden shuts two berths. Hauliers fear delays.",
+            "Port Calden shuts two berths.",
+            True,
+        ),
+        ("Will Port Calden's repairs hit the holiday rush?", None, True),
+        ("港務局、来月に埠頭を閉鎖へ", None, False),
+        ("Port Calden " * 20, "Port Calden " * 7 + "Port Calden…", True),
+    ],
+)
+def test_the_first_line_is_a_title_only_when_it_reads_like_one(
+    tmp_path: Path, first_line: str, title: str | None, first_line_is_body: bool
+) -> None:
+    article = fetch_json(write(tmp_path / "story.txt", f"{first_line}\n\n{ENGLISH}\n"))
+
+    assert article["title"] == (title or first_line.strip())
+    body_start = first_line.strip() if first_line_is_body else ENGLISH[:40]
+    assert article["text"].startswith(body_start)
+    assert article["text"].endswith(ENGLISH)
+
+
+# ---- language: what drafter expects, and length counted per script ----
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    pages = {
+        "/ja": f"<html lang='ja'><head><title>港湾局が埠頭閉鎖</title></head><body><article>"
+        f"<p>{JAPANESE[:150]}</p></article></body></html>",
+        "/en-tagged-ja": f"<html lang='ja'><head><title>Port Calden closes berths</title></head>"
+        f"<body><article><p>{ENGLISH}</p></article></body></html>",
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            body = pages[self.path].encode("utf-8")
+            self.send_response(200)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_japanese_text_file_is_refused_as_not_what_drafter_is_for(tmp_path: Path) -> None:
+    source = write(tmp_path / "story.txt", f"港湾局、埠頭二つを閉鎖へ\n\n{JAPANESE}\n{JAPANESE}\n")
+
+    result = fetch(str(source))
+
+    assert result.exit_code == 3, result.output
+    assert f"{source} is written in Japanese" in result.stderr
+    assert "foreign-language" in result.stderr
+    assert "paywall" not in result.stderr
+
+
+def test_a_short_japanese_page_gets_the_language_message_not_paywall_advice(site: str) -> None:
+    result = fetch(f"{site}/ja", "--allow-private-hosts")
+
+    assert result.exit_code == 3, result.output
+    assert "is written in Japanese" in result.stderr
+    assert "paywall" not in result.stderr and "characters" not in result.stderr
+
+
+def test_the_language_is_read_from_the_letters_not_the_page_template(site: str) -> None:
+    result = fetch(f"{site}/en-tagged-ja", "--allow-private-hosts", "--json")
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["language"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (ENGLISH, "en"),
+        (
+            ENGLISH + " A sign at the gate read 「関係者以外立入禁止」, which means staff only.",
+            "en",
+        ),
+        (CHINESE, "zh"),
+        (KOREAN, "ko"),
+    ],
+)
+def test_the_detected_language_is_recorded(tmp_path: Path, text: str, language: str) -> None:
+    assert fetch_json(write(tmp_path / "story.txt", f"Port news\n\n{text}\n"))["language"] == (
+        language
+    )
+
+
+def test_a_short_chinese_article_is_enough_where_as_many_latin_letters_are_not(
+    tmp_path: Path,
+) -> None:
+    assert 100 <= len(CHINESE) < 300
+    article = fetch_json(write(tmp_path / "zh.txt", f"卡尔登港将关闭两个泊位\n\n{CHINESE}\n"))
+    assert article["text"] == CHINESE
+
+    too_short = fetch(str(write(tmp_path / "zh-short.txt", f"港口新闻\n\n{CHINESE[:60]}\n")))
+    assert too_short.exit_code == 3
+    assert "Only 60 characters" in too_short.stderr
+    assert "at least 100 in Chinese or Korean script" in too_short.stderr
+
+    latin = fetch(str(write(tmp_path / "en-short.txt", f"Port news\n\n{ENGLISH[:200]}\n")))
+    assert latin.exit_code == 3
+    assert "Only 200 characters" in latin.stderr and "at least 300 " in latin.stderr
+    assert "whole article" in latin.stderr  # a text file's advice, not a web page's
+
+
+# ---- the run folder's name for a title with no ASCII spelling ----
+
+
+def test_a_run_from_a_chinese_source_is_named_after_its_file_not_article(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    source = write(tmp_path / "calden-port-berths.txt", f"卡尔登港将关闭两个泊位\n\n{CHINESE}\n")
+    out = tmp_path / "drafts"
+
+    CliRunner().invoke(
+        app, ["run", str(source), "--comments", str(FIXTURES / "comments.json"), "--out", str(out)]
+    )
+
+    (run_dir,) = out.iterdir()
+    assert run_dir.name.endswith("-calden-port-berths"), run_dir.name
+
+
+@pytest.mark.parametrize(
+    ("title", "fallbacks", "slug"),
+    [
+        ("Путин заявил о переговорах", (), "putin-zayavil-o-peregovorakh"),
+        ("Ελλάδα: εκλογές 2026", (), "ellada-ekloges-2026"),
+        ("Straße der Ökonomie", (), "strasse-der-okonomie"),
+        ("Samsung 갤럭시 S25 출시", (), "samsung-s25"),
+        (
+            "上海港口吞吐量创新高",
+            ("https://news.example.cn/2026/0301/c1002-4015.html",),
+            "c1002-4015",
+        ),
+        (
+            "上海港口吞吐量创新高",
+            ("https://news.example.cn/%E6%96%B0%E9%97%BB/", "port.html"),
+            "port",
+        ),
+    ],
+)
+def test_titles_in_other_scripts_get_a_readable_ascii_slug(
+    title: str, fallbacks: tuple[str, ...], slug: str
+) -> None:
+    assert slugify(title, fallbacks=fallbacks) == slug
+
+
+def test_a_title_with_nothing_to_spell_gets_a_hash_not_the_same_word_for_all() -> None:
+    first, second = slugify("上海港口吞吐量创新高"), slugify("北京发布新的空气质量数据")
+    assert first != second
+    for slug in (first, second):
+        assert slug.isascii() and slug.isalnum() and len(slug) == 8
