@@ -242,3 +242,16 @@ def test_publishable_exports_wait_for_a_clean_check_or_an_acknowledged_approval(
     archive.add_revision(run, "lead", "editor", f"{invented}また延期。\n\n出典:Harbor Wire")
     assert CliRunner().invoke(app, ["export", str(run_dir), "--format", "wxr"]).exit_code == 1
     archive.close()
+
+
+def test_article_json_never_holds_commenters_names(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+    run_dir = _finished_run(tmp_path)
+    authors = {
+        c["author"]
+        for c in json.loads((FIXTURES / "comments.json").read_text(encoding="utf-8"))["comments"]
+        if c.get("author")
+    }
+    assert authors
+    text = (run_dir / "article.json").read_text(encoding="utf-8")
+    assert not [a for a in authors if f'"{a}"' in text]
+    assert not [a for a in authors if a in (run_dir / "article.md").read_text(encoding="utf-8")]

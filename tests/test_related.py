@@ -101,6 +101,33 @@ def test_only_drafts_on_the_same_subject_are_related(tmp_path: Path) -> None:
         )
     )
     found = find(archive, query, exclude=tmp_path / "new", source_url="https://news.example/new")
-    assert [r.run_id for r in found] == ["lithium"]
-    assert found[0].url is None  # never published: listed by title, not linked
+    assert found == []  # never published: its title is not public, so not listed at all
+    for name in texts:
+        archive.set_published(archive.find(tmp_path / name) or 0, f"https://blog.example/{name}")
+    found = find(archive, query, exclude=tmp_path / "new", source_url="https://news.example/new")
+    assert [(r.run_id, r.url) for r in found] == [("lithium", "https://blog.example/lithium")]
+    # Drafts created after the one being written are never cited (a resumed run).
+    assert find(archive, query, exclude=tmp_path / "new", source_url=None, before="lithium") == []
     archive.close()
+
+
+def test_a_resumed_run_never_lists_a_draft_written_after_it(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    first = _run(tmp_path, FIXTURES / "article.html")
+    follow_up = tmp_path / "follow-up.html"
+    follow_up.write_text(
+        (FIXTURES / "article.html")
+        .read_text(encoding="utf-8")
+        .replace("veloria-lithium-licences-2026-03-14", "veloria-lithium-follow-up-2026-03-20"),
+        encoding="utf-8",
+    )
+    later = _run(tmp_path, follow_up)
+    archive = Archive(archive_path(load_settings({})))
+    archive.set_published(archive.find(later) or 0, "https://blog.example.jp/2026/03/follow-up/")
+    archive.close()
+
+    again = run_cli("--resume", str(first), "--redo", "headline")
+    assert again.exit_code == 0, again.output
+    assert json.loads((first / "article.json").read_text(encoding="utf-8"))["related"] == []
+    assert "follow-up" not in (first / "article.md").read_text(encoding="utf-8")

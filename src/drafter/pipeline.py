@@ -274,7 +274,13 @@ def _related(
         )
         store = archive.open_archive(settings)
         try:
-            found = related.find(store, fingerprint, exclude=folder.path, source_url=article.url)
+            found = related.find(
+                store,
+                fingerprint,
+                exclude=folder.path,
+                source_url=article.url,
+                before=str(folder.meta.get("created_at") or "") or None,
+            )
         finally:
             store.close()
     except Exception as exc:  # noqa: BLE001 - advisory: the draft is written without them
@@ -472,12 +478,16 @@ def _render(
     related: list[Any],
     progress: Progress,
 ) -> Path:
+    # article.json goes wherever the draft goes: commenters' names stay in inputs/ only.
+    anonymous = thread.model_copy(
+        update={"comments": [c.model_copy(update={"author": None}) for c in thread.comments]}
+    )
     draft = Draft.model_validate(
         {
             "lang": lang,
             "related": related,
             "article": article,
-            "thread": thread,
+            "thread": anonymous,
             "references": reference_links(article, thread, lang),
             **{name: value.model_dump() for name, value in artifacts.items()},
         }

