@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -144,8 +145,9 @@ def test_check_catches_an_editors_mistakes(llm_env: ScriptedLLM, tmp_path: Path)
 
 
 @pytest.mark.skipif(not CASES.is_dir(), reason="evals/cases is not in this checkout")
-def test_check_any_draft_against_its_source() -> None:
-    case = CASES / "port-strike"
+def test_check_any_draft_against_its_source(tmp_path: Path) -> None:
+    case = tmp_path / "port-strike"  # a copy: the report is written beside the draft
+    shutil.copytree(CASES / "port-strike", case)
     args = ["--draft", str(case / "draft.md"), "--source", str(case / "source.md")]
     full = _check(*args, "--comments", str(case / "comments.json"), "--no-judge", "--json")
     assert full.exit_code == 0, full.stdout
@@ -157,8 +159,7 @@ def test_check_any_draft_against_its_source() -> None:
     assert any(
         "no comments input" in " ".join(c["reasons"]) for c in json.loads(bare.stdout)["claims"]
     )
-    (case / "draft.check.json").unlink()
-    (case / "draft.check.md").unlink()
+    assert (case / "draft.check.json").is_file() and (case / "draft.check.md").is_file()
 
 
 def test_check_usage_errors(tmp_path: Path) -> None:

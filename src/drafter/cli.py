@@ -448,6 +448,7 @@ def _print_check(report: Any) -> None:
         c for c in report.claims if not c.fails and c.verdict in ("contradicted", "unsupported")
     ]
     counts = ", ".join(f"{k} {v}" for k, v in sorted(report.counts().items()))
+    console.print(escape(report.scope()), soft_wrap=True)
     console.print(f"{len(report.claims)} claims: {counts}")
     console.print(f"judge: {report.judge.status} ({escape(report.judge.detail)})")
     for title, group in (("must fix", flagged), ("to verify", listed)):
@@ -466,37 +467,54 @@ def _print_check(report: Any) -> None:
                 escape(evidence or "-"),
             )
         console.print(table)
-    console.print("OK: nothing to fix" if report.ok else f"{len(flagged)} claim(s) to fix")
+    checked = f"{report.sentences_checked} sentences checked"
+    if not report.sentences_checked:
+        console.print("Not checked: the draft holds no sentence")
+    elif report.ok:
+        console.print(f"OK: {checked}, nothing to fix")
+    else:
+        console.print(f"{len(flagged)} claim(s) to fix ({checked})")
 
 
 @app.command("eval")
 def eval_command(
-    suite: Annotated[Path, typer.Argument(help="Eval suite YAML.")] = Path("evals/offline.yaml"),
+    suite: Annotated[
+        Path | None,
+        typer.Argument(help="Eval suite YAML (default: the offline suite shipped with drafter)."),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="Write eval.json and junit.xml here.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
 ) -> None:
     """Run the fact check over a suite of reference drafts and labelled perturbations; exit 1
-    when a threshold fails."""
+    when a threshold fails. Progress, one line per case, goes to stderr."""
     import json
 
-    from drafter.check.evaluate import junit_xml, run_suite
+    from drafter.check.evaluate import default_suite, junit_xml, run_suite
     from drafter.store import write_atomic
 
     try:
-        result = run_suite(suite)
+        result = run_suite(suite or default_suite(), say=lambda line: typer.echo(line, err=True))
     except DrafterError as exc:
         _fail(exc)
     if out is not None:
-        write_atomic(out / "eval.json", json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-        write_atomic(out / "junit.xml", junit_xml(result))
+        try:
+            write_atomic(
+                out / "eval.json", json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+            )
+            write_atomic(out / "junit.xml", junit_xml(result))
+        except OSError as exc:
+            from drafter.check.inputs import CheckUsageError
+
+            _fail(CheckUsageError(f"Cannot write the eval results to {out}: {exc}"))
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         clean = result["clean"]
+        typer.echo(f"suite {result['suite']}: {result['suite_path']}")
         typer.echo(
-            f"suite {result['suite']}: {clean['total']} clean drafts, {clean['flagged']} flagged "
+            f"  {clean['total']} clean drafts, {clean['flagged']} flagged "
             f"(false-alarm rate {clean['rate']:.1%}); {result['perturbations']} perturbations"
         )
         typer.echo(
@@ -508,7 +526,7 @@ def eval_command(
             typer.echo(f"  {kind:<14} {stats['detected']:>3}/{stats['total']:<3} detected  {rate}")
         typer.echo(
             f"check time per draft: mean {result['check_seconds_mean']:.3f} s, "
-            f"max {result['check_seconds_max']:.3f} s"
+            f"max {result['check_seconds_max']:.3f} s; suite {result['seconds']:.0f} s"
         )
         for failure in result["failures"]:
             typer.echo(f"FAILED: {failure}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -37,13 +38,30 @@ def load() -> float:
     return LOAD_SECONDS if before is None else 0.0
 
 
+_VECTORS: dict[str, np.ndarray] = {}  # text -> unit vector, oldest first
+_VECTORS_MAX = 10_000  # about 20 MB
+_VECTORS_LOCK = threading.Lock()
+
+
 def embed(texts: list[str]) -> np.ndarray:
+    """Unit vectors, one row per text. Each distinct text is encoded once per process: a check
+    re-embeds the same source sentences for every claim set (the eval suite hundreds of times),
+    and encoding is nearly all of a check's time."""
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
-    vectors = np.asarray(_model().encode(texts), dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    normalised: np.ndarray = vectors / np.maximum(norms, 1e-9)
-    return normalised
+    with _VECTORS_LOCK:
+        known = {text: _VECTORS[text] for text in texts if text in _VECTORS}
+    missing = [text for text in dict.fromkeys(texts) if text not in known]
+    if missing:
+        vectors = np.asarray(_model().encode(missing), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        fresh = dict(zip(missing, vectors / np.maximum(norms, 1e-9), strict=True))
+        known.update(fresh)
+        with _VECTORS_LOCK:
+            _VECTORS.update(fresh)
+            for oldest in list(islice(_VECTORS, max(0, len(_VECTORS) - _VECTORS_MAX))):
+                del _VECTORS[oldest]
+    return np.stack([known[text] for text in texts])
 
 
 def similarity(left: list[str], right: list[str]) -> np.ndarray:

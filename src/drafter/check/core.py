@@ -469,6 +469,7 @@ def check(inputs: CheckInputs, judge: Any = None) -> CheckReport:
         source=inputs.source_label,
         lang=inputs.draft.lang,
         claims=claims,
+        layout=inputs.draft.layout,
         judge=info,
         model_load_seconds=round(load, 3),
         check_seconds=round(layer1, 3),

@@ -5,6 +5,11 @@ line, then `##` sections (補足説明, 海外の反応, 考察・分析, 総括
 their English names) with `###` subsections. Reactions are blocks after
 `<!-- comment id=… -->` markers. Unknown `##` sections are kept and checked like analysis.
 Every URL anywhere in the text is collected.
+
+Text with no headings at all (a title line and paragraphs) is read as title + lead, so every
+sentence meets the lead's strict check. Text whose section names are not Markdown headings (a
+page copied from a CMS) cannot be told apart into sections: `layout_problem` says so, and
+`drafter check` refuses it rather than pass sentences it could not place.
 """
 
 from __future__ import annotations
@@ -13,14 +18,20 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.render import HEADINGS
-from drafter.text import split_sentences
+from drafter.text import normalize, split_sentences
 
 _SECTION_KEYS = {
-    heading: key
+    normalize(heading).casefold(): key
     for words in HEADINGS.values()
     for key, heading in words.items()
     if key not in ("source", "thread", "article", "related")
 }
+# A line that is only one of these words reads as a section heading written without `##`.
+_HEADING_WORDS = set(_SECTION_KEYS) | {
+    normalize(words["related"]).casefold() for words in HEADINGS.values()
+}
+_ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SENTENCE_END = re.compile(r"[。！？.!?]$")
 _RELATED_LINE = re.compile(
     "^(" + "|".join(re.escape(words["related"]) for words in HEADINGS.values()) + r")\s*[:：]"
 )
@@ -63,6 +74,12 @@ class ParsedDraft:
     images: list[tuple[str, str]] = field(default_factory=list)
     unmarked_reactions: list[str] = field(default_factory=list)
     source_line: str | None = None
+    # "sections" (drafter's layout) or "lead only" (no section heading: all of it is lead)
+    layout: str = "sections"
+    title_marked: bool = False  # the title is a `# ` heading
+    sections: list[str] = field(default_factory=list)  # drafter's `##` sections, in order
+    unknown_headings: list[str] = field(default_factory=list)  # `##` names not in HEADINGS
+    plain_headings: list[tuple[int, str]] = field(default_factory=list)  # (line, word) sans `##`
 
     def section(self, name: str) -> list[DraftSentence]:
         return [s for s in self.sentences if s.section == name]
@@ -78,35 +95,47 @@ def parse_draft(markdown: str) -> ParsedDraft:
     draft = ParsedDraft()
     body = markdown.replace("\r\n", "\n")
     front = re.match(r"^---\n(.*?)\n---\n", body, re.DOTALL)
+    first_line = 1
     if front:
         draft.front_matter = front.group(1)
         lang = re.search(r"^lang:\s*(\w+)", front.group(1), re.MULTILINE)
         if lang:
             draft.lang = lang.group(1)
+        first_line += front.group(0).count("\n")
         body = body[front.end() :]
-
-    section, subsection, paragraph = "preamble", None, 0
+    draft.plain_headings = _plain_headings(body, first_line)
+    blocks = _blocks(body)
+    draft.title_marked = any(_heading_level(b) == 1 for b in blocks)
+    # Without a `# title` there is no preamble: what comes before the first section is the lead.
+    section, subsection, paragraph = ("preamble" if draft.title_marked else "lead"), None, 0
+    title_line = not draft.title_marked and _is_title_line(blocks)
     pending_comment: tuple[str, int | None] | None = None
     book: DraftBook | None = None
-    for block in re.split(r"\n\s*\n", body):
-        block = block.strip()
-        if not block:
-            continue
+    for number, block in enumerate(blocks):
         for image in _MD_IMAGE.findall(block):
             draft.images.append((section, image))
         for url in _URL.findall(_HTML_COMMENT.sub("", block)):  # comments are never shown
             draft.urls.append((section, url.rstrip(".,;:。、")))
-        if block.startswith("# ") and not draft.title:
-            draft.title = block[2:].strip()
+        if title_line and number == 0:
+            draft.title = _strip_markup(block)
+            continue
+        heading = _ATX_HEADING.match(block)
+        if heading and len(heading.group(1)) == 1 and not draft.title:
+            draft.title = heading.group(2).strip()
             section = "lead"
             continue
-        if block.startswith("## "):
-            name = block[3:].strip()
-            section = _SECTION_KEYS.get(name, f"other:{name}")
+        if heading and len(heading.group(1)) <= 2:
+            name = heading.group(2).strip()
+            key = _SECTION_KEYS.get(normalize(name).casefold())
+            if key is None:
+                draft.unknown_headings.append(name)
+            else:
+                draft.sections.append(key)
+            section = key or f"other:{name}"
             subsection, paragraph, book = None, 0, None
             continue
-        if block.startswith("### "):
-            subsection = block[4:].strip()
+        if heading:
+            subsection = heading.group(2).strip()
             if section == "books":
                 book = DraftBook(subsection, "", False)
                 draft.books.append(book)
@@ -128,31 +157,104 @@ def parse_draft(markdown: str) -> ParsedDraft:
                 book.text = (book.text + "\n" + _HTML_COMMENT.sub("", block)).strip()
             continue
         if section == "reactions":
-            marker = _COMMENT_MARKER.search(block)
-            if marker:
-                score = marker.group("score")
-                pending_comment = (marker.group("id"), int(score) if score else None)
-                block = _HTML_COMMENT.sub("", block).strip()
-                if not block:
-                    continue
-            text = _strip_markup(_HTML_COMMENT.sub("", block))
-            if pending_comment is None:
-                if draft.reactions or not _looks_like_intro(text):
-                    draft.unmarked_reactions.append(text)
-                continue
-            comment_id, score = pending_comment
-            draft.reactions.append(
-                DraftSentence("reactions", text, comment_id=comment_id, score=score)
-            )
-            pending_comment = None
+            pending_comment = _reaction(draft, block, pending_comment)
             continue
         text = _strip_markup(_HTML_COMMENT.sub("", block))
         if not text:
             continue
         paragraph += 1
+        where = "lead" if section == "after-lead" else section  # text after 出典 is lead text too
         for sentence in split_sentences(text):
-            draft.sentences.append(DraftSentence(section, sentence, paragraph, subsection))
+            draft.sentences.append(DraftSentence(where, sentence, paragraph, subsection))
+    draft.layout = "sections" if draft.sections or draft.unknown_headings else "lead only"
     return draft
+
+
+def _reaction(
+    draft: ParsedDraft, block: str, pending: tuple[str, int | None] | None
+) -> tuple[str, int | None] | None:
+    """One block of 海外の反応: a comment marker, a translation, or both. Returns the marker
+    still waiting for its translation."""
+    marker = _COMMENT_MARKER.search(block)
+    if marker:
+        score = marker.group("score")
+        pending = (marker.group("id"), int(score) if score else None)
+        block = _HTML_COMMENT.sub("", block).strip()
+        if not block:
+            return pending
+    text = _strip_markup(_HTML_COMMENT.sub("", block))
+    if pending is None:
+        if draft.reactions or not _looks_like_intro(text):
+            draft.unmarked_reactions.append(text)
+        return None
+    comment_id, score_value = pending
+    draft.reactions.append(
+        DraftSentence("reactions", text, comment_id=comment_id, score=score_value)
+    )
+    return None
+
+
+def _blocks(body: str) -> list[str]:
+    """Blank-line separated blocks, each ATX heading a block of its own (CommonMark lets a
+    paragraph follow its heading on the next line)."""
+    body = re.sub(r"^(#{1,6}[ \t].*)$", r"\n\1\n", body, flags=re.MULTILINE)
+    return [block.strip() for block in re.split(r"\n\s*\n", body) if block.strip()]
+
+
+def _heading_level(block: str) -> int:
+    heading = _ATX_HEADING.match(block)
+    return len(heading.group(1)) if heading else 0
+
+
+def _is_title_line(blocks: list[str]) -> bool:
+    """A first block that is one short line without a sentence end, with text after it."""
+    if len(blocks) < 2 or _heading_level(blocks[0]) or "\n" in blocks[0]:
+        return False
+    text = _strip_markup(blocks[0])
+    if not text or len(text) > 120 or _SENTENCE_END.search(text) or _SOURCE_LINE.match(text):
+        return False
+    return normalize(text).casefold() not in _HEADING_WORDS
+
+
+def _plain_headings(body: str, first_line: int) -> list[tuple[int, str]]:
+    """Lines that hold nothing but a section name (補足説明, Analysis, …) without `##`."""
+    found = []
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        word = _strip_markup(line)
+        if not line.lstrip().startswith("#") and normalize(word).casefold() in _HEADING_WORDS:
+            found.append((number, word))
+    return found
+
+
+def expected_headings() -> str:
+    """drafter's section headings, as `drafter check` expects them, for error messages."""
+    ja, en = HEADINGS["ja"], HEADINGS["en"]
+    keys = ("background", "reactions", "analysis", "conclusion", "books", "links")
+    return (
+        f"`# title`, the lead, `{ja['source']}:…`, then "
+        + ", ".join(f"`## {ja[k]}`" for k in keys)
+        + " (in English: "
+        + ", ".join(en[k] for k in keys)
+        + ")"
+    )
+
+
+def layout_problem(draft: ParsedDraft) -> str | None:
+    """Why this draft cannot be checked as written, or None. A draft is refused rather than
+    checked wrongly: sentences filed under no known section would pass a check that never
+    held them to the lead's standard."""
+    if not draft.sections and draft.plain_headings:
+        where = ", ".join(f"{word} on line {n}" for n, word in draft.plain_headings[:6])
+        return (
+            "its section names are plain lines, not Markdown headings "
+            f"({where}), so its lead cannot be told from its other sections"
+        )
+    if not draft.sections and not draft.title_marked and draft.unknown_headings:
+        names = ", ".join(draft.unknown_headings[:6])
+        return f"none of its headings ({names}) is one of drafter's sections"
+    if not (draft.sentences or draft.reactions or draft.unmarked_reactions):
+        return "it holds no sentence to check (only a title, headings, links or books)"
+    return None
 
 
 def _looks_like_intro(text: str) -> bool:

@@ -13,23 +13,30 @@ A suite is a YAML file:
 A case folder holds `draft.md` (a correct Japanese draft written by hand), `source.md` (or
 `.html`/`.txt`), and optionally `comments.json` and `glossary.json`. Clean drafts must pass the
 check; each perturbation must be flagged at the very sentence, comment or link it changed.
+
+The offline suite (`evals/offline.yaml`) ships inside the wheel as drafter/_bundled/evals, so
+`drafter eval` runs it from any folder.
 """
 
 from __future__ import annotations
 
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from drafter.check.core import Checker, check
+from drafter.check import align
+from drafter.check.core import Checker, CheckInputs, check
 from drafter.check.draft_md import parse_draft
 from drafter.check.inputs import CheckUsageError, from_files
 from drafter.check.perturb import KINDS, Perturbation, detected, perturbations
 from drafter.check.report import STRICT_SECTIONS
+
+_SHIPPED = "offline.yaml"
 
 
 class Thresholds(BaseModel):
@@ -55,7 +62,10 @@ def load_suite(path: Path) -> Suite:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         suite = Suite.model_validate(data)
     except FileNotFoundError as exc:
-        raise CheckUsageError(f"Eval suite not found: {path}") from exc
+        raise CheckUsageError(
+            f"Eval suite not found: {path}",
+            hint=f"`drafter eval` with no path runs the suite shipped with drafter ({_SHIPPED}).",
+        ) from exc
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise CheckUsageError(f"Invalid eval suite {path}: {exc}") from exc
     unknown = set(suite.perturbations) - set(KINDS)
@@ -85,58 +95,90 @@ def _failing(report: Any) -> list[tuple[str, str, str | None]]:
     return [(c.section, c.sentence, c.comment_id) for c in report.claims if c.fails]
 
 
-def run_suite(suite_path: Path) -> dict[str, Any]:
+def default_suite() -> Path:
+    """The offline suite shipped with drafter: in the wheel, or the checkout's evals/."""
+    from drafter.agents import bundled_dir
+
+    return bundled_dir("evals") / _SHIPPED
+
+
+def run_suite(suite_path: Path, say: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Every case of the suite, clean and perturbed. `say` gets one line of progress per case
+    (a full suite takes a minute or more)."""
     suite = load_suite(suite_path)
+    suite_path = suite_path.resolve()
+    cases = _case_dirs(suite_path, suite)
+    tell = say or (lambda _line: None)
+    tell(f"suite {suite.name} ({suite_path}): {len(cases)} cases, seeds {suite.seeds}")
+    load_seconds = align.load()
+    if load_seconds:
+        tell(f"sentence encoder loaded in {load_seconds:.1f} s")
     started = time.perf_counter()
     clean: list[dict[str, Any]] = []
     perturbed: list[dict[str, Any]] = []
-    for case in _case_dirs(suite_path, suite):
-        glossary = case / "glossary.json"
-        comments = case / "comments.json"
-        inputs = from_files(
-            case / "draft.md",
-            str(_source_file(case)),
-            comments=str(comments) if comments.is_file() else None,
-            glossary_path=glossary if glossary.is_file() else None,
+    for number, case in enumerate(cases, start=1):
+        case_started = time.perf_counter()
+        clean_result, perturbed_results = _run_case(suite, case)
+        clean.append(clean_result)
+        perturbed += perturbed_results
+        caught = sum(1 for p in perturbed_results if p["detected"])
+        tell(
+            f"[{number}/{len(cases)}] {case.name}: clean draft "
+            f"{'FLAGGED' if clean_result['flagged'] else 'passed'}, "
+            f"{caught}/{len(perturbed_results)} perturbations detected, "
+            f"{time.perf_counter() - case_started:.1f} s"
         )
-        report = check(inputs)
-        strict = [c for c in report.claims if c.section in STRICT_SECTIONS]
-        clean.append(
-            {
-                "case": case.name,
-                "flagged": not report.ok,
-                "strict_claims": len(strict),
-                "strict_flagged": sum(1 for c in strict if c.fails),
-                "listed": sum(
-                    1 for c in report.claims if not c.fails and c.verdict == "unsupported"
-                ),
-                "failing": [
-                    {"section": s, "sentence": t, "comment_id": c} for s, t, c in _failing(report)
-                ],
-                "seconds": report.check_seconds,
-            }
-        )
-        markdown = (case / "draft.md").read_text(encoding="utf-8")
-        source_q = Checker(inputs).all_q
-        ids = [c.id for c in inputs.thread.comments] if inputs.thread else []
-        seen: set[str] = set()
-        for seed in suite.seeds:
-            for item in perturbations(
-                markdown,
-                glossary=inputs.glossary,
-                source_q=source_q,
-                comment_ids=ids,
-                seed=seed,
-                kinds=tuple(suite.perturbations),
-            ):
-                if item.markdown in seen:
-                    continue
-                seen.add(item.markdown)
-                perturbed.append(_run_perturbation(inputs, case.name, item))
-    return _summarise(suite, clean, perturbed, time.perf_counter() - started)
+    result = _summarise(suite, clean, perturbed, time.perf_counter() - started)
+    result["suite_path"] = str(suite_path)
+    return result
 
 
-def _run_perturbation(inputs: Any, case: str, item: Perturbation) -> dict[str, Any]:
+def _run_case(suite: Suite, case: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    glossary = case / "glossary.json"
+    comments = case / "comments.json"
+    inputs = from_files(
+        case / "draft.md",
+        str(_source_file(case)),
+        comments=str(comments) if comments.is_file() else None,
+        glossary_path=glossary if glossary.is_file() else None,
+    )
+    report = check(inputs)
+    strict = [c for c in report.claims if c.section in STRICT_SECTIONS]
+    clean = {
+        "case": case.name,
+        "flagged": not report.ok,
+        "strict_claims": len(strict),
+        "strict_flagged": sum(1 for c in strict if c.fails),
+        "listed": sum(1 for c in report.claims if not c.fails and c.verdict == "unsupported"),
+        "failing": [{"section": s, "sentence": t, "comment_id": c} for s, t, c in _failing(report)],
+        "seconds": report.check_seconds,
+    }
+    return clean, _run_perturbations(suite, case, inputs)
+
+
+def _run_perturbations(suite: Suite, case: Path, inputs: CheckInputs) -> list[dict[str, Any]]:
+    markdown = (case / "draft.md").read_text(encoding="utf-8")
+    source_q = Checker(inputs).all_q
+    ids = [c.id for c in inputs.thread.comments] if inputs.thread else []
+    seen: set[str] = set()
+    results: list[dict[str, Any]] = []
+    for seed in suite.seeds:
+        for item in perturbations(
+            markdown,
+            glossary=inputs.glossary,
+            source_q=source_q,
+            comment_ids=ids,
+            seed=seed,
+            kinds=tuple(suite.perturbations),
+        ):
+            if item.markdown in seen:
+                continue
+            seen.add(item.markdown)
+            results.append(_run_perturbation(inputs, case.name, item))
+    return results
+
+
+def _run_perturbation(inputs: CheckInputs, case: str, item: Perturbation) -> dict[str, Any]:
     inputs.draft = parse_draft(item.markdown)
     report = check(inputs)
     hit = detected(item, _failing(report))

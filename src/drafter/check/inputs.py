@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from drafter.check.core import CheckInputs, fetched_urls
-from drafter.check.draft_md import parse_draft
+from drafter.check.draft_md import ParsedDraft, expected_headings, layout_problem, parse_draft
 from drafter.errors import DrafterError, SourceError
 from drafter.guard import url_key
 from drafter.models import Article, CommentThread, GlossaryEntry
@@ -22,13 +22,23 @@ class CheckUsageError(DrafterError):
     exit_code = 2
 
 
-def _read_draft(path: Path) -> str:
+def _read_draft(path: Path) -> ParsedDraft:
+    """The draft, parsed; refused when its sentences cannot be placed in sections, since a
+    check that files them nowhere would pass what it never held to the lead's standard."""
     try:
-        return path.read_text(encoding="utf-8")
+        draft = parse_draft(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise CheckUsageError(f"Draft not found: {path}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise CheckUsageError(f"Cannot read the draft {path}: {exc}") from exc
+    problem = layout_problem(draft)
+    if problem:
+        raise CheckUsageError(
+            f"Cannot check {path}: {problem}.",
+            hint=f"drafter check reads drafter's Markdown layout: {expected_headings()}. "
+            "A text with no heading at all is checked as a title line and lead paragraphs.",
+        )
+    return draft
 
 
 def from_run(run_dir: Path, draft_path: Path | None = None) -> CheckInputs:
@@ -37,7 +47,7 @@ def from_run(run_dir: Path, draft_path: Path | None = None) -> CheckInputs:
     article = folder.read_model("inputs/article.json", Article)
     thread = folder.read_model("inputs/comments.json", CommentThread)
     markdown_path = draft_path or folder.path / "article.md"
-    draft = parse_draft(_read_draft(markdown_path))
+    draft = _read_draft(markdown_path)
     inputs = CheckInputs(
         article=article,
         draft=draft,
@@ -96,7 +106,7 @@ def from_files(
     from drafter.sources.article import load_article
     from drafter.sources.comments import load_comments
 
-    draft = parse_draft(_read_draft(draft_path))
+    draft = _read_draft(draft_path)
     article = load_article(source, fetcher=fetcher)
     thread = load_comments(comments, fetcher=fetcher) if comments else None
     inputs = CheckInputs(

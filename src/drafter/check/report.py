@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 Verdict = Literal["supported", "contradicted", "unsupported", "background", "opinion"]
 # Sections whose problems fail the check (exit 1); the others are listed for the editor.
 STRICT_SECTIONS = ("title", "lead", "reactions", "links", "books")
+# Claims that are not sentences of the draft: URLs and book entries.
+NOT_SENTENCES = ("links", "books")
 
 
 class SourceRef(BaseModel):
@@ -43,9 +45,25 @@ class CheckReport(BaseModel):
     lang: str
     claims: list[ClaimReport]
     judge: JudgeInfo
+    layout: str = Field(
+        default="sections",
+        description='"lead only" when the draft has no section headings: every sentence was '
+        "checked as lead text",
+    )
     model_load_seconds: float = 0.0
     check_seconds: float = Field(default=0.0, description="layer 1, models already loaded")
     judge_seconds: float = 0.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def sentences_checked(self) -> int:
+        """The draft's sentences that got a verdict (title and reactions included)."""
+        return sum(self.sentences_by_section.values())
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def sentences_by_section(self) -> dict[str, int]:
+        return dict(Counter(c.section for c in self.claims if c.section not in NOT_SENTENCES))
 
     @property
     def failures(self) -> list[ClaimReport]:
@@ -53,7 +71,8 @@ class CheckReport(BaseModel):
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        """Nothing to fix, and something was checked: an empty check proves nothing."""
+        return not self.failures and self.sentences_checked > 0
 
     def counts(self) -> dict[str, int]:
         return dict(Counter(c.verdict for c in self.claims))
@@ -61,10 +80,19 @@ class CheckReport(BaseModel):
     def summary(self) -> dict[str, object]:
         return {
             "ok": self.ok,
+            "sentences": self.sentences_checked,
             "claims": len(self.claims),
             "failing": len(self.failures),
             "verdicts": self.counts(),
         }
+
+    def scope(self) -> str:
+        """How much was checked, for every way the report is shown."""
+        parts = ", ".join(f"{k} {v}" for k, v in self.sentences_by_section.items())
+        line = f"{self.sentences_checked} sentences checked" + (f" ({parts})" if parts else "")
+        if self.layout == "lead only":
+            line += "; no section headings, so every sentence was checked as lead text"
+        return line
 
 
 def _short(text: str, limit: int = 90) -> str:
@@ -74,11 +102,15 @@ def _short(text: str, limit: int = 90) -> str:
 
 def to_markdown(report: CheckReport) -> str:
     """The readable report: what to verify first, then every claim."""
+    verdict = "OK" if report.ok else "needs attention"
+    if not report.sentences_checked:
+        verdict = "nothing checked"
     lines = [
-        f"# drafter check: {'OK' if report.ok else 'needs attention'}",
+        f"# drafter check: {verdict}",
         "",
         f"- draft: {report.draft}",
         f"- source: {report.source}",
+        f"- {report.scope()}",
         f"- claims: {len(report.claims)}; "
         + ", ".join(f"{k} {v}" for k, v in sorted(report.counts().items())),
         f"- judge (layer 2): {report.judge.status}, {report.judge.detail}",
