@@ -141,9 +141,3 @@ class RunError(DrafterError):
     """A run folder is missing, unreadable or cannot be resumed."""
 
     exit_code = 5
-
-
-class UnverifiedBooksError(DrafterError):
-    """The draft is written, but no library catalog could be reached to verify its books."""
-
-    exit_code = 6
