@@ -141,7 +141,15 @@ def run(
         ),
     ] = None,
     timeout: Annotated[
-        float | None, typer.Option("--timeout", help="Seconds per LLM request.")
+        float | None,
+        typer.Option("--timeout", help="Seconds for a model's answer to start (default 120)."),
+    ] = None,
+    idle_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--idle-timeout",
+            help="Seconds without a token, once an answer streams, before giving up (default 120).",
+        ),
     ] = None,
     max_retries: Annotated[
         int | None, typer.Option("--max-retries", help="Transport retries per LLM request.")
@@ -180,6 +188,7 @@ def run(
         "base_url": base_url,
         "structured_output": structured_output,
         "timeout": timeout,
+        "idle_timeout": idle_timeout,
         "max_retries": max_retries,
         "lang": lang,
         "prompts_dir": prompts_dir,

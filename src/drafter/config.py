@@ -35,6 +35,8 @@ class RoleSettings(BaseModel):
     api_key_env: str | None = None
     structured_output: StructuredMethod | None = None
     timeout: float | None = Field(default=None, gt=0)
+    idle_timeout: float | None = Field(default=None, gt=0)
+    stream: bool | None = None
     max_retries: int | None = Field(default=None, ge=0, le=10)
 
 
@@ -45,7 +47,23 @@ class Settings(BaseModel):
     base_url: str | None = None
     api_key_env: str = "OPENAI_API_KEY"
     structured_output: StructuredMethod = "auto"
-    timeout: float = Field(default=120.0, gt=0, description="seconds per LLM request")
+    timeout: float = Field(
+        default=120.0,
+        gt=0,
+        description="seconds for a model's answer to start (connecting, reading the prompt, the "
+        "first token); with stream = false, the longest wait for any part of the answer",
+    )
+    idle_timeout: float = Field(
+        default=120.0,
+        gt=0,
+        description="seconds without a token, once a streamed answer has started, before drafter "
+        "gives up (not retried); an answer may take any time while tokens keep coming",
+    )
+    stream: bool = Field(
+        default=True,
+        description="stream model answers, so a slow model is timed on silence, not on length; "
+        "false for a server that cannot stream",
+    )
     max_retries: int = Field(default=2, ge=0, le=10, description="transport retries per request")
     retry_after_cap: float = Field(
         default=30.0, ge=0, description="longest Retry-After (s) drafter waits; longer fails fast"
@@ -139,6 +157,8 @@ class ModelConfig(BaseModel):
     structured_output: StructuredMethod
     timeout: float
     max_retries: int
+    idle_timeout: float = 120.0
+    stream: bool = True
 
 
 _ENV_KEYS: dict[str, str] = {
@@ -147,6 +167,8 @@ _ENV_KEYS: dict[str, str] = {
     "DRAFTER_API_KEY_ENV": "api_key_env",
     "DRAFTER_STRUCTURED_OUTPUT": "structured_output",
     "DRAFTER_TIMEOUT": "timeout",
+    "DRAFTER_IDLE_TIMEOUT": "idle_timeout",
+    "DRAFTER_STREAM": "stream",
     "DRAFTER_MAX_RETRIES": "max_retries",
     "DRAFTER_RETRY_AFTER_CAP": "retry_after_cap",
     "DRAFTER_FETCH_TIMEOUT": "fetch_timeout",
@@ -291,6 +313,8 @@ def model_config_for(
         api_key=SecretStr(api_key or LOCAL_KEY_PLACEHOLDER),
         structured_output=override.structured_output or settings.structured_output,
         timeout=override.timeout or settings.timeout,
+        idle_timeout=override.idle_timeout or settings.idle_timeout,
+        stream=override.stream if override.stream is not None else settings.stream,
         max_retries=override.max_retries
         if override.max_retries is not None
         else settings.max_retries,

@@ -1,8 +1,11 @@
 """The only module that creates chat models and talks to them.
 
-One retry layer: the openai SDK's own (`max_retries`, honours Retry-After), with an explicit
-timeout on every request. On top of it, one re-ask when an answer breaks the schema or the
-agent's domain rules. `finish_reason` length / content_filter and refusals are typed errors.
+One retry layer, ours (`_invoke`: `max_retries`, honours Retry-After; the SDK's own is off).
+Answers are streamed (drafter.llm_http) and timed on silence: `timeout` for the answer to start,
+`idle_timeout` between two tokens; a stream that stalls after it started is not retried. On top,
+one re-ask when an answer breaks the schema or the agent's domain rules. `finish_reason` length /
+content_filter, refusals, a base URL that is no OpenAI-compatible API and an unknown model are
+typed errors.
 """
 
 from __future__ import annotations
@@ -24,10 +27,13 @@ from drafter.config import ModelConfig, Role, Settings, StructuredMethod, model_
 from drafter.errors import (
     ConfigError,
     ContentFilteredError,
+    EndpointError,
     InvalidOutputError,
     LLMError,
     LLMTransportError,
+    ModelNotFoundError,
     RefusalError,
+    StalledStreamError,
     TruncatedOutputError,
 )
 from drafter.ratelimit import SHARED as SHARED_LIMITERS
@@ -36,6 +42,8 @@ from drafter.ratelimit import Limiters, RateLimiter, limit_for, rate_limits
 if TYPE_CHECKING:
     import openai
     from langchain_openai import ChatOpenAI
+
+    from drafter.llm_http import ModelsClient
 
 T = TypeVar("T", bound=BaseModel)
 Check = Callable[[T], list[str]]
@@ -207,6 +215,9 @@ class ChatModels:
         self._default_limit, self._limits = rate_limits(settings)
         self._configs: dict[Role, ModelConfig] = {}
         self._models: dict[tuple[Role, float, int], ChatOpenAI] = {}
+        self._clients: dict[Role, ModelsClient] = {}
+        self._loop: object = None  # the event loop the HTTP clients belong to
+        self._listings: dict[str, tuple[list[str] | None, str]] = {}  # base URL → GET /models
         self._method: dict[Role, StructuredMethod] = {}
         self.budget = make_budget(settings)
         self.retry_after_cap = settings.retry_after_cap
@@ -222,7 +233,7 @@ class ChatModels:
 
     def chat(self, role: Role, temperature: float, max_tokens: int) -> ChatOpenAI:
         key = (role, temperature, max_tokens)
-        if key not in self._models:
+        if key not in self._models or self._loop is not _running_loop():
             from langchain_openai import ChatOpenAI
 
             cfg = self.config(role)
@@ -234,8 +245,40 @@ class ChatModels:
                 max_retries=0,  # the one retry layer is ours (_invoke): Retry-After, caps
                 temperature=temperature,
                 max_tokens=max_tokens,
+                http_async_client=self.http_client(role),
             )
         return self._models[key]
+
+    def http_client(self, role: Role) -> ModelsClient:
+        """The role's HTTP client: streams answers (unless `stream = false`), times them on
+        silence, and tells a base URL that is no OpenAI-compatible API apart. Its connections
+        belong to one event loop: another loop (the next asyncio.run) gets new clients."""
+        from drafter.llm_http import ModelsClient
+
+        loop = _running_loop()
+        if self._loop is not loop:
+            self._loop = loop
+            self._clients.clear()
+            self._models.clear()
+        if role not in self._clients:
+            cfg = self.config(role)
+            self._clients[role] = ModelsClient(
+                stream=cfg.stream, timeout=cfg.timeout, idle_timeout=cfg.idle_timeout
+            )
+        return self._clients[role]
+
+    async def served_models(self, role: Role) -> tuple[list[str] | None, str]:
+        """The models the role's server lists (GET {base_url}/models, once per server), or
+        None and why not."""
+        from drafter.llm_http import list_models
+
+        cfg = self.config(role)
+        base = cfg.base_url or "https://api.openai.com/v1"
+        if base not in self._listings:
+            self._listings[base] = await list_models(
+                self.http_client(role), base, cfg.api_key.get_secret_value(), cfg.timeout
+            )
+        return self._listings[base]
 
     def method(self, role: Role) -> StructuredMethod:
         return self._method.get(role) or self.config(role).structured_output
@@ -409,6 +452,8 @@ async def _invoke(
             continue
         except (openai.APIStatusError, openai.APIConnectionError) as exc:
             status = getattr(exc, "status_code", None)
+            if isinstance(exc, openai.APIStatusError) and _model_missing(exc, cfg.model):
+                raise await _model_not_found(models, role, agent, exc) from exc
             retryable = isinstance(exc, openai.APIConnectionError) or status in RETRYABLE_STATUS
             if not retryable or attempt > cfg.max_retries:
                 raise _transport_error(exc, cfg, agent, attempts=attempt) from exc
@@ -442,6 +487,8 @@ async def _invoke_once(
     tokens: int = 0,
 ) -> tuple[AIMessage, Any, list[str], str]:
     import openai
+
+    from drafter import llm_http
 
     method = models.method(role)
     chosen = "json_schema" if method == "auto" else method
@@ -477,6 +524,12 @@ async def _invoke_once(
         raise _transport_error(exc, models.config(role), agent) from exc
     except json.JSONDecodeError as exc:  # the HTTP body was not JSON (cut off, garbage)
         raise _Unreadable(str(exc)) from exc
+    except llm_http.BrokenStreamError as exc:
+        raise _Unreadable(str(exc)) from exc
+    except llm_http.NotAnAPIError as exc:
+        raise _not_an_api(models.config(role), agent, exc.what) from exc
+    except llm_http.StalledError as exc:
+        raise _stalled(models.config(role), agent, exc) from exc
     except ValidationError as exc:
         # The SDK's own parsing (json_schema) raises instead of reporting: treat it like any
         # answer that does not match the schema, so it is re-asked once with the errors.
@@ -576,12 +629,10 @@ def _transport_error(
             hint="Check OPENAI_API_KEY (or the variable named by api_key_env).",
             agent=agent,
         )
-    if isinstance(exc, openai.NotFoundError):
-        return LLMTransportError(
-            f"The model {cfg.model!r} was not found at {where} (HTTP 404).",
-            hint="Pick a model the server serves with --model or DRAFTER_MODEL.",
-            agent=agent,
-        )
+    status = getattr(exc, "status_code", None)
+    if isinstance(exc, openai.APIStatusError) and status in (404, 405, 501):
+        # Not the model (that is _model_missing): the path, or the server, is not an API.
+        return _not_an_api(cfg, agent, f"HTTP {status}: {_said(exc)}")
     if isinstance(exc, openai.BadRequestError) and "context" in str(exc).lower():
         return LLMTransportError(
             f"The {agent} prompt is longer than {cfg.model!r} accepts (context length exceeded).",
@@ -589,11 +640,13 @@ def _transport_error(
             agent=agent,
         )
     if isinstance(exc, openai.APITimeoutError):
+        started = " (the answer did not start)" if cfg.stream else ""
         return LLMTransportError(
-            f"No answer from {where} within {cfg.timeout:g} s for the {agent} step "
+            f"No answer from {where} within {cfg.timeout:g} s for the {agent} step{started} "
             f"({attempts} attempt(s)).",
-            hint="Raise --timeout, or check that the server is not overloaded. "
-            "Resume with drafter run --resume RUN_DIR.",
+            hint="A slow model (a local one on CPU reading a long prompt) needs more time: raise "
+            "`timeout` (--timeout, DRAFTER_TIMEOUT, or timeout = 300 in drafter.toml), or check "
+            "that the server is not overloaded. Resume with drafter run --resume RUN_DIR.",
             agent=agent,
         )
     if isinstance(exc, openai.APIConnectionError):
@@ -603,12 +656,124 @@ def _transport_error(
             "Resume with drafter run --resume RUN_DIR.",
             agent=agent,
         )
-    status = getattr(exc, "status_code", None)
     return LLMTransportError(
         f"The model server at {where} answered with an error"
         + (f" (HTTP {status})" if status else "")
         + f" for the {agent} step: {exc}",
         hint="Resume with drafter run --resume RUN_DIR once the server is healthy.",
+        agent=agent,
+    )
+
+
+API_FORMS = (
+    ("http://localhost:11434/v1", "Ollama"),
+    ("http://localhost:8080/v1", "llama.cpp server"),
+    ("http://localhost:1234/v1", "LM Studio"),
+    ("http://localhost:8000/v1", "vLLM"),
+    ("https://api.openai.com/v1", "OpenAI"),
+)
+_MISSING_MODEL = re.compile(
+    r"not found|does ?n[o']t exist|no such model|unknown model|invalid model|not a valid model"
+    r"|unable to access model|model_not_found",
+    re.IGNORECASE,
+)
+
+
+def _running_loop() -> object:
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _not_an_api(cfg: ModelConfig, agent: str, what: str) -> EndpointError:
+    """The base URL answers, but not as an OpenAI-compatible API: say so, and what works."""
+    from urllib.parse import urlsplit
+
+    where = cfg.base_url or "https://api.openai.com/v1"
+    path = urlsplit(where).path.rstrip("/")
+    lines = ["Set the base URL to the server's OpenAI-compatible API, usually ending in /v1:"]
+    lines += [f"  {url:<28} {name}" for url, name in API_FORMS]
+    if "/chat/completions" in path:
+        root = where.split("/chat/completions")[0]
+        lines.append(f"The base URL is the API's root, without /chat/completions: {root}")
+    elif not re.search(r"/v\d", path):
+        lines.append(f"This one has no /v1: try {where.rstrip('/')}/v1")
+    lines.append(
+        "Use --base-url, DRAFTER_BASE_URL or OPENAI_BASE_URL, or base_url in drafter.toml."
+    )
+    return EndpointError(
+        f"The model server at {where} does not look like an OpenAI-compatible API: "
+        f"POST {path}/chat/completions answered {what}. Not retried.",
+        hint="\n".join(lines),
+        agent=agent,
+    )
+
+
+def _stalled(cfg: ModelConfig, agent: str, exc: Any) -> StalledStreamError:
+    where = cfg.base_url or "api.openai.com"
+    return StalledStreamError(
+        f"The model at {where} stopped answering the {agent} step: {exc} "
+        "(not retried: asking again would start the answer over).",
+        hint="A slow model may pause longer between tokens: raise the idle_timeout setting "
+        "(--idle-timeout, DRAFTER_IDLE_TIMEOUT=300, or idle_timeout = 300 in drafter.toml), "
+        "or check the server.",
+        agent=agent,
+    )
+
+
+def _said(exc: openai.APIStatusError) -> str:
+    """The server's own words about an error, short."""
+    body = exc.body
+    if isinstance(body, dict):
+        text = body.get("message") or body.get("detail") or json.dumps(body, ensure_ascii=False)
+    else:
+        text = str(body or exc.message)
+    text = " ".join(str(text).split())
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
+def _model_missing(exc: openai.APIStatusError, model: str) -> bool:
+    """Whether an error says the model asked for does not exist (OpenAI: 404 model_not_found;
+    Ollama, vLLM, LM Studio, llama.cpp: 404 or 400 with a message naming the model)."""
+    body = exc.body if isinstance(exc.body, dict) else {}
+    if body.get("code") == "model_not_found":
+        return True
+    if exc.status_code not in (400, 404, 422, 500):
+        return False
+    text = _said(exc)
+    named = model.lower() in text.lower() or "model" in text.lower()
+    return named and bool(_MISSING_MODEL.search(text))
+
+
+async def _model_not_found(
+    models: ChatModels, role: Role, agent: str, exc: openai.APIStatusError
+) -> ModelNotFoundError:
+    """The model is not served: list (once) what the server offers."""
+    import difflib
+
+    cfg = models.config(role)
+    where = cfg.base_url or "https://api.openai.com/v1"
+    ids, why = await models.served_models(role)
+    override = models._settings.roles.get(role)
+    if override is not None and override.model:
+        setting = f"the {role} role's model: DRAFTER_{role.upper()}_MODEL or [roles.{role}] model"
+    else:
+        setting = "--model, DRAFTER_MODEL, or model in drafter.toml"
+    if ids is None:
+        offered = f"Could not list the server's models ({why})."
+    elif not ids:
+        offered = "The server lists no models (is one loaded or pulled?)."
+    else:
+        close = difflib.get_close_matches(cfg.model, ids, n=1, cutoff=0.6)
+        shown = ", ".join(ids[:20]) + (f", … ({len(ids) - 20} more)" if len(ids) > 20 else "")
+        offered = (f"Did you mean {close[0]!r}? " if close else "") + f"The server offers: {shown}."
+    return ModelNotFoundError(
+        f"The model {cfg.model!r} is not served at {where} "
+        f"(HTTP {exc.status_code}: {_said(exc).rstrip('.')}). Not retried.",
+        hint=f"{offered}\nChoose one with {setting}.",
         agent=agent,
     )
 
