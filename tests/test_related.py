@@ -4,6 +4,7 @@ lead only where the archive knows the published URL, and accepted by the fact ch
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from drafter.archive import Archive
@@ -107,7 +108,7 @@ def test_only_drafts_on_the_same_subject_are_related(tmp_path: Path) -> None:
     found = find(archive, query, exclude=tmp_path / "new", source_url="https://news.example/new")
     assert [(r.run_id, r.url) for r in found] == [("lithium", "https://blog.example/lithium")]
     # Drafts created after the one being written are never cited (a resumed run).
-    assert find(archive, query, exclude=tmp_path / "new", source_url=None, before="lithium") == []
+    assert find(archive, query, exclude=tmp_path / "new", source_url=None, before="lithiu") == []
     archive.close()
 
 
@@ -115,6 +116,7 @@ def test_a_resumed_run_never_lists_a_draft_written_after_it(
     llm_env: ScriptedLLM, tmp_path: Path
 ) -> None:
     first = _run(tmp_path, FIXTURES / "article.html")
+    time.sleep(1.1)  # created_at has whole seconds; the follow-up must be strictly later
     follow_up = tmp_path / "follow-up.html"
     follow_up.write_text(
         (FIXTURES / "article.html")

@@ -85,7 +85,7 @@ def find(
     before: str | None = None,
 ) -> list[RelatedDraft]:
     """The closest earlier published drafts: not this run, not another draft of the same
-    source, none created at or after `before` (this run's created_at, ISO 8601 UTC)."""
+    source, none created after `before` (this run's created_at, ISO 8601 UTC)."""
     import numpy as np
 
     mine = np.frombuffer(vector, dtype=np.float32)
@@ -106,7 +106,8 @@ def find(
             continue
         if row.status != "completed" or not row.title:
             continue
-        if before and (not row.created_at or row.created_at >= before):
+        # created_at has whole seconds: a draft of the same second is not "later"
+        if before and (not row.created_at or row.created_at > before):
             continue
         candidate = RelatedDraft(
             title=row.title, url=row.published_url, run_id=row.run_id, score=round(score, 3)
