@@ -117,8 +117,32 @@ class OutputGuard:
                         f"{path} contains the link {url[:80]}, which this run did not read; "
                         "write no links (code adds the references)"
                     )
+            found += self._parsed_links(path, text)
             if _IMAGE.search(text):
                 found.append(f"{path} contains a Markdown image; write plain text only")
             if _HTML.search(text):
                 found.append(f"{path} contains HTML or script markup; write plain text only")
+        # Reference-style links span strings: `[x][1]` in one field, `[1]: …` in another.
+        every = "\n\n".join(text for _, text in _strings(answer))
+        said = " ".join(found)
+        found += [
+            p
+            for p in self._parsed_links("the answer", every)
+            if p.split(" contains the link ", 1)[1].split(",", 1)[0] not in said
+        ]
+        return found
+
+    def _parsed_links(self, path: str, text: str) -> list[str]:
+        """Links as the Markdown parser renders them and a browser follows them (`http:/x`,
+        `[x][1]` + `[1]: …`, autolinks), not as a regex sees them (see drafter.links)."""
+        from drafter.links import browser_href, is_absolute_web_url, rendered_links
+
+        found = []
+        for href in rendered_links(text):
+            target = browser_href(href)
+            if not is_absolute_web_url(target) or url_key(target) not in self.allowed:
+                found.append(
+                    f"{path} contains the link {target[:80]}, which this run did not read; "
+                    "write no links (code adds the references)"
+                )
         return found

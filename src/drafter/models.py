@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from drafter.text import split_sentences
+
+_BAD_ID = re.compile(r"[\s<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class SourceSentence(BaseModel):
@@ -43,7 +46,7 @@ class Comment(BaseModel):
 
     model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
-    id: str = Field(min_length=1)
+    id: str = Field(min_length=1, max_length=128)
     body: str
     author: str | None = None
     score: int | None = None
@@ -52,6 +55,20 @@ class Comment(BaseModel):
     permalink: str | None = None
     created_utc: float | None = None
     source: str | None = Field(default=None, description="Reddit, Hacker News, or the file")
+
+    @field_validator("id")
+    @classmethod
+    def _single_token(cls, value: str) -> str:
+        """An id is written into the draft's `<!-- comment id=… -->` marker and read back by
+        the check: it must be one token (no spaces or line breaks, no `<`, `>` or `--`), or
+        a hostile file could end the marker and open a section of its own."""
+        value = value.strip()
+        if not value or _BAD_ID.search(value) or "--" in value:
+            raise ValueError(
+                "an id must be a single token: letters, digits and punctuation other than "
+                "< > and --, without spaces or line breaks"
+            )
+        return value
 
 
 class CommentThread(BaseModel):

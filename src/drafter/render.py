@@ -96,13 +96,30 @@ def _link_target(url: str) -> str:
     return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
 
 
+_INLINE = re.compile(r"([\\`*_\[\]~|])")
+_BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|>|[-+=])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
 def _esc(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=False)
+    """Untrusted text (model prose, page and thread titles, catalog fields) as Markdown that
+    renders as exactly that text: one line, `<>&` as entities (no HTML, no `<!--` marker, no
+    autolink), and every character that could open a link, an image, emphasis, code or a
+    table cell backslash-escaped, so no field can become a link to anywhere."""
+    return _INLINE.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def _block(text: str) -> str:
+    """A paragraph of untrusted text that cannot start another block: a model sentence
+    `## 参考リンク` would otherwise end the lead and open a section the check reads leniently."""
+    if _BLOCK_START.match(text):
+        return "\\" + text
+    return _ORDERED.sub(r"\1\\\2", text, count=1)
 
 
 def _join(sentences: list[str], lang: str) -> str:
     """Japanese sentences run on without spaces; English ones take one."""
-    return ("" if lang == "ja" else " ").join(_esc(s) for s in sentences)
+    return _block(("" if lang == "ja" else " ").join(_esc(s) for s in sentences))
 
 
 def _subsections(section: SubsectionsSection, lang: str) -> list[str]:
@@ -123,6 +140,13 @@ def _front_matter(draft: Draft, title: str) -> str:
         "lang": draft.lang,
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---"
+
+
+def _marker_id(comment_id: str) -> str:
+    """A comment id as one token inside `<!-- comment id=… -->`: ids are validated as single-line
+    tokens when read (models.Comment); anything else is percent-encoded here, so no id can end
+    the marker or start a block."""
+    return quote(comment_id, safe="!$&'()*+,;=:@._~")
 
 
 def _isbn(isbn: str) -> str:
@@ -149,10 +173,10 @@ def _books(books: BooksSection, lang: str) -> list[str]:
         )
         if book.isbn:
             byline += f" {_isbn(book.isbn)}"
-        out.append(byline)
+        out.append(_block(byline))
         note = html.escape(book.verification, quote=False).replace("--", "‐‐")
         out.append(f"<!-- drafter: verified {note} -->")
-        out.append(_esc(book.description))
+        out.append(_block(_esc(book.description)))
         if book.links:
             out.append(
                 " / ".join(f"[{_esc(link.label)}]({_link_target(link.url)})" for link in book.links)
@@ -180,15 +204,16 @@ def render_sections(draft: Draft) -> dict[str, str]:
                 for r in draft.related
             )
         )  # fmt: skip
-    reactions = [f"## {words['reactions']}", _esc(draft.reactions.intro)]
+    reactions = [f"## {words['reactions']}", _block(_esc(draft.reactions.intro))]
     for reaction in draft.reactions.reactions:
         score = f" score={reaction.score}" if reaction.score is not None else ""
         reactions.append(
-            f"<!-- comment id={html.escape(reaction.comment_id)}{score} -->\n"
-            f"{_esc(reaction.translation)}"
+            f"<!-- comment id={_marker_id(reaction.comment_id)}{score} -->\n"
+            f"{_block(_esc(reaction.translation))}"
         )
     conclusion = [f"## {words['conclusion']}"]
-    conclusion += [_esc(p) for p in draft.conclusion.paragraphs] + [_esc(draft.conclusion.sign_off)]
+    closing = [*draft.conclusion.paragraphs, draft.conclusion.sign_off]
+    conclusion += [_block(_esc(p)) for p in closing]
     shown = _books(draft.books, draft.lang)
     books = [f"## {words['books']}", *shown] if shown else []
     links = "\n".join(

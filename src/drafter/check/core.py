@@ -28,6 +28,7 @@ from drafter.check.quantities import (
 )
 from drafter.check.report import STRICT_SECTIONS, CheckReport, ClaimReport, JudgeInfo, SourceRef
 from drafter.guard import run_urls, url_key
+from drafter.links import browser_href, is_absolute_web_url
 from drafter.models import Article, CommentThread, GlossaryEntry, SourceSentence
 from drafter.text import normalize
 
@@ -386,11 +387,12 @@ class Checker:
         out = []
         seen: set[str] = set()
         for section, url in self.inputs.draft.urls:
-            key = url_key(url)
+            target = browser_href(url)  # where a reader's browser goes: `http:/x` is x
+            key = url_key(target)
             if key in seen:
                 continue
             seen.add(key)
-            ok = key in self.inputs.fetched_urls
+            ok = is_absolute_web_url(target) and key in self.inputs.fetched_urls
             out.append(
                 ClaimReport(
                     section="links",

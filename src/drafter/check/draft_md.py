@@ -14,9 +14,11 @@ page copied from a CMS) cannot be told apart into sections: `layout_problem` say
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
+from drafter.links import link_pairs
 from drafter.render import HEADINGS
 from drafter.text import normalize, split_sentences
 
@@ -85,10 +87,19 @@ class ParsedDraft:
         return [s for s in self.sentences if s.section == name]
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _plain(text: str) -> str:
+    """Backslash escapes and HTML entities resolved, as the rendered page shows the text
+    (render.py escapes every Markdown metacharacter of untrusted text)."""
+    return html.unescape(_ESCAPED.sub(r"\1", text))
+
+
 def _strip_markup(text: str) -> str:
     text = _MD_LINK.sub(lambda m: m.group("label"), text)
-    text = re.sub(r"[*_`]+", "", text)
-    return text.strip()
+    text = re.sub(r"(?<!\\)[*_`]+", "", text)
+    return _plain(text).strip()
 
 
 def parse_draft(markdown: str) -> ParsedDraft:
@@ -111,11 +122,18 @@ def parse_draft(markdown: str) -> ParsedDraft:
     title_line = not draft.title_marked and _is_title_line(blocks)
     pending_comment: tuple[str, int | None] | None = None
     book: DraftBook | None = None
+    # Links as the publish renderer makes them (reference definitions reach across blocks).
+    linked = {href for _, href in link_pairs(_HTML_COMMENT.sub("", body))}
     for number, block in enumerate(blocks):
         for image in _MD_IMAGE.findall(block):
             draft.images.append((section, image))
-        for url in _URL.findall(_HTML_COMMENT.sub("", block)):  # comments are never shown
+        shown = _HTML_COMMENT.sub("", block)  # comments are never shown
+        for url in _URL.findall(shown):
             draft.urls.append((section, url.rstrip(".,;:。、")))
+        for _label, href in link_pairs(shown):
+            linked.discard(href)
+            if href not in {u for _, u in draft.urls}:
+                draft.urls.append((section, href))
         if title_line and number == 0:
             draft.title = _strip_markup(block)
             continue
@@ -125,7 +143,7 @@ def parse_draft(markdown: str) -> ParsedDraft:
             section = "lead"
             continue
         if heading and len(heading.group(1)) <= 2:
-            name = heading.group(2).strip()
+            name = _plain(heading.group(2)).strip()
             key = _SECTION_KEYS.get(normalize(name).casefold())
             if key is None:
                 draft.unknown_headings.append(name)
@@ -135,7 +153,7 @@ def parse_draft(markdown: str) -> ParsedDraft:
             subsection, paragraph, book = None, 0, None
             continue
         if heading:
-            subsection = heading.group(2).strip()
+            subsection = _plain(heading.group(2)).strip()
             if section == "books":
                 book = DraftBook(subsection, "", False)
                 draft.books.append(book)
@@ -145,10 +163,10 @@ def parse_draft(markdown: str) -> ParsedDraft:
             section = "after-lead"
             continue
         if section == "after-lead" and _RELATED_LINE.match(block):
-            draft.related += [m.group("url") for m in _MD_LINK.finditer(block)]
+            draft.related += [href for _, href in link_pairs(block)]
             continue  # titles of earlier drafts, listed by code: not claims
         if section == "links":
-            draft.links += [(m.group("label"), m.group("url")) for m in _MD_LINK.finditer(block)]
+            draft.links += link_pairs(block)
             continue
         if section == "books":
             if book is not None:
@@ -166,6 +184,8 @@ def parse_draft(markdown: str) -> ParsedDraft:
         where = "lead" if section == "after-lead" else section  # text after 出典 is lead text too
         for sentence in split_sentences(text):
             draft.sentences.append(DraftSentence(where, sentence, paragraph, subsection))
+    # hrefs from reference definitions used in another block than their definition
+    draft.urls += [("links", href) for href in sorted(linked)]
     draft.layout = "sections" if draft.sections or draft.unknown_headings else "lead only"
     return draft
 

@@ -121,7 +121,19 @@ def _cleaner() -> nh3.Cleaner:
         url_relative="deny",
         link_rel=LINK_REL,
         strip_comments=True,
+        attribute_filter=_href_filter,
     )
+
+
+def _href_filter(tag: str, attribute: str, value: str) -> str | None:
+    """An href as the browser will follow it (`http:/evil.example` → `http://evil.example`, which
+    is what the fact check compared), or no href when it is not an absolute http(s) URL."""
+    if tag != "a" or attribute != "href":
+        return value
+    from drafter.links import browser_href, is_absolute_web_url
+
+    target = browser_href(value)
+    return target if is_absolute_web_url(target) else None
 
 
 def strip_markers(markdown: str) -> str:
