@@ -22,6 +22,18 @@ def _run(tmp_path: Path, article: Path) -> Path:
     return Path(result.stdout.strip().splitlines()[-1]).parent
 
 
+def _follow_up(tmp_path: Path) -> Path:
+    """The fixture story under another URL: a follow-up on the same subject."""
+    follow_up = tmp_path / "follow-up.html"
+    follow_up.write_text(
+        (FIXTURES / "article.html")
+        .read_text(encoding="utf-8")
+        .replace("veloria-lithium-licences-2026-03-14", "veloria-lithium-follow-up-2026-03-20"),
+        encoding="utf-8",
+    )
+    return follow_up
+
+
 def test_a_later_draft_on_the_same_story_links_the_published_earlier_one(
     llm_env: ScriptedLLM, tmp_path: Path
 ) -> None:
@@ -37,14 +49,7 @@ def test_a_later_draft_on_the_same_story_links_the_published_earlier_one(
     assert "関連記事" not in (again / "article.md").read_text(encoding="utf-8")
 
     # A follow-up story (another URL) on the same subject lists the earlier draft.
-    follow_up = tmp_path / "follow-up.html"
-    follow_up.write_text(
-        (FIXTURES / "article.html")
-        .read_text(encoding="utf-8")
-        .replace("veloria-lithium-licences-2026-03-14", "veloria-lithium-follow-up-2026-03-20"),
-        encoding="utf-8",
-    )
-    later = _run(tmp_path, follow_up)
+    later = _run(tmp_path, _follow_up(tmp_path))
     markdown = (later / "article.md").read_text(encoding="utf-8")
     title = archive.run(run).title
     assert title
@@ -117,14 +122,7 @@ def test_a_resumed_run_never_lists_a_draft_written_after_it(
 ) -> None:
     first = _run(tmp_path, FIXTURES / "article.html")
     time.sleep(1.1)  # created_at has whole seconds; the follow-up must be strictly later
-    follow_up = tmp_path / "follow-up.html"
-    follow_up.write_text(
-        (FIXTURES / "article.html")
-        .read_text(encoding="utf-8")
-        .replace("veloria-lithium-licences-2026-03-14", "veloria-lithium-follow-up-2026-03-20"),
-        encoding="utf-8",
-    )
-    later = _run(tmp_path, follow_up)
+    later = _run(tmp_path, _follow_up(tmp_path))
     archive = Archive(archive_path(load_settings({})))
     archive.set_published(archive.find(later) or 0, "https://blog.example.jp/2026/03/follow-up/")
     archive.close()
