@@ -61,6 +61,16 @@ class Reply:
 Script = dict[str, list[Reply] | Callable[[dict[str, Any], int], Reply]]
 
 
+def wire_json(payload: Any) -> bytes:
+    """UTF-8 JSON; text UTF-8 cannot hold (a lone surrogate in a hostile answer) is sent as a
+    \\uXXXX escape, as JSON servers do, so the client receives it as the model wrote it."""
+    text = json.dumps(payload, ensure_ascii=False)
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return json.dumps(payload).encode()
+
+
 def schema_name(body: dict[str, Any]) -> str:
     fmt = body.get("response_format") or {}
     if fmt.get("type") == "json_schema":
@@ -109,7 +119,7 @@ class ScriptedLLM:
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
                 status, payload, reply = outer.answer(self.path, body)
-                data = json.dumps(payload, ensure_ascii=False).encode()
+                data = wire_json(payload)
                 mode = reply.mode if reply else None
                 if status == 200 and reply is not None and body.get("stream") and outer.streaming:
                     self.stream(body, payload, reply)
@@ -172,7 +182,7 @@ class ScriptedLLM:
                 self.end_headers()
                 self.close_connection = True
                 events = [
-                    f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode()
+                    b"data: " + wire_json(chunk) + b"\n\n"
                     for chunk in stream_chunks(body, answer, reply.pieces)
                 ]
                 events.append(b"data: [DONE]\n\n")

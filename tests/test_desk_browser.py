@@ -16,6 +16,7 @@ import pytest
 
 from drafter.archive import Archive, digest
 from drafter.config import archive_path, load_settings
+from drafter.desk import app as desk_app
 from drafter.desk.app import create_app
 from drafter.desk.drafts import current
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Watch, browser_missing, serve, watch
@@ -150,6 +151,7 @@ def test_review_loop_in_the_browser(
     with page.expect_download() as markdown:
         page.locator("a[href$='/export.md']").click()
     assert "ブラウザで書き直したリードです。" in Path(markdown.value.path()).read_text("utf-8")
+    assert markdown.value.suggested_filename == f"{run_dir.name}.md"  # as Chromium reads it
     with page.expect_download() as wxr:
         page.locator("a[href$='/export.wxr']").click()
     assert "<wp:status><![CDATA[draft]]></wp:status>" in Path(wxr.value.path()).read_text(
@@ -215,10 +217,45 @@ def _plant(base_run: Path, target: Path, batch: list[str]) -> None:
     (target / "check.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
 
 
+LIST_PAGE = """() => ({
+  titles: Array.from(document.querySelectorAll('table.runs tr[data-run] td:first-child a'))
+    .map(a => a.textContent),
+  next: document.querySelector('nav.pages a[rel=next]') !== null,
+})"""
+
+
+def _every_page_of_the_run_list(page: Any, base: str, findings: list[str]) -> dict[str, Any]:
+    """Walk the run list page by page (as an editor does, through its Older links), auditing
+    each: the titles shown, how many rows and pages."""
+    titles: list[str] = []
+    number = 0
+    while True:
+        number += 1
+        page.goto(f"{base}/?page={number}")
+        page.mouse.move(10, 10)
+        page.mouse.move(600, 400, steps=2)
+        findings += page.evaluate(AUDIT)
+        seen = page.evaluate(LIST_PAGE)
+        titles += seen["titles"]
+        if not seen["next"]:
+            return {"titles": titles, "rows": len(titles), "pages": number}
+
+
+def _as_parsed(text: str) -> str:
+    """`text` as an HTML parser hands it to the DOM: NUL becomes U+FFFD, CR LF and CR become LF."""
+    return text.replace("\x00", "\ufffd").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def test_every_xss_payload_in_every_untrusted_field_executes_nothing(
-    browser: Any, desk: tuple[str, Archive], run_dir: Path, tmp_path: Path
+    browser: Any,
+    desk: tuple[str, Archive],
+    run_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     base, archive = desk
+    # The run list's own template and paging, with longer pages: every payload in a few loads.
+    monkeypatch.setattr(desk_app, "PAGE_SIZE", 1000)
     payloads = _payloads()
     started = time.monotonic()
     context = browser.new_context()
@@ -253,17 +290,21 @@ def test_every_xss_payload_in_every_untrusted_field_executes_nothing(
         page.set_content(exported)
         findings += page.evaluate(AUDIT)
         pages += 3
-    # Titles, sites and URLs in the run list: every payload as a run of its own.
+    # Titles, sites, URLs, statuses and folder paths in the run list: every payload as a run of
+    # its own, on every page of the list.
     with archive._lock:
         archive._db.executemany(
             "INSERT INTO runs (path, run_id, title, site, source_url, status) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [(f"/nonexistent/{i}", f"r{i}", p, p, p, p) for i, p in enumerate(payloads)],
+            [(f"/nonexistent/{i}/{p}", f"r{i}", p, p, p, p) for i, p in enumerate(payloads)],
         )
         archive._db.commit()
-    page.goto(base + "/")
-    findings += page.evaluate(AUDIT)
-    pages += 1
+    listed = _every_page_of_the_run_list(page, base, findings)
+    pages += listed["pages"]
+    # Each payload reached the browser, as text: the title of its row reads back unchanged.
+    assert listed["rows"] == archive.count()
+    shown = set(listed["titles"])
+    assert [p for p in payloads if _as_parsed(p) not in shown] == []
     page.wait_for_timeout(300)  # timers a payload might have set
     context.close()
     print(

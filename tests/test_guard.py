@@ -89,7 +89,10 @@ def test_a_model_leaking_its_canary_fails_and_nothing_shows_it(
     result = draft(tmp_path)
     assert result.exit_code == 4 and seen
     run_dir = next((tmp_path / "drafts").iterdir())
-    for path in run_dir.rglob("*"):
+    # The run folder and the cross-run cache (llm.sqlite and its -wal): the rejected answers
+    # are kept redacted, never as the model gave them.
+    assert any(p.name.startswith("llm.sqlite") for p in tmp_path.rglob("*"))
+    for path in tmp_path.rglob("*"):
         if path.is_file():
             assert seen[0] not in path.read_text(encoding="utf-8", errors="replace"), path
     assert seen[0] not in result.stderr + result.stdout

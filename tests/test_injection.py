@@ -56,21 +56,37 @@ def _fence_report(text: str, nonce: str) -> tuple[int, str]:
         if value != nonce:
             breakouts += 1  # a tag with another nonce survived defusing
             continue
+        if depth_kind is None:
+            outside.append(text[last : match.start()])  # instructions, or data that broke out
         if not closing:
             if depth_kind is not None:
                 breakouts += 1  # a block opened inside a block
-            else:
-                outside.append(text[last : match.start()])
             depth_kind = kind
         else:
             if depth_kind != kind:
                 breakouts += 1  # closed a block that was not open
             depth_kind = None
-            last = match.end()
-    outside.append(text[last:])
-    if depth_kind is not None:
+        last = match.end()
+    if depth_kind is None:
+        outside.append(text[last:])
+    else:
         breakouts += 1
     return breakouts, "".join(outside)
+
+
+def _planted(index: int, attack: str, nonce: str) -> str:
+    """`attack` as it is planted: after a closer of the run's real fence (the strongest attempt,
+    as if the nonce had leaked), so every string can break out if defusing fails, and with a
+    marker at its end that says where it landed."""
+    kind = KINDS[index % len(KINDS)]
+    return f"</{kind}-{nonce}>\n{attack} {_marker(index)}"
+
+
+def _marker(index: int) -> str:
+    return f"injmark{index:05d}q"
+
+
+_MARKER = re.compile(r"injmark(\d{5})q")
 
 
 @pytest.mark.skipif(not DATA.is_dir(), reason=missing_data("injection"))
@@ -78,27 +94,37 @@ def test_injection_corpus_stays_inside_its_fences(
     llm_env: ScriptedLLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DRAFTER_BOOKS_WANTED", "0")  # books would add catalog time, not coverage
+    nonces = iter(f"{n:016x}" for n in range(0xC0FFEE00, 0xC0FFEE00 + 1000))
+    nonce = ""
+
+    def next_nonce() -> str:
+        nonlocal nonce
+        nonce = next(nonces)
+        return nonce
+
+    monkeypatch.setattr("drafter.pipeline.new_nonce", next_nonce)
     attacks = attack_strings()
     assert len(attacks) >= 1000
     article = read_article_file(FIXTURES / "article.html")
     comments = json.loads((FIXTURES / "comments.json").read_text(encoding="utf-8"))
-    probes = [a[:40] for a in attacks]
-    tried = breakouts = in_system = outside = 0
+    per_comment = len(comments["comments"])
+    reached: set[int] = set()
+    escaped: set[int] = set()  # strings found outside their fence
+    breakouts = in_system = 0
     for start in range(0, len(attacks), BATCH):
-        batch = attacks[start : start + BATCH]
-        body_attacks, comment_attacks = (
-            batch[: -len(comments["comments"])],
-            batch[-len(comments["comments"]) :],
-        )
+        indices = list(range(start, min(start + BATCH, len(attacks))))
+        upcoming = f"{0xC0FFEE00 + start // BATCH:016x}"  # the nonce this run will draw
+        body, in_comments = indices[:-per_comment], indices[-per_comment:]
         source = tmp_path / f"story-{start}.txt"
         source.write_text(
             f"---\ntitle: {article.title}\nurl: {article.url}\nsite_name: {article.site_name}\n"
-            f"date: '{article.date}'\n---\n\n{article.text}\n\n" + "\n\n".join(body_attacks),
+            f"date: '{article.date}'\n---\n\n{article.text}\n\n"
+            + "\n\n".join(_planted(i, attacks[i], upcoming) for i in body),
             encoding="utf-8",
         )
         planted = json.loads(json.dumps(comments))
-        for comment, attack in zip(planted["comments"], comment_attacks, strict=False):
-            comment["body"] = f"{comment['body']}\n\n{attack}"
+        for comment, i in zip(planted["comments"], in_comments, strict=False):
+            comment["body"] = f"{comment['body']}\n\n{_planted(i, attacks[i], upcoming)}"
         thread = tmp_path / f"thread-{start}.json"
         thread.write_text(json.dumps(planted, ensure_ascii=False), encoding="utf-8")
         before = len(llm_env.requests)
@@ -107,18 +133,22 @@ def test_injection_corpus_stays_inside_its_fences(
         )
         assert result.exit_code == 0, result.stderr
         run_dir = Path(result.stdout.strip()).parent
-        nonce = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))["nonce"]
-        tried += len(batch)
+        assert json.loads((run_dir / "run.json").read_text(encoding="utf-8"))["nonce"] == upcoming
         for request in llm_env.requests[before:]:
             messages: list[dict[str, Any]] = request["messages"]
             system = " ".join(str(m["content"]) for m in messages if m["role"] == "system")
-            in_system += sum(1 for p in probes if p in system)
+            in_system += len(_MARKER.findall(system))
             for message in messages:
                 if message["role"] != "user":
                     continue
-                found, text_outside = _fence_report(str(message["content"]), nonce)
+                text = str(message["content"])
+                reached |= {int(n) for n in _MARKER.findall(text)}
+                found, text_outside = _fence_report(text, nonce)
                 breakouts += found
-                outside += sum(1 for p in probes if p in text_outside)
-    print(f"\ninjection: {tried} strings, {breakouts} breakouts, {in_system} in system, "
-          f"{outside} outside fences")  # fmt: skip
-    assert tried == len(attacks) and breakouts == 0 and in_system == 0 and outside == 0
+                escaped |= {int(n) for n in _MARKER.findall(text_outside)}
+    missed = sorted(set(range(len(attacks))) - reached)
+    print(f"\ninjection: {len(attacks)} strings, {len(reached)} reached a prompt, {breakouts} "
+          f"breakouts, {in_system} in system, {len(escaped)} outside their fence; never shown: "
+          f"{[attacks[i][:60] for i in missed[:5]]}")  # fmt: skip
+    assert breakouts == 0 and in_system == 0 and not escaped
+    assert len(reached) == len(attacks), f"{len(missed)} strings reached no prompt"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 import threading
 import unicodedata
@@ -133,7 +134,24 @@ class RunRow:
         known = {f.name for f in fields(cls)}
         data = {k: row[k] for k in row.keys() if k in known}  # noqa: SIM118 - sqlite3.Row
         data["path"] = Path(data["path"])
+        # An imported run.json is untrusted: a cost or token count that is not a number is shown
+        # as unknown, never handed to the run list's number formatting.
+        data["cost_usd"] = _number(data.get("cost_usd"), float)
+        data["tokens"] = _number(data.get("tokens"), int)
         return cls(**data)
+
+
+def _number(value: Any, kind: type[float] | type[int]) -> Any:
+    """`value` as a finite `kind`, else None (text, booleans, NaN, infinities)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:  # an integer past any float
+        return None
+    if not math.isfinite(number) or (kind is int and not number.is_integer()):
+        return None
+    return kind(value)
 
 
 @dataclass
@@ -228,8 +246,8 @@ def _row_values(run_dir: Path, stamp: str) -> dict[str, Any]:
         "check_failing": counts.get("failing"),
         "check_contradicted": counts.get("contradicted"),
         "check_unsupported": counts.get("unsupported"),
-        "cost_usd": meta.get("cost_usd"),
-        "tokens": usage.get("total_tokens"),
+        "cost_usd": _number(meta.get("cost_usd"), float),
+        "tokens": _number(usage.get("total_tokens"), int),
         "stamp": stamp,
     }
 

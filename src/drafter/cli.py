@@ -83,14 +83,46 @@ def _stderr_console() -> Any:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _echo(text: str) -> None:
+    """Print text that may come from a page, a comment file or a model: no escape sequence or
+    control character of it reaches the terminal."""
+    from drafter.terminal import printable
+
+    typer.echo(printable(text))
+
+
+def _shown(text: str) -> str:
+    """Untrusted text for a rich console: printable, and no rich markup."""
+    from rich.markup import escape
+
+    from drafter.terminal import printable
+
+    return escape(printable(text))
+
+
+def _announce(line: str) -> None:
+    """Which config file a command read: on stderr, once per command."""
+    from drafter.terminal import printable
+
+    typer.echo(printable(line), err=True)
+
+
+def _echo_json(text: str) -> None:
+    from drafter.terminal import printable_json
+
+    typer.echo(printable_json(text))
+
+
 def _fail(exc: DrafterError, *, resume_dir: Path | None = None) -> NoReturn:
     from rich.markup import escape
 
     from drafter.guard import redact
+    from drafter.terminal import printable
 
     console = _stderr_console()
-    console.print(f"[bold red]error:[/bold red] {escape(redact(exc.message) or '')}")
-    hint = redact(exc.hint) or ""
+    message = printable(redact(exc.message) or "")
+    console.print(f"[bold red]error:[/bold red] {escape(message)}")
+    hint = printable(redact(exc.hint) or "")
     if hint:
         console.print(escape(hint))
     if resume_dir is not None and "--resume" not in hint:
@@ -201,7 +233,7 @@ def run(
     folder: Any = None
     settings: Any = None
     try:
-        settings = load_settings(flags, config_path=config)
+        settings = load_settings(flags, config_path=config, announce=_announce)
         from drafter import pipeline
         from drafter.progress import ConsoleProgress
 
@@ -281,12 +313,12 @@ def fetch(
     try:
         # Same precedence as `run`: flags, then DRAFTER_* env vars, then the config file.
         flags = {"allow_private_hosts": allow_private_hosts or None, "fetch_timeout": timeout}
-        settings = load_settings(flags, config_path=config)
+        settings = load_settings(flags, config_path=config, announce=_announce)
         article = load_article(source, fetcher=Fetcher.from_settings(settings, refresh=refresh))
     except DrafterError as exc:
         _fail(exc)
     if as_json:
-        typer.echo(article.model_dump_json(indent=2))
+        _echo_json(article.model_dump_json(indent=2))
         return
     for label, value in (
         ("title", article.title),
@@ -299,9 +331,9 @@ def fetch(
         ("sentences", len(article.sentences())),
         ("fetched", f"{article.fetched_at}{' (from cache)' if article.from_cache else ''}"),
     ):
-        typer.echo(f"{label + ':':<12}{value if value not in (None, '') else '-'}")
+        _echo(f"{label + ':':<12}{value if value not in (None, '') else '-'}")
     typer.echo("")
-    typer.echo(article.text)
+    _echo(article.text)
 
 
 @app.command("comments")
@@ -328,7 +360,9 @@ def comments_command(
 
     try:
         settings = load_settings(
-            {"allow_private_hosts": allow_private_hosts or None}, config_path=config
+            {"allow_private_hosts": allow_private_hosts or None},
+            config_path=config,
+            announce=_announce,
         )
         fetcher = Fetcher.from_settings(settings, refresh=refresh)
         thread = load_comments(source, fetcher=fetcher, settings=settings)
@@ -339,7 +373,7 @@ def comments_command(
         report = thread.model_dump(mode="json")
         report["offered"] = [c.id for c in selection.comments]
         report["dropped"] = selection.dropped
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        _echo_json(json.dumps(report, ensure_ascii=False, indent=2))
         return
     dropped = ", ".join(f"{n} {why}" for why, n in selection.dropped.items()) or "none"
     for label, value in (
@@ -350,11 +384,11 @@ def comments_command(
         ("offered", len(selection.comments)),
         ("dropped", dropped),
     ):
-        typer.echo(f"{label + ':':<12}{value if value not in (None, '') else '-'}")
+        _echo(f"{label + ':':<12}{value if value not in (None, '') else '-'}")
     for comment in selection.comments:
         score = comment.score if comment.score is not None else "-"
-        typer.echo(f"\n[{comment.id}] score {score}, depth {comment.depth}")
-        typer.echo(clip(comment.body, 400))
+        _echo(f"\n[{comment.id}] score {score}, depth {comment.depth}")
+        _echo(clip(comment.body, 400))
 
 
 @app.command("check")
@@ -403,7 +437,9 @@ def check_command(
                 "Give a RUN_DIR, or --draft FILE with --source (and optionally --comments)."
             )
         settings = load_settings(
-            {"allow_private_hosts": allow_private_hosts or None}, config_path=config
+            {"allow_private_hosts": allow_private_hosts or None},
+            config_path=config,
+            announce=_announce,
         )
         if run_dir is not None:
             inputs = from_run(run_dir, draft)
@@ -440,7 +476,7 @@ def check_command(
         if kept is not None:
             typer.echo(f"{name} had been changed since drafter wrote it: kept as {kept}", err=True)
     if as_json:
-        typer.echo(report.model_dump_json(indent=2))
+        _echo_json(report.model_dump_json(indent=2))
     else:
         _print_check(report)
     raise typer.Exit(0 if report.ok else 1)
@@ -448,9 +484,9 @@ def check_command(
 
 def _print_check(report: Any) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
+    escape = _shown
     console = Console(highlight=False)
     flagged = [c for c in report.claims if c.fails]
     listed = [
@@ -564,7 +600,7 @@ def cache_command(
     from drafter.config import cache_root, load_settings
 
     try:
-        root = cache_root(load_settings({}, config_path=config))
+        root = cache_root(load_settings({}, config_path=config, announce=_announce))
         stats = inspect(root, prune)
     except DrafterError as exc:
         _fail(exc)
@@ -634,25 +670,25 @@ def runs_command(
             }
         )
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _echo_json(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} run(s) in {out}")
+    table = Table(title=f"{len(rows)} run(s) in {_shown(str(out))}")
     for column in ("run", "title", "status", "check", "books", "tokens", "cost"):
         table.add_column(column, overflow="fold")
-    for row in rows:
-        cost = row["cost_usd"]
+    for row in rows:  # run.json is anyone's file: every field is shown as text, or as a number
+        cost, tokens = row["cost_usd"], row["tokens"]
+        number = (int, float)
         table.add_row(
-            escape(row["run"]),
-            escape(str(row["title"] or "-")),
-            str(row["status"]),
-            str(row["check"]),
-            str(row["books"]),
-            f"{row['tokens']:,}" if row["tokens"] else "-",
-            f"${cost:.4f}" if cost is not None else "-",
+            _shown(row["run"]),
+            _shown(str(row["title"] or "-")),
+            _shown(str(row["status"])),
+            _shown(str(row["check"])),
+            _shown(str(row["books"])),
+            f"{tokens:,}" if isinstance(tokens, number) and not isinstance(tokens, bool) else "-",
+            f"${cost:.4f}" if isinstance(cost, number) and not isinstance(cost, bool) else "-",
         )
     Console(highlight=False).print(table)
 
@@ -684,7 +720,7 @@ def review(
     from drafter.config import load_settings
 
     try:
-        settings = load_settings({}, config_path=config)
+        settings = load_settings({}, config_path=config, announce=_announce)
         from drafter.archive import open_archive
 
         archive = open_archive(settings)
@@ -830,7 +866,7 @@ def export_command(
     from drafter.desk.drafts import current_markdown
 
     try:
-        settings = load_settings({}, config_path=config)
+        settings = load_settings({}, config_path=config, announce=_announce)
         markdown = current_markdown(run_dir, settings)
         from drafter.publish.gate import check_gate
 
@@ -948,7 +984,7 @@ def batch(
         "llm_cache": False if no_cache else None,
     }
     try:
-        settings = load_settings(flags, config_path=config)
+        settings = load_settings(flags, config_path=config, announce=_announce)
         from drafter import pipeline
         from drafter.batch import Batch, BatchDisplay, BatchOptions, print_summary
 

@@ -2,15 +2,22 @@
 
 OPENAI_API_KEY and OPENAI_BASE_URL are honoured. API keys are only ever read from the environment
 (the config file names the variable), so a config file can be shared without leaking a key.
+
+A config file is trusted when the user chose it (--config, DRAFTER_CONFIG) or it is their own
+(~/.config/drafter/config.toml). ./drafter.toml is whatever the folder drafter was started in
+holds (a cloned repository, an unpacked archive): it may not send a key to another host or turn
+the address guard off unless the user says so (--config ./drafter.toml, DRAFTER_TRUST_CONFIG=1).
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
@@ -22,6 +29,8 @@ StructuredMethod = Literal["auto", "json_schema", "function_calling", "json_mode
 Lang = Literal["ja", "en"]
 
 DEFAULT_MODEL = "gpt-4.1-mini"
+DEFAULT_BASE_URL = "https://api.openai.com/v1"  # where the OpenAI client sends a key by default
+TRUST_ENV = "DRAFTER_TRUST_CONFIG"
 LOCAL_KEY_PLACEHOLDER = "not-needed"
 
 
@@ -196,21 +205,38 @@ _ENV_KEYS: dict[str, str] = {
 _ROLE_ENV_KEYS = ("model", "base_url", "structured_output", "api_key_env")
 
 
-def config_file_path(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
+@dataclass(frozen=True)
+class ConfigFile:
+    """The TOML file settings were read from, and how it was found."""
+
+    path: Path
+    found: Literal["--config", "DRAFTER_CONFIG", "working directory", "user config"]
+
+    @property
+    def trusted(self) -> bool:
+        """Chosen by the user or their own; not merely present where drafter was started."""
+        return self.found != "working directory"
+
+    def describe(self) -> str:
+        return f"config: {self.path} ({self.found})"
+
+
+def find_config_file(explicit: Path | None, env: Mapping[str, str]) -> ConfigFile | None:
     """The config file to read: --config, DRAFTER_CONFIG, ./drafter.toml, then the user's one."""
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(f"Config file not found: {explicit}")
-        return explicit
+        return ConfigFile(explicit, "--config")
     if env.get("DRAFTER_CONFIG"):
         path = Path(env["DRAFTER_CONFIG"])
         if not path.is_file():
             raise ConfigError(f"DRAFTER_CONFIG points at a missing file: {path}")
-        return path
+        return ConfigFile(path, "DRAFTER_CONFIG")
+    if Path("drafter.toml").is_file():
+        return ConfigFile(Path("drafter.toml"), "working directory")
     xdg = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    for candidate in (Path("drafter.toml"), xdg / "drafter" / "config.toml"):
-        if candidate.is_file():
-            return candidate
+    if (user := xdg / "drafter" / "config.toml").is_file():
+        return ConfigFile(user, "user config")
     return None
 
 
@@ -253,19 +279,103 @@ def load_settings(
     *,
     config_path: Path | None = None,
     env: Mapping[str, str] | None = None,
+    announce: Callable[[str], None] | None = None,
 ) -> Settings:
-    """Settings from defaults < TOML file < DRAFTER_* env < flags (None flags are ignored)."""
+    """Settings from defaults < TOML file < DRAFTER_* env < flags (None flags are ignored).
+    `announce` is told which config file was read, if any."""
     env = os.environ if env is None else env
-    layers = _merge(_read_toml(config_file_path(config_path, env)), _env_layer(env))
-    layers = _merge(layers, flags or {})
+    found = find_config_file(config_path, env)
+    if found is not None and announce is not None:
+        announce(found.describe())
+    from_file = _read_toml(found.path if found else None)
+    above = _merge(_env_layer(env), flags or {})
     try:
-        return Settings.model_validate(layers)
+        settings = Settings.model_validate(_merge(from_file, above))
     except ValidationError as exc:
         raise ConfigError(
             "Invalid settings: " + "; ".join(_setting_problem(error) for error in exc.errors()),
             hint="Settings come from flags, DRAFTER_* environment variables and the TOML file "
             "(--config, $DRAFTER_CONFIG, ./drafter.toml, ~/.config/drafter/config.toml).",
         ) from exc
+    from drafter.leaks import remember_settings
+
+    remember_settings(settings)  # every configured key variable is redacted, whatever its name
+    if found is not None and not found.trusted and env.get(TRUST_ENV) != "1":
+        _refuse_untrusted(found.path, from_file, above, env)
+    return settings
+
+
+def _host(url: Any) -> str:
+    """scheme://host:port of a URL, lower-case; "" when it has none."""
+    try:
+        parts = urlsplit(str(url).strip())
+        port = parts.port
+    except ValueError:
+        return str(url)
+    if not parts.hostname:
+        return str(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    shown = "" if port in (None, default) else f":{port}"
+    return f"{parts.scheme.lower()}://{parts.hostname}{shown}"
+
+
+def _untrusted_settings(
+    from_file: Mapping[str, Any], above: Mapping[str, Any], env: Mapping[str, str]
+) -> list[str]:
+    """The settings of an untrusted file that would send a key elsewhere or open the address
+    guard, and that no flag or env var overrides."""
+
+    def kept(key: str, role: str | None = None) -> bool:
+        layer = from_file if role is None else _object(_object(from_file.get("roles")).get(role))
+        upper = above if role is None else _object(_object(above.get("roles")).get(role))
+        return layer.get(key) is not None and upper.get(key) is None
+
+    trusted_base = _host(above.get("base_url") or env.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL)
+    found: list[str] = []
+    if kept("allow_private_hosts") and from_file["allow_private_hosts"] not in (False, "false"):
+        found.append(f"allow_private_hosts = {from_file['allow_private_hosts']!r}")
+    if kept("base_url") and _host(from_file["base_url"]) != trusted_base:
+        found.append(f"base_url = {from_file['base_url']!r}")
+    defaults = Settings()
+    for key, default in (
+        ("api_key_env", defaults.api_key_env),
+        ("google_books_key_env", defaults.google_books_key_env),
+        ("wp_password_env", defaults.wp_password_env),
+    ):
+        if kept(key) and from_file[key] != default:
+            found.append(f"{key} = {from_file[key]!r}")
+    if kept("google_books_base") and _host(from_file["google_books_base"]) != _host(
+        defaults.google_books_base
+    ):
+        found.append(f"google_books_base = {from_file['google_books_base']!r}")
+    if kept("wp_url"):
+        found.append(f"wp_url = {from_file['wp_url']!r}")
+    for role in _object(from_file.get("roles")):
+        settings = _object(_object(from_file.get("roles")).get(role))
+        if kept("base_url", role) and _host(settings["base_url"]) != trusted_base:
+            found.append(f"[roles.{role}] base_url = {settings['base_url']!r}")
+        if kept("api_key_env", role):
+            found.append(f"[roles.{role}] api_key_env = {settings['api_key_env']!r}")
+    return found
+
+
+def _object(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _refuse_untrusted(
+    path: Path, from_file: Mapping[str, Any], above: Mapping[str, Any], env: Mapping[str, str]
+) -> None:
+    found = _untrusted_settings(from_file, above, env)
+    if found:
+        raise ConfigError(
+            f"{path.resolve()} was found in the working directory and sets {'; '.join(found)}: "
+            "drafter does not let a file it merely found send a key to another host or turn "
+            "the address guard off.",
+            hint=f"If you trust this file, name it: --config {path} (or DRAFTER_CONFIG), or set "
+            f"{TRUST_ENV}=1; or put the setting in "
+            "~/.config/drafter/config.toml, your own config.",
+        )
 
 
 def _setting_problem(error: Any) -> str:

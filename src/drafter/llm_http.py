@@ -88,7 +88,7 @@ class ModelsClient(httpx2.AsyncClient):
             self.streaming = False
         response = await super().send(request, stream=False, **kwargs)
         _check_answer(response)
-        return response
+        return _without_lone_surrogates(response)
 
     async def _streamed(
         self, request: httpx2.Request, body: dict[str, Any], **kwargs: Any
@@ -120,7 +120,7 @@ class ModelsClient(httpx2.AsyncClient):
                         if _refuses_streaming(response):
                             return None
                         _check_answer(response)
-                        return response
+                        return _without_lone_surrogates(response)
                     async for data in _events(response):
                         if data.strip() == "[DONE]":
                             break
@@ -171,7 +171,7 @@ class ModelsClient(httpx2.AsyncClient):
         return httpx2.Response(
             200,
             headers=[*kept, ("content-type", "application/json")],
-            content=json.dumps(answer, ensure_ascii=False).encode(),
+            content=_utf8_json(answer),
             request=request,
         )
 
@@ -346,6 +346,34 @@ def _json_body(request: httpx2.Request) -> dict[str, Any] | None:
     except (ValueError, httpx2.RequestNotRead):
         return None
     return body if isinstance(body, dict) else None
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8_json(data: Any) -> bytes:
+    """`data` as UTF-8 JSON, a lone surrogate (a \\udXXX escape with no pair: text no UTF-8 can
+    hold, from a broken or hostile model) as U+FFFD, so it cannot crash every later write."""
+    return _LONE_SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False)).encode()
+
+
+def _without_lone_surrogates(response: httpx2.Response) -> httpx2.Response:
+    """A successful answer whose JSON escapes surrogates, rewritten by `_utf8_json`."""
+    if not response.is_success or not _SURROGATE_ESCAPE.search(response.content):
+        return response
+    try:
+        data = json.loads(response.content)
+    except ValueError:
+        return response
+    skip = ("content-length", "transfer-encoding", "content-encoding", "connection")
+    kept = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in skip]
+    return httpx2.Response(
+        response.status_code,
+        headers=kept,
+        content=_utf8_json(data),
+        request=response.request,
+    )
 
 
 def _check_answer(response: httpx2.Response) -> None:

@@ -13,6 +13,7 @@ the run folder at once; a resumed run skips finished steps.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -28,6 +29,7 @@ from drafter.agents import Agent, AgentSpec, Prompts, load_specs, new_nonce
 from drafter.config import Settings
 from drafter.errors import CommentsError, ConfigError, DrafterError, RunError
 from drafter.guard import redact, run_urls
+from drafter.leaks import public_url
 from drafter.llm import ChatModels
 from drafter.models import (
     Article,
@@ -126,7 +128,7 @@ def start_run(request: RunRequest, settings: Settings, progress: Progress) -> Ru
             "drafter_version": __version__,
             "status": "running",
             "source": {
-                "input": request.source,
+                "input": public_url(request.source),  # no key= nor user:password@ on disk
                 "url": article.url,
                 "fetched_at": article.fetched_at,
                 "title": article.title,
@@ -189,9 +191,43 @@ def execute(
     )
     runner = _Runner(folder, specs, Prompts(settings.prompts_dir), models, progress, context)
     base = {"article": article, "comments": thread}
-    started = time.monotonic()
     folder.meta.update(status="running", error=None)
     folder.save_meta()
+    try:
+        return _finish(folder, settings, progress, runner, base, lang, article, thread)
+    except Exception as exc:
+        if folder.meta.get("status") == "running":  # never left "running" by a surprise
+            _fail_unexpected(folder, settings, exc)
+        raise
+
+
+def _fail_unexpected(folder: RunFolder, settings: Settings, exc: Exception) -> None:
+    """run.json says "failed" (and which steps were cut short) whatever went wrong."""
+    if isinstance(exc, DrafterError):
+        error = _error_details(exc)
+    else:
+        said = str(exc).encode("utf-8", "backslashreplace").decode()  # no lone surrogates
+        error = {"type": type(exc).__name__, "message": redact(said) or type(exc).__name__}
+    folder.meta.update(status="failed", error=error)
+    for step in folder.meta.get("steps", {}).values():
+        if step.get("status") in ("running", "blocked"):
+            step["status"] = "failed"
+    with contextlib.suppress(Exception):  # the original error matters more than the record
+        folder.save_meta()
+        archive.record(folder.path, settings)
+
+
+def _finish(
+    folder: RunFolder,
+    settings: Settings,
+    progress: Progress,
+    runner: _Runner,
+    base: dict[str, Any],
+    lang: str,
+    article: Article,
+    thread: CommentThread,
+) -> Path:
+    started = time.monotonic()
     artifacts = asyncio.run(runner.run_all(base))
     folder.meta.setdefault("timings", {})["agents_seconds"] = round(time.monotonic() - started, 3)
     if runner.failure is not None:

@@ -23,6 +23,7 @@ from drafter.models import (
     SubsectionsSection,
 )
 from drafter.related import RelatedDraft
+from drafter.sites import same_site, site_of
 
 HEADINGS = {
     "ja": {
@@ -75,12 +76,20 @@ def reference_links(article: Article, thread: CommentThread, lang: str) -> list[
     """The URLs the run actually read: the article, then the comment thread."""
     words = HEADINGS[lang]
     links = []
-    if is_web_url(article.url):
-        links.append(
-            ReferenceLink(
-                label=f"{article.site_name or words['article']}: {article.title}", url=article.url
-            )
+    label = f"{article.site_name or words['article']}: {article.title}"
+    if article.url and is_web_url(article.fetched_url) and not same_site(
+        article.url, article.fetched_url
+    ):
+        # The page names a canonical URL on another site: cite what was read, and say so.
+        elsewhere = site_of(article.url) or article.url
+        note = (
+            f"（ページが示す正規URLは別サイト: {elsewhere}）"
+            if lang == "ja"
+            else f" (the page names a canonical URL on another site: {elsewhere})"
         )
+        links.append(ReferenceLink(label=label + note, url=article.fetched_url or ""))
+    elif is_web_url(article.url):
+        links.append(ReferenceLink(label=label, url=article.url or ""))
     if is_web_url(thread.url):
         label = thread.title or f"{thread.platform or ''} {words['thread']}".strip()
         links.append(ReferenceLink(label=label, url=thread.url))

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from drafter.books import isbn as isbn_tools
 from drafter.errors import FetchError, SourceError
+from drafter.leaks import public_url
 from drafter.sources.http import JSON_TYPES, Fetcher
 
 XML_TYPES = ("application/rss+xml", "application/xml", "text/xml", "application/atom+xml")
@@ -84,7 +85,9 @@ class Catalog:
                 pace=self._pace,
             )
         except FetchError as exc:
-            raise CatalogError(f"{self.name} could not be reached: {exc.message}") from exc
+            # The request URL may carry the catalog's key (Google Books): never recorded.
+            said = exc.message.replace(url, public_url(url))
+            raise CatalogError(f"{self.name} could not be reached: {said}") from exc
         return page.text()
 
     def _pace(self) -> None:

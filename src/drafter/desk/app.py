@@ -12,12 +12,14 @@ address (DNS rebinding).
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
@@ -30,6 +32,7 @@ from drafter.config import Settings
 from drafter.desk import actions
 from drafter.desk.drafts import SECTION_AGENTS, CurrentDraft, current
 from drafter.errors import DrafterError
+from drafter.leaks import redact_value
 from drafter.render import HEADINGS, SECTION_KEYS, is_web_url
 from drafter.store import RUN_FILE
 
@@ -54,6 +57,16 @@ class DeskState:
 
 
 PAGE_SIZE = 100  # runs per page of the run list
+
+
+def attachment(stem: str, suffix: str) -> str:
+    """A Content-Disposition for a download `stem.suffix` (RFC 6266): `filename*` carries
+    the name in UTF-8, percent-encoded, and `filename` an ASCII stand-in for old clients. A
+    folder name is untrusted: no quote, backslash, semicolon or control character of it can
+    reach the header as syntax."""
+    fallback = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._-") or "draft"
+    encoded = quote(f"{stem}.{suffix}", safe="", errors="replace")  # a non-UTF-8 folder name
+    return f"attachment; filename=\"{fallback}.{suffix}\"; filename*=UTF-8''{encoded}"
 
 
 def _run_meta(path: Path) -> dict[str, Any]:
@@ -161,6 +174,11 @@ def create_app(
         return response
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        # Every error path ends here: a message, hint or stop reason may quote a model server
+        # that echoed the API key (some gateways do), so each is redacted like the CLI's.
+        for name_ in ("message", "hint", "error"):
+            if isinstance(context.get(name_), str | dict):
+                context[name_] = redact_value(context[name_])
         return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
 
     def run_dir(run: int) -> Path:
@@ -395,7 +413,7 @@ def create_app(
         return Response(
             body,
             media_type=kind,
-            headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'},
+            headers={"Content-Disposition": attachment(name, fmt)},
         )
 
     @app.post("/runs/{run}/export/wp")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime
+import unicodedata
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -45,7 +46,9 @@ def load_article(
     if re.match(r"^https?://", source, re.IGNORECASE):
         fetcher = fetcher or Fetcher(timeout=timeout, allow_private_hosts=allow_private_hosts)
         page = fetcher.get(source)
-        article = extract_article(page.text(), url=page.final_url, fetched_url=source)
+        from drafter.leaks import public_url  # recorded in article.json: no key= nor user:pass@
+
+        article = extract_article(page.text(), url=page.final_url, fetched_url=public_url(source))
         article.fetched_at = page.fetched_at
         article.from_cache = page.from_cache
         return _accepted(article, source)
@@ -86,7 +89,7 @@ def extract_article(
         title=title or _derived_title(text, Path(source_path).stem if source_path else "page"),
         site_name=(document.get("sitename") or "").strip() or _host_name(canonical),
         author=(document.get("author") or None),
-        date=document.get("date") or None,
+        date=normalised_date(document.get("date")),
         language=detect_language(f"{title}\n{text}", declared),
         text=text,
         fetched_at=now_iso(),
@@ -259,21 +262,143 @@ def _article_from_text(content: str, path: Path) -> Article:
         title=title,
         site_name=str(meta.get("site_name") or meta.get("site") or "") or _host_name(url),
         author=str(meta["author"]) if meta.get("author") else None,
-        date=str(meta["date"]) if meta.get("date") else None,
+        date=normalised_date(meta.get("date")),
         language=detect_language(f"{title}\n{text}", declared),
         text=text,
         fetched_at=now_iso(),
     )
 
 
+_FRONT_MATTER_HINT = (
+    "Front matter is a few plain 'key: value' lines (title, url, date, author, site_name, "
+    "language) between two '---' lines."
+)
+
+
 def _split_front_matter(content: str, path: Path) -> tuple[dict[str, Any], str]:
     match = re.match(r"^---\s*\n(.*?)\n---\s*\n", content, re.DOTALL)
     if not match:
         return {}, content
+    if len(match.group(1)) > FRONT_MATTER_MAX_CHARS:
+        raise SourceError(
+            f"The front matter of {path} is {len(match.group(1)):,} characters long; drafter "
+            f"reads front matter up to {FRONT_MATTER_MAX_CHARS:,}.",
+            hint=_FRONT_MATTER_HINT,
+        )
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader)
     except yaml.YAMLError as exc:
-        raise SourceError(f"Bad front matter in {path}: {exc}") from exc
+        raise SourceError(
+            f"Bad front matter in {path}: {_yaml_problem(exc)}", hint=_FRONT_MATTER_HINT
+        ) from exc
+    meta = meta or {}
     if not isinstance(meta, dict):
         raise SourceError(f"Front matter in {path} must be a mapping of key: value lines.")
     return meta, content[match.end() :]
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """What is wrong and where, on one line (PyYAML's own text quotes the line under it)."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
+        mark = exc.problem_mark
+        # The front matter starts on the file's second line, after the opening ---.
+        where = f" (line {mark.line + 2}, column {mark.column + 1})" if mark else ""
+        return f"{exc.problem}{where}"
+    return " ".join(str(exc).split())
+
+
+FRONT_MATTER_MAX_CHARS = 16_000
+FRONT_MATTER_MAX_DEPTH = 8
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """yaml.SafeLoader without anchors and aliases, and with a depth limit.
+
+    An alias copies a whole node by reference, so a few hundred bytes of nested aliases (a
+    "billion laughs") expand to gigabytes once constructed; front matter never needs one.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "YAML anchors and aliases (&name, *name) are not allowed here",
+                event.start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > FRONT_MATTER_MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"nested more than {FRONT_MATTER_MAX_DEPTH} levels deep",
+                    event.start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+_MONTH_FORMATS = (
+    "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%B %d %Y", "%b %d %Y",
+    "%d %B %Y", "%d %b %Y", "%d %B, %Y", "%d %b, %Y", "%d %b. %Y",
+)  # fmt: skip
+_NUMERIC_DATE = re.compile(
+    r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
+)
+_JAPANESE_DATE = re.compile(r"(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日")
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+
+
+def normalised_date(value: Any) -> str | None:
+    """`value` as YYYY-MM-DD when it is a date (a YAML date, ISO 8601, 2024/05/01, 2024年5月1日,
+    "May 1, 2024", "1 May 2024", an RFC 2822 date); else None.
+
+    The date reaches prompts (system messages included), so only a real date may pass: anything
+    else in a front-matter `date` is dropped, the run going on with the date it read the page.
+    """
+    if isinstance(value, datetime):
+        return _in_range(value.date())
+    if isinstance(value, date):
+        return _in_range(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # an unquoted 20240501
+    if not isinstance(value, str):
+        return None
+    text = " ".join(unicodedata.normalize("NFKC", value).split())
+    if not text or len(text) > 64:
+        return None
+    found = _NUMERIC_DATE.fullmatch(text) or _JAPANESE_DATE.fullmatch(text)
+    if found:
+        year, month, day = (int(part) for part in found.groups())
+        try:
+            return _in_range(date(year, month, day))
+        except ValueError:
+            return None
+    try:
+        return _in_range(datetime.fromisoformat(text.replace("Z", "+00:00")).date())
+    except ValueError:
+        pass
+    bare = _WEEKDAY.sub("", text)
+    for pattern in _MONTH_FORMATS:
+        try:
+            return _in_range(datetime.strptime(bare, pattern).date())
+        except ValueError:
+            continue
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return _in_range(parsedate_to_datetime(text).date())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _in_range(day: date) -> str | None:
+    return day.isoformat() if 1900 <= day.year <= 2100 else None

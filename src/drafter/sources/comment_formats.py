@@ -33,7 +33,7 @@ def to_thread_data(raw: str, *, suffix: str, origin: str) -> Any:
         return _from_jsonl(stripped, origin)
     if suffix == ".json" or stripped[0] in "[{":
         try:
-            data = json.loads(stripped)
+            data = load_json(stripped, origin)
         except json.JSONDecodeError as exc:
             raise CommentsError(
                 f"{origin} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
@@ -42,6 +42,28 @@ def to_thread_data(raw: str, *, suffix: str, origin: str) -> Any:
             ) from exc
         return _from_json(data, origin)
     return _from_text(stripped)
+
+
+_TOO_DEEP_HINT = (
+    "A saved Reddit thread or Hacker News item is nested one level per reply. Convert a thread "
+    "this deep to drafter's comments JSON, a flat list where each reply names its `parent_id` "
+    "(see the README)."
+)
+
+
+def load_json(text: str, origin: str) -> Any:
+    """json.loads, with JSON nested deeper than Python's parser allows refused with a message.
+
+    The standard parser recurses once per level, so a long reply chain saved as nested JSON
+    (each Reddit reply is five levels deeper) would otherwise end in a RecursionError.
+    """
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise CommentsError(
+            f"{origin} is nested too deeply to read (a reply chain hundreds of levels deep).",
+            hint=_TOO_DEEP_HINT,
+        ) from exc
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -97,46 +119,53 @@ def _from_reddit(listings: list[dict[str, Any]]) -> dict[str, Any]:
     return meta
 
 
-def _walk_reddit(data: dict[str, Any], out: list[dict[str, Any]]) -> None:
-    parent = str(data.get("parent_id") or "")
-    out.append(
-        {
-            "id": data["id"],
-            "body": data.get("body") or "",
-            "author": data.get("author"),
-            "score": data.get("score"),
-            "parent_id": parent[3:] if parent.startswith("t1_") else None,
-            "permalink": _REDDIT + data["permalink"] if data.get("permalink") else None,
-            "created_utc": data.get("created_utc"),
-        }
-    )
-    replies = data.get("replies")
-    if isinstance(replies, dict):  # "" when there are none
-        for child in replies.get("data", {}).get("children", []):
-            if child.get("kind") == "t1":  # "more" stubs hold only ids of unloaded comments
-                _walk_reddit(child["data"], out)
+def _walk_reddit(top: dict[str, Any], out: list[dict[str, Any]]) -> None:
+    """`top` and its replies, depth first in thread order, without recursion (a chain may be
+    as deep as the file is long)."""
+    stack = [top]
+    while stack:
+        data = stack.pop()
+        parent = str(data.get("parent_id") or "")
+        out.append(
+            {
+                "id": data["id"],
+                "body": data.get("body") or "",
+                "author": data.get("author"),
+                "score": data.get("score"),
+                "parent_id": parent[3:] if parent.startswith("t1_") else None,
+                "permalink": _REDDIT + data["permalink"] if data.get("permalink") else None,
+                "created_utc": data.get("created_utc"),
+            }
+        )
+        replies = data.get("replies")
+        if isinstance(replies, dict):  # "" when there are none
+            children = replies.get("data", {}).get("children", [])
+            # "more" stubs hold only ids of unloaded comments
+            stack.extend(c["data"] for c in reversed(children) if c.get("kind") == "t1")
 
 
 def _from_hacker_news(item: dict[str, Any]) -> dict[str, Any]:
     comments: list[dict[str, Any]] = []
-
-    def walk(node: dict[str, Any], parent: str | None) -> None:
-        for child in node.get("children") or []:
-            if child.get("type", "comment") == "comment" and child.get("text"):
-                comments.append(
-                    {
-                        "id": str(child["id"]),
-                        "body": html_to_text(child["text"]),
-                        "author": child.get("author"),
-                        "score": child.get("points"),
-                        "parent_id": parent,
-                        "permalink": f"{_HN_ITEM}{child['id']}",
-                        "created_utc": child.get("created_at_i"),
-                    }
-                )
-            walk(child, str(child.get("id")))
-
-    walk(item, None)
+    # Depth first in thread order, without recursion: (node, its parent's id) pairs to visit.
+    stack: list[tuple[dict[str, Any], str | None]] = [
+        (child, None) for child in reversed(item.get("children") or [])
+    ]
+    while stack:
+        child, parent = stack.pop()
+        if child.get("type", "comment") == "comment" and child.get("text"):
+            comments.append(
+                {
+                    "id": str(child["id"]),
+                    "body": html_to_text(child["text"]),
+                    "author": child.get("author"),
+                    "score": child.get("points"),
+                    "parent_id": parent,
+                    "permalink": f"{_HN_ITEM}{child['id']}",
+                    "created_utc": child.get("created_at_i"),
+                }
+            )
+        own = str(child.get("id"))
+        stack.extend((grandchild, own) for grandchild in reversed(child.get("children") or []))
     return {
         "platform": "Hacker News",
         "title": item.get("title"),
@@ -158,7 +187,7 @@ def _from_jsonl(text: str, origin: str) -> list[Any]:
         if not line.strip():
             continue
         try:
-            items.append(json.loads(line))
+            items.append(load_json(line, f"{origin}: line {number}"))
         except json.JSONDecodeError as exc:
             raise CommentsError(f"{origin}: line {number} is not valid JSON ({exc.msg}).") from exc
     return items

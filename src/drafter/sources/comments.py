@@ -19,9 +19,11 @@ from pydantic import ValidationError
 from drafter.config import Settings
 from drafter.errors import CommentsError
 from drafter.models import Comment, CommentThread
-from drafter.sources.comment_formats import to_thread_data
+from drafter.sites import same_site, site_of
+from drafter.sources.comment_formats import load_json, to_thread_data
 from drafter.sources.http import JSON_TYPES, Fetcher
 from drafter.sources.reddit import fetch_reddit_thread, is_reddit_url
+from drafter.sources.selection import ancestry
 
 _REMOVED_BODIES = {"[deleted]", "[removed]", ""}
 
@@ -82,7 +84,7 @@ def _load_hacker_news(item_id: str, fetcher: Fetcher, settings: Settings) -> Com
         api, accept="application/json", content_types=JSON_TYPES, what="Hacker News item"
     )
     try:
-        item = json.loads(page.text())
+        item = load_json(page.text(), f"The Hacker News API's answer for item {item_id}")
     except json.JSONDecodeError as exc:
         raise CommentsError(f"The Hacker News API sent invalid JSON for item {item_id}.") from exc
     if not isinstance(item, dict) or "children" not in item:
@@ -125,13 +127,7 @@ def parse_comments(data: Any, *, origin: str) -> CommentThread:
 
 def _set_depths(comments: list[Comment]) -> None:
     """Depth from the parent chain (deleted parents included); a reply to the post is 0."""
-    by_id = {c.id: c for c in comments}
-    for comment in comments:
-        depth, parent, seen = 0, comment.parent_id, {comment.id}
-        while parent in by_id and parent not in seen:
-            seen.add(parent)
-            depth += 1
-            parent = by_id[parent].parent_id
+    for comment, (_, depth) in zip(comments, ancestry(comments), strict=True):
         comment.depth = depth
 
 
@@ -155,12 +151,21 @@ def _reject_duplicate_ids(comments: list[Comment], origin: str) -> None:
         seen.add(comment.id)
 
 
+# Sites whose permalinks are believed for a thread that names no URL of its own.
+_THREAD_SITES = ("https://www.reddit.com/", "https://news.ycombinator.com/")
+
+
 def absolute_permalink(permalink: str | None, thread_url: str | None) -> str | None:
+    """A comment's permalink, absolute; None unless it is an http(s) link on the thread's own
+    site. A comments file cannot vouch for a link elsewhere: a permalink is allowed in model
+    output, passes the check and is shown beside the reaction."""
     if not permalink:
         return None
-    if permalink.startswith("/"):
-        return urljoin(thread_url or "https://www.reddit.com/", permalink)
-    return permalink
+    link = permalink.strip()
+    if link.startswith("/"):
+        link = urljoin(thread_url or _THREAD_SITES[0], link)
+    sites = [thread_url] if site_of(thread_url) else _THREAD_SITES
+    return link if any(same_site(link, site) for site in sites) else None
 
 
 def _thread_url_from_permalinks(comments: list[Comment]) -> str | None:

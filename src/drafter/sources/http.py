@@ -10,20 +10,25 @@ re-run does not refetch (`--refresh` bypasses the cache and replaces the entry).
 from __future__ import annotations
 
 import base64
+import codecs
 import contextlib
 import hashlib
 import json
+import ssl
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
+import httpcore2
 import httpx2
 
 from drafter.config import Settings, cache_root
 from drafter.errors import BotWallError, FetchError, RetryableFetchError
-from drafter.sources.netguard import check_url, guarded_transport
+from drafter.leaks import public_url
+from drafter.sources.netguard import GuardedBackend, check_url, transport_with
 from drafter.store import utc_now, write_atomic
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -51,7 +56,19 @@ class Fetched:
     from_cache: bool = False
 
     def text(self) -> str:
-        return self.body.decode(self.encoding or "utf-8", errors="replace")
+        return self.body.decode(text_encoding(self.encoding) or "utf-8", errors="replace")
+
+
+def text_encoding(name: str | None) -> str | None:
+    """`name` when it is a codec that decodes bytes to text; None for unknown names and for
+    codecs such as rot13 or base64 that a page may declare but `bytes.decode` refuses."""
+    if not name:
+        return None
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 class FetchCache:
@@ -75,8 +92,9 @@ class FetchCache:
         except (OSError, ValueError, TypeError, KeyError):
             path.unlink(missing_ok=True)  # a damaged entry is refetched, never trusted
             return None
-        if fetched.url != url:
+        if fetched.url != public_url(url):
             return None
+        fetched.url = url  # kept without its credentials; the caller asked with them
         fetched.from_cache = True
         return fetched
 
@@ -84,6 +102,8 @@ class FetchCache:
         record = asdict(fetched)
         record["body"] = base64.b64encode(fetched.body).decode("ascii")
         record.pop("from_cache")
+        # No key= or user:password@ on disk (the file name is a hash of the full URL).
+        record["url"], record["final_url"] = public_url(fetched.url), public_url(fetched.final_url)
         # The cache is an optimisation: a read-only disk must not fail the fetch.
         with contextlib.suppress(OSError):
             write_atomic(self._path(fetched.url), json.dumps(record, ensure_ascii=False))
@@ -196,7 +216,8 @@ class Fetcher:
 
         if guard_on:
             check_url(url)  # before httpx2 parses it: odd IP spellings must be refused, not crash
-        transport = guarded_transport() if guard_on else httpx2.HTTPTransport()
+        backend = GuardedBackend() if guard_on else httpcore2.SyncBackend()
+        transport = transport_with(_DeadlineBackend(backend, deadline))
         try:
             with (
                 httpx2.Client(
@@ -220,10 +241,10 @@ class Fetcher:
                 body = _read_capped(response, deadline, url)
                 return Fetched(
                     url=url,
-                    final_url=str(response.url),
+                    final_url=public_url(str(response.url)),  # recorded: no key= nor user:pass@
                     status=response.status_code,
                     content_type=content_type,
-                    encoding=response.encoding,
+                    encoding=text_encoding(response.encoding),
                     fetched_at=utc_now(),
                     body=body,
                 )
@@ -237,6 +258,78 @@ class Fetcher:
             ) from exc
         except httpx2.HTTPError as exc:
             raise FetchError(f"Could not fetch {url}: {exc}", hint=SAVE_HINT) from exc
+
+
+class _DeadlineStream(httpcore2.NetworkStream):
+    """A connection whose every read, write and TLS handshake waits at most until `deadline`.
+
+    httpx2's timeouts are per operation, so a server sending its headers (or body) one byte at
+    a time never trips them; here each operation gets only the time left of the whole exchange.
+    """
+
+    def __init__(self, inner: httpcore2.NetworkStream, deadline: float) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def _left(self, timeout: float | None, error: type[Exception]) -> float:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise error("the total fetch deadline has passed")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._left(timeout, httpcore2.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._left(timeout, httpcore2.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore2.NetworkStream:
+        left = self._left(timeout, httpcore2.ConnectTimeout)
+        return _DeadlineStream(
+            self._inner.start_tls(ssl_context, server_hostname, left), self._deadline
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore2.NetworkBackend):
+    """Connects through `inner` (the address guard, or plain) within the total deadline."""
+
+    def __init__(self, inner: httpcore2.NetworkBackend, deadline: float) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore2.NetworkStream:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore2.ConnectTimeout("the total fetch deadline has passed")
+        stream = self._inner.connect_tcp(
+            host,
+            port,
+            left if timeout is None else min(timeout, left),
+            local_address,
+            socket_options,
+        )
+        return _DeadlineStream(stream, self._deadline)
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(max(0.0, min(seconds, self._deadline - time.monotonic())))
 
 
 def retry_after_seconds(value: str | None) -> float | None:

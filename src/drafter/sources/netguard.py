@@ -41,13 +41,24 @@ def host_addresses(host: str) -> list[IPAddress]:
 
 
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # ::a.b.c.d, deprecated (RFC 4291 2.5.5.1)
+_IPV4_TRANSLATED = ipaddress.IPv6Network("::ffff:0:0:0/96")  # ::ffff:0:a.b.c.d (SIIT, RFC 2765)
+# Never reachable from the public internet, though Python (3.11) calls them global: local-use
+# NAT64 (RFC 8215, where the embedded IPv4 sits depends on the operator's prefix length), the
+# deprecated site-local range (RFC 3879), documentation (RFC 9637) and SRv6 SIDs (RFC 9602).
+_NOT_GLOBAL = tuple(
+    ipaddress.IPv6Network(net) for net in ("64:ff9b:1::/48", "fec0::/10", "3fff::/20", "5f00::/16")
+)
 
 
 def _embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
-    """IPv4 addresses an IPv6 address leads to: mapped, 6to4, Teredo, NAT64."""
+    """IPv4 addresses an IPv6 address leads to: mapped, compatible, translated, 6to4, Teredo,
+    NAT64."""
     found: list[ipaddress.IPv4Address] = []
     if address.ipv4_mapped is not None:
         found.append(address.ipv4_mapped)
+    if address in _IPV4_COMPATIBLE or address in _IPV4_TRANSLATED:
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
     if address.sixtofour is not None:
         found.append(address.sixtofour)
     if address.teredo is not None:
@@ -61,6 +72,8 @@ def _is_public(address: IPAddress) -> bool:
     if isinstance(address, ipaddress.IPv6Address):
         if address.ipv4_mapped is not None:
             return _is_public(address.ipv4_mapped)
+        if any(address in network for network in _NOT_GLOBAL):
+            return False
         if not all(_is_public(inner) for inner in _embedded_ipv4(address)):
             return False
     return address.is_global and not address.is_multicast
@@ -132,9 +145,14 @@ class GuardedBackend(httpcore2.SyncBackend):
 
 def guarded_transport(**kwargs: Any) -> httpx2.HTTPTransport:
     """An httpx2 transport whose every TCP connection goes through GuardedBackend."""
+    return transport_with(GuardedBackend(), **kwargs)
+
+
+def transport_with(backend: httpcore2.NetworkBackend, **kwargs: Any) -> httpx2.HTTPTransport:
+    """An httpx2 transport whose every TCP connection goes through `backend`."""
     transport = httpx2.HTTPTransport(**kwargs)
     pool = getattr(transport, "_pool", None)
     if not isinstance(pool, httpcore2.ConnectionPool) or not hasattr(pool, "_network_backend"):
         raise RuntimeError("httpx2's transport layout changed; the connect-time guard cannot run")
-    pool._network_backend = GuardedBackend()
+    pool._network_backend = backend
     return transport

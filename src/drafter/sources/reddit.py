@@ -140,6 +140,10 @@ def fetch_reddit_thread(
         raise CommentsError(
             f"Could not read {url} from Reddit: {exc}", hint=SAVE_THREAD_HINT
         ) from exc
+    except RecursionError as exc:  # Reddit's JSON nests one level per reply
+        raise CommentsError(
+            f"Reddit's answer for {url} is nested too deeply to read.", hint=SAVE_THREAD_HINT
+        ) from exc
     return {
         "platform": "Reddit",
         "title": title,
