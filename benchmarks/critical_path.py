@@ -1,9 +1,14 @@
 """Wall time of `drafter run` against the scripted server with injected latency, compared with
 the critical path (lead → background → analysis → conclusion = 4 × latency). Books are looked up
-in the loopback catalogs and every answer is asked (a fresh cache, --no-cache), so nothing
-leaves the machine and nothing is served from an earlier run.
+in the loopback catalogs, which hold one of the model's two candidates and not the other (the
+usual case: models misremember titles); every answer is asked (a fresh cache, --no-cache), so
+nothing leaves the machine and nothing is served from an earlier run.
 
-    python benchmarks/critical_path.py [LATENCY_SECONDS]
+Printed per run: model calls and the longest chain of them that ran one after another (the
+critical path as it happened), the time from the process start to the first model request as
+the server saw it, and wall / (critical path + 1 s), whose goal is ≤ 1.1.
+
+    python benchmarks/critical_path.py [LATENCY_SECONDS] [RUNS]
 """
 
 from __future__ import annotations
@@ -15,23 +20,54 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.catalog_server import CatalogServer  # noqa: E402
+from tests.catalog_server import FIXTURES, CatalogServer  # noqa: E402
 from tests.scripted_llm import ScriptedLLM, load_script  # noqa: E402
 
+CRITICAL_CALLS = 4  # lead → background → analysis → conclusion
+MISREMEMBERED = "リチウム経済入門"  # the second of the fixture's two candidates
+EMPTY = {
+    "/ndl/": ("application/rss+xml", (FIXTURES / "ndl_empty.xml").read_bytes()),
+    "/google/": ("application/json", (FIXTURES / "google_empty.json").read_bytes()),
+    "/openlibrary/": ("application/json", (FIXTURES / "openlibrary_empty.json").read_bytes()),
+}
 
-def main() -> None:
-    latency = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+
+def reject_one(prefix: str, query: dict[str, list[str]], _: int) -> Any:
+    """No catalog holds the misremembered title; everything else is answered as usual."""
+    if MISREMEMBERED in " ".join(v for values in query.values() for v in values):
+        kind, body = EMPTY[prefix]
+        return 200, {"content-type": kind}, body
+    return None
+
+
+Span = tuple[str, float, float]
+
+
+def longest_chain(spans: list[Span], slack: float = 0.05) -> list[Span]:
+    """The longest sequence of model calls each starting after the previous one ended."""
+    ordered = sorted(spans, key=lambda s: s[1])
+    best: list[list[Span]] = []
+    for i, span in enumerate(ordered):
+        before = [best[j] for j in range(i) if ordered[j][2] <= span[1] + slack]
+        best.append([*max(before, key=len, default=[]), span])
+    return max(best, key=len, default=[])
+
+
+def run_once(latency: float) -> dict[str, Any]:
     script = load_script(str(ROOT / "tests/fixtures/replies.json"))
     for replies in script.values():
         for reply in replies:  # type: ignore[union-attr]
             reply.delay = latency
     server = ScriptedLLM(script).start()
     catalogs = CatalogServer()
+    catalogs.override = reject_one
     with tempfile.TemporaryDirectory() as out:
         env = {
             **os.environ,
@@ -42,7 +78,7 @@ def main() -> None:
             "XDG_DATA_HOME": str(Path(out) / "data"),  # the run archive: not the user's
             "NO_PROXY": "127.0.0.1,localhost",
         }
-        started = time.perf_counter()
+        started = time.monotonic()
         subprocess.run(
             [
                 sys.executable,
@@ -60,22 +96,52 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-        wall = time.perf_counter() - started
-        run = json.loads(next((Path(out) / "drafts").glob("*/run.json")).read_text())
+        ended = time.monotonic()
+        wall = ended - started
+        run_dir = next((Path(out) / "drafts").glob("*/run.json")).parent
+        books = json.loads((run_dir / "article.json").read_text())["books"]
     server.stop()
     catalogs.stop()
-    critical = 4 * latency
-    print(f"latency per call   {latency:.2f} s")
-    print(f"LLM calls          {len(server.requests)}")
-    print(f"critical path      {critical:.2f} s")
-    print(f"wall (process)     {wall:.2f} s")
-    print(f"agents (pipeline)  {run['timings']['agents_seconds']:.2f} s  (run.json: DAG only)")
+    chain = longest_chain(server.spans)
+    return {
+        "wall": wall,
+        "calls": len(server.requests),
+        "books_calls": sum(1 for name, _, _ in server.spans if name == "BooksDraft"),
+        "chain": [name for name, _, _ in chain],
+        "first_request": min(start for _, start, _ in server.spans) - started,
+        # between one answer on the critical path and the next request: drafter's own work
+        "gaps": sum(nxt[1] - prev[2] for prev, nxt in pairwise(chain)),
+        "tail": ended - max(end for _, _, end in server.spans),  # after the last answer
+        "verified": sum(1 for b in books["books"] if b["verified"]),
+    }
+
+
+def main() -> None:
+    latency = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    critical = CRITICAL_CALLS * latency
+    print(
+        f"latency per call {latency:.2f} s; critical path {CRITICAL_CALLS} calls = {critical:.2f} s"
+    )
+    print("the catalogs confirm one of the model's two book candidates")
+    ratios = []
+    for n in range(1, runs + 1):
+        r = run_once(latency)
+        ratio = r["wall"] / (critical + 1)
+        ratios.append(ratio)
+        print(
+            f"run {n}: wall {r['wall']:.2f} s, ratio {ratio:.2f}, first request at "
+            f"{r['first_request']:.2f} s, {r['calls']} model calls ({r['books_calls']} books), "
+            f"{len(r['chain'])} on the critical path ({' → '.join(r['chain'])}), "
+            f"gaps between them {r['gaps']:.2f} s, after the last answer {r['tail']:.2f} s, "
+            f"{r['verified']} verified books"
+        )
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
-    print(f"peak memory        {peak:.0f} MiB  (drafter run's maximum resident set)")
-    goal = 1.1 * critical + 1
-    verdict = "met" if wall <= goal else f"missed by {wall - goal:.2f} s"
-    print(f"overhead           {wall - critical:.2f} s")
-    print(f"goal               wall <= 1.1 x critical + 1 s = {goal:.2f} s: {verdict}")
+    print(f"peak memory {peak:.0f} MiB (drafter run's maximum resident set)")
+    verdict = "met" if max(ratios) <= 1.1 else "missed"
+    print(
+        f"wall / (critical path + 1 s): {min(ratios):.2f}–{max(ratios):.2f} (goal ≤ 1.1: {verdict})"
+    )
 
 
 if __name__ == "__main__":

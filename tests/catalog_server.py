@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,44 @@ ROUTES: list[tuple[str, str, str]] = [
     ("/openlibrary/", "Ports and Power", "openlibrary_hit.json"),
     ("/openlibrary/", "", "openlibrary_empty.json"),
 ]
+NDL_ITEM = """    <item>
+      <title>{title}</title>
+      <link>https://ndlsearch.ndl.go.jp/books/R100000002-I{n:09d}</link>
+      <category>図書</category>
+      <dc:title>{title}</dc:title>
+      <dc:creator>{creator}</dc:creator>
+      <dc:publisher>{publisher}</dc:publisher>
+      <dcterms:issued>{year}</dcterms:issued>
+      <dc:identifier xsi:type="dcndl:ISBN">{isbn}</dc:identifier>
+      <dc:description>索引あり</dc:description>
+    </item>
+"""
+
+
+def isbn13(twelve: str) -> str:
+    """A checksum-valid ISBN-13 from its first 12 digits."""
+    total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(twelve))
+    return twelve + str((10 - total % 10) % 10)
+
+
+def ndl_rss(books: list[tuple[str, str, int]]) -> bytes:
+    """An NDL Search OpenSearch answer holding these (title, creator, year) books, each with a
+    publisher and a valid ISBN, in the order given."""
+    items = "".join(
+        NDL_ITEM.format(
+            n=n,
+            title=escape(title),
+            creator=escape(creator),
+            publisher="試験書房",
+            year=year,
+            isbn=isbn13(f"978490981{n:03d}"),
+        )
+        for n, (title, creator, year) in enumerate(books, 100)
+    )
+    head = (FIXTURES / "ndl_empty.xml").read_text(encoding="utf-8").split("</channel>")[0]
+    return f"{head}{items}  </channel>\n</rss>\n".encode()
+
+
 Override = Callable[[str, dict[str, list[str]], int], tuple[int, dict[str, str], bytes] | None]
 
 

@@ -3,7 +3,9 @@ servers that answer in each API's format."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from drafter.books.catalogs import CatalogError, GoogleBooks, NdlSearch, OpenLib
 from drafter.books.match import match
 from drafter.books.verify import verify
 from drafter.sources.http import Fetcher
-from tests.catalog_server import FIXTURES, CatalogServer
+from tests.catalog_server import FIXTURES, CatalogServer, ndl_rss
 from tests.helpers import draft
 from tests.scripted_llm import Reply, ScriptedLLM
 
@@ -175,20 +177,201 @@ def _books_requests(llm_env: ScriptedLLM) -> list[str]:
     ]
 
 
-def test_second_round_replaces_a_book_no_catalog_knows(
+def _asks_and_books(llm_env: ScriptedLLM, folder: Path) -> tuple[list[str], dict[str, Any]]:
+    books = json.loads((folder / "article.json").read_text(encoding="utf-8"))["books"]
+    return _books_requests(llm_env), books
+
+
+def _titles_queried(catalogs: CatalogServer) -> list[str]:
+    return [q["title"][0] for _, q in catalogs.queries if "title" in q]
+
+
+# The article is about lithium export licences: one hit on that, three on nothing near it.
+TOPIC_HITS = [
+    ("やさしいパン作り入門", "小川 春 著", 2019),
+    ("日本の城めぐり", "石田 実 著", 2018),
+    ("リチウム資源の輸出規制", "森 直樹 著", 2021),
+    ("はじめての園芸", "村上 葵 著", 2020),
+]
+
+
+EMPTY = {
+    "/ndl/": (200, {"content-type": "application/rss+xml"}, ndl_rss([])),
+    "/google/": (200, {"content-type": "application/json"}, b'{"kind": "books#volumes"}'),
+    "/openlibrary/": (200, {"content-type": "application/json"}, b'{"numFound": 0, "docs": []}'),
+}
+
+
+def _reject(catalogs: CatalogServer, title: str, hits: list[tuple[str, str, int]]) -> None:
+    """No catalog holds `title`; a keyword search (NDL `any`) answers with `hits`."""
+
+    def override(prefix: str, query: dict[str, list[str]], _: int) -> Any:
+        if "any" in query:
+            return 200, {"content-type": "application/rss+xml"}, ndl_rss(hits)
+        if title in " ".join(v for values in query.values() for v in values):
+            return EMPTY[prefix]
+        return None
+
+    catalogs.override = override
+
+
+def test_one_rejected_candidate_costs_no_second_model_round(
+    llm_env: ScriptedLLM, tmp_path: Path, catalogs: CatalogServer
+) -> None:
+    """The usual case (models misremember titles): the gap is filled by code from a catalog
+    keyword search, ranked against the article, with no further model call."""
+    _reject(catalogs, "リチウム経済入門", TOPIC_HITS)
+    result = draft(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    folder = Path(result.stdout.strip().splitlines()[-1]).parent
+    asks, books = _asks_and_books(llm_env, folder)
+    assert len(asks) == 1
+    assert [b["title"] for b in books["books"]] == ["資源と地政学の基礎", "リチウム資源の輸出規制"]
+    picked = books["books"][1]
+    assert picked["verified"] and picked["catalog"] == "NDL Search" and picked["isbn"]
+    # Its description is not the one the model wrote for the rejected candidate.
+    proposed = llm_env.script["BooksDraft"]
+    assert isinstance(proposed, list)
+    written = [b["description"] for b in proposed[0].content["books"]]
+    assert picked["description"] not in written and "NDL Search" in picked["description"]
+    (rejected,) = [r for r in books["rejected"] if r.get("title") == "リチウム経済入門"]
+    assert len(rejected["lookups"]) == 3
+    (choice,) = [r for r in books["rejected"] if "picked_from_keyword_search" in r]
+    assert choice["picked_from_keyword_search"]["title"] == "リチウム資源の輸出規制"
+    markdown = (folder / "article.md").read_text(encoding="utf-8")
+    assert "リチウム資源の輸出規制" in markdown and "やさしいパン作り入門" not in markdown
+
+
+def test_hits_far_from_the_article_are_not_picked(
+    llm_env: ScriptedLLM, tmp_path: Path, catalogs: CatalogServer
+) -> None:
+    _reject(catalogs, "リチウム経済入門", [h for h in TOPIC_HITS if "リチウム" not in h[0]])
+    result = draft(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    asks, books = _asks_and_books(llm_env, Path(result.stdout.strip().splitlines()[-1]).parent)
+    assert len(asks) == 1 and [b["title"] for b in books["books"]] == ["資源と地政学の基礎"]
+    assert "Only 1 of the 2 books" in books["note"]
+
+
+def test_candidates_are_looked_up_concurrently(
+    llm_env: ScriptedLLM, tmp_path: Path, catalogs: CatalogServer
+) -> None:
+    """Each catalog answer takes 0.4 s: the two candidates' lookups overlap."""
+    arrivals: dict[str, float] = {}
+
+    def slow(prefix: str, query: dict[str, list[str]], _: int) -> Any:
+        if "title" in query:
+            arrivals.setdefault(query["title"][0], time.monotonic())
+        time.sleep(0.4)
+        return None
+
+    catalogs.override = slow
+    result = draft(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert set(arrivals) == {"資源と地政学の基礎", "リチウム経済入門"}
+    assert abs(arrivals["資源と地政学の基礎"] - arrivals["リチウム経済入門"]) < 0.2
+
+
+def test_concurrent_lookups_keep_each_catalogs_pace(
+    llm_env: ScriptedLLM,
+    tmp_path: Path,
+    catalogs: CatalogServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DRAFTER_CATALOG_INTERVAL", "0.3")
+    arrivals: list[tuple[str, float]] = []
+
+    def clock(prefix: str, query: dict[str, list[str]], _: int) -> Any:
+        arrivals.append((prefix, time.monotonic()))
+        return None
+
+    catalogs.override = clock
+    _reject(catalogs, "リチウム経済入門", TOPIC_HITS)  # a miss: NDL is asked three times
+    miss = catalogs.override
+    assert miss is not None
+    catalogs.override = lambda prefix, query, n: clock(prefix, query, n) or miss(prefix, query, n)
+    result = draft(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    ndl = [at for prefix, at in arrivals if prefix == "/ndl/"]
+    assert len(ndl) >= 3
+    # The pace spaces the sends 0.3 s apart; an arrival can be later than its send by the
+    # connection's setup time (a few tens of ms on a busy machine), never earlier.
+    assert min(b - a for a, b in itertools.pairwise(ndl)) >= 0.2
+
+
+def test_spares_are_looked_up_only_when_a_candidate_fails(
+    llm_env: ScriptedLLM, tmp_path: Path, catalogs: CatalogServer
+) -> None:
+    """The model proposes more candidates than wanted, best first: the first two a catalog
+    confirms are kept, in the model's order, and a spare is looked up only to replace a miss."""
+    result, folder = _books_run(
+        llm_env,
+        tmp_path,
+        [
+            {
+                "books": [
+                    _book("資源と地政学の基礎", "山田太郎"),
+                    _book("幻の資源論", "架空 著者"),
+                    _book("The Lithium Wars", "Maria Keller", "en"),
+                    _book("Ports and Power", "Daniel Okafor", "en"),
+                ]
+            }
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    asks, books = _asks_and_books(llm_env, folder)
+    assert len(asks) == 1
+    assert [b["isbn"] for b in books["books"]] == ["9784909817129", "9781915734266"]
+    assert "Ports and Power" not in _titles_queried(catalogs)  # not needed: never asked for
+    (spare,) = [r for r in books["rejected"] if "spare" in r]
+    assert spare["spare"]["title"] == "Ports and Power"
+    assert "up to 5" in asks[0] or "up to 5" in json.dumps(llm_env.requests[-1])
+
+
+def test_a_flawed_spare_is_dropped_not_sent_back(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+    """More candidates mean more descriptions that may break a rule; while enough sound ones
+    remain, code drops the flawed one instead of asking the model again."""
+    boast = _book("Ports and Power", "Daniel Okafor", "en")
+    boast["description"] = "この本は100万部を売り上げたベストセラーです。"
+    result, folder = _books_run(
+        llm_env,
+        tmp_path,
+        [
+            {
+                "books": [
+                    _book("資源と地政学の基礎", "山田太郎"),
+                    boast,
+                    _book("The Lithium Wars", "Maria Keller", "en"),
+                ]
+            }
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    asks, books = _asks_and_books(llm_env, folder)
+    assert len(asks) == 1
+    assert [b["isbn"] for b in books["books"]] == ["9784909817129", "9781915734266"]
+    (dropped,) = [r for r in books["rejected"] if r.get("title") == "Ports and Power"]
+    assert "awards or sales" in dropped["why"]
+
+
+def test_second_round_only_when_every_candidate_failed(
     llm_env: ScriptedLLM, tmp_path: Path
 ) -> None:
     result, folder = _books_run(
         llm_env,
         tmp_path,
         [
-            {"books": [_book("資源と地政学の基礎", "山田太郎"), _book("幻の資源論", "架空 著者")]},
-            {"books": [_book("The Lithium Wars", "Maria Keller", "en")]},
+            {"books": [_book("資源と地政学の基本", "山田太郎"), _book("幻の資源論", "架空 著者")]},
+            {
+                "books": [
+                    _book("資源と地政学の基礎", "山田太郎"),
+                    _book("The Lithium Wars", "Maria Keller", "en"),
+                ]
+            },
         ],
     )
     assert result.exit_code == 0, result.stderr
-    article = json.loads((folder / "article.json").read_text(encoding="utf-8"))
-    books = article["books"]
+    asks, books = _asks_and_books(llm_env, folder)
     assert [b["title"] for b in books["books"]] == [
         "資源と地政学の基礎",
         "The Lithium Wars: Power, Supply and the New Energy Race",
@@ -200,7 +383,6 @@ def test_second_round_replaces_a_book_no_catalog_knows(
         "Google Books",
         "Open Library",
     ]
-    asks = _books_requests(llm_env)
     assert len(asks) == 2 and "幻の資源論" in asks[1]  # round 2 is told what failed
     markdown = (folder / "article.md").read_text(encoding="utf-8")
     assert "幻の資源論" not in markdown and "ISBN 9781915734266" in markdown
@@ -213,18 +395,32 @@ def test_keyword_search_when_rounds_run_out(
         "books": [_book("資源と地政学の基本", "山田太郎"), _book("リチウム経済入門", "佐藤次郎")],
         "search_keywords": ["資源外交"],
     }
-    pick = {"books": [_book("資源と地政学の基礎", "山田 太郎 著")]}
-    result, folder = _books_run(llm_env, tmp_path, [junk, junk, junk, pick])
+    result, folder = _books_run(llm_env, tmp_path, [junk, junk, junk, junk])
     assert result.exit_code == 0, result.stderr
-    books = json.loads((folder / "article.json").read_text(encoding="utf-8"))["books"]
-    assert [b["isbn"] for b in books["books"]] == ["9784909817129"]
-    assert "Only 1 of the 2 books" in books["note"]
+    asks, books = _asks_and_books(llm_env, folder)
+    assert len(asks) == 3  # the first round and books_rounds (2) more; the search is code's
+    assert [b["isbn"] for b in books["books"]][:1] == ["9784909817129"]
+    assert all("NDL Search" in b["description"] for b in books["books"])
     why = {r["title"]: r["why"] for r in books["rejected"] if "title" in r}
     assert "title 89" in why["資源と地政学の基本"]  # the near miss
     assert "author" in why["リチウム経済入門"]  # right title, wrong author
-    asks = _books_requests(llm_env)
-    assert len(asks) == 4 and "[B1] 資源と地政学の基礎" in asks[3]
     assert any(q.get("any") == ["資源外交"] for _, q in catalogs.queries)
+
+
+def test_a_keyword_pick_is_described_from_the_record_or_neutrally() -> None:
+    from drafter.books.catalogs import CatalogRecord
+    from drafter.books.service import keyword_pick_text
+
+    record = CatalogRecord("Google Books", "Critical Minerals", ["Ana Ruiz"], "Meridian", "2020")
+    record.description = "<p>How export rules for <b>critical minerals</b> are made.</p> More."
+    own = keyword_pick_text(record, ["lithium"], "en")[1]
+    assert own == "How export rules for critical minerals are made. More."
+    assert keyword_pick_text(record, ["リチウム"], "ja")[1].startswith("Google Books")
+    record.description = "An award-winning bestseller on minerals."
+    assert "award" not in keyword_pick_text(record, ["lithium"], "en")[1]
+    record.description = None
+    reason, text = keyword_pick_text(record, ["lithium", "exports"], "en")
+    assert "lithium, exports" in text and "Google Books" in text and reason
 
 
 def test_unreachable_catalogs_keep_the_draft_and_say_so(

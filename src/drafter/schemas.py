@@ -101,9 +101,10 @@ class BookOut(_Schema):
 
 
 class BooksDraft(_Schema):
-    """関連書籍紹介: books the model is confident exist."""
+    """関連書籍紹介: books the model is confident exist, best first (a catalog checks them in
+    this order and keeps the first it confirms; the rest are spares)."""
 
-    books: list[BookOut] = Field(min_length=1, max_length=3)
+    books: list[BookOut] = Field(min_length=1, max_length=8)
     search_keywords: list[str] = Field(
         default_factory=list,
         max_length=4,

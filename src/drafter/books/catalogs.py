@@ -46,6 +46,7 @@ class CatalogRecord:
     isbn13: str | None = None
     language: str | None = None
     url: str | None = None
+    description: str | None = None  # the catalog's own summary of the book, when it has one
 
     def label(self) -> str:
         parts = [self.title, " / ".join(self.authors), self.publisher or "", str(self.year or "")]
@@ -206,6 +207,7 @@ class GoogleBooks(Catalog):
                     isbn13=isbn13,
                     language=info.get("language"),
                     url=info.get("infoLink") or info.get("canonicalVolumeLink"),
+                    description=str(info.get("description") or "") or None,
                 )
             )
         return records

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,7 +17,7 @@ from drafter.books.catalogs import (
     NdlSearch,
     OpenLibrary,
 )
-from drafter.books.match import TITLE_MIN, title_score
+from drafter.books.match import PUFFERY, TITLE_MIN, title_score
 from drafter.books.verify import Verdict, catalogs_for, record_summary, verify
 from drafter.config import Settings
 from drafter.models import Book, BookLink
@@ -80,6 +82,31 @@ class BookService:
             links=self.links(record.isbn13),
         )
 
+    def keyword_pick(
+        self, record: CatalogRecord, keywords: list[str], lang: str, closeness: float
+    ) -> Book:
+        """A book code chose from a keyword search: every fact from the catalog record; no
+        model wrote about it, so its text is the record's own description or a neutral line."""
+        reason, description = keyword_pick_text(record, keywords, lang)
+        japanese = (record.language or "").startswith(("ja", "jpn"))
+        return Book(
+            title=record.title,
+            author=("、" if japanese else ", ").join(record.authors),
+            publisher=record.publisher,
+            year=record.year,
+            published=record.date,
+            language=record.language,
+            isbn=record.isbn13,
+            reason=reason,
+            description=description,
+            verified=True,
+            verification=f"{record.catalog}: {record.url or record.label()} (keyword search "
+            f"{' / '.join(keywords)}, closeness to the article {closeness:.2f})",
+            catalog=record.catalog,
+            catalog_url=record.url,
+            links=self.links(record.isbn13),
+        )
+
     def links(self, isbn13: str | None) -> list[BookLink]:
         if not isbn13:
             return []
@@ -118,10 +145,39 @@ class BookService:
         return found[:limit], errors
 
 
-def pick(title: str, records: list[CatalogRecord]) -> CatalogRecord | None:
-    """The offered record a title chosen by the model refers to."""
-    scored = sorted(((title_score(title, r.title), r) for r in records), key=lambda p: -p[0])
-    return scored[0][1] if scored and scored[0][0] >= TITLE_MIN else None
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_SENTENCE_END = {"ja": re.compile(r"(?<=[。！？])"), "en": re.compile(r"(?<=[.!?])\s+")}
+DESCRIPTION_MAX = 300
 
 
-__all__ = ["BookService", "pick", "record_summary"]
+def keyword_pick_text(record: CatalogRecord, keywords: list[str], lang: str) -> tuple[str, str]:
+    """(reason, description) of a keyword-search pick. The description is the catalog's own
+    summary when it is in the article's language, makes no award or sales claim, and its first
+    sentences fit in DESCRIPTION_MAX characters; otherwise a neutral line saying where the book
+    was found. Never text the model wrote for another book."""
+    topics = ("、" if lang == "ja" else ", ").join(keywords)
+    if lang == "ja":
+        reason = f"{record.catalog}の蔵書検索（{topics}）で、記事の話題に近い本として選ばれました。"
+        neutral = f"{record.catalog}の蔵書検索で「{topics}」に関する本として見つかった一冊です。"
+    else:
+        reason = f"Chosen from a {record.catalog} search ({topics}) as the closest to the article."
+        neutral = f"Found in a {record.catalog} search for books on {topics}."
+    return reason, _catalog_description(record.description, lang) or neutral
+
+
+def _catalog_description(raw: str | None, lang: str) -> str | None:
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw or "")).split())
+    in_language = bool(_KANA.search(text)) if lang == "ja" else not _JAPANESE.search(text)
+    if not text or not in_language or PUFFERY.search(text):
+        return None
+    kept = ""
+    for sentence in _SENTENCE_END.get(lang, _SENTENCE_END["en"]).split(text)[:3]:
+        joined = f"{kept} {sentence}".strip() if lang != "ja" else kept + sentence.strip()
+        if len(joined) > DESCRIPTION_MAX:
+            break
+        kept = joined
+    return kept or None
+
+
+__all__ = ["BookService", "keyword_pick_text", "record_summary"]
