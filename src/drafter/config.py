@@ -107,7 +107,7 @@ class Settings(BaseModel):
     )
     books_wanted: int = Field(default=2, ge=0, le=5, description="catalog-verified books")
     books_rounds: int = Field(
-        default=2, ge=0, le=5, description="extra rounds of candidates when too few verify"
+        default=2, ge=0, le=5, description="extra rounds of candidates when every candidate failed"
     )
     ndl_base: str = Field(
         default="https://ndlsearch.ndl.go.jp/api/opensearch",
