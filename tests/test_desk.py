@@ -297,3 +297,38 @@ def test_a_long_archive_is_paged_searchable_and_read_only_where_it_changed(
         gone = client.get("/", params={"q": "2025000007"}).text
         assert gone.count('<tr data-run="') == 1 and "folder missing" in gone
     archive.close()
+
+
+def test_regenerating_five_sections_in_a_row_in_one_desk_process(
+    desk: tuple[TestClient, Archive, int], run_dir: Path, llm_env: ScriptedLLM
+) -> None:
+    """Each regeneration runs its agent in an event loop of its own: a client bound to the loop
+    of the one before ("Event loop is closed") must not break every second regeneration."""
+    client, archive, run = desk
+    sections = ["background", "analysis", "conclusion", "title", "reactions"]
+    for number, section in enumerate(sections, start=1):
+        answer = post(
+            client, f"/runs/{run}/sections/{section}/regenerate", {"instruction": f"案{number}"}
+        )
+        assert answer.status_code == 200, (section, answer.text[:500])
+        assert [h.origin for h in archive.revisions(run, section)] == ["regenerated"], section
+    meta = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    assert meta["status"] == "completed"
+    for agent in ("background", "analysis", "conclusion", "headline", "reactions"):
+        assert (run_dir / "steps" / f"{agent}.json").is_file(), agent
+
+
+def test_a_run_without_a_finished_draft_gets_a_page_not_a_500(
+    desk: tuple[TestClient, Archive, int], run_dir: Path
+) -> None:
+    client, archive, _ = desk
+    unfinished = run_dir.parent / "unfinished"
+    (unfinished / "steps").mkdir(parents=True)
+    (unfinished / "run.json").write_text(
+        json.dumps({"run_id": "unfinished", "status": "failed", "created_at": "x"}),
+        encoding="utf-8",
+    )
+    other = archive.register(unfinished)
+    answer = post(client, f"/runs/{other}/sections/background/regenerate", {"instruction": "x"})
+    assert answer.status_code == 409, answer.text[:300]
+    assert "no finished draft" in answer.text and "drafter run --resume" in answer.text

@@ -220,6 +220,12 @@ def create_app(
     async def not_found(request: Request, exc: HTTPException) -> Response:
         return page("error.html", status=exc.status_code, message=str(exc.detail))
 
+    @app.exception_handler(DrafterError)
+    async def drafter_error(request: Request, exc: DrafterError) -> Response:
+        """A known problem (a run with no finished draft, an unreadable folder) is a page that
+        says what to do, never a bare 500."""
+        return page("error.html", status=409, message=exc.message + " " + (exc.hint or ""))
+
     @app.get("/", response_class=HTMLResponse)
     def runs_list(
         page_number: int = Query(1, alias="page", ge=1, le=1_000_000), q: str = ""
