@@ -144,7 +144,7 @@ def test_resume_skips_finished_articles_and_resumes_the_rest(
     before = _counts(llm_env)
     # The retry command the summary prints names no --comments-dir: resuming continues the
     # same batch, with the comments folder its manifest recorded.
-    assert f"drafter batch {sources} --out {out} --resume" in first.stdout.replace("\n", "")
+    assert f"drafter batch {sources} --out {out} --resume\n" in first.stdout  # one line, unfolded
     second = batch(str(sources), "--out", str(out), "--no-cache", "--concurrency", "2", "--resume")
     assert second.exit_code == 0, second.output
     asked = {n: c - before[n] for n, c in _counts(llm_env).items()}

@@ -435,7 +435,7 @@ class BatchDisplay:
     def __init__(self, total: int, agents: int, console: Any = None) -> None:
         from rich.console import Console
 
-        self.console = console or Console(stderr=True, highlight=False)
+        self.console = console or Console(stderr=True, highlight=False, soft_wrap=True)
         self.total = total
         self.agents = agents
         self.finished = 0
@@ -600,17 +600,20 @@ def print_summary(batch: Batch, console: Any = None) -> None:
             escape(error),
         )
     console.print(table)
+    # Lines holding paths and commands are never folded: they must survive copying from a log.
     for item in todo:
-        console.print(escape(item))
+        console.print(escape(item), soft_wrap=True)
     counts = Counter(job.status for job in batch.jobs)
     failed = counts.get("failed", 0)
     console.print(
         f"{counts.get('ok', 0)} ok, {failed} failed, "
-        f"${sum(j.cost_usd for j in batch.jobs):.4f}; summary in {escape(str(batch.manifest))}"
+        f"${sum(j.cost_usd for j in batch.jobs):.4f}; summary in {escape(str(batch.manifest))}",
+        soft_wrap=True,
     )
     if failed:
         console.print(
             "Fix the causes above, then retry the failed articles (finished ones are kept): "
             f"drafter batch {escape(str(batch.options.sources_file))} --out "
-            f"{escape(str(batch.options.out_dir))} --resume"
+            f"{escape(str(batch.options.out_dir))} --resume",
+            soft_wrap=True,
         )
