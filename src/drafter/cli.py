@@ -690,7 +690,8 @@ def runs_command(
             f"{tokens:,}" if isinstance(tokens, number) and not isinstance(tokens, bool) else "-",
             f"${cost:.4f}" if isinstance(cost, number) and not isinstance(cost, bool) else "-",
         )
-    Console(highlight=False).print(table)
+    # A log or a pipe gets the table wide enough for run names, not folded at 80 columns.
+    Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(table)
 
 
 @app.command()
