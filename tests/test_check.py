@@ -288,3 +288,21 @@ def test_drafter_run_checks_every_draft(llm_env: ScriptedLLM, tmp_path: Path) ->
     assert [(c["section"], c["sentence"]) for c in flagged] == [("books", "架空の名著")]
     skipped = draft(tmp_path / "again", "--no-check")
     assert not (Path(skipped.stdout.strip()).parent / "check.json").exists()
+
+
+def test_minutes_and_long_day_counts_are_durations() -> None:
+    """「40分の遅れ」 is 40 minutes, as "a 40-minute delay" is (it was a bare number, so a faithful
+    sentence looked contradicted); 「9999日延期」 cannot be a day of the month, so it is a
+    duration to compare with the source's ("one year"), not ignored."""
+    forty = ja_quantities("列車は40分の遅れで到着した")
+    assert [(q.kind, q.value) for q in forty] == [
+        (q.kind, q.value) for q in en_quantities("a 40-minute delay")
+    ]
+    assert [q.kind for q in ja_quantities("輸出許可の発行を9999日延期する")] == ["duration"]
+    assert missing_quantities(
+        ja_quantities("導入を9999日延期する見通し"), en_quantities("delay it by one year")
+    )
+    # fractions, 十分 (enough) and days of the month are none of these
+    assert ja_quantities("3分の1が反対した") == []
+    assert ja_quantities("十分な量") == []
+    assert ja_quantities("14日に発表した") == []

@@ -51,7 +51,8 @@ _APPROX_JA = re.compile(r"(約|およそ|ほぼ|前後|程度|近く|超|以上|
 _JA_TOKEN = re.compile(
     rf"(?P<num>{_JA_NUMBER.pattern})\s*"
     rf"(?P<unit>%ポイント|パーセントポイント|%|パーセント|割|米ドル|ドル|ユーロ|円|ポンド|人民元|元|ウォン|ルピー|"
-    rf"フラン|カ月|か月|ヵ月|ヶ月|ケ月|箇月|週間|日間|時間|年間|年|月|日|{_JA_COUNTERS})?"
+    rf"フラン|カ月|か月|ヵ月|ヶ月|ケ月|箇月|週間|日間|時間|年間|分間|分(?!の[0-9０-９一二三四五六七八九十])|年|月|日|"
+    rf"{_JA_COUNTERS})?"
 )
 _JA_DATE = re.compile(r"(?:(?P<y>\d{4})年)?\s*(?P<m>\d{1,2})月\s*(?:(?P<d>\d{1,2})日)?(?!間)")
 
@@ -171,6 +172,12 @@ def _ja_kind(
         return Quantity("duration", round(value * 12 / 365, 4), "months", token, approx)
     if unit == "時間":
         return Quantity("duration", round(value * 12 / 365 / 24, 4), "months", token, approx)
+    if unit in ("分", "分間"):  # 40分 = 40 minutes (3分の1, a fraction, is not matched)
+        if not token[:1].isdigit():
+            return None  # 十分 (enough), 半分 (half): a kanji numeral before 分 is rarely minutes
+        return Quantity("duration", round(value * 12 / 365 / 24 / 60, 4), "months", token, approx)
+    if unit == "日" and value > 31:  # no day of a month: 9999日 can only be a number of days
+        return Quantity("duration", round(value * 12 / 365, 4), "months", token, approx)
     if unit in ("月", "日"):
         return None  # parts of dates are read by _JA_DATE; a bare 14日 is too ambiguous
     return Quantity("number", value, unit, token, approx)
