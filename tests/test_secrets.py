@@ -60,7 +60,7 @@ def test_the_guard_refuses_every_key_shape_and_canary_spelling() -> None:
         "JWT": f"認証 {JWT}",
         "high entropy": f"秘密の値 {ENTROPY} がある",
         "sk after kana": "鍵はsk-live-abcdefghijklmnop です",  # no word boundary before it
-        "fullwidth sk": "鍵は ｓｋ－ｌｉｖｅ－ａｂｃｄｅｆｇｈｉｊ です",
+        "fullwidth sk": "鍵は ｓｋ－ｌｉｖｅ－ａｂｃｄＥＦＧＨ１２３４５６ です",
         "split by a zero-width space": f"鍵は {AWS[:8]}\u200b{AWS[8:]} です",
     }
     for name, text in keys.items():

@@ -40,7 +40,10 @@ _NOT_KEY = r"(?<![A-Za-z0-9])"
 _KEYS = re.compile(
     "|".join(
         [
-            _NOT_KEY + r"sk-[A-Za-z0-9_\-]{8,}",  # OpenAI and look-alikes
+            # OpenAI and look-alikes: `sk-`, at most two short prefixes (proj-, live-), then a
+            # long random run; not a hyphenated slug like sk-hynix-posts-record-profit-2024
+            _NOT_KEY + r"sk-(?:[A-Za-z0-9]{1,10}-){0,2}(?=[A-Za-z0-9_]*[0-9A-Z]|[A-Za-z0-9_]{16})"
+            r"[A-Za-z0-9_]{12,}[A-Za-z0-9_\-]*",
             _NOT_KEY + r"(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA)[0-9A-Z]{16}"
             r"(?![A-Za-z0-9])",  # AWS access key ids
             _NOT_KEY + r"gh[pousr]_[A-Za-z0-9]{30,}",  # GitHub tokens
@@ -242,12 +245,22 @@ def public_url(url: str) -> str:
     except ValueError:
         return redact_text(url)
     pairs = parse_qsl(parts.query, keep_blank_values=True)
-    if "@" not in parts.netloc and not any(_credential(name) for name, _ in pairs):
+    if "@" not in parts.netloc and not any(_credential(n, v) for n, v in pairs):
         return redact_text(url)  # nothing to strip: the URL as it was written
     netloc = parts.netloc.rpartition("@")[2]
-    query = urlencode([(name, "REDACTED" if _credential(name) else value) for name, value in pairs])
+    query = urlencode([(n, "REDACTED" if _credential(n, v) else v) for n, v in pairs])
     return redact_text(urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment)))
 
 
-def _credential(name: str) -> bool:
-    return re.sub(r"[-_]", "", name.lower()) in _CREDENTIAL_PARAMS
+def _credential(name: str, value: str) -> bool:
+    """A credential parameter: `api_key=`, `token=` and the like always; a bare `key=` only
+    when it holds something secret-looking (`key=AIza…`), since `key=politics` is a section
+    name on some news sites and part of the address."""
+    plain = re.sub(r"[-_]", "", name.lower())
+    if plain not in _CREDENTIAL_PARAMS:
+        return False
+    if plain != "key":  # api_key=, token=, signature=…: whatever they hold
+        return True
+    letters = any(c.isalpha() for c in value)
+    digits = any(c.isdigit() for c in value)
+    return len(value) >= 16 or (len(value) >= 8 and letters and digits)

@@ -97,7 +97,12 @@ def reference_links(article: Article, thread: CommentThread, lang: str) -> list[
 
 
 def is_web_url(url: str | None) -> bool:
-    return bool(url) and re.match(r"^https?://[^\s/]+", url or "", re.IGNORECASE) is not None
+    """An http(s) URL whose host a browser reads as written (the desk puts these into hrefs):
+    no backslash, whitespace or control character anywhere, which browsers would fold into `/`
+    or drop and so lead elsewhere."""
+    if not url or re.search(r"[\\\s\x00-\x1f\x7f]", url):
+        return False
+    return re.match(r"^https?://[^/?#@]+(?:[/?#]|$)", url, re.IGNORECASE) is not None
 
 
 def _link_target(url: str) -> str:
@@ -247,8 +252,10 @@ def render_sections(draft: Draft) -> dict[str, str]:
 def compose_markdown(draft: Draft, sections: dict[str, str]) -> str:
     """Front matter, `# title` and the sections in order; `sections` may hold an editor's text
     for any of them (the title's revision also goes into the front matter)."""
-    title = " ".join(sections["title"].split()) or draft.headline.title
-    blocks = [_front_matter(draft, title), f"# {title}"]
+    title = " ".join(sections["title"].split()) or _esc(draft.headline.title)
+    # the front matter holds plain text (static-site tools read it as is); `# ` the Markdown
+    plain = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", title))
+    blocks = [_front_matter(draft, plain), f"# {title}"]
     blocks += [sections[key].strip() for key in SECTION_KEYS[1:] if sections[key].strip()]
     return "\n\n".join(blocks) + "\n"
 

@@ -3,6 +3,7 @@ are claims made by the input: they are believed only on the site the run actuall
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 # Host prefixes that name the same site (Reddit's old./new./np., mobile m., www.).
@@ -14,13 +15,17 @@ def site_of(url: str | None) -> str | None:
     scheme, no host, user info that could disguise the host)."""
     if not url:
         return None
+    from drafter.links import browser_href
+
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(browser_href(url))  # as a browser reads it: `\` is `/`
         host = parts.hostname
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not host or "@" in parts.netloc:
         return None
+    if "\\" in url or not re.fullmatch(r"[a-z0-9.\-]+|\[[0-9a-f:.]+\]|[0-9a-f:.]+", host):
+        return None  # a backslash, %-escape or odd character: not a host we can vouch for
     host = host.rstrip(".").lower()
     for alias in _ALIASES:
         if host.startswith(alias) and host.count(".") > 1:

@@ -56,12 +56,31 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_manifest(folder: Path) -> dict[str, str]:
+def _read_manifest(folder: Path) -> dict[str, list[str]]:
+    """name → the digests drafter may have left there (normally one; two while a write is in
+    flight)."""
     try:
         data = json.loads((folder / OWNED_MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): [str(d) for d in (v if isinstance(v, list) else [v])] for k, v in data.items()}
+
+
+def _save_manifest(folder: Path, manifest: dict[str, list[str]]) -> None:
+    data = {name: d[0] if len(d) == 1 else d for name, d in manifest.items()}
+    write_atomic(folder / OWNED_MANIFEST, json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def _legacy_run_file(path: Path) -> bool:
+    """A file of a run folder that the manifest does not know (the run is older than the
+    manifest): drafter's own when it is no newer than run.json, which every run saves after
+    writing its draft and reports; newer, an editor touched it."""
+    try:
+        return path.stat().st_mtime <= (path.parent / RUN_FILE).stat().st_mtime + 2
+    except OSError:
+        return False
 
 
 def write_owned(path: Path, text: str) -> Path | None:
@@ -69,10 +88,12 @@ def write_owned(path: Path, text: str) -> Path | None:
     replacing one drafter did not write last: if the file on disk is not what drafter wrote
     there (edited since, or never drafter's), it is first renamed to
     `<stem>.edited-<UTC time><suffix>` and that path is returned, for the caller to say so.
-    The digest of what is written is recorded in the folder's .drafter-files.json."""
+    The digest of what is written is recorded in the folder's .drafter-files.json before the
+    file is replaced (both digests are accepted until it is), so a crash in between never
+    makes drafter take its own file for an editor's."""
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    manifest = _read_manifest(folder)
+    manifest = _read_manifest(folder) or {}
     kept: Path | None = None
     try:
         current = path.read_bytes()
@@ -81,7 +102,8 @@ def write_owned(path: Path, text: str) -> Path | None:
     except OSError as exc:
         raise RunError(f"Cannot read {path}: {exc}") from exc
     new = text.encode("utf-8")
-    if current is not None and current != new and manifest.get(path.name) != _sha256(current):
+    ours = current is None or current == new or _sha256(current) in manifest.get(path.name, [])
+    if not ours and not (path.name not in manifest and _legacy_run_file(path)):
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         kept = path.with_name(f"{path.stem}.edited-{stamp}{path.suffix}")
         n = 1
@@ -89,9 +111,12 @@ def write_owned(path: Path, text: str) -> Path | None:
             n += 1
             kept = path.with_name(f"{path.stem}.edited-{stamp}-{n}{path.suffix}")
         os.replace(path, kept)
+    previous = [_sha256(current)] if current is not None and kept is None else []
+    manifest[path.name] = [_sha256(new), *previous]
+    _save_manifest(folder, manifest)
     write_atomic(path, text)
-    manifest[path.name] = _sha256(new)
-    write_atomic(folder / OWNED_MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    manifest[path.name] = [_sha256(new)]
+    _save_manifest(folder, manifest)
     return kept
 
 

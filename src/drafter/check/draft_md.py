@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from drafter.links import link_pairs
 from drafter.render import HEADINGS
@@ -128,7 +129,7 @@ def parse_draft(markdown: str) -> ParsedDraft:
         for image in _MD_IMAGE.findall(block):
             draft.images.append((section, image))
         shown = _HTML_COMMENT.sub("", block)  # comments are never shown
-        for url in _URL.findall(shown):
+        for url in _URL.findall(_plain(shown)):  # as the reader sees it: `\_` is `_`
             draft.urls.append((section, url.rstrip(".,;:。、")))
         for _label, href in link_pairs(shown):
             linked.discard(href)
@@ -139,7 +140,7 @@ def parse_draft(markdown: str) -> ParsedDraft:
             continue
         heading = _ATX_HEADING.match(block)
         if heading and len(heading.group(1)) == 1 and not draft.title:
-            draft.title = heading.group(2).strip()
+            draft.title = _plain(heading.group(2)).strip()
             section = "lead"
             continue
         if heading and len(heading.group(1)) <= 2:
@@ -198,7 +199,8 @@ def _reaction(
     marker = _COMMENT_MARKER.search(block)
     if marker:
         score = marker.group("score")
-        pending = (marker.group("id"), int(score) if score else None)
+        # render.py percent-encodes anything unusual in an id; decoding gives the id back
+        pending = (unquote(marker.group("id")), int(score) if score else None)
         block = _HTML_COMMENT.sub("", block).strip()
         if not block:
             return pending

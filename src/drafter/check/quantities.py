@@ -57,6 +57,12 @@ _JA_TOKEN = re.compile(
 _JA_DATE = re.compile(r"(?:(?P<y>\d{4})年)?\s*(?P<m>\d{1,2})月\s*(?:(?P<d>\d{1,2})日)?(?!間)")
 
 
+def _dur(months: float) -> float:
+    """A duration in months to six significant digits, the same on both sides: minutes are
+    about 2e-5 months, so rounding to decimal places would make 1分 and 2分 equal."""
+    return float(f"{months:.6g}")
+
+
 def _kanji_to_int(text: str) -> float | None:
     if all(ch in _KANJI_DIGITS for ch in text):  # positional: 二〇二五
         return float("".join(str(_KANJI_DIGITS[ch]) for ch in text))
@@ -167,17 +173,21 @@ def _ja_kind(
     if unit in ("カ月", "か月", "ヵ月", "ヶ月", "ケ月", "箇月"):
         return Quantity("duration", value, "months", token, approx)
     if unit == "週間":
-        return Quantity("duration", round(value * 12 / 52, 4), "months", token, approx)
+        return Quantity("duration", _dur(value * 12 / 52), "months", token, approx)
     if unit == "日間":
-        return Quantity("duration", round(value * 12 / 365, 4), "months", token, approx)
+        return Quantity("duration", _dur(value * 12 / 365), "months", token, approx)
     if unit == "時間":
-        return Quantity("duration", round(value * 12 / 365 / 24, 4), "months", token, approx)
+        return Quantity("duration", _dur(value * 12 / 365 / 24), "months", token, approx)
     if unit in ("分", "分間"):  # 40分 = 40 minutes (3分の1, a fraction, is not matched)
-        if not token[:1].isdigit():
-            return None  # 十分 (enough), 半分 (half): a kanji numeral before 分 is rarely minutes
-        return Quantity("duration", round(value * 12 / 365 / 24 / 60, 4), "months", token, approx)
+        start = end - len(token)
+        before = text[max(0, start - 1) : start]
+        if not token[:1].isdigit() or before in ("時", "割", "度"):
+            # 十分 (enough), 半分 (half); 3時40分 is a time of day, 3割2分 a rate, 35度40分 an
+            # angle: the number alone, as the English side reads "3:40" or ".320"
+            return None if not token[:1].isdigit() else Quantity("number", value, "", token, approx)
+        return Quantity("duration", _dur(value * 12 / 365 / 24 / 60), "months", token, approx)
     if unit == "日" and value > 31:  # no day of a month: 9999日 can only be a number of days
-        return Quantity("duration", round(value * 12 / 365, 4), "months", token, approx)
+        return Quantity("duration", _dur(value * 12 / 365), "months", token, approx)
     if unit in ("月", "日"):
         return None  # parts of dates are read by _JA_DATE; a bare 14日 is too ambiguous
     return Quantity("number", value, unit, token, approx)
@@ -313,9 +323,9 @@ def en_quantities(sentence: str) -> list[Quantity]:
         approx = approx_before(match.start())
         for number in filter(None, (match.group("n0"), None)):
             found.append(
-                Quantity("duration", round(_en_value(number) * unit, 4), "months", number, approx)
+                Quantity("duration", _dur(_en_value(number) * unit), "months", number, approx)
             )
-        found.append(Quantity("duration", round(value * unit, 4), "months", match.group(0), approx))
+        found.append(Quantity("duration", _dur(value * unit), "months", match.group(0), approx))
         taken.append(match.span())
     for pattern in (_DATE_MD, _DATE_DM):
         for match in pattern.finditer(text):
