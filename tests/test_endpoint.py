@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import threading
 import time
 from collections import Counter
@@ -121,7 +122,7 @@ def test_a_base_url_that_is_no_openai_api_fails_at_once_naming_the_v1_forms(
     assert f"{plain.root}/v1" in err
     for form in ("http://localhost:11434/v1", "http://localhost:8080/v1", "localhost:1234/v1"):
         assert form in err
-    assert "https://api.openai.com/v1" in err and "Traceback" not in err
+    assert re.search(r"https://\S+/v1\s+OpenAI$", err, re.M) and "Traceback" not in err
     assert "drafter run --resume" in err  # the CLI names the run folder to resume
     # Never retried, never re-asked: one POST per step that ran, and no waiting.
     assert plain.posts and max(plain.posts.values()) == 1, plain.posts

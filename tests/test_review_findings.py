@@ -37,10 +37,7 @@ def test_a_url_the_run_read_is_read_back_unescaped() -> None:
         + THREAD.replace("_", "\\_")
         + " を参照。\n"
     )
-    assert (("conclusion", THREAD.rstrip("/") + "/") in draft.urls) or any(
-        url.startswith(THREAD.rstrip("/")) for _, url in draft.urls
-    )
-    assert not [url for _, url in draft.urls if "\\" in url or "/_" in url]
+    assert draft.urls == [("conclusion", THREAD)]
 
 
 @pytest.mark.parametrize("comment_id", ["thread/c01", "コメント1", "a%b", "x#1"])
@@ -105,14 +102,14 @@ def test_a_crash_between_the_file_and_the_manifest_is_not_taken_for_an_edit(
 
 
 def test_ordinary_urls_and_words_are_not_taken_for_keys() -> None:
-    reuters = "https://www.reuters.com/technology/sk-hynix-posts-record-quarterly-profit-2024-07-25/"
-    assert public_url(reuters) == reuters
-    herald = "https://www.koreaherald.com/view.php?ud=20240725&key=politics"
+    slug = "https://news.example/technology/sk-hynix-posts-record-quarterly-profit-2024-07-25/"
+    assert public_url(slug) == slug
+    herald = "https://herald.example/view.php?ud=20240725&key=politics"
     assert public_url(herald) == herald
     assert redact_text("Shares of sk-hynix-backed firms rose.") == (
         "Shares of sk-hynix-backed firms rose."
     )
-    google = "https://www.googleapis.com/books/v1/volumes?q=x&key=AIzaSyA1234567890abcdefghijklmnopqrs"
+    google = "https://books.example/books/v1/volumes?q=x&key=AIzaSyA1234567890abcdefghijklmnopqrs"
     assert "AIza" not in public_url(google)
     assert "sk-proj" not in (redact_text("key sk-proj-ABCDEFGH12345678") or "")
 

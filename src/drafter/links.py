@@ -53,25 +53,12 @@ def is_absolute_web_url(href: str) -> bool:
     return re.match(r"^https?://[^/?#\s]+", url) is not None
 
 
-def _hrefs(tokens: list[Token]) -> list[str]:
-    found: list[str] = []
-    for token in tokens:
-        if token.type == "link_open":
-            href = token.attrGet("href")
-            if isinstance(href, str):
-                found.append(href)
-        if token.children:
-            found += _hrefs(token.children)
-    return found
-
-
 def rendered_links(markdown: str) -> list[str]:
     """Every href the publish renderer would emit for `markdown` (inline links, autolinks,
     reference-style links resolved against definitions anywhere in the text), plus every
     reference definition's URL (used or not: an editor may add the `[x][ref]` later)."""
     env: dict[str, object] = {}
-    tokens = _parser().parse(markdown, env)
-    found = _hrefs(tokens)
+    found = [href for _, href in _pairs(_parser().parse(markdown, env))]
     references = env.get("references")
     if isinstance(references, dict):
         for value in references.values():

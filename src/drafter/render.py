@@ -123,6 +123,14 @@ def _esc(text: str) -> str:
     return _INLINE.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(markdown: str) -> str:
+    """What `_esc` wrote, as the reader sees it: backslash escapes and entities resolved."""
+    return html.unescape(_ESCAPED.sub(r"\1", markdown))
+
+
 def _block(text: str) -> str:
     """A paragraph of untrusted text that cannot start another block: a model sentence
     `## 参考リンク` would otherwise end the lead and open a section the check reads leniently."""
@@ -254,8 +262,7 @@ def compose_markdown(draft: Draft, sections: dict[str, str]) -> str:
     for any of them (the title's revision also goes into the front matter)."""
     title = " ".join(sections["title"].split()) or _esc(draft.headline.title)
     # the front matter holds plain text (static-site tools read it as is); `# ` the Markdown
-    plain = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", title))
-    blocks = [_front_matter(draft, plain), f"# {title}"]
+    blocks = [_front_matter(draft, unescape(title)), f"# {title}"]
     blocks += [sections[key].strip() for key in SECTION_KEYS[1:] if sections[key].strip()]
     return "\n\n".join(blocks) + "\n"
 

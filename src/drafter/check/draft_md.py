@@ -14,13 +14,12 @@ page copied from a CMS) cannot be told apart into sections: `layout_problem` say
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from drafter.links import link_pairs
-from drafter.render import HEADINGS
+from drafter.render import HEADINGS, unescape
 from drafter.text import normalize, split_sentences
 
 _SECTION_KEYS = {
@@ -88,19 +87,10 @@ class ParsedDraft:
         return [s for s in self.sentences if s.section == name]
 
 
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
-def _plain(text: str) -> str:
-    """Backslash escapes and HTML entities resolved, as the rendered page shows the text
-    (render.py escapes every Markdown metacharacter of untrusted text)."""
-    return html.unescape(_ESCAPED.sub(r"\1", text))
-
-
 def _strip_markup(text: str) -> str:
     text = _MD_LINK.sub(lambda m: m.group("label"), text)
     text = re.sub(r"(?<!\\)[*_`]+", "", text)
-    return _plain(text).strip()
+    return unescape(text).strip()
 
 
 def parse_draft(markdown: str) -> ParsedDraft:
@@ -129,7 +119,7 @@ def parse_draft(markdown: str) -> ParsedDraft:
         for image in _MD_IMAGE.findall(block):
             draft.images.append((section, image))
         shown = _HTML_COMMENT.sub("", block)  # comments are never shown
-        for url in _URL.findall(_plain(shown)):  # as the reader sees it: `\_` is `_`
+        for url in _URL.findall(unescape(shown)):  # as the reader sees it: `\_` is `_`
             draft.urls.append((section, url.rstrip(".,;:。、")))
         for _label, href in link_pairs(shown):
             linked.discard(href)
@@ -140,11 +130,11 @@ def parse_draft(markdown: str) -> ParsedDraft:
             continue
         heading = _ATX_HEADING.match(block)
         if heading and len(heading.group(1)) == 1 and not draft.title:
-            draft.title = _plain(heading.group(2)).strip()
+            draft.title = unescape(heading.group(2)).strip()
             section = "lead"
             continue
         if heading and len(heading.group(1)) <= 2:
-            name = _plain(heading.group(2)).strip()
+            name = unescape(heading.group(2)).strip()
             key = _SECTION_KEYS.get(normalize(name).casefold())
             if key is None:
                 draft.unknown_headings.append(name)
@@ -154,7 +144,7 @@ def parse_draft(markdown: str) -> ParsedDraft:
             subsection, paragraph, book = None, 0, None
             continue
         if heading:
-            subsection = _plain(heading.group(2)).strip()
+            subsection = unescape(heading.group(2)).strip()
             if section == "books":
                 book = DraftBook(subsection, "", False)
                 draft.books.append(book)
