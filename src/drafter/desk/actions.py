@@ -94,8 +94,10 @@ def approve(archive: Archive, run_dir: Path, *, acknowledged: bool = False) -> s
     When the check (re-run on this text) has must-fix items, approval needs the editor to
     acknowledge them: the note records which, and the approval then lets exports through."""
     draft = current(run_dir, archive)
+    from drafter.publish.gate import Blocker
+
     failures = recheck_report(archive, run_dir).failures
-    items = [f"[{c.section}] {' '.join(c.sentence.split())}" for c in failures]
+    items = [Blocker(c.section, c.sentence, list(c.reasons)).line() for c in failures]
     if items and not acknowledged:
         raise MustFixError(
             f"The fact check has {len(items)} must-fix item(s); acknowledge them to approve.",
