@@ -265,7 +265,7 @@ def test_a_slow_model_that_keeps_sending_tokens_is_never_cut_off(
     request = next(r for r in llm_env.requests if schema_name(r) == "HeadlineDraft")
     assert request["stream"] is True and request["stream_options"] == {"include_usage": True}
     step = json.loads((only_run_dir(tmp_path) / "steps/headline.json").read_text())
-    assert step["output"]["title"] == replies["HeadlineDraft"]["title"]
+    assert step["output"]["fact"] == replies["HeadlineDraft"]["fact"]
 
 
 def test_a_stream_that_stalls_after_it_started_fails_once_naming_the_setting(
@@ -341,7 +341,7 @@ def test_a_streamed_answer_is_stored_as_a_non_streamed_one(
         assert result.usage.total_tokens > 0
     assert [bool(r.get("stream")) for r in llm_env.requests] == [True, False]
     assert len(kept) == 2 and kept[0] == kept[1]
-    assert json.loads(kept[0])["parsed"]["title"] == replies["HeadlineDraft"]["title"]
+    assert json.loads(kept[0])["parsed"]["fact"] == replies["HeadlineDraft"]["fact"]
 
 
 def test_finish_reasons_are_still_errors_when_streaming(llm_env: ScriptedLLM) -> None:
@@ -363,7 +363,7 @@ def test_a_server_that_does_not_stream_is_read_as_it_answers(
 
     result = _headline(ChatModels(load_settings({})))
 
-    assert result.parsed.title == replies["HeadlineDraft"]["title"]
+    assert result.parsed.fact == replies["HeadlineDraft"]["fact"]
     assert llm_env.requests[0]["stream"] is True
 
 
@@ -377,7 +377,7 @@ def test_a_server_that_refuses_to_stream_is_asked_again_without(
         return [await _call(models), await _call(models)]
 
     for result in asyncio.run(two_calls()):
-        assert result.parsed.title == replies["HeadlineDraft"]["title"]
+        assert result.parsed.fact == replies["HeadlineDraft"]["fact"]
 
     # Refused once, then asked plainly; the next call of the run does not try to stream again.
     assert [bool(r.get("stream")) for r in llm_env.requests] == [True, False, False]
@@ -393,7 +393,7 @@ def test_a_stream_cut_off_before_the_end_is_retried(
 
     result = _headline(ChatModels(load_settings({"max_retries": 1})))
 
-    assert result.parsed.title == replies["HeadlineDraft"]["title"]
+    assert result.parsed.fact == replies["HeadlineDraft"]["fact"]
     assert llm_env.count("HeadlineDraft") == 2
 
 

@@ -372,7 +372,7 @@ def test_a_lone_surrogate_in_a_model_answer_is_not_a_traceback(
     """The server sends the answer's JSON with a \\ud800 escape that no UTF-8 can hold."""
     answer = copy.deepcopy(replies[schema])
     if schema == "HeadlineDraft":
-        answer["title"] = "ベロリア\ud800、リチウム輸出許可制を延期"
+        answer["fact"] = "ベロリア\ud800、リチウム輸出許可制を延期"
     else:
         answer["paragraphs"][0]["sentences"][0]["text"] += "\udfff"
     llm_env.script[schema] = [Reply(content=answer)]

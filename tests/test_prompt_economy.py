@@ -81,9 +81,12 @@ def test_each_agent_is_sent_only_what_it_needs(llm_env: ScriptedLLM, tmp_path: P
     # The lead and the background cite source ids: they get every numbered sentence.
     for agent in ("lead", "background"):
         assert all(f"[{sid}] {text}" in sent[agent] for sid, text in sentences.items()), agent
-    # Reactions, conclusion, books and headline cite none: not one sentence of the article.
+    # Reactions, conclusion, books and headline cite none: not one sentence of the article
+    # (the headline agent gets the source's own headline, which a page may repeat as its S1).
+    title = normalize(article.title)
     for agent in ("reactions", "conclusion", "books", "headline"):
-        assert not [t for t in sentences.values() if t in sent[agent]], agent
+        assert not [t for t in sentences.values() if t in sent[agent] and t != title], agent
+    assert title in sent["headline"]
     # Analysis gets only the sentences the lead and the background cite, the ones it may cite.
     cited = {e["sentence_id"] for p in lead["paragraphs"] for s in p for e in s["evidence"]}
     cited |= {
@@ -106,14 +109,15 @@ def test_each_agent_is_sent_only_what_it_needs(llm_env: ScriptedLLM, tmp_path: P
         p for p in rest if normalize(p) in sent["reactions"] or normalize(p) in sent["books"]
     ]
 
-    # Analysis and conclusion get the headings and first claim of each paragraph before them,
-    # not whole sections.
-    for agent, section in (("analysis", background), ("conclusion", analysis)):
-        paragraphs = _claims(section)
-        assert all(normalize(p[0]) in sent[agent] for p in paragraphs), agent
-        later = [c for p in paragraphs for c in p[1:]]
-        assert later and not [c for c in later if normalize(c) in sent[agent]], agent
-        assert all(normalize(s["heading"]) in sent[agent] for s in section["subsections"])
+    # Analysis gets every claim of the background, the conclusion every claim of both, as what
+    # not to repeat; neither gets the source sentences behind them (see above) nor the
+    # background's or analysis's evidence quotes.
+    for agent, sections in (("analysis", [background]), ("conclusion", [background, analysis])):
+        for section in sections:
+            claims = [c for p in _claims(section) for c in p]
+            assert claims and all(normalize(c) in sent[agent] for c in claims), agent
+            assert all(normalize(s["heading"]) in sent[agent] for s in section["subsections"])
+    assert not [a for a in _claims(analysis) for c in a if normalize(c) in sent["analysis"]]
 
     # Untrusted text only inside fences: article sentences, comments, the outlet's name.
     untrusted = [*sentences.values(), *comments, normalize(article.site_name or "")]
@@ -137,7 +141,7 @@ def long_llm(
     server.stop()
 
 
-def test_a_full_length_input_costs_at_most_three_times_its_size(
+def test_a_full_length_input_costs_at_most_three_and_a_quarter_times_its_size(
     long_llm: ScriptedLLM, tmp_path: Path
 ) -> None:
     inputs = long_inputs(tmp_path / "in")
@@ -156,7 +160,10 @@ def test_a_full_length_input_costs_at_most_three_times_its_size(
     total = sum(s.total for s in sizes.values())
     size = len(text) + sum(map(len, offered))
     print(f"\nfull-length input: {size} characters, sent {total} ({total / size:.2f}x)")
-    assert total <= 3 * size
+    # 3.25x, up from 3x: the analysis is sent every claim of the background and the conclusion
+    # every claim of both as "already said, do not repeat" (+2.2k characters here, 0.17x), and
+    # the prompts carry the section roles and the name, date and hedge rules (+1.7k, 0.13x).
+    assert total <= 3.25 * size
     # The article goes, whole, to the two agents that cite it, and nowhere else.
     article = Article.model_validate_json((run_dir / "inputs/article.json").read_text("utf-8"))
     numbered = len(SourceIndex(article).numbered())

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from drafter.errors import ConfigError, MissingCredentialsError
 
@@ -151,7 +151,35 @@ class Settings(BaseModel):
     lang: Lang = "ja"
     prompts_dir: Path | None = None
     sign_off: str | None = None
+    category: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=40,
+        description="the category line under the title; default ニュース (News in English)",
+    )
+    desk_lang: Lang | None = Field(
+        default=None, description="language of the review desk, ja or en (default: lang)"
+    )
+    timezone: str | None = Field(
+        default=None,
+        description="IANA time zone for times on the review desk, e.g. Asia/Tokyo (default: "
+        "Asia/Tokyo when lang = ja, else UTC)",
+    )
     roles: dict[Role, RoleSettings] = Field(default_factory=dict)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        """A zone name the time-zone database knows (Asia/Tokyo, UTC), checked on load."""
+        if value is None:
+            return None
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("not a time zone name; use one like Asia/Tokyo or UTC") from exc
+        return value.strip()
 
 
 class ModelConfig(BaseModel):
@@ -201,6 +229,9 @@ _ENV_KEYS: dict[str, str] = {
     "DRAFTER_LANG": "lang",
     "DRAFTER_PROMPTS_DIR": "prompts_dir",
     "DRAFTER_SIGN_OFF": "sign_off",
+    "DRAFTER_CATEGORY": "category",
+    "DRAFTER_DESK_LANG": "desk_lang",
+    "DRAFTER_TIMEZONE": "timezone",
 }
 _ROLE_ENV_KEYS = ("model", "base_url", "structured_output", "api_key_env")
 

@@ -95,8 +95,15 @@ class GroundedSentence(BaseModel):
 
 
 class GlossaryEntry(BaseModel):
+    """One name of the run's glossary: people, organisations, places, laws and programmes."""
+
     source: str
     target: str
+    verify: bool = Field(
+        default=False,
+        description="the rendering is a guess (kanji or a reading the writer is not sure of, "
+        "or a Japanese, Chinese or Korean name left in katakana): the editor checks it",
+    )
 
 
 class LeadSection(BaseModel):
@@ -170,10 +177,22 @@ class BooksSection(BaseModel):
     note: str | None = Field(default=None, description="why fewer books than wanted, if so")
 
 
+class Framing(BaseModel):
+    """The framing phrase of a title (「資源同盟」の行方): the headline's catchphrase, not a
+    claim of the source. `start`/`end` index it in `Headline.title` (characters, end
+    exclusive), so a check can tell it from the news fact and skip it as a quotation."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class Headline(BaseModel):
-    title: str
-    category: str
+    title: str = Field(description="the whole title: `fact`, then `framing.text` if any")
+    category: str = Field(description="from config (`category`), never from the model")
     tags: list[str]
+    fact: str | None = Field(default=None, description="the news fact part of the title")
+    framing: Framing | None = Field(default=None, description="None: no framing phrase")
 
 
 class ReferenceLink(BaseModel):

@@ -42,7 +42,7 @@ from drafter.models import (
     SubsectionsSection,
 )
 from drafter.progress import Progress
-from drafter.render import Draft, reference_links, render_markdown
+from drafter.render import CATEGORY, Draft, reference_links, render_markdown
 from drafter.sources.article import load_article
 from drafter.sources.comments import load_comments
 from drafter.sources.http import Fetcher
@@ -188,6 +188,7 @@ def execute(
         fetched_urls=run_urls(article, thread),
         books_wanted=settings.books_wanted,
         requests=dict(requests or {}),
+        category=settings.category or CATEGORY[lang],
     )
     runner = _Runner(folder, specs, Prompts(settings.prompts_dir), models, progress, context)
     base = {"article": article, "comments": thread}
@@ -235,6 +236,9 @@ def _finish(
         archive.record(folder.path, settings)
         raise runner.failure
     related, fingerprint = _related(folder, settings, progress, article, artifacts)
+    headline = artifacts.get("headline")
+    if isinstance(headline, Headline):  # from config, also for a headline step written before
+        artifacts["headline"] = headline.model_copy(update={"category": runner.context.category})
     path = _render(folder, lang, article, thread, artifacts, related, progress)
     folder.meta.update(
         status="completed",

@@ -16,6 +16,7 @@ from drafter.models import (
     BooksSection,
     CommentThread,
     ConclusionSection,
+    Framing,
     Headline,
     LeadSection,
     ReactionsSection,
@@ -70,6 +71,24 @@ class Draft(BaseModel):
     related: list[RelatedDraft] = Field(
         default_factory=list, description="earlier drafts from the archive (関連記事)"
     )
+
+
+CATEGORY = {"ja": "ニュース", "en": "News"}  # when config sets no `category`
+TITLE_JOIN = {"ja": " ", "en": ": "}
+
+
+def assemble_title(fact: str, framing: str | None, lang: str) -> tuple[str, Framing | None]:
+    """The title from the headline agent's two parts: the news fact, then the framing phrase
+    (「資源同盟」の行方), with where the framing sits in the title, so the check can tell the
+    headline's catchphrase from a claim of the source."""
+    fact = " ".join(fact.split())
+    phrase = " ".join((framing or "").split())
+    if not phrase:
+        return fact, None
+    joiner = TITLE_JOIN.get(lang, " ") if fact else ""
+    title = f"{fact}{joiner}{phrase}"
+    start = len(fact) + len(joiner)
+    return title, Framing(text=phrase, start=start, end=start + len(phrase))
 
 
 def reference_links(article: Article, thread: CommentThread, lang: str) -> list[ReferenceLink]:
@@ -142,6 +161,14 @@ def _block(text: str) -> str:
 def _join(sentences: list[str], lang: str) -> str:
     """Japanese sentences run on without spaces; English ones take one."""
     return _block(("" if lang == "ja" else " ").join(_esc(s) for s in sentences))
+
+
+def _lines(text: str) -> str:
+    """A reaction as the seed prints it, one sentence a line: each line escaped like a
+    paragraph of its own, joined by hard line breaks (two spaces, then a newline) inside one
+    block, so it stays one comment to the check and shows its line breaks when published."""
+    lines = [_block(_esc(line)) for line in text.splitlines() if line.strip()]
+    return "  \n".join(lines) or _block(_esc(text))
 
 
 def _subsections(section: SubsectionsSection, lang: str) -> list[str]:
@@ -231,7 +258,7 @@ def render_sections(draft: Draft) -> dict[str, str]:
         score = f" score={reaction.score}" if reaction.score is not None else ""
         reactions.append(
             f"<!-- comment id={_marker_id(reaction.comment_id)}{score} -->\n"
-            f"{_block(_esc(reaction.translation))}"
+            f"{_lines(reaction.translation)}"
         )
     conclusion = [f"## {words['conclusion']}"]
     closing = [*draft.conclusion.paragraphs, draft.conclusion.sign_off]

@@ -6,9 +6,9 @@ verbatim quotes, comment ids get their originals attached).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 EVIDENCE_HELP = 'ids of the numbered source sentences that state this, e.g. ["S3"] or ["S3", "S4"]'
 
@@ -26,9 +26,17 @@ class LeadParagraphOut(_Schema):
     sentences: list[LeadSentenceOut] = Field(min_length=1, max_length=4)
 
 
+GLOSSARY_SCOPE = "people, organisations, places, and laws or programmes named in the draft"
+
+
 class GlossaryEntryOut(_Schema):
     source: str = Field(description="a name as written in the source, e.g. 'Scott Bessent'")
     target: str = Field(description="its rendering in the output language, used everywhere")
+    verify: bool = Field(
+        default=False,
+        description="true when the rendering is a guess: kanji you are not certain of, a "
+        "reading you are unsure of, or a Japanese, Chinese or Korean name kept in katakana",
+    )
 
 
 class LeadDraft(_Schema):
@@ -36,7 +44,7 @@ class LeadDraft(_Schema):
 
     paragraphs: list[LeadParagraphOut] = Field(min_length=3, max_length=3)
     glossary: list[GlossaryEntryOut] = Field(
-        max_length=40, description="every person, organisation and place the lead names"
+        max_length=40, description="every name the lead uses: " + GLOSSARY_SCOPE
     )
 
 
@@ -114,11 +122,25 @@ class BooksDraft(_Schema):
 
 
 class HeadlineDraft(_Schema):
-    """Title in two parts (fact, then a framing phrase), category and tags."""
+    """Title in two parts, the news fact and an optional framing phrase, and tags. Code joins
+    the parts; the category comes from config."""
 
-    title: str
-    category: str = Field(description="e.g. ニュース")
+    fact: str = Field(description="the news fact as the lead states it, its hedge kept")
+    framing: str | None = Field(
+        default=None,
+        description="optional short framing phrase naming what the story is about, its key "
+        "words in 「」 (e.g. 「港湾協定」の行方); null for none",
+    )
     tags: list[str] = Field(min_length=3, max_length=6)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_part_title(cls, data: Any) -> Any:
+        """An answer in the earlier form (one `title`, a model-made `category`), e.g. from a
+        recorded cassette: the whole title is the fact, and the category is dropped."""
+        if isinstance(data, dict) and "fact" not in data and isinstance(data.get("title"), str):
+            return {**data, "fact": data["title"]}
+        return data
 
 
 class AtomicClaimOut(_Schema):

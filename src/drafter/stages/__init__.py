@@ -34,6 +34,7 @@ class RunContext:
     fetched_urls: set[str] = field(default_factory=set)  # what agents' answers may link to
     books_wanted: int = 2  # 0: no 関連書籍紹介 section at all
     requests: dict[str, str] = field(default_factory=dict)  # agent → editor's instruction
+    category: str = "ニュース"  # the category line under the title, from config
 
 
 @dataclass

@@ -7,7 +7,7 @@ from drafter.models import LeadSection, SubsectionsSection
 from drafter.schemas import AnalysisDraft
 from drafter.stages import StepInputs
 from drafter.stages.grounding import SourceIndex, glossary_lines, lead_text
-from drafter.stages.sections import build_section, section_digest, subsection_problems
+from drafter.stages.sections import build_section, said_lines, subsection_problems
 
 
 async def write_analysis(agent: Agent, inputs: StepInputs) -> SubsectionsSection:
@@ -18,18 +18,20 @@ async def write_analysis(agent: Agent, inputs: StepInputs) -> SubsectionsSection
     def check(draft: AnalysisDraft) -> list[str]:
         return subsection_problems(draft, index, inputs.context.lang)
 
-    # Summaries, not whole texts: the lead, the source sentences the draft cites (the only ones
-    # analysis may cite), the background's headings and topic sentences, the chosen reactions.
+    # The lead, the source sentences the draft cites (the only ones analysis may cite), every
+    # claim the background makes (to build on and not to repeat), the chosen reactions.
     story, cited = lead_text(lead), cited_sentences(index, lead, background)
-    digest = section_digest(background)
-    reaction_lines = "\n".join(f"- {r.translation}" for r in reactions.reactions)
-    material = (story, cited, digest, reaction_lines)
+    said = said_lines(background)
+    reaction_lines = "\n".join(f"- {' '.join(r.translation.split())}" for r in reactions.reactions)
+    material = (story, cited, said, reaction_lines)
+    background_block = agent.fence("draft-background", said)
     draft: AnalysisDraft = await agent.ask(
         {
             "cited_sentences": agent.fence("source", cited),
             "lead": agent.fence("draft-lead", story),
             "glossary": agent.fence("glossary", glossary_lines(lead.glossary, *material)),
-            "background_digest": agent.fence("draft-background", digest),
+            "background_said": background_block,
+            "background_digest": background_block,  # the name a --prompts-dir copy may use
             "reactions": agent.fence("draft-reactions", reaction_lines),
             "article_date": inputs.context.article_date,
         },

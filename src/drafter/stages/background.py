@@ -7,6 +7,7 @@ from drafter.models import SubsectionsSection
 from drafter.schemas import BackgroundDraft
 from drafter.stages import StepInputs
 from drafter.stages.grounding import SourceIndex, glossary_lines, lead_text
+from drafter.stages.lead import weekday_block
 from drafter.stages.sections import build_section, subsection_problems
 
 
@@ -23,6 +24,7 @@ async def write_background(agent: Agent, inputs: StepInputs) -> SubsectionsSecti
             "lead": agent.fence("draft-lead", lead_text(lead)),
             "glossary": agent.fence("glossary", glossary_lines(lead.glossary)),
             "article_date": inputs.context.article_date,
+            "weekday_dates": weekday_block(agent, index, article.date, inputs.context.lang),
         },
         check,
     )

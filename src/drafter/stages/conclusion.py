@@ -7,11 +7,11 @@ from drafter.models import ConclusionSection
 from drafter.schemas import ConclusionDraft
 from drafter.stages import StepInputs
 from drafter.stages.grounding import glossary_lines, language_issues, lead_text
-from drafter.stages.sections import section_digest
+from drafter.stages.sections import said_lines
 
 
 async def write_conclusion(agent: Agent, inputs: StepInputs) -> ConclusionSection:
-    lead, analysis = inputs.lead(), inputs.analysis()
+    lead, background, analysis = inputs.lead(), inputs.background(), inputs.analysis()
 
     def check(draft: ConclusionDraft) -> list[str]:
         return language_issues(
@@ -19,14 +19,21 @@ async def write_conclusion(agent: Agent, inputs: StepInputs) -> ConclusionSectio
             inputs.context.lang,
         )
 
-    # The lead and the analysis's headings and topic sentences: the conclusion adds no facts,
-    # so it needs no source sentences, and only the glossary entries of the names they carry.
-    story, digest = lead_text(lead), section_digest(analysis)
+    # The lead, and what the background and the analysis already said: the conclusion adds no
+    # facts and restates none, so it needs no source sentences, and only the glossary entries
+    # of the names these carry.
+    story = lead_text(lead)
+    background_said, analysis_said = said_lines(background), said_lines(analysis)
+    analysis_block = agent.fence("draft-analysis", analysis_said)
     draft: ConclusionDraft = await agent.ask(
         {
             "lead": agent.fence("draft-lead", story),
-            "glossary": agent.fence("glossary", glossary_lines(lead.glossary, story, digest)),
-            "analysis_digest": agent.fence("draft-analysis", digest),
+            "glossary": agent.fence(
+                "glossary", glossary_lines(lead.glossary, story, background_said, analysis_said)
+            ),
+            "background_said": agent.fence("draft-background", background_said),
+            "analysis_said": analysis_block,
+            "analysis_digest": analysis_block,  # the name a --prompts-dir copy may use
         },
         check,
     )

@@ -1,30 +1,52 @@
-"""Headline: the news fact, then a framing phrase; hedges kept; category and tags."""
+"""Headline: the news fact and a framing phrase, as two parts code joins; hedges kept; tags.
+
+The category is not the model's to choose: it comes from config (`category`, default ニュース).
+The title records where its framing phrase sits (`Headline.framing`), so the fact check can skip
+the catchphrase as the headline's own words instead of taking it for a quotation.
+"""
 
 from __future__ import annotations
 
 from drafter.agents import Agent
 from drafter.models import Headline
+from drafter.render import assemble_title
 from drafter.schemas import HeadlineDraft
 from drafter.stages import StepInputs
 from drafter.stages.grounding import glossary_lines, language_issues, lead_text
 
+MAX_TITLE = 90
+
 
 async def write_headline(agent: Agent, inputs: StepInputs) -> Headline:
-    lead = inputs.lead()
+    article, lead = inputs.article(), inputs.lead()
+    lang = inputs.context.lang
 
     def check(draft: HeadlineDraft) -> list[str]:
-        problems = language_issues([("title", draft.title)], inputs.context.lang)
-        if len(draft.title) > 90:
-            problems.append(f"the title has {len(draft.title)} characters; keep it under 90")
+        parts = [("fact", draft.fact)] + ([("framing", draft.framing)] if draft.framing else [])
+        problems = language_issues(parts, lang)
+        if not draft.fact.strip():
+            problems.append("`fact` is empty: the title needs the news fact")
+        title, _ = assemble_title(draft.fact, draft.framing, lang)
+        if len(title) > MAX_TITLE:
+            problems.append(f"the title has {len(title)} characters; keep it under {MAX_TITLE}")
         return problems
 
     story = lead_text(lead)
     draft: HeadlineDraft = await agent.ask(
         {
+            # The source's own headline carries its framing; untrusted page text, so fenced.
+            "source_title": agent.fence("source-title", article.title),
             "lead": agent.fence("draft-lead", story),
             "glossary": agent.fence("glossary", glossary_lines(lead.glossary, story)),
         },
         check,
     )
+    title, framing = assemble_title(draft.fact, draft.framing, lang)
     tags = list(dict.fromkeys(t.strip() for t in draft.tags if t.strip()))
-    return Headline(title=draft.title.strip(), category=draft.category.strip(), tags=tags)
+    return Headline(
+        title=title,
+        category=inputs.context.category,
+        tags=tags,
+        fact=" ".join(draft.fact.split()),
+        framing=framing,
+    )

@@ -7,6 +7,15 @@ from drafter.models import GlossaryEntry, GroundedSentence, LeadSection
 from drafter.schemas import LeadDraft
 from drafter.stages import StepInputs
 from drafter.stages.grounding import SourceIndex, glossary_problems, language_issues
+from drafter.stages.weekdays import dateline_of, weekday_dates, weekday_table
+
+
+def weekday_block(agent: Agent, index: SourceIndex, article_date: str | None, lang: str) -> str:
+    """The source's weekdays resolved to dates, fenced as data (it quotes the source's words);
+    "" when the source names none or the article's date is unknown."""
+    dateline = dateline_of(article_date)
+    table = weekday_table(weekday_dates(index.sentences, dateline), dateline, lang)
+    return agent.fence("weekday-dates", table) if table else ""
 
 
 async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
@@ -34,6 +43,7 @@ async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
             "source_sentences": agent.fence("source", index.numbered()),
             "sentence_count": len(index.sentences),
             "article_date": inputs.context.article_date,
+            "weekday_dates": weekday_block(agent, index, article.date, inputs.context.lang),
         },
         check,
     )
@@ -46,6 +56,7 @@ async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
             for paragraph in draft.paragraphs
         ],
         glossary=[
-            GlossaryEntry(source=g.source.strip(), target=g.target.strip()) for g in draft.glossary
+            GlossaryEntry(source=g.source.strip(), target=g.target.strip(), verify=g.verify)
+            for g in draft.glossary
         ],
     )

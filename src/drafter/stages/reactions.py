@@ -10,6 +10,7 @@ from drafter.sources.comments import absolute_permalink
 from drafter.sources.selection import clip, preselect
 from drafter.stages import StepInputs
 from drafter.stages.grounding import glossary_lines, language_issues, story_in_short
+from drafter.text import split_sentences
 
 MIN_REACTIONS, MAX_REACTIONS = 8, 15
 OFFERED = 40
@@ -37,13 +38,34 @@ def _comment_block(comments: list[Comment]) -> str:
     return "\n\n".join(blocks)
 
 
-def intro_line(thread: CommentThread, lang: str) -> str:
+def intro_line(thread: CommentThread, lang: str, shown: int | None = None) -> str:
+    """The section's opening line. When fewer than MIN_REACTIONS comments could be used, it
+    says how many the thread had and how many are shown (counted by code), so a short section
+    reads as a small thread, not as a careless selection."""
     platform = thread.platform
+    total = len(thread.comments)
+    few = shown is not None and shown < MIN_REACTIONS
     if lang == "en":
         where = f"the {platform} thread" if platform else "the reader thread"
+        if few:
+            where = where[0].upper() + where[1:]
+            return f"{where} on this story had {total} comments; {shown} of them, translated."
         return f"Here is a selection of comments from {where} on this story."
     where = f"{platform}のスレッド" if platform else "このニュースをめぐるスレッド"
+    if few:
+        return (
+            f"{where}に寄せられたコメントは{total}件でした。そのうち{shown}件を翻訳して紹介します。"
+        )
     return f"{where}に投稿された読者のコメントを、いくつか選んで翻訳しました。"
+
+
+def sentence_lines(translation: str, lang: str) -> str:
+    """A translated comment one sentence a line, as the seed prints it (Japanese); the model's
+    own line breaks otherwise."""
+    lines = [line.strip() for line in translation.strip().splitlines() if line.strip()]
+    if lang != "ja":
+        return "\n".join(lines)
+    return "\n".join(sentence for line in lines for sentence in split_sentences(line))
 
 
 async def write_reactions(agent: Agent, inputs: StepInputs) -> ReactionsSection:
@@ -87,10 +109,11 @@ async def write_reactions(agent: Agent, inputs: StepInputs) -> ReactionsSection:
         reactions.append(
             Reaction(
                 comment_id=original.id,
-                translation=item.translation.strip(),
+                translation=sentence_lines(item.translation, inputs.context.lang),
                 original=original.body,
                 score=original.score,
                 permalink=absolute_permalink(original.permalink, thread.url),
             )
         )
-    return ReactionsSection(intro=intro_line(thread, inputs.context.lang), reactions=reactions)
+    intro = intro_line(thread, inputs.context.lang, len(reactions))
+    return ReactionsSection(intro=intro, reactions=reactions)

@@ -46,13 +46,12 @@ def build_section(draft: BackgroundDraft | AnalysisDraft, index: SourceIndex) ->
     )
 
 
-def section_digest(section: SubsectionsSection, *, claims_per_paragraph: int = 1) -> str:
-    """Headings with the first claim of each paragraph (its topic sentence), tagged with its
-    kind: what a later agent needs to build on a section, not the whole text."""
+def said_lines(section: SubsectionsSection) -> str:
+    """Every claim of a section under its heading, one a line: what a later section is told
+    not to repeat. Whole claims, not topic sentences: a point left out of the list is the one
+    that comes back (a stockpile "is insurance, not a supply chain" in three sections)."""
     lines: list[str] = []
     for subsection in section.subsections:
         lines.append(f"## {subsection.heading}")
-        for paragraph in subsection.paragraphs:
-            for claim in paragraph[:claims_per_paragraph]:
-                lines.append(f"- ({claim.kind}) {claim.text}")
+        lines += [f"- {claim.text}" for paragraph in subsection.paragraphs for claim in paragraph]
     return "\n".join(lines)

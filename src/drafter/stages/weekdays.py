@@ -1,0 +1,216 @@
+"""Weekdays in the source resolved to calendar dates against the article's date (its dateline).
+
+A wire story says "on Tuesday"; a Japanese news lead says 3日. The model is not asked to count
+days: code resolves each weekday the source names, and the lead and background agents get the
+result as a table (`[S2] on Tuesday → 3日（火）`).
+
+The rule (news usage: a bare weekday means a day within a week of the dateline):
+
+- `last Tuesday`: the most recent Tuesday strictly before the dateline (1–7 days back);
+- `next Tuesday`: the first Tuesday strictly after the dateline (1–7 days ahead);
+- a bare weekday in a clause about the future (`will`, `would`, `should`, `may`, `is due to`,
+  `is set to`, `is expected to`, `plans to`, `planned to`, `agreed to`, `scheduled for`,
+  `upcoming`): the next such weekday on or after the dateline (0–6 days ahead: a Wednesday
+  story saying "the debate will play out Wednesday night" means that same day);
+- any other bare weekday (reported events, the wire default): the most recent such weekday on
+  or before the dateline, the dateline's own day included (0–6 days back).
+
+The tense is read from the words between the weekday and the start of its clause, nearest
+first ("said on Tuesday it will…": `said` decides, past; "said it will decide on Friday": `will`
+decides, future; a participle after `be`/`to` is passive, not past: "will be allowed … on
+Sunday"); a weekday that opens its clause ("On Friday, the cabinet will…") is read from
+the words after it. Named days (Black Friday) and habits (every Monday, on Mondays) are not
+dates. Only English weekday names are resolved; without a known date nothing is.
+`weekday_left_as_weekday` finds Japanese text that still names a resolved weekday (火曜日), for
+a check to report; the lead is not re-asked for it (a style slip must not cost the run).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from drafter.models import SourceSentence
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+JA_WEEKDAYS = "月火水木金土日"
+
+Tense = Literal["past", "future", "last", "next"]
+Day = date  # inside WeekdayDate, `date` is the field
+
+_MENTION = re.compile(
+    r"\b(?:(?P<modifier>last|next|this|coming)\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b",
+    re.IGNORECASE,
+)
+# Words that make a clause about the future, and the past-tense verbs that outrank them when
+# nearer to the weekday. Checked on lower-cased tokens, nearest to the weekday first.
+_FUTURE_WORDS = {"will", "'ll", "shall", "won't", "would", "should", "may", "might", "upcoming",
+                 "scheduled", "slated"}  # fmt: skip
+_PASSIVE = {"be", "been", "being", "to", "get", "gets"}  # "will be allowed": not a past verb
+# "… planned to bring both sides together on Thursday": the infinitive is the coming act.
+_FUTURE_BEFORE_TO = {"due", "set", "expected", "scheduled", "slated", "plans", "plan", "planned",
+                     "going", "poised", "aims", "aimed", "intends", "intended", "hopes", "hoped",
+                     "agreed", "agrees", "promised", "pledged", "vowed", "wants",
+                     "wanted", "threatened", "threatens"}  # fmt: skip
+_PAST_WORDS = {"said", "told", "was", "were", "had", "did", "met", "began", "fell", "rose",
+               "took", "made", "held", "came", "went", "saw", "gave", "left", "won", "lost",
+               "hit", "struck", "paid", "sold", "bought", "sent", "put", "cut", "set"}  # fmt: skip
+# Named days and habits that are not dates of this week: "Black Friday", "every Monday".
+_NAMED_DAYS = re.compile(
+    r"\b(?:black|super|good|ash|bloody|cyber|holy|palm|easter|maundy|shrove|giving|every|each)"
+    r"\s+$",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
+
+
+@dataclass(frozen=True)
+class WeekdayDate:
+    """One weekday the source names, and the date it stands for."""
+
+    sentence_id: str
+    phrase: str  # as the source writes it: "on Tuesday", "last Friday"
+    date: date
+    tense: Tense
+
+    def ja(self, dateline: Day) -> str:
+        """Japanese news style: 3日（火）; 2月28日（土） in another month; with the year in another
+        year."""
+        day = f"{self.date.day}日（{JA_WEEKDAYS[self.date.weekday()]}）"
+        if self.date.year != dateline.year:
+            return f"{self.date.year}年{self.date.month}月{day}"
+        if self.date.month != dateline.month:
+            return f"{self.date.month}月{day}"
+        return day
+
+    def en(self) -> str:
+        return f"{WEEKDAYS[self.date.weekday()]}, {self.date:%B} {self.date.day}"
+
+
+def dateline_of(article_date: str | None) -> date | None:
+    """The article's date from Article.date (ISO 8601, date or date-time); None when unknown or
+    unreadable: then no weekday is resolved, rather than against a wrong day."""
+    if not article_date:
+        return None
+    text = article_date.strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        try:
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            return None
+
+
+def resolve(day: int, dateline: date, tense: Tense) -> date:
+    """The date of weekday `day` (0 = Monday) relative to `dateline`, by the module's rule."""
+    back = (dateline.weekday() - day) % 7
+    if tense == "past":
+        return dateline - timedelta(days=back)
+    if tense == "last":
+        return dateline - timedelta(days=back or 7)
+    ahead = (day - dateline.weekday()) % 7
+    if tense == "next":
+        return dateline + timedelta(days=ahead or 7)
+    return dateline + timedelta(days=ahead)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text.replace("\u2019", "'"))]
+
+
+def _tense_of(tokens: list[str]) -> Tense | None:
+    """The first tense marker among `tokens` (nearest to the weekday first)."""
+    for n, token in enumerate(tokens):
+        if token in _FUTURE_WORDS:
+            return "future"
+        if token == "to" and n + 1 < len(tokens) and tokens[n + 1] in _FUTURE_BEFORE_TO:
+            return "future"  # reading backwards: "expected to …" arrives as "to", "expected"
+        if token in _PAST_WORDS or (len(token) > 4 and token.endswith("ed")):
+            if n + 1 < len(tokens) and tokens[n + 1] in _PASSIVE:
+                continue
+            return "past"
+    return None
+
+
+def _clause_tense(sentence: str, start: int, end: int) -> Tense:
+    before = _CLAUSE_END.split(sentence[:start])[-1]
+    backwards = list(reversed(_tokens(before)))
+    tense = _tense_of(backwards)
+    if tense is None and len([t for t in backwards if t not in ("on", "by", "and", "from")]) == 0:
+        # the weekday opens its clause: "On Friday, the cabinet will decide …"
+        after = sentence[end:]
+        rest = _CLAUSE_END.split(after.lstrip(" ,"), maxsplit=1)
+        forward = _tokens(rest[0] if rest[0].strip() else after)
+        tense = _tense_of(_forward_pairs(forward))
+    return tense or "past"
+
+
+def _forward_pairs(tokens: list[str]) -> list[str]:
+    """Forward order, with "expected to" turned into the backward form `_tense_of` reads."""
+    out: list[str] = []
+    for n, token in enumerate(tokens):
+        if token in _FUTURE_BEFORE_TO and n + 1 < len(tokens) and tokens[n + 1] == "to":
+            out += ["to", token]
+        else:
+            out.append(token)
+    return out
+
+
+def weekday_dates(sentences: list[SourceSentence], dateline: date | None) -> list[WeekdayDate]:
+    """Every weekday the source names, resolved against the dateline, in reading order (one
+    entry per sentence and phrase)."""
+    if dateline is None:
+        return []
+    found: list[WeekdayDate] = []
+    for sentence in sentences:
+        for match in _MENTION.finditer(sentence.text):
+            if _NAMED_DAYS.search(sentence.text[: match.start()]):
+                continue
+            modifier = (match.group("modifier") or "").lower()
+            day = WEEKDAYS.index(match.group("day").capitalize())
+            tense: Tense
+            if modifier == "last":
+                tense = "last"
+            elif modifier in ("next", "coming"):
+                tense = "next"
+            else:
+                tense = _clause_tense(sentence.text, match.start(), match.end())
+            phrase = _phrase(sentence.text, match.start(), match.group(0))
+            entry = WeekdayDate(sentence.id, phrase, resolve(day, dateline, tense), tense)
+            if entry not in found:
+                found.append(entry)
+    return found
+
+
+def _phrase(text: str, start: int, mention: str) -> str:
+    """The mention with the preposition before it, as the source writes it ("on Tuesday")."""
+    before = re.search(r"\b(on|by|since|until|from|before|after)\s+$", text[:start], re.I)
+    return f"{before.group(1)} {mention}" if before else mention
+
+
+def weekday_table(entries: list[WeekdayDate], dateline: date | None, lang: str) -> str:
+    """The table the agents get: one line per resolved weekday."""
+    if dateline is None or not entries:
+        return ""
+    lines = []
+    for entry in entries:
+        shown = entry.ja(dateline) if lang == "ja" else entry.en()
+        lines.append(f"- [{entry.sentence_id}] {entry.phrase} → {shown} ({entry.date.isoformat()})")
+    return "\n".join(lines)
+
+
+_JA_WEEKDAY = re.compile(r"(?<![日][（(])([月火水木金土日])曜日?")
+
+
+def weekday_left_as_weekday(text: str, entries: list[WeekdayDate], dateline: date) -> str | None:
+    """Japanese text that names a resolved weekday as a weekday (火曜日) instead of its date:
+    the fix to ask for (3日), or None. 3日（火） is the date, and passes."""
+    for match in _JA_WEEKDAY.finditer(text):
+        for entry in entries:
+            if JA_WEEKDAYS[entry.date.weekday()] == match.group(1):
+                return f"write the date {entry.ja(dateline)} instead of {match.group(0)}"
+    return None

@@ -1,0 +1,386 @@
+"""Drafts an editor publishes with light edits (issue 18): section roles with "do not repeat"
+blocks, weekdays resolved to dates, names to verify, a headline in two parts with the category
+from config, reactions one sentence a line. Checked on the requests the scripted server received
+and on the run folder drafter wrote."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from drafter.models import CommentThread, Headline, LeadSection, SourceSentence
+from drafter.render import assemble_title
+from drafter.stages.reactions import intro_line, sentence_lines
+from drafter.stages.weekdays import dateline_of, resolve, weekday_dates, weekday_table
+from drafter.text import normalize
+from tests.helpers import FIXTURES, draft, run_cli
+from tests.prompt_sizes import fenced_blocks, message_text, outside_fences
+from tests.scripted_llm import Reply, ScriptedLLM, schema_name
+
+# ---- weekdays → dates -------------------------------------------------------------------------
+
+
+def _dates(text: str, dateline: date) -> list[tuple[str, date]]:
+    return [(e.phrase, e.date) for e in weekday_dates([SourceSentence(id="S1", text=text)], dateline)]
+
+
+def test_a_reported_weekday_is_the_most_recent_one_on_or_before_the_dateline() -> None:
+    wednesday = date(2026, 3, 4)
+    assert _dates("The minister said on Tuesday that prices rose.", wednesday) == [
+        ("on Tuesday", date(2026, 3, 3))
+    ]
+    # The dateline's own weekday is the dateline itself, not a week earlier.
+    assert _dates("Shares fell on Wednesday.", wednesday) == [("on Wednesday", wednesday)]
+    assert _dates("Talks ended on Thursday.", wednesday) == [("on Thursday", date(2026, 2, 26))]
+
+
+def test_weekdays_across_month_and_year_boundaries() -> None:
+    # Monday 2 March: "on Saturday" is 28 February, written with its month.
+    monday = date(2026, 3, 2)
+    (entry,) = weekday_dates(
+        [SourceSentence(id="S4", text="Buyers met on Saturday in the capital.")], monday
+    )
+    assert entry.date == date(2026, 2, 28) and entry.ja(monday) == "2月28日（土）"
+    # Friday 2 January 2026: "on Tuesday" is 30 December 2025, with its year.
+    friday = date(2026, 1, 2)
+    (entry,) = weekday_dates([SourceSentence(id="S1", text="It was signed on Tuesday.")], friday)
+    assert entry.date == date(2025, 12, 30) and entry.ja(friday) == "2025年12月30日（火）"
+    # Saturday 31 January: "will vote on Monday" is 2 February.
+    (entry,) = weekday_dates(
+        [SourceSentence(id="S2", text="Parliament will vote on Monday.")], date(2026, 1, 31)
+    )
+    assert (entry.date, entry.tense) == (date(2026, 2, 2), "future")
+    assert entry.ja(date(2026, 1, 31)) == "2月2日（月）"
+
+
+def test_the_tense_of_the_clause_decides_past_or_coming_weekday() -> None:
+    wednesday = date(2026, 3, 4)
+    assert _dates("Officials said on Tuesday that talks will resume on Friday.", wednesday) == [
+        ("on Tuesday", date(2026, 3, 3)),
+        ("on Friday", date(2026, 3, 6)),
+    ]
+    assert _dates("On Friday, the cabinet will decide.", wednesday) == [
+        ("On Friday", date(2026, 3, 6))
+    ]
+    assert _dates("The vote is expected to take place on Sunday.", wednesday) == [
+        ("on Sunday", date(2026, 3, 8))
+    ]
+    # "will … on Wednesday" in a Wednesday story is that day; "next Wednesday" a week later.
+    assert _dates("The debate will play out Wednesday night.", wednesday) == [
+        ("Wednesday", wednesday)
+    ]
+    assert _dates("The board meets again next Wednesday.", wednesday) == [
+        ("next Wednesday", date(2026, 3, 11))
+    ]
+    # A passive participle is not the past: "will be allowed … on Sunday" is coming.
+    assert _dates("She will be allowed to play at the awards on Sunday.", wednesday) == [
+        ("on Sunday", date(2026, 3, 8))
+    ]
+    assert _dates("He met them last Monday and will meet again next Monday.", wednesday) == [
+        ("last Monday", date(2026, 3, 2)),
+        ("next Monday", date(2026, 3, 9)),
+    ]
+    # Reported plans: "would", "planned to" look ahead, "said" before the weekday looks back.
+    planned = "The minister said she would appoint a mediator and planned to meet them on Friday."
+    assert _dates(planned, wednesday) == [("on Friday", date(2026, 3, 6))]
+    assert _dates("He said on Monday he would resign.", wednesday) == [
+        ("on Monday", date(2026, 3, 2))
+    ]
+    assert resolve(2, wednesday, "last") == date(2026, 2, 25)  # "last Wednesday": a week back
+
+
+def test_named_days_and_unknown_dates_are_not_resolved() -> None:
+    assert _dates("Black Friday sales rose, as on Super Tuesday.", date(2026, 3, 4)) == []
+    assert _dates("Markets close every Friday and on Sundays.", date(2026, 3, 4)) == []
+    assert dateline_of(None) is None and dateline_of("sometime in March") is None
+    assert dateline_of("2026-03-14T09:30:00Z") == date(2026, 3, 14)
+    sentences = [SourceSentence(id="S1", text="She said on Saturday.")]
+    assert weekday_dates(sentences, None) == []
+    assert weekday_table(weekday_dates(sentences, None), None, "ja") == ""
+
+
+def test_the_weekday_table_gives_the_japanese_news_date() -> None:
+    dateline = date(2026, 3, 4)
+    entries = weekday_dates([SourceSentence(id="S2", text="He said on Tuesday.")], dateline)
+    assert weekday_table(entries, dateline, "ja") == "- [S2] on Tuesday → 3日（火） (2026-03-03)"
+    assert weekday_table(entries, dateline, "en") == (
+        "- [S2] on Tuesday → Tuesday, March 3 (2026-03-03)"
+    )
+
+
+# ---- the headline: fact and framing, category from config ----------------------------------
+
+
+def test_the_title_is_assembled_and_records_where_its_framing_is() -> None:
+    title, framing = assemble_title("ベロリア、輸出許可制を1年延期へ", "「買い手の声」への配慮", "ja")
+    assert framing is not None
+    assert title == "ベロリア、輸出許可制を1年延期へ 「買い手の声」への配慮"
+    assert title[framing.start : framing.end] == framing.text == "「買い手の声」への配慮"
+    assert assemble_title("Veloria delays permits", None, "en") == ("Veloria delays permits", None)
+    title, framing = assemble_title("Veloria delays permits", '"Buyers first"', "en")
+    assert framing is not None and title[framing.start : framing.end] == '"Buyers first"'
+
+
+def _run_dir(result: Any) -> Path:
+    assert result.exit_code == 0, result.output
+    return Path(result.stdout.strip().splitlines()[-1]).parent
+
+
+def _article_json(run_dir: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((run_dir / "article.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _front_matter(run_dir: Path) -> dict[str, Any]:
+    text = (run_dir / "article.md").read_text(encoding="utf-8")
+    meta: dict[str, Any] = yaml.safe_load(text.split("---\n")[1])
+    return meta
+
+
+def test_headline_parts_reach_article_json_and_the_category_comes_from_config(
+    llm_env: ScriptedLLM, replies: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = {**replies["HeadlineDraft"], "category": "経済"}  # a model inventing a category
+    llm_env.script["HeadlineDraft"] = [Reply(content=answer)]
+    run_dir = _run_dir(draft(tmp_path, "--no-check"))
+
+    headline = _article_json(run_dir)["headline"]
+    fact, framing = answer["fact"], answer["framing"]
+    assert headline["title"] == f"{fact} {framing}" and headline["fact"] == fact
+    span = headline["framing"]
+    assert headline["title"][span["start"] : span["end"]] == span["text"] == framing
+    assert headline["category"] == "ニュース" and _front_matter(run_dir)["category"] == "ニュース"
+
+    # The headline agent saw the source's own headline, fenced as data.
+    request = next(r for r in llm_env.requests if schema_name(r) == "HeadlineDraft")
+    user = message_text(request, "user")
+    source_title = "Veloria expects to delay lithium export licences by a year, minister says"
+    assert ("source-title", source_title) in fenced_blocks(user)
+    assert source_title not in outside_fences(user)
+
+    # `category` in config wins, for a new run and for a resumed one whose headline step was
+    # written before (an old step file: one title, the model's category).
+    monkeypatch.setenv("DRAFTER_CATEGORY", "海外の反応")
+    step = run_dir / "steps" / "headline.json"
+    saved = json.loads(step.read_text(encoding="utf-8"))
+    saved["output"] = {"title": "旧形式の見出し", "category": "経済", "tags": ["a", "b", "c"]}
+    step.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
+    (run_dir / "article.json").unlink()
+    resumed = run_cli("--resume", str(run_dir), "--no-check")
+    assert resumed.exit_code == 0, resumed.output
+    headline = _article_json(run_dir)["headline"]
+    assert headline["title"] == "旧形式の見出し" and headline["framing"] is None
+    assert headline["category"] == "海外の反応"
+    assert _front_matter(run_dir)["category"] == "海外の反応"
+
+
+def test_an_answer_in_the_one_part_form_still_makes_a_title(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    """A recorded answer from before the split (one `title`, a `category`) replays."""
+    old = {"title": "ベロリア、リチウム輸出許可制を1年延期へ", "category": "経済", "tags": ["a", "b", "c"]}
+    llm_env.script["HeadlineDraft"] = [Reply(content=old)]
+    run_dir = _run_dir(draft(tmp_path, "--no-check"))
+    headline = Headline.model_validate(_article_json(run_dir)["headline"])
+    assert headline.title == old["title"] and headline.framing is None
+    assert headline.category == "ニュース"
+
+
+# ---- names to verify ------------------------------------------------------------------------
+
+
+def test_a_guessed_rendering_is_marked_verify_in_article_json(
+    llm_env: ScriptedLLM, replies: dict[str, Any], tmp_path: Path
+) -> None:
+    lead = copy.deepcopy(replies["LeadDraft"])
+    lead["glossary"][4]["verify"] = True  # Daniel Okafor: a reading the model is unsure of
+    llm_env.script["LeadDraft"] = [Reply(content=lead)]
+    run_dir = _run_dir(draft(tmp_path, "--no-check"))
+    glossary = _article_json(run_dir)["lead"]["glossary"]
+    assert [g["source"] for g in glossary if g["verify"]] == ["Daniel Okafor"]
+    assert sum(1 for g in glossary if g["verify"] is False) == len(glossary) - 1
+
+    # The lead's prompt defines the glossary's scope and the katakana rule.
+    request = next(r for r in llm_env.requests if schema_name(r) == "LeadDraft")
+    system = message_text(request, "system")
+    assert "people, organisations, places, laws, programmes" in system
+    assert "never guessed kanji" in system and "`verify: true`" in system
+    schema = json.dumps(request["response_format"], ensure_ascii=False)
+    assert '"verify"' in schema and "laws or programmes" in schema
+
+
+def test_a_glossary_written_before_the_verify_mark_loads() -> None:
+    old = {"paragraphs": [], "glossary": [{"source": "Elena Marsh", "target": "エレナ・マーシュ"}]}
+    assert LeadSection.model_validate(old).glossary[0].verify is False
+
+
+# ---- section roles, do-not-repeat, hedges, weekdays in the prompts ---------------------------
+
+
+def _claims(run_dir: Path, agent: str) -> list[str]:
+    step = json.loads((run_dir / "steps" / f"{agent}.json").read_text(encoding="utf-8"))
+    return [
+        claim["text"]
+        for sub in step["output"]["subsections"]
+        for paragraph in sub["paragraphs"]
+        for claim in paragraph
+    ]
+
+
+def _request(llm_env: ScriptedLLM, schema: str) -> dict[str, Any]:
+    return next(r for r in llm_env.requests if schema_name(r) == schema)
+
+
+def test_later_sections_are_told_what_earlier_ones_said(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    run_dir = _run_dir(draft(tmp_path, "--no-check"))
+    background, analysis = _claims(run_dir, "background"), _claims(run_dir, "analysis")
+
+    def blocks(schema: str) -> dict[str, str]:
+        return dict(fenced_blocks(message_text(_request(llm_env, schema), "user")))
+
+    to_analysis, to_conclusion = blocks("AnalysisDraft"), blocks("ConclusionDraft")
+    # Every claim of the background goes to the analysis, fenced as data, under the
+    # "do not repeat" heading; every claim of both goes to the conclusion.
+    assert all(c in to_analysis["draft-background"] for c in background)
+    assert all(c in to_conclusion["draft-background"] for c in background)
+    assert all(c in to_conclusion["draft-analysis"] for c in analysis)
+    analysis_user = outside_fences(message_text(_request(llm_env, "AnalysisDraft"), "user"))
+    assert "already says (build on it; do not repeat it)" in analysis_user
+    conclusion_user = outside_fences(message_text(_request(llm_env, "ConclusionDraft"), "user"))
+    assert conclusion_user.count("do not restate") == 2
+
+    # Each section's role, and varied endings rather than two examples to copy.
+    systems = {
+        schema: message_text(_request(llm_env, schema), "system")
+        for schema in ("BackgroundDraft", "AnalysisDraft", "ConclusionDraft")
+    }
+    assert "the facts and context the reader lacks" in systems["BackgroundDraft"]
+    assert "what the news means" in systems["AnalysisDraft"]
+    assert "the takeaway and the open question" in systems["ConclusionDraft"]
+    endings = re.findall(r"〜[^、)）]+", systems["AnalysisDraft"])
+    assert len(endings) >= 6 and "never the same ending on two sentences in a row" in (
+        systems["AnalysisDraft"]
+    )
+    for schema in ("BackgroundDraft", "AnalysisDraft"):
+        assert "2–4 paragraphs of 2–4 sentences" in systems[schema]
+        assert "記事からは分からず" in systems[schema]
+
+
+def test_the_lead_gets_the_sources_weekdays_as_dates(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+    """The fixture: "PORT AURELIA, March 14 … said on Saturday", published 2026-03-14."""
+    _run_dir(draft(tmp_path, "--no-check"))
+    for schema in ("LeadDraft", "BackgroundDraft"):
+        request = _request(llm_env, schema)
+        tables = [c for k, c in fenced_blocks(message_text(request, "user")) if k == "weekday-dates"]
+        assert tables == ["- [S2] on Saturday → 14日（土） (2026-03-14)"], schema
+    lead_system = message_text(_request(llm_env, "LeadDraft"), "system")
+    assert "is written as its date (3日; 2月28日 in another month), not 火曜日" in lead_system
+
+
+def test_no_weekday_table_without_a_publication_date(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    """A pasted text file has no date: weekdays stay as the source gives them, unresolved."""
+    page = (FIXTURES / "article.html").read_text(encoding="utf-8")
+    paragraphs = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<(?:h1|p)>(.*?)</", page)]
+    source = tmp_path / "undated.txt"
+    source.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    comments = str(FIXTURES / "comments.json")
+    result = run_cli(str(source), "--comments", comments, "--out", str(tmp_path / "d"), "--no-check")
+    run_dir = _run_dir(result)
+    assert json.loads((run_dir / "inputs/article.json").read_text("utf-8"))["date"] is None
+    lead = _request(llm_env, "LeadDraft")
+    assert "weekday-dates" not in message_text(lead, "user")
+    assert "resolved weekdays" not in message_text(lead, "system")
+
+
+# ---- reactions --------------------------------------------------------------------------------
+
+
+def test_reactions_are_one_sentence_a_line_and_the_rule_on_numbers_is_asked(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    run_dir = _run_dir(draft(tmp_path, "--no-check"))
+    reactions = _article_json(run_dir)["reactions"]["reactions"]
+    two = next(r for r in reactions if r["comment_id"] == "c02")
+    assert two["translation"].splitlines() == [
+        "月の輸出の40%が許可待ちで止まったら、電池メーカーにとっては悪夢だよ。",
+        "そりゃ買い手も黙ってない。",
+    ]
+    markdown = (run_dir / "article.md").read_text(encoding="utf-8")
+    # One block per comment, the lines joined by Markdown hard breaks.
+    assert "悪夢だよ。  \nそりゃ買い手も黙ってない。" in markdown
+    system = message_text(_request(llm_env, "ReactionsDraft"), "system")
+    assert "one sentence per line" in system and "a decade → 10年" in system
+
+
+def test_sentence_lines_keep_one_sentence_a_line() -> None:
+    assert sentence_lines("まだ決まってない。信じないぞ！ 本当か？", "ja") == (
+        "まだ決まってない。\n信じないぞ！\n本当か？"
+    )
+    assert sentence_lines("Not yet. Wait.\nOk", "en") == "Not yet. Wait.\nOk"
+
+
+def _thread(n: int) -> dict[str, Any]:
+    thread: dict[str, Any] = json.loads((FIXTURES / "comments.json").read_text(encoding="utf-8"))
+    thread["comments"] = thread["comments"][:n]
+    return thread
+
+
+def test_a_small_thread_says_how_many_comments_it_had(
+    llm_env: ScriptedLLM, replies: dict[str, Any], tmp_path: Path
+) -> None:
+    thread = _thread(5)
+    comments = tmp_path / "five.json"
+    comments.write_text(json.dumps(thread, ensure_ascii=False), encoding="utf-8")
+    ids = {c["id"] for c in thread["comments"]}
+    picked = [r for r in replies["ReactionsDraft"]["reactions"] if r["comment_id"] in ids]
+    llm_env.script["ReactionsDraft"] = [Reply(content={"reactions": picked})]
+    result = run_cli(
+        str(FIXTURES / "article.html"), "--comments", str(comments), "--out",
+        str(tmp_path / "d"), "--no-check",
+    )  # fmt: skip
+    run_dir = _run_dir(result)
+    intro = _article_json(run_dir)["reactions"]["intro"]
+    assert intro == (
+        f"Redditのスレッドに寄せられたコメントは5件でした。そのうち{len(picked)}件を翻訳して"
+        "紹介します。"
+    )
+    # A full thread keeps the plain line, with no count.
+    full = CommentThread.model_validate(_thread(15))
+    assert "件" not in intro_line(full, "ja", 11)
+    assert intro_line(CommentThread.model_validate(thread), "en", 3) == (
+        "The Reddit thread on this story had 5 comments; 3 of them, translated."
+    )
+
+
+def test_the_prompts_carry_no_sentence_of_the_seed_article() -> None:
+    """Examples in prompts are our own (PROMPTS.md): none of the seed's sentences."""
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "example-article.ja.txt"
+    if not seed.is_file():
+        pytest.skip("../shared/seed is not beside the checkout")
+    sentences = [normalize(s) for s in re.split(r"(?<=[。！？])", seed.read_text("utf-8"))]
+    prompts = Path(__file__).resolve().parents[1] / "prompts"
+    text = normalize("\n".join(p.read_text("utf-8") for p in prompts.rglob("*.md")))
+    assert not [s for s in sentences if len(s) >= 12 and s in text]
+
+
+def test_a_date_with_its_weekday_in_brackets_is_a_date() -> None:
+    from drafter.stages.weekdays import weekday_left_as_weekday
+
+    dateline = date(2026, 3, 4)
+    entries = weekday_dates([SourceSentence(id="S1", text="He said on Tuesday.")], dateline)
+    assert weekday_left_as_weekday("同氏は3日（火）、述べた。", entries, dateline) is None
+    assert weekday_left_as_weekday("同氏は火曜日に述べた。", entries, dateline) == (
+        "write the date 3日（火） instead of 火曜日"
+    )
+    assert weekday_left_as_weekday("同氏は水曜日に述べた。", entries, dateline) is None
