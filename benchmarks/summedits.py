@@ -30,9 +30,14 @@ _COMMON = {
 
 
 def names(text: str) -> set[str]:
+    """Capitalised words, except a sentence's first word standing alone ("Shares rose",
+    "Previously, …"): capitalised by position, not a name."""
     found = set()
     for match in _NAME.finditer(text):
         words = [w for w in match.group(0).split() if w not in _COMMON]
+        initial = match.start() == 0 or bool(re.search(r"[.!?]\s+$", text[: match.start()]))
+        if initial and len(match.group(0).split()) == 1:
+            continue
         found.update(w.strip(".'’") for w in words if len(w) > 2)
     return found
 

@@ -134,7 +134,8 @@ def test_check_prints_no_escape(tmp_path: Path) -> None:
     shutil.copytree(CASES / "port-strike", case)
     draft = case / "draft.md"
     text = draft.read_text(encoding="utf-8")
-    invented = "港湾局は9999億円の損失を発表した。"
+    # a figure the source sentence states otherwise (38 ships): a must-fix item to print
+    invented = "ノルバンダ港湾局によると、日曜日の時点で98隻のコンテナ船が沖合で待機していた。"
     lead_start = text.index("ノルバンダ最大のコンテナ港")
     text = text[:lead_start] + hostile(invented) + text[lead_start:]
     draft.write_text(text, encoding="utf-8")
@@ -142,7 +143,7 @@ def test_check_prints_no_escape(tmp_path: Path) -> None:
     table = invoke(*args)
     assert table.exit_code == 1, table.output
     assert_safe(table.stdout + table.stderr, "must fix")
-    assert "9999億円" in table.stdout
+    assert "98隻" in table.stdout
     as_json = invoke(*args, "--json")
     claims = assert_json_safe(as_json.stdout)["claims"]
-    assert any("9999億円" in c["sentence"] for c in claims)
+    assert any("98隻" in c["sentence"] for c in claims)

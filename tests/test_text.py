@@ -11,11 +11,16 @@ def test_japanese_splits_on_sentence_marks_and_keeps_closing_brackets() -> None:
         "大豆も買うという！",
         "最後の文",
     ]
-    assert split_sentences("彼は「やめる。」と言った。次だ。") == [
-        "彼は「やめる。」",
-        "と言った。",
+    # a quotation is part of its sentence: never split inside 「…」, nor before と言った
+    assert split_sentences("彼は「やめる。」と言った。次だ。") == ["彼は「やめる。」と言った。", "次だ。"]
+    assert split_sentences("組合は「港は閉じる。再開は未定だ」と述べた。次だ。") == [
+        "組合は「港は閉じる。再開は未定だ」と述べた。",
         "次だ。",
     ]
+    # a quoted line followed by a new sentence is two sentences
+    assert split_sentences("「やめる。」彼はそう言った。") == ["「やめる。」", "彼はそう言った。"]
+    # an unclosed bracket (a typo) does not swallow the paragraph
+    assert split_sentences("括弧が（閉じない。次の文。") == ["括弧が（閉じない。", "次の文。"]
 
 
 def test_english_does_not_split_on_abbreviations() -> None:

@@ -512,6 +512,9 @@ def _print_check(report: Any) -> None:
                 escape(evidence or "-"),
             )
         console.print(table)
+    from drafter.check.style import summary_line
+
+    console.print(escape(summary_line(report.style)), soft_wrap=True)
     checked = f"{report.sentences_checked} sentences checked"
     if not report.sentences_checked:
         console.print("Not checked: the draft holds no sentence")
@@ -531,16 +534,34 @@ def eval_command(
         Path | None, typer.Option("--out", help="Write eval.json and junit.xml here.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    split: Annotated[
+        str,
+        typer.Option("--split", help="Run the cases of one split (dev, test) or all of them."),
+    ] = "all",
+    shared_data: Annotated[
+        Path | None,
+        typer.Option(
+            "--shared-data",
+            help="The shared data folder, for cases whose source is a page of it "
+            "(default: DRAFTER_SHARED_DATA, else ../shared/data beside the checkout).",
+        ),
+    ] = None,
 ) -> None:
-    """Run the fact check over a suite of reference drafts and labelled perturbations; exit 1
-    when a threshold fails. Progress, one line per case, goes to stderr."""
+    """Run the fact check over a suite of reference drafts, then over the same drafts with
+    planted errors (generated, and hand-planted from planted.json); exit 1 when a threshold
+    fails. Progress, one line per case, goes to stderr."""
     import json
 
-    from drafter.check.evaluate import default_suite, junit_xml, run_suite
+    from drafter.evaluation.harness import default_suite, junit_xml, run_suite, summary_lines
     from drafter.store import write_atomic
 
     try:
-        result = run_suite(suite or default_suite(), say=lambda line: typer.echo(line, err=True))
+        result = run_suite(
+            suite or default_suite(),
+            say=lambda line: typer.echo(line, err=True),
+            split=split,
+            shared_data=shared_data,
+        )
     except DrafterError as exc:
         _fail(exc)
     if out is not None:
@@ -556,19 +577,8 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        clean = result["clean"]
-        typer.echo(f"suite {result['suite']}: {result['suite_path']}")
-        typer.echo(
-            f"  {clean['total']} clean drafts, {clean['flagged']} flagged "
-            f"(false-alarm rate {clean['rate']:.1%}); {result['perturbations']} perturbations"
-        )
-        typer.echo(
-            f"  clean claims in failing sections: {clean['strict_claims']}, flagged "
-            f"{clean['strict_claims_flagged']}; listed for the editor: {clean['listed_for_editor']}"
-        )
-        for kind, stats in result["detection"].items():
-            rate = "-" if stats["rate"] is None else f"{stats['rate']:.1%}"
-            typer.echo(f"  {kind:<14} {stats['detected']:>3}/{stats['total']:<3} detected  {rate}")
+        for line in summary_lines(result):
+            typer.echo(line)
         typer.echo(
             f"check time per draft: mean {result['check_seconds_mean']:.3f} s, "
             f"max {result['check_seconds_max']:.3f} s; suite {result['seconds']:.0f} s"

@@ -132,9 +132,47 @@ def _split_english(paragraph: str) -> list[str]:
 
 
 def _split_japanese(paragraph: str) -> list[str]:
-    """Split after 。！？, keeping a closing bracket that follows the mark in the sentence."""
-    parts = re.split(r"(?<=[。！？])(?![」』）)。！？])|(?<=[。！？][」』）)])", paragraph)
-    return [p.strip() for p in parts if p.strip()]
+    """Split after 。！？ outside quotation marks and brackets: 「…。…」 is one sentence with a
+    quotation in it, not two fragments. A closing bracket right after the mark stays with its
+    sentence. An unbalanced bracket (a typo) stops protecting at the paragraph's end, so the
+    text is then split as if it were not there."""
+    sentences: list[str] = []
+    start, depth = 0, 0
+    n = len(paragraph)
+    for i, char in enumerate(paragraph):
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS and depth:
+            depth -= 1
+            # 「やめる。」彼は言った。 is two sentences; 「やめる。」と言った。 is one
+            if (
+                depth == 0
+                and i > 0
+                and paragraph[i - 1] in "。！？"
+                and i + 1 < n
+                and paragraph[i + 1] not in "とっな、。」』）)"
+            ):
+                sentences.append(paragraph[start : i + 1])
+                start = i + 1
+                continue
+        if char in "。！？" and depth == 0:
+            end = i + 1
+            while end < n and paragraph[end] in "」』）)。！？":
+                end += 1
+            sentences.append(paragraph[start:end])
+            start = end
+    rest = paragraph[start:]
+    if rest.strip() and depth:  # an unclosed bracket: split the rest plainly
+        parts = re.split(r"(?<=[。！？])(?![」』）)。！？])|(?<=[。！？][」』）)])", rest)
+        sentences.extend(parts)
+    elif rest.strip():
+        sentences.append(rest)
+    # a boundary found inside a run of marks leaves empty pieces; drop them
+    return [p.strip() for p in sentences if p.strip()]
+
+
+_OPENERS = "「『（(【"
+_CLOSERS = "」』）)】"
 
 
 def split_sentences(text: str) -> list[str]:

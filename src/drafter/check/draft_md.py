@@ -75,7 +75,9 @@ class ParsedDraft:
     urls: list[tuple[str, str]] = field(default_factory=list)  # (section, url) anywhere
     images: list[tuple[str, str]] = field(default_factory=list)
     unmarked_reactions: list[str] = field(default_factory=list)
+    reaction_intro: str = ""  # the one line that introduces the reactions
     source_line: str | None = None
+    category: str | None = None  # the label line under the title (ニュース), not a claim
     # "sections" (drafter's layout) or "lead only" (no section heading: all of it is lead)
     layout: str = "sections"
     title_marked: bool = False  # the title is a `# ` heading
@@ -127,6 +129,16 @@ def parse_draft(markdown: str) -> ParsedDraft:
                 draft.urls.append((section, href))
         if title_line and number == 0:
             draft.title = _strip_markup(block)
+            section = "lead"
+            continue
+        if (
+            section == "lead"
+            and draft.title
+            and not draft.category
+            and not paragraph
+            and _is_category_line(block)
+        ):
+            draft.category = _strip_markup(block)
             continue
         heading = _ATX_HEADING.match(block)
         if heading and len(heading.group(1)) == 1 and not draft.title:
@@ -196,7 +208,14 @@ def _reaction(
             return pending
     text = _strip_markup(_HTML_COMMENT.sub("", block))
     if pending is None:
-        if draft.reactions or not _looks_like_intro(text):
+        first = not draft.reactions and not draft.unmarked_reactions and not draft.reaction_intro
+        if first and _looks_like_intro(text):
+            draft.reaction_intro = text
+        elif draft.reactions and text:
+            # a second paragraph of the same translation: checked against the same original
+            last = draft.reactions[-1]
+            last.text = f"{last.text}\n{text}"
+        elif text:
             draft.unmarked_reactions.append(text)
         return None
     comment_id, score_value = pending
@@ -226,6 +245,20 @@ def _is_title_line(blocks: list[str]) -> bool:
     if not text or len(text) > 120 or _SENTENCE_END.search(text) or _SOURCE_LINE.match(text):
         return False
     return normalize(text).casefold() not in _HEADING_WORDS
+
+
+def _is_category_line(block: str) -> bool:
+    """The label under a title (ニュース, 経済, World): one short line, no sentence end, no
+    number. It comes from config, not from the source, so it is not a claim to check."""
+    text = _strip_markup(block)
+    return (
+        "\n" not in block
+        and 0 < len(text) <= 15
+        and not _SENTENCE_END.search(text)
+        and not any(ch.isdigit() for ch in text)
+        and not _SOURCE_LINE.match(text)
+        and normalize(text).casefold() not in _HEADING_WORDS
+    )
 
 
 def _plain_headings(body: str, first_line: int) -> list[tuple[int, str]]:
@@ -269,6 +302,15 @@ def layout_problem(draft: ParsedDraft) -> str | None:
     return None
 
 
+_INTRO_WORDS = re.compile(
+    r"コメント|反応|スレッド|寄せられ|投稿|海外|読者|ユーザー|掲示板|声|"
+    r"comment|reaction|thread|reader|repl",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_intro(text: str) -> bool:
-    """The one line before the first reaction that introduces them."""
-    return len(text) < 160
+    """The line that opens 海外の反応 and introduces the reactions ("…には次のような
+    コメントが寄せられた"): the section's first block, short, and about the comments. Any other
+    block without a comment marker is a reaction whose original cannot be checked."""
+    return len(text) < 160 and bool(_INTRO_WORDS.search(text))

@@ -69,6 +69,11 @@ def from_run(run_dir: Path, draft_path: Path | None = None) -> CheckInputs:
 
 def _add_recorded(inputs: CheckInputs, recorded: Draft) -> None:
     inputs.glossary = list(recorded.lead.glossary)
+    inputs.guessed_names = [e.target for e in recorded.lead.glossary if e.verify]
+    framing = recorded.headline.framing
+    if framing is not None and framing.text:
+        # the headline's catchphrase, as the run built the title: not a quotation to find
+        inputs.title_framing = [framing.text]
     for lead_paragraph in recorded.lead.paragraphs:
         for sentence in lead_paragraph:
             ids = [e.sentence_id for e in sentence.evidence]

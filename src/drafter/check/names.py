@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from drafter.models import GlossaryEntry
@@ -78,17 +79,9 @@ def skeleton(word: str) -> str:
 
 def transliteration_match(katakana: str, word: str) -> float:
     """1.0 for the same sound shape; short shapes must be equal, longer ones nearly so."""
-    a = skeleton(romanize(katakana))
-    lowered = word.lower()
-    # English r before a consonant or at the end is often a long vowel in katakana
-    # (Harbor → ハーバー) but not always (Energy → エネルギー), and a lone h is often silent
-    # (Johnson → ジョンソン): try each spelling.
-    variants = {lowered, re.sub(r"r(?![aeiouy])", "", lowered)}
-    variants |= {re.sub(r"(?<=.)(?<![sctpgw])h", "", v) for v in variants}
-    variants |= {v.replace("th", "t") for v in variants if "th" in v}  # Thomas → トーマス
+    a = _katakana_shape(katakana)
     best = 0.0
-    for english in variants:
-        b = skeleton(english)
+    for b in _english_shapes(word):
         if not a or not b:
             continue
         if min(len(a), len(b)) <= 4:
@@ -100,11 +93,39 @@ def transliteration_match(katakana: str, word: str) -> float:
     return best
 
 
+@lru_cache(maxsize=4096)
+def _katakana_shape(katakana: str) -> str:
+    return skeleton(romanize(katakana))
+
+
+@lru_cache(maxsize=16384)
+def _english_shapes(word: str) -> frozenset[str]:
+    """The sound shapes an English word may have in katakana (cached: a check compares each
+    katakana word with every word of the source)."""
+    lowered = word.lower()
+    # English r before a consonant or at the end is often a long vowel in katakana
+    # (Harbor → ハーバー) but not always (Energy → エネルギー), and a lone h is often silent
+    # (Johnson → ジョンソン): try each spelling.
+    variants = {lowered, re.sub(r"r(?![aeiouy])", "", lowered)}
+    variants |= {re.sub(r"(?<=.)(?<![sctpgw])h", "", v) for v in variants}
+    variants |= {v.replace("th", "t") for v in variants if "th" in v}  # Thomas → トーマス
+    variants |= {re.sub(r"g(?=[ei])", "j", v) for v in variants if "g" in v}  # Assange → アサンジ
+    variants |= {v.replace("gh", "g") for v in variants if "gh" in v}  # Ghani → ガニ
+    # an adjective or demonym names its place: Ecuadorean → エクアドル, Lebanese → レバノン
+    variants |= {
+        re.sub(r"(?:ean|ian|an|ese|ish|i)$", "", v)
+        for v in variants
+        if len(v) > 6 and re.search(r"(?:ean|ian|an|ese|ish|i)$", v)
+    }
+    return frozenset(skeleton(v) for v in variants)
+
+
 @dataclass
 class NameMention:
     text: str  # as written in the draft (a full name keeps its ・)
     parts: list[str]
     from_glossary: bool = False
+    person: bool = False  # a full name with ・ or followed by a person's title
 
 
 _TAGGER: Any = None
@@ -149,15 +170,20 @@ def _looks_like_name(
     the run's edge (タン+バリ, オレ+ン) or a compound the source does not have (プリム+ソール)
     means a name."""
     inside = [t for t in tokens if t[0] < end and start < t[1]]
-    for token_start, token_end, proper, _ in inside:
+    for token_start, token_end, proper, gloss in inside:
         if proper or token_start < start or token_end > end:
             return True
-        if len(inside) > 1 and token_end - token_start <= 2:
-            return True
+        if len(inside) > 1 and token_end - token_start <= 2 and not gloss:
+            return True  # a fragment with no meaning of its own (タン+バリ)
     if len(inside) > 1:
-        for *_, gloss in inside:
-            word = re.escape(gloss.lower().split("(")[0].strip())
-            if not word or not re.search(rf"\b{word}(?:s|es|d|ed|ing|r)?\b", source):
+        # common nouns with English glosses: a compound loanword (レア+アース, ギガ+ワット,
+        # ボトル+ネック) unless none of its words is in the source and it is not one known
+        # compound either
+        glosses = [g.lower().split("(")[0].strip() for *_, g in inside]
+        if all(glosses):
+            return False
+        for word in glosses:
+            if not word or not re.search(rf"\b{re.escape(word)}(?:s|es|d|ed|ing|r)?\b", source):
                 return True
     return False
 
@@ -178,7 +204,8 @@ def name_mentions(
             if not any(a < span[1] and span[0] < b for a, b in covered):
                 covered.append(span)
                 parts = [p for p in re.split(r"[・=＝]", name) if p] or [name]
-                found.append(NameMention(name, parts, from_glossary=True))
+                person = len(parts) >= 2 or bool(_NAME_AFTER.match(text[span[1] : span[1] + 12]))
+                found.append(NameMention(name, parts, from_glossary=True, person=person))
             start = text.find(name, start + 1)
     tokens = _tokens(text)
     for match in _KATAKANA_RUN.finditer(text):
@@ -192,20 +219,122 @@ def name_mentions(
             continue
         after = text[end : end + 12]
         lowered = source.lower()
-        if (
-            len(parts) >= 2
-            or _NAME_AFTER.match(after)
-            or _looks_like_name(start, end, tokens, lowered)
-        ):
-            found.append(NameMention(run, parts))
+        person = len(parts) >= 2 or bool(_NAME_AFTER.match(after))
+        if person or _looks_like_name(start, end, tokens, lowered):
+            found.append(NameMention(run, parts, person=person))
     return found
+
+
+def kanji_surnames(sentence: str) -> list[tuple[str, str]]:
+    """Japanese surnames in kanji (岸田 → キシダ), read by UniDic: (surname, reading). Given
+    names are left out, their readings are too often wrong (文雄 is read ブンユウ)."""
+    out = []
+    for word in tagger()(unicodedata.normalize("NFKC", sentence)):
+        feature = word.feature
+        if (
+            feature.pos2 == "固有名詞"
+            and feature.pos3 == "人名"
+            and feature.pos4 == "姓"
+            and not _KATAKANA_RUN.fullmatch(word.surface)
+            and feature.kana
+        ):
+            out.append((word.surface, str(feature.kana)))
+    return out
 
 
 def source_words(source_text: str) -> list[str]:
     """Capitalised words of the source, each once, in the order they first occur: what a
-    katakana name may transliterate (the order breaks ties in `resolve`)."""
-    words = (w for w in re.findall(r"\b[A-Z][\w'’]+", source_text) if len(w) >= 3)
-    return list(dict.fromkeys(words))
+    katakana name may transliterate (the order breaks ties in `resolve`). A possessive is
+    stripped: フォーブス is Forbes, whether the source wrote Forbes or Forbes'."""
+    words = (re.sub(r"(?:['’]s|['’])$", "", w) for w in re.findall(r"\b[A-Z][\w'’]+", source_text))
+    return list(dict.fromkeys(w for w in words if len(w) >= 3))
+
+
+# Katakana names of countries and regions whose English names sound nothing like them, with
+# the words (name, adjective, capital) a source uses for them.
+EXONYMS: dict[str, tuple[str, ...]] = {
+    "オランダ": ("netherlands", "dutch", "holland", "amsterdam", "the hague"),
+    "ドイツ": ("germany", "german", "berlin"),
+    "イギリス": ("britain", "british", "u.k.", "uk", "united kingdom", "england", "london"),
+    "アメリカ": ("america", "american", "u.s.", "us", "united states", "washington"),
+    "スイス": ("switzerland", "swiss", "geneva", "zurich", "bern"),
+    "ギリシャ": ("greece", "greek", "athens"),
+    "トルコ": ("turkey", "turkish", "türkiye", "ankara", "istanbul"),
+    "スペイン": ("spain", "spanish", "madrid"),
+    "デンマーク": ("denmark", "danish", "copenhagen"),
+    "スウェーデン": ("sweden", "swedish", "stockholm"),
+    "ノルウェー": ("norway", "norwegian", "oslo"),
+    "フィンランド": ("finland", "finnish", "helsinki"),
+    "ポーランド": ("poland", "polish", "warsaw"),
+    "ハンガリー": ("hungary", "hungarian", "budapest"),
+    "チェコ": ("czech", "prague"),
+    "オーストリア": ("austria", "austrian", "vienna"),
+    "ベルギー": ("belgium", "belgian", "brussels"),
+    "フランス": ("france", "french", "paris"),
+    "イタリア": ("italy", "italian", "rome"),
+    "ロシア": ("russia", "russian", "moscow", "kremlin"),
+    "ウクライナ": ("ukraine", "ukrainian", "kyiv", "kiev"),
+    "ベラルーシ": ("belarus", "belarusian", "minsk"),
+    "ジョージア": ("georgia", "georgian", "tbilisi"),
+    "オーストラリア": ("australia", "australian", "canberra"),
+    "ニュージーランド": ("new zealand", "wellington"),
+    "フィリピン": ("philippines", "philippine", "filipino", "manila"),
+    "ベトナム": ("vietnam", "vietnamese", "hanoi"),
+    "タイ": ("thailand", "thai", "bangkok"),
+    "インド": ("india", "indian", "new delhi", "delhi"),
+    "イラン": ("iran", "iranian", "tehran"),
+    "イラク": ("iraq", "iraqi", "baghdad"),
+    "イスラエル": ("israel", "israeli", "jerusalem", "tel aviv"),
+    "パレスチナ": ("palestine", "palestinian"),
+    "サウジアラビア": ("saudi", "riyadh"),
+    "エジプト": ("egypt", "egyptian", "cairo"),
+    "アフガニスタン": ("afghanistan", "afghan", "kabul"),
+    "メキシコ": ("mexico", "mexican"),
+    "ブラジル": ("brazil", "brazilian", "brasilia"),
+    "アルゼンチン": ("argentina", "argentine", "argentinian", "buenos aires"),
+    "ボリビア": ("bolivia", "bolivian", "la paz"),
+    "ヨーロッパ": ("europe", "european", "eu"),
+    "アジア": ("asia", "asian"),
+    "アフリカ": ("africa", "african"),
+    "ワシントン": ("washington",),
+    "ニューヨーク": ("new york",),
+    "ロサンゼルス": ("los angeles",),
+    "サンフランシスコ": ("san francisco",),
+    "サンディエゴ": ("san diego",),
+    "シエラネバダ": ("sierra nevada",),
+    "ニュージャージー": ("new jersey",),
+    "ニューデリー": ("new delhi",),
+    "ラスベガス": ("las vegas",),
+    "ブエノスアイレス": ("buenos aires",),
+    "ラパス": ("la paz",),
+    "ハーグ": ("hague",),
+    "ホワイトハウス": ("white house",),
+    "ペンタゴン": ("pentagon",),
+}
+
+
+_FUNCTION_WORDS = {
+    "アンド",
+    "オブ",
+    "ザ",
+    "フォー",
+    "ドット",
+    "コム",
+    "デ",
+    "ラ",
+    "ル",
+    "ディ",
+    "ダ",
+    "ドゥ",
+}
+
+
+def exonym(part: str, source_lower: str) -> str | None:
+    """The source's word for a country written as Japanese writes it (オランダ → Dutch)."""
+    for word in EXONYMS.get(part, ()):
+        if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", source_lower):
+            return word
+    return None
 
 
 def glossary_targets(glossary: list[GlossaryEntry]) -> dict[str, str]:
@@ -229,13 +358,23 @@ def resolve(part: str, targets: dict[str, str], words: Sequence[str]) -> str | N
     """
     if part in targets:
         return targets[part]
+    if part in _FUNCTION_WORDS:
+        return None  # アンド, オブ: the "and" of a company's name matches no one
+    if part in EXONYMS:
+        found = exonym(part, " ".join(words).lower())
+        if found:
+            return next((w for w in words if w.lower() == found), found)
     romaji = romanize(part)
     best, best_key = None, (0.0, 0.0)
+    short = len(skeleton(romaji)) <= 2
     for word in words:
         score = transliteration_match(part, word)
         if score < 0.8:
             continue
-        key = (score, SequenceMatcher(None, romaji, word.lower()).ratio())
+        spelling = SequenceMatcher(None, romaji, word.lower()).ratio()
+        if short and spelling < 0.5:
+            continue  # two consonants match too much: ニューヨーク is not Mike
+        key = (score, spelling)
         if key > best_key:
             best, best_key = word, key
     return best

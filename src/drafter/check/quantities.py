@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 Kind = str  # "number" | "percent" | "money" | "date" | "month" | "year" | "duration"
 
@@ -23,6 +23,9 @@ class Quantity:
     unit: str = ""
     text: str = ""
     approx: bool = False
+    # how the text bounds the value: "min" (50人以上, more than 50), "max" (50人未満, up to
+    # 50), "about" (約50人, nearly 50) or "" (as stated)
+    bound: str = ""
 
     def label(self) -> str:
         return self.text or f"{self.value:g}{self.unit}"
@@ -47,7 +50,14 @@ _JA_COUNTERS = (
     "ギガワット|メガワット|キロワット|ワット|時間|年|月|日|週|歳|位|票|議席|ポイント|%|割|"
     "カ月|か月|ヵ月|ヶ月|ケ月|箇月"
 )
-_APPROX_JA = re.compile(r"(約|およそ|ほぼ|前後|程度|近く|超|以上|以下|未満|余り|あまり|ほど|強|弱)")
+_APPROX_JA = re.compile(
+    r"(約|およそ|ほぼ|前後|程度|近く|超|以上|以下|未満|余り|あまり|ほど|強|弱|くらい|ぐらい|足らず|"
+    r"少なくとも|最大|最低)"
+)
+_JA_MIN_BEFORE = re.compile(r"(少なくとも|最低)\s*$")
+_JA_MAX_BEFORE = re.compile(r"(最大)\s*$")
+_JA_MIN_AFTER = re.compile(r"^\s*(以上|超|余り|あまり|強)")
+_JA_MAX_AFTER = re.compile(r"^\s*(以下|未満|弱|足らず)")
 _JA_TOKEN = re.compile(
     rf"(?P<num>{_JA_NUMBER.pattern})\s*"
     rf"(?P<unit>%ポイント|パーセントポイント|%|パーセント|割|米ドル|ドル|ユーロ|円|ポンド|人民元|元|ウォン|ルピー|"
@@ -113,9 +123,19 @@ _JA_RANGE = re.compile(
 _JA_FRACTION = re.compile(r"[\d一二三四五六七八九十]+分の[\d一二三四五六七八九十]+")
 
 
+_JA_HALF = re.compile(r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間)半")
+# A number that is part of a name, not a figure: A350, 787-9, G7, F-35, S&P500種指数,
+# ダウ工業株30種平均; an ordinal: 第1段階, 修正第1条, 1年目, 3番目.
+_JA_NOT_FIGURE_BEFORE = re.compile(r"(?:[A-Za-z&][-‐]?|第|\d[-‐])$")
+_JA_NOT_FIGURE_AFTER = re.compile(
+    r"^(?:[-‐][A-Za-z0-9]|[A-Za-z]|種(?:平均|指数|株価)|番目|目(?!標|指|安|立))"
+)
+
+
 def ja_quantities(sentence: str) -> list[Quantity]:
     text = unicodedata.normalize("NFKC", sentence)
     text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
+    text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
     text = _JA_RANGE.sub(lambda m: f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}", text)
     found: list[Quantity] = []
     spans: list[tuple[int, int]] = []
@@ -134,6 +154,10 @@ def ja_quantities(sentence: str) -> list[Quantity]:
         if any(start <= match.start() < end for start, end in spans):
             continue
         raw, unit = match.group("num"), match.group("unit") or ""
+        if _JA_NOT_FIGURE_BEFORE.search(text[: match.start()]) or _JA_NOT_FIGURE_AFTER.match(
+            text[match.end() :]
+        ):
+            continue
         if _is_kanji(raw.rstrip("万億兆")) and not unit:
             continue  # 一方, 統一: a kanji numeral counts only with a counter after it
         if _is_kanji(raw) and len(raw) == 1 and raw in "万億兆":
@@ -141,12 +165,23 @@ def ja_quantities(sentence: str) -> list[Quantity]:
         value = parse_ja_number(raw)
         if value is None:
             continue
-        before = text[max(0, match.start() - 3) : match.start()]
+        before = text[max(0, match.start() - 5) : match.start()]
+        if before.endswith(("数", "何", "幾")):
+            continue  # 数十人, 数百万ドル: a vague amount, not a figure to compare
         after = text[match.end() : match.end() + 3]
-        approx = bool(_APPROX_JA.search(before) or _APPROX_JA.match(after))
+        approx = bool(_APPROX_JA.search(before[-3:]) or _APPROX_JA.match(after))
+        if _JA_MIN_BEFORE.search(before) or _JA_MIN_AFTER.match(after):
+            bound = "min"
+        elif _JA_MAX_BEFORE.search(before) or _JA_MAX_AFTER.match(after):
+            bound = "max"
+        else:
+            bound = "about" if approx else ""
         quantity = _ja_kind(value, unit, match.group(0).strip(), approx, text, match.end())
-        if quantity is not None:
-            found.append(quantity)
+        if quantity is not None and not (
+            quantity.kind in ("number", "money") and quantity.value == 1
+        ):
+            # 1ワットあたり, 1回, 1株: "one" is a unit of measure here, not a figure
+            found.append(replace(quantity, bound=bound))
     return found
 
 
@@ -201,7 +236,7 @@ _WORDS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "half": 0.5,
-    "dozen": 12, "single": 1, "couple": 2,
+    "dozen": 12, "single": 1, "couple": 2, "few": 3,
 }  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
           "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}  # fmt: skip
@@ -221,17 +256,19 @@ _EN_NUM = r"\d[\d,]*(?:\.\d+)?"
 _NUM_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 _DURATION = re.compile(
     rf"\b(?:(?P<n0>{_EN_NUM}|{_NUM_WORD})\s*(?:to|or|-|–)\s*)?"
-    rf"(?P<n>{_EN_NUM}|{_NUM_WORD})(?:[\s-]+(?:and[\s-]+a[\s-]+half))?"
+    rf"(?P<n>{_EN_NUM}|{_NUM_WORD})(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive))?"
-    r"[\s-]+(?P<unit>years?|months?|weeks?|days?|quarters?|hours?|minutes?)\b",
+    r"[\s-]+(?P<unit>years?|months?|weeks?|days?|quarters?|hours?|minutes?|decades?|"
+    r"centur(?:y|ies))\b",
     re.IGNORECASE,
 )
-_MONTHS_PER = {"year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365, "quarter": 3.0,
+_MONTHS_PER = {"decade": 120.0, "century": 1200.0, "centurie": 1200.0,
+               "year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365, "quarter": 3.0,
                "hour": 12 / 365 / 24, "minute": 12 / 365 / 24 / 60}  # fmt: skip
 _COUNT_WORDS = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|dozen)\b",
+    r"eighty|ninety|hundred|dozen|couple)\b",
     re.IGNORECASE,
 )
 _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")
@@ -267,9 +304,29 @@ _WORD_SCALE = re.compile(
 )
 _APPROX_EN = re.compile(
     r"\b(about|around|approximately|roughly|nearly|almost|some|over|more than|less than|"
-    r"up to|at least|close to|just under|just over)\s*$",
+    r"up to|at least|close to|just under|just over|upwards of|fewer than|under|"
+    r"as many as|as much as|in excess of|below|above|exceeding)\s*$",
     re.IGNORECASE,
 )
+_EN_MIN = re.compile(
+    r"\b(over|more than|at least|just over|upwards of|in excess of|above|exceeding)\s*$",
+    re.IGNORECASE,
+)
+_EN_MAX = re.compile(
+    r"\b(less than|fewer than|up to|just under|under|below|as many as|as much as)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _en_bound(text: str, start: int, token: str) -> str:
+    before = text[max(0, start - 20) : start]
+    if _EN_MIN.search(before):
+        return "min"
+    if _EN_MAX.search(before):
+        return "max"
+    if _APPROX_EN.search(before) or re.match(r"(?i)(a\s+)?(couple|few|dozen)", token):
+        return "about"
+    return ""
 
 
 def _en_value(raw: str) -> float:
@@ -279,8 +336,24 @@ def _en_value(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+_EN_HALF = re.compile(r"\b(\d+)[- ]1/2\b")
+_EN_RANGE_PCT = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(%|percent|per cent)"
+)
+_EN_MODEL = re.compile(
+    r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b|\b\d{1,3}-\d{1,3}[A-Za-z]?\b(?!\s*(?:%|percent))"
+)
+
+
 def en_quantities(sentence: str) -> list[Quantity]:
     text = unicodedata.normalize("NFKC", sentence)
+    text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
+    # 40-50%: both ends are percentages
+    text = _EN_RANGE_PCT.sub(
+        lambda m: f"{m.group(1)}{m.group(3)} to {m.group(2)}{m.group(3)}", text
+    )
+    # model numbers and codes (A350, 787-9, F-35, G7) are names, not figures
+    text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -362,7 +435,13 @@ def en_quantities(sentence: str) -> list[Quantity]:
     for match in _COUNT_WORDS.finditer(text):  # "one analyst", "two other cities"
         if free(match.span()):
             found.append(Quantity("number", _en_value(match.group(1)), "", match.group(0)))
-    return found
+    bounded = []
+    for quantity in found:
+        start = text.find(quantity.text) if quantity.text else -1
+        bound = _en_bound(text, start, quantity.text) if start >= 0 else ""
+        approx = quantity.approx or bool(bound)
+        bounded.append(replace(quantity, bound=bound, approx=approx))
+    return bounded
 
 
 # ---------------------------------------------------------------- comparison
@@ -371,7 +450,7 @@ _COMPATIBLE = {
     "number": {"number", "money", "duration", "year", "percent"},
     "money": {"money", "number"},
     "percent": {"percent"},
-    "points": {"points", "percent"},
+    "points": {"points", "percent", "number"},
     "duration": {"duration"},
     "year": {"year", "number"},
     "date": {"date"},
@@ -380,6 +459,9 @@ _COMPATIBLE = {
 
 
 def same_value(claim: Quantity, source: Quantity) -> bool:
+    """Whether a claim's quantity can be the source's: compatible kinds, and the values agree
+    as the words bound them (「50人以上」 agrees with 57, 「約60」 with "nearly 60", 「10年」 with
+    "a decade"). A value stated exactly must be equal."""
     if source.kind not in _COMPATIBLE.get(claim.kind, {claim.kind}):
         return False
     if claim.kind == "money" and source.kind == "money" and claim.unit != source.unit:
@@ -388,10 +470,40 @@ def same_value(claim: Quantity, source: Quantity) -> bool:
         return int(source.value) // 100 == int(claim.value)
     if claim.kind == "number" and source.kind == "duration":
         return False
-    tolerance = 0.1 if (claim.approx or source.approx) else 1e-6
     if source.value == claim.value:
         return True
-    return abs(source.value - claim.value) <= tolerance * max(abs(source.value), 1e-9)
+    if claim.kind in ("date", "month", "year") or source.kind in ("date", "month", "year"):
+        return False  # a date is never "about" another
+    if claim.bound and claim.bound == source.bound:
+        # 「最大60%」 is not "up to 40%": two bounds of one kind compare as values
+        return abs(source.value - claim.value) <= 0.1 * max(abs(source.value), 1e-9)
+    low, high = interval(claim)
+    s_low, s_high = interval(source)
+    return low <= s_high and s_low <= high
+
+
+def interval(quantity: Quantity) -> tuple[float, float]:
+    """The values a quantity's words allow: exact, a floor (以上, more than: up to twice it),
+    a ceiling (未満, up to: down to half) or about (±10%)."""
+    value = abs(quantity.value)
+    if quantity.bound == "min":
+        return value, value * 2
+    if quantity.bound == "max":
+        return value / 2, value
+    if quantity.bound == "about":
+        return value * 0.9, value * 1.1
+    if quantity.approx:
+        return value * 0.9, value * 1.1
+    return value, value
+
+
+def same_kind(claim: Quantity, source: Quantity) -> bool:
+    """Two quantities that say the same sort of thing, so a different value contradicts: like
+    with like (a month alone is not a date; a count is not a sum of money; index points are
+    not a percentage)."""
+    if claim.kind != source.kind:
+        return False
+    return claim.kind != "money" or claim.unit == source.unit
 
 
 def missing_quantities(claim: list[Quantity], source: list[Quantity]) -> list[Quantity]:

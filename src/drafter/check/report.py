@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field, computed_field
 
@@ -31,6 +31,28 @@ class ClaimReport(BaseModel):
     fails: bool = False
 
 
+StyleKind = Literal[
+    "repeated_ending",
+    "repeated_claim",
+    "one_sentence_paragraph",
+    "about_the_article",
+    "register_slip",
+    "long_lead_sentence",
+]
+STYLE_KINDS: tuple[StyleKind, ...] = get_args(StyleKind)
+
+
+class StyleFinding(BaseModel):
+    """Advice on the prose (drafter.check.style); never a reason to fail the check."""
+
+    kind: StyleKind
+    section: str
+    sentences: list[str] = Field(default_factory=list)
+    detail: str = Field(description="what to change, in the draft's language")
+    other_section: str | None = Field(default=None, description="repeated_claim: where else")
+    similarity: float | None = None
+
+
 class JudgeInfo(BaseModel):
     status: Literal["off", "ran", "failed"]
     detail: str
@@ -53,6 +75,9 @@ class CheckReport(BaseModel):
     model_load_seconds: float = 0.0
     check_seconds: float = Field(default=0.0, description="layer 1, models already loaded")
     judge_seconds: float = 0.0
+    style: list[StyleFinding] = Field(
+        default_factory=list, description="style advice for the editor; never fails the check"
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -140,6 +165,7 @@ def to_markdown(report: CheckReport) -> str:
             ]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         lines.append("")
+    lines += _style_lines(report)
     lines += ["## All claims", ""]
     for claim in report.claims:
         mark = "✗" if claim.fails else ("?" if claim.verdict == "unsupported" else "✓")
@@ -149,3 +175,28 @@ def to_markdown(report: CheckReport) -> str:
             f"{', ' + ids if ids else ''}): {_short(claim.sentence, 120)}"
         )
     return "\n".join(lines) + "\n"
+
+
+def _style_lines(report: CheckReport) -> list[str]:
+    """The style findings: counts per kind, then each one. Advice, not a failure."""
+    if not report.style:
+        return []
+    ja = report.lang == "ja"
+    counts = Counter(f.kind for f in report.style)
+    lines = [
+        "## 文章のスタイル" if ja else "## Style",
+        "",
+        "チェックの合否には影響しない、編集者向けの指摘です。"
+        if ja
+        else "Advice for the editor; it never fails the check.",
+        "",
+        "- " + ", ".join(f"{kind} {counts[kind]}" for kind in STYLE_KINDS if counts[kind]),
+        "",
+    ]
+    for finding in report.style:
+        quoted = " / ".join(f"「{_short(s, 70)}」" for s in finding.sentences[:2])
+        lines.append(
+            f"- [{finding.kind}] {finding.section}: {finding.detail}"
+            + (f" {quoted}" if quoted else "")
+        )
+    return [*lines, ""]

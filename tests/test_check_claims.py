@@ -1,0 +1,238 @@
+"""Each check of layer 1, one at a time: a faithful draft passes, and one planted error of each
+kind is a must-fix item (or, where nothing proves it wrong, an item to verify). Switching off
+any one check (numbers, names, quotations, hedges, reactions, links) fails a test here.
+
+The source and the draft are written for these tests (a made-up port-fee story).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from drafter.check.core import CheckInputs, check, fetched_urls
+from drafter.check.draft_md import parse_draft
+from drafter.check.report import CheckReport, ClaimReport
+from drafter.models import Article, Comment, CommentThread, GlossaryEntry
+
+SOURCE = """Norvanda's transport ministry said on Tuesday it expects to delay a new port fee by six months after talks with shipping firms.
+
+Transport Minister Ilse Dorran said the fee of $45 per container would have raised about $310 million a year.
+
+"We listened to the shipping lines, and we will give them more time," Dorran told reporters in Kelmar.
+
+The Kelmar Shippers Council had warned that up to 40% of monthly exports could be delayed.
+
+Dutch and Danish shipping lines, which carry most of the country's containers, welcomed the delay.
+
+Opposition lawmaker Priya Natarajan said the delay was a mistake.
+
+The cabinet will take a final decision in March."""
+
+URL = "https://www.meridianpost.example/world/norvanda-port-fee"
+THREAD_URL = "https://www.reddit.com/r/worldnews/comments/q1w2e3/norvanda_port_fee/"
+
+LEAD = [
+    "ノルバンダ運輸省は10月27日、海運各社との協議を受けて、新たな港湾使用料の導入を6か月延期する見通しを示した。",
+    "イルゼ・ドラン運輸相によると、1コンテナあたり45ドルの使用料は年間約3億1000万ドルの収入を生むはずだった。",
+    "ドラン氏は記者団に「海運会社の声を聞いた。もっと時間を与える」と述べた。",
+    "ケルマー荷主協議会は、月間輸出の最大40%が遅れかねないと警告していた。",
+    "オランダとデンマークの海運会社は延期を歓迎した。",
+    "最終判断は3月の閣議で下される予定だ。",
+]
+
+
+def _markdown(lead: list[str] | None = None, title: str | None = None, reactions: str = "") -> str:
+    lead = LEAD if lead is None else lead
+    title = title or "ノルバンダ、港湾使用料を6か月延期へ 「海運の声」に配慮"
+    reactions = reactions or (
+        "<!-- comment id=c1 score=120 -->\n\n6か月の猶予は妥当だと思う。\n\n"
+        "<!-- comment id=c2 score=45 -->\n\nコンテナ1個45ドルは高すぎたよ。"
+    )
+    return (
+        f"# {title}\n\nニュース\n\n"
+        + "\n\n".join(lead)
+        + "\n\n出典:Meridian Post\n\n## 補足説明\n\n### 港の位置づけ\n\n"
+        "港湾使用料は、港の設備更新の財源として各国で使われている仕組みです。\n\n"
+        "## 海外の反応\n\n"
+        f"{reactions}\n\n"
+        "## 考察・分析\n\n### 延期の意味\n\n延期は政府が海運業界の声を重く見たことを示しているといえます。\n\n"
+        "## 総括\n\n最終判断の行方が注目されます。\n\n"
+        f"## 参考リンク\n\n- [Meridian Post]({URL})\n- [Reddit]({THREAD_URL})\n"
+    )
+
+
+def _inputs(markdown: str, **extra: Any) -> CheckInputs:
+    article = Article(
+        url=URL,
+        title="Norvanda delays port fee as shippers object",
+        site_name="Meridian Post",
+        date="2026-10-28",
+        text=SOURCE,
+        fetched_at="2026-10-28T10:00:00Z",
+    )
+    thread = CommentThread(
+        url=THREAD_URL,
+        platform="Reddit",
+        comments=[
+            Comment(id="c1", body="Six months of grace seems fair to me.", score=120,
+                    permalink="/r/worldnews/comments/q1w2e3/norvanda_port_fee/c1/"),
+            Comment(id="c2", body="45 dollars a box was always too much.", score=45,
+                    permalink="/r/worldnews/comments/q1w2e3/norvanda_port_fee/c2/"),
+            Comment(id="c3", body="Ports everywhere charge fees, this is nothing new.", score=9,
+                    permalink="/r/worldnews/comments/q1w2e3/norvanda_port_fee/c3/"),
+        ],
+    )  # fmt: skip
+    fields: dict[str, Any] = {
+        "article": article,
+        "draft": parse_draft(markdown),
+        "draft_label": "draft.md",
+        "source_label": URL,
+        "thread": thread,
+        "fetched_urls": fetched_urls(article, thread),
+    }
+    fields.update(extra)
+    return CheckInputs(**fields)
+
+
+def _report(markdown: str, **extra: Any) -> CheckReport:
+    return check(_inputs(markdown, **extra))
+
+
+def _claim(report: CheckReport, needle: str) -> ClaimReport:
+    found = [c for c in report.claims if needle in c.sentence]
+    assert found, f"no claim holds {needle!r}"
+    return found[0]
+
+
+def _with(old: str, new: str) -> str:
+    lead = [s.replace(old, new) for s in LEAD]
+    assert lead != LEAD, old
+    return _markdown(lead)
+
+
+def test_a_faithful_draft_has_no_must_fix_item() -> None:
+    report = _report(_markdown())
+    assert report.ok, [(c.sentence, c.reasons) for c in report.failures]
+    # the category line under the title is not a claim; the quotation with 。 is one sentence
+    assert not any(c.sentence == "ニュース" for c in report.claims)
+    assert len([c for c in report.claims if c.section == "lead"]) == len(LEAD)
+    lead = [c for c in report.claims if c.section == "lead"]
+    assert all(c.verdict == "supported" for c in lead), [(c.sentence, c.reasons) for c in lead]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "check_name"),
+    [
+        ("6か月延期", "9か月延期", "numbers"),  # six months
+        ("45ドル", "54ドル", "numbers"),  # digits swapped
+        ("最大40%", "最大60%", "numbers"),  # "up to 40%" is not "up to 60%"
+        ("イルゼ・ドラン運輸相", "プリヤ・ナタラジャン運輸相", "names"),  # swapped person
+        ("イルゼ・ドラン運輸相", "マーク・ヘンダーソン運輸相", "names"),  # invented person
+        ("「海運会社の声を聞いた。もっと時間を与える」", "「港は二度と開かない」", "quotes"),
+        ("延期する見通しを示した", "延期した", "hedges"),  # "expects to delay"
+    ],
+)
+def test_each_planted_error_is_a_must_fix_item(old: str, new: str, check_name: str) -> None:
+    report = _report(_with(old, new))
+    claim = _claim(report, new.strip("「」"))
+    assert claim.fails and claim.verdict == "contradicted", claim.reasons
+    assert claim.decided_by == check_name, (claim.decided_by, claim.reasons)
+    assert not report.ok
+    # the reason is for a Japanese editor, and quotes the source
+    assert any("原文" in r for r in claim.reasons), claim.reasons
+
+
+def test_a_figure_nothing_contradicts_is_listed_to_verify() -> None:
+    report = _report(_with("最終判断は3月の閣議", "最終判断は7000人が見守る3月の閣議"))
+    claim = _claim(report, "7000人")
+    assert not claim.fails and claim.verdict == "unsupported"
+    assert "7000人" in claim.reasons[0] and "原文に見当たりません" in claim.reasons[0]
+    assert report.ok
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("約3億1000万ドル", "3億ドル超"),  # "about $310 million": more than 300 million
+        ("最大40%", "4割近く"),  # up to 40% ~ nearly 40%
+        ("10月27日", "27日（火）"),  # no month: not compared
+        ("3月の閣議", "来年3月の閣議"),  # a month alone is not a date
+    ],
+)
+def test_approximate_and_partial_figures_are_faithful(old: str, new: str) -> None:
+    report = _report(_with(old, new))
+    assert report.ok, [(c.sentence, c.reasons) for c in report.failures]
+
+
+def test_a_weekday_is_the_date_it_stands_for() -> None:
+    """"on Tuesday" in a story dated Wednesday 28 October 2026 is 10月27日; 10月25日 is not."""
+    assert _claim(_report(_markdown()), "10月27日").verdict == "supported"
+    wrong = _claim(_report(_with("10月27日", "10月25日")), "10月25日")
+    assert wrong.verdict in ("contradicted", "unsupported") and wrong.reasons
+
+
+def test_loanwords_and_exonyms_are_not_unknown_names() -> None:
+    lead = [*LEAD[:4], "オランダとデンマークの海運会社はコンテナ輸送のボトルネックを懸念していた。", *LEAD[5:]]
+    report = _report(_markdown(lead))
+    claim = _claim(report, "ボトルネック")
+    assert not [r for r in claim.reasons if "オランダ" in r or "ボトルネック" in r], claim.reasons
+
+
+def test_the_titles_framing_phrase_is_not_a_quotation() -> None:
+    plain = _claim(_report(_markdown()), "海運の声")
+    assert not plain.fails  # a phrase of the headline's own: verify, never must fix
+    assert any("見出し" in r for r in plain.reasons)
+    recorded = _claim(_report(_markdown(), title_framing=["「海運の声」に配慮"]), "海運の声")
+    assert not recorded.reasons and recorded.verdict == "supported"
+
+
+def test_a_guessed_kanji_reading_is_listed_to_verify() -> None:
+    lead = [LEAD[0], LEAD[1].replace("イルゼ・ドラン", "土蘭いるぜ"), *LEAD[2:]]
+    glossary = [GlossaryEntry(source="Ilse Dorran", target="土蘭いるぜ", verify=True)]
+    report = _report(_markdown(lead), glossary=glossary, guessed_names=["土蘭いるぜ"])
+    claim = _claim(report, "土蘭いるぜ")
+    assert not claim.fails and any("推定" in r for r in claim.reasons)
+
+
+# ---- reactions, links ----
+
+
+def test_a_reaction_with_an_id_the_thread_does_not_have_is_must_fix() -> None:
+    swapped = _markdown(reactions="<!-- comment id=c9 score=120 -->\n\n6か月の猶予は妥当だと思う。")
+    claim = _claim(_report(swapped), "猶予")
+    assert claim.fails and "c9" in claim.reasons[0]
+
+
+def test_a_reaction_under_another_comments_id_is_must_fix() -> None:
+    swapped = _markdown(
+        reactions="<!-- comment id=c3 score=9 -->\n\n6か月の猶予は妥当だと思う。\n\n"
+        "<!-- comment id=c1 score=120 -->\n\nどこの港も使用料を取ってる。今さらの話だよ。"
+    )
+    report = _report(swapped)
+    assert _claim(report, "猶予").fails and _claim(report, "どこの港").fails
+
+
+def test_a_reactions_figure_the_comment_states_otherwise_is_must_fix() -> None:
+    changed = _markdown(reactions="<!-- comment id=c2 score=45 -->\n\nコンテナ1個60ドルは高すぎたよ。")
+    claim = _claim(_report(changed), "60ドル")
+    assert claim.fails and any("45" in r for r in claim.reasons)
+
+
+def test_reactions_without_markers_are_must_fix() -> None:
+    """Every marker removed: each translation is an unchecked reaction, not nothing."""
+    bare = _markdown(
+        reactions="この件にはこんなコメントが寄せられている。\n\n6か月の猶予は妥当だと思う。\n\n"
+        "コンテナ1個45ドルは高すぎたよ。"
+    )
+    report = _report(bare)
+    reactions = [c for c in report.claims if c.section == "reactions"]
+    assert len(reactions) == 2 and all(c.fails for c in reactions)
+    assert not report.ok
+
+
+def test_a_link_the_run_never_fetched_is_must_fix() -> None:
+    markdown = _markdown().replace(URL, "https://www.meridianpost.example/world/other-story")
+    claim = _claim(_report(markdown), "other-story")
+    assert claim.fails and claim.section == "links"
