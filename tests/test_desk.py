@@ -60,8 +60,8 @@ def test_run_list_shows_each_run_with_its_check_and_cost(
     assert f'href="/runs/{run}"' in page.text
     headline = json.loads((run_dir / "steps/headline.json").read_text(encoding="utf-8"))
     assert headline["output"]["title"] in page.text
-    assert meta["status"] == "completed" and "completed" in page.text
-    assert re.search(r"\d+ contradicted · \d+ unsupported", page.text)
+    assert meta["status"] == "completed" and "status-completed" in page.text and "完了" in page.text
+    assert re.search(r"矛盾 \d+ · 根拠なし \d+", page.text)
     assert page.headers["content-security-policy"].startswith("default-src 'none'")
 
 
@@ -92,7 +92,7 @@ def test_an_edit_is_kept_through_a_rerun_and_exported(
     client, archive, run = desk
     edited = "編集者が書き直したリードの一文です。"
     answer = post(client, f"/runs/{run}/sections/lead", {"text": edited})
-    assert answer.status_code == 200 and edited in answer.text and "editor's text" in answer.text
+    assert answer.status_code == 200 and edited in answer.text and "edited-badge" in answer.text
     # A re-run of the lead from the CLI rewrites article.md, not the editor's text.
     rerun = run_cli("--resume", str(run_dir), "--redo", "lead")
     assert rerun.exit_code == 0, rerun.output
@@ -163,7 +163,8 @@ def test_recheck_approve_and_a_later_edit_marks_the_approval_stale(
     assert "approval-approved" in client.get(f"/runs/{run}").text
     assert "approved" in client.get("/").text
     post(client, f"/runs/{run}/sections/conclusion", {"text": "## 総括\n\n短くしました。"})
-    assert "changed since approval" in client.get(f"/runs/{run}").text
+    assert "approval-changed-since-approval" in client.get(f"/runs/{run}").text
+    assert "承認後に変更あり" in client.get("/").text
 
 
 def test_notes_are_kept_per_section(desk: tuple[TestClient, Archive, int]) -> None:
@@ -172,7 +173,7 @@ def test_notes_are_kept_per_section(desk: tuple[TestClient, Archive, int]) -> No
     assert answer.status_code == 200 and "数字を確認" in answer.text
     assert [(n.section, n.text) for n in archive.notes(run)] == [("reactions", "数字を確認")]
     empty = post(client, f"/runs/{run}/notes", {"section": "reactions", "text": "  "})
-    assert "empty" in empty.text
+    assert "メモが空です。" in empty.text
 
 
 def test_state_changes_need_the_token_the_origin_and_the_host(
@@ -225,7 +226,7 @@ def test_a_failed_run_says_why_it_stopped_and_how_to_finish_it(
     app = create_app(settings, archive, token=TOKEN, allowed_hosts={HOST})
     with TestClient(app, base_url=f"http://{HOST}") as client:
         page = html.unescape(client.get(f"/runs/{runs[0].id}").text)
-        assert "Why it stopped (lead): Cannot connect to the model server" in page
+        assert "止まった理由 (lead): Cannot connect to the model server" in page
         assert "background blocked" in page and "drafter run --resume" in page
         # A stop that names no agent (--max-cost, or a run.json from an older drafter).
         meta_file = runs[0].path / "run.json"
@@ -234,7 +235,7 @@ def test_a_failed_run_says_why_it_stopped_and_how_to_finish_it(
         meta_file.write_text(json.dumps(meta), encoding="utf-8")
         budget = client.get(f"/runs/{runs[0].id}")
         assert budget.status_code == 200
-        assert "Why it stopped: Stopped before the lead." in html.unescape(budget.text)
+        assert "止まった理由: Stopped before the lead." in html.unescape(budget.text)
     archive.close()
 
 
@@ -274,18 +275,18 @@ def test_a_long_archive_is_paged_searchable_and_read_only_where_it_changed(
     with TestClient(app, base_url=f"http://{HOST}") as client:
         first = client.get("/")
         assert first.status_code == 200
-        assert first.text.count('<tr data-run="') == 100 and "page 1 of 2" in first.text
+        assert first.text.count('<tr data-run="') == 100 and "1 / 2ページ" in first.text
         newest = archive.find(run_dir)
         assert first.text.index('<tr data-run="') == first.text.index(f'<tr data-run="{newest}"')
         second = client.get("/?page=2").text
         assert second.count('<tr data-run="') == 50 and 'rel="prev"' in second
         found = client.get("/", params={"q": "２０２５０００００７"}).text  # full-width digits
         assert found.count('<tr data-run="') == 1 and "status-failed" in found
-        assert "No run matches" in client.get("/", params={"q": "<nothing like it>"}).text
-        assert "No run matches" in client.get("/", params={"q": "%_%"}).text  # not wildcards
+        assert "に一致する下書きはありません" in client.get("/", params={"q": "<nothing like it>"}).text
+        assert "に一致する下書きはありません" in client.get("/", params={"q": "%_%"}).text
         past = client.get("/?page=99")  # runs removed while an editor was on a late page
         assert past.status_code == 200 and past.text.count('<tr data-run="') == 50
-        assert "page 2 of 2" in past.text and "No runs yet" not in past.text
+        assert "2 / 2ページ" in past.text and "下書きはまだありません" not in past.text
         assert client.get("/?page=10000000000000000000").status_code == 422
         # A broken folder is left out of the list; it does not break the list.
         (many / "2025000011-copy" / "check.json").write_text("[]", encoding="utf-8")
@@ -295,7 +296,7 @@ def test_a_long_archive_is_paged_searchable_and_read_only_where_it_changed(
         assert client.get("/").status_code == 200
         shutil.rmtree(many / "2025000007-copy")  # deleted by hand: listed, marked, not dropped
         gone = client.get("/", params={"q": "2025000007"}).text
-        assert gone.count('<tr data-run="') == 1 and "folder missing" in gone
+        assert gone.count('<tr data-run="') == 1 and "フォルダがありません" in gone
     archive.close()
 
 
@@ -331,4 +332,211 @@ def test_a_run_without_a_finished_draft_gets_a_page_not_a_500(
     other = archive.register(unfinished)
     answer = post(client, f"/runs/{other}/sections/background/regenerate", {"instruction": "x"})
     assert answer.status_code == 409, answer.text[:300]
-    assert "no finished draft" in answer.text and "drafter run --resume" in answer.text
+    assert "下書き（article.json）ができあがっていません" in answer.text
+    assert "drafter run --resume" in answer.text
+
+
+WRONG_LEAD = (
+    "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との"
+    "協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。"
+)
+
+
+def _must_fix_lead(client: TestClient, run: int) -> str:
+    """An editor's lead with a wrong number (the source says one year), checked: one must-fix
+    flag. Returns the flagged sentence as the check reports it."""
+    assert post(client, f"/runs/{run}/sections/lead", {"text": WRONG_LEAD}).status_code == 200
+    assert post(client, f"/runs/{run}/check", {}, htmx=False).status_code == 303
+    page = client.get(f"/runs/{run}")
+    assert re.search(r'class="to-fix bad">要修正 \d+件</a>', page.text), "the check flags it"
+    return WRONG_LEAD
+
+
+def test_a_dismissed_flag_holds_across_rechecks_and_the_gate_names_its_reason(
+    desk: tuple[TestClient, Archive, int], run_dir: Path
+) -> None:
+    client, archive, run = desk
+    sentence = _must_fix_lead(client, run)
+    report = json.loads((run_dir / "desk/check.json").read_text(encoding="utf-8"))
+    flag = next(c for c in report["claims"] if c["fails"] and c["section"] == "lead")
+    refused = client.get(f"/runs/{run}/export.html")
+    assert refused.status_code == 409 and "書き出していません" in refused.text
+    form = {"section": "lead", "sentence": flag["sentence"], "kind": flag["decided_by"]}
+    # A reason is required.
+    empty = post(client, f"/runs/{run}/flags/dismiss", {**form, "reason": "  "})
+    assert "理由を書いてください" in empty.text
+    assert archive.flag_reviews(run) == []
+    # Not a problem, because …: the flag leaves the count, and the export goes through.
+    answer = post(
+        client, f"/runs/{run}/flags/dismiss", {**form, "reason": "大臣の会見で3年と確認", "who": "山田"}
+    )
+    assert answer.status_code == 200 and "大臣の会見で3年と確認" in answer.text
+    assert 'hx-swap-oob="true"' in answer.text  # the top bar and the section follow
+    [review] = archive.flag_reviews(run)
+    assert (review.action, review.who, review.must_fix) == ("dismissed", "山田", True)
+    assert post(client, f"/runs/{run}/check", {}, htmx=False).status_code == 303
+    page = client.get(f"/runs/{run}")
+    assert "修正すべき点はありません" in page.text and "要修正 1件" not in page.text
+    assert client.get(f"/runs/{run}/export.html").status_code == 200
+    # The same sentence with a second problem: the dismissal names the first; the gate lists
+    # the new item, and the dismissed one with its reason.
+    worse = sentence.replace("3月14日", "5月20日")
+    post(client, f"/runs/{run}/sections/lead", {"text": worse})
+    refused = client.get(f"/runs/{run}/export.html")
+    assert refused.status_code == 409, "a changed sentence is a new flag"
+    from drafter.publish.gate import refuse
+    from drafter.publish.gate import review as gate_review
+
+    blocking, dismissed = gate_review(archive, run_dir)
+    assert blocking and dismissed == []  # the dismissal was for the sentence as it was
+    post(client, f"/runs/{run}/sections/lead", {"text": sentence})
+    blocking, dismissed = gate_review(archive, run_dir)
+    assert blocking == [] and dismissed[0].dismissed == "大臣の会見で3年と確認"
+    message = str(refuse(run_dir, [*blocking, *dismissed], "html", dismissed))
+    assert "not a problem, 山田: 大臣の会見で3年と確認" in message
+
+
+def test_each_flag_is_listed_once_and_an_edited_sentence_takes_its_flag_away(
+    desk: tuple[TestClient, Archive, int], run_dir: Path
+) -> None:
+    client, archive, run = desk
+    sentence = _must_fix_lead(client, run)
+    report_file = run_dir / "desk/check.json"
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    flag = next(c for c in report["claims"] if c["fails"] and c["section"] == "lead")
+    report["claims"].append(dict(flag))  # a report that lists a claim twice
+    report_file.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    page = html.unescape(client.get(f"/runs/{run}").text)
+    assert page.count(" / ".join(flag["reasons"])) == 1
+    assert page.count('class="q-item must-fix"') == 1
+    # The editor rewrites the sentence: the flag is gone at once, recorded as fixed.
+    fixed = sentence.replace("3年", "1年")
+    answer = post(client, f"/runs/{run}/sections/lead", {"text": fixed, "who": "山田"})
+    assert 'class="q-item must-fix"' not in answer.text
+    [review] = archive.flag_reviews(run)
+    assert (review.action, review.who) == ("fixed", "山田")
+    # The re-check reports the delta against the check before.
+    done = post(client, f"/runs/{run}/check", {}, htmx=False)
+    assert done.headers["location"].startswith(f"/runs/{run}?fixed=1&new=0")
+    assert "再チェック: 1件解消、0件新規" in client.get(done.headers["location"]).text
+
+
+def test_an_archive_from_before_flag_reviews_is_upgraded_in_place(tmp_path: Path) -> None:
+    import sqlite3
+
+    from drafter.archive import MIGRATIONS, SCHEMA
+
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA)  # the tables as the first archives had them
+    db.execute("INSERT INTO runs (id, path, run_id) VALUES (1, '/x', 'x')")
+    db.execute("INSERT INTO decisions (run, action, digest, created_at) VALUES (1, 'approved', 'd', 't')")
+    db.commit()
+    db.close()
+    archive = Archive(path)
+    assert archive.decision(1) is not None and archive.decision(1).who is None  # type: ignore[union-attr]
+    archive.review_flag(1, "lead", "文 。", "numbers", "dismissed", reason="ok", who="a")
+    assert archive.flag_reviews(1)[0].sentence_key == "文。"
+    archive.close()
+    archive = Archive(path)  # opening again applies nothing twice
+    with archive._lock:
+        steps = [r[0] for r in archive._db.execute("SELECT name FROM schema_steps")]
+    assert sorted(steps) == sorted(name for name, _ in MIGRATIONS)
+    archive.close()
+
+
+def test_revisions_diff_escaped_and_any_can_be_restored(
+    desk: tuple[TestClient, Archive, int],
+) -> None:
+    client, archive, run = desk
+    post(client, f"/runs/{run}/sections/conclusion", {"text": "## 総括\n\n最初の版です。<b>太字</b>"})
+    post(client, f"/runs/{run}/sections/conclusion", {"text": "## 総括\n\n二番目の版です。"})
+    first, second = archive.revisions(run, "conclusion")
+    diff = client.get(
+        f"/runs/{run}/sections/conclusion/diff",
+        params={"a": str(first.id), "b": str(second.id)},
+        headers={"HX-Request": "true"},
+    )
+    assert diff.status_code == 200
+    assert "<del>最初の版です。&lt;b&gt;太字&lt;/b&gt;</del><ins>二番目の版です。</ins>" in diff.text
+    assert "<b>" not in diff.text
+    # A reworded sentence is marked where it changed.
+    from drafter.desk.diff import render
+
+    shown, changed = render("導入を1年延期する。次の文。", "導入を3年延期する。次の文。")
+    assert str(shown) == "導入を<del>1</del><ins>3</ins>年延期する。次の文。" and changed == 1
+    against_model = client.get(f"/runs/{run}/sections/conclusion/diff?a=model&b=current")
+    assert against_model.status_code == 200 and "<ins>" in against_model.text
+    # Restore the first; then undo puts the second back.
+    post(client, f"/runs/{run}/sections/conclusion/restore/{first.id}", {})
+    assert archive.editor_texts(run)["conclusion"] == first.text
+    post(client, f"/runs/{run}/sections/conclusion/undo", {})
+    assert archive.editor_texts(run)["conclusion"] == second.text
+    assert client.get(f"/runs/{run}/sections/conclusion/diff?a=999999").status_code == 404
+
+
+def test_a_stale_token_is_answered_with_the_current_one_only_on_the_same_site(
+    desk: tuple[TestClient, Archive, int],
+) -> None:
+    client, _, run = desk
+    url = f"/runs/{run}/sections/lead"
+    origin = {"Origin": f"http://{HOST}", "HX-Request": "true"}
+    stale = client.post(url, data={"text": "x"}, headers={**origin, "X-CSRF-Token": "old"})
+    assert stale.status_code == 403 and stale.headers["x-csrf-token"] == TOKEN
+    cross = client.post(
+        url,
+        data={"text": "x"},
+        headers={**origin, "X-CSRF-Token": "old", "Sec-Fetch-Site": "cross-site"},
+    )
+    assert cross.status_code == 403 and "x-csrf-token" not in cross.headers
+
+
+def test_wordpress_is_offered_only_when_configured(
+    desk: tuple[TestClient, Archive, int], run_dir: Path
+) -> None:
+    client, _, run = desk
+    assert "wp-btn" not in client.get(f"/runs/{run}").text
+    assert post(client, f"/runs/{run}/export/wp", {}, htmx=False).status_code == 404
+    settings = load_settings({"wp_url": "https://blog.example.jp/"})
+    archive = Archive(archive_path(settings))
+    app = create_app(settings, archive, token=TOKEN, allowed_hosts={HOST})
+    with TestClient(app, base_url=f"http://{HOST}") as configured:
+        assert "wp-btn" in configured.get(f"/runs/{run}").text
+    archive.close()
+
+
+def test_the_desk_language_and_time_zone_are_settings(run_dir: Path) -> None:
+    from drafter.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="timezone: Value error, not a time zone name"):
+        load_settings({"timezone": "Asia/Nowhere"})
+    for flags, words, zone in (
+        ({}, ("下書き一覧", "検索"), "JST"),
+        ({"desk_lang": "en"}, ("Drafts", "Search"), "JST"),
+        ({"lang": "en"}, ("Drafts", "Search"), "UTC"),
+        ({"desk_lang": "en", "timezone": "Europe/London"}, ("Drafts",), "GMT"),
+    ):
+        settings = load_settings(flags)
+        archive = Archive(archive_path(settings))
+        app = create_app(settings, archive, token=TOKEN, allowed_hosts={HOST})
+        with TestClient(app, base_url=f"http://{HOST}") as client:
+            page = client.get("/").text
+        archive.close()
+        assert all(word in page for word in words), flags
+        assert re.search(rf'data-label="[^"]+">\d{{4}}-\d\d-\d\d \d\d:\d\d {zone}</td>', page), flags
+
+
+def test_the_checks_style_findings_are_on_the_desk_and_block_nothing(
+    desk: tuple[TestClient, Archive, int], run_dir: Path
+) -> None:
+    """A section whose sentences all end alike gets a style finding: shown in the queue's
+    style list, never as a flag to fix."""
+    client, _, run = desk
+    same = "".join(f"港の荷動きは{n}週目も鈍いとみられます。" for n in range(1, 6))
+    post(client, f"/runs/{run}/sections/conclusion", {"text": f"## 総括\n\n{same}"})
+    assert post(client, f"/runs/{run}/check", {}, htmx=False).status_code == 303
+    report = json.loads((run_dir / "desk/check.json").read_text(encoding="utf-8"))
+    assert any(f["kind"] == "repeated_ending" for f in report["style"])
+    page = html.unescape(client.get(f"/runs/{run}").text)
+    assert "文章のスタイル" in page and "q-style" in page
+    assert "公開を止めることはありません" in page

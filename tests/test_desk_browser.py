@@ -48,7 +48,8 @@ AUDIT = """() => {
          'style', 'link', 'meta', 'form', 'input', 'textarea', 'button'].includes(tag)) {
       if (el.closest('.content, .source, .flags, .notes .note, table.runs')) bad.push(tag);
     }
-    if (tag === 'script' && el.getAttribute('src') !== '/static/htmx.min.js') bad.push('script');
+    if (tag === 'script' && !['/static/htmx.min.js', '/static/desk.js'].includes(el.getAttribute('src')))
+      bad.push('script');
   }
   return bad;
 }"""
@@ -101,13 +102,19 @@ def test_review_loop_in_the_browser(
     page.wait_for_selector(".source .src-sent")
     run = int(page.url.rsplit("/", 1)[-1])
 
-    # A lead sentence's evidence link highlights its source sentence.
+    # A lead sentence's evidence link shows its source sentence in place and highlights it in
+    # the source column, without moving the page.
     link = page.locator("#sec-lead a.ev").first
     target = link.get_attribute("href")
     assert target and re.fullmatch(r"#S\d+", target)
+    link.scroll_into_view_if_needed()
+    scrolled = page.evaluate("window.scrollY")
     link.click()
-    assert page.evaluate("document.querySelector(':target').id") == target[1:]
-    colour = page.evaluate("getComputedStyle(document.querySelector(':target')).backgroundColor")
+    assert page.locator("#sec-lead .ev-pop").is_visible()
+    assert page.evaluate("window.scrollY") == scrolled
+    source = page.locator(f"[id='{target[1:]}']")
+    assert "ev-on" in (source.get_attribute("class") or "")
+    colour = source.evaluate("e => getComputedStyle(e).backgroundColor")
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
 
     # The original comment of a reaction opens on demand.
@@ -118,10 +125,10 @@ def test_review_loop_in_the_browser(
 
     # Edit the lead in place.
     page.locator("#sec-lead .edit-btn").click()
-    page.locator("#sec-lead textarea").fill("ブラウザで書き直したリードです。")
+    page.locator("#sec-lead textarea").fill("ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。")
     page.locator("#sec-lead .save-btn").click()
     page.wait_for_selector("#sec-lead .edited-badge")
-    assert "ブラウザで書き直したリードです。" in page.locator("#sec-lead .content").inner_text()
+    assert "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。" in page.locator("#sec-lead .content").inner_text()
 
     # Regenerate the background with an instruction, through the scripted model.
     asked = llm_env.count("BackgroundDraft")
@@ -133,24 +140,32 @@ def test_review_loop_in_the_browser(
 
     # Re-check, approve.
     page.locator(".check-btn").click()
-    page.wait_for_selector("#check")
+    page.wait_for_selector(".delta")
     assert (run_dir / "desk" / "check.json").is_file()
-    # The rewritten lead is not in the source: approving asks to acknowledge the must-fix items.
-    page.locator(".approve-btn").click()
-    page.wait_for_selector(".must-fix-items li")
-    assert "ブラウザで書き直したリードです。" in page.locator(".must-fix-items").inner_text()
-    # Until then the publishable exports are refused, listing the same items (Markdown is not).
+    # The rewritten lead is not in the source: it is a must-fix item in the queue, and the
+    # publishable exports are refused, listing it (Markdown is not).
+    assert "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。" in page.locator("#queue .must-fix").inner_text()
     refused = page.request.get(f"{base}/runs/{run}/export.html")
-    assert refused.status == 409 and "ブラウザで書き直したリードです。" in refused.text()
-    page.locator("input[name=acknowledge]").check()
-    page.locator(".must-fix .approve-btn").click()
+    assert refused.status == 409 and "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。" in refused.text()
+    # Approving asks for a confirmation and a reason, and records who approved.
+    page.locator(".approve-open").click()
+    assert page.locator(".approve-form input[name=reason]").get_attribute("required") is not None
+    page.locator(".approve-form input[name=who]").fill("田中")
+    page.locator(".approve-form input[name=reason]").fill("編集長の確認済み")
+    page.locator(".approve-form input[name=acknowledge]").check()
+    page.locator(".approve-form .approve-btn").click()
     page.wait_for_selector(".approval-approved")
-    assert any("acknowledged" in n.text for n in archive.notes(run))
+    decision = archive.decision(run)
+    assert decision is not None and (decision.who, decision.reason) == ("田中", "編集長の確認済み")
+    assert any("acknowledged" in n.text and "田中" in n.text for n in archive.notes(run))
+    # The name is typed once: the next form has it.
+    page.reload()
+    assert page.locator(".run-bar input.approver-name").first.input_value() == "田中"
 
     # Export what was approved, with the editor's lead.
     with page.expect_download() as markdown:
         page.locator("a[href$='/export.md']").click()
-    assert "ブラウザで書き直したリードです。" in Path(markdown.value.path()).read_text("utf-8")
+    assert "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。" in Path(markdown.value.path()).read_text("utf-8")
     assert markdown.value.suggested_filename == f"{run_dir.name}.md"  # as Chromium reads it
     with page.expect_download() as wxr:
         page.locator("a[href$='/export.wxr']").click()

@@ -5,7 +5,13 @@ approvals, and re-checks. A re-run never touches those, so an editor's decisions
 
 Tables: runs (one row per run folder), revisions (editor texts, reverts, and the model text a
 regeneration replaced), notes, decisions (approve / reopen, with the digest of the Markdown that
-was approved).
+was approved, who approved and why), flag_reviews (an editor's answer to one flag of the fact
+check: fixed, or not a problem with a reason; keyed by run, section, normalised sentence and the
+check that flagged it, so it holds across re-checks while the sentence is unchanged).
+
+Schema changes after the first archives were made are named steps (MIGRATIONS), applied in order
+when an archive is opened and recorded in schema_steps; each is idempotent, so two processes
+opening an old archive at once both succeed.
 """
 
 from __future__ import annotations
@@ -75,6 +81,63 @@ CREATE TABLE IF NOT EXISTS decisions (
 
 # Columns added after the first archives were made: (name, type), added on open.
 ADDED_COLUMNS = (("published_url", "TEXT"), ("stamp", "TEXT"))
+
+# Named schema steps, in order: (name, statements). Each statement is idempotent (IF NOT EXISTS,
+# or an ADD COLUMN that tolerates the column being there already).
+MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "flag_reviews",
+        (
+            """CREATE TABLE IF NOT EXISTS flag_reviews (
+    id INTEGER PRIMARY KEY,
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    section TEXT NOT NULL,
+    sentence_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('fixed', 'dismissed')),
+    reason TEXT,
+    who TEXT,
+    sentence TEXT NOT NULL,
+    must_fix INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    UNIQUE (run, section, sentence_key, kind)
+)""",
+        ),
+    ),
+    (
+        "decision_signature",
+        (
+            "ALTER TABLE decisions ADD COLUMN who TEXT",
+            "ALTER TABLE decisions ADD COLUMN reason TEXT",
+        ),
+    ),
+)
+
+
+def sentence_key(text: str) -> str:
+    """A sentence as flags are matched: NFKC, without whitespace (a re-wrapped or full-width
+    copy of the same sentence is the same sentence)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_steps (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = {str(r[0]) for r in db.execute("SELECT name FROM schema_steps")}
+    for name, statements in MIGRATIONS:
+        if name in done:
+            continue
+        for statement in statements:
+            try:
+                db.execute(statement)
+            except sqlite3.OperationalError as exc:  # another process applied it meanwhile
+                if "duplicate column" not in str(exc):
+                    raise
+        db.execute(
+            "INSERT OR IGNORE INTO schema_steps (name, applied_at) VALUES (?, ?)", (name, utc_now())
+        )
+
 
 # The files a run's row is read from; a row is re-read only when one of them changed.
 STAMPED_FILES = (RUN_FILE, "check.json", "desk/check.json", "steps/headline.json")
@@ -176,6 +239,24 @@ class Note:
 class Decision:
     action: str
     digest: str | None
+    created_at: str
+    who: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class FlagReview:
+    """An editor's answer to one flag: 'fixed', or 'dismissed' (not a problem) with a reason."""
+
+    id: int
+    section: str
+    sentence_key: str
+    kind: str
+    action: str
+    reason: str | None
+    who: str | None
+    sentence: str
+    must_fix: bool
     created_at: str
 
 
@@ -295,6 +376,7 @@ class Archive:
                 "CREATE INDEX IF NOT EXISTS runs_by_date ON runs (created_at DESC, id DESC)"
             )
             self._db.execute("CREATE INDEX IF NOT EXISTS decisions_by_run ON decisions (run, id)")
+            _migrate(self._db)
             self._db.commit()
         except (OSError, sqlite3.Error) as exc:
             if getattr(self, "_db", None) is not None:
@@ -469,11 +551,20 @@ class Archive:
             ).fetchall()
         return [Note(r["id"], r["section"], r["text"], r["created_at"]) for r in rows]
 
-    def decide(self, run: int, action: str, markdown_digest: str | None) -> None:
+    def decide(
+        self,
+        run: int,
+        action: str,
+        markdown_digest: str | None,
+        *,
+        who: str | None = None,
+        reason: str | None = None,
+    ) -> None:
         with self._tx() as db:
             db.execute(
-                "INSERT INTO decisions (run, action, digest, created_at) VALUES (?, ?, ?, ?)",
-                (run, action, markdown_digest, utc_now()),
+                "INSERT INTO decisions (run, action, digest, created_at, who, reason) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (run, action, markdown_digest, utc_now(), who, reason),
             )
 
     def decisions_of(self, runs: list[int]) -> dict[int, str]:
@@ -494,7 +585,71 @@ class Archive:
             row = self._db.execute(
                 "SELECT * FROM decisions WHERE run = ? ORDER BY id DESC LIMIT 1", (run,)
             ).fetchone()
-        return Decision(row["action"], row["digest"], row["created_at"]) if row else None
+        if row is None:
+            return None
+        return Decision(row["action"], row["digest"], row["created_at"], row["who"], row["reason"])
+
+    def decisions_with_digest(self, runs: list[int]) -> dict[int, Decision]:
+        """The latest decision of each of `runs` that has one, digest included (one query)."""
+        if not runs:
+            return {}
+        marks = ", ".join("?" for _ in runs)
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT * FROM decisions WHERE id IN (SELECT max(id) FROM decisions "
+                f"WHERE run IN ({marks}) GROUP BY run)",
+                runs,
+            ).fetchall()
+        return {
+            int(r["run"]): Decision(
+                r["action"], r["digest"], r["created_at"], r["who"], r["reason"]
+            )
+            for r in rows
+        }
+
+    # ---- flag reviews ----
+
+    def review_flag(
+        self,
+        run: int,
+        section: str,
+        sentence: str,
+        kind: str,
+        action: str,
+        *,
+        reason: str | None = None,
+        who: str | None = None,
+        must_fix: bool = False,
+    ) -> int:
+        """Record (or replace) the editor's answer to the flag on `sentence` by check `kind`."""
+        with self._tx() as db:
+            cursor = db.execute(
+                "INSERT INTO flag_reviews (run, section, sentence_key, kind, action, reason, who, "
+                "sentence, must_fix, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (run, section, sentence_key, kind) DO UPDATE SET "
+                "action = excluded.action, reason = excluded.reason, who = excluded.who, "
+                "sentence = excluded.sentence, must_fix = excluded.must_fix, "
+                "created_at = excluded.created_at",
+                (run, section, sentence_key(sentence), kind, action, reason, who, sentence,
+                 int(must_fix), utc_now()),
+            )  # fmt: skip
+        return int(cursor.lastrowid or 0)
+
+    def unreview_flag(self, run: int, review: int) -> None:
+        """Take an answer back: the flag is open again."""
+        with self._tx() as db:
+            db.execute("DELETE FROM flag_reviews WHERE run = ? AND id = ?", (run, review))
+
+    def flag_reviews(self, run: int) -> list[FlagReview]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM flag_reviews WHERE run = ? ORDER BY id", (run,)
+            ).fetchall()
+        return [
+            FlagReview(int(r["id"]), r["section"], r["sentence_key"], r["kind"], r["action"],
+                       r["reason"], r["who"], r["sentence"], bool(r["must_fix"]), r["created_at"])
+            for r in rows
+        ]  # fmt: skip
 
 
 def headline(run_dir: Path) -> str | None:

@@ -1,12 +1,17 @@
 """`drafter review`: the editors' desk, a FastAPI app rendered on the server (Jinja2, autoescape)
-with htmx served from the package (no CDN). It binds to loopback.
+with htmx and one small script (desk.js) served from the package (no CDN). It binds to loopback.
 
 Security: every string from the article, the comments and the models is untrusted. Templates
 autoescape; Markdown an editor wrote goes through markdown-it (raw HTML off) and nh3; a strict
 Content-Security-Policy allows only this origin's own script and styles (no inline script, no
 eval, no images from elsewhere); every state-changing request needs the desk's CSRF token, and
 one whose Origin names another site is refused; so is a Host header other than the bound
-address (DNS rebinding).
+address (DNS rebinding). A request from this origin with a stale token (the desk restarted) is
+answered 403 with the current token in a header, which only same-origin script can read, so the
+page can retry once without losing the editor's text.
+
+Every visible string comes from desk/i18n.py in the desk's language (`desk_lang`, default the
+run's `lang`); times are shown in `timezone` (default Asia/Tokyo for lang = ja, else UTC).
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ from __future__ import annotations
 import json
 import re
 import secrets
-import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +31,12 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
 
-from drafter.archive import Archive
+from drafter.archive import Archive, RunRow, digest, sentence_key
 from drafter.config import Settings
-from drafter.desk import actions
-from drafter.desk.drafts import SECTION_AGENTS, CurrentDraft, current
+from drafter.desk import actions, i18n
+from drafter.desk import diff as diffs
+from drafter.desk.drafts import SECTION_AGENTS, CurrentDraft, NoDraftError, current
+from drafter.desk.flags import Flag, Queue
 from drafter.errors import DrafterError
 from drafter.leaks import redact_value
 from drafter.render import HEADINGS, SECTION_KEYS, is_web_url
@@ -39,12 +45,14 @@ from drafter.store import RUN_FILE
 HERE = Path(__file__).resolve().parent
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    "connect-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'"
 )
 SECTION_LABELS = {
     "ja": {"title": "タイトル", "lead": "リード", **HEADINGS["ja"]},
     "en": {"title": "Title", "lead": "Lead", **HEADINGS["en"]},
 }
+TOKEN_HEADER = "X-CSRF-Token"
 
 
 @dataclass
@@ -57,6 +65,13 @@ class DeskState:
 
 
 PAGE_SIZE = 100  # runs per page of the run list
+
+
+class StaleTokenError(Exception):
+    """A state change without the desk's current CSRF token."""
+
+    def __init__(self, same_site: bool) -> None:
+        self.same_site = same_site
 
 
 def attachment(stem: str, suffix: str) -> str:
@@ -86,23 +101,18 @@ def _stop_reason(error: Any) -> dict[str, str] | None:
     return {"agent": str(error.get("agent") or ""), "message": str(error["message"])}
 
 
-def _norm(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def _flags(report: dict[str, Any] | None) -> dict[str, list[dict[str, Any]]]:
-    """Claims the check flagged (must fix) or could not support, by section."""
-    by_section: dict[str, list[dict[str, Any]]] = {}
-    for claim in (report or {}).get("claims", []):
-        if claim.get("fails") or claim.get("verdict") in ("contradicted", "unsupported"):
-            by_section.setdefault(str(claim.get("section")), []).append(claim)
-    return by_section
-
-
 def _fragment(markdown: str) -> Markup:
     from drafter.publish.html import render_fragment
 
     return Markup(render_fragment(markdown))  # markdown-it with raw HTML off, then nh3
+
+
+def _marks(flags: list[Flag]) -> dict[str, list[Flag]]:
+    """A section's flags by normalised sentence, for marking sentences in the draft."""
+    found: dict[str, list[Flag]] = {}
+    for flag in flags:
+        found.setdefault(sentence_key(flag.sentence), []).append(flag)
+    return found
 
 
 def create_app(
@@ -128,7 +138,16 @@ def create_app(
             return
         sent = request.headers.get("x-csrf-token") or csrf
         if not sent or not secrets.compare_digest(sent, state.token):
-            raise HTTPException(403, "Missing or wrong CSRF token: reload the page.")
+            # Origin was checked by the guard; a browser that says the request is cross-site
+            # does not get the token back.
+            site = request.headers.get("sec-fetch-site", "same-origin")
+            raise StaleTokenError(same_site=site in ("same-origin", "none"))
+
+    def ui_lang(draft_lang: str | None = None) -> str:
+        lang = settings.desk_lang or draft_lang or settings.lang
+        return lang if lang in i18n.TABLES else "ja"
+
+    zone = i18n.zone_name(settings.timezone, settings.lang)
 
     app = FastAPI(
         title="drafter review",
@@ -146,12 +165,13 @@ def create_app(
         lstrip_blocks=True,
     )
     templates.globals.update(
-        csrf=state.token,
         web_url=is_web_url,
         agents=SECTION_AGENTS,
         fragment=_fragment,
-        norm=_norm,
+        norm=sentence_key,
+        wp_configured=bool(settings.wp_url),
     )
+    templates.filters["when"] = lambda value: i18n.when(value, zone)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.middleware("http")
@@ -166,42 +186,83 @@ def create_app(
             if origin is not None and origin.split("://", 1)[-1] != host:
                 return PlainTextResponse("cross-origin request refused", status_code=403)
         response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
+        # The publish preview sets its own (stricter, framable by this origin only).
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would send Origin: null
-        response.headers["X-Frame-Options"] = "DENY"
         response.headers["Cache-Control"] = "no-store"
         return response
 
-    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    def render(name: str, lang: str, **context: Any) -> str:
         # Every error path ends here: a message, hint or stop reason may quote a model server
         # that echoed the API key (some gateways do), so each is redacted like the CLI's.
         for name_ in ("message", "hint", "error"):
             if isinstance(context.get(name_), str | dict):
                 context[name_] = redact_value(context[name_])
-        return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
+        context.setdefault("lang", lang)
+        return templates.get_template(name).render(
+            t=i18n.strings(lang), ui=lang, csrf=state.token, zone=zone, **context
+        )
+
+    def page(name: str, status: int = 200, lang: str | None = None, **context: Any) -> HTMLResponse:
+        return HTMLResponse(render(name, lang or ui_lang(), **context), status_code=status)
+
+    def message_of(exc: DrafterError, lang: str) -> str:
+        """An error in the desk's language when the desk knows it, else as raised."""
+        key = getattr(exc, "key", "")
+        table = i18n.strings(lang)["errors"]
+        if key and key in table:
+            params = {k.rstrip("_"): v for k, v in getattr(exc, "params", {}).items()}
+            try:
+                return str(table[key]).format(**params)
+            except (KeyError, IndexError):
+                pass
+        return exc.message + (f" {exc.hint}" if exc.hint else "")
 
     def run_dir(run: int) -> Path:
         try:
             path = state.archive.run(run).path
         except DrafterError as exc:
-            raise HTTPException(404, exc.message) from exc
+            raise HTTPException(
+                404, i18n.strings(ui_lang())["not_found_run"].format(run=run)
+            ) from (exc)
         if not path.is_dir():
-            raise HTTPException(404, f"The run folder {path} no longer exists.")
+            raise HTTPException(404, i18n.strings(ui_lang())["no_folder"].format(path=path))
         return path
 
-    def section_context(draft: CurrentDraft, key: str, path: Path) -> dict[str, Any]:
-        report, _ = actions.latest_check(path)
-        lang = draft.draft.lang if draft.draft.lang in SECTION_LABELS else "ja"
+    def draft_lang(draft: CurrentDraft) -> str:
+        return draft.draft.lang if draft.draft.lang in SECTION_LABELS else "ja"
+
+    def section_context(draft: CurrentDraft, key: str, review: Queue) -> dict[str, Any]:
+        flags = review.of_section(key)
+        history = state.archive.revisions(draft.run_id, key)
         return {
             "run": draft.run_id,
             "d": draft.draft,
             "s": next(s for s in draft.sections if s.key == key),
-            "labels": SECTION_LABELS[lang],
-            "flags": _flags(report).get(key, []),
+            "labels": SECTION_LABELS[draft_lang(draft)],
+            "flags": flags,
+            "marks": _marks(flags),
             "notes": [n for n in state.archive.notes(draft.run_id) if n.section == key],
-            "history": state.archive.revisions(draft.run_id, key),
+            "history": history,
+            "can_undo": bool(history),
             "error": None,
+            "oob": False,
+        }
+
+    def bar_context(run: int, path: Path, draft: CurrentDraft, review: Queue) -> dict[str, Any]:
+        report, report_file = actions.latest_check(path)
+        claims = (report or {}).get("claims")
+        return {
+            "row": state.archive.run(run),
+            "report": report,
+            "report_file": report_file,
+            "claim_count": len(claims) if isinstance(claims, list) else 0,
+            "queue": review,
+            "approval": actions.approval_state(state.archive, path, draft),
+            "decision": state.archive.decision(run),
+            "labels_all": SECTION_LABELS[ui_lang(draft.draft.lang)],
         }
 
     def section_response(
@@ -212,9 +273,27 @@ def create_app(
                 return page("error.html", status=400, message=error)
             return RedirectResponse(f"/runs/{run}#sec-{key}", status_code=303)
         path = run_dir(run)
-        context = section_context(current(path, state.archive), key, path)
+        draft = current(path, state.archive)
+        review = actions.review_queue(state.archive, path, draft)
+        lang = ui_lang(draft.draft.lang)
+        context = section_context(draft, key, review)
         context["error"] = error
-        return page("_section.html", status=200, **context)
+        body = render("_section.html", lang, **context)
+        # The top bar and the queue change with the text: swapped in out of band.
+        extra = bar_context(run, path, draft, review)
+        body += render("_bar.html", lang, oob=True, **extra)
+        body += render("_queue.html", lang, oob=True, run=run, **extra)
+        return HTMLResponse(body)
+
+    def form_who(value: str | None) -> str | None:
+        return (value or "").strip() or None
+
+    @app.exception_handler(StaleTokenError)
+    async def stale_token(request: Request, exc: StaleTokenError) -> Response:
+        headers = {TOKEN_HEADER: state.token} if exc.same_site else {}
+        response = page("error.html", status=403, message=i18n.strings(ui_lang())["csrf_failed"])
+        response.headers.update(headers)
+        return response
 
     @app.exception_handler(HTTPException)
     async def not_found(request: Request, exc: HTTPException) -> Response:
@@ -224,7 +303,26 @@ def create_app(
     async def drafter_error(request: Request, exc: DrafterError) -> Response:
         """A known problem (a run with no finished draft, an unreadable folder) is a page that
         says what to do, never a bare 500."""
-        return page("error.html", status=409, message=exc.message + " " + (exc.hint or ""))
+        return page("error.html", status=409, message=known_message(exc))
+
+    def known_message(exc: DrafterError) -> str:
+        """A problem the desk knows, in the desk's language; the command to run as it is."""
+        if isinstance(exc, NoDraftError):
+            return str(i18n.strings(ui_lang())["no_draft"]) + " " + (exc.hint or "")
+        return exc.message + " " + (exc.hint or "")
+
+    def open_counts(row: RunRow) -> tuple[int, int] | None:
+        """(must fix, to verify) as the run's page counts them, when the editor has answered
+        flags or edited the text since the check; None: the check's own counts stand."""
+        if row.check_failing is None or not row.path.is_dir():
+            return None
+        if not state.archive.flag_reviews(row.id) and not state.archive.revisions(row.id):
+            return None
+        try:
+            review = actions.review_queue(state.archive, row.path)
+        except DrafterError:
+            return None
+        return review.must_fix, review.verify
 
     @app.get("/", response_class=HTMLResponse)
     def runs_list(
@@ -238,15 +336,24 @@ def create_app(
         found = state.archive.page(
             limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE, query=query
         )
-        decisions = state.archive.decisions_of([row.id for row in found])
-        rows = [
-            {
-                "row": row,
-                "approved": decisions.get(row.id) == "approved",
-                "missing": not row.path.is_dir(),  # moved or deleted; its editor work is kept
-            }
-            for row in found
-        ]
+        decisions = state.archive.decisions_with_digest([row.id for row in found])
+        rows = []
+        for row in found:
+            missing = not row.path.is_dir()  # moved or deleted; its editor work is kept
+            decision = decisions.get(row.id)
+            review = "not approved"
+            if decision is not None and decision.action == "approved":
+                review = "approved"
+                if not missing:
+                    try:
+                        shown = current(row.path, state.archive).markdown
+                    except DrafterError:
+                        shown = ""
+                    if digest(shown) != decision.digest:
+                        review = "changed since approval"
+            rows.append(
+                {"row": row, "review": review, "missing": missing, "open": open_counts(row)}
+            )
         return page(
             "runs.html",
             rows=rows,
@@ -258,7 +365,11 @@ def create_app(
         )
 
     @app.get("/runs/{run}", response_class=HTMLResponse)
-    def run_view(run: int) -> Response:
+    def run_view(
+        run: int,
+        fixed: int | None = Query(None, ge=0, le=100_000),
+        new: int | None = Query(None, ge=0, le=100_000),
+    ) -> Response:
         path = run_dir(run)
         row = state.archive.run(run)
         try:
@@ -269,67 +380,200 @@ def create_app(
             return page(
                 "unfinished.html",
                 status=200,
+                lang=ui_lang(row.lang),
                 row=row,
-                message=exc.message,
+                message=i18n.strings(ui_lang(row.lang))["no_draft"]
+                if isinstance(exc, NoDraftError)
+                else exc.message,
                 hint=exc.hint or "",
                 error=_stop_reason(meta.get("error")),
                 steps={n: s.get("status", "") for n, s in steps.items() if isinstance(s, dict)},
             )
-        report, report_file = actions.latest_check(path)
-        sections = [section_context(draft, key, path) for key in SECTION_KEYS]
+        review = actions.review_queue(state.archive, path, draft)
+        sections = [section_context(draft, key, review) for key in SECTION_KEYS]
         return page(
             "run.html",
-            lang=draft.draft.lang,
-            row=row,
+            lang=ui_lang(draft.draft.lang),
             d=draft.draft,
+            run=run,
             sections=sections,
             sentences=draft.draft.article.sentences(),
-            report=report,
-            report_file=report_file,
-            approval=actions.approval_state(state.archive, path, draft),
             run_notes=[n for n in state.archive.notes(run) if n.section == "run"],
+            delta=(fixed, new) if fixed is not None and new is not None else None,
+            **bar_context(run, path, draft, review),
         )
 
-    @app.get("/runs/{run}/sections/{key}", response_class=HTMLResponse)
-    def section_view(run: int, key: str) -> Response:
-        path = run_dir(run)
+    def known_section(key: str) -> None:
         if key not in SECTION_KEYS:
-            raise HTTPException(404, f"no section {key}")
-        return page("_section.html", **section_context(current(path, state.archive), key, path))
+            raise HTTPException(404, i18n.strings(ui_lang())["not_found_section"].format(key=key))
+
+    @app.get("/runs/{run}/sections/{key}", response_class=HTMLResponse)
+    def section_view(request: Request, run: int, key: str) -> Response:
+        known_section(key)
+        return (
+            section_response(request, run, key)
+            if request.headers.get("hx-request")
+            else RedirectResponse(f"/runs/{run}#sec-{key}", status_code=303)
+        )
 
     @app.get("/runs/{run}/sections/{key}/edit", response_class=HTMLResponse)
     def section_edit(run: int, key: str) -> Response:
         path = run_dir(run)
-        if key not in SECTION_KEYS:
-            raise HTTPException(404, f"no section {key}")
-        return page("_edit.html", **section_context(current(path, state.archive), key, path))
+        known_section(key)
+        draft = current(path, state.archive)
+        review = actions.review_queue(state.archive, path, draft)
+        return page(
+            "_edit.html", lang=ui_lang(draft.draft.lang), **section_context(draft, key, review)
+        )
+
+    def section_action(
+        request: Request, run: int, key: str, action: Callable[[Path], object]
+    ) -> Response:
+        known_section(key)
+        try:
+            action(run_dir(run))
+        except DrafterError as exc:
+            return section_response(request, run, key, message_of(exc, ui_lang()))
+        return section_response(request, run, key)
 
     @app.post("/runs/{run}/sections/{key}")
-    def section_save(request: Request, run: int, key: str, text: str = Form("")) -> Response:
-        try:
-            actions.save_edit(state.archive, run_dir(run), key, text)
-        except DrafterError as exc:
-            return section_response(request, run, key, exc.message)
-        return section_response(request, run, key)
+    def section_save(
+        request: Request, run: int, key: str, text: str = Form(""), who: str = Form("")
+    ) -> Response:
+        return section_action(
+            request,
+            run,
+            key,
+            lambda path: actions.save_edit(state.archive, path, key, text, who=form_who(who)),
+        )
 
     @app.post("/runs/{run}/sections/{key}/revert")
-    def section_revert(request: Request, run: int, key: str) -> Response:
+    def section_revert(request: Request, run: int, key: str, who: str = Form("")) -> Response:
+        return section_action(
+            request,
+            run,
+            key,
+            lambda path: actions.revert(state.archive, path, key, who=form_who(who)),
+        )
+
+    @app.post("/runs/{run}/sections/{key}/undo")
+    def section_undo(request: Request, run: int, key: str, who: str = Form("")) -> Response:
+        return section_action(
+            request,
+            run,
+            key,
+            lambda path: actions.undo(state.archive, path, key, who=form_who(who)),
+        )
+
+    @app.post("/runs/{run}/sections/{key}/restore/{rev}")
+    def section_restore(
+        request: Request, run: int, key: str, rev: str, who: str = Form("")
+    ) -> Response:
+        return section_action(
+            request,
+            run,
+            key,
+            lambda path: actions.restore(state.archive, path, key, rev, who=form_who(who)),
+        )
+
+    @app.get("/runs/{run}/sections/{key}/diff", response_class=HTMLResponse)
+    def section_diff(
+        request: Request, run: int, key: str, a: str = "model", b: str = "current"
+    ) -> Response:
+        path = run_dir(run)
+        known_section(key)
+        draft = current(path, state.archive)
+        lang = ui_lang(draft.draft.lang)
+        history = state.archive.revisions(draft.run_id, key)
         try:
-            actions.revert(state.archive, run_dir(run), key)
+            old = actions.revision_text(draft, key, history, a)
+            new = actions.revision_text(draft, key, history, b)
         except DrafterError as exc:
-            return section_response(request, run, key, exc.message)
-        return section_response(request, run, key)
+            raise HTTPException(404, message_of(exc, lang)) from exc
+        shown, changed = diffs.render(old, new)
+
+        def name(rev: str) -> str:
+            t = i18n.strings(lang)
+            if rev in ("model", "current"):
+                return str(t["origins"][rev])
+            found = next(h for h in history if str(h.id) == rev)
+            return f"{t.label('origins', found.origin)} {i18n.when(found.created_at, zone)}"
+
+        return page(
+            "_diff.html" if request.headers.get("hx-request") else "diff_page.html",
+            lang=lang,
+            run=run,
+            key=key,
+            a=name(a),
+            b=name(b),
+            diff=shown,
+            changed=changed,
+            full=not request.headers.get("hx-request"),
+        )
 
     @app.post("/runs/{run}/sections/{key}/regenerate")
     def section_regenerate(
-        request: Request, run: int, key: str, instruction: str = Form("")
+        request: Request, run: int, key: str, instruction: str = Form(""), who: str = Form("")
     ) -> Response:
+        known_section(key)
+        lang = ui_lang()
         try:
-            actions.regenerate(state.archive, run_dir(run), key, state.settings, instruction)
+            actions.regenerate(
+                state.archive, run_dir(run), key, state.settings, instruction, who=form_who(who)
+            )
         except DrafterError as exc:
-            message = exc.message + (f" {exc.hint}" if exc.hint else "")
+            message = i18n.strings(lang)["regen_failed"].format(message=message_of(exc, lang))
+            return section_response(request, run, key, message)
+        except Exception as exc:  # noqa: BLE001 - shown in the section; the step was put back
+            message = i18n.strings(lang)["regen_failed"].format(message=f"{type(exc).__name__}")
             return section_response(request, run, key, message)
         return section_response(request, run, key)
+
+    def queue_response(
+        request: Request, run: int, section: str | None, error: str | None
+    ) -> Response:
+        if not request.headers.get("hx-request"):
+            if error:
+                return page("error.html", status=400, message=error)
+            return RedirectResponse(f"/runs/{run}#queue", status_code=303)
+        path = run_dir(run)
+        draft = current(path, state.archive)
+        review = actions.review_queue(state.archive, path, draft)
+        lang = ui_lang(draft.draft.lang)
+        extra = bar_context(run, path, draft, review)
+        body = render("_queue.html", lang, oob=False, run=run, queue_error=error, **extra)
+        body += render("_bar.html", lang, oob=True, **extra)
+        if section in SECTION_KEYS:  # its sentences' marks change
+            context = section_context(draft, section, review)
+            context["oob"] = True
+            body += render("_section.html", lang, **context)
+        return HTMLResponse(body)
+
+    @app.post("/runs/{run}/flags/dismiss")
+    def flag_dismiss(
+        request: Request,
+        run: int,
+        section: str = Form(""),
+        sentence: str = Form(""),
+        kind: str = Form(""),
+        reason: str = Form(""),
+        who: str = Form(""),
+    ) -> Response:
+        error = None
+        try:
+            actions.dismiss(
+                state.archive, run_dir(run), section, sentence, kind, reason, who=form_who(who)
+            )
+        except DrafterError as exc:
+            error = message_of(exc, ui_lang())
+        return queue_response(request, run, section, error)
+
+    @app.post("/runs/{run}/flags/{review}/reopen")
+    def flag_reopen(request: Request, run: int, review: int) -> Response:
+        run_dir(run)
+        found = next((r for r in state.archive.flag_reviews(run) if r.id == review), None)
+        state.archive.unreview_flag(run, review)
+        return queue_response(request, run, found.section if found else None, None)
 
     @app.post("/runs/{run}/notes")
     def note_add(
@@ -339,15 +583,19 @@ def create_app(
         try:
             actions.add_note(state.archive, run_dir(run), section, text)
         except DrafterError as exc:
-            error = exc.message
+            error = message_of(exc, ui_lang())
         if section in SECTION_KEYS:
             return section_response(request, run, section, error)
+        if error:
+            return page("error.html", status=400, message=error)
         return RedirectResponse(f"/runs/{run}#notes", status_code=303)
 
     @app.post("/runs/{run}/check")
     def run_check(run: int) -> Response:
-        actions.recheck(state.archive, run_dir(run))
-        return RedirectResponse(f"/runs/{run}#check", status_code=303)
+        summary = actions.recheck(state.archive, run_dir(run))
+        return RedirectResponse(
+            f"/runs/{run}?fixed={summary['fixed']}&new={summary['new']}#check", status_code=303
+        )
 
     @app.post("/runs/{run}/published")
     def run_published(run: int, url: str = Form("")) -> Response:
@@ -355,48 +603,104 @@ def create_app(
         run_dir(run)
         url = url.strip()
         if url and not is_web_url(url):
-            return page("error.html", status=400, message="Give an http(s) URL, or leave it empty.")
+            return page("error.html", status=400, message=i18n.strings(ui_lang())["url_needed"])
         state.archive.set_published(run, url or None)
         return RedirectResponse(f"/runs/{run}#notes", status_code=303)
 
     @app.post("/runs/{run}/approve")
-    def run_approve(run: int, acknowledge: str | None = Form(None)) -> Response:
+    def run_approve(
+        run: int,
+        acknowledge: str | None = Form(None),
+        who: str = Form(""),
+        reason: str = Form(""),
+    ) -> Response:
+        lang = ui_lang()
+        t = i18n.strings(lang)
+        ok = acknowledge == "yes" and bool(reason.strip())
         try:
-            actions.approve(state.archive, run_dir(run), acknowledged=acknowledge == "yes")
+            actions.approve(
+                state.archive, run_dir(run), acknowledged=ok, who=form_who(who), reason=reason
+            )
         except actions.MustFixError as exc:
-            return must_fix(run, "Approve with must-fix items?", exc.message, exc.items)
+            return must_fix(
+                run,
+                t.must_fix_approve,
+                t.must_fix_approve_msg.format(n=len(exc.items)),
+                exc.items,
+                exc.dismissed,
+                error=t["errors"]["approve_reason"] if acknowledge == "yes" else None,
+            )
         return RedirectResponse(f"/runs/{run}", status_code=303)
 
-    def must_fix(run: int, heading: str, message: str, items: list[str]) -> HTMLResponse:
+    def must_fix(
+        run: int,
+        heading: str,
+        message: str,
+        items: list[str],
+        dismissed: list[str],
+        error: str | None = None,
+    ) -> HTMLResponse:
         return page(
-            "must_fix.html", status=409, run=run, heading=heading, message=message, items=items
+            "must_fix.html",
+            status=409,
+            run=run,
+            heading=heading,
+            message=message,
+            items=items,
+            dismissed=dismissed,
+            error=error,
         )
 
     def gate(run: int, fmt: str) -> HTMLResponse | None:
         """HTML, WXR and WordPress exports wait for a clean check or an approval."""
-        from drafter.publish.gate import blockers
+        from drafter.publish.gate import review
 
-        found = blockers(state.archive, run_dir(run))
+        found, dismissed = review(state.archive, run_dir(run))
         if not found:
             return None
+        t = i18n.strings(ui_lang())
         return must_fix(
             run,
-            "Not exported: the fact check has must-fix items",
-            f"The {fmt} export is for publishing. Fix these {len(found)} item(s), or approve "
-            "the draft acknowledging them; the Markdown export is always available.",
+            t.must_fix_export,
+            t.must_fix_export_msg.format(fmt=fmt, n=len(found)),
             [b.line() for b in found],
+            [b.acknowledged_line() for b in dismissed],
         )
 
     @app.post("/runs/{run}/reopen")
-    def run_reopen(run: int) -> Response:
-        actions.reopen(state.archive, run_dir(run))
+    def run_reopen(run: int, who: str = Form("")) -> Response:
+        path = run_dir(run)
+        state.archive.decide(
+            current(path, state.archive).run_id, "reopened", None, who=form_who(who)
+        )
         return RedirectResponse(f"/runs/{run}", status_code=303)
+
+    @app.get("/runs/{run}/preview", response_class=HTMLResponse)
+    def preview(run: int) -> Response:
+        path = run_dir(run)
+        draft = current(path, state.archive)
+        return page("preview.html", lang=ui_lang(draft.draft.lang), run=run, d=draft.draft)
+
+    @app.get("/runs/{run}/preview.html", response_class=HTMLResponse)
+    def preview_page(run: int) -> Response:
+        """The HTML export as it will be published, framed by the desk's preview page only."""
+        from drafter.publish import html as publish_html
+
+        draft = current(run_dir(run), state.archive)
+        return HTMLResponse(
+            publish_html.standalone_html(draft.markdown),
+            headers={
+                "Content-Security-Policy": publish_html.CONTENT_SECURITY_POLICY
+                + "; frame-ancestors 'self'",
+                "X-Frame-Options": "SAMEORIGIN",
+            },
+        )
 
     @app.get("/runs/{run}/export.{fmt}")
     def export(run: int, fmt: str) -> Response:
         from drafter.publish import html as publish_html
 
-        if fmt in ("html", "wxr") and (refused := gate(run, fmt)) is not None:
+        if fmt in ("html", "wxr") and (refused := gate(run, fmt.upper())) is not None:
             return refused
         draft = current(run_dir(run), state.archive)
         name = draft.run_dir.name
@@ -415,7 +719,7 @@ def create_app(
             body, kind = wxr, "application/xml; charset=utf-8"
             fmt = "wxr.xml"
         else:
-            raise HTTPException(404, f"unknown export format {fmt}: md, html or wxr")
+            raise HTTPException(404, i18n.strings(ui_lang())["unknown_format"].format(fmt=fmt))
         return Response(
             body,
             media_type=kind,
@@ -426,6 +730,8 @@ def create_app(
     def export_wp(run: int) -> Response:
         from drafter.publish.wordpress import post_draft
 
+        if not settings.wp_url:
+            raise HTTPException(404, i18n.strings(ui_lang())["wp_not_configured"])
         if (refused := gate(run, "WordPress")) is not None:
             return refused
         draft = current(run_dir(run), state.archive)

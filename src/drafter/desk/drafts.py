@@ -23,10 +23,14 @@ SECTION_AGENTS = {
 """Which agent writes each section (参考リンク is built by code and has no agent)."""
 
 
+class NoDraftError(RunError):
+    """The run folder has no finished draft (article.json) yet."""
+
+
 def load_draft(run_dir: Path) -> Draft:
     path = run_dir / "article.json"
     if not path.is_file():
-        raise RunError(
+        raise NoDraftError(
             f"{run_dir} has no finished draft (article.json) yet.",
             hint=f"Finish it first: drafter run --resume {run_dir}",
         )

@@ -4,16 +4,21 @@ items, or the person exporting says --force. Markdown (the working copy) is neve
 
 The check is layer 1 on the text as it will be published (the model's draft with every editor
 revision), so an edit that fixed the flagged sentence lets the draft through and an edit that
-introduced a new problem does not."""
+introduced a new problem does not. A must-fix item the editor marked "not a problem" on the desk,
+with a reason, is acknowledged (while its sentence is unchanged): it no longer blocks, and every
+refusal lists it with that reason."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drafter.archive import Archive
+from drafter.archive import Archive, sentence_key
 from drafter.errors import DrafterError
+
+if TYPE_CHECKING:
+    from drafter.check.report import CheckReport
 
 GATED_FORMATS = ("html", "wxr", "wp")
 
@@ -27,6 +32,8 @@ class Blocker:
     section: str
     sentence: str
     reasons: list[str]
+    dismissed: str | None = None  # the editor's reason it is not a problem, if they gave one
+    who: str | None = None
 
     def line(self) -> str:
         why = "; ".join(self.reasons) or "not supported by the source"
@@ -35,25 +42,69 @@ class Blocker:
             sentence = sentence[:119] + "…"
         return f"[{self.section}] {sentence} ({why})"
 
+    def acknowledged_line(self) -> str:
+        by = f", {self.who}" if self.who else ""
+        return f"{self.line()} — not a problem{by}: {self.dismissed}"
 
-def blockers(archive: Archive, run_dir: Path) -> list[Blocker]:
-    """The must-fix items standing between this draft and a publishable export: none when the
-    editor approved the current text (approval acknowledges the items, see desk.actions)."""
+
+def split_failures(
+    archive: Archive, run: int, report: CheckReport
+) -> tuple[list[Blocker], list[Blocker]]:
+    """The report's must-fix items as (open, dismissed): dismissed ones carry the editor's
+    reason. A dismissal matches on section, normalised sentence and the check that flagged it,
+    so it lapses when the sentence changes."""
+    answers = {
+        (r.section, r.sentence_key, r.kind): r
+        for r in archive.flag_reviews(run)
+        if r.action == "dismissed"
+    }
+    blocking: list[Blocker] = []
+    dismissed: list[Blocker] = []
+    for claim in report.failures:
+        found = answers.get((claim.section, sentence_key(claim.sentence), claim.decided_by))
+        item = Blocker(claim.section, claim.sentence, list(claim.reasons))
+        if found is None:
+            blocking.append(item)
+        else:
+            item.dismissed, item.who = found.reason or "", found.who
+            dismissed.append(item)
+    return blocking, dismissed
+
+
+def review(archive: Archive, run_dir: Path) -> tuple[list[Blocker], list[Blocker]]:
+    """(blocking, acknowledged) must-fix items of this draft as it would be published: nothing
+    blocks when the editor approved the current text (approval acknowledges the items, see
+    desk.actions)."""
     from drafter.desk import actions
 
     if actions.approval_state(archive, run_dir) == "approved":
-        return []
+        return [], []
     report = actions.recheck_report(archive, run_dir)
-    return [Blocker(c.section, c.sentence, list(c.reasons)) for c in report.failures]
+    run = archive.find(run_dir)
+    blocking, dismissed = split_failures(archive, run, report) if run is not None else (
+        [Blocker(c.section, c.sentence, list(c.reasons)) for c in report.failures], []
+    )  # fmt: skip
+    return blocking, dismissed
 
 
-def refuse(run_dir: Path, found: list[Blocker], fmt: str) -> PublishBlockedError:
+def blockers(archive: Archive, run_dir: Path) -> list[Blocker]:
+    """The must-fix items standing between this draft and a publishable export."""
+    return review(archive, run_dir)[0]
+
+
+def refuse(
+    run_dir: Path, found: list[Blocker], fmt: str, dismissed: list[Blocker] | None = None
+) -> PublishBlockedError:
     listing = "\n".join(f"  - {b.line()}" for b in found)
+    if dismissed:
+        listing += f"\nMarked not a problem on the desk ({len(dismissed)}):\n" + "\n".join(
+            f"  - {b.acknowledged_line()}" for b in dismissed
+        )
     return PublishBlockedError(
         f"Not exported as {fmt}: the fact check has {len(found)} must-fix item(s) in "
         f"{run_dir}:\n{listing}",
-        hint="Fix them (drafter review, or edit and re-check), approve the draft on the desk "
-        "acknowledging them, or export anyway with --force.",
+        hint="Fix them (drafter review, or edit and re-check), mark them not a problem with a "
+        "reason, approve the draft on the desk acknowledging them, or export anyway with --force.",
     )
 
 
@@ -65,8 +116,8 @@ def check_gate(settings: Any, run_dir: Path, fmt: str, *, force: bool) -> None:
 
     archive = open_archive(settings)
     try:
-        found = blockers(archive, run_dir)
+        found, dismissed = review(archive, run_dir)
     finally:
         archive.close()
     if found:
-        raise refuse(run_dir, found, fmt)
+        raise refuse(run_dir, found, fmt, dismissed)

@@ -1,0 +1,430 @@
+"""Every string the desk shows, one table per language (`desk_lang`, default the run's `lang`).
+
+Templates read `t.key` (a missing key is an error, not a blank); messages with values use
+`{name}` fields filled by `t.key.format(...)`. Texts from the check (its reasons) and from the
+draft are shown as they are.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+JA: dict[str, Any] = {
+    "desk": "校閲デスク",
+    "runs_heading": "下書き一覧",
+    "archive_line": "アーカイブ: {path} · {n}件",
+    "matching": "（「{q}」に一致）",
+    "search_label": "下書きを検索",
+    "search_placeholder": "タイトル・出典・ID",
+    "search": "検索",
+    "all_runs": "すべて表示",
+    "no_match": "「{q}」に一致する下書きはありません。",
+    "no_runs": "下書きはまだありません。drafter run URL --comments FILE で作るか、"
+    "drafter review --import drafts/ で既存のフォルダを読み込んでください。",
+    "col_title": "タイトル",
+    "col_source": "出典",
+    "col_date": "作成",
+    "col_status": "状態",
+    "col_check": "チェック",
+    "col_cost": "費用",
+    "col_review": "承認",
+    "folder_missing": "フォルダがありません",
+    "to_fix": "要修正 {n}件",
+    "to_verify": "要確認 {n}件",
+    "check_ok": "問題なし",
+    "contradicted_n": "矛盾 {n}",
+    "unsupported_n": "根拠なし {n}",
+    "newer": "新しい下書き",
+    "older": "古い下書き",
+    "page_of": "{p} / {n}ページ",
+    "statuses": {
+        "completed": "完了",
+        "failed": "失敗",
+        "running": "実行中",
+        "interrupted": "中断",
+    },
+    "approval": {
+        "approved": "承認済み",
+        "changed since approval": "承認後に変更あり",
+        "not approved": "未承認",
+    },
+    "approved_by": "{who}が{when}に承認",
+    "approved_at": "{when}に承認",
+    "approval_reason": "理由: {reason}",
+    "recheck": "再チェック",
+    "checking": "チェック中…",
+    "reopen": "承認を取り消す",
+    "approve": "承認する",
+    "approver": "承認者名",
+    "approver_placeholder": "名前（このブラウザに保存）",
+    "approve_reason": "要修正が残ったまま承認する理由",
+    "approve_confirm": "要修正{n}件を確認した上で承認します",
+    "approve_open_items": "要修正が{n}件残っています。承認するには理由と確認が必要です。",
+    "export": "書き出し:",
+    "send_wp": "WordPressに下書きとして送信",
+    "preview": "公開イメージ",
+    "preview_heading": "公開イメージ（HTML書き出し）",
+    "back_to_draft": "下書きに戻る",
+    "check_line": "ファクトチェック（{file}）: 主張{n}件",
+    "nothing_to_fix": "修正すべき点はありません",
+    "not_checked": "まだチェックしていません。",
+    "delta": "再チェック: {fixed}件解消、{new}件新規",
+    "queue": "対応リスト",
+    "style_n": "文章のスタイル {n}件",
+    "style_note": "文章の手直しの目安です。公開を止めることはありません。",
+    "prev": "前へ",
+    "next": "次へ",
+    "queue_empty": "対応が必要な指摘はありません。",
+    "must_fix": "要修正",
+    "verify": "要確認",
+    "fix": "修正する",
+    "dismiss": "問題なし…",
+    "dismiss_reason": "問題ない理由",
+    "dismiss_placeholder": "例: 政府発表で確認済み",
+    "dismiss_submit": "問題なしにする",
+    "done_n": "対応済み {n}件",
+    "dismissed_by": "問題なし: {reason}",
+    "fixed_by": "修正済み",
+    "by_at": "（{who}{when}）",
+    "reopen_flag": "指摘に戻す",
+    "evidence": "根拠",
+    "closest": "近い文",
+    "close": "閉じる",
+    "verdicts": {
+        "contradicted": "元記事と矛盾",
+        "unsupported": "元記事に根拠なし",
+        "supported": "裏付けあり",
+        "background": "背景知識",
+        "opinion": "意見",
+    },
+    "kinds": {
+        "source": "元記事",
+        "background": "背景",
+        "opinion": "意見",
+        "analysis": "分析",
+        "inference": "推論",
+    },
+    "edited": "編集済み",
+    "editing": "編集中",
+    "flags_n": "指摘 {n}件",
+    "edit": "編集",
+    "to_model": "モデルの文に戻す",
+    "undo": "元に戻す",
+    "undo_title": "この節を直前の文に戻します",
+    "text_label": "{section}の本文（Markdown）",
+    "edit_hint": "Markdownで書きます。海外の反応では <!-- comment id=… --> の印を消さないでください"
+    "（ファクトチェックが訳文と原文を結びつけるのに使います）。HTMLは文字として表示されます。",
+    "keys_hint": "Ctrl+S で保存、Esc でキャンセル。入力中の文はこのブラウザに自動で保存されます。",
+    "save": "保存",
+    "cancel": "キャンセル",
+    "restored": "保存していない下書きを復元しました。",
+    "discard": "破棄して元の文に戻す",
+    "stale_token": "デスクが再起動されたため保存できませんでした。本文はこの画面に残っています。"
+    "もう一度保存してください。",
+    "save_failed": "保存できませんでした。本文はこの画面に残っています。",
+    "unsaved": "保存していない文があります。",
+    "regen_label": "再生成の指示（任意）",
+    "regen_placeholder": "例: 大豆農家への影響をもっと詳しく",
+    "regenerate": "再生成",
+    "asking": "モデルに依頼中…",
+    "regen_failed": "再生成できませんでした。前の文はそのままです: {message}",
+    "original": "原文",
+    "score": "スコア",
+    "permalink": "元のコメント",
+    "books_unverified": "{n}/{m}冊は未確認です。"
+    "カタログで確認できるまで公開する本文には入りません。",
+    "catalog_record": "カタログ情報",
+    "book_to_verify": "未確認: どのカタログでも確認できなかったため、本文に入っていません",
+    "catalog": "カタログ",
+    "record": "レコード",
+    "published_on": "刊行",
+    "no_books": "この下書きには書籍紹介がありません。",
+    "notes": "メモ",
+    "note_label": "この節へのメモ",
+    "run_note_label": "下書き全体へのメモ",
+    "add_note": "メモを追加",
+    "revisions_n": "版の履歴 {n}件",
+    "origins": {
+        "editor": "編集",
+        "revert": "モデルの文に戻した",
+        "regenerated": "再生成（置き換えられたモデルの文）",
+        "model": "現在のモデルの文",
+        "current": "現在の文",
+    },
+    "diff_model": "モデルの文との差分",
+    "diff_current": "現在の文との差分",
+    "restore": "この版に戻す",
+    "diff_heading": "差分: {a} → {b}",
+    "no_diff": "違いはありません。",
+    "published_label": "公開したURL",
+    "published_hint": "同じ話題の後の下書きが「関連記事」でリンクします。",
+    "source_original": "元記事を開く",
+    "error_heading": "確認が必要です",
+    "back_to_runs": "一覧に戻る",
+    "must_fix_approve": "要修正の指摘が残っています。承認しますか？",
+    "must_fix_approve_msg": "ファクトチェックに要修正が{n}件あります。"
+    "承認するには、確認した上で理由を書いてください。",
+    "must_fix_export": "書き出していません: ファクトチェックに要修正の指摘があります",
+    "must_fix_export_msg": "{fmt}の書き出しは公開用です。次の{n}件を修正するか、"
+    "理由を添えて「問題なし」にするか、確認の上で承認してください。"
+    "Markdownはいつでも書き出せます。",
+    "acknowledged_items": "問題なしとされた要修正",
+    "approve_with_items": "この指摘を残したまま承認",
+    "back_fix": "下書きに戻って修正する",
+    "status_label": "状態",
+    "why_stopped": "止まった理由",
+    "steps": "ステップ",
+    "unknown_host": "不明なホストです",
+    "csrf_failed": "CSRFトークンがないか古くなっています。ページを再読み込みしてください。",
+    "url_needed": "http(s)のURLを入れるか、空にしてください。",
+    "not_found_run": "下書き{run}はアーカイブにありません。",
+    "not_found_section": "節 {key} はありません。",
+    "no_draft": "この実行はまだ下書き（article.json）ができあがっていません。"
+    "続きを実行してください:",
+    "no_folder": "実行フォルダ {path} がありません（移動または削除されました）。",
+    "unknown_format": "書き出し形式 {fmt} はありません: md、html、wxr のどれかです。",
+    "wp_not_configured": "WordPressが設定されていません（wp_url）。",
+    "errors": {
+        "section": "節 {key} はありません。",
+        "too_long": "{key}の本文は{n}字あります。上限は{limit}字です。",
+        "title_empty": "タイトルは空にできません。",
+        "note_empty": "メモが空です。",
+        "note_too_long": "メモは{limit}字までです。",
+        "not_regenerable": "この節は取得した情報からコードが作ります。"
+        "再生成ではなく編集してください。",
+        "request_too_long": "再生成の指示は{limit}字以内にしてください。",
+        "reason_required": "「問題なし」にする理由を書いてください。",
+        "reason_too_long": "理由は{limit}字までです。",
+        "no_such_flag": "この指摘は今のチェック結果にありません。再チェックしてください。",
+        "nothing_to_undo": "戻せる版がありません。",
+        "no_such_revision": "版 {rev} はありません。",
+        "approve_reason": "要修正が残ったまま承認するには、確認のチェックと理由が必要です。",
+    },
+}
+
+EN: dict[str, Any] = {
+    "desk": "review desk",
+    "runs_heading": "Drafts",
+    "archive_line": "Archive: {path} · {n} run(s)",
+    "matching": " matching “{q}”",
+    "search_label": "Search drafts",
+    "search_placeholder": "Title, source or run id",
+    "search": "Search",
+    "all_runs": "All drafts",
+    "no_match": "No draft matches “{q}”.",
+    "no_runs": "No drafts yet. Draft one with drafter run URL --comments FILE, or start the desk "
+    "with drafter review --import drafts/ to add existing run folders.",
+    "col_title": "Title",
+    "col_source": "Source",
+    "col_date": "Created",
+    "col_status": "Status",
+    "col_check": "Check",
+    "col_cost": "Cost",
+    "col_review": "Review",
+    "folder_missing": "folder missing",
+    "to_fix": "{n} to fix",
+    "to_verify": "{n} to verify",
+    "check_ok": "ok",
+    "contradicted_n": "{n} contradicted",
+    "unsupported_n": "{n} unsupported",
+    "newer": "Newer",
+    "older": "Older",
+    "page_of": "page {p} of {n}",
+    "statuses": {
+        "completed": "completed",
+        "failed": "failed",
+        "running": "running",
+        "interrupted": "interrupted",
+    },
+    "approval": {
+        "approved": "approved",
+        "changed since approval": "changed since approval",
+        "not approved": "not approved",
+    },
+    "approved_by": "approved by {who}, {when}",
+    "approved_at": "approved {when}",
+    "approval_reason": "reason: {reason}",
+    "recheck": "Re-run the check",
+    "checking": "checking…",
+    "reopen": "Reopen",
+    "approve": "Approve",
+    "approver": "Your name",
+    "approver_placeholder": "name (kept in this browser)",
+    "approve_reason": "Why approve with must-fix items open",
+    "approve_confirm": "I have read the {n} must-fix item(s) and approve the draft as it is",
+    "approve_open_items": "{n} must-fix item(s) are open: approving needs a reason and your "
+    "confirmation.",
+    "export": "Export:",
+    "send_wp": "Send to WordPress as draft",
+    "preview": "Preview",
+    "preview_heading": "Preview (the HTML export)",
+    "back_to_draft": "Back to the draft",
+    "check_line": "Fact check ({file}): {n} claims",
+    "nothing_to_fix": "nothing to fix",
+    "not_checked": "Not checked yet.",
+    "delta": "Re-check: {fixed} fixed, {new} new",
+    "queue": "To do",
+    "style_n": "Style: {n}",
+    "style_note": "Advice on the prose; it never blocks publishing.",
+    "prev": "Previous",
+    "next": "Next",
+    "queue_empty": "No flag needs you.",
+    "must_fix": "must fix",
+    "verify": "verify",
+    "fix": "Fix",
+    "dismiss": "Not a problem…",
+    "dismiss_reason": "Why it is not a problem",
+    "dismiss_placeholder": "e.g. confirmed in the ministry's statement",
+    "dismiss_submit": "Not a problem",
+    "done_n": "{n} done",
+    "dismissed_by": "not a problem: {reason}",
+    "fixed_by": "fixed",
+    "by_at": " ({who}{when})",
+    "reopen_flag": "Reopen",
+    "evidence": "Evidence",
+    "closest": "closest",
+    "close": "Close",
+    "verdicts": {
+        "contradicted": "contradicts the source",
+        "unsupported": "not in the source",
+        "supported": "supported",
+        "background": "background",
+        "opinion": "opinion",
+    },
+    "kinds": {},
+    "edited": "editor's text",
+    "editing": "editing",
+    "flags_n": "{n} flagged",
+    "edit": "Edit",
+    "to_model": "Back to the model's text",
+    "undo": "Undo",
+    "undo_title": "Put back the text this section had before",
+    "text_label": "{section} text (Markdown)",
+    "edit_hint": "Markdown. Keep the <!-- comment id=… --> markers above reactions: the fact check "
+    "uses them to tie each translation to its original. Raw HTML is shown as text.",
+    "keys_hint": "Ctrl+S saves, Esc cancels. What you type is kept in this browser until saved.",
+    "save": "Save",
+    "cancel": "Cancel",
+    "restored": "Restored text you had not saved.",
+    "discard": "Discard it",
+    "stale_token": "Not saved: the desk was restarted. Your text is still here; save again.",
+    "save_failed": "Not saved. Your text is still here.",
+    "unsaved": "You have text that is not saved.",
+    "regen_label": "Instruction for regenerating (optional)",
+    "regen_placeholder": "e.g. more on soybean farmers",
+    "regenerate": "Regenerate",
+    "asking": "asking the model…",
+    "regen_failed": "Not regenerated; the text is as it was: {message}",
+    "original": "original",
+    "score": "score",
+    "permalink": "permalink",
+    "books_unverified": "{n} of {m} book(s) to verify: left out of the published text until a "
+    "catalog confirms them.",
+    "catalog_record": "catalog record",
+    "book_to_verify": "to verify: no catalog confirmed it, so it is not in the draft's text",
+    "catalog": "catalog",
+    "record": "record",
+    "published_on": "published",
+    "no_books": "No book section in this draft.",
+    "notes": "Notes",
+    "note_label": "Note for this section",
+    "run_note_label": "Note on the whole draft",
+    "add_note": "Add note",
+    "revisions_n": "{n} revision(s)",
+    "origins": {
+        "editor": "edit",
+        "revert": "back to the model's text",
+        "regenerated": "regenerated (the model text it replaced)",
+        "model": "the model's text now",
+        "current": "current text",
+    },
+    "diff_model": "diff with the model's text",
+    "diff_current": "diff with the current text",
+    "restore": "Restore",
+    "diff_heading": "Diff: {a} → {b}",
+    "no_diff": "No difference.",
+    "published_label": "Published at",
+    "published_hint": "Later drafts on the same subject link it under 関連記事.",
+    "source_original": "original",
+    "error_heading": "Something needs your attention",
+    "back_to_runs": "Back to the drafts",
+    "must_fix_approve": "Approve with must-fix items?",
+    "must_fix_approve_msg": "The fact check has {n} must-fix item(s); confirm and give a reason "
+    "to approve.",
+    "must_fix_export": "Not exported: the fact check has must-fix items",
+    "must_fix_export_msg": "The {fmt} export is for publishing. Fix these {n} item(s), mark them "
+    "not a problem with a reason, or approve the draft acknowledging them; the Markdown export "
+    "is always available.",
+    "acknowledged_items": "Must-fix items marked not a problem",
+    "approve_with_items": "Approve with these items",
+    "back_fix": "Back to the draft to fix them",
+    "status_label": "Status",
+    "why_stopped": "Why it stopped",
+    "steps": "Steps",
+    "unknown_host": "unknown host",
+    "csrf_failed": "Missing or wrong CSRF token: reload the page.",
+    "url_needed": "Give an http(s) URL, or leave it empty.",
+    "not_found_run": "No run {run} in the archive.",
+    "not_found_section": "No section {key}.",
+    "no_draft": "This run has no finished draft (article.json) yet. Finish it first:",
+    "no_folder": "The run folder {path} no longer exists.",
+    "unknown_format": "Unknown export format {fmt}: md, html or wxr.",
+    "wp_not_configured": "WordPress is not configured (wp_url).",
+    "errors": {
+        "section": "No section called {key}.",
+        "too_long": "The {key} text is {n} characters; the limit is {limit}.",
+        "title_empty": "The title cannot be empty.",
+        "note_empty": "The note is empty.",
+        "note_too_long": "Notes are limited to {limit} characters.",
+        "not_regenerable": "This section is built by code from what was fetched; edit it instead.",
+        "request_too_long": "Keep the request under {limit} characters.",
+        "reason_required": "Say why it is not a problem.",
+        "reason_too_long": "Keep the reason under {limit} characters.",
+        "no_such_flag": "This flag is not in the current check; re-run the check.",
+        "nothing_to_undo": "Nothing to undo.",
+        "no_such_revision": "No revision {rev}.",
+        "approve_reason": "Approving with must-fix items open needs your confirmation and a "
+        "reason.",
+    },
+}
+
+TABLES = {"ja": JA, "en": EN}
+
+
+class Strings(dict[str, Any]):
+    """One language's table; `t.key` in templates, a missing key raises."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+    def label(self, table: str, key: str) -> str:
+        """A translated value of a sub-table (verdicts, statuses), else the key as it is."""
+        return str(self[table].get(key, key))
+
+
+def strings(lang: str) -> Strings:
+    return Strings(TABLES.get(lang, JA))
+
+
+def zone_name(timezone: str | None, lang: str) -> str:
+    return timezone or ("Asia/Tokyo" if lang == "ja" else "UTC")
+
+
+def when(value: Any, zone: str) -> str:
+    """An ISO timestamp (drafter writes UTC) in `zone`, always with the zone: 2026-11-29 05:15
+    JST. Text that is not a timestamp is shown as it is."""
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone(ZoneInfo(zone))
+    return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or zone)
