@@ -12,6 +12,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import timedelta
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -95,6 +96,13 @@ class Checker:
             {w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", inputs.article.text)}
         )
         self.source_norm = normalize(f"{inputs.article.text}\n{about}").casefold()
+        self.byline = {
+            normalize(n).casefold() for n in (inputs.article.author, inputs.article.site_name) if n
+        } | {
+            w
+            for n in (inputs.article.author or "").split(",")
+            for w in normalize(n).casefold().split()
+        }
         self._quotes: list[str] | None = None
         self._rows: dict[str, np.ndarray] = {}
         self.lang = inputs.draft.lang
@@ -110,10 +118,14 @@ class Checker:
         if dateline is None:
             return []
         for entry in weekday_dates(self.sentences, dateline):
-            value = entry.date.month * 100 + entry.date.day
-            self.source_q[self.index[entry.sentence_id]].append(
-                Quantity("date", value, "", entry.phrase)
-            )
+            # the resolved date, and the same weekday a week the other way: tense is read from
+            # a few words, and a draft that read it otherwise is not proven wrong
+            other = entry.date + timedelta(days=7 if entry.date <= dateline else -7)
+            for day in (entry.date, other):
+                value = day.month * 100 + day.day
+                self.source_q[self.index[entry.sentence_id]].append(
+                    Quantity("date", value, "", entry.phrase)
+                )
         return [Quantity("year", dateline.year)]
 
     def say(self, ja: str, en: str) -> str:
@@ -127,6 +139,13 @@ class Checker:
             return False
         row = align.similarity([content], [c.body for c in thread.comments])[0]
         return bool(row.size) and float(row.max()) >= claims.QUOTE_MIN
+
+    def says_in_source(self, content: str) -> float:
+        """How closely a quotation's words say what some source sentence says."""
+        if not content or not self.sentences:
+            return 0.0
+        row = align.similarity([content], [s.text for s in self.sentences])[0]
+        return float(row.max())
 
     @property
     def has_quotes(self) -> bool:
@@ -187,14 +206,15 @@ class Checker:
                 best, found = ratio, ids
         return found if best >= RECORDED_EDIT_MIN else None
 
-    def window(self, ids: list[str]) -> list[SourceSentence]:
+    def window(self, ids: list[str], around: int = 0) -> list[SourceSentence]:
         """The evidence sentences and the one before each (where a name often is: "Marsh
-        said…. She added…"), reaching back one more when it opens with he/she."""
+        said…. She added…"), reaching back one more when it opens with he/she; `around` more
+        on each side."""
         keep: set[int] = set()
         for sid in ids:
             n = self.index[sid]
-            back = 2 if _PRONOUN.search(self.sentences[n].text) else 1
-            keep.update(range(max(0, n - back), n + 1))
+            back = (2 if _PRONOUN.search(self.sentences[n].text) else 1) + around
+            keep.update(range(max(0, n - back), min(len(self.sentences), n + around + 1)))
         return [self.sentences[n] for n in sorted(keep)]
 
     def _claim(self, claim: DraftSentence, sims: np.ndarray) -> ClaimReport:

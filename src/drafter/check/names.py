@@ -27,7 +27,12 @@ TITLES = (
     "氏|さん|大統領|首相|副首相|大臣|長官|議員|知事|市長|総裁|総督|国王|外相|蔵相|財務相|"
     "外務相|国防相|報道官|議長|委員長|党首|社長|会長|最高経営責任者|CEO|教授|博士"
 )
-_NAME_AFTER = re.compile(rf"^(?:{TITLES})(?!場|会|民|内|外|立)")
+# a title, or an office ending like one (運輸相, 国務長官, 駐EU大使, 前知事)
+_NAME_AFTER = re.compile(
+    rf"^(?:{TITLES})(?!場|会|民|内|外|立)"
+    r"|^(?:前|元|現|次期)?[一-龥A-Za-z]{0,6}(?:相|長官|大臣|局長|大使|報道官|代表|理事長|知事|議員)"
+    r"(?![場互手当談続違応撲性])"
+)
 
 _ROMAJI = {
     "ア": "a", "イ": "i", "ウ": "u", "エ": "e", "オ": "o", "カ": "ka", "キ": "ki", "ク": "ku",
@@ -125,7 +130,7 @@ class NameMention:
     text: str  # as written in the draft (a full name keeps its ・)
     parts: list[str]
     from_glossary: bool = False
-    person: bool = False  # a full name with ・ or followed by a person's title
+    person: bool = False  # followed by a person's title (氏, 大統領, …): surely a person
 
 
 _TAGGER: Any = None
@@ -204,7 +209,7 @@ def name_mentions(
             if not any(a < span[1] and span[0] < b for a, b in covered):
                 covered.append(span)
                 parts = [p for p in re.split(r"[・=＝]", name) if p] or [name]
-                person = len(parts) >= 2 or bool(_NAME_AFTER.match(text[span[1] : span[1] + 12]))
+                person = bool(_NAME_AFTER.match(text[span[1] : span[1] + 12]))
                 found.append(NameMention(name, parts, from_glossary=True, person=person))
             start = text.find(name, start + 1)
     tokens = _tokens(text)
@@ -219,7 +224,7 @@ def name_mentions(
             continue
         after = text[end : end + 12]
         lowered = source.lower()
-        person = len(parts) >= 2 or bool(_NAME_AFTER.match(after))
+        person = bool(_NAME_AFTER.match(after))
         if person or _looks_like_name(start, end, tokens, lowered):
             found.append(NameMention(run, parts, person=person))
     return found

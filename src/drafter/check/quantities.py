@@ -158,6 +158,8 @@ def ja_quantities(sentence: str) -> list[Quantity]:
             text[match.end() :]
         ):
             continue
+        if not unit and text[match.end() : match.end() + 1] == "時":
+            continue  # 午前0時, 4時半: a time of day, not a figure
         if _is_kanji(raw.rstrip("万億兆")) and not unit:
             continue  # 一方, 統一: a kanji numeral counts only with a counter after it
         if _is_kanji(raw) and len(raw) == 1 and raw in "万億兆":
@@ -216,7 +218,9 @@ def _ja_kind(
     if unit in ("分", "分間"):  # 40分 = 40 minutes (3分の1, a fraction, is not matched)
         start = end - len(token)
         before = text[max(0, start - 1) : start]
-        if not token[:1].isdigit() or before in ("時", "割", "度"):
+        if before == "時":
+            return None  # 3時40分 is a time of day, as "3:40 p.m." is on the English side
+        if not token[:1].isdigit() or before in ("割", "度"):
             # 十分 (enough), 半分 (half); 3時40分 is a time of day, 3割2分 a rate, 35度40分 an
             # angle: the number alone, as the English side reads "3:40" or ".320"
             return None if not token[:1].isdigit() else Quantity("number", value, "", token, approx)
@@ -345,15 +349,30 @@ _EN_MODEL = re.compile(
 )
 
 
+_EN_TIME = re.compile(
+    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
+    re.IGNORECASE,
+)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_EN_COMPOUND = re.compile(rf"\b({_TENS})[- ]({_UNITS})\b", re.IGNORECASE)
+
+
 def en_quantities(sentence: str) -> list[Quantity]:
     text = unicodedata.normalize("NFKC", sentence)
+    # Forty-five: one number, not forty and five
+    text = _EN_COMPOUND.sub(
+        lambda m: str(_WORDS[m.group(1).lower()] + _WORDS[m.group(2).lower()]), text
+    )
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
     # 40-50%: both ends are percentages
     text = _EN_RANGE_PCT.sub(
         lambda m: f"{m.group(1)}{m.group(3)} to {m.group(2)}{m.group(3)}", text
     )
-    # model numbers and codes (A350, 787-9, F-35, G7) are names, not figures
+    # model numbers and codes (A350, 787-9, F-35, G7) are names, and 10:30 p.m. a time of
+    # day: not figures
     text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
+    text = _EN_TIME.sub(lambda m: "#" * len(m.group(0)), text)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
