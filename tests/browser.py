@@ -9,8 +9,10 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from tests.prereqs import CHROMIUM
@@ -140,8 +142,32 @@ class Recorder:
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on(
             "response",
-            lambda r: self.bad.append(f"{r.status} {r.request.method} {r.url}")
-            if r.status >= 400
-            else None,
+            lambda r: (
+                self.bad.append(f"{r.status} {r.request.method} {r.url}")
+                if r.status >= 400
+                else None
+            ),
         )
         return self
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (never `playwright install`), for one module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def finished_run(tmp_path: Path) -> Path:
+    """A drafted run folder. The run gets a thread of its own: Playwright's sync API keeps an
+    event loop on this one."""
+    from tests.helpers import draft
+
+    with ThreadPoolExecutor(1) as pool:
+        result = pool.submit(draft, tmp_path).result()
+    assert result.exit_code == 0, result.output
+    return Path(result.stdout.strip().splitlines()[-1]).parent

@@ -8,7 +8,6 @@ import re
 import shutil
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,14 @@ from drafter.config import archive_path, load_settings
 from drafter.desk import app as desk_app
 from drafter.desk.app import create_app
 from drafter.desk.drafts import current
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, Watch, browser_missing, serve, watch
-from tests.helpers import draft
+from tests.browser import (
+    Watch,
+    browser_missing,
+    chromium,
+    finished_run,
+    serve,
+    watch,
+)
 from tests.prereqs import missing_data, shared
 from tests.scripted_llm import ScriptedLLM
 
@@ -57,21 +62,13 @@ AUDIT = """() => {
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture
 def run_dir(llm_env: ScriptedLLM, tmp_path: Path) -> Path:
-    # Playwright's sync API keeps an event loop on this thread; the run needs its own.
-    with ThreadPoolExecutor(1) as pool:
-        result = pool.submit(draft, tmp_path).result()
-    assert result.exit_code == 0, result.output
-    return Path(result.stdout.strip().splitlines()[-1]).parent
+    return finished_run(tmp_path)
 
 
 @pytest.fixture
@@ -125,10 +122,15 @@ def test_review_loop_in_the_browser(
 
     # Edit the lead in place.
     page.locator("#sec-lead .edit-btn").click()
-    page.locator("#sec-lead textarea").fill("ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。")
+    page.locator("#sec-lead textarea").fill(
+        "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。"
+    )
     page.locator("#sec-lead .save-btn").click()
     page.wait_for_selector("#sec-lead .edited-badge")
-    assert "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。" in page.locator("#sec-lead .content").inner_text()
+    assert (
+        "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。"
+        in page.locator("#sec-lead .content").inner_text()
+    )
 
     # Regenerate the background with an instruction, through the scripted model.
     asked = llm_env.count("BackgroundDraft")
@@ -144,9 +146,16 @@ def test_review_loop_in_the_browser(
     assert (run_dir / "desk" / "check.json").is_file()
     # The rewritten lead is not in the source: it is a must-fix item in the queue, and the
     # publishable exports are refused, listing it (Markdown is not).
-    assert "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。" in page.locator("#queue .must-fix").inner_text()
+    assert (
+        "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。"
+        in page.locator("#queue .must-fix").inner_text()
+    )
     refused = page.request.get(f"{base}/runs/{run}/export.html")
-    assert refused.status == 409 and "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。" in refused.text()
+    assert (
+        refused.status == 409
+        and "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。"
+        in refused.text()
+    )
     # Approving asks for a confirmation and a reason, and records who approved.
     page.locator(".approve-open").click()
     assert page.locator(".approve-form input[name=reason]").get_attribute("required") is not None
@@ -165,7 +174,10 @@ def test_review_loop_in_the_browser(
     # Export what was approved, with the editor's lead.
     with page.expect_download() as markdown:
         page.locator("a[href$='/export.md']").click()
-    assert "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。" in Path(markdown.value.path()).read_text("utf-8")
+    assert (
+        "ハーバー・ワイヤーによると、ベロリアのエレナ・マーシュ貿易相は3月14日、日本と韓国の買い手との協議後、リチウムの新たな輸出許可制度の導入を3年延期する見通しを示した。"
+        in Path(markdown.value.path()).read_text("utf-8")
+    )
     assert markdown.value.suggested_filename == f"{run_dir.name}.md"  # as Chromium reads it
     with page.expect_download() as wxr:
         page.locator("a[href$='/export.wxr']").click()

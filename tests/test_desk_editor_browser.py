@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,13 @@ import pytest
 from drafter.archive import Archive
 from drafter.config import archive_path, load_settings
 from drafter.desk.app import create_app
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, Recorder, browser_missing, serve
-from tests.helpers import draft
+from tests.browser import (
+    Recorder,
+    browser_missing,
+    chromium,
+    finished_run,
+    serve,
+)
 from tests.scripted_llm import Reply, ScriptedLLM
 
 pytestmark = pytest.mark.skipif(browser_missing() is not None, reason=str(browser_missing()))
@@ -26,20 +30,13 @@ pytestmark = pytest.mark.skipif(browser_missing() is not None, reason=str(browse
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture
 def run_dir(llm_env: ScriptedLLM, tmp_path: Path) -> Path:
-    with ThreadPoolExecutor(1) as pool:  # Playwright keeps an event loop on this thread
-        result = pool.submit(draft, tmp_path).result()
-    assert result.exit_code == 0, result.output
-    return Path(result.stdout.strip().splitlines()[-1]).parent
+    return finished_run(tmp_path)
 
 
 def _free_port() -> int:
@@ -105,9 +102,7 @@ def test_a_save_that_still_fails_says_so_and_keeps_the_text(browser: Any, run_di
     archive.close()
 
 
-def test_typed_text_survives_a_reload_and_keys_save_and_cancel(
-    browser: Any, run_dir: Path
-) -> None:
+def test_typed_text_survives_a_reload_and_keys_save_and_cancel(browser: Any, run_dir: Path) -> None:
     settings = load_settings({})
     archive = Archive(archive_path(settings))
     run = archive.find(run_dir)
@@ -143,7 +138,9 @@ def test_typed_text_survives_a_reload_and_keys_save_and_cancel(
         area.press("Control+s")
         page.wait_for_selector("#sec-conclusion .edited-badge")
         assert archive.editor_texts(run or 0)["conclusion"] == typed.strip()
-        assert page.evaluate("Object.keys(localStorage).filter(k => k.includes(':conclusion'))") == []
+        assert (
+            page.evaluate("Object.keys(localStorage).filter(k => k.includes(':conclusion'))") == []
+        )
         # Esc cancels an edit.
         page.locator("#sec-lead .edit-btn").click()
         page.locator("#sec-lead textarea").press("Escape")
@@ -247,7 +244,10 @@ def test_click_targets_labels_and_the_headlines_line_breaks(
     run = archive.find(run_dir) or 0
     # A headline full of ー, the mark a Japanese line must not start with.
     archive.add_revision(
-        run, "title", "editor", "サーバーのパフォーマンスとユーザーのエクスペリエンスをマネージャーがレビュー"
+        run,
+        "title",
+        "editor",
+        "サーバーのパフォーマンスとユーザーのエクスペリエンスをマネージャーがレビュー",
     )
     with serve(create_app(settings, archive)) as base:
         for viewport in ({"width": 1440, "height": 900}, {"width": 390, "height": 844}):
@@ -274,9 +274,7 @@ def test_click_targets_labels_and_the_headlines_line_breaks(
     archive.close()
 
 
-def test_the_desk_in_english_with_times_in_the_configured_zone(
-    browser: Any, run_dir: Path
-) -> None:
+def test_the_desk_in_english_with_times_in_the_configured_zone(browser: Any, run_dir: Path) -> None:
     settings = load_settings({"desk_lang": "en", "timezone": "America/New_York"})
     archive = Archive(archive_path(settings))
     run = archive.find(run_dir) or 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +18,14 @@ from drafter.config import archive_path, load_settings
 from drafter.desk import actions
 from drafter.desk.app import create_app
 from tests.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     Recorder,
     browser_missing,
+    chromium,
+    finished_run,
     plant_flags,
     serve,
     watch,
 )
-from tests.helpers import draft
 from tests.scripted_llm import ScriptedLLM
 
 pytestmark = pytest.mark.skipif(browser_missing() is not None, reason=str(browser_missing()))
@@ -38,21 +36,14 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture
 def flagged_run(llm_env: ScriptedLLM, tmp_path: Path) -> Path:
     """A finished run whose draft has two must-fix mistakes and one to verify, checked."""
-    with ThreadPoolExecutor(1) as pool:  # Playwright keeps an event loop on this thread
-        result = pool.submit(draft, tmp_path).result()
-    assert result.exit_code == 0, result.output
-    run_dir = Path(result.stdout.strip().splitlines()[-1]).parent
+    run_dir = finished_run(tmp_path)
     plant_flags(run_dir)
     archive = Archive(archive_path(load_settings({})))
     actions.recheck(archive, run_dir)
@@ -200,9 +191,10 @@ def test_the_mornings_work(
         assert any("45億ドル" in c["sentence"] for c in after_must)
         assert page.locator(".delta").inner_text() == f"再チェック: {fixed}件解消、0件新規"
         assert fixed >= 1  # the lead
-        assert page.locator("#queue .queue-items .q-item").count() == len(
-            after_must + after_verify
-        ) - 1
+        assert (
+            page.locator("#queue .queue-items .q-item").count()
+            == len(after_must + after_verify) - 1
+        )
         assert reason in (page.locator("#queue .q-done").text_content() or "")
         shot("1440-06-rechecked")
 
@@ -210,7 +202,9 @@ def test_the_mornings_work(
         page.locator(".approve-open").click()
         page.locator(".approve-form input[name=who]").fill("佐藤 花子")
         if len(after_must) > 1:  # must-fix items still open: a reason and a confirmation
-            page.locator(".approve-form input[name=reason]").fill("残りは表現の問題で事実誤りではない")
+            page.locator(".approve-form input[name=reason]").fill(
+                "残りは表現の問題で事実誤りではない"
+            )
             page.locator(".approve-form input[name=acknowledge]").check()
         shot("1440-07-approve")
         page.locator(".approve-form .approve-btn").click()
@@ -235,7 +229,9 @@ def test_the_mornings_work(
         assert page.locator(f"tr[data-run='{run}'] .review-approved").is_visible()
         # The list counts as the desk does: the dismissed must-fix item is not "to fix".
         listed = page.locator(f"tr[data-run='{run}'] .c-check").inner_text()
-        assert listed.startswith(f"要修正 {len(after_must) - 1}件" if len(after_must) > 1 else "問題なし")
+        assert listed.startswith(
+            f"要修正 {len(after_must) - 1}件" if len(after_must) > 1 else "問題なし"
+        )
 
         # The same pages on a phone.
         phone = browser.new_context(
