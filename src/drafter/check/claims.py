@@ -336,49 +336,38 @@ def _placed(
     """A known name is where the claim's source sentence is (lead), or anywhere in the source
     (elsewhere: background and analysis bring names from all over the article)."""
     out = []
-    placed = any(
-        form and _forms(checker, mention, part, form, window_text)[1]
+    forms = {
+        part: _forms(checker, mention, part, form, window_text)
         for part, form in resolved.items()
-    )
-    for part, source_form in resolved.items():
-        if source_form is None:
-            continue  # a common word inside an organisation's name (コメ, エネルギー)
-        key = normalize(source_form).casefold()
-        tokens = [key, *_number_forms(key)]
-        last = key.split()[-1]
-        if last != key and last in checker.short_names:
-            tokens.append(last)  # "Marsh" stands for "Elena Marsh" in the source
-        if not mention.from_glossary and part not in checker.glossary_names:
-            tokens += [t for t in key.split() if len(t) >= 3]
+        if form is not None  # None: a common word inside a body's name (コメ, エネルギー)
+    }
+    placed = any(in_window for _, in_window in forms.values())
+    restates = section == "lead" or (section != "title" and anchor.best >= 0.45)
+    for part, (tokens, _) in forms.items():
+        source_form = resolved[part] or ""
         in_source = any(t in checker.source_norm for t in tokens)
-        restates = section == "lead" or (section != "title" and anchor.best >= 0.45)
         # one part of the name in the sentence is enough (デバル・パトリック for "Patrick"), and
         # the byline and outlet are named by the draft, not by a sentence (クリス・シリザ氏は…)
-        if placed or key in checker.byline or all(w in checker.byline for w in key.split()):
-            if in_source:
-                anchor.shares_name = anchor.shares_name or placed
+        byline = all(w in checker.byline for w in tokens[0].split())
+        if placed or byline:
+            anchor.shares_name = anchor.shares_name or (placed and in_source)
             continue
-        if restates and in_source and not any(t in window_text for t in tokens):
+        if restates and in_source:
             # The name is in the article, but not in the sentences this claim rests on: a
-            # swapped name if the sentence names someone else (decided by the caller).
-            person = (
-                mention.person and source_form[:1].isupper() and not _ORG_WORDS.search(source_form)
-            )
-            if not person:
-                continue  # a place or body the article names elsewhere: the claim may join them
-            out.append(
-                Finding(
-                    "names-swap" if person else "names",
-                    False,
-                    checker.say(
-                        f"「{part}」（{source_form}）はこの文の根拠の原文にありません",
-                        f"「{part}」 ({source_form}) is not in the source sentences this "
-                        "claim rests on",
-                    ),
+            # swapped name if the sentence names someone else (decided by the caller). A
+            # place or body the article names elsewhere is fine: the claim may join them.
+            if mention.person and source_form[:1].isupper() and not _ORG_WORDS.search(source_form):
+                out.append(
+                    Finding(
+                        "names-swap",
+                        False,
+                        checker.say(
+                            f"「{part}」（{source_form}）はこの文の根拠の原文にありません",
+                            f"「{part}」 ({source_form}) is not in the source sentences this "
+                            "claim rests on",
+                        ),
+                    )
                 )
-            )
-        elif in_source and any(t in window_text for t in tokens):
-            anchor.shares_name = True
         elif not in_source and (mention.person or section in ("lead", "title")):
             out.append(
                 Finding(
@@ -414,11 +403,12 @@ def _forms(
 ) -> tuple[list[str], bool]:
     """The spellings a name part may have in the source, and whether the window has one."""
     key = normalize(form).casefold()
-    tokens = [key, *_number_forms(key)]
+    tokens = [key, *_number_forms(key)]  # the full form first
     last = key.split()[-1]
     if last != key and last in checker.short_names:
-        tokens.append(last)
+        tokens.append(last)  # "Marsh" stands for "Elena Marsh" in the source
     if not mention.from_glossary and part not in checker.glossary_names:
+        # マーシュ alone, matched through one part of エレナ・マーシュ: any part will do
         tokens += [t for t in key.split() if len(t) >= 3]
     return tokens, any(t in window_text for t in tokens)
 
@@ -521,7 +511,7 @@ def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) 
         # Japanese news puts reported speech in 「」 too ("said the port would close" →
         # 「港を閉鎖する」と述べた): a quotation that says what a source sentence says is to verify
         reported = checker.says_in_source(content) >= QUOTE_MIN
-        must = spoken and checker.has_quotes and len(content) >= 8 and not reported
+        must = spoken and bool(checker.quotes) and len(content) >= 8 and not reported
         where = f" “{span[:70]}”" if span else ""
         return [
             Finding(

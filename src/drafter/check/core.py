@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import timedelta
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -96,14 +97,9 @@ class Checker:
             {w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", inputs.article.text)}
         )
         self.source_norm = normalize(f"{inputs.article.text}\n{about}").casefold()
-        self.byline = {
-            normalize(n).casefold() for n in (inputs.article.author, inputs.article.site_name) if n
-        } | {
-            w
-            for n in (inputs.article.author or "").split(",")
-            for w in normalize(n).casefold().split()
-        }
-        self._quotes: list[str] | None = None
+        # words of the byline and outlet: names a draft gives that no sentence holds
+        byline = f"{inputs.article.author or ''} {inputs.article.site_name or ''}"
+        self.byline = set(normalize(byline.replace(",", " ")).casefold().split())
         self._rows: dict[str, np.ndarray] = {}
         self.lang = inputs.draft.lang
         self.framing = {normalize(f) for f in inputs.title_framing}
@@ -134,23 +130,22 @@ class Checker:
 
     def quoted_in_thread(self, content: str) -> bool:
         """Whether a quotation renders one of the thread's comments (analysis quotes them)."""
-        thread = self.inputs.thread
-        if thread is None or not thread.comments:
-            return False
-        row = align.similarity([content], [c.body for c in thread.comments])[0]
-        return bool(row.size) and float(row.max()) >= claims.QUOTE_MIN
+        comments = self.inputs.thread.comments if self.inputs.thread else []
+        return _closest(content, [c.body for c in comments])[0] >= claims.QUOTE_MIN
 
     def says_in_source(self, content: str) -> float:
         """How closely a quotation's words say what some source sentence says."""
-        if not content or not self.sentences:
-            return 0.0
-        row = align.similarity([content], [s.text for s in self.sentences])[0]
-        return float(row.max())
+        return _closest(content, [s.text for s in self.sentences])[0]
 
-    @property
-    def has_quotes(self) -> bool:
-        self.best_quote("")
-        return bool(self._quotes)
+    @cached_property
+    def quotes(self) -> list[str]:
+        """The source's quoted spans (see `quoted_spans`)."""
+        return quoted_spans(self.inputs.article.text)
+
+    def best_quote(self, content: str) -> tuple[float, str]:
+        """How closely a Japanese quotation matches any quoted span of the source."""
+        score, index = _closest(content, self.quotes)
+        return score, self.quotes[index] if index >= 0 else ""
 
     def ranked(self, sentence: str) -> list[str]:
         """Source sentence ids, best aligned to `sentence` first."""
@@ -307,16 +302,6 @@ class Checker:
             similarity=round(best, 3),
             fails=bool(must),
         )
-
-    def best_quote(self, content: str) -> tuple[float, str]:
-        """How closely a Japanese quotation matches any quoted span of the source."""
-        if self._quotes is None:
-            self._quotes = quoted_spans(self.inputs.article.text)
-        if not self._quotes or not content:
-            return 0.0, ""
-        row = align.similarity([content], self._quotes)[0]
-        best = int(np.argmax(row))
-        return float(row[best]), self._quotes[best]
 
     # ------------------------------------------------------------ reactions
 
@@ -535,6 +520,15 @@ _THREAD_URL = re.compile(
     r"news\.ycombinator\.com/item)",
     re.IGNORECASE,
 )
+
+
+def _closest(text: str, others: list[str]) -> tuple[float, int]:
+    """(best similarity, its index) of `text` among `others`; (0.0, -1) when there are none."""
+    if not text or not others:
+        return 0.0, -1
+    row = align.similarity([text], others)[0]
+    best = int(np.argmax(row))
+    return float(row[best]), best
 
 
 def _small_count(quantity: Quantity) -> bool:

@@ -528,7 +528,3 @@ def same_kind(claim: Quantity, source: Quantity) -> bool:
 def missing_quantities(claim: list[Quantity], source: list[Quantity]) -> list[Quantity]:
     """The quantities of a claim that no source quantity matches."""
     return [q for q in claim if not any(same_value(q, s) for s in source)]
-
-
-def has_kind(quantities: list[Quantity], kind: Kind) -> bool:
-    return any(kind == q.kind or q.kind in _COMPATIBLE.get(kind, set()) for q in quantities)
