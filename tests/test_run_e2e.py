@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from pathlib import Path
+
+import pytest
 
 from drafter.agents import AGENT_NAMES
 from drafter.text import contains_quote, normalize
-from tests.helpers import FIXTURES, draft
+from tests.helpers import FIXTURES, draft, run_cli
 from tests.scripted_llm import ScriptedLLM
 
 SECTION_ORDER = [
@@ -130,3 +133,83 @@ def test_independent_agents_run_concurrently(llm_env: ScriptedLLM, tmp_path: Pat
     # ...and the analysis waits only for what it reads, the conclusion for the analysis.
     assert span["AnalysisDraft"][0] >= max(span["BackgroundDraft"][1], span["ReactionsDraft"][1])
     assert span["ConclusionDraft"][0] >= span["AnalysisDraft"][1]
+    # ...and the steps on the longest chain (lead → background/reactions → analysis →
+    # conclusion) send their requests before the ones with a call of slack (books, headline),
+    # which wait a moment (without it, all four go out within a few milliseconds).
+    first_off_path = min(span[n][0] for n in ("BooksDraft", "HeadlineDraft"))
+    assert max(span[n][0] for n in ("BackgroundDraft", "ReactionsDraft")) < first_off_path - 0.02
+
+
+def test_the_preload_encodes_what_the_check_of_the_draft_compares(
+    llm_env: ScriptedLLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run's preload thread encodes the source, the comments and each section as its step
+    finishes, so the check after the last answer finds its texts encoded: only a quotation's
+    inner text (「…」, compared on its own) may still need the encoder."""
+    from drafter import pipeline
+    from drafter.check import align
+    from drafter.check.core import check
+    from drafter.check.inputs import from_run
+    from drafter.check.report import JudgeInfo
+    from drafter.models import Article, CommentThread
+    from drafter.store import RunFolder
+
+    assert draft(tmp_path).exit_code == 0
+    run_dir = next((tmp_path / "drafts").glob("*/run.json")).parent
+    folder = RunFolder.open(run_dir)
+    encoded: list[str] = []
+    encode = align._encode
+
+    def recording(model: object, text: str) -> object:
+        if threading.current_thread() is threading.main_thread():
+            encoded.append(text)
+        return encode(model, text)
+
+    monkeypatch.setattr(align, "_encode", recording)
+    monkeypatch.setattr(align, "_VECTORS", {})  # as in a fresh process
+    preload = pipeline._Preload()
+    preload.base = {
+        "article": folder.read_model("inputs/article.json", Article),
+        "comments": folder.read_model("inputs/comments.json", CommentThread),
+    }
+    for name, (_, kind) in pipeline.STAGES.items():
+        output = folder.load_step(name, kind)
+        assert output is not None, name
+        preload.warm(output)
+    preload.texts.put(None)
+    preload._load()  # what the thread does during the run, here to the end of its queue
+    warmed = len(encoded)
+    check(from_run(run_dir), JudgeInfo(status="off", detail="test"))
+    by_check = encoded[warmed:]
+    quotations = re.findall(r"「([^」]+)」", (run_dir / "article.md").read_text(encoding="utf-8"))
+    assert warmed > 40
+    assert all(text in quotations for text in by_check), by_check
+
+
+def test_the_model_client_is_imported_during_the_fetch_only_when_there_is_one(
+    llm_env: ScriptedLLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article or thread read over the network leaves the main thread waiting: the model
+    client's imports go in a thread meanwhile. Local files have no wait to fill."""
+    from drafter import pipeline
+    from tests.loopback import Loopback, respond
+
+    calls: list[str] = []
+    monkeypatch.setattr(
+        pipeline, "_import_llm_stack", lambda: calls.append(threading.current_thread().name)
+    )
+    assert draft(tmp_path / "file").exit_code == 0
+    assert calls == []
+    page = (FIXTURES / "article.html").read_bytes()
+    routes = {"/story": lambda handler: respond(handler, 200, page, content_type="text/html")}
+    with Loopback(routes) as site:
+        result = run_cli(
+            f"{site.url}/story",
+            "--comments",
+            str(FIXTURES / "comments.json"),
+            "--out",
+            str(tmp_path / "url"),
+            "--allow-private-hosts",
+        )
+    assert result.exit_code == 0, result.output
+    assert calls == ["drafter-imports"]

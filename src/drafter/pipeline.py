@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import queue
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -83,6 +84,18 @@ class RunRequest:
     refresh: bool = False
 
 
+def _import_llm_stack() -> None:
+    """The model client's imports (langchain_openai and the OpenAI SDK: about 0.8 s of CPU),
+    done in a thread while the main thread waits on the network for the article or the
+    thread, so the first model request does not wait for them. Not for local files: there
+    is no wait to fill, and two threads importing at once only contend for the GIL."""
+    try:
+        import langchain_openai  # noqa: F401
+        import openai  # noqa: F401
+    except Exception:  # noqa: BLE001 - the real import reports it
+        pass
+
+
 class UpstreamFailed(Exception):
     """A step could not start because a step it reads did not finish."""
 
@@ -101,6 +114,11 @@ def prepare(settings: Settings) -> tuple[dict[str, AgentSpec], ChatModels]:
 def start_run(request: RunRequest, settings: Settings, progress: Progress) -> RunFolder:
     """Fetch and read both inputs, then create the run folder holding them."""
     started = time.monotonic()
+    if any(
+        str(given).startswith(("http://", "https://"))
+        for given in (request.source, request.comments)
+    ):
+        threading.Thread(target=_import_llm_stack, name="drafter-imports", daemon=True).start()
     progress.note(f"reading {request.source}")
     fetcher = Fetcher.from_settings(settings, refresh=request.refresh)
     article = load_article(request.source, fetcher=fetcher)
@@ -264,24 +282,63 @@ def _finish(
     return path
 
 
+OFF_PATH_DELAY = 0.05  # seconds; a step off the longest chain has at least one call of slack
+
+
+def _off_longest_path(specs: dict[str, AgentSpec]) -> set[str]:
+    """The steps on no longest chain of model calls (by count) through the agents' graph."""
+    depth: dict[str, int] = {}
+    height: dict[str, int] = {}
+
+    def depth_of(name: str) -> int:
+        if name not in depth:
+            depth[name] = 1 + max(
+                (depth_of(u) for u in specs[name].upstream() if u in specs), default=-1
+            )
+        return depth[name]
+
+    def height_of(name: str) -> int:
+        if name not in height:
+            below = [n for n, spec in specs.items() if name in spec.upstream()]
+            height[name] = 1 + max((height_of(n) for n in below), default=-1)
+        return height[name]
+
+    longest = max((depth_of(n) + height_of(n) for n in specs), default=0)
+    return {n for n in specs if depth_of(n) + height_of(n) < longest}
+
+
 class _Preload:
     """Loads the sentence encoder (関連記事, the fact check) and the UniDic tagger in a thread
     while the agents wait on the model: about a second of CPU that would otherwise come after
     the last answer, on the critical path. It starts once a step has asked the model (not when
     every answer comes from the cache: then there is no wait to fill), so it does not compete
-    with the first step's own imports. Nothing joins it: the encoder's own lock makes a user
-    wait for a load in progress. A failure is left to the real use to report."""
+    with the first step's own imports. Then it encodes, in the same waits, the texts the check
+    of the finished draft will compare (the source's sentences, the comments, each section's
+    sentences as its step finishes): the encoder caches each text, so the check after the last
+    answer only looks them up. Nothing joins it: the encoder's own lock makes a user wait for a
+    load in progress. A failure is left to the real use to report."""
 
     def __init__(self) -> None:
+        self.base: dict[str, Any] = {}
+        self.texts: queue.SimpleQueue[list[str] | None] = queue.SimpleQueue()  # None: stop
         self.thread = threading.Thread(target=self._load, name="drafter-preload", daemon=True)
 
-    @staticmethod
-    def _load() -> None:
+    def _load(self) -> None:
         try:
             from drafter.check import align, names
 
             align.load()
             names.tagger()
+            article, thread = self.base.get("article"), self.base.get("comments")
+            if isinstance(article, Article):
+                from drafter.check.core import quoted_spans
+
+                align.embed([s.text for s in article.sentences()])
+                align.embed(quoted_spans(article.text))
+            if isinstance(thread, CommentThread):
+                align.embed([c.body for c in thread.comments])
+            while (texts := self.texts.get()) is not None:
+                align.embed(texts)
         except Exception:  # noqa: BLE001 - reported where the models are used
             pass
 
@@ -289,6 +346,31 @@ class _Preload:
         """Called from the run's steps, which share one event loop thread: no race."""
         if self.thread.ident is None:
             self.thread.start()
+
+    def warm(self, output: BaseModel) -> None:
+        """Queue a finished section's sentences, split as the check will split them."""
+        from drafter.text import split_sentences
+
+        texts = []
+        for text in _strings(output.model_dump()):
+            texts += split_sentences(text)
+            if "\n" in text:  # a reaction: one block, one sentence a line (render._lines)
+                texts.append(
+                    "  \n".join(line.strip() for line in text.splitlines() if line.strip())
+                )
+        if texts:
+            self.texts.put(texts)
+
+
+def _strings(value: Any) -> list[str]:
+    """Every prose string in an artifact (ids, URLs and short labels left out)."""
+    if isinstance(value, str):
+        return [value] if len(value) >= 8 and "://" not in value else []
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in _strings(item)]
+    if isinstance(value, list):
+        return [t for item in value for t in _strings(item)]
+    return []
 
 
 def _related(
@@ -402,6 +484,8 @@ class _Runner:
         self.preload = _Preload()
 
     async def run_all(self, base: dict[str, Any]) -> dict[str, BaseModel]:
+        self.preload.base = base
+        self.off_path = _off_longest_path(self.specs)
         for name in self.specs:
             self.tasks[name] = asyncio.create_task(self._step(name, base))
         results = await asyncio.gather(*self.tasks.values(), return_exceptions=True)
@@ -426,6 +510,11 @@ class _Runner:
         if done is not None:
             self.progress.finished(name, 0.0, 0, reused=True)
             return done
+        if name in self.off_path:
+            # Its siblings on the longest chain of calls build and send their requests first:
+            # every step readied by one answer would otherwise prepare its request before any
+            # goes out, and that time adds to the run's wall time only on the longest chain.
+            await asyncio.sleep(OFF_PATH_DELAY)
         agent = Agent(
             spec,
             self.prompts,
@@ -464,7 +553,9 @@ class _Runner:
         crashpoints.reached(f"saved:{name}")
         self._record(name, call)
         if agent.record.attempts > agent.record.cached:  # the model was asked: time to spare
-            self.preload.start()
+            # a moment later: the steps this answer unblocks send their requests first
+            asyncio.get_running_loop().call_later(0.15, self.preload.start)
+        self.preload.warm(output)
         self.progress.finished(
             name, agent.record.seconds, agent.record.usage.get("total_tokens", 0), reused=False
         )

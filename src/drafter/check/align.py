@@ -47,6 +47,7 @@ def load() -> float:
 _VECTORS: dict[str, np.ndarray] = {}  # text -> unit vector, oldest first
 _VECTORS_MAX = 10_000  # about 20 MB
 _VECTORS_LOCK = threading.Lock()
+_ENCODE_LOCK = threading.Lock()  # one encoding at a time: a run's preload thread and its check
 
 
 def embed(texts: list[str]) -> np.ndarray:
@@ -60,13 +61,18 @@ def embed(texts: list[str]) -> np.ndarray:
     missing = [text for text in dict.fromkeys(texts) if text not in known]
     if missing:
         model = _model()
-        fresh = {t: _unit(np.asarray(model.encode([t]), dtype=np.float32)[0]) for t in missing}
+        fresh = {t: _encode(model, t) for t in missing}
         known.update(fresh)
         with _VECTORS_LOCK:
             _VECTORS.update(fresh)
             for oldest in list(islice(_VECTORS, max(0, len(_VECTORS) - _VECTORS_MAX))):
                 del _VECTORS[oldest]
     return np.stack([known[text] for text in texts])
+
+
+def _encode(model: Any, text: str) -> np.ndarray:
+    with _ENCODE_LOCK:
+        return _unit(np.asarray(model.encode([text]), dtype=np.float32)[0])
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
