@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from drafter.check.names import name_mentions, transliteration_match
+from drafter.check.names import name_mentions, resolve, source_words, transliteration_match
 from drafter.check.quantities import en_quantities, ja_quantities, missing_quantities
 from drafter.cli import app
 from tests.helpers import draft
@@ -89,6 +89,26 @@ def test_names_loanwords_and_transliteration() -> None:
     assert transliteration_match("ナタラジャン", "Natarajan") == 1.0
     assert transliteration_match("ハーバー", "Harbor") == 1.0
     assert transliteration_match("マーシュ", "Natarajan") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("katakana", "source", "expected"),
+    [
+        ("クック", "Apple chief executive Tim Cook said", "Cook"),  # short: vowels decide
+        ("メイヤー", "Kevin Mayer, who runs the unit", "Mayer"),
+        ("ケーシー", "center Casey Mittelstadt", "Casey"),
+        ("テキサス", "a court in Texas", "Texas"),  # x is クス/キス
+        ("カーショー", "said David Kershaw", "Kershaw"),  # a closing w is a long vowel
+        ("マサチューセッツ", "the Massachusetts governor", "Massachusetts"),  # ッツ / tts
+        ("ディズニー", "Disney said", "Disney"),  # ディ is di, not dei
+        ("フォートワース", "police in Fort Worth said", "Fort Worth"),  # two words, one katakana
+        ("ニューヨーク", "Mike said", None),  # same consonants, other vowels: not Mike
+    ],
+)
+def test_katakana_names_resolve_to_the_sources_spelling(
+    katakana: str, source: str, expected: str | None
+) -> None:
+    assert resolve(katakana, {}, source_words(source)) == expected
 
 
 # ---- drafter check on a run folder ----

@@ -142,6 +142,35 @@ def test_each_planted_error_is_a_must_fix_item(old: str, new: str, check_name: s
     assert any("原文" in r for r in claim.reasons), claim.reasons
 
 
+def test_a_loosely_translated_quotation_is_to_verify_not_must_fix() -> None:
+    """A faithful but free translation of a quote scores well below a close one against its
+    English; far from every quoted span is an invented quote (must fix), between is to verify."""
+    loose = "「海運業界の話に耳を傾けた。彼らにはもう少し時間をあげよう」"
+    report = _report(_with("「海運会社の声を聞いた。もっと時間を与える」", loose))
+    claim = _claim(report, loose.strip("「」"))
+    assert not claim.fails and claim.verdict == "unsupported", claim.reasons
+    assert claim.decided_by == "quotes" and report.ok
+
+
+def test_a_bare_count_found_in_another_sentence_is_not_a_swapped_figure() -> None:
+    """「2得点」 from "a two-goal night" while the claim's closest sentence counts other things
+    (four times, three games): a bare count is too common to prove a figure was swapped."""
+    source = (
+        "Hours before Mara Venn's two-goal night on Tuesday, coach Ilse Dorran said the striker "
+        "always finds her form.\n\nHaving scored four times in a three-game run, Venn is full "
+        "of confidence now.\n\nKelmar won 4-1 in front of 15,000 fans."
+    )
+    lead = ["ベンは2得点を挙げ、自信にあふれている。"]
+    article = Article(url=URL, title="Venn scores twice", site_name="Meridian Post",
+                      date="2026-10-28", text=source, fetched_at="2026-10-28T10:00:00Z")  # fmt: skip
+    report = check(
+        _inputs(_markdown(lead, title="ケルマーが4-1で勝利 ベンが2得点で自信"), article=article)
+    )
+    assert not [c for c in report.failures if c.decided_by == "numbers"], [
+        (c.sentence, c.reasons) for c in report.failures
+    ]
+
+
 @pytest.mark.parametrize(
     "new",
     ["プリヤ・ナタラジャン運輸相", "マーク・ヘンダーソン運輸相"],  # swapped, invented
@@ -178,14 +207,18 @@ def test_approximate_and_partial_figures_are_faithful(old: str, new: str) -> Non
 
 
 def test_a_weekday_is_the_date_it_stands_for() -> None:
-    """"on Tuesday" in a story dated Wednesday 28 October 2026 is 10月27日; 10月25日 is not."""
+    """ "on Tuesday" in a story dated Wednesday 28 October 2026 is 10月27日; 10月25日 is not."""
     assert _claim(_report(_markdown()), "10月27日").verdict == "supported"
     wrong = _claim(_report(_with("10月27日", "10月25日")), "10月25日")
     assert wrong.verdict in ("contradicted", "unsupported") and wrong.reasons
 
 
 def test_loanwords_and_exonyms_are_not_unknown_names() -> None:
-    lead = [*LEAD[:4], "オランダとデンマークの海運会社はコンテナ輸送のボトルネックを懸念していた。", *LEAD[5:]]
+    lead = [
+        *LEAD[:4],
+        "オランダとデンマークの海運会社はコンテナ輸送のボトルネックを懸念していた。",
+        *LEAD[5:],
+    ]
     report = _report(_markdown(lead))
     claim = _claim(report, "ボトルネック")
     assert not [r for r in claim.reasons if "オランダ" in r or "ボトルネック" in r], claim.reasons
@@ -233,7 +266,9 @@ def test_a_reaction_under_another_comments_id_is_must_fix() -> None:
 
 
 def test_a_reactions_figure_the_comment_states_otherwise_is_must_fix() -> None:
-    changed = _markdown(reactions="<!-- comment id=c2 score=45 -->\n\nコンテナ1個60ドルは高すぎたよ。")
+    changed = _markdown(
+        reactions="<!-- comment id=c2 score=45 -->\n\nコンテナ1個60ドルは高すぎたよ。"
+    )
     claim = _claim(_report(changed), "60ドル")
     assert claim.fails and any("45" in r for r in claim.reasons)
 

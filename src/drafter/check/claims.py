@@ -38,6 +38,11 @@ OUTSIDE_LEAD_SIM = 0.55
 NAMED_SIM = 0.35  # enough when the claim also names someone the source sentence names
 HEDGE_SIM = 0.5  # a dropped hedge is must-fix only against a sentence this surely restated
 QUOTE_MIN = 0.45  # a Japanese quotation must match a quoted span of the source at least this well
+# Below this a quotation is far from every quoted span: invented, not a loose translation. A
+# faithful but idiomatic translation of a quote scores 0.3-0.45 against its English (「どちらにも
+# 転びうる。…」 for "You can go either way... work my way out of it": 0.34), so between the two
+# bars a quotation is to verify.
+QUOTE_INVENTED = 0.2
 
 # Modal words: the source does not state the thing as fact. Attribution ("according to",
 # "said") is not a hedge: a claim that names its speaker some other way is still faithful.
@@ -165,6 +170,8 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
         # the same kind that the claim leaves out: a figure swapped for another of the article.
         others = [q for q in accounted if q not in moved]
         for quantity in moved:
+            if quantity.kind == "number" and not quantity.unit:
+                continue  # a bare count (2得点, "two-goal") is too common to prove a swap
             rivals = rivals_of(quantity, others + [q for q in moved if q is not quantity])
             if rivals:
                 finding = _contradiction(checker, quantity, *rivals[0])
@@ -511,7 +518,13 @@ def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) 
         # Japanese news puts reported speech in 「」 too ("said the port would close" →
         # 「港を閉鎖する」と述べた): a quotation that says what a source sentence says is to verify
         reported = checker.says_in_source(content) >= QUOTE_MIN
-        must = spoken and bool(checker.quotes) and len(content) >= 8 and not reported
+        must = (
+            spoken
+            and bool(checker.quotes)
+            and len(content) >= 8
+            and score < QUOTE_INVENTED
+            and not reported
+        )
         where = f" “{span[:70]}”" if span else ""
         return [
             Finding(

@@ -59,10 +59,15 @@ def romanize(katakana: str) -> str:
             continue
         elif char in "ァィゥェォ" and out and out[-1] == "u":
             out[-1] = "w" + _ROMAJI[char]  # ウィ → wi
-        elif char in "ャュョァィゥェォ" and out:
+        elif char in "ァィゥェォ" and out and out[-1][-1:] in ("a", "i", "u", "e", "o"):
+            out[-1] = out[-1][:-1] + _ROMAJI[char]  # ディ → di, フォ → fo, ティ → ti
+        elif char in "ャュョ" and out:
             previous = out.pop()
             stem = previous[:-1] if previous.endswith("i") and len(previous) > 1 else previous
-            out.append(stem + _ROMAJI[char][-1] if char in "ァィゥェォ" else stem + _ROMAJI[char])
+            # ショ → sho, チャ → cha, ジュ → ju; キョ → kyo
+            out.append(
+                stem + (_ROMAJI[char][-1] if stem.endswith(("sh", "ch", "j")) else _ROMAJI[char])
+            )
         else:
             out.append(_ROMAJI.get(char, ""))
     return "".join(out)
@@ -73,7 +78,8 @@ def skeleton(word: str) -> str:
     text = unicodedata.normalize("NFKD", word.lower())
     text = "".join(c for c in text if c.isascii() and c.isalpha())
     for pattern, repl in (
-        (r"ph", "f"), (r"th", "s"), (r"sh|ch|tsu|ts|j|zh|x", "s"), (r"ck|c|q|g|k", "k"),
+        (r"tts", "ts"), (r"ph", "f"), (r"th", "s"), (r"x", "ks"), (r"sh|ch|tsu|ts|j|zh", "s"),
+        (r"ck|c|q|g|k", "k"),
         (r"l|r", "r"), (r"v|b|w", "b"), (r"f|h", "h"), (r"z|s", "s"), (r"d|t", "t"),
         (r"m|n", "n"), (r"y", ""),
     ):  # fmt: skip
@@ -116,6 +122,8 @@ def _english_shapes(word: str) -> frozenset[str]:
     variants |= {v.replace("th", "t") for v in variants if "th" in v}  # Thomas → トーマス
     variants |= {re.sub(r"g(?=[ei])", "j", v) for v in variants if "g" in v}  # Assange → アサンジ
     variants |= {v.replace("gh", "g") for v in variants if "gh" in v}  # Ghani → ガニ
+    # w closing a vowel is a long vowel (Kershaw → カーショー, Bowman → ボーマン)
+    variants |= {re.sub(r"(?<=[aeiou])w(?![aeiou])", "", v) for v in variants if "w" in v}
     # an adjective or demonym names its place: Ecuadorean → エクアドル, Lebanese → レバノン
     variants |= {
         re.sub(r"(?:ean|ian|an|ese|ish|i)$", "", v)
@@ -123,6 +131,20 @@ def _english_shapes(word: str) -> frozenset[str]:
         if len(v) > 6 and re.search(r"(?:ean|ian|an|ese|ish|i)$", v)
     }
     return frozenset(skeleton(v) for v in variants)
+
+
+@lru_cache(maxsize=16384)
+def _as_heard(word: str) -> str:
+    """English spelling respelled the way katakana hears it, roughly (Cook → kuk, Casey →
+    kasi, Mayer → maya): only to tell apart two short names with the same consonants."""
+    text = word.lower()
+    for pattern, repl in (
+        (r"oo", "u"), (r"ee|ea|ie", "i"), (r"ey$|y$", "i"), (r"ay|ai|ei", "ei"),
+        (r"(?:er|or|ar|ur|ir)$", "a"), (r"ck", "k"), (r"c(?=[eiy])", "s"), (r"c", "k"),
+        (r"ph", "f"), (r"x", "ks"), (r"(?<=[^aeiou])e$", ""),
+    ):  # fmt: skip
+        text = re.sub(pattern, repl, text)
+    return text
 
 
 @dataclass
@@ -252,7 +274,11 @@ def source_words(source_text: str) -> list[str]:
     katakana name may transliterate (the order breaks ties in `resolve`). A possessive is
     stripped: フォーブス is Forbes, whether the source wrote Forbes or Forbes'."""
     words = (re.sub(r"(?:['’]s|['’])$", "", w) for w in re.findall(r"\b[A-Z][\w'’]+", source_text))
-    return list(dict.fromkeys(w for w in words if len(w) >= 3))
+    single = list(dict.fromkeys(w for w in words if len(w) >= 3))
+    # two capitalised words in a row, which katakana often writes as one word (Fort Worth →
+    # フォートワース), after the single words so a single word wins a tie
+    pairs = re.findall(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)(?:['’]s?)?\b", source_text)
+    return single + list(dict.fromkeys(f"{a} {b}" for a, b in pairs if f"{a} {b}" not in single))
 
 
 # Katakana names of countries and regions whose English names sound nothing like them, with
@@ -313,6 +339,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "ブエノスアイレス": ("buenos aires",),
     "ラパス": ("la paz",),
     "ハーグ": ("hague",),
+    "ハリウッド": ("hollywood",),
     "ホワイトハウス": ("white house",),
     "ペンタゴン": ("pentagon",),
 }
@@ -376,7 +403,10 @@ def resolve(part: str, targets: dict[str, str], words: Sequence[str]) -> str | N
         score = transliteration_match(part, word)
         if score < 0.8:
             continue
-        spelling = SequenceMatcher(None, romaji, word.lower()).ratio()
+        spelling = max(
+            SequenceMatcher(None, romaji, word.lower()).ratio(),
+            SequenceMatcher(None, romaji, _as_heard(word)).ratio(),
+        )
         if short and spelling < 0.5:
             continue  # two consonants match too much: ニューヨーク is not Mike
         key = (score, spelling)
