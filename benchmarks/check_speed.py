@@ -22,10 +22,10 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    from drafter.check import align
     from drafter.check.core import check
     from drafter.check.inputs import from_files
-    from drafter.check.names import name_mentions
+    from drafter.lang import align
+    from drafter.lang.names import name_mentions
 
     imports = time.perf_counter() - started
     load = align.load()

@@ -18,7 +18,7 @@ import re
 import time
 from pathlib import Path
 
-from drafter.check.quantities import en_quantities, missing_quantities
+from drafter.lang.quantities import en_quantities, missing_quantities
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "summedits" / "summedits_news.json"
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+)*")

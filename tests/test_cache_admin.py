@@ -46,7 +46,9 @@ def test_cache_shows_and_prunes_by_age(llm_env: ScriptedLLM, tmp_path: Path) -> 
     pruned = runner.invoke(app, ["cache", "--prune", "30"], terminal_width=200)
     assert pruned.exit_code == 0, pruned.output
     assert _row(pruned.output, "llm.sqlite")[2:5:2] == ["4", "3"]
-    assert _row(pruned.output, "fetch")[2] == "0" and _row(pruned.output, "fetch")[4] == str(fetched)
+    assert _row(pruned.output, "fetch")[2] == "0" and _row(pruned.output, "fetch")[4] == str(
+        fetched
+    )
 
     # The run itself is untouched, and a re-run asks only for the pruned answers.
     before = sum(llm_env.count(n) for n in llm_env.script)

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from drafter.check.names import name_mentions, resolve, source_words, transliteration_match
-from drafter.check.quantities import en_quantities, ja_quantities, missing_quantities
 from drafter.cli import app
+from drafter.lang.names import name_mentions, resolve, source_words, transliteration_match
+from drafter.lang.quantities import en_quantities, ja_quantities, missing_quantities
 from tests.helpers import draft
 from tests.scripted_llm import Reply, ScriptedLLM
 

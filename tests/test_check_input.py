@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from drafter.check.draft_md import parse_draft
 from drafter.cli import app
+from drafter.lang.text import split_sentences
 from drafter.render import HEADINGS
-from drafter.text import split_sentences
 
 SOURCE = """# Velmora opens ferry line to Ostrand island
 

@@ -12,9 +12,7 @@ from tests.helpers import FIXTURES
 from tests.prereqs import missing_data, shared
 
 REDDIT = shared("reddit", "threads")
-needs_reddit = pytest.mark.skipif(
-    not REDDIT.is_dir(), reason=missing_data("reddit", "threads")
-)
+needs_reddit = pytest.mark.skipif(not REDDIT.is_dir(), reason=missing_data("reddit", "threads"))
 
 
 @needs_reddit

@@ -250,7 +250,9 @@ def test_a_long_archive_is_paged_searchable_and_read_only_where_it_changed(
         target = many / f"2025{n:06d}-copy"
         shutil.copytree(run_dir, target)
         meta = json.loads((target / "run.json").read_text(encoding="utf-8"))
-        meta.update(run_id=target.name, created_at=f"2025-01-01T00:{n // 60:02d}:{n % 60:02d}+00:00")
+        meta.update(
+            run_id=target.name, created_at=f"2025-01-01T00:{n // 60:02d}:{n % 60:02d}+00:00"
+        )
         (target / "run.json").write_text(json.dumps(meta), encoding="utf-8")
     settings = load_settings({})
     archive = Archive(archive_path(settings))
@@ -282,7 +284,10 @@ def test_a_long_archive_is_paged_searchable_and_read_only_where_it_changed(
         assert second.count('<tr data-run="') == 50 and 'rel="prev"' in second
         found = client.get("/", params={"q": "２０２５０００００７"}).text  # full-width digits
         assert found.count('<tr data-run="') == 1 and "status-failed" in found
-        assert "に一致する下書きはありません" in client.get("/", params={"q": "<nothing like it>"}).text
+        assert (
+            "に一致する下書きはありません"
+            in client.get("/", params={"q": "<nothing like it>"}).text
+        )
         assert "に一致する下書きはありません" in client.get("/", params={"q": "%_%"}).text
         past = client.get("/?page=99")  # runs removed while an editor was on a late page
         assert past.status_code == 200 and past.text.count('<tr data-run="') == 50
@@ -368,7 +373,9 @@ def test_a_dismissed_flag_holds_across_rechecks_and_the_gate_names_its_reason(
     assert archive.flag_reviews(run) == []
     # Not a problem, because …: the flag leaves the count, and the export goes through.
     answer = post(
-        client, f"/runs/{run}/flags/dismiss", {**form, "reason": "大臣の会見で3年と確認", "who": "山田"}
+        client,
+        f"/runs/{run}/flags/dismiss",
+        {**form, "reason": "大臣の会見で3年と確認", "who": "山田"},
     )
     assert answer.status_code == 200 and "大臣の会見で3年と確認" in answer.text
     assert 'hx-swap-oob="true"' in answer.text  # the top bar and the section follow
@@ -384,8 +391,8 @@ def test_a_dismissed_flag_holds_across_rechecks_and_the_gate_names_its_reason(
     post(client, f"/runs/{run}/sections/lead", {"text": worse})
     refused = client.get(f"/runs/{run}/export.html")
     assert refused.status_code == 409, "a changed sentence is a new flag"
-    from drafter.publish.gate import refuse
-    from drafter.publish.gate import review as gate_review
+    from drafter.app.gate import refuse
+    from drafter.app.gate import review as gate_review
 
     blocking, dismissed = gate_review(archive, run_dir)
     assert blocking and dismissed == []  # the dismissal was for the sentence as it was
@@ -430,7 +437,9 @@ def test_an_archive_from_before_flag_reviews_is_upgraded_in_place(tmp_path: Path
     db = sqlite3.connect(path)
     db.executescript(SCHEMA)  # the tables as the first archives had them
     db.execute("INSERT INTO runs (id, path, run_id) VALUES (1, '/x', 'x')")
-    db.execute("INSERT INTO decisions (run, action, digest, created_at) VALUES (1, 'approved', 'd', 't')")
+    db.execute(
+        "INSERT INTO decisions (run, action, digest, created_at) VALUES (1, 'approved', 'd', 't')"
+    )
     db.commit()
     db.close()
     archive = Archive(path)
@@ -449,7 +458,9 @@ def test_revisions_diff_escaped_and_any_can_be_restored(
     desk: tuple[TestClient, Archive, int],
 ) -> None:
     client, archive, run = desk
-    post(client, f"/runs/{run}/sections/conclusion", {"text": "## 総括\n\n最初の版です。<b>太字</b>"})
+    post(
+        client, f"/runs/{run}/sections/conclusion", {"text": "## 総括\n\n最初の版です。<b>太字</b>"}
+    )
     post(client, f"/runs/{run}/sections/conclusion", {"text": "## 総括\n\n二番目の版です。"})
     first, second = archive.revisions(run, "conclusion")
     diff = client.get(
@@ -458,7 +469,9 @@ def test_revisions_diff_escaped_and_any_can_be_restored(
         headers={"HX-Request": "true"},
     )
     assert diff.status_code == 200
-    assert "<del>最初の版です。&lt;b&gt;太字&lt;/b&gt;</del><ins>二番目の版です。</ins>" in diff.text
+    assert (
+        "<del>最初の版です。&lt;b&gt;太字&lt;/b&gt;</del><ins>二番目の版です。</ins>" in diff.text
+    )
     assert "<b>" not in diff.text
     # A reworded sentence is marked where it changed.
     from drafter.desk.diff import render
@@ -523,7 +536,9 @@ def test_the_desk_language_and_time_zone_are_settings(run_dir: Path) -> None:
             page = client.get("/").text
         archive.close()
         assert all(word in page for word in words), flags
-        assert re.search(rf'data-label="[^"]+">\d{{4}}-\d\d-\d\d \d\d:\d\d {zone}</td>', page), flags
+        assert re.search(rf'data-label="[^"]+">\d{{4}}-\d\d-\d\d \d\d:\d\d {zone}</td>', page), (
+            flags
+        )
 
 
 def test_the_checks_style_findings_are_on_the_desk_and_block_nothing(

@@ -16,10 +16,10 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from drafter.check import align
 from drafter.check.judge import _merge
-from drafter.check.names import resolve, source_words
 from drafter.check.report import ClaimReport
+from drafter.lang import align
+from drafter.lang.names import resolve, source_words
 from drafter.schemas import AtomicClaimOut, JudgeDraft
 from tests.helpers import FIXTURES, drafter_command
 from tests.scripted_llm import ScriptedLLM
@@ -172,7 +172,7 @@ def test_a_sentence_scores_the_same_whatever_is_scored_with_it() -> None:
     ]
     script = (
         "import json, sys\n"
-        "from drafter.check import align\n"
+        "from drafter.lang import align\n"
         "claim, others, source = json.loads(sys.argv[1])\n"
         "print(json.dumps(align.similarity([others[0], claim, others[1]], source)[1].tolist()))\n"
     )

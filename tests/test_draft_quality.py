@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
+from drafter.lang.text import normalize
+from drafter.lang.weekdays import dateline_of, resolve, weekday_dates, weekday_table
 from drafter.models import CommentThread, Headline, LeadSection, SourceSentence
 from drafter.render import assemble_title
 from drafter.stages.reactions import intro_line, sentence_lines
-from drafter.stages.weekdays import dateline_of, resolve, weekday_dates, weekday_table
-from drafter.text import normalize
 from tests.helpers import FIXTURES, draft, run_cli
 from tests.prompt_sizes import fenced_blocks, message_text, outside_fences
 from tests.scripted_llm import Reply, ScriptedLLM, schema_name
@@ -28,7 +28,9 @@ from tests.scripted_llm import Reply, ScriptedLLM, schema_name
 
 
 def _dates(text: str, dateline: date) -> list[tuple[str, date]]:
-    return [(e.phrase, e.date) for e in weekday_dates([SourceSentence(id="S1", text=text)], dateline)]
+    return [
+        (e.phrase, e.date) for e in weekday_dates([SourceSentence(id="S1", text=text)], dateline)
+    ]
 
 
 def test_a_reported_weekday_is_the_most_recent_one_on_or_before_the_dateline() -> None:
@@ -119,7 +121,9 @@ def test_the_weekday_table_gives_the_japanese_news_date() -> None:
 
 
 def test_the_title_is_assembled_and_records_where_its_framing_is() -> None:
-    title, framing = assemble_title("ベロリア、輸出許可制を1年延期へ", "「買い手の声」への配慮", "ja")
+    title, framing = assemble_title(
+        "ベロリア、輸出許可制を1年延期へ", "「買い手の声」への配慮", "ja"
+    )
     assert framing is not None
     assert title == "ベロリア、輸出許可制を1年延期へ 「買い手の声」への配慮"
     assert title[framing.start : framing.end] == framing.text == "「買い手の声」への配慮"
@@ -185,7 +189,11 @@ def test_an_answer_in_the_one_part_form_still_makes_a_title(
     llm_env: ScriptedLLM, tmp_path: Path
 ) -> None:
     """A recorded answer from before the split (one `title`, a `category`) replays."""
-    old = {"title": "ベロリア、リチウム輸出許可制を1年延期へ", "category": "経済", "tags": ["a", "b", "c"]}
+    old = {
+        "title": "ベロリア、リチウム輸出許可制を1年延期へ",
+        "category": "経済",
+        "tags": ["a", "b", "c"],
+    }
     llm_env.script["HeadlineDraft"] = [Reply(content=old)]
     run_dir = _run_dir(draft(tmp_path, "--no-check"))
     headline = Headline.model_validate(_article_json(run_dir)["headline"])
@@ -267,8 +275,9 @@ def test_later_sections_are_told_what_earlier_ones_said(
     assert "what the news means" in systems["AnalysisDraft"]
     assert "the takeaway and the open question" in systems["ConclusionDraft"]
     endings = re.findall(r"〜[^、)）]+", systems["AnalysisDraft"])
-    assert len(endings) >= 6 and "never the same ending on two sentences in a row" in (
-        systems["AnalysisDraft"]
+    assert (
+        len(endings) >= 6
+        and "never the same ending on two sentences in a row" in (systems["AnalysisDraft"])
     )
     for schema in ("BackgroundDraft", "AnalysisDraft"):
         assert "2–4 paragraphs of 2–4 sentences" in systems[schema]
@@ -280,22 +289,24 @@ def test_the_lead_gets_the_sources_weekdays_as_dates(llm_env: ScriptedLLM, tmp_p
     _run_dir(draft(tmp_path, "--no-check"))
     for schema in ("LeadDraft", "BackgroundDraft"):
         request = _request(llm_env, schema)
-        tables = [c for k, c in fenced_blocks(message_text(request, "user")) if k == "weekday-dates"]
+        tables = [
+            c for k, c in fenced_blocks(message_text(request, "user")) if k == "weekday-dates"
+        ]
         assert tables == ["- [S2] on Saturday → 14日（土） (2026-03-14)"], schema
     lead_system = message_text(_request(llm_env, "LeadDraft"), "system")
     assert "is written as its date (3日; 2月28日 in another month), not 火曜日" in lead_system
 
 
-def test_no_weekday_table_without_a_publication_date(
-    llm_env: ScriptedLLM, tmp_path: Path
-) -> None:
+def test_no_weekday_table_without_a_publication_date(llm_env: ScriptedLLM, tmp_path: Path) -> None:
     """A pasted text file has no date: weekdays stay as the source gives them, unresolved."""
     page = (FIXTURES / "article.html").read_text(encoding="utf-8")
     paragraphs = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<(?:h1|p)>(.*?)</", page)]
     source = tmp_path / "undated.txt"
     source.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     comments = str(FIXTURES / "comments.json")
-    result = run_cli(str(source), "--comments", comments, "--out", str(tmp_path / "d"), "--no-check")
+    result = run_cli(
+        str(source), "--comments", comments, "--out", str(tmp_path / "d"), "--no-check"
+    )
     run_dir = _run_dir(result)
     assert json.loads((run_dir / "inputs/article.json").read_text("utf-8"))["date"] is None
     lead = _request(llm_env, "LeadDraft")
@@ -375,7 +386,7 @@ def test_the_prompts_carry_no_sentence_of_the_seed_article() -> None:
 
 
 def test_a_date_with_its_weekday_in_brackets_is_a_date() -> None:
-    from drafter.stages.weekdays import weekday_left_as_weekday
+    from drafter.lang.weekdays import weekday_left_as_weekday
 
     dateline = date(2026, 3, 4)
     entries = weekday_dates([SourceSentence(id="S1", text="He said on Tuesday.")], dateline)

@@ -36,9 +36,7 @@ from tests.scripted_llm import ScriptedLLM
 from tests.wordpress_server import FakeWordPress
 
 XSS = shared("xss", "all_unique.txt")
-needs_xss = pytest.mark.skipif(
-    not XSS.is_file(), reason=missing_data("xss", "all_unique.txt")
-)
+needs_xss = pytest.mark.skipif(not XSS.is_file(), reason=missing_data("xss", "all_unique.txt"))
 
 NS = {
     "wp": "http://wordpress.org/export/1.2/",

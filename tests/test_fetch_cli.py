@@ -48,9 +48,7 @@ def test_help_and_fetch_do_not_import_langchain_or_openai() -> None:
     assert out.stdout.strip() == "[]"
 
 
-@pytest.mark.skipif(
-    not EXTRACTION.is_dir(), reason=missing_data("extraction")
-)
+@pytest.mark.skipif(not EXTRACTION.is_dir(), reason=missing_data("extraction"))
 def test_extraction_quality_floor_on_real_pages() -> None:
     from drafter.sources.extraction_eval import evaluate
 

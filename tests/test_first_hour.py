@@ -24,7 +24,9 @@ def test_the_installed_distribution_declares_lxml_html_clean() -> None:
     """pip 23 (what `python3 -m venv` ships) does not resolve justext's `lxml[html_clean]`
     extra; drafter must ask for the package itself or extraction dies with an ImportError."""
     requires = importlib.metadata.requires("drafter") or []
-    names = {re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0].lower().replace("-", "_") for r in requires}
+    names = {
+        re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0].lower().replace("-", "_") for r in requires
+    }
     assert "lxml_html_clean" in names
     from lxml.html.clean import Cleaner  # what justext imports
 
@@ -201,18 +203,21 @@ def test_an_export_keeps_a_file_it_did_not_write_last(llm_env: ScriptedLLM, tmp_
     assert str(kept) in result.stderr
     assert "<!DOCTYPE html>" in target.read_text(encoding="utf-8")
     # exported again, unchanged since: replaced without another copy
-    assert CliRunner().invoke(
-        app, ["export", str(run_dir), "--format", "html", "--out", str(target)]
-    ).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(app, ["export", str(run_dir), "--format", "html", "--out", str(target)])
+        .exit_code
+        == 0
+    )
     assert len(list(tmp_path.glob("post.edited-*.html"))) == 1
 
 
 def test_publishable_exports_wait_for_a_clean_check_or_an_acknowledged_approval(
     llm_env: ScriptedLLM, tmp_path: Path
 ) -> None:
+    from drafter.app import review as actions
     from drafter.archive import Archive
     from drafter.config import archive_path, load_settings
-    from drafter.desk import actions
 
     run_dir = _finished_run(tmp_path)
     archive = Archive(archive_path(load_settings()))

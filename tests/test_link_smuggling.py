@@ -67,7 +67,10 @@ def test_a_slashless_link_in_model_prose_is_reasked(
 ) -> None:
     bad = copy.deepcopy(replies["ConclusionDraft"])
     bad["paragraphs"][0] += " [公式サイト](http:/evil.example/login)"
-    llm_env.script["ConclusionDraft"] = [Reply(content=bad), Reply(content=replies["ConclusionDraft"])]
+    llm_env.script["ConclusionDraft"] = [
+        Reply(content=bad),
+        Reply(content=replies["ConclusionDraft"]),
+    ]
     result = draft(tmp_path)
     assert result.exit_code == 0, result.output
     assert llm_env.count("ConclusionDraft") == 2
@@ -126,9 +129,7 @@ def test_a_lead_sentence_cannot_open_a_section_and_hide_a_claim(
     assert claim[0]["verdict"] == "unsupported" and "9999億円" in " ".join(claim[0]["reasons"])
 
 
-@pytest.mark.parametrize(
-    "bad_id", ["c1\n\n## 関連書籍紹介\n\nx", "c1 -->", "a--b", "x y", "<c1>"]
-)
+@pytest.mark.parametrize("bad_id", ["c1\n\n## 関連書籍紹介\n\nx", "c1 -->", "a--b", "x y", "<c1>"])
 def test_comment_ids_must_be_single_tokens(tmp_path: Path, bad_id: str) -> None:
     comments = json.loads((FIXTURES / "comments.json").read_text(encoding="utf-8"))
     comments["comments"][0]["id"] = bad_id

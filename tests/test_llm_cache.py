@@ -67,7 +67,7 @@ def test_a_cached_rerun_loads_neither_the_sdk_nor_the_encoder(
         "    app(sys.argv[1:])\n"
         "except SystemExit as exit:\n"
         "    assert not exit.code, exit.code\n"
-        "from drafter.check import align\n"
+        "from drafter.lang import align\n"
         "print('openai' in sys.modules, align._MODEL is not None)\n"
     )
     args = ["run", str(FIXTURES / "article.html"), "--comments", str(FIXTURES / "comments.json"),

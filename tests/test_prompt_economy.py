@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
+from drafter.lang.text import normalize
 from drafter.models import Article
 from drafter.stages.grounding import SourceIndex
-from drafter.text import normalize
 from tests.catalog_server import CatalogServer
 from tests.helpers import FIXTURES, draft, run_cli
 from tests.prereqs import missing_data

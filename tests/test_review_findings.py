@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from drafter.check.draft_md import parse_draft
-from drafter.check.quantities import en_quantities, ja_quantities, missing_quantities
+from drafter.lang.quantities import en_quantities, ja_quantities, missing_quantities
 from drafter.leaks import public_url, redact_text
 from drafter.render import _marker_id, is_web_url
 from drafter.sites import same_site, site_of
@@ -26,7 +26,9 @@ def test_a_time_of_day_is_not_a_duration_and_minutes_keep_their_precision() -> N
         ja_quantities("会見は午後3時40分に始まった。"), en_quantities("speaking at 3:40 p.m.")
     )
     assert [q.kind for q in ja_quantities("打率3割2分")] == ["percent", "number"]
-    assert missing_quantities(ja_quantities("審議は2分で終わった。"), ja_quantities("1分で終わった"))
+    assert missing_quantities(
+        ja_quantities("審議は2分で終わった。"), ja_quantities("1分で終わった")
+    )
     assert not missing_quantities(ja_quantities("40分の遅れ"), en_quantities("a 40-minute delay"))
 
 
@@ -92,6 +94,7 @@ def test_a_crash_between_the_file_and_the_manifest_is_not_taken_for_an_edit(
         real(path, text)
         if path == target:
             raise KeyboardInterrupt  # killed right after the file, before the manifest
+
     monkeypatch.setattr(store, "write_atomic", crash_after_the_file)
     with pytest.raises(KeyboardInterrupt):
         write_owned(target, "second\n")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from drafter.agents import AGENT_NAMES
-from drafter.text import contains_quote, normalize
+from drafter.lang.text import contains_quote, normalize
 from tests.helpers import FIXTURES, draft, run_cli
 from tests.scripted_llm import ScriptedLLM
 
@@ -147,10 +147,10 @@ def test_the_preload_encodes_what_the_check_of_the_draft_compares(
     finishes, so the check after the last answer finds its texts encoded: only a quotation's
     inner text (「…」, compared on its own) may still need the encoder."""
     from drafter import pipeline
-    from drafter.check import align
     from drafter.check.core import check
     from drafter.check.inputs import from_run
     from drafter.check.report import JudgeInfo
+    from drafter.lang import align
     from drafter.models import Article, CommentThread
     from drafter.store import RunFolder
 

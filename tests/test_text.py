@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from drafter.text import char_count, contains_quote, language_problem, normalize, split_sentences
+from drafter.lang.text import (
+    char_count,
+    contains_quote,
+    language_problem,
+    normalize,
+    split_sentences,
+)
 
 
 def test_japanese_splits_on_sentence_marks_and_keeps_closing_brackets() -> None:
@@ -12,7 +18,10 @@ def test_japanese_splits_on_sentence_marks_and_keeps_closing_brackets() -> None:
         "最後の文",
     ]
     # a quotation is part of its sentence: never split inside 「…」, nor before と言った
-    assert split_sentences("彼は「やめる。」と言った。次だ。") == ["彼は「やめる。」と言った。", "次だ。"]
+    assert split_sentences("彼は「やめる。」と言った。次だ。") == [
+        "彼は「やめる。」と言った。",
+        "次だ。",
+    ]
     assert split_sentences("組合は「港は閉じる。再開は未定だ」と述べた。次だ。") == [
         "組合は「港は閉じる。再開は未定だ」と述べた。",
         "次だ。",

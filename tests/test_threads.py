@@ -26,9 +26,7 @@ from tests.prereqs import missing_data, shared
 
 REDDIT = shared("reddit")
 CREDS = {"REDDIT_CLIENT_ID": "test-id", "REDDIT_CLIENT_SECRET": "test-secret"}
-needs_reddit_data = pytest.mark.skipif(
-    not REDDIT.is_dir(), reason=missing_data("reddit")
-)
+needs_reddit_data = pytest.mark.skipif(not REDDIT.is_dir(), reason=missing_data("reddit"))
 
 
 # ---- Reddit, live through PRAW, replayed from PRAW's own recorded cassettes ----

@@ -47,7 +47,7 @@ KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 def sections(markdown: str) -> dict[str, list[list[str]]]:
     """Section → paragraphs → sentences, from article.md (### subheadings dropped)."""
-    from drafter.text import split_sentences
+    from drafter.lang.text import split_sentences
 
     body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---") else markdown
     out: dict[str, list[list[str]]] = {name: [] for name in SECTIONS}
@@ -94,7 +94,7 @@ def section_numbers(paragraphs: list[list[str]]) -> dict[str, Any]:
 
 def repeats(parts: dict[str, list[list[str]]], threshold: float) -> list[tuple[float, str, str]]:
     """Sentence pairs from two different sections that the encoder scores ≥ threshold."""
-    from drafter.check import align
+    from drafter.lang import align
 
     flat = [(name, s) for name in SECTIONS for p in parts[name] for s in p]
     if not flat:

@@ -51,6 +51,7 @@ def _main(
 ) -> None:
     """Draft grounded Japanese news-commentary (海外の反応) articles with LLM agents."""
 
+
 ModelOpt = Annotated[
     str | None, typer.Option("--model", help="Model for every role (DRAFTER_MODEL).")
 ]
@@ -566,9 +567,7 @@ def eval_command(
         _fail(exc)
     if out is not None:
         try:
-            write_atomic(
-                out / "eval.json", json.dumps(result, ensure_ascii=False, indent=2) + "\n"
-            )
+            write_atomic(out / "eval.json", json.dumps(result, ensure_ascii=False, indent=2) + "\n")
             write_atomic(out / "junit.xml", junit_xml(result))
         except OSError as exc:
             from drafter.check.inputs import CheckUsageError
@@ -873,13 +872,13 @@ def export_command(
     items, unless the draft was approved on the desk or --force is given."""
     if fmt == "wp" and out is not None:
         raise typer.BadParameter("--format wp posts to WordPress; it writes no file.")
+    from drafter.app.drafts import current_markdown
     from drafter.config import load_settings
-    from drafter.desk.drafts import current_markdown
 
     try:
         settings = load_settings({}, config_path=config, announce=_announce)
         markdown = current_markdown(run_dir, settings)
-        from drafter.publish.gate import check_gate
+        from drafter.app.gate import check_gate
 
         check_gate(settings, run_dir, fmt, force=force)
         if fmt == "wp":

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from drafter.text import split_sentences
+from drafter.lang.text import split_sentences
 
 _BAD_ID = re.compile(r"[\s<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
 

@@ -325,7 +325,7 @@ class _Preload:
 
     def _load(self) -> None:
         try:
-            from drafter.check import align, names
+            from drafter.lang import align, names
 
             align.load()
             names.tagger()
@@ -349,7 +349,7 @@ class _Preload:
 
     def warm(self, output: BaseModel) -> None:
         """Queue a finished section's sentences, split as the check will split them."""
-        from drafter.text import split_sentences
+        from drafter.lang.text import split_sentences
 
         texts = []
         for text in _strings(output.model_dump()):

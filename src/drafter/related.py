@@ -64,7 +64,7 @@ def embed(text: str, cache_dir: Path | None = None) -> bytes:
                     return base64.b64decode(hit)
         import numpy as np
 
-        from drafter.check.align import embed as encode
+        from drafter.lang.align import embed as encode
 
         vector = bytes(encode([text])[0].astype(np.float32).tobytes())
         if store is not None:

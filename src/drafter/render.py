@@ -96,8 +96,10 @@ def reference_links(article: Article, thread: CommentThread, lang: str) -> list[
     words = HEADINGS[lang]
     links = []
     label = f"{article.site_name or words['article']}: {article.title}"
-    if article.url and is_web_url(article.fetched_url) and not same_site(
-        article.url, article.fetched_url
+    if (
+        article.url
+        and is_web_url(article.fetched_url)
+        and not same_site(article.url, article.fetched_url)
     ):
         # The page names a canonical URL on another site: cite what was read, and say so.
         elsewhere = site_of(article.url) or article.url
@@ -233,8 +235,16 @@ def _books(books: BooksSection, lang: str) -> list[str]:
     return out
 
 
-SECTION_KEYS = ("title", "lead", "background", "reactions", "analysis", "conclusion", "books",
-                "links")
+SECTION_KEYS = (
+    "title",
+    "lead",
+    "background",
+    "reactions",
+    "analysis",
+    "conclusion",
+    "books",
+    "links",
+)
 
 
 def render_sections(draft: Draft) -> dict[str, str]:

@@ -106,7 +106,7 @@ def _is_katakana(name: str) -> bool:
 
 
 def author_score(proposed: str, catalog_authors: list[str]) -> float:
-    from drafter.check.names import transliteration_match
+    from drafter.lang.names import transliteration_match
 
     best = 0.0
     for wanted in author_names(proposed):
@@ -151,7 +151,7 @@ def topic_scores(story: str, keywords: list[str], titles: list[str]) -> list[flo
     0.00 against a story on lithium export licences, a bread-baking book 0.07); the keywords
     separate them (0.50 against 0.07). TOPIC_MIN (0.15) leaves out hits on nothing near the
     article: on the fixtures, topical titles score 0.23–0.47 and unrelated ones −0.02–0.10."""
-    from drafter.check.align import similarity
+    from drafter.lang.align import similarity
 
     if not titles:
         return []

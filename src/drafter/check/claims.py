@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from drafter.check.names import (
+from drafter.lang.names import (
     NameMention,
     exonym,
     kanji_surnames,
@@ -24,8 +24,8 @@ from drafter.check.names import (
     resolve,
     transliteration_match,
 )
-from drafter.check.quantities import Quantity, en_quantities, ja_quantities, same_kind, same_value
-from drafter.text import normalize
+from drafter.lang.quantities import Quantity, en_quantities, ja_quantities, same_kind, same_value
+from drafter.lang.text import normalize
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker

@@ -19,22 +19,23 @@ from typing import Any
 
 import numpy as np
 
-from drafter.check import align, claims
+from drafter.check import claims
 from drafter.check.claims import Anchor, Finding
 from drafter.check.draft_md import DraftSentence, ParsedDraft
-from drafter.check.names import glossary_targets, source_words
-from drafter.check.quantities import (
+from drafter.check.report import CheckReport, ClaimReport, JudgeInfo, SourceRef
+from drafter.guard import run_urls, url_key
+from drafter.lang import align
+from drafter.lang.names import glossary_targets, source_words
+from drafter.lang.quantities import (
     Quantity,
     en_quantities,
     ja_quantities,
     same_kind,
     same_value,
 )
-from drafter.check.report import CheckReport, ClaimReport, JudgeInfo, SourceRef
-from drafter.guard import run_urls, url_key
+from drafter.lang.text import normalize
 from drafter.links import browser_href, is_absolute_web_url
 from drafter.models import Article, CommentThread, GlossaryEntry, SourceSentence
-from drafter.text import normalize
 
 # Alignment thresholds, set on the hand-written reference drafts in evals/cases and the dev
 # split of evals/heldout: a lead sentence whose best source match is below UNSUPPORTED_BELOW and
@@ -108,7 +109,7 @@ class Checker:
         """Weekdays the source names become the dates they stand for, against the dateline
         ("on Tuesday" in a Nov. 20 story is 11月19日), as the lead agent was told; the
         dateline's year is one the draft may give (今年)."""
-        from drafter.stages.weekdays import dateline_of, weekday_dates
+        from drafter.lang.weekdays import dateline_of, weekday_dates
 
         dateline = dateline_of(article.date)
         if dateline is None:

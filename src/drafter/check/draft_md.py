@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from drafter.lang.text import normalize, split_sentences
 from drafter.links import link_pairs
 from drafter.render import HEADINGS, unescape
-from drafter.text import normalize, split_sentences
 
 _SECTION_KEYS = {
     normalize(heading).casefold(): key

@@ -11,11 +11,11 @@ from drafter.check.core import CheckInputs, fetched_urls
 from drafter.check.draft_md import ParsedDraft, expected_headings, layout_problem, parse_draft
 from drafter.errors import DrafterError, SourceError
 from drafter.guard import url_key
+from drafter.lang.text import normalize
 from drafter.models import Article, CommentThread, GlossaryEntry
 from drafter.render import Draft
 from drafter.sources.http import Fetcher
 from drafter.store import RunFolder
-from drafter.text import normalize
 
 
 class CheckUsageError(DrafterError):

@@ -21,8 +21,8 @@ from typing import Any
 
 from drafter.check.draft_md import DraftSentence, ParsedDraft
 from drafter.check.report import STYLE_KINDS, StyleFinding, StyleKind
+from drafter.lang.text import normalize, split_sentences
 from drafter.render import HEADINGS
-from drafter.text import normalize, split_sentences
 
 ENDING_SHARE_MAX = 0.25  # an ending on more than this share of a section's sentences
 ENDING_MIN_SENTENCES = 4
@@ -160,7 +160,7 @@ def _register(chain: Sequence[Any]) -> str | None:
 
 
 def ending(sentence: str) -> _Ending:
-    from drafter.check.names import tagger
+    from drafter.lang.names import tagger
 
     text = _TRAILING_ASIDE.sub("", normalize(sentence))
     words = [w for w in tagger()(text) if w.feature.pos1 not in ("補助記号", "空白")]
@@ -233,7 +233,7 @@ def repeated_endings(draft: ParsedDraft) -> list[StyleFinding]:
 
 def repeated_claims(draft: ParsedDraft, threshold: float = REPEAT_MIN) -> list[StyleFinding]:
     """Each sentence whose closest sentence in an earlier section says the same thing."""
-    from drafter.check import align
+    from drafter.lang import align
 
     closing = _sign_off(draft)
     order = {name: n for n, name in enumerate(dict.fromkeys(s.section for s in _prose(draft)))}

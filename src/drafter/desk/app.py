@@ -31,12 +31,13 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
 
+from drafter.app import review as actions
+from drafter.app.drafts import SECTION_AGENTS, CurrentDraft, NoDraftError, current
+from drafter.app.flags import Flag, Queue
 from drafter.archive import Archive, RunRow, digest, sentence_key
 from drafter.config import Settings
-from drafter.desk import actions, i18n
 from drafter.desk import diff as diffs
-from drafter.desk.drafts import SECTION_AGENTS, CurrentDraft, NoDraftError, current
-from drafter.desk.flags import Flag, Queue
+from drafter.desk import i18n
 from drafter.errors import DrafterError
 from drafter.leaks import redact_value
 from drafter.render import HEADINGS, SECTION_KEYS, is_web_url
@@ -653,7 +654,7 @@ def create_app(
 
     def gate(run: int, fmt: str) -> HTMLResponse | None:
         """HTML, WXR and WordPress exports wait for a clean check or an approval."""
-        from drafter.publish.gate import review
+        from drafter.app.gate import review
 
         found, dismissed = review(state.archive, run_dir(run))
         if not found:

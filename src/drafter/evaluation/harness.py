@@ -51,7 +51,7 @@ from drafter.check.draft_md import parse_draft
 from drafter.check.inputs import CheckUsageError, from_files
 from drafter.check.report import STRICT_SECTIONS, CheckReport, ClaimReport
 from drafter.evaluation.plant import KINDS, SECTIONS, Planted, PlantError, from_edit, plant
-from drafter.text import normalize
+from drafter.lang.text import normalize
 
 _SHIPPED = "offline.yaml"
 SPLITS = ("dev", "test", "all")
@@ -234,7 +234,7 @@ def run_suite(
         shared = shared_data_dir(suite_path, shared_data)
         cases = _cases(suite_path, suite, split, shared, Path(scratch))
         tell(f"suite {suite.name} ({suite_path}): {len(cases)} cases, seeds {suite.seeds}")
-        from drafter.check import align
+        from drafter.lang import align
 
         load_seconds = align.load()
         if load_seconds:

@@ -18,10 +18,10 @@ from drafter.errors import (
     SourceLanguageError,
     SourceTooLargeError,
 )
+from drafter.lang.text import split_sentences
 from drafter.models import Article
 from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
 from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
-from drafter.text import split_sentences
 
 MIN_TEXT_CHARS = 300  # in Latin-script text; a third of that in Chinese or Korean
 TITLE_MAX_CHARS = 200

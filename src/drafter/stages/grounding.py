@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.lang.text import contains_quote, language_problem, normalize_loose
 from drafter.models import Article, Evidence, GlossaryEntry, LeadSection, SourceSentence
-from drafter.text import contains_quote, language_problem, normalize_loose
 
 _SENTENCE_ID = re.compile(r"^\[?\s*S?\s*(\d+)\s*\]?$", re.IGNORECASE)
 _ID_LIST = re.compile(r"^(?:\[?\s*S\s*\d+\s*\]?[\s,、;]*)+$", re.IGNORECASE)

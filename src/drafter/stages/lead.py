@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from drafter.agents import Agent
+from drafter.lang.weekdays import dateline_of, weekday_dates, weekday_table
 from drafter.models import GlossaryEntry, GroundedSentence, LeadSection
 from drafter.schemas import LeadDraft
 from drafter.stages import StepInputs
 from drafter.stages.grounding import SourceIndex, glossary_problems, language_issues
-from drafter.stages.weekdays import dateline_of, weekday_dates, weekday_table
 
 
 def weekday_block(agent: Agent, index: SourceIndex, article_date: str | None, lang: str) -> str:

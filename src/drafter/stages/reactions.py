@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from drafter.agents import Agent
 from drafter.errors import CommentsError
+from drafter.lang.text import split_sentences
 from drafter.models import Comment, CommentThread, Reaction, ReactionsSection
 from drafter.schemas import ReactionsDraft
 from drafter.sources.comments import absolute_permalink
 from drafter.sources.selection import clip, preselect
 from drafter.stages import StepInputs
 from drafter.stages.grounding import glossary_lines, language_issues, story_in_short
-from drafter.text import split_sentences
 
 MIN_REACTIONS, MAX_REACTIONS = 8, 15
 OFFERED = 40

@@ -16,9 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any
-
-from drafter.models import GlossaryEntry
+from typing import Any, Protocol
 
 _KATAKANA_RUN = re.compile(r"[ァ-ヺー・＝=]+")
 # Titles that follow a person's name (an organisation's suffix such as 港 or 社 also follows
@@ -369,7 +367,17 @@ def exonym(part: str, source_lower: str) -> str | None:
     return None
 
 
-def glossary_targets(glossary: list[GlossaryEntry]) -> dict[str, str]:
+class Glossed(Protocol):
+    """A glossary entry (drafter.models.GlossaryEntry): a name and how the draft writes it."""
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def target(self) -> str: ...
+
+
+def glossary_targets(glossary: Sequence[Glossed]) -> dict[str, str]:
     """Each katakana part of each glossary target → the source form."""
     targets: dict[str, str] = {}
     for entry in glossary:

@@ -12,10 +12,10 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from drafter.app.drafts import SECTION_AGENTS, CurrentDraft, current
+from drafter.app.flags import Queue, delta, present, queue, report_keys
 from drafter.archive import Archive, Revision, digest, newest_check, sentence_key
 from drafter.config import Settings
-from drafter.desk.drafts import SECTION_AGENTS, CurrentDraft, current
-from drafter.desk.flags import Queue, delta, present, queue, report_keys
 from drafter.errors import DrafterError, RunError
 from drafter.progress import Progress
 from drafter.render import SECTION_KEYS
@@ -248,7 +248,7 @@ def approve(
     When the check (re-run on this text) has must-fix items the editor has not marked 'not a
     problem', approval needs the editor to acknowledge them: the decision records who and why,
     a note lists the items, and the approval then lets exports through."""
-    from drafter.publish.gate import split_failures
+    from drafter.app.gate import split_failures
 
     draft = current(run_dir, archive)
     blocking, dismissed = split_failures(archive, draft.run_id, recheck_report(archive, run_dir))

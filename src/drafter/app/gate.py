@@ -74,8 +74,8 @@ def split_failures(
 def review(archive: Archive, run_dir: Path) -> tuple[list[Blocker], list[Blocker]]:
     """(blocking, acknowledged) must-fix items of this draft as it would be published: nothing
     blocks when the editor approved the current text (approval acknowledges the items, see
-    desk.actions)."""
-    from drafter.desk import actions
+    app.review)."""
+    from drafter.app import review as actions
 
     if actions.approval_state(archive, run_dir) == "approved":
         return [], []

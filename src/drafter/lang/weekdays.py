@@ -28,11 +28,10 @@ a check to report; the lead is not re-asked for it (a style slip must not cost t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
-
-from drafter.models import SourceSentence
+from typing import Literal, Protocol
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 JA_WEEKDAYS = "月火水木金土日"
@@ -160,7 +159,17 @@ def _forward_pairs(tokens: list[str]) -> list[str]:
     return out
 
 
-def weekday_dates(sentences: list[SourceSentence], dateline: date | None) -> list[WeekdayDate]:
+class Numbered(Protocol):
+    """A numbered source sentence (drafter.models.SourceSentence)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+def weekday_dates(sentences: Sequence[Numbered], dateline: date | None) -> list[WeekdayDate]:
     """Every weekday the source names, resolved against the dateline, in reading order (one
     entry per sentence and phrase)."""
     if dateline is None:
