@@ -16,7 +16,7 @@ from drafter.batch import Batch, BatchOptions, Line, read_sources, resolve, sour
 from drafter.cli import app
 from drafter.config import load_settings
 from drafter.errors import CommentsError, SourceError
-from drafter.ratelimit import SHARED, RateLimit
+from drafter.llm.ratelimit import SHARED, RateLimit
 from tests.helpers import FIXTURES
 from tests.scripted_llm import Reply, ScriptedLLM
 

