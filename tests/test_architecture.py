@@ -15,13 +15,12 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "drafter"
-FACES = {"desk/", "cli", "batch", "__main__"}
+FACES = {"desk/", "cli/", "batch", "__main__"}
 # Files longer than the plan's ~450 lines, at their length when the rule came in: they may
 # shrink, not grow (issue 14 splits them); any other file stays under the bar.
 LINE_BAR = 450
 OVERSIZE = {
     "evaluation/plant.py": 1420,
-    "cli.py": 1043,
     "llm/__init__.py": 830,
     "desk/app.py": 746,
     "archive.py": 685,

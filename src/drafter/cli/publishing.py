@@ -1,0 +1,129 @@
+"""`drafter export-prompts` and `drafter export`: prompts to edit, drafts to publish."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from drafter.cli.base import (
+    ConfigOpt,
+    ExportFormat,
+    _announce,
+    _fail,
+    app,
+)
+from drafter.errors import DrafterError
+
+if TYPE_CHECKING:
+    pass
+
+
+@app.command("export-prompts")
+def export_prompts(
+    target: Annotated[Path, typer.Argument(help="Folder to copy the bundled prompts into.")],
+) -> None:
+    """Copy the bundled prompts to TARGET, to edit and use with --prompts-dir."""
+    from drafter.agents import bundled_dir
+
+    try:
+        source = bundled_dir("prompts")
+        if target.exists() and any(target.iterdir()):
+            raise DrafterError(f"{target} is not empty; choose a new folder.")
+        shutil.copytree(source, target, dirs_exist_ok=True)
+    except DrafterError as exc:
+        _fail(exc)
+    typer.echo(str(target))
+
+
+EXPORT_FILES = {"md": "article.export.md", "html": "article.html", "wxr": "article.wxr.xml"}
+"""Default export names in the run folder: never article.md, which is the draft itself."""
+
+
+@app.command("export")
+def export_command(
+    run_dir: Annotated[Path, typer.Argument(help="A run folder (with article.json).")],
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (Markdown), html (standalone page), wxr (WordPress import file), wp (post a "
+            "WordPress draft through the REST API: wp_url, wp_user, DRAFTER_WP_APP_PASSWORD).",
+        ),
+    ] = "md",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write (default: article.export.md, article.html or article.wxr.xml "
+            "in RUN_DIR); - for stdout. A file you changed since drafter wrote it is kept aside.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Export html/wxr/wp even though the fact check has must-fix items."
+        ),
+    ] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Export a draft with the editors' revisions: Markdown, standalone HTML, a WordPress WXR
+    import file, or a WordPress draft (never published). Prints the file written, or the
+    post id and its edit URL. html, wxr and wp are refused while the fact check has must-fix
+    items, unless the draft was approved on the desk or --force is given."""
+    if fmt == "wp" and out is not None:
+        raise typer.BadParameter("--format wp posts to WordPress; it writes no file.")
+    from drafter.app.drafts import current_markdown
+    from drafter.config import load_settings
+
+    try:
+        settings = load_settings({}, config_path=config, announce=_announce)
+        markdown = current_markdown(run_dir, settings)
+        from drafter.app.gate import check_gate
+
+        check_gate(settings, run_dir, fmt, force=force)
+        if fmt == "wp":
+            from drafter.publish.wordpress import post_draft
+
+            posted = post_draft(settings, markdown)
+        elif fmt == "html":
+            from drafter.publish.html import standalone_html
+
+            text = standalone_html(markdown)
+        elif fmt == "wxr":
+            from drafter.publish.wxr import to_wxr
+
+            text = to_wxr(
+                markdown,
+                site_url=settings.wp_url or "http://localhost",
+                author=settings.wp_user or "drafter",
+            )
+        else:
+            text = markdown
+    except DrafterError as exc:
+        _fail(exc)
+    if fmt == "wp":
+        status = posted["status"] or "draft"
+        typer.echo(f"post {posted['id']} created as a {status} (not published)")
+        typer.echo(posted["edit_url"])
+        return
+    if out is not None and str(out) == "-":
+        sys.stdout.write(text)
+        return
+    from drafter.store import write_owned
+
+    target = out if out is not None else run_dir / EXPORT_FILES[fmt]
+    try:
+        kept = write_owned(target, text)
+    except OSError as exc:
+        _fail(DrafterError(f"Cannot write {target}: {exc}"))
+    if kept is not None:
+        typer.echo(
+            f"{target} was not the file drafter wrote there last: it is kept as {kept}", err=True
+        )
+    typer.echo(str(target))
