@@ -64,7 +64,7 @@ class AnswerStore:
 
 class LLMCache(AnswerStore):
     def get(self, key: str, schema: type[BaseModel]) -> Any:
-        from drafter.llm import restore_answer
+        from drafter.llm.journal import restore_answer
 
         text = self.get_text(key)
         return restore_answer(text, schema, free=True) if text is not None else None
