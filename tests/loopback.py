@@ -30,7 +30,9 @@ def respond(
 class Loopback:
     """Serves `routes` (path → function) on 127.0.0.1; counts the requests per path."""
 
-    def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1") -> None:
+    def __init__(
+        self, routes: dict[str, Route], host: str = "127.0.0.1", fallback: Route | None = None
+    ) -> None:
         self.routes = routes
         self.hits: Counter[str] = Counter()
         owner = self
@@ -41,7 +43,7 @@ class Loopback:
 
             def do_GET(self) -> None:
                 owner.hits[self.path] += 1
-                route = owner.routes.get(self.path)
+                route = owner.routes.get(self.path, fallback)
                 if route is None:
                     respond(self, 404, b"not here")
                 else:

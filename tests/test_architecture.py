@@ -20,7 +20,6 @@ FACES = {"desk/", "cli/", "batch", "__main__"}
 # shrink, not grow (issue 14 splits them); any other file stays under the bar.
 LINE_BAR = 450
 OVERSIZE = {
-    "evaluation/plant.py": 1420,
     "desk/app.py": 746,
     "archive.py": 685,
     "evaluation/harness.py": 669,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from drafter.guard import CANARY_PREFIX, OutputGuard, canary_for, redact
 from drafter.schemas import ConclusionDraft
 from tests.catalog_server import CatalogServer
 from tests.helpers import FIXTURES, draft, run_cli
+from tests.loopback import Loopback, respond
 from tests.scripted_llm import Reply, ScriptedLLM, load_script
 
 # Built at run time, so no scanner (nor this repository's own artifact scan) sees a literal key.
@@ -292,29 +294,16 @@ def test_an_article_url_with_credentials_is_recorded_without_them(
     """user:password@ and ?token= in a source URL reach neither run.json, article.json, the
     Markdown nor the fetch cache (the page itself is fetched with them; the terminal echoes
     what the user typed)."""
-    import http.server
-    import threading
-
     body = (FIXTURES / "article.html").read_bytes()
     seen: list[str] = []
 
-    class Page(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
+    def page(handler: BaseHTTPRequestHandler) -> None:
+        seen.append(handler.path + " " + str(handler.headers.get("authorization")))
+        respond(handler, 200, body)
 
-        def do_GET(self) -> None:
-            seen.append(self.path + " " + str(self.headers.get("authorization")))
-            self.send_response(200)
-            self.send_header("content-type", "text/html; charset=utf-8")
-            self.send_header("content-length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     secret = "pw-" + "lantern-5521"
-    url = f"http://reader:{secret}@127.0.0.1:{server.server_address[1]}/a?id=7&token={secret}"
-    try:
+    with Loopback({}, fallback=page) as server:
+        url = f"http://reader:{secret}@127.0.0.1:{server.port}/a?id=7&token={secret}"
         result = run_cli(
             url,
             "--comments",
@@ -323,8 +312,6 @@ def test_an_article_url_with_credentials_is_recorded_without_them(
             str(tmp_path / "drafts"),
             "--allow-private-hosts",
         )
-    finally:
-        server.shutdown()
     assert result.exit_code == 0, result.stderr
     assert seen and secret in seen[0]  # fetched with its token
     for path, text in _every_file(tmp_path).items():

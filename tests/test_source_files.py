@@ -7,9 +7,7 @@ synthetic, written for these tests.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from drafter.cli import app
 from drafter.sources.http import MAX_BYTES
 from drafter.store import slugify
 from tests.helpers import FIXTURES
+from tests.loopback import Loopback, Route, respond
 from tests.scripted_llm import ScriptedLLM
 
 ENGLISH = (
@@ -140,23 +139,12 @@ def site() -> Iterator[str]:
         f"<body><article><p>{ENGLISH}</p></article></body></html>",
     }
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
+    def page(html: str) -> Route:
+        return lambda handler: respond(handler, 200, html.encode("utf-8"))
 
-        def do_GET(self) -> None:
-            body = pages[self.path].encode("utf-8")
-            self.send_response(200)
-            self.send_header("content-type", "text/html; charset=utf-8")
-            self.send_header("content-length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    routes = {path: page(html) for path, html in pages.items()}
+    with Loopback(routes) as server:
+        yield server.url
 
 
 def test_a_japanese_text_file_is_refused_as_not_what_drafter_is_for(tmp_path: Path) -> None:

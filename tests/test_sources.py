@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -15,13 +12,14 @@ from drafter.errors import BotWallError, CommentsError, ExtractionError, FetchEr
 from drafter.sources.article import load_article
 from drafter.sources.comments import load_comments
 from tests.helpers import FIXTURES
+from tests.loopback import Loopback, Route, respond
 
 ARTICLE_HTML = (FIXTURES / "article.html").read_bytes()
 
 
 @pytest.fixture
 def site() -> Iterator[str]:
-    routes: dict[str, tuple[int, str, bytes]] = {
+    pages: dict[str, tuple[int, str, bytes]] = {
         "/story": (200, "text/html; charset=utf-8", ARTICLE_HTML),
         "/moved": (301, "text/html", b""),
         "/wall": (401, "text/html", b"<html><body>Please enable JS</body></html>"),
@@ -32,25 +30,12 @@ def site() -> Iterator[str]:
         "/pdf": (200, "application/pdf", b"%PDF-1.4"),
     }
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
+    def page(status: int, kind: str, body: bytes) -> Route:
+        moved = {"location": "/story"} if status == 301 else None
+        return lambda handler: respond(handler, status, body, content_type=kind, headers=moved)
 
-        def do_GET(self) -> None:
-            status, kind, body = routes.get(self.path, (404, "text/html", b""))
-            self.send_response(status)
-            if status == 301:
-                self.send_header("location", "/story")
-            self.send_header("content-type", kind)
-            self.send_header("content-length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with Loopback({path: page(*answer) for path, answer in pages.items()}) as server:
+        yield server.url
 
 
 def test_fetches_and_extracts_with_metadata(site: str) -> None:
