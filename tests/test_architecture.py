@@ -4,7 +4,7 @@ edge between two rooms — a subpackage (`lang/`, `check/`, `app/`, …) or a to
 
 - no loop between rooms (a loop makes every change on it a change to all of them);
 - `lang/` is a leaf: language tools know nothing of runs, models, checks or faces;
-- `app/` (the use cases) never reaches up into the faces (`desk/`, `cli`, `batch`);
+- `app/` (the use cases) never reaches up into the faces (`desk/`, `cli/`);
 - the desk and the CLI are faces: nothing but the entry points imports them;
 - `check/` does not import `evaluation/` (the harness measures the checker, not the reverse).
 """
@@ -15,7 +15,7 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "drafter"
-FACES = {"desk/", "cli/", "batch", "__main__"}
+FACES = {"desk/", "cli/", "__main__"}
 # Files longer than the plan's ~450 lines, at their length when the rule came in: they may
 # shrink, not grow (issue 14 splits them); any other file stays under the bar.
 LINE_BAR = 450
@@ -24,7 +24,6 @@ OVERSIZE = {
     "archive.py": 685,
     "evaluation/harness.py": 669,
     "pipeline.py": 674,
-    "batch.py": 619,
     "check/core.py": 609,
     "check/claims.py": 600,
     "lang/quantities.py": 530,

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from drafter.batch import Batch, BatchOptions, Line, read_sources, resolve, source_slug
+from drafter.app.batch import Batch, BatchOptions
+from drafter.app.batch_sources import Line, read_sources, resolve, source_slug
 from drafter.cli import app
 from drafter.config import load_settings
 from drafter.errors import CommentsError, SourceError
@@ -276,3 +277,20 @@ def test_catalog_pacing_is_shared_by_every_run(tmp_path: Path) -> None:
     finally:
         catalogs.time.sleep = original
     assert slept and slept[0] > 59
+
+
+def test_the_batch_use_case_runs_without_a_face(
+    llm_env: ScriptedLLM, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """app.batch is called, not watched: with no reporter it prints nothing, and the outcome is
+    in its jobs, its manifest and its exit code (the CLI adds the progress and the table)."""
+    sources, comments = _layout(tmp_path, ["saved/a.html", "saved/gone.html"], ["a.html"])
+    shutil.copy(FIXTURES / "comments.json", comments / "a.json")
+    out = tmp_path / "drafts"
+    job_batch = Batch(BatchOptions(sources, out, comments, concurrency=2), load_settings({}))
+    job_batch.plan()
+    job_batch.run()
+    assert capsys.readouterr() == ("", "")
+    assert [(job.line.number, job.status) for job in job_batch.jobs] == [(1, "ok"), (2, "failed")]
+    assert job_batch.exit_code == 8
+    assert _manifest(out)["counts"] == {"ok": 1, "failed": 1, "running": 0, "pending": 0}

@@ -1,10 +1,11 @@
-"""`drafter batch`: many articles from one sources file."""
+"""`drafter batch`: many articles from one sources file. Flags → app/batch.py (the use case)
+→ cli/batch_view.py (progress, the summary table) → exit code."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -20,9 +21,6 @@ from drafter.cli.base import (
     app,
 )
 from drafter.errors import ConfigError, DrafterError
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command()
@@ -98,7 +96,8 @@ def batch(
     try:
         settings = load_settings(flags, config_path=config, announce=_announce)
         from drafter import pipeline
-        from drafter.batch import Batch, BatchDisplay, BatchOptions, print_summary
+        from drafter.app.batch import Batch, BatchOptions
+        from drafter.cli.batch_view import BatchDisplay, print_summary
 
         specs, _ = pipeline.prepare(settings)  # configuration problems stop the batch at once
         if comments_dir is not None and not comments_dir.is_dir():
