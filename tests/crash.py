@@ -11,13 +11,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.agents import AGENT_NAMES
+from drafter.sections import names as section_names
 from tests.helpers import FIXTURES, drafter_command
 from tests.scripted_llm import Reply, ScriptedLLM, load_script, schema_name
 
 POINTS = [
-    *(f"{kind}:{agent}" for agent in AGENT_NAMES for kind in ("call", "answer", "saved")),
-    *(f"write:steps/{agent}.json" for agent in AGENT_NAMES),
+    *(f"{kind}:{agent}" for agent in section_names() for kind in ("call", "answer", "saved")),
+    *(f"write:steps/{agent}.json" for agent in section_names()),
     "render",
     "write:article.md",
 ]

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from drafter.agents import AGENT_NAMES, Prompts, bundled_dir, fence, load_specs
+from drafter.agents import Prompts, bundled_dir, fence
 from drafter.cli import app
 from drafter.errors import ConfigError
+from drafter.sections import load_specs
+from drafter.sections import names as section_names
 from tests.helpers import draft
 from tests.scripted_llm import ScriptedLLM
 
@@ -22,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_bundled_specs_form_the_documented_dag() -> None:
     specs = load_specs()
-    assert set(specs) == set(AGENT_NAMES)
+    assert set(specs) == set(section_names())
     assert specs["lead"].upstream() == ()
     for name in ("background", "reactions", "books", "headline"):
         assert specs[name].upstream() == ("lead",)
@@ -111,7 +113,7 @@ def test_wheel_ships_agents_and_prompts(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("drafter-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for agent in AGENT_NAMES:
+    for agent in section_names():
         assert f"drafter/_bundled/agents/{agent}.yaml" in names
         assert f"drafter/_bundled/prompts/{agent}/system.md" in names
         assert f"drafter/_bundled/prompts/{agent}/user.md" in names

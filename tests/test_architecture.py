@@ -20,13 +20,9 @@ FACES = {"desk/", "cli/", "__main__"}
 # shrink, not grow (issue 14 splits them); any other file stays under the bar.
 LINE_BAR = 450
 OVERSIZE = {
-    "desk/app.py": 746,
+    "desk/app.py": 742,
     "archive.py": 685,
-    "evaluation/harness.py": 669,
-    "pipeline.py": 674,
-    "check/core.py": 609,
-    "check/claims.py": 600,
-    "lang/quantities.py": 530,
+    "pipeline.py": 642,
     "config.py": 479,
 }
 

@@ -18,7 +18,7 @@ import yaml
 from drafter.lang.text import normalize
 from drafter.lang.weekdays import dateline_of, resolve, weekday_dates, weekday_table
 from drafter.models import CommentThread, Headline, LeadSection, SourceSentence
-from drafter.render import assemble_title
+from drafter.stages.headline import assemble_title
 from drafter.stages.reactions import intro_line, sentence_lines
 from tests.helpers import FIXTURES, draft, run_cli
 from tests.prompt_sizes import fenced_blocks, message_text, outside_fences

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from drafter.agents import AGENT_NAMES
+from drafter.sections import names as section_names
 from tests.helpers import EARLIER_SCHEMAS, FIXTURES, draft, run_cli
 from tests.scripted_llm import Reply, ScriptedLLM
 
@@ -104,7 +104,7 @@ def test_resume_repeats_no_finished_step(
     assert {name: llm_env.count(name) for name in before} == before
     assert llm_env.count("ConclusionDraft") == 2
     meta = run_meta(run_dir)
-    assert meta["status"] == "completed" and set(meta["steps"]) == set(AGENT_NAMES)
+    assert meta["status"] == "completed" and set(meta["steps"]) == set(section_names())
     assert "総括" in (run_dir / "article.md").read_text(encoding="utf-8")
 
 

@@ -4,6 +4,7 @@ CLI against loopback servers, the address guard's resolve path, source and comme
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import socket
 import subprocess
@@ -16,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from drafter import pipeline
+from drafter import pipeline, sections
 from drafter.cli import app
 from drafter.errors import FetchError
 from drafter.sources import netguard
@@ -413,7 +414,8 @@ def test_an_unexpected_error_in_a_step_leaves_the_run_failed(
     async def broken(*args: Any) -> Any:
         raise ValueError("a bug nobody foresaw \ud800")
 
-    monkeypatch.setitem(pipeline.STAGES, "headline", (broken, pipeline.STAGES["headline"][1]))
+    headline = dataclasses.replace(sections.get("headline"), stage=broken)
+    monkeypatch.setitem(sections.REGISTRY, "headline", headline)
     meta = _run_expecting(ValueError, tmp_path)
     assert meta["status"] == "failed"
     assert (

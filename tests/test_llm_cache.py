@@ -10,7 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from drafter.agents import AGENT_NAMES, bundled_dir
+from drafter.agents import bundled_dir
+from drafter.sections import names as section_names
 from tests.helpers import FIXTURES, draft
 from tests.scripted_llm import ScriptedLLM
 
@@ -30,7 +31,7 @@ def test_a_rerun_makes_no_model_call(llm_env: ScriptedLLM, tmp_path: Path) -> No
     assert second.exit_code == 0, second.stderr
     assert _counts(llm_env) == before  # every answer came from the cache
     run = json.loads(next((tmp_path / "b" / "drafts").glob("*/run.json")).read_text())
-    assert all(run["steps"][a]["cached"] >= 1 for a in AGENT_NAMES)
+    assert all(run["steps"][a]["cached"] >= 1 for a in section_names())
     assert run["cost_usd"] == 0
     a = next((tmp_path / "a" / "drafts").glob("*/article.md")).read_text(encoding="utf-8")
     b = next((tmp_path / "b" / "drafts").glob("*/article.md")).read_text(encoding="utf-8")

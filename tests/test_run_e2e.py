@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter.agents import AGENT_NAMES
 from drafter.lang.text import contains_quote, normalize
+from drafter.sections import REGISTRY
+from drafter.sections import names as section_names
 from tests.helpers import FIXTURES, draft, run_cli
 from tests.scripted_llm import ScriptedLLM
 
@@ -81,7 +82,7 @@ def test_run_writes_a_complete_grounded_draft(llm_env: ScriptedLLM, tmp_path: Pa
     assert run["status"] == "completed"
     assert run["source"]["url"].startswith("https://www.harborwire.example/")
     assert run["source"]["fetched_at"]
-    assert set(run["steps"]) == set(AGENT_NAMES)
+    assert set(run["steps"]) == set(section_names())
     for name, step in run["steps"].items():
         assert step["status"] == "completed"
         assert step["model"] == "gpt-4.1-mini"
@@ -172,8 +173,8 @@ def test_the_preload_encodes_what_the_check_of_the_draft_compares(
         "article": folder.read_model("inputs/article.json", Article),
         "comments": folder.read_model("inputs/comments.json", CommentThread),
     }
-    for name, (_, kind) in pipeline.STAGES.items():
-        output = folder.load_step(name, kind)
+    for name, section in REGISTRY.items():
+        output = folder.load_step(name, section.artifact)
         assert output is not None, name
         preload.warm(output)
     preload.texts.put(None)

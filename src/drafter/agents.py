@@ -11,10 +11,10 @@ import json
 import re
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -25,18 +25,11 @@ from drafter.schemas import SCHEMAS
 
 T = TypeVar("T", bound=BaseModel)
 
-InputName = Literal[
-    "article",
-    "comments",
-    "lead",
-    "background",
-    "reactions",
-    "analysis",
-    "conclusion",
-    "books",
-    "headline",
-]
-AGENT_NAMES = ("lead", "background", "reactions", "analysis", "conclusion", "books", "headline")
+INPUTS = ("article", "comments")
+"""What a spec may read besides other agents' artifacts: the run's two inputs. Which agents
+exist is the section registry's (drafter.sections) to say: this module is the generic loader
+below it (the sections' stages import it), so `reads` is checked against the names the
+registry passes to `load_specs` rather than a Literal typed out here."""
 
 
 class AgentSpec(BaseModel):
@@ -51,7 +44,7 @@ class AgentSpec(BaseModel):
     role: Role
     temperature: float = Field(ge=0.0, le=2.0)
     max_tokens: int = Field(gt=0, le=64000)
-    reads: tuple[InputName, ...]
+    reads: tuple[str, ...]
 
     @field_validator("output")
     @classmethod
@@ -62,7 +55,7 @@ class AgentSpec(BaseModel):
 
     def upstream(self) -> tuple[str, ...]:
         """The other agents whose artifacts this one reads: its dependencies."""
-        return tuple(name for name in self.reads if name in AGENT_NAMES)
+        return tuple(name for name in self.reads if name not in INPUTS)
 
 
 def bundled_dir(name: str) -> Path:
@@ -88,9 +81,29 @@ def load_spec(name: str, agents_dir: Path | None = None) -> AgentSpec:
         raise ConfigError(f"Agent spec {path} is invalid:\n{exc}") from exc
 
 
-def load_specs(agents_dir: Path | None = None) -> dict[str, AgentSpec]:
-    """The drafting agents (AGENT_NAMES); their `reads` make the DAG."""
-    specs = {name: load_spec(name, agents_dir) for name in AGENT_NAMES}
+def load_specs(
+    agents_dir: Path | None = None, *, names: Sequence[str], others: Sequence[str] = ()
+) -> dict[str, AgentSpec]:
+    """The drafting agents `names` (drafter.sections: one per section); their `reads` make the
+    DAG. Every other spec in the folder must be one of `others` (the judge): a spec drafter
+    would not run is an error rather than silently ignored."""
+    folder = agents_dir or bundled_dir("agents")
+    unknown = sorted(p for p in folder.glob("*.y*ml") if p.stem not in (*names, *others))
+    if unknown:
+        raise ConfigError(
+            f"Agent spec {unknown[0]} is no section of the draft: drafter runs "
+            f"{', '.join(names)} (and {', '.join(others) or 'no other agent'}).",
+            hint="Register its section in drafter.sections (a module and one REGISTRY line), "
+            "or remove the spec.",
+        )
+    specs = {name: load_spec(name, agents_dir) for name in names}
+    for spec in specs.values():
+        bad = [r for r in spec.reads if r not in (*INPUTS, *names)]
+        if bad:
+            raise ConfigError(
+                f"Agent spec {folder / spec.name}.yaml reads {', '.join(bad)}, which is neither "
+                f"an input ({', '.join(INPUTS)}) nor an agent ({', '.join(names)})."
+            )
     _check_acyclic(specs)
     return specs
 

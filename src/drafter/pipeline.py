@@ -17,7 +17,6 @@ import contextlib
 import queue
 import threading
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,23 +24,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from drafter import __version__, archive, crashpoints
-from drafter.agents import Agent, AgentSpec, Prompts, load_specs, new_nonce
+from drafter import __version__, archive, crashpoints, sections
+from drafter.agents import Agent, AgentSpec, Prompts, new_nonce
 from drafter.config import Settings
 from drafter.errors import CommentsError, ConfigError, DrafterError, RunError
 from drafter.guard import redact, run_urls
 from drafter.leaks import public_url
 from drafter.llm import ChatModels
-from drafter.models import (
-    Article,
-    BooksSection,
-    CommentThread,
-    ConclusionSection,
-    Headline,
-    LeadSection,
-    ReactionsSection,
-    SubsectionsSection,
-)
+from drafter.models import Article, CommentThread, Headline, LeadSection
 from drafter.progress import Progress
 from drafter.render import CATEGORY, Draft, reference_links, render_markdown
 from drafter.sources.article import load_article
@@ -49,26 +39,8 @@ from drafter.sources.comments import load_comments
 from drafter.sources.http import Fetcher
 from drafter.sources.selection import preselect
 from drafter.stages import RunContext, StepInputs
-from drafter.stages.analysis import write_analysis
-from drafter.stages.background import write_background
-from drafter.stages.books import suggest_books
-from drafter.stages.conclusion import write_conclusion
-from drafter.stages.headline import write_headline
-from drafter.stages.lead import write_lead
-from drafter.stages.reactions import write_reactions
 from drafter.store import RunFolder, utc_now
 
-Stage = Callable[[Agent, StepInputs], Awaitable[BaseModel]]
-
-STAGES: dict[str, tuple[Stage, type[BaseModel]]] = {
-    "lead": (write_lead, LeadSection),
-    "background": (write_background, SubsectionsSection),
-    "reactions": (write_reactions, ReactionsSection),
-    "analysis": (write_analysis, SubsectionsSection),
-    "conclusion": (write_conclusion, ConclusionSection),
-    "books": (suggest_books, BooksSection),
-    "headline": (write_headline, Headline),
-}
 SIGN_OFF = {
     "ja": "最後までお読みいただき、ありがとうございました。",
     "en": "Thanks for reading. See you in the next article.",
@@ -102,7 +74,7 @@ class UpstreamFailed(Exception):
 
 def prepare(settings: Settings) -> tuple[dict[str, AgentSpec], ChatModels]:
     """Load specs and check every role has a reachable model, before anything is fetched."""
-    specs = load_specs()
+    specs = sections.load_specs()  # one agent per registered section (drafter.sections)
     models = ChatModels(settings)
     for spec in specs.values():
         models.config(spec.role)
@@ -268,15 +240,10 @@ def _finish(
         sum(float(step.get("cost_usd", 0) or 0) for step in folder.meta.get("steps", {}).values()),
         6,
     )
-    books = artifacts.get("books")
-    if isinstance(books, BooksSection):
-        folder.meta["books"] = {
-            "wanted": books.wanted,
-            "verified": sum(1 for b in books.books if b.verified),
-            "unverified": sum(1 for b in books.books if not b.verified),
-            "rejected": len([r for r in books.rejected if "title" in r]),
-            "note": books.note,
-        }
+    for name, output in artifacts.items():  # a section's run summary, e.g. `books`
+        summary = sections.get(name).summary
+        if summary is not None:
+            folder.meta[name] = summary(output)
     folder.save_meta()
     archive.record(folder.path, settings, fingerprint)
     return path
@@ -498,7 +465,7 @@ class _Runner:
 
     async def _step(self, name: str, base: dict[str, Any]) -> BaseModel:
         spec = self.specs[name]
-        stage, kind = STAGES[name]
+        section = sections.get(name)
         available: dict[str, Any] = {k: v for k, v in base.items() if k in spec.reads}
         for upstream in spec.upstream():
             try:
@@ -506,7 +473,7 @@ class _Runner:
             except (DrafterError, UpstreamFailed) as exc:
                 self._record(name, {"status": "blocked", "waiting_on": upstream})
                 raise UpstreamFailed(upstream) from exc
-        done = self.folder.load_step(name, kind)
+        done: BaseModel | None = self.folder.load_step(name, section.artifact)
         if done is not None:
             self.progress.finished(name, 0.0, 0, reused=True)
             return done
@@ -528,7 +495,8 @@ class _Runner:
         self.progress.started(name)
         self._record(name, {"status": "running", "started_at": started_at})
         try:
-            output = await stage(agent, StepInputs(name, self.context, available))
+            inputs = StepInputs(name, self.context, available)
+            output: BaseModel = await section.stage(agent, inputs)
         except DrafterError as exc:
             self._record(
                 name,

@@ -3,20 +3,16 @@ fetched, never by a model. Model text is HTML-escaped so it can never become mar
 
 from __future__ import annotations
 
-import html
-import re
 from typing import Any
-from urllib.parse import quote
 
 import yaml
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.models import (
     Article,
     BooksSection,
     CommentThread,
     ConclusionSection,
-    Framing,
     Headline,
     LeadSection,
     ReactionsSection,
@@ -24,16 +20,16 @@ from drafter.models import (
     SubsectionsSection,
 )
 from drafter.related import RelatedDraft
+from drafter.sections import get as section_of
+from drafter.sections import in_draft_order, labels
+from drafter.sections.markdown import esc, link_target, marker_id
+from drafter.sections.markdown import is_web_url as is_web_url
+from drafter.sections.markdown import unescape as unescape
 from drafter.sites import same_site, site_of
 
-HEADINGS = {
+_WORDS = {
     "ja": {
         "source": "出典",
-        "background": "補足説明",
-        "reactions": "海外の反応",
-        "analysis": "考察・分析",
-        "conclusion": "総括",
-        "books": "関連書籍紹介",
         "links": "参考リンク",
         "thread": "コメントスレッド",
         "article": "元記事",
@@ -41,21 +37,32 @@ HEADINGS = {
     },
     "en": {
         "source": "Source",
-        "background": "Background",
-        "reactions": "Reactions from abroad",
-        "analysis": "Analysis",
-        "conclusion": "Conclusion",
-        "books": "Related books",
         "links": "References",
         "thread": "Comment thread",
         "article": "Original article",
         "related": "Related",
     },
 }
+"""The words of the parts code builds (出典, 参考リンク, 関連記事) and of their labels."""
+
+HEADINGS = {
+    lang: {
+        **{s.key: s.heading(lang) for s in in_draft_order() if s.heading(lang)},
+        **words,
+    }
+    for lang, words in _WORDS.items()
+}
+"""Every `##` heading and code-built word of the draft per language: the sections' own
+(drafter.sections, as registered when this module was imported) and 出典/参考リンク/関連記事."""
+_marker_id = marker_id  # the name tests and older callers use
 
 
 class Draft(BaseModel):
-    """Every artifact of a finished run: what article.json holds."""
+    """Every artifact of a finished run: what article.json holds. The built-in sections have
+    typed fields (the desk's templates and the check read them); a section registered beyond
+    them is kept under its name as a plain object, read through `artifact`."""
+
+    model_config = ConfigDict(extra="allow")
 
     lang: str
     headline: Headline
@@ -72,23 +79,19 @@ class Draft(BaseModel):
         default_factory=list, description="earlier drafts from the archive (関連記事)"
     )
 
+    def artifact(self, name: str) -> BaseModel:
+        """The stored artifact of section `name`, as its section's type."""
+        section = section_of(name)
+        value = getattr(self, name, None)
+        if value is None and self.model_extra:
+            value = self.model_extra.get(name)
+        if value is None:
+            raise KeyError(f"article.json has no {name!r} section")
+        artifact: BaseModel = section.coerce(value)
+        return artifact
+
 
 CATEGORY = {"ja": "ニュース", "en": "News"}  # when config sets no `category`
-TITLE_JOIN = {"ja": " ", "en": ": "}
-
-
-def assemble_title(fact: str, framing: str | None, lang: str) -> tuple[str, Framing | None]:
-    """The title from the headline agent's two parts: the news fact, then the framing phrase
-    (「資源同盟」の行方), with where the framing sits in the title, so the check can tell the
-    headline's catchphrase from a claim of the source."""
-    fact = " ".join(fact.split())
-    phrase = " ".join((framing or "").split())
-    if not phrase:
-        return fact, None
-    joiner = TITLE_JOIN.get(lang, " ") if fact else ""
-    title = f"{fact}{joiner}{phrase}"
-    start = len(fact) + len(joiner)
-    return title, Framing(text=phrase, start=start, end=start + len(phrase))
 
 
 def reference_links(article: Article, thread: CommentThread, lang: str) -> list[ReferenceLink]:
@@ -117,70 +120,6 @@ def reference_links(article: Article, thread: CommentThread, lang: str) -> list[
     return links
 
 
-def is_web_url(url: str | None) -> bool:
-    """An http(s) URL whose host a browser reads as written (the desk puts these into hrefs):
-    no backslash, whitespace or control character anywhere, which browsers would fold into `/`
-    or drop and so lead elsewhere."""
-    if not url or re.search(r"[\\\s\x00-\x1f\x7f]", url):
-        return False
-    return re.match(r"^https?://[^/?#@]+(?:[/?#]|$)", url, re.IGNORECASE) is not None
-
-
-def _link_target(url: str) -> str:
-    """Percent-encode what would break a Markdown link or an HTML attribute."""
-    return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
-
-
-_INLINE = re.compile(r"([\\`*_\[\]~|])")
-_BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|>|[-+=])")
-_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
-
-
-def _esc(text: str) -> str:
-    """Untrusted text (model prose, page and thread titles, catalog fields) as Markdown that
-    renders as exactly that text: one line, `<>&` as entities (no HTML, no `<!--` marker, no
-    autolink), and every character that could open a link, an image, emphasis, code or a
-    table cell backslash-escaped, so no field can become a link to anywhere."""
-    return _INLINE.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
-
-
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
-def unescape(markdown: str) -> str:
-    """What `_esc` wrote, as the reader sees it: backslash escapes and entities resolved."""
-    return html.unescape(_ESCAPED.sub(r"\1", markdown))
-
-
-def _block(text: str) -> str:
-    """A paragraph of untrusted text that cannot start another block: a model sentence
-    `## 参考リンク` would otherwise end the lead and open a section the check reads leniently."""
-    if _BLOCK_START.match(text):
-        return "\\" + text
-    return _ORDERED.sub(r"\1\\\2", text, count=1)
-
-
-def _join(sentences: list[str], lang: str) -> str:
-    """Japanese sentences run on without spaces; English ones take one."""
-    return _block(("" if lang == "ja" else " ").join(_esc(s) for s in sentences))
-
-
-def _lines(text: str) -> str:
-    """A reaction as the seed prints it, one sentence a line: each line escaped like a
-    paragraph of its own, joined by hard line breaks (two spaces, then a newline) inside one
-    block, so it stays one comment to the check and shows its line breaks when published."""
-    lines = [_block(_esc(line)) for line in text.splitlines() if line.strip()]
-    return "  \n".join(lines) or _block(_esc(text))
-
-
-def _subsections(section: SubsectionsSection, lang: str) -> list[str]:
-    out: list[str] = []
-    for subsection in section.subsections:
-        out.append(f"### {_esc(subsection.heading)}")
-        out += [_join([c.text for c in paragraph], lang) for paragraph in subsection.paragraphs]
-    return out
-
-
 def _front_matter(draft: Draft, title: str) -> str:
     meta: dict[str, Any] = {
         "title": title,
@@ -193,114 +132,60 @@ def _front_matter(draft: Draft, title: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---"
 
 
-def _marker_id(comment_id: str) -> str:
-    """A comment id as one token inside `<!-- comment id=… -->`: ids are validated as single-line
-    tokens when read (models.Comment); anything else is percent-encoded here, so no id can end
-    the marker or start a block."""
-    return quote(comment_id, safe="!$&'()*+,;=:@._~")
+def section_keys() -> tuple[str, ...]:
+    """The draft's units in order (what an editor revises): each registered section's key,
+    then 参考リンク, built by code."""
+    return (*(s.key for s in in_draft_order()), "links")
 
 
-def _isbn(isbn: str) -> str:
-    return f"ISBN {isbn}"  # 13 digits as catalogued: hyphenation needs the range tables
-
-
-def _books(books: BooksSection, lang: str) -> list[str]:
-    """Only catalog-verified books reach the text: an unverified candidate (no catalog could be
-    reached) stays in article.json and on the desk, "to verify", and never in what an export
-    publishes."""
-    out: list[str] = []
-    for book in (b for b in books.books if b.verified):
-        out.append(f"### {_esc(book.title)}")
-        year = (f"{book.year}年" if lang == "ja" else str(book.year)) if book.year else None
-        details = [p for p in (book.publisher, year) if p]
-        byline = (
-            f"{_esc(book.author)}（{_esc('、'.join(details))}）"
-            if lang == "ja" and details
-            else (
-                f"{_esc(book.author)} ({_esc(', '.join(details))})"
-                if details
-                else _esc(book.author)
-            )
-        )
-        if book.isbn:
-            byline += f" {_isbn(book.isbn)}"
-        out.append(_block(byline))
-        note = html.escape(book.verification, quote=False).replace("--", "‐‐")
-        out.append(f"<!-- drafter: verified {note} -->")
-        out.append(_block(_esc(book.description)))
-        if book.links:
-            out.append(
-                " / ".join(f"[{_esc(link.label)}]({_link_target(link.url)})" for link in book.links)
-            )
-    return out
-
-
-SECTION_KEYS = (
-    "title",
-    "lead",
-    "background",
-    "reactions",
-    "analysis",
-    "conclusion",
-    "books",
-    "links",
-)
+def section_labels(lang: str) -> dict[str, str]:
+    """The desk's name for each section (drafter.sections), then for the parts code builds."""
+    return {**labels(lang), **HEADINGS[lang]}
 
 
 def render_sections(draft: Draft) -> dict[str, str]:
     """The draft's Markdown, section by section (the units an editor revises). `title` is the
     bare title; every other value is a run of Markdown blocks, `""` when the section is empty."""
     words = HEADINGS[draft.lang]
+    blocks: dict[str, list[str]] = {}
+    for section in in_draft_order():
+        blocks[section.key] = section.render_blocks(draft.artifact(section.name), draft.lang)
+    blocks["lead"] = [*blocks.get("lead", []), *_under_the_lead(draft, words)]
+    links = "\n".join(
+        f"- [{esc(link.label)}]({link_target(link.url)})" for link in draft.references
+    )
+    blocks["links"] = [
+        f"## {words['links']}",
+        links or "- (no URL: the source was a local file without a canonical URL)",
+    ]
+    return {key: "\n\n".join(blocks[key]) for key in section_keys()}
+
+
+def _under_the_lead(draft: Draft, words: dict[str, str]) -> list[str]:
+    """The 出典 line and 関連記事 after the lead's paragraphs: built by code from what was
+    fetched and from the archive, never by a model."""
     sep = ":" if draft.lang == "ja" else ": "
-    lead = [_join([s.text for s in paragraph], draft.lang) for paragraph in draft.lead.paragraphs]
-    lead.append(f"{words['source']}{sep}{_esc(draft.article.site_name or draft.article.title)}")
+    out = [f"{words['source']}{sep}{esc(draft.article.site_name or draft.article.title)}"]
     if draft.related:
-        lead.append(
+        out.append(
             f"{words['related']}{sep}\n"
             + "\n".join(
-                f"- [{_esc(r.title)}]({_link_target(r.url or '')})" if is_web_url(r.url)
-                else f"- {_esc(r.title)}"
+                f"- [{esc(r.title)}]({link_target(r.url or '')})" if is_web_url(r.url)
+                else f"- {esc(r.title)}"
                 for r in draft.related
             )
         )  # fmt: skip
-    reactions = [f"## {words['reactions']}", _block(_esc(draft.reactions.intro))]
-    for reaction in draft.reactions.reactions:
-        score = f" score={reaction.score}" if reaction.score is not None else ""
-        reactions.append(
-            f"<!-- comment id={_marker_id(reaction.comment_id)}{score} -->\n"
-            f"{_lines(reaction.translation)}"
-        )
-    conclusion = [f"## {words['conclusion']}"]
-    closing = [*draft.conclusion.paragraphs, draft.conclusion.sign_off]
-    conclusion += [_block(_esc(p)) for p in closing]
-    shown = _books(draft.books, draft.lang)
-    books = [f"## {words['books']}", *shown] if shown else []
-    links = "\n".join(
-        f"- [{_esc(link.label)}]({_link_target(link.url)})" for link in draft.references
-    )
-    blocks = {
-        "title": [_esc(draft.headline.title)],
-        "lead": lead,
-        "background": [f"## {words['background']}", *_subsections(draft.background, draft.lang)],
-        "reactions": reactions,
-        "analysis": [f"## {words['analysis']}", *_subsections(draft.analysis, draft.lang)],
-        "conclusion": conclusion,
-        "books": books,
-        "links": [
-            f"## {words['links']}",
-            links or "- (no URL: the source was a local file without a canonical URL)",
-        ],
-    }
-    return {key: "\n\n".join(blocks[key]) for key in SECTION_KEYS}
+    return out
 
 
 def compose_markdown(draft: Draft, sections: dict[str, str]) -> str:
     """Front matter, `# title` and the sections in order; `sections` may hold an editor's text
     for any of them (the title's revision also goes into the front matter)."""
-    title = " ".join(sections["title"].split()) or _esc(draft.headline.title)
+    title = " ".join(sections["title"].split()) or esc(draft.headline.title)
     # the front matter holds plain text (static-site tools read it as is); `# ` the Markdown
     blocks = [_front_matter(draft, unescape(title)), f"# {title}"]
-    blocks += [sections[key].strip() for key in SECTION_KEYS[1:] if sections[key].strip()]
+    texts = [sections.get(key, "").strip() for key in section_keys()[1:]]
+    blocks += [text for text in texts if text]
     return "\n\n".join(blocks) + "\n"
 
 

@@ -9,18 +9,13 @@ from typing import Any
 
 from drafter.archive import Archive, open_archive
 from drafter.errors import RunError
-from drafter.render import SECTION_KEYS, Draft, compose_markdown, render_sections
+from drafter.render import Draft, compose_markdown, render_sections, section_keys
+from drafter.sections import in_draft_order
 
-SECTION_AGENTS = {
-    "title": "headline",
-    "lead": "lead",
-    "background": "background",
-    "reactions": "reactions",
-    "analysis": "analysis",
-    "conclusion": "conclusion",
-    "books": "books",
-}
-"""Which agent writes each section (参考リンク is built by code and has no agent)."""
+
+def section_agents() -> dict[str, str]:
+    """Which agent writes each section of the draft (参考リンク is built by code and has none)."""
+    return {s.key: s.name for s in in_draft_order()}
 
 
 class NoDraftError(RunError):
@@ -68,7 +63,7 @@ def current(run_dir: Path, archive: Archive) -> CurrentDraft:
     edits = archive.editor_texts(run_id)
     model = render_sections(draft)
     sections = [
-        Section(key, edits.get(key, model[key]), model[key], key in edits) for key in SECTION_KEYS
+        Section(key, edits.get(key, model[key]), model[key], key in edits) for key in section_keys()
     ]
     return CurrentDraft(run_id, run_dir.resolve(), draft, sections)
 

@@ -12,13 +12,13 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.app.drafts import SECTION_AGENTS, CurrentDraft, current
+from drafter.app.drafts import CurrentDraft, current, section_agents
 from drafter.app.flags import Queue, delta, present, queue, report_keys
 from drafter.archive import Archive, Revision, digest, newest_check, sentence_key
 from drafter.config import Settings
 from drafter.errors import DrafterError, RunError
 from drafter.progress import Progress
-from drafter.render import SECTION_KEYS
+from drafter.render import section_keys
 from drafter.store import RunFolder, write_atomic
 
 if TYPE_CHECKING:
@@ -56,9 +56,9 @@ def run_lock(run_dir: Path) -> threading.Lock:
 
 
 def _section(key: str) -> str:
-    if key not in SECTION_KEYS:
+    if key not in section_keys():
         raise EditError(
-            f"No section called {key!r}; sections: {', '.join(SECTION_KEYS)}",
+            f"No section called {key!r}; sections: {', '.join(section_keys())}",
             key="section",
             key_=key,
         )
@@ -358,7 +358,7 @@ def regenerate(
     from drafter import pipeline
     from drafter.progress import SilentProgress
 
-    agent = SECTION_AGENTS.get(_section(key))
+    agent = section_agents().get(_section(key))
     if agent is None:
         raise EditError(f"The {key} section is built by code from what was fetched; edit it "
                         "instead.", key="not_regenerable")  # fmt: skip

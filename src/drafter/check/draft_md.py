@@ -20,7 +20,7 @@ from urllib.parse import unquote
 
 from drafter.lang.text import normalize, split_sentences
 from drafter.links import link_pairs
-from drafter.render import HEADINGS, unescape
+from drafter.render import HEADINGS, section_keys, unescape
 
 _SECTION_KEYS = {
     normalize(heading).casefold(): key
@@ -274,7 +274,7 @@ def _plain_headings(body: str, first_line: int) -> list[tuple[int, str]]:
 def expected_headings() -> str:
     """drafter's section headings, as `drafter check` expects them, for error messages."""
     ja, en = HEADINGS["ja"], HEADINGS["en"]
-    keys = ("background", "reactions", "analysis", "conclusion", "books", "links")
+    keys = [key for key in section_keys() if key in ja]  # the `##` sections, in the draft's order
     return (
         f"`# title`, the lead, `{ja['source']}:…`, then "
         + ", ".join(f"`## {ja[k]}`" for k in keys)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import cast
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -12,8 +13,9 @@ from drafter.check.draft_md import ParsedDraft, expected_headings, layout_proble
 from drafter.errors import DrafterError, SourceError
 from drafter.guard import url_key
 from drafter.lang.text import normalize
-from drafter.models import Article, CommentThread, GlossaryEntry
+from drafter.models import Article, CommentThread, GlossaryEntry, SubsectionsSection
 from drafter.render import Draft
+from drafter.sections import in_draft_order
 from drafter.sources.http import Fetcher
 from drafter.store import RunFolder
 
@@ -78,7 +80,9 @@ def _add_recorded(inputs: CheckInputs, recorded: Draft) -> None:
         for sentence in lead_paragraph:
             ids = [e.sentence_id for e in sentence.evidence]
             inputs.recorded_evidence[normalize(sentence.text)] = ids
-    for section in (recorded.background, recorded.analysis):
+    # Every section of tagged claims (補足説明, 考察・分析, and any registered like them).
+    for name in (s.name for s in in_draft_order() if s.artifact is SubsectionsSection):
+        section = cast(SubsectionsSection, recorded.artifact(name))
         for subsection in section.subsections:
             for paragraph in subsection.paragraphs:
                 for claim in paragraph:

@@ -7,9 +7,12 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, Field, computed_field
 
+from drafter.sections import in_draft_order
+
 Verdict = Literal["supported", "contradicted", "unsupported", "background", "opinion"]
-# Sections whose problems fail the check (exit 1); the others are listed for the editor.
-STRICT_SECTIONS = ("title", "lead", "reactions", "links", "books")
+# Sections whose problems fail the check (exit 1); the others are listed for the editor. Each
+# section says so in drafter.sections; 参考リンク (built by code, every URL checked) is strict.
+STRICT_SECTIONS = (*(s.key for s in in_draft_order() if s.strict), "links")
 # Claims that are not sentences of the draft: URLs and book entries.
 NOT_SENTENCES = ("links", "books")
 

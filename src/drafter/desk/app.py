@@ -32,7 +32,7 @@ from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
 
 from drafter.app import review as actions
-from drafter.app.drafts import SECTION_AGENTS, CurrentDraft, NoDraftError, current
+from drafter.app.drafts import CurrentDraft, NoDraftError, current, section_agents
 from drafter.app.flags import Flag, Queue
 from drafter.archive import Archive, RunRow, digest, sentence_key
 from drafter.config import Settings
@@ -40,7 +40,7 @@ from drafter.desk import diff as diffs
 from drafter.desk import i18n
 from drafter.errors import DrafterError
 from drafter.leaks import redact_value
-from drafter.render import HEADINGS, SECTION_KEYS, is_web_url
+from drafter.render import HEADINGS, is_web_url, section_keys, section_labels
 from drafter.store import RUN_FILE
 
 HERE = Path(__file__).resolve().parent
@@ -49,10 +49,6 @@ CSP = (
     "connect-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'none'"
 )
-SECTION_LABELS = {
-    "ja": {"title": "タイトル", "lead": "リード", **HEADINGS["ja"]},
-    "en": {"title": "Title", "lead": "Lead", **HEADINGS["en"]},
-}
 TOKEN_HEADER = "X-CSRF-Token"
 
 
@@ -167,7 +163,7 @@ def create_app(
     )
     templates.globals.update(
         web_url=is_web_url,
-        agents=SECTION_AGENTS,
+        agents=section_agents(),
         fragment=_fragment,
         norm=sentence_key,
         wp_configured=bool(settings.wp_url),
@@ -233,7 +229,7 @@ def create_app(
         return path
 
     def draft_lang(draft: CurrentDraft) -> str:
-        return draft.draft.lang if draft.draft.lang in SECTION_LABELS else "ja"
+        return draft.draft.lang if draft.draft.lang in HEADINGS else "ja"
 
     def section_context(draft: CurrentDraft, key: str, review: Queue) -> dict[str, Any]:
         flags = review.of_section(key)
@@ -242,7 +238,7 @@ def create_app(
             "run": draft.run_id,
             "d": draft.draft,
             "s": next(s for s in draft.sections if s.key == key),
-            "labels": SECTION_LABELS[draft_lang(draft)],
+            "labels": section_labels(draft_lang(draft)),
             "flags": flags,
             "marks": _marks(flags),
             "notes": [n for n in state.archive.notes(draft.run_id) if n.section == key],
@@ -263,7 +259,7 @@ def create_app(
             "queue": review,
             "approval": actions.approval_state(state.archive, path, draft),
             "decision": state.archive.decision(run),
-            "labels_all": SECTION_LABELS[ui_lang(draft.draft.lang)],
+            "labels_all": section_labels(ui_lang(draft.draft.lang)),
         }
 
     def section_response(
@@ -391,7 +387,7 @@ def create_app(
                 steps={n: s.get("status", "") for n, s in steps.items() if isinstance(s, dict)},
             )
         review = actions.review_queue(state.archive, path, draft)
-        sections = [section_context(draft, key, review) for key in SECTION_KEYS]
+        sections = [section_context(draft, key, review) for key in section_keys()]
         return page(
             "run.html",
             lang=ui_lang(draft.draft.lang),
@@ -405,7 +401,7 @@ def create_app(
         )
 
     def known_section(key: str) -> None:
-        if key not in SECTION_KEYS:
+        if key not in section_keys():
             raise HTTPException(404, i18n.strings(ui_lang())["not_found_section"].format(key=key))
 
     @app.get("/runs/{run}/sections/{key}", response_class=HTMLResponse)
@@ -544,7 +540,7 @@ def create_app(
         extra = bar_context(run, path, draft, review)
         body = render("_queue.html", lang, oob=False, run=run, queue_error=error, **extra)
         body += render("_bar.html", lang, oob=True, **extra)
-        if section in SECTION_KEYS:  # its sentences' marks change
+        if section in section_keys():  # its sentences' marks change
             context = section_context(draft, section, review)
             context["oob"] = True
             body += render("_section.html", lang, **context)
@@ -585,7 +581,7 @@ def create_app(
             actions.add_note(state.archive, run_dir(run), section, text)
         except DrafterError as exc:
             error = message_of(exc, ui_lang())
-        if section in SECTION_KEYS:
+        if section in section_keys():
             return section_response(request, run, section, error)
         if error:
             return page("error.html", status=400, message=error)

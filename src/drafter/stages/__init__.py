@@ -1,4 +1,5 @@
-"""One module per agent step, each with one typed public function the pipeline calls.
+"""One module per agent step, each with one typed public function the pipeline calls (through
+the section registry, drafter.sections).
 
 Stages read only what their agent spec declares (`reads:`); `StepInputs` enforces it.
 """
@@ -39,13 +40,14 @@ class RunContext:
 
 @dataclass
 class StepInputs:
-    """The artifacts an agent declared in `reads:`, and nothing else."""
+    """The artifacts an agent declared in `reads:`, and nothing else. `get` reads any of them
+    by name (a new section's stage); the named accessors are the built-in ones, typed."""
 
     agent: str
     context: RunContext
     available: dict[str, Any] = field(default_factory=dict)
 
-    def _get(self, name: str, kind: type[M]) -> M:
+    def get(self, name: str, kind: type[M]) -> M:
         if name not in self.available:
             raise ConfigError(
                 f"The {self.agent} agent needs '{name}' but agents/{self.agent}.yaml does not "
@@ -57,19 +59,19 @@ class StepInputs:
         return value
 
     def article(self) -> Article:
-        return self._get("article", Article)
+        return self.get("article", Article)
 
     def comments(self) -> CommentThread:
-        return self._get("comments", CommentThread)
+        return self.get("comments", CommentThread)
 
     def lead(self) -> LeadSection:
-        return self._get("lead", LeadSection)
+        return self.get("lead", LeadSection)
 
     def background(self) -> SubsectionsSection:
-        return self._get("background", SubsectionsSection)
+        return self.get("background", SubsectionsSection)
 
     def reactions(self) -> ReactionsSection:
-        return self._get("reactions", ReactionsSection)
+        return self.get("reactions", ReactionsSection)
 
     def analysis(self) -> SubsectionsSection:
-        return self._get("analysis", SubsectionsSection)
+        return self.get("analysis", SubsectionsSection)

@@ -8,13 +8,27 @@ the catchphrase as the headline's own words instead of taking it for a quotation
 from __future__ import annotations
 
 from drafter.agents import Agent
-from drafter.models import Headline
-from drafter.render import assemble_title
+from drafter.models import Framing, Headline
 from drafter.schemas import HeadlineDraft
 from drafter.stages import StepInputs
 from drafter.stages.grounding import glossary_lines, language_issues, lead_text
 
 MAX_TITLE = 90
+TITLE_JOIN = {"ja": " ", "en": ": "}
+
+
+def assemble_title(fact: str, framing: str | None, lang: str) -> tuple[str, Framing | None]:
+    """The title from the headline agent's two parts: the news fact, then the framing phrase
+    (「資源同盟」の行方), with where the framing sits in the title, so the check can tell the
+    headline's catchphrase from a claim of the source."""
+    fact = " ".join(fact.split())
+    phrase = " ".join((framing or "").split())
+    if not phrase:
+        return fact, None
+    joiner = TITLE_JOIN.get(lang, " ") if fact else ""
+    title = f"{fact}{joiner}{phrase}"
+    start = len(fact) + len(joiner)
+    return title, Framing(text=phrase, start=start, end=start + len(phrase))
 
 
 async def write_headline(agent: Agent, inputs: StepInputs) -> Headline:

@@ -1,0 +1,47 @@
+"""What a claim rests on (`Anchor`) and what a check finds (`Finding`), shared by the checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.models import SourceSentence
+
+# A claim outside the lead is held to the source only where it is anchored this firmly: its
+# best source sentence at least this similar, or sharing a specific figure with it.
+ANCHOR_SIM = 0.45
+OUTSIDE_LEAD_SIM = 0.55
+NAMED_SIM = 0.35  # enough when the claim also names someone the source sentence names
+
+
+@dataclass
+class Finding:
+    check: str  # numbers, names, quotes, hedges, alignment
+    must: bool
+    reason: str
+
+
+@dataclass
+class Anchor:
+    """What a claim rests on: its evidence ids, the closest of them and how firmly."""
+
+    ids: list[str]
+    closest: list[str]
+    best: float
+    recorded: bool
+    support: list[str] = field(default_factory=list)
+    shares_figure: bool = False
+    shares_name: bool = False  # a name of the claim is in the anchored source sentences
+
+    def firm(self, section: str) -> bool:
+        if self.recorded or self.shares_figure:
+            return True
+        if section in ("lead", "title"):
+            return self.best >= ANCHOR_SIM or (self.shares_name and self.best >= NAMED_SIM)
+        return self.best >= OUTSIDE_LEAD_SIM
+
+
+def cite(sentence: SourceSentence, limit: int = 90) -> str:
+    text = " ".join(sentence.text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,81 @@
+"""The hedges check: a claim must keep the hedge of the source sentence it restates."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, cite
+
+if TYPE_CHECKING:
+    from drafter.check.core import Checker
+    from drafter.models import SourceSentence
+
+HEDGE_SIM = 0.5  # a dropped hedge is must-fix only against a sentence this surely restated
+
+# Modal words: the source does not state the thing as fact. Attribution ("according to",
+# "said") is not a hedge: a claim that names its speaker some other way is still faithful.
+MODAL_EN = re.compile(
+    r"\b((?-i:may)|might|could(?!\s+(?:not|only|never|hardly|barely)\b|n't)|"
+    r"expects?|expected to|expecting|plans? to|planned to|planning to|"
+    r"plans? for|aims? to|aiming to|intends? to|intended to|likely|unlikely|set to|"
+    r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"
+    r"forecasts? (?:that|to)|forecast to|is forecast|estimated?|projected|potential(?:ly)?|"
+    r"possible|possibly|reportedly|"
+    r"allegedly|suspected|believed to|poised to|threatens? to|threatened to|warns?|warned|"
+    r"predicts?|predicted|anticipates?|anticipated|suggests?|suggested|indicates?|appears? to|"
+    r"seems? to|would likely|probably)\b",
+    re.IGNORECASE,
+)
+# Words that only report uncertainty second-hand: dropping them is worth a look, not a must-fix.
+_SOFT_MODAL = re.compile(
+    r"^(reportedly|allegedly|suspected|believed to|warns?|warned|threatens? to|threatened to|"
+    r"estimated?|suggests?|suggested|indicates?|appears? to|seems? to|potential(?:ly)?|"
+    r"proposed?|proposal)$",
+    re.IGNORECASE,
+)
+HEDGE_JA = re.compile(
+    r"見通し|見込|予定|方針|計画|意向|可能性|かもしれ|恐れ|おそれ|予想|予測|見られ|みられ|検討|"
+    r"目指|めざ|狙|構え|だろう|でしょう|模様|公算|懸念|期待|提案|求め|かねな|得る|うる|推計|"
+    r"試算|想定|目標|案|つもり|たい|予告|約束|方向|見方|考え|示唆|とされ|という|と伝え|報じ|"
+    r"疑い|容疑|とみて|可能|見積|思われ|ようだ|らしい|警告|警鐘|脅|へ(?:$|[\s　。、「])|意欲|望|"
+    r"予定|でき|予報|可能"
+)
+
+
+def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
+    """A lead sentence anchored to a source sentence that hedges must keep a hedge. Only the
+    closest sentence counts (a neighbour's "reportedly" belongs to another clause)."""
+    if not anchor.closest or HEDGE_JA.search(text):
+        return []
+    if section not in ("lead", "title") and not (
+        anchor.recorded or anchor.best >= OUTSIDE_LEAD_SIM
+    ):
+        return []  # background and analysis are checked only where they restate the source
+    candidates = anchor.closest if anchor.recorded else anchor.closest[:1]
+    for sentence_id in candidates:
+        sentence = checker.by_id[sentence_id]
+        word = MODAL_EN.search(sentence.text)
+        if word is not None:
+            finding = _hedge_finding(checker, section, sentence, word.group(0), anchor)
+            finding.must = finding.must and section == "lead"
+            return [finding]
+    return []
+
+
+def _hedge_finding(
+    checker: Checker, section: str, sentence: SourceSentence, word: str, anchor: Anchor
+) -> Finding:
+    # must fix only where the claim surely restates that very sentence
+    sure = anchor.recorded or anchor.best >= HEDGE_SIM
+    must = sure and not _SOFT_MODAL.match(word)
+    return Finding(
+        "hedges",
+        must,
+        checker.say(
+            f"原文（{sentence.id}）は「{word}」と断定を避けていますが、この文は事実として"
+            f"書いています — “{cite(sentence)}”",
+            f"the source ({sentence.id}) hedges (“{word}”) but this sentence states it as "
+            f"fact — “{cite(sentence)}”",
+        ),
+    )

@@ -1,0 +1,186 @@
+"""The numbers check: every figure of a claim against the source sentences it rests on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.check.claims.anchor import Anchor, Finding, cite
+from drafter.lang.quantities import Quantity, ja_quantities, same_kind, same_value
+from drafter.models import SourceSentence
+
+if TYPE_CHECKING:
+    from drafter.check.core import Checker
+
+
+Window = list[tuple[SourceSentence, Quantity]]  # the anchored sentences' figures
+
+
+def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
+    claim_q = ja_quantities(text)
+    if not claim_q:
+        return []
+    window = [checker.by_id[i] for i in anchor.closest]
+    window_q = [(s, q) for s in window for q in checker.source_q[checker.index[s.id]]]
+    unmatched, moved = _place(checker, claim_q, window_q, anchor)
+    # A value of the anchored sentence that the claim does not state is what a changed
+    # figure replaced; values the claim also states (17 nights and 16 of them) are not rivals.
+    accounted = [q for q in claim_q if q not in unmatched]
+    out = _unmatched(checker, section, anchor, unmatched, accounted, window_q)
+    if section in ("lead", "title") and anchor.firm(section):
+        out += _swapped(checker, moved, [q for q in accounted if q not in moved], window_q)
+    if claim_q and not out:
+        anchor.support.append("numbers")
+    return out
+
+
+def _place(
+    checker: Checker, claim_q: list[Quantity], window_q: Window, anchor: Anchor
+) -> tuple[list[Quantity], list[Quantity]]:
+    """Each figure of the claim in the anchored sentences (it may firm the anchor), else in
+    another source sentence (moved: that sentence joins the evidence), else unmatched."""
+    unmatched: list[Quantity] = []
+    moved: list[Quantity] = []
+    for quantity in claim_q:
+        if any(same_value(quantity, q) for _, q in window_q):
+            anchor.shares_figure = anchor.shares_figure or specific(quantity)
+            continue
+        where = _find_elsewhere(checker, quantity)
+        if where is not None:
+            if where not in anchor.ids:
+                anchor.ids.append(where)
+            moved.append(quantity)
+            continue
+        unmatched.append(quantity)
+    return unmatched, moved
+
+
+def _rivals(quantity: Quantity, among: list[Quantity], window_q: Window) -> Window:
+    """The anchored sentences' figures of the same kind that no figure in `among` states."""
+    return [
+        (s, q)
+        for s, q in window_q
+        if same_kind(quantity, q)
+        and not any(same_value(a, q) for a in among)
+        and _plausible_slip(quantity, q)
+    ]
+
+
+def _unmatched(
+    checker: Checker,
+    section: str,
+    anchor: Anchor,
+    unmatched: list[Quantity],
+    accounted: list[Quantity],
+    window_q: Window,
+) -> list[Finding]:
+    """A figure the source does not state: contradicted by a rival of a firm anchor, else
+    listed to verify where it is worth it."""
+    out: list[Finding] = []
+    for quantity in unmatched:
+        rivals = _rivals(quantity, accounted, window_q)
+        if rivals and _firm_for_figures(section, quantity, anchor):
+            out.append(_contradiction(checker, quantity, *rivals[0]))
+        elif _worth_verifying(section, quantity, anchor, bool(rivals)):
+            out.append(
+                Finding(
+                    "numbers",
+                    False,
+                    checker.say(
+                        f"「{quantity.label()}」は原文に見当たりません（出典の確認を）",
+                        f"「{quantity.label()}」 is not in the source",
+                    ),
+                )
+            )
+    return out
+
+
+def _swapped(
+    checker: Checker, moved: list[Quantity], others: list[Quantity], window_q: Window
+) -> list[Finding]:
+    """A figure taken from another sentence while the anchored one says something else of
+    the same kind that the claim leaves out: a figure swapped for another of the article."""
+    out: list[Finding] = []
+    for quantity in moved:
+        if quantity.kind == "number" and not quantity.unit:
+            continue  # a bare count (2得点, "two-goal") is too common to prove a swap
+        rivals = _rivals(quantity, others + [q for q in moved if q is not quantity], window_q)
+        if rivals:
+            finding = _contradiction(checker, quantity, *rivals[0])
+            finding.must = quantity.kind not in ("year", "month")
+            out.append(finding)
+    return out
+
+
+def _contradiction(
+    checker: Checker, quantity: Quantity, sentence: SourceSentence, rival: Quantity
+) -> Finding:
+    return Finding(
+        "numbers",
+        True,
+        checker.say(
+            f"「{quantity.label()}」: 原文（{sentence.id}）は「{rival.label()}」"
+            f" — “{cite(sentence)}”",
+            f"「{quantity.label()}」: the source ({sentence.id}) says “{rival.label()}” — "
+            f"“{cite(sentence)}”",
+        ),
+    )
+
+
+def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: bool) -> bool:
+    """A figure the source does not have is listed to verify in the lead and title. Elsewhere
+    too, except a year or month (background brings dates of its own) unless the sentence
+    restates a source sentence that has another. A bare small count (3指数) is not listed."""
+    if quantity.kind == "number" and not quantity.unit and quantity.value <= 10:
+        return False
+    if section in ("lead", "title") or quantity.kind not in ("year", "month"):
+        return True
+    return rivals and (anchor.recorded or anchor.best >= 0.45)
+
+
+def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
+    """A spelled-out small number ("one of them", "two sides") is a rival only for a figure of
+    its size: 16 nights is not a slip for "one"."""
+    if source.text.isalpha() and source.value and claim.value:
+        ratio = max(claim.value, source.value) / min(claim.value, source.value)
+        return ratio <= 5
+    return True
+
+
+def _firm_for_figures(section: str, quantity: Quantity, anchor: Anchor) -> bool:
+    """Whether a different figure in the anchored sentence proves this one wrong. In the lead
+    and title, a firm anchor does. Elsewhere (background and analysis add context the article
+    does not have) only a sentence that restates the source, sharing another specific figure
+    with it or recorded as its evidence, and not for a month or year alone."""
+    if section in ("lead", "title"):
+        return anchor.firm(section)
+    if quantity.kind in ("month", "year"):
+        return False
+    return anchor.recorded or anchor.shares_figure
+
+
+def _find_elsewhere(checker: Checker, quantity: Quantity) -> str | None:
+    """A source sentence holding this very figure (a claim may join two source sentences). A
+    figure stated exactly must be there exactly, or as an approximation of the same kind
+    (「3億ドル」 for "about $310 million"): 32 people is not "about 30%" somewhere else."""
+    loose = quantity.approx or bool(quantity.bound)
+    if any(same_value(quantity, q) for q in checker.dated_q):
+        return checker.sentences[0].id if checker.sentences else None
+    for n, found in enumerate(checker.source_q):
+        for q in found:
+            if not same_value(quantity, q):
+                continue
+            if q.value == quantity.value or (
+                (loose or q.approx or q.bound) and same_kind(quantity, q)
+            ):
+                return checker.sentences[n].id
+    return None
+
+
+def specific(quantity: Quantity) -> bool:
+    """A figure specific enough to pin a claim to the source sentence holding it (not a year,
+    a month, a small count or a common span such as one year)."""
+    if quantity.kind in ("year", "month"):
+        return False
+    if quantity.kind in ("duration", "number"):
+        return quantity.value > 12
+    return True

@@ -1,0 +1,112 @@
+"""The quotations check: a Japanese quotation against the source's quoted spans."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from drafter.check.claims.anchor import Anchor, Finding
+from drafter.lang.names import name_mentions
+from drafter.lang.quantities import en_quantities, ja_quantities, same_kind, same_value
+from drafter.lang.text import normalize
+
+if TYPE_CHECKING:
+    from drafter.check.core import Checker
+
+QUOTE_MIN = 0.45  # a Japanese quotation must match a quoted span of the source at least this well
+# Below this a quotation is far from every quoted span: invented, not a loose translation. A
+# faithful but idiomatic translation of a quote scores 0.3-0.45 against its English (「どちらにも
+# 転びうる。…」 for "You can go either way... work my way out of it": 0.34), so between the two
+# bars a quotation is to verify.
+QUOTE_INVENTED = 0.2
+JA_QUOTE = re.compile(r"「([^」]{4,})」|『([^』]{4,})』")
+_SPEECH_AFTER = re.compile(
+    r"^」?\s*(?:と|との|とも|って)\s*(?:述べ|語|話|言|強調|説明|指摘|主張|明かし|批判|訴え|発表|"
+    r"表明|記|書|投稿|答え|反論|警告|呼びかけ|コメント|声明|発言|表現|呼|評|形容|称|断じ)"
+)
+
+
+def quotes(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
+    out: list[Finding] = []
+    for match in JA_QUOTE.finditer(text):
+        content = match.group(1) or match.group(2)
+        if section == "title":
+            if any(normalize(content) in framing for framing in checker.framing):
+                continue  # the headline's framing phrase, recorded as such by the run
+            if not ja_quantities(content) and not name_mentions(
+                content, checker.glossary_names, checker.inputs.article.text
+            ):
+                continue  # a catchphrase with no figure or name (「脱・中国依存」): framing
+            score, _span = checker.best_quote(content)
+            if score < QUOTE_MIN:
+                out.append(
+                    Finding(
+                        "quotes",
+                        False,
+                        checker.say(
+                            f"見出しの「{content[:40]}」は原文の引用ではありません"
+                            "（言い換えなら原文の内容と合うか確認を）",
+                            f"the title's 「{content[:40]}」 is not a quotation of the source "
+                            "(a paraphrase: verify it)",
+                        ),
+                    )
+                )
+            continue
+        found = _quotation(checker, text, match, content)
+        if section != "lead":
+            for finding in found:  # outside the lead a quotation may come from anywhere
+                finding.must = finding.must and finding.reason.startswith("引用内の")
+        out += found
+    return out
+
+
+def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) -> list[Finding]:
+    spoken = bool(_SPEECH_AFTER.match(text[match.end() - 1 :]))
+    if not spoken and len(content) < 20:
+        return []  # 「ウィキリークス」, 「第4次…計画」: a name or a term, not someone's words
+    score, span = checker.best_quote(content)
+    if score < QUOTE_MIN and checker.quoted_in_thread(content):
+        return []  # a commenter's words, quoted in the analysis
+    if score < QUOTE_MIN:
+        # Japanese news puts reported speech in 「」 too ("said the port would close" →
+        # 「港を閉鎖する」と述べた): a quotation that says what a source sentence says is to verify
+        reported = checker.says_in_source(content) >= QUOTE_MIN
+        must = (
+            spoken
+            and bool(checker.quotes)
+            and len(content) >= 8
+            and score < QUOTE_INVENTED
+            and not reported
+        )
+        where = f" “{span[:70]}”" if span else ""
+        return [
+            Finding(
+                "quotes",
+                must,
+                checker.say(
+                    f"引用「{content[:40]}」に当たる発言が原文にありません"
+                    + (f"（最も近い引用:{where}）" if where else ""),
+                    f"the quotation 「{content[:40]}」 is not in the source"
+                    + (f" (closest:{where})" if where else ""),
+                ),
+            )
+        ]
+    out = []
+    span_q = en_quantities(span)
+    for quantity in ja_quantities(content):
+        if not any(same_value(quantity, q) for q in span_q):
+            rivals = [q for q in span_q if same_kind(quantity, q)]
+            if rivals:
+                out.append(
+                    Finding(
+                        "quotes",
+                        True,
+                        checker.say(
+                            f"引用内の「{quantity.label()}」: 原文の発言は「{rivals[0].label()}」"
+                            f" — “{span[:70]}”",
+                            f"「{quantity.label()}」 in the quotation: the source's words say "
+                            f"“{rivals[0].label()}” — “{span[:70]}”",
+                        ),
+                    )
+                )
+    return out

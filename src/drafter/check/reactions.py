@@ -1,0 +1,153 @@
+"""The reactions check: each translated comment against its original in the thread (the id
+it is marked with, the score, the numbers it states, and whether it reads like another one)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from drafter.check.draft_md import DraftSentence
+from drafter.check.report import ClaimReport, SourceRef
+from drafter.lang import align
+from drafter.lang.quantities import Quantity, en_quantities, ja_quantities, same_kind, same_value
+
+if TYPE_CHECKING:
+    from drafter.check.core import Checker
+
+
+def reactions(checker: Checker) -> list[ClaimReport]:
+    draft, thread = checker.inputs.draft, checker.inputs.thread
+    out = [
+        ClaimReport(
+            section="reactions",
+            sentence=text,
+            verdict="unsupported",
+            decided_by="comments",
+            reasons=[
+                checker.say(
+                    "コメントIDの印（<!-- comment id=… -->）がない反応です。"
+                    "元のコメントを確かめられません",
+                    "a reaction without a <!-- comment id=… --> marker: no original",
+                )
+            ],
+            fails=True,
+        )
+        for text in draft.unmarked_reactions
+    ]
+    if not draft.reactions:
+        return out
+    comments = {c.id: c for c in thread.comments} if thread else {}
+    ids = list(comments)
+    bodies = [comments[i].body for i in ids]
+    sims = align.similarity([r.text for r in draft.reactions], bodies) if bodies else None
+    for n, reaction in enumerate(draft.reactions):
+        row = sims[n] if sims is not None else None
+        out.append(_reaction(checker, reaction, comments, ids, row))
+    return out
+
+
+def _reaction(
+    checker: Checker,
+    reaction: DraftSentence,
+    comments: dict[str, Any],
+    ids: list[str],
+    row: np.ndarray | None,
+) -> ClaimReport:
+    must: list[str] = []
+    verify: list[str] = []
+    original = comments.get(reaction.comment_id or "")
+    refs: list[SourceRef] = []
+    if checker.inputs.thread is None:
+        verify.append(
+            checker.say(
+                "コメントの入力がないため、元のコメントと照合できません",
+                "no comments input was given, so the original cannot be checked",
+            )
+        )
+    elif original is None:
+        must.append(
+            checker.say(
+                f"コメントID {reaction.comment_id!r} はスレッドにありません",
+                f"comment id {reaction.comment_id!r} is not in the thread",
+            )
+        )
+    else:
+        refs = [SourceRef(id=original.id, text=original.body)]
+        wrong, unsure = _reaction_against(checker, reaction, original, ids, row)
+        must += wrong
+        verify += unsure
+    reasons = must + verify
+    verdict = "contradicted" if must else ("unsupported" if verify else "supported")
+    return ClaimReport(
+        section="reactions",
+        sentence=reaction.text,
+        verdict=verdict,
+        evidence=refs,
+        decided_by="comments",
+        reasons=reasons,
+        comment_id=reaction.comment_id,
+        fails=bool(must),
+    )
+
+
+def _reaction_against(
+    checker: Checker, reaction: DraftSentence, original: Any, ids: list[str], row: np.ndarray | None
+) -> tuple[list[str], list[str]]:
+    """What a translation gets wrong about its original comment (the score, a number the
+    comment states otherwise, or it reads like another comment: a swapped id), and what
+    to verify (a number the comment does not state)."""
+    out: list[str] = []
+    unsure: list[str] = []
+    if reaction.score is not None and original.score not in (None, reaction.score):
+        out.append(
+            checker.say(
+                f"スコアがスレッドと違います（下書き {reaction.score}、スレッド {original.score}）",
+                f"score {reaction.score} in the draft, {original.score} in the thread",
+            )
+        )
+    said = en_quantities(original.body)
+    claimed = ja_quantities(reaction.text)
+    missing = [q for q in claimed if not any(same_value(q, s) for s in said)]
+    kept = [q for q in claimed if q not in missing]
+    for quantity in missing:
+        rivals = [
+            s for s in said if same_kind(quantity, s) and not any(same_value(k, s) for k in kept)
+        ]
+        if rivals:
+            out.append(
+                checker.say(
+                    f"「{quantity.label()}」: 元のコメントは「{rivals[0].label()}」",
+                    f"「{quantity.label()}」: the original comment says “{rivals[0].label()}”",
+                )
+            )
+        elif not _in_article(checker, quantity) and not _small_count(quantity):
+            # a figure from the article that the commenter refers to, or "2人", is fine
+            unsure.append(
+                checker.say(
+                    f"「{quantity.label()}」は元のコメントにない数字です",
+                    f"「{quantity.label()}」 is not in the original comment",
+                )
+            )
+    if row is not None:
+        own = float(row[ids.index(original.id)])
+        best_i = int(np.argmax(row))
+        if ids[best_i] != original.id and float(row[best_i]) - own >= 0.15:
+            other = ids[best_i]
+            out.append(
+                checker.say(
+                    f"訳がコメント {original.id} ではなく {other} の内容に近いです"
+                    f"（IDの取り違えの可能性）",
+                    f"the translation reads like comment {other}, not {original.id}",
+                )
+            )
+    return out, unsure
+
+
+def _in_article(checker: Checker, quantity: Quantity) -> bool:
+    return any(same_value(quantity, q) for found in checker.source_q for q in found)
+
+
+def _small_count(quantity: Quantity) -> bool:
+    """2人, 3回: a count too small to be a figure the translation could have invented."""
+    return quantity.kind == "number" and quantity.value <= 3

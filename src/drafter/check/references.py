@@ -1,0 +1,99 @@
+"""The links and books checks: every URL of a draft must be one this run fetched (no images),
+and every book one a library catalog backs."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from drafter.check.report import ClaimReport, SourceRef
+from drafter.guard import url_key
+from drafter.lang.text import normalize
+from drafter.links import browser_href, is_absolute_web_url
+
+if TYPE_CHECKING:
+    from drafter.check.core import Checker
+
+_THREAD_URL = re.compile(
+    r"^https?://(?:[\w-]+\.)?(?:reddit\.com/r/[^/]+/comments/|redd\.it/|"
+    r"news\.ycombinator\.com/item)",
+    re.IGNORECASE,
+)
+
+
+def links(checker: Checker) -> list[ClaimReport]:
+    out = []
+    seen: set[str] = set()
+    for section, url in checker.inputs.draft.urls:
+        target = browser_href(url)  # where a reader's browser goes: `http:/x` is x
+        key = url_key(target)
+        if key in seen:
+            continue
+        seen.add(key)
+        ok = is_absolute_web_url(target) and key in checker.inputs.fetched_urls
+        # a thread's link cannot be traced when no comments input was given: to verify
+        unknown = not ok and checker.inputs.thread is None and _THREAD_URL.search(target)
+        reason = (
+            checker.say(
+                f"コメントの入力がないため、スレッドのURLを確認できません（{section}）",
+                f"no comments input was given, so the thread's URL cannot be checked "
+                f"(in {section})",
+            )
+            if unknown
+            else checker.say(
+                f"この実行で取得していないURLです（{section}）",
+                f"not fetched by this run (in {section})",
+            )
+        )
+        out.append(
+            ClaimReport(
+                section="links",
+                sentence=url,
+                verdict="supported" if ok else "unsupported",
+                decided_by="links",
+                reasons=[] if ok else [reason],
+                fails=not ok and not unknown,
+            )
+        )
+    for section, image in checker.inputs.draft.images:
+        out.append(
+            ClaimReport(
+                section="links",
+                sentence=image,
+                verdict="unsupported",
+                decided_by="links",
+                reasons=[
+                    checker.say(
+                        f"画像があります（{section}）。下書きに画像は入れません",
+                        f"an image in {section}: drafts carry no images",
+                    )
+                ],
+                fails=True,
+            )
+        )
+    return out
+
+
+def books(checker: Checker) -> list[ClaimReport]:
+    out = []
+    for book in checker.inputs.draft.books:
+        record = checker.inputs.verified_books.get(normalize(book.heading).casefold())
+        out.append(
+            ClaimReport(
+                section="books",
+                sentence=book.heading,
+                verdict="supported" if record else "unsupported",
+                decided_by="books",
+                evidence=[SourceRef(id="catalog", text=record)] if record else [],
+                reasons=[]
+                if record
+                else [
+                    checker.say(
+                        "図書館の目録でこの本の記録が確認できていません",
+                        "no library-catalog record backs this book",
+                    )
+                ],
+                fails=not record,
+            )
+        )
+    return out

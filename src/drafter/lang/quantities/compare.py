@@ -1,0 +1,70 @@
+"""Whether a claim's quantity can be the source's (as the words bound both), or says the same
+sort of thing so that a different value contradicts it."""
+
+from __future__ import annotations
+
+from drafter.lang.quantities.quantity import Quantity
+
+_COMPATIBLE = {
+    "number": {"number", "money", "duration", "year", "percent"},
+    "money": {"money", "number"},
+    "percent": {"percent"},
+    "points": {"points", "percent", "number"},
+    "duration": {"duration"},
+    "year": {"year", "number"},
+    "date": {"date"},
+    "month": {"month", "date"},
+}
+
+
+def same_value(claim: Quantity, source: Quantity) -> bool:
+    """Whether a claim's quantity can be the source's: compatible kinds, and the values agree
+    as the words bound them (「50人以上」 agrees with 57, 「約60」 with "nearly 60", 「10年」 with
+    "a decade"). A value stated exactly must be equal."""
+    if source.kind not in _COMPATIBLE.get(claim.kind, {claim.kind}):
+        return False
+    if claim.kind == "money" and source.kind == "money" and claim.unit != source.unit:
+        return False
+    if claim.kind == "month" and source.kind == "date":
+        return int(source.value) // 100 == int(claim.value)
+    if claim.kind == "number" and source.kind == "duration":
+        return False
+    if source.value == claim.value:
+        return True
+    if claim.kind in ("date", "month", "year") or source.kind in ("date", "month", "year"):
+        return False  # a date is never "about" another
+    if claim.bound and claim.bound == source.bound:
+        # 「最大60%」 is not "up to 40%": two bounds of one kind compare as values
+        return abs(source.value - claim.value) <= 0.1 * max(abs(source.value), 1e-9)
+    low, high = interval(claim)
+    s_low, s_high = interval(source)
+    return low <= s_high and s_low <= high
+
+
+def interval(quantity: Quantity) -> tuple[float, float]:
+    """The values a quantity's words allow: exact, a floor (以上, more than: up to twice it),
+    a ceiling (未満, up to: down to half) or about (±10%)."""
+    value = abs(quantity.value)
+    if quantity.bound == "min":
+        return value, value * 2
+    if quantity.bound == "max":
+        return value / 2, value
+    if quantity.bound == "about":
+        return value * 0.9, value * 1.1
+    if quantity.approx:
+        return value * 0.9, value * 1.1
+    return value, value
+
+
+def same_kind(claim: Quantity, source: Quantity) -> bool:
+    """Two quantities that say the same sort of thing, so a different value contradicts: like
+    with like (a month alone is not a date; a count is not a sum of money; index points are
+    not a percentage)."""
+    if claim.kind != source.kind:
+        return False
+    return claim.kind != "money" or claim.unit == source.unit
+
+
+def missing_quantities(claim: list[Quantity], source: list[Quantity]) -> list[Quantity]:
+    """The quantities of a claim that no source quantity matches."""
+    return [q for q in claim if not any(same_value(q, s) for s in source)]

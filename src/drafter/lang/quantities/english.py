@@ -1,0 +1,278 @@
+"""Quantities in an English sentence: $1.5 billion, 182,000, 30%, Oct. 26, a decade, more than
+50, forty-five. Model numbers (A350, 787-9) and times of day are not figures."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from drafter.lang.quantities.quantity import Quantity, dur
+
+_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "half": 0.5,
+    "dozen": 12, "single": 1, "couple": 2, "few": 3,
+}  # fmt: skip
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
+          "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}  # fmt: skip
+_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
+                   "yen": "JPY", "pound": "GBP", "pounds": "GBP", "yuan": "CNY",
+                   "won": "KRW", "rupees": "INR", "francs": "CHF"}  # fmt: skip
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAMES = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_EN_NUM = r"\d[\d,]*(?:\.\d+)?"
+_NUM_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
+_DURATION = re.compile(
+    rf"\b(?:(?P<n0>{_EN_NUM}|{_NUM_WORD})\s*(?:to|or|-|–)\s*)?"
+    rf"(?P<n>{_EN_NUM}|{_NUM_WORD})(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
+    r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive))?"
+    r"[\s-]+(?P<unit>years?|months?|weeks?|days?|quarters?|hours?|minutes?|decades?|"
+    r"centur(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_MONTHS_PER = {"decade": 120.0, "century": 1200.0, "centurie": 1200.0,
+               "year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365, "quarter": 3.0,
+               "hour": 12 / 365 / 24, "minute": 12 / 365 / 24 / 60}  # fmt: skip
+_COUNT_WORDS = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|dozen|couple)\b",
+    re.IGNORECASE,
+)
+_DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")
+_DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})")
+_MONTH_ALONE = re.compile(
+    r"(?:\b(?:in|since|until|by|from|of|last|next|this|early|late|between|and|to|through|"
+    r"before|after|during|or)\s+|\bmid-)"
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+_YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d)")
+_MONEY = re.compile(
+    rf"(?P<sign>US\$|[$€£¥])\s?(?P<n>{_EN_NUM})\s*(?P<scale>thousand|million|billion|trillion|"
+    r"bn|mln|tn|m|k)?\b"
+    rf"|(?P<n2>{_EN_NUM})\s*(?P<scale2>thousand|million|billion|trillion)?\s+"
+    r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|won|rupees|francs)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(
+    rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\s*(?:%|\s+per\s?cent\b|\s+percent\b)"
+    r"(?P<pts>\s+points?|\s*-?\s*percentage\s+points?)?"
+    rf"|(?P<n2>{_EN_NUM})\s+percentage\s+points?",
+    re.IGNORECASE,
+)
+_PLAIN = re.compile(
+    rf"(?<![\w.$€£¥])(?P<n>{_EN_NUM})"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mln)\b|(?P<k>[kK])\b)?",
+    re.IGNORECASE,
+)
+_WORD_SCALE = re.compile(
+    rf"\b(?P<n>{_NUM_WORD})\s+(?P<scale>hundred|thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+_APPROX_EN = re.compile(
+    r"\b(about|around|approximately|roughly|nearly|almost|some|over|more than|less than|"
+    r"up to|at least|close to|just under|just over|upwards of|fewer than|under|"
+    r"as many as|as much as|in excess of|below|above|exceeding)\s*$",
+    re.IGNORECASE,
+)
+_EN_MIN = re.compile(
+    r"\b(over|more than|at least|just over|upwards of|in excess of|above|exceeding)\s*$",
+    re.IGNORECASE,
+)
+_EN_MAX = re.compile(
+    r"\b(less than|fewer than|up to|just under|under|below|as many as|as much as)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _en_bound(text: str, start: int, token: str) -> str:
+    before = text[max(0, start - 20) : start]
+    if _EN_MIN.search(before):
+        return "min"
+    if _EN_MAX.search(before):
+        return "max"
+    if _APPROX_EN.search(before) or re.match(r"(?i)(a\s+)?(couple|few|dozen)", token):
+        return "about"
+    return ""
+
+
+def _en_value(raw: str) -> float:
+    raw = raw.lower()
+    if raw in _WORDS:
+        return float(_WORDS[raw])
+    return float(raw.replace(",", ""))
+
+
+_EN_HALF = re.compile(r"\b(\d+)[- ]1/2\b")
+_EN_RANGE_PCT = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(%|percent|per cent)"
+)
+_EN_MODEL = re.compile(
+    r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b|\b\d{1,3}-\d{1,3}[A-Za-z]?\b(?!\s*(?:%|percent))"
+)
+
+
+_EN_TIME = re.compile(
+    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
+    re.IGNORECASE,
+)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_EN_COMPOUND = re.compile(rf"\b({_TENS})[- ]({_UNITS})\b", re.IGNORECASE)
+
+
+def en_quantities(sentence: str) -> list[Quantity]:
+    scan = _Scan(_prepared(sentence))
+    # in this order: a span one reader takes is not read again by the ones after it
+    _money(scan)
+    _percents(scan)
+    _durations(scan)
+    _dates(scan)
+    _numbers(scan)
+    bounded = []
+    for quantity in scan.found:
+        start = scan.text.find(quantity.text) if quantity.text else -1
+        bound = _en_bound(scan.text, start, quantity.text) if start >= 0 else ""
+        approx = quantity.approx or bool(bound)
+        bounded.append(replace(quantity, bound=bound, approx=approx))
+    return bounded
+
+
+def _prepared(sentence: str) -> str:
+    """The sentence with what reads as one figure made one (forty-five, 1-1/2, 40-50%) and
+    what is not a figure masked."""
+    text = unicodedata.normalize("NFKC", sentence)
+    # Forty-five: one number, not forty and five
+    text = _EN_COMPOUND.sub(
+        lambda m: str(_WORDS[m.group(1).lower()] + _WORDS[m.group(2).lower()]), text
+    )
+    text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
+    # 40-50%: both ends are percentages
+    text = _EN_RANGE_PCT.sub(
+        lambda m: f"{m.group(1)}{m.group(3)} to {m.group(2)}{m.group(3)}", text
+    )
+    # model numbers and codes (A350, 787-9, F-35, G7) are names, and 10:30 p.m. a time of
+    # day: not figures
+    text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
+    return _EN_TIME.sub(lambda m: "#" * len(m.group(0)), text)
+
+
+@dataclass
+class _Scan:
+    """The prepared text, the quantities found in it so far and the spans they took."""
+
+    text: str
+    found: list[Quantity] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+    def free(self, span: tuple[int, int]) -> bool:
+        return not any(a < span[1] and span[0] < b for a, b in self.taken)
+
+    def approx_before(self, start: int) -> bool:
+        return bool(_APPROX_EN.search(self.text[max(0, start - 20) : start]))
+
+
+def _money(scan: _Scan) -> None:
+    for match in _MONEY.finditer(scan.text):
+        if match.group("sign"):
+            value = _en_value(match.group("n"))
+            scale = (match.group("scale") or "").lower()
+            currency = _CURRENCY_SIGNS.get(match.group("sign").upper(), "USD")
+        else:
+            value = _en_value(match.group("n2"))
+            scale = (match.group("scale2") or "").lower()
+            currency = _CURRENCY_WORDS[match.group("cur").lower()]
+        value *= _SCALE.get(scale, 1)
+        scan.found.append(
+            Quantity("money", value, currency, match.group(0), scan.approx_before(match.start()))
+        )
+        scan.taken.append(match.span())
+
+
+def _percents(scan: _Scan) -> None:
+    for match in _PERCENT.finditer(scan.text):
+        if not scan.free(match.span()):
+            continue
+        raw = match.group("n") or match.group("n2")
+        kind = "points" if (match.group("pts") or match.group("n2")) else "percent"
+        scan.found.append(
+            Quantity(kind, _en_value(raw), "%", match.group(0), scan.approx_before(match.start()))
+        )
+        scan.taken.append(match.span())
+
+
+def _durations(scan: _Scan) -> None:
+    for match in _DURATION.finditer(scan.text):
+        if not scan.free(match.span()):
+            continue
+        value = _en_value(match.group("n"))
+        if "half" in match.group(0).lower() and value >= 1:
+            value += 0.5
+        unit = _MONTHS_PER[match.group("unit").lower().rstrip("s")]
+        approx = scan.approx_before(match.start())
+        for number in filter(None, (match.group("n0"), None)):
+            scan.found.append(
+                Quantity("duration", dur(_en_value(number) * unit), "months", number, approx)
+            )
+        scan.found.append(Quantity("duration", dur(value * unit), "months", match.group(0), approx))
+        scan.taken.append(match.span())
+
+
+def _dates(scan: _Scan) -> None:
+    """Dates (Oct. 26, 26 October), months named alone (in March) and years."""
+    for pattern in (_DATE_MD, _DATE_DM):
+        for match in pattern.finditer(scan.text):
+            if not scan.free(match.span()):
+                continue
+            month = _MONTHS[match.group("m").lower()[:3]]
+            scan.found.append(
+                Quantity("date", month * 100 + int(match.group("d")), "", match.group(0))
+            )
+            scan.taken.append(match.span())
+    for match in _MONTH_ALONE.finditer(scan.text):
+        if scan.free(match.span()):
+            scan.found.append(
+                Quantity("month", _MONTHS[match.group("m").lower()[:3]], "", match.group(0))
+            )
+    for match in _YEAR.finditer(scan.text):
+        if scan.free(match.span()):
+            scan.found.append(Quantity("year", int(match.group("y")), "", match.group(0)))
+            scan.taken.append(match.span())
+
+
+def _numbers(scan: _Scan) -> None:
+    """Plain numbers: scaled words (two million), figures (182,000, 182k, 1.5bn) and counts
+    in words ("one analyst", "two other cities")."""
+    for match in _WORD_SCALE.finditer(scan.text):
+        if scan.free(match.span()):
+            value = (
+                _en_value(match.group("n"))
+                * {"hundred": 100, **_SCALE}[match.group("scale").lower()]
+            )
+            scan.found.append(Quantity("number", value, "", match.group(0)))
+            scan.taken.append(match.span())
+    for match in _PLAIN.finditer(scan.text):
+        if not scan.free(match.span()):
+            continue
+        value = _en_value(match.group("n")) * _SCALE.get((match.group("scale") or "").lower(), 1)
+        if match.group("k"):
+            value *= 1000  # 182k
+        scan.found.append(
+            Quantity("number", value, "", match.group(0), scan.approx_before(match.start()))
+        )
+        scan.taken.append(match.span())
+    for match in _COUNT_WORDS.finditer(scan.text):  # "one analyst", "two other cities"
+        if scan.free(match.span()):
+            scan.found.append(Quantity("number", _en_value(match.group(1)), "", match.group(0)))

@@ -1,0 +1,202 @@
+"""Quantities in a Japanese sentence: 18万2000トン, 15億ドル, 約3割, 10月26日, 1年半, 50人以上.
+Kanji numerals count only with a counter after them; names (A350, 第1段階) are not figures."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from drafter.lang.quantities.quantity import Quantity, dur
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                 "八": 8, "九": 9}  # fmt: skip
+_KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 1e4, "億": 1e8, "兆": 1e12}
+_KANJI_NUM = "〇零一二三四五六七八九十百千"
+_NUM_PART = rf"(?:\d[\d,]*(?:\.\d+)?|[{_KANJI_NUM}]+)"
+_JA_NUMBER = re.compile(rf"{_NUM_PART}(?:[万億兆](?:{_NUM_PART}[万億兆]?)*)?")
+_JA_CURRENCY = {
+    "米ドル": "USD", "ドル": "USD", "ユーロ": "EUR", "円": "JPY", "ポンド": "GBP",
+    "人民元": "CNY", "元": "CNY", "ウォン": "KRW", "ルピー": "INR", "フラン": "CHF",
+}  # fmt: skip
+_JA_COUNTERS = (
+    "トン|人|件|社|カ国|か国|ヵ国|ヶ国|国|台|隻|機|基|棟|戸|世帯|店|校|回|倍|本|枚|個|頭|羽|ドル|円|"
+    "ユーロ|ポンド|元|ウォン|ルピー|フラン|バレル|キロ|メートル|キロメートル|ヘクタール|リットル|"
+    "ギガワット|メガワット|キロワット|ワット|時間|年|月|日|週|歳|位|票|議席|ポイント|%|割|"
+    "カ月|か月|ヵ月|ヶ月|ケ月|箇月"
+)
+_APPROX_JA = re.compile(
+    r"(約|およそ|ほぼ|前後|程度|近く|超|以上|以下|未満|余り|あまり|ほど|強|弱|くらい|ぐらい|足らず|"
+    r"少なくとも|最大|最低)"
+)
+_JA_MIN_BEFORE = re.compile(r"(少なくとも|最低)\s*$")
+_JA_MAX_BEFORE = re.compile(r"(最大)\s*$")
+_JA_MIN_AFTER = re.compile(r"^\s*(以上|超|余り|あまり|強)")
+_JA_MAX_AFTER = re.compile(r"^\s*(以下|未満|弱|足らず)")
+_JA_TOKEN = re.compile(
+    rf"(?P<num>{_JA_NUMBER.pattern})\s*"
+    rf"(?P<unit>%ポイント|パーセントポイント|%|パーセント|割|米ドル|ドル|ユーロ|円|ポンド|人民元|元|ウォン|ルピー|"
+    rf"フラン|カ月|か月|ヵ月|ヶ月|ケ月|箇月|週間|日間|時間|年間|分間|分(?!の[0-9０-９一二三四五六七八九十])|年|月|日|"
+    rf"{_JA_COUNTERS})?"
+)
+_JA_DATE = re.compile(r"(?:(?P<y>\d{4})年)?\s*(?P<m>\d{1,2})月\s*(?:(?P<d>\d{1,2})日)?(?!間)")
+
+
+def _kanji_to_int(text: str) -> float | None:
+    if all(ch in _KANJI_DIGITS for ch in text):  # positional: 二〇二五
+        return float("".join(str(_KANJI_DIGITS[ch]) for ch in text))
+    total, current = 0, 0
+    for ch in text:
+        if ch in _KANJI_DIGITS:
+            current = current * 10 + _KANJI_DIGITS[ch] if current else _KANJI_DIGITS[ch]
+        elif ch in _KANJI_SMALL:
+            total += (current or 1) * _KANJI_SMALL[ch]
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def _plain(part: str) -> float | None:
+    if part[0].isdigit():
+        try:
+            return float(part.replace(",", ""))
+        except ValueError:
+            return None
+    return _kanji_to_int(part)
+
+
+def parse_ja_number(text: str) -> float | None:
+    """`18万2000` → 182000, `1.3兆` → 1.3e12, `千三百億` → 1.3e11, `二〇二五` → 2025."""
+    total = 0.0
+    pending = 0.0
+    for part, big in re.findall(rf"({_NUM_PART})([万億兆]?)", text):
+        value = _plain(part)
+        if value is None:
+            return None
+        if big:
+            total += value * _BIG[big]
+        else:
+            pending += value
+    return total + pending
+
+
+def _is_kanji(text: str) -> bool:
+    return not any(ch.isdigit() for ch in text)
+
+
+_JA_RANGE = re.compile(
+    r"(\d[\d,.]*)\s*[〜~～\-－–]\s*(\d[\d,.]*)\s*"
+    r"(%|パーセント|か月|カ月|ヶ月|年|週間|日間|時間|万|億|兆|ドル|円|ユーロ|トン|人)"
+)
+_JA_FRACTION = re.compile(r"[\d一二三四五六七八九十]+分の[\d一二三四五六七八九十]+")
+
+
+_JA_HALF = re.compile(r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間)半")
+# A number that is part of a name, not a figure: A350, 787-9, G7, F-35, S&P500種指数,
+# ダウ工業株30種平均; an ordinal: 第1段階, 修正第1条, 1年目, 3番目.
+_JA_NOT_FIGURE_BEFORE = re.compile(r"(?:[A-Za-z&][-‐]?|第|\d[-‐])$")
+_JA_NOT_FIGURE_AFTER = re.compile(
+    r"^(?:[-‐][A-Za-z0-9]|[A-Za-z]|種(?:平均|指数|株価)|番目|目(?!標|指|安|立))"
+)
+
+
+def ja_quantities(sentence: str) -> list[Quantity]:
+    text = unicodedata.normalize("NFKC", sentence)
+    text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
+    text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
+    text = _JA_RANGE.sub(lambda m: f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}", text)
+    found: list[Quantity] = []
+    spans: list[tuple[int, int]] = []
+    for match in _JA_DATE.finditer(text):
+        month = int(match.group("m"))
+        if not 1 <= month <= 12:
+            continue
+        if match.group("d"):
+            found.append(Quantity("date", month * 100 + int(match.group("d")), "", match.group(0)))
+        else:
+            found.append(Quantity("month", month, "", match.group(0)))
+        if match.group("y"):
+            found.append(Quantity("year", int(match.group("y")), "", match.group("y") + "年"))
+        spans.append(match.span())
+    for match in _JA_TOKEN.finditer(text):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
+        raw, unit = match.group("num"), match.group("unit") or ""
+        if _JA_NOT_FIGURE_BEFORE.search(text[: match.start()]) or _JA_NOT_FIGURE_AFTER.match(
+            text[match.end() :]
+        ):
+            continue
+        if not unit and text[match.end() : match.end() + 1] == "時":
+            continue  # 午前0時, 4時半: a time of day, not a figure
+        if _is_kanji(raw.rstrip("万億兆")) and not unit:
+            continue  # 一方, 統一: a kanji numeral counts only with a counter after it
+        if _is_kanji(raw) and len(raw) == 1 and raw in "万億兆":
+            continue
+        value = parse_ja_number(raw)
+        if value is None:
+            continue
+        before = text[max(0, match.start() - 5) : match.start()]
+        if before.endswith(("数", "何", "幾")):
+            continue  # 数十人, 数百万ドル: a vague amount, not a figure to compare
+        after = text[match.end() : match.end() + 3]
+        approx = bool(_APPROX_JA.search(before[-3:]) or _APPROX_JA.match(after))
+        if _JA_MIN_BEFORE.search(before) or _JA_MIN_AFTER.match(after):
+            bound = "min"
+        elif _JA_MAX_BEFORE.search(before) or _JA_MAX_AFTER.match(after):
+            bound = "max"
+        else:
+            bound = "about" if approx else ""
+        quantity = _ja_kind(value, unit, match.group(0).strip(), approx, text, match.end())
+        if quantity is not None and not (
+            quantity.kind in ("number", "money") and quantity.value == 1
+        ):
+            # 1ワットあたり, 1回, 1株: "one" is a unit of measure here, not a figure
+            found.append(replace(quantity, bound=bound))
+    return found
+
+
+def _ja_kind(
+    value: float, unit: str, token: str, approx: bool, text: str, end: int
+) -> Quantity | None:
+    if unit in ("%", "パーセント"):
+        return Quantity("percent", value, "%", token, approx)
+    if unit in ("%ポイント", "パーセントポイント", "ポイント"):
+        return Quantity("points", value, "pt", token, approx)
+    if unit == "割":
+        return Quantity("percent", value * 10, "%", token, approx)
+    if unit in _JA_CURRENCY:
+        return Quantity("money", value, _JA_CURRENCY[unit], token, approx)
+    if unit in ("年", "年間"):
+        follows = text[end : end + 2]
+        if (
+            unit == "年"
+            and 1800 <= value <= 2200
+            and not follows.startswith(("間", "以上", "ぶり"))
+        ):
+            return Quantity("year", value, "", token, approx)
+        return Quantity("duration", value * 12, "months", token, approx)
+    if unit in ("カ月", "か月", "ヵ月", "ヶ月", "ケ月", "箇月"):
+        return Quantity("duration", value, "months", token, approx)
+    if unit == "週間":
+        return Quantity("duration", dur(value * 12 / 52), "months", token, approx)
+    if unit == "日間":
+        return Quantity("duration", dur(value * 12 / 365), "months", token, approx)
+    if unit == "時間":
+        return Quantity("duration", dur(value * 12 / 365 / 24), "months", token, approx)
+    if unit in ("分", "分間"):  # 40分 = 40 minutes (3分の1, a fraction, is not matched)
+        start = end - len(token)
+        before = text[max(0, start - 1) : start]
+        if before == "時":
+            return None  # 3時40分 is a time of day, as "3:40 p.m." is on the English side
+        if not token[:1].isdigit() or before in ("割", "度"):
+            # 十分 (enough), 半分 (half); 3時40分 is a time of day, 3割2分 a rate, 35度40分 an
+            # angle: the number alone, as the English side reads "3:40" or ".320"
+            return None if not token[:1].isdigit() else Quantity("number", value, "", token, approx)
+        return Quantity("duration", dur(value * 12 / 365 / 24 / 60), "months", token, approx)
+    if unit == "日" and value > 31:  # no day of a month: 9999日 can only be a number of days
+        return Quantity("duration", dur(value * 12 / 365), "months", token, approx)
+    if unit in ("月", "日"):
+        return None  # parts of dates are read by _JA_DATE; a bare 14日 is too ambiguous
+    return Quantity("number", value, unit, token, approx)

@@ -1,0 +1,28 @@
+"""A quantity read from a sentence: its kind, value, unit and how the words bound it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Kind = str  # "number" | "percent" | "money" | "date" | "month" | "year" | "duration"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: Kind
+    value: float
+    unit: str = ""
+    text: str = ""
+    approx: bool = False
+    # how the text bounds the value: "min" (50人以上, more than 50), "max" (50人未満, up to
+    # 50), "about" (約50人, nearly 50) or "" (as stated)
+    bound: str = ""
+
+    def label(self) -> str:
+        return self.text or f"{self.value:g}{self.unit}"
+
+
+def dur(months: float) -> float:
+    """A duration in months to six significant digits, the same on both sides: minutes are
+    about 2e-5 months, so rounding to decimal places would make 1分 and 2分 equal."""
+    return float(f"{months:.6g}")
