@@ -22,7 +22,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from drafter.cli import app
-from drafter.store import RunFolder
+from drafter.run.folder import RunFolder
 from tests.helpers import FIXTURES
 from tests.scripted_llm import Reply, ScriptedLLM, load_script
 

@@ -21,8 +21,8 @@ FACES = {"desk/", "cli/", "__main__"}
 LINE_BAR = 450
 OVERSIZE = {
     "desk/app.py": 742,
-    "archive.py": 685,
-    "pipeline.py": 642,
+    "run/archive.py": 685,
+    "pipeline.py": 644,
     "config.py": 479,
 }
 

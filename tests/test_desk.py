@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from drafter.archive import Archive
 from drafter.config import archive_path, load_settings
 from drafter.desk.app import create_app
+from drafter.run.archive import Archive
 from tests.helpers import draft, run_cli
 from tests.scripted_llm import ScriptedLLM
 
@@ -431,7 +431,7 @@ def test_each_flag_is_listed_once_and_an_edited_sentence_takes_its_flag_away(
 def test_an_archive_from_before_flag_reviews_is_upgraded_in_place(tmp_path: Path) -> None:
     import sqlite3
 
-    from drafter.archive import MIGRATIONS, SCHEMA
+    from drafter.run.archive import MIGRATIONS, SCHEMA
 
     path = tmp_path / "old.sqlite"
     db = sqlite3.connect(path)

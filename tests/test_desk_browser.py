@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from drafter.app.drafts import current
-from drafter.archive import Archive, digest
 from drafter.config import archive_path, load_settings
 from drafter.desk import app as desk_app
 from drafter.desk.app import create_app
+from drafter.run.archive import Archive, digest
 from tests.browser import (
     Watch,
     browser_missing,

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from drafter.archive import Archive
 from drafter.config import archive_path, load_settings
 from drafter.desk.app import create_app
+from drafter.run.archive import Archive
 from tests.browser import (
     Recorder,
     browser_missing,

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from drafter.archive import Archive
 from drafter.config import archive_path, load_settings
 from drafter.desk.app import create_app
+from drafter.run.archive import Archive
 from tests.helpers import draft
 from tests.scripted_llm import ScriptedLLM
 

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from drafter.app import review as actions
-from drafter.archive import Archive
 from drafter.config import archive_path, load_settings
 from drafter.desk.app import create_app
+from drafter.run.archive import Archive
 from tests.browser import (
     Recorder,
     browser_missing,

@@ -16,7 +16,6 @@ import defusedxml.ElementTree as SafeET
 import pytest
 from typer.testing import CliRunner
 
-from drafter.archive import Archive
 from drafter.cli import app
 from drafter.config import Settings, archive_path, load_settings
 from drafter.errors import ConfigError
@@ -30,6 +29,7 @@ from drafter.publish.html import (
 )
 from drafter.publish.wordpress import config_from_settings
 from drafter.publish.wxr import cdata, post_slug, term_slug, to_wxr, wp_slug
+from drafter.run.archive import Archive
 from tests.helpers import draft
 from tests.prereqs import missing_data, shared
 from tests.scripted_llm import ScriptedLLM

@@ -216,8 +216,8 @@ def test_publishable_exports_wait_for_a_clean_check_or_an_acknowledged_approval(
     llm_env: ScriptedLLM, tmp_path: Path
 ) -> None:
     from drafter.app import review as actions
-    from drafter.archive import Archive
     from drafter.config import archive_path, load_settings
+    from drafter.run.archive import Archive
 
     run_dir = _finished_run(tmp_path)
     archive = Archive(archive_path(load_settings()))

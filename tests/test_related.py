@@ -7,9 +7,9 @@ import json
 import time
 from pathlib import Path
 
-from drafter.archive import Archive
 from drafter.config import archive_path, load_settings
-from drafter.related import embed, find, fingerprint_text
+from drafter.run.archive import Archive
+from drafter.run.related import embed, find, fingerprint_text
 from tests.helpers import FIXTURES, run_cli
 from tests.scripted_llm import ScriptedLLM
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from drafter.check.draft_md import parse_draft
+from drafter.files import OWNED_MANIFEST, write_owned
 from drafter.lang.quantities import en_quantities, ja_quantities, missing_quantities
 from drafter.leaks import public_url, redact_text
 from drafter.render import _marker_id, is_web_url
 from drafter.sites import same_site, site_of
 from drafter.sources.comments import absolute_permalink
-from drafter.store import OWNED_MANIFEST, write_owned
 
 THREAD = "https://www.reddit.com/r/worldnews/comments/v3lor1/veloria_expects_to_delay/"
 
@@ -84,7 +84,7 @@ def test_an_edit_after_an_old_run_is_still_kept(tmp_path: Path) -> None:
 def test_a_crash_between_the_file_and_the_manifest_is_not_taken_for_an_edit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import drafter.store as store
+    import drafter.files as store
 
     target = tmp_path / "article.md"
     write_owned(target, "first\n")

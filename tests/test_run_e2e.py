@@ -153,7 +153,7 @@ def test_the_preload_encodes_what_the_check_of_the_draft_compares(
     from drafter.check.report import JudgeInfo
     from drafter.lang import align
     from drafter.models import Article, CommentThread
-    from drafter.store import RunFolder
+    from drafter.run.folder import RunFolder
 
     assert draft(tmp_path).exit_code == 0
     run_dir = next((tmp_path / "drafts").glob("*/run.json")).parent

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from drafter.archive import Archive
 from drafter.config import archive_path, load_settings
 from drafter.desk.app import create_app
 from drafter.guard import CANARY_PREFIX, OutputGuard, canary_for, redact
+from drafter.run.archive import Archive
 from drafter.schemas import ConclusionDraft
 from tests.catalog_server import CatalogServer
 from tests.helpers import FIXTURES, draft, run_cli

@@ -212,9 +212,9 @@ def test_the_desk_shows_and_regenerates_a_registered_section(
 ) -> None:
     from fastapi.testclient import TestClient
 
-    from drafter.archive import Archive
     from drafter.config import archive_path, load_settings
     from drafter.desk.app import create_app
+    from drafter.run.archive import Archive
 
     llm_env.script["TimelineDraft"] = [
         Reply(content={"entries": ENTRIES}),

@@ -15,8 +15,8 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter.cli import app
+from drafter.files import slugify
 from drafter.sources.http import MAX_BYTES
-from drafter.store import slugify
 from tests.helpers import FIXTURES
 from tests.loopback import Loopback, Route, respond
 from tests.scripted_llm import ScriptedLLM

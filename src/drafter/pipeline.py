@@ -24,22 +24,24 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from drafter import __version__, archive, crashpoints, sections
+from drafter import __version__, crashpoints, sections
 from drafter.agents import Agent, AgentSpec, Prompts, new_nonce
 from drafter.config import Settings
 from drafter.errors import CommentsError, ConfigError, DrafterError, RunError
+from drafter.files import utc_now
 from drafter.guard import redact, run_urls
 from drafter.leaks import public_url
 from drafter.llm import ChatModels
 from drafter.models import Article, CommentThread, Headline, LeadSection
 from drafter.progress import Progress
 from drafter.render import CATEGORY, Draft, reference_links, render_markdown
+from drafter.run import archive
+from drafter.run.folder import RunFolder
 from drafter.sources.article import load_article
 from drafter.sources.comments import load_comments
 from drafter.sources.http import Fetcher
 from drafter.sources.selection import preselect
 from drafter.stages import RunContext, StepInputs
-from drafter.store import RunFolder, utc_now
 
 SIGN_OFF = {
     "ja": "最後までお読みいただき、ありがとうございました。",
@@ -349,7 +351,7 @@ def _related(
 ) -> tuple[list[Any], bytes | None]:
     """関連記事 from the archive, and this draft's fingerprint for later ones. Advisory: a
     problem here is reported and the draft is written without them."""
-    from drafter import related
+    from drafter.run import related
 
     lead, headline = artifacts.get("lead"), artifacts.get("headline")
     if not isinstance(lead, LeadSection) or not isinstance(headline, Headline):

@@ -19,7 +19,7 @@ from drafter.models import (
     ReferenceLink,
     SubsectionsSection,
 )
-from drafter.related import RelatedDraft
+from drafter.run.related import RelatedDraft
 from drafter.sections import get as section_of
 from drafter.sections import in_draft_order, labels
 from drafter.sections.markdown import esc, link_target, marker_id

@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from drafter.app.batch_sources import Line, read_sources, resolve
 from drafter.config import Settings
 from drafter.errors import ConfigError, DrafterError, RunError
+from drafter.files import dump_json, utc_now, write_atomic
 from drafter.guard import redact
 from drafter.progress import Progress, SilentProgress
-from drafter.store import dump_json, utc_now, write_atomic
 
 if TYPE_CHECKING:
-    from drafter.store import RunFolder
+    from drafter.run.folder import RunFolder
 
 MANIFEST = "batch.json"
 Status = Literal["pending", "running", "ok", "failed"]

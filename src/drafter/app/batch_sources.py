@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from drafter.errors import CommentsError, ConfigError, DrafterError, SourceError
-from drafter.store import slugify
+from drafter.files import slugify
 
 
 class BatchLineError(DrafterError):

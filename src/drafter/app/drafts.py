@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafter.archive import Archive, open_archive
 from drafter.errors import RunError
 from drafter.render import Draft, compose_markdown, render_sections, section_keys
+from drafter.run.archive import Archive, open_archive
 from drafter.sections import in_draft_order
 
 

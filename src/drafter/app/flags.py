@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.archive import FlagReview, sentence_key
 from drafter.render import unescape
+from drafter.run.archive import FlagReview, sentence_key
 
 # Claims that are not sentences of the draft text (a URL, a book record): never "gone".
 NOT_SENTENCES = ("links", "books")

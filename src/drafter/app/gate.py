@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.archive import Archive, sentence_key
 from drafter.errors import DrafterError
+from drafter.run.archive import Archive, sentence_key
 
 if TYPE_CHECKING:
     from drafter.check.report import CheckReport
@@ -112,7 +112,7 @@ def check_gate(settings: Any, run_dir: Path, fmt: str, *, force: bool) -> None:
     """Raise PublishBlockedError when `fmt` is gated and the draft has must-fix items."""
     if force or fmt not in GATED_FORMATS:
         return
-    from drafter.archive import open_archive
+    from drafter.run.archive import open_archive
 
     archive = open_archive(settings)
     try:

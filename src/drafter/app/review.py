@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from drafter.app.drafts import CurrentDraft, current, section_agents
 from drafter.app.flags import Queue, delta, present, queue, report_keys
-from drafter.archive import Archive, Revision, digest, newest_check, sentence_key
 from drafter.config import Settings
 from drafter.errors import DrafterError, RunError
+from drafter.files import write_atomic
 from drafter.progress import Progress
 from drafter.render import section_keys
-from drafter.store import RunFolder, write_atomic
+from drafter.run.archive import Archive, Revision, digest, newest_check, sentence_key
+from drafter.run.folder import RunFolder
 
 if TYPE_CHECKING:
     from drafter.check.report import CheckReport

@@ -15,9 +15,9 @@ from drafter.guard import url_key
 from drafter.lang.text import normalize
 from drafter.models import Article, CommentThread, GlossaryEntry, SubsectionsSection
 from drafter.render import Draft
+from drafter.run.folder import RunFolder
 from drafter.sections import in_draft_order
 from drafter.sources.http import Fetcher
-from drafter.store import RunFolder
 
 
 class CheckUsageError(DrafterError):

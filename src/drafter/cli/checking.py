@@ -58,8 +58,8 @@ def check_command(
     from drafter.check.inputs import CheckUsageError, from_files, from_run
     from drafter.check.report import to_markdown
     from drafter.config import load_settings
+    from drafter.files import write_owned
     from drafter.sources.http import Fetcher
-    from drafter.store import write_owned
 
     try:
         if (run_dir is None) == (draft is None and source is None):
@@ -183,7 +183,7 @@ def eval_command(
     import json
 
     from drafter.evaluation.harness import default_suite, junit_xml, run_suite, summary_lines
-    from drafter.store import write_atomic
+    from drafter.files import write_atomic
 
     try:
         result = run_suite(

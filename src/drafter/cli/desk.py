@@ -48,7 +48,7 @@ def review(
 
     try:
         settings = load_settings({}, config_path=config, announce=_announce)
-        from drafter.archive import open_archive
+        from drafter.run.archive import open_archive
 
         archive = open_archive(settings)
     except DrafterError as exc:

@@ -115,7 +115,7 @@ def export_command(
     if out is not None and str(out) == "-":
         sys.stdout.write(text)
         return
-    from drafter.store import write_owned
+    from drafter.files import write_owned
 
     target = out if out is not None else run_dir / EXPORT_FILES[fmt]
     try:

@@ -86,7 +86,7 @@ def runs_command(
     """List the runs in a folder: status, fact-check result, books, tokens and cost."""
     import json
 
-    from drafter.archive import headline
+    from drafter.run.archive import headline
 
     rows = []
     for meta_path in sorted(out.glob("*/run.json")):

@@ -34,14 +34,14 @@ from markupsafe import Markup
 from drafter.app import review as actions
 from drafter.app.drafts import CurrentDraft, NoDraftError, current, section_agents
 from drafter.app.flags import Flag, Queue
-from drafter.archive import Archive, RunRow, digest, sentence_key
 from drafter.config import Settings
 from drafter.desk import diff as diffs
 from drafter.desk import i18n
 from drafter.errors import DrafterError
+from drafter.files import RUN_FILE
 from drafter.leaks import redact_value
 from drafter.render import HEADINGS, is_web_url, section_keys, section_labels
-from drafter.store import RUN_FILE
+from drafter.run.archive import Archive, RunRow, digest, sentence_key
 
 HERE = Path(__file__).resolve().parent
 CSP = (

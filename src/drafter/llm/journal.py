@@ -126,7 +126,7 @@ class CallJournal:
         method: str,
         verdict: list[str] | None = None,
     ) -> None:
-        from drafter.store import write_atomic
+        from drafter.files import write_atomic
 
         write_atomic(
             self.folder / f"{key}.json",

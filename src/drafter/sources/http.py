@@ -27,9 +27,9 @@ import httpx2
 
 from drafter.config import Settings, cache_root
 from drafter.errors import BotWallError, FetchError, RetryableFetchError
+from drafter.files import utc_now, write_atomic
 from drafter.leaks import public_url
 from drafter.sources.netguard import GuardedBackend, check_url, transport_with
-from drafter.store import utc_now, write_atomic
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 3

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import RunError
-from drafter.store import RUN_FILE, utc_now
+from drafter.files import RUN_FILE, utc_now
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (

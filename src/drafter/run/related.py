@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
-    from drafter.archive import Archive
+    from drafter.run.archive import Archive
 
 MIN_SCORE = 0.55
 MAX_RELATED = 3
