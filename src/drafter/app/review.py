@@ -357,8 +357,27 @@ def regenerate(
     Only that step is redone (sections that read it keep their text). If the model call fails,
     the previous version is put back and the error is raised."""
     from drafter import pipeline
-    from drafter.progress import SilentProgress
 
+    agent, request = _regeneration(key, request)
+    with run_lock(run_dir):
+        before = current(run_dir, archive)
+        flags_before = review_queue(archive, run_dir, before)
+        folder = pipeline.open_for_resume(run_dir)
+        step_file = folder.step_file(agent)
+        if not step_file.is_file():
+            raise RunError(
+                f"The {agent} step of {run_dir} has not finished; resume the run first.",
+                hint=f"drafter run --resume {run_dir}",
+            )
+        _redo_step(archive, run_dir, folder, agent, settings, request, progress)
+        model_text = next(s.model_text for s in before.sections if s.key == key)
+        archive.add_revision(before.run_id, key, "regenerated", model_text, request)
+        archive.register(run_dir)
+        return record_fixes(archive, run_dir, flags_before, who)
+
+
+def _regeneration(key: str, request: str | None) -> tuple[str, str | None]:
+    """The agent that writes the section, and the editor's request (stripped; None if empty)."""
     agent = section_agents().get(_section(key))
     if agent is None:
         raise EditError(f"The {key} section is built by code from what was fetched; edit it "
@@ -370,39 +389,43 @@ def regenerate(
             key="request_too_long",
             limit=MAX_REQUEST_CHARS,
         )
-    with run_lock(run_dir):
-        before = current(run_dir, archive)
-        flags_before = review_queue(archive, run_dir, before)
-        folder = pipeline.open_for_resume(run_dir)
-        step_file = folder.step_file(agent)
-        if not step_file.is_file():
-            raise RunError(
-                f"The {agent} step of {run_dir} has not finished; resume the run first.",
-                hint=f"drafter run --resume {run_dir}",
-            )
-        saved_step = step_file.read_text(encoding="utf-8")
-        saved_meta = json.loads(json.dumps(folder.meta))
-        specs, models = pipeline.prepare(settings)
-        fresh = settings.model_copy(update={"llm_cache": False})  # a new answer, not a replay
-        step_file.unlink()
-        folder.meta.get("steps", {}).pop(agent, None)
-        _forget_journal(folder, agent)
-        try:
-            pipeline.execute(
-                folder,
-                fresh,
-                progress or SilentProgress(),
-                specs,
-                models,
-                requests={agent: request} if request else None,
-            )
-        except BaseException:  # a model error, a bug, an interrupt: the section stays as it was
-            write_atomic(step_file, saved_step)
-            folder.meta = saved_meta
-            folder.save_meta()
-            archive.register(run_dir)
-            raise
-        model_text = next(s.model_text for s in before.sections if s.key == key)
-        archive.add_revision(before.run_id, key, "regenerated", model_text, request)
+    return agent, request
+
+
+def _redo_step(
+    archive: Archive,
+    run_dir: Path,
+    folder: RunFolder,
+    agent: str,
+    settings: Settings,
+    request: str | None,
+    progress: Progress | None,
+) -> None:
+    """Runs the agent's finished step again, with the editor's request if any; on any failure
+    the step is put back as it was."""
+    from drafter import pipeline
+    from drafter.progress import SilentProgress
+
+    step_file = folder.step_file(agent)
+    saved_step = step_file.read_text(encoding="utf-8")
+    saved_meta = json.loads(json.dumps(folder.meta))
+    specs, models = pipeline.prepare(settings)
+    fresh = settings.model_copy(update={"llm_cache": False})  # a new answer, not a replay
+    step_file.unlink()
+    folder.meta.get("steps", {}).pop(agent, None)
+    _forget_journal(folder, agent)
+    try:
+        pipeline.execute(
+            folder,
+            fresh,
+            progress or SilentProgress(),
+            specs,
+            models,
+            requests={agent: request} if request else None,
+        )
+    except BaseException:  # a model error, a bug, an interrupt: the section stays as it was
+        write_atomic(step_file, saved_step)
+        folder.meta = saved_meta
+        folder.save_meta()
         archive.register(run_dir)
-        return record_fixes(archive, run_dir, flags_before, who)
+        raise

@@ -97,7 +97,25 @@ def _strip_markup(text: str) -> str:
 
 def parse_draft(markdown: str) -> ParsedDraft:
     draft = ParsedDraft()
-    body = markdown.replace("\r\n", "\n")
+    body, first_line = _front_matter(draft, markdown.replace("\r\n", "\n"))
+    draft.plain_headings = _plain_headings(body, first_line)
+    blocks = _blocks(body)
+    draft.title_marked = any(_heading_level(b) == 1 for b in blocks)
+    reader = _BlockReader(draft, not draft.title_marked and _is_title_line(blocks))
+    # Links as the publish renderer makes them (reference definitions reach across blocks).
+    linked = {href for _, href in link_pairs(_HTML_COMMENT.sub("", body))}
+    for number, block in enumerate(blocks):
+        _collect_urls(draft, reader.section, block, linked)
+        reader.read(number, block)
+    # hrefs from reference definitions used in another block than their definition
+    draft.urls += [("links", href) for href in sorted(linked)]
+    draft.layout = "sections" if draft.sections or draft.unknown_headings else "lead only"
+    return draft
+
+
+def _front_matter(draft: ParsedDraft, body: str) -> tuple[str, int]:
+    """Reads the `---` front matter (and its `lang:`) into `draft`; returns the body after it
+    and the number of that body's first line."""
     front = re.match(r"^---\n(.*?)\n---\n", body, re.DOTALL)
     first_line = 1
     if front:
@@ -107,90 +125,108 @@ def parse_draft(markdown: str) -> ParsedDraft:
             draft.lang = lang.group(1)
         first_line += front.group(0).count("\n")
         body = body[front.end() :]
-    draft.plain_headings = _plain_headings(body, first_line)
-    blocks = _blocks(body)
-    draft.title_marked = any(_heading_level(b) == 1 for b in blocks)
-    # Without a `# title` there is no preamble: what comes before the first section is the lead.
-    section, subsection, paragraph = ("preamble" if draft.title_marked else "lead"), None, 0
-    title_line = not draft.title_marked and _is_title_line(blocks)
-    pending_comment: tuple[str, int | None] | None = None
-    book: DraftBook | None = None
-    # Links as the publish renderer makes them (reference definitions reach across blocks).
-    linked = {href for _, href in link_pairs(_HTML_COMMENT.sub("", body))}
-    for number, block in enumerate(blocks):
-        for image in _MD_IMAGE.findall(block):
-            draft.images.append((section, image))
-        shown = _HTML_COMMENT.sub("", block)  # comments are never shown
-        for url in _URL.findall(unescape(shown)):  # as the reader sees it: `\_` is `_`
-            draft.urls.append((section, url.rstrip(".,;:。、")))
-        for _label, href in link_pairs(shown):
-            linked.discard(href)
-            if href not in {u for _, u in draft.urls}:
-                draft.urls.append((section, href))
-        if title_line and number == 0:
+    return body, first_line
+
+
+def _collect_urls(draft: ParsedDraft, section: str, block: str, linked: set[str]) -> None:
+    """The block's images and the URLs a reader sees in it, under `section`."""
+    for image in _MD_IMAGE.findall(block):
+        draft.images.append((section, image))
+    shown = _HTML_COMMENT.sub("", block)  # comments are never shown
+    for url in _URL.findall(unescape(shown)):  # as the reader sees it: `\_` is `_`
+        draft.urls.append((section, url.rstrip(".,;:。、")))
+    for _label, href in link_pairs(shown):
+        linked.discard(href)
+        if href not in {u for _, u in draft.urls}:
+            draft.urls.append((section, href))
+
+
+class _BlockReader:
+    """The blocks of a draft's body, in order, into `draft`: which section each is in, and the
+    title, headings, links, books, reactions and sentences they hold."""
+
+    def __init__(self, draft: ParsedDraft, title_line: bool) -> None:
+        self.draft = draft
+        self.title_line = title_line
+        # Without a `# title` there is no preamble: what comes before the first section is the
+        # lead.
+        self.section = "preamble" if draft.title_marked else "lead"
+        self.subsection: str | None = None
+        self.paragraph = 0
+        self.pending_comment: tuple[str, int | None] | None = None
+        self.book: DraftBook | None = None
+
+    def read(self, number: int, block: str) -> None:
+        draft = self.draft
+        if self.title_line and number == 0:
             draft.title = _strip_markup(block)
-            section = "lead"
-            continue
+            self.section = "lead"
+            return
         if (
-            section == "lead"
+            self.section == "lead"
             and draft.title
             and not draft.category
-            and not paragraph
+            and not self.paragraph
             and _is_category_line(block)
         ):
             draft.category = _strip_markup(block)
-            continue
+            return
         heading = _ATX_HEADING.match(block)
-        if heading and len(heading.group(1)) == 1 and not draft.title:
-            draft.title = unescape(heading.group(2)).strip()
-            section = "lead"
-            continue
-        if heading and len(heading.group(1)) <= 2:
-            name = unescape(heading.group(2)).strip()
+        if heading:
+            self._heading(len(heading.group(1)), unescape(heading.group(2)).strip())
+        else:
+            self._content(block)
+
+    def _heading(self, level: int, name: str) -> None:
+        draft = self.draft
+        if level == 1 and not draft.title:
+            draft.title = name
+            self.section = "lead"
+        elif level <= 2:
             key = _SECTION_KEYS.get(normalize(name).casefold())
             if key is None:
                 draft.unknown_headings.append(name)
             else:
                 draft.sections.append(key)
-            section = key or f"other:{name}"
-            subsection, paragraph, book = None, 0, None
-            continue
-        if heading:
-            subsection = unescape(heading.group(2)).strip()
-            if section == "books":
-                book = DraftBook(subsection, "", False)
-                draft.books.append(book)
-            continue
+            self.section = key or f"other:{name}"
+            self.subsection, self.paragraph, self.book = None, 0, None
+        else:
+            self.subsection = name
+            if self.section == "books":
+                self.book = DraftBook(name, "", False)
+                draft.books.append(self.book)
+
+    def _content(self, block: str) -> None:
+        draft, section = self.draft, self.section
         if section == "lead" and _SOURCE_LINE.match(block):
             draft.source_line = block
-            section = "after-lead"
-            continue
-        if section == "after-lead" and _RELATED_LINE.match(block):
+            self.section = "after-lead"
+        elif section == "after-lead" and _RELATED_LINE.match(block):
+            # titles of earlier drafts, listed by code: not claims
             draft.related += [href for _, href in link_pairs(block)]
-            continue  # titles of earlier drafts, listed by code: not claims
-        if section == "links":
+        elif section == "links":
             draft.links += link_pairs(block)
-            continue
-        if section == "books":
-            if book is not None:
+        elif section == "books":
+            if self.book is not None:
                 if "drafter: verified" in block:
-                    book.verified_marker = True
-                book.text = (book.text + "\n" + _HTML_COMMENT.sub("", block)).strip()
-            continue
-        if section == "reactions":
-            pending_comment = _reaction(draft, block, pending_comment)
-            continue
+                    self.book.verified_marker = True
+                self.book.text = (self.book.text + "\n" + _HTML_COMMENT.sub("", block)).strip()
+        elif section == "reactions":
+            self.pending_comment = _reaction(draft, block, self.pending_comment)
+        else:
+            self._text(block)
+
+    def _text(self, block: str) -> None:
         text = _strip_markup(_HTML_COMMENT.sub("", block))
         if not text:
-            continue
-        paragraph += 1
-        where = "lead" if section == "after-lead" else section  # text after 出典 is lead text too
+            return
+        self.paragraph += 1
+        # text after 出典 is lead text too
+        where = "lead" if self.section == "after-lead" else self.section
         for sentence in split_sentences(text):
-            draft.sentences.append(DraftSentence(where, sentence, paragraph, subsection))
-    # hrefs from reference definitions used in another block than their definition
-    draft.urls += [("links", href) for href in sorted(linked)]
-    draft.layout = "sections" if draft.sections or draft.unknown_headings else "lead only"
-    return draft
+            self.draft.sentences.append(
+                DraftSentence(where, sentence, self.paragraph, self.subsection)
+            )
 
 
 def _reaction(

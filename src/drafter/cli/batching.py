@@ -23,6 +23,7 @@ from drafter.cli.base import (
 from drafter.errors import ConfigError, DrafterError
 
 
+# long on purpose: the signature is the command's options (its interface); the body is short.
 @app.command()
 def batch(
     sources_file: Annotated[
@@ -81,8 +82,6 @@ def batch(
     """Draft every source in SOURCES_FILE, several at once, each in its own run folder under
     --out; prints a summary table and writes OUT/batch.json. Exit 0 when all were drafted, 8
     when any failed (the others still finish; --resume retries them)."""
-    from drafter.config import load_settings
-
     flags: dict[str, Any] = {
         "model": model,
         "base_url": base_url,
@@ -93,11 +92,22 @@ def batch(
         "tpm": tpm,
         "llm_cache": False if no_cache else None,
     }
+    options = (sources_file, out, comments_dir, concurrency, resume, refresh, not no_check)
+    job_batch, specs = _plan(flags, config, comments_dir, options)
+    _run(job_batch, len(specs), sources_file, out)
+
+
+def _plan(
+    flags: dict[str, Any], config: Path | None, comments_dir: Path | None, options: tuple[Any, ...]
+) -> tuple[Any, Any]:
+    """The batch with its jobs planned (`options`: BatchOptions' fields), and the agents'
+    specs; a configuration problem stops it at once."""
+    from drafter.config import load_settings
+
     try:
         settings = load_settings(flags, config_path=config, announce=_announce)
         from drafter import pipeline
         from drafter.app.batch import Batch, BatchOptions
-        from drafter.cli.batch_view import BatchDisplay, print_summary
 
         specs, _ = pipeline.prepare(settings)  # configuration problems stop the batch at once
         if comments_dir is not None and not comments_dir.is_dir():
@@ -105,15 +115,20 @@ def batch(
                 f"--comments-dir {comments_dir} is not a folder.",
                 hint="Give the folder holding one comments file per source.",
             )
-        options = BatchOptions(
-            sources_file, out, comments_dir, concurrency, resume, refresh, not no_check
-        )
-        job_batch = Batch(options, settings)
+        job_batch = Batch(BatchOptions(*options), settings)
         job_batch.plan()
     except DrafterError as exc:
         _fail(exc)
+    return job_batch, specs
+
+
+def _run(job_batch: Any, steps: int, sources_file: Path, out: Path) -> None:
+    """Drafts the planned jobs with the live display, prints the summary, exits with the
+    batch's code."""
+    from drafter.cli.batch_view import BatchDisplay, print_summary
+
     try:
-        with BatchDisplay(len(job_batch.jobs), len(specs)) as display:
+        with BatchDisplay(len(job_batch.jobs), steps) as display:
             job_batch.run(display)
     except KeyboardInterrupt:
         job_batch.save()

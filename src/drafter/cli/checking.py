@@ -54,12 +54,8 @@ def check_command(
 ) -> None:
     """Fact-check a draft against its source: exit 1 when the lead, quotes, reactions, links
     or books have a problem (report in check.json / check.md; --json prints it)."""
-    from drafter.check.core import check
-    from drafter.check.inputs import CheckUsageError, from_files, from_run
-    from drafter.check.report import to_markdown
+    from drafter.check.inputs import CheckUsageError
     from drafter.config import load_settings
-    from drafter.files import write_owned
-    from drafter.sources.http import Fetcher
 
     try:
         if (run_dir is None) == (draft is None and source is None):
@@ -71,33 +67,66 @@ def check_command(
             config_path=config,
             announce=_announce,
         )
-        if run_dir is not None:
-            inputs = from_run(run_dir, draft)
-            out_dir = run_dir
-        else:
-            if draft is None or source is None:
-                raise CheckUsageError("--draft and --source go together.")
-            inputs = from_files(
-                draft,
-                source,
-                comments=comments,
-                glossary_path=glossary,
-                fetcher=Fetcher.from_settings(settings),
-            )
-            out_dir = draft.parent
-        if glossary is not None and run_dir is not None:
-            from drafter.check.inputs import read_glossary
-
-            inputs.glossary = read_glossary(glossary)
-        from drafter.check.judge import make_judge
-
-        judge = make_judge(
-            settings, enabled=not no_judge, votes=int(judge_votes), lang=inputs.draft.lang
-        )
-        report = check(inputs, judge)
+        inputs, out_dir = _check_inputs(settings, run_dir, draft, source, comments, glossary)
+        report = _checked(settings, inputs, no_judge, int(judge_votes))
     except DrafterError as exc:
         _fail(exc)
     stem = "check" if run_dir is not None else f"{draft.stem if draft else 'draft'}.check"
+    _write_reports(report, out_dir, stem)
+    if as_json:
+        _echo_json(report.model_dump_json(indent=2))
+    else:
+        _print_check(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _checked(settings: Any, inputs: Any, no_judge: bool, votes: int) -> Any:
+    """The check's report, with the LLM judge unless --no-judge."""
+    from drafter.check.core import check
+    from drafter.check.judge import make_judge
+
+    judge = make_judge(settings, enabled=not no_judge, votes=votes, lang=inputs.draft.lang)
+    return check(inputs, judge)
+
+
+def _check_inputs(
+    settings: Any,
+    run_dir: Path | None,
+    draft: Path | None,
+    source: str | None,
+    comments: str | None,
+    glossary: Path | None,
+) -> tuple[Any, Path]:
+    """What the check reads (a run folder's, or the files given), and where its report goes."""
+    from drafter.check.inputs import CheckUsageError, from_files, from_run
+    from drafter.sources.http import Fetcher
+
+    if run_dir is not None:
+        inputs = from_run(run_dir, draft)
+        out_dir = run_dir
+    else:
+        if draft is None or source is None:
+            raise CheckUsageError("--draft and --source go together.")
+        inputs = from_files(
+            draft,
+            source,
+            comments=comments,
+            glossary_path=glossary,
+            fetcher=Fetcher.from_settings(settings),
+        )
+        out_dir = draft.parent
+    if glossary is not None and run_dir is not None:
+        from drafter.check.inputs import read_glossary
+
+        inputs.glossary = read_glossary(glossary)
+    return inputs, out_dir
+
+
+def _write_reports(report: Any, out_dir: Path, stem: str) -> None:
+    """<stem>.json and <stem>.md; a report the user changed since is kept aside."""
+    from drafter.check.report import to_markdown
+    from drafter.files import write_owned
+
     for name, text in (
         (f"{stem}.json", report.model_dump_json(indent=2) + "\n"),
         (f"{stem}.md", to_markdown(report)),
@@ -105,11 +134,6 @@ def check_command(
         kept = write_owned(out_dir / name, text)
         if kept is not None:
             typer.echo(f"{name} had been changed since drafter wrote it: kept as {kept}", err=True)
-    if as_json:
-        _echo_json(report.model_dump_json(indent=2))
-    else:
-        _print_check(report)
-    raise typer.Exit(0 if report.ok else 1)
 
 
 def _print_check(report: Any) -> None:

@@ -62,6 +62,20 @@ def review(
     from drafter.desk.app import create_app
 
     host = host.strip().lower()  # Host headers are compared in lower case
+    shown, allowed = _bind_names(host, port, allowed_hosts)
+    try:
+        listener = _listen(host, port)
+    except ConfigError as exc:
+        _fail(exc)
+    desk = create_app(settings, archive, allowed_hosts=allowed, import_dirs=folders)
+    typer.echo(f"drafter review: http://{shown}:{port}/  (archive {archive.path})", err=True)
+    server = uvicorn.Server(uvicorn.Config(desk, log_level="warning"))
+    server.run(sockets=[listener])
+
+
+def _bind_names(host: str, port: int, allowed_hosts: list[str] | None) -> tuple[str, set[str]]:
+    """HOST as a URL shows it, and the Host headers the desk answers; refuses a wildcard
+    address without --allowed-host, warns about any address but loopback."""
     loopback = host in ("127.0.0.1", "localhost", "::1")
     wildcard = host in ("0.0.0.0", "::", "0", "::0")  # refused below without --allowed-host
     if wildcard and not allowed_hosts:
@@ -82,15 +96,7 @@ def review(
     names = set() if wildcard else {shown}
     if loopback or wildcard:
         names |= {"127.0.0.1", "localhost", "[::1]"}
-    allowed = _host_headers([*names, *(allowed_hosts or [])], port)
-    try:
-        listener = _listen(host, port)
-    except ConfigError as exc:
-        _fail(exc)
-    desk = create_app(settings, archive, allowed_hosts=allowed, import_dirs=folders)
-    typer.echo(f"drafter review: http://{shown}:{port}/  (archive {archive.path})", err=True)
-    server = uvicorn.Server(uvicorn.Config(desk, log_level="warning"))
-    server.run(sockets=[listener])
+    return shown, _host_headers([*names, *(allowed_hosts or [])], port)
 
 
 def _host_headers(names: list[str], port: int) -> set[str]:

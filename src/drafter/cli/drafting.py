@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     pass
 
 
+# long on purpose: the signature is the command's options (its interface); the body is short.
 @app.command()
 def run(
     source: Annotated[
@@ -105,8 +106,6 @@ def run(
     config: ConfigOpt = None,
 ) -> None:
     """Draft an article from SOURCE and a comment thread; prints the path of article.md."""
-    from drafter.config import load_settings
-
     if resume is None and (source is None or comments is None):
         raise typer.BadParameter("give SOURCE and --comments, or --resume RUN_DIR")
     if redo and resume is None:
@@ -125,6 +124,29 @@ def run(
         "max_run_tokens": max_tokens,
         "llm_cache": False if no_cache else None,
     }
+    folder = _draft(
+        flags, config, _Begin(source, comments, out, thread_url, refresh, resume, redo), no_check
+    )
+    _warn_unverified_books(folder)
+
+
+class _Begin(NamedTuple):
+    """Where a run starts: a new run folder for SOURCE and its comments, or one to resume."""
+
+    source: str | None
+    comments: str | None
+    out: Path
+    thread_url: str | None
+    refresh: bool
+    resume: Path | None
+    redo: list[str] | None
+
+
+def _draft(flags: dict[str, Any], config: Path | None, begin: _Begin, no_check: bool) -> Any:
+    """Runs the pipeline (and the fact check) in a new or resumed run folder, prints the path
+    of article.md, and returns the folder."""
+    from drafter.config import load_settings
+
     folder_path: Path | None = None
     folder: Any = None
     settings: Any = None
@@ -135,16 +157,11 @@ def run(
 
         progress = ConsoleProgress()
         specs, models = pipeline.prepare(settings)
-        if resume is not None:
-            folder = pipeline.open_for_resume(resume)
-            progress.note(f"resuming {folder.path}")
-            if redo:
-                dropped = pipeline.forget_steps(folder, specs, redo)
-                progress.note(f"redoing: {', '.join(dropped)}")
+        if begin.resume is not None:
+            folder = pipeline.open_for_resume(begin.resume)
+            _note_resume(folder, specs, begin.redo, progress)
         else:
-            assert source is not None and comments is not None
-            request = pipeline.RunRequest(source, comments, out, thread_url, refresh)
-            folder = pipeline.start_run(request, settings, progress)
+            folder = _start(begin, settings, progress)
         folder_path = folder.path
         path = pipeline.execute(folder, settings, progress, specs, models)
         if not no_check:
@@ -154,6 +171,31 @@ def run(
     except KeyboardInterrupt:
         _interrupted(folder, settings)
     typer.echo(str(path))
+    return folder
+
+
+def _note_resume(folder: Any, specs: Any, redo: list[str] | None, progress: Any) -> None:
+    """Says which folder is resumed, and forgets the steps --redo names."""
+    from drafter import pipeline
+
+    progress.note(f"resuming {folder.path}")
+    if redo:
+        dropped = pipeline.forget_steps(folder, specs, redo)
+        progress.note(f"redoing: {', '.join(dropped)}")
+
+
+def _start(begin: _Begin, settings: Any, progress: Any) -> Any:
+    """A new run folder for SOURCE and its comments."""
+    from drafter import pipeline
+
+    assert begin.source is not None and begin.comments is not None
+    request = pipeline.RunRequest(
+        begin.source, begin.comments, begin.out, begin.thread_url, begin.refresh
+    )
+    return pipeline.start_run(request, settings, progress)
+
+
+def _warn_unverified_books(folder: Any) -> None:
     unverified = (folder.meta.get("books") or {}).get("unverified", 0)
     if unverified:
         _stderr_console().print(

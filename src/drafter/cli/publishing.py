@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -91,20 +91,8 @@ def export_command(
             from drafter.publish.wordpress import post_draft
 
             posted = post_draft(settings, markdown)
-        elif fmt == "html":
-            from drafter.publish.html import standalone_html
-
-            text = standalone_html(markdown)
-        elif fmt == "wxr":
-            from drafter.publish.wxr import to_wxr
-
-            text = to_wxr(
-                markdown,
-                site_url=settings.wp_url or "http://localhost",
-                author=settings.wp_user or "drafter",
-            )
         else:
-            text = markdown
+            text = _export_text(settings, markdown, fmt)
     except DrafterError as exc:
         _fail(exc)
     if fmt == "wp":
@@ -112,6 +100,29 @@ def export_command(
         typer.echo(f"post {posted['id']} created as a {status} (not published)")
         typer.echo(posted["edit_url"])
         return
+    _write_export(text, out, run_dir, fmt)
+
+
+def _export_text(settings: Any, markdown: str, fmt: ExportFormat) -> str:
+    """The draft in an export format that is written to a file: md, html or wxr."""
+    if fmt == "html":
+        from drafter.publish.html import standalone_html
+
+        return standalone_html(markdown)
+    if fmt == "wxr":
+        from drafter.publish.wxr import to_wxr
+
+        return to_wxr(
+            markdown,
+            site_url=settings.wp_url or "http://localhost",
+            author=settings.wp_user or "drafter",
+        )
+    return markdown
+
+
+def _write_export(text: str, out: Path | None, run_dir: Path, fmt: ExportFormat) -> None:
+    """The export to --out (stdout for -), else to its default name in the run folder; prints
+    the file written."""
     if out is not None and str(out) == "-":
         sys.stdout.write(text)
         return

@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ValidationError
@@ -34,7 +34,7 @@ from drafter.errors import (
     RefusalError,
 )
 from drafter.leaks import redact_text, remember_secret, remember_settings
-from drafter.llm.budget import DEFAULT_PRICES, Budget, ModelPrice, estimate_tokens
+from drafter.llm.budget import DEFAULT_PRICES, Budget, ModelPrice, Reservation, estimate_tokens
 from drafter.llm.failures import _raise_for_finish
 from drafter.llm.journal import CallJournal, _stable, store_answer
 from drafter.llm.ratelimit import SHARED as SHARED_LIMITERS
@@ -240,40 +240,9 @@ async def structured_call(
         reservation = models.budget.reserve(
             agent, cfg.model, estimate_tokens(str(m.content) for m in conversation), max_tokens
         )
-        # The n-th call of this agent: a step replays its calls in order after a crash, and
-        # asking the same thing twice on purpose (another round of books) is asked again.
-        sequence = models.sequence.get(agent, 0)
-        models.sequence[agent] = sequence + 1
-        key = CallJournal.key(cfg, schema, temperature, max_tokens, conversation, agent, sequence)
-        used.append(key)
-        journaled = models.journal.get(key, schema) if models.journal else None
-        # The cross-run cache ignores the run's nonce and canary: the same article and prompts
-        # give the same key in every run.
-        shared = CallJournal.key(
-            cfg, schema, temperature, max_tokens, _stable(conversation, volatile), agent, sequence
-        )
-        if journaled is None and models.cache is not None:
-            journaled = models.cache.get(shared, schema)
-            if journaled is not None:
-                cached_calls.append(shared)
-        try:
-            if journaled is not None:  # answered before (a crash, or an earlier run)
-                raw, parsed, problems, method = journaled
-            else:
-                crashpoints.reached(f"call:{agent}")
-                raw, parsed, problems, method = await _invoke(
-                    models,
-                    role,
-                    conversation,
-                    schema,
-                    temperature,
-                    max_tokens,
-                    agent,
-                    reservation.tokens,
-                )
-        except BaseException:
-            models.budget.release(reservation)
-            raise
+        asked = _Asked(agent, schema, temperature, max_tokens, conversation)
+        key, shared, journaled = _look_up(models, cfg, asked, volatile, used, cached_calls)
+        raw, parsed, problems, method = await _answer(models, role, asked, journaled, reservation)
         usage.add(raw.usage_metadata)
         cost += models.budget.settle(reservation, raw.usage_metadata or {})
         reply = _reply_text(raw)
@@ -282,35 +251,129 @@ async def structured_call(
         # is redacted, with the checks' verdict when redaction changed it, so a replay (a
         # resume, the cache) re-asks as this run did instead of passing a redacted copy.
         verdict = [] if problems else [redact_text(p) for p in check(parsed)]
-        if models.journal is not None and journaled is None:
-            models.journal.put(key, agent, raw, reply, parsed, problems, method, verdict)
-            crashpoints.reached(f"answer:{agent}")
-        if models.cache is not None and journaled is None:
-            entry = store_answer(agent, raw, reply, parsed, problems, method, verdict)
-            models.cache.put(shared, entry)
+        if journaled is None:
+            answer = (raw, reply, parsed, problems, method, verdict)
+            _keep_answer(models, agent, key, shared, answer)
         cache_keys.append(shared)
         problems = problems or verdict
         if not problems:
             return CallResult(parsed, cfg.model, method, attempt, usage, cost, len(cached_calls))
         if attempt == 2:
-            if models.journal is not None:  # a recorded failure: a resume must ask afresh
-                models.journal.forget(*used)
-            if models.cache is not None:
-                models.cache.forget(*cache_keys)
-            kind = RefusalError if _REFUSAL.match(reply or "") else InvalidOutputError
-            raise kind(
-                f"The {agent} agent's answer was still invalid after one re-ask: "
-                + "; ".join(problems[:5]),
-                hint="The raw reply is saved in run.json. Try a stronger model "
-                "(--model) or another --structured-output method.",
-                agent=agent,
-                raw_reply=reply,
-                attempts=attempt,
-                usage=usage.as_dict(),
-            )
+            _forget_calls(models, used, cache_keys)
+            _give_up(agent, reply, problems, attempt, usage)
         reask = _reask_text([redact_text(p) for p in problems], redact_text(reply), reask_fence)
         conversation = [*messages, HumanMessage(reask)]
     raise AssertionError("unreachable")
+
+
+@dataclass
+class _Asked:
+    """One request of `structured_call`: what its journal and cache keys are made of."""
+
+    agent: str
+    schema: type[BaseModel]
+    temperature: float
+    max_tokens: int
+    conversation: list[BaseMessage]
+
+
+def _look_up(
+    models: ChatModels,
+    cfg: ModelConfig,
+    asked: _Asked,
+    volatile: tuple[str, ...],
+    used: list[str],
+    cached_calls: list[str],
+) -> tuple[str, str, tuple[AIMessage, Any, list[str], str] | None]:
+    """The call's journal key, its cross-run cache key, and the answer either already holds."""
+    agent, schema = asked.agent, asked.schema
+    # The n-th call of this agent: a step replays its calls in order after a crash, and
+    # asking the same thing twice on purpose (another round of books) is asked again.
+    sequence = models.sequence.get(agent, 0)
+    models.sequence[agent] = sequence + 1
+    key = CallJournal.key(
+        cfg, schema, asked.temperature, asked.max_tokens, asked.conversation, agent, sequence
+    )
+    used.append(key)
+    journaled = models.journal.get(key, schema) if models.journal else None
+    # The cross-run cache ignores the run's nonce and canary: the same article and prompts
+    # give the same key in every run.
+    stable = _stable(asked.conversation, volatile)
+    shared = CallJournal.key(
+        cfg, schema, asked.temperature, asked.max_tokens, stable, agent, sequence
+    )
+    if journaled is None and models.cache is not None:
+        journaled = models.cache.get(shared, schema)
+        if journaled is not None:
+            cached_calls.append(shared)
+    return key, shared, journaled
+
+
+async def _answer(
+    models: ChatModels,
+    role: Role,
+    asked: _Asked,
+    journaled: tuple[AIMessage, Any, list[str], str] | None,
+    reservation: Reservation,
+) -> tuple[AIMessage, Any, list[str], str]:
+    """The answer kept from before (a crash, or an earlier run), else the model's; a failed
+    call gives its budget reservation back."""
+    try:
+        if journaled is not None:
+            return journaled
+        crashpoints.reached(f"call:{asked.agent}")
+        return await _invoke(
+            models,
+            role,
+            asked.conversation,
+            asked.schema,
+            asked.temperature,
+            asked.max_tokens,
+            asked.agent,
+            reservation.tokens,
+        )
+    except BaseException:
+        models.budget.release(reservation)
+        raise
+
+
+def _keep_answer(
+    models: ChatModels,
+    agent: str,
+    key: str,
+    shared: str,
+    answer: tuple[AIMessage, str, Any, list[str], str, list[str]],
+) -> None:
+    """A fresh answer into the run's call journal and the cross-run cache."""
+    raw, reply, parsed, problems, method, verdict = answer
+    if models.journal is not None:
+        models.journal.put(key, agent, raw, reply, parsed, problems, method, verdict)
+        crashpoints.reached(f"answer:{agent}")
+    if models.cache is not None:
+        entry = store_answer(agent, raw, reply, parsed, problems, method, verdict)
+        models.cache.put(shared, entry)
+
+
+def _forget_calls(models: ChatModels, used: list[str], cache_keys: list[str]) -> None:
+    """A recorded failure: a resume must ask afresh."""
+    if models.journal is not None:
+        models.journal.forget(*used)
+    if models.cache is not None:
+        models.cache.forget(*cache_keys)
+
+
+def _give_up(agent: str, reply: str, problems: list[str], attempt: int, usage: Usage) -> NoReturn:
+    kind = RefusalError if _REFUSAL.match(reply or "") else InvalidOutputError
+    raise kind(
+        f"The {agent} agent's answer was still invalid after one re-ask: "
+        + "; ".join(problems[:5]),
+        hint="The raw reply is saved in run.json. Try a stronger model "
+        "(--model) or another --structured-output method.",
+        agent=agent,
+        raw_reply=reply,
+        attempts=attempt,
+        usage=usage.as_dict(),
+    )
 
 
 def _reply_text(raw: AIMessage) -> str:

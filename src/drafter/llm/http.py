@@ -20,10 +20,11 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import time
 from typing import Any
 
 import httpx2
+
+from drafter.llm.sse import Assembly, events
 
 _HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
@@ -95,20 +96,12 @@ class ModelsClient(httpx2.AsyncClient):
     ) -> httpx2.Response | None:
         """The answer, streamed and put back together; None when the server refuses to stream."""
         body = {**body, "stream": True, "stream_options": {"include_usage": True}}
-        headers = [(k, v) for k, v in request.headers.multi_items() if k != "content-length"]
         # Reads are timed here, not by httpx: the first by `timeout`, the others by idle_timeout.
         budget = self.first_timeout
-        limits = {"connect": min(budget, 10.0), "read": None, "write": budget, "pool": budget}
-        streamed = httpx2.Request(
-            request.method,
-            request.url,
-            headers=headers,
-            content=json.dumps(body, ensure_ascii=False).encode(),
-            extensions={**request.extensions, "timeout": limits},
-        )
+        streamed = _stream_request(request, body, budget)
         loop = asyncio.get_running_loop()
         started = loop.time()
-        assembly = _Assembly()
+        assembly = Assembly()
         try:
             async with asyncio.timeout(budget) as deadline:
                 response = await super().send(streamed, stream=True, **kwargs)
@@ -116,24 +109,10 @@ class ModelsClient(httpx2.AsyncClient):
                     ctype = response.headers.get("content-type", "")
                     if not response.is_success or "text/event-stream" not in ctype:
                         # An error, or a server that does not stream: the SDK reads it as is.
-                        await response.aread()
-                        if _refuses_streaming(response):
-                            return None
-                        _check_answer(response)
-                        return _without_lone_surrogates(response)
-                    async for data in _events(response):
-                        if data.strip() == "[DONE]":
-                            break
-                        try:
-                            chunk = json.loads(data)
-                        except ValueError as exc:
-                            raise BrokenStreamError(
-                                f"an event of the answer stream is not JSON: {data[:80]!r}"
-                            ) from exc
-                        if isinstance(chunk, dict) and chunk.get("error") is not None:
-                            return _error_response(chunk["error"], request)
-                        assembly.add(chunk)
-                        deadline.reschedule(loop.time() + self.idle_timeout)
+                        return await _unstreamed(response)
+                    failed = await self._read_stream(response, assembly, deadline, request)
+                    if failed is not None:
+                        return failed
                 except httpx2.TransportError as exc:
                     if not assembly.events:
                         raise
@@ -151,29 +130,84 @@ class ModelsClient(httpx2.AsyncClient):
                     f"the answer did not start within {budget:g} s", request=request
                 ) from None
             raise StalledError(self.idle_timeout, assembly.events, loop.time() - started) from None
-        if not assembly.saw_choices:
-            raise NotAnAPIError(str(request.url), "an event stream without chat-completion chunks")
-        if not assembly.finished:
-            raise BrokenStreamError("the answer stream ended before the model finished")
-        answer = assembly.completion(str(body.get("model") or ""))
-        kept = [
-            (k, v)
-            for k, v in response.headers.multi_items()
-            if k.lower()
-            not in (
-                "content-length",
-                "content-type",
-                "transfer-encoding",
-                "content-encoding",
-                "connection",
-            )
-        ]
-        return httpx2.Response(
-            200,
-            headers=[*kept, ("content-type", "application/json")],
-            content=_utf8_json(answer),
-            request=request,
+        return _reassembled(assembly, response, request, str(body.get("model") or ""))
+
+    async def _read_stream(
+        self,
+        response: httpx2.Response,
+        assembly: Assembly,
+        deadline: asyncio.Timeout,
+        request: httpx2.Request,
+    ) -> httpx2.Response | None:
+        """The stream's events into `assembly`, each pushing the deadline on by idle_timeout;
+        the error response when an event reports an error."""
+        loop = asyncio.get_running_loop()
+        async for data in events(response):
+            if data.strip() == "[DONE]":
+                break
+            try:
+                chunk = json.loads(data)
+            except ValueError as exc:
+                raise BrokenStreamError(
+                    f"an event of the answer stream is not JSON: {data[:80]!r}"
+                ) from exc
+            if isinstance(chunk, dict) and chunk.get("error") is not None:
+                return _error_response(chunk["error"], request)
+            assembly.add(chunk)
+            deadline.reschedule(loop.time() + self.idle_timeout)
+        return None
+
+
+def _stream_request(request: httpx2.Request, body: dict[str, Any], budget: float) -> httpx2.Request:
+    """The chat request again, asking for a stream; httpx times no read of it."""
+    headers = [(k, v) for k, v in request.headers.multi_items() if k != "content-length"]
+    limits = {"connect": min(budget, 10.0), "read": None, "write": budget, "pool": budget}
+    return httpx2.Request(
+        request.method,
+        request.url,
+        headers=headers,
+        content=json.dumps(body, ensure_ascii=False).encode(),
+        extensions={**request.extensions, "timeout": limits},
+    )
+
+
+async def _unstreamed(response: httpx2.Response) -> httpx2.Response | None:
+    """A reply that is no event stream: None when the server refuses to stream, else the
+    response as the SDK reads it."""
+    await response.aread()
+    if _refuses_streaming(response):
+        return None
+    _check_answer(response)
+    return _without_lone_surrogates(response)
+
+
+def _reassembled(
+    assembly: Assembly, response: httpx2.Response, request: httpx2.Request, model: str
+) -> httpx2.Response:
+    """The finished stream as the non-streamed JSON answer the SDK expects."""
+    if not assembly.saw_choices:
+        raise NotAnAPIError(str(request.url), "an event stream without chat-completion chunks")
+    if not assembly.finished:
+        raise BrokenStreamError("the answer stream ended before the model finished")
+    answer = assembly.completion(model)
+    kept = [
+        (k, v)
+        for k, v in response.headers.multi_items()
+        if k.lower()
+        not in (
+            "content-length",
+            "content-type",
+            "transfer-encoding",
+            "content-encoding",
+            "connection",
         )
+    ]
+    return httpx2.Response(
+        200,
+        headers=[*kept, ("content-type", "application/json")],
+        content=_utf8_json(answer),
+        request=request,
+    )
 
 
 async def list_models(
@@ -201,121 +235,6 @@ async def list_models(
         for e in entries
     ]
     return [i for i in ids if i and i != "None"], ""
-
-
-class _Assembly:
-    """Chat-completion chunks put back together into the non-streamed answer."""
-
-    def __init__(self) -> None:
-        self.head: dict[str, Any] = {}
-        self.choices: dict[int, dict[str, Any]] = {}
-        self.usage: Any = None
-        self.events = 0
-        self.saw_choices = False
-
-    @property
-    def finished(self) -> bool:
-        return bool(self.choices) and all(c["finish_reason"] for c in self.choices.values())
-
-    def add(self, chunk: Any) -> None:
-        self.events += 1
-        if not isinstance(chunk, dict):
-            return
-        for key in ("id", "created", "model", "system_fingerprint", "service_tier"):
-            if chunk.get(key) is not None and key not in self.head:
-                self.head[key] = chunk[key]
-        if chunk.get("usage"):
-            self.usage = chunk["usage"]
-        if "choices" in chunk:
-            self.saw_choices = True
-        for choice in chunk.get("choices") or []:
-            if not isinstance(choice, dict):
-                continue
-            state = self.choices.setdefault(
-                int(choice.get("index") or 0),
-                {"message": {"role": "assistant"}, "calls": {}, "finish_reason": None},
-            )
-            _merge_delta(state, choice.get("delta") or {})
-            if choice.get("finish_reason"):
-                state["finish_reason"] = choice["finish_reason"]
-
-    def completion(self, model: str) -> dict[str, Any]:
-        choices = []
-        for index in sorted(self.choices):
-            state = self.choices[index]
-            message = {"content": None, "refusal": None, **state["message"]}
-            if state["calls"]:
-                message["tool_calls"] = [state["calls"][i] for i in sorted(state["calls"])]
-            choices.append(
-                {
-                    "index": index,
-                    "message": message,
-                    "finish_reason": state["finish_reason"],
-                    "logprobs": None,
-                }
-            )
-        answer: dict[str, Any] = {
-            "id": self.head.get("id", "chatcmpl-streamed"),
-            "object": "chat.completion",
-            "created": self.head.get("created", int(time.time())),
-            "model": self.head.get("model", model),
-            "choices": choices,
-        }
-        for key in ("system_fingerprint", "service_tier"):
-            if key in self.head:
-                answer[key] = self.head[key]
-        if self.usage:
-            answer["usage"] = self.usage
-        return answer
-
-
-def _merge_delta(state: dict[str, Any], delta: dict[str, Any]) -> None:
-    message = state["message"]
-    for key, value in delta.items():
-        if key == "tool_calls":
-            for call in value or []:
-                _merge_call(state["calls"], call)
-        elif key == "role":
-            message["role"] = value or message["role"]
-        elif isinstance(value, str):  # content, refusal, reasoning_content: text in pieces
-            message[key] = (message.get(key) or "") + value
-        elif value is not None:
-            message.setdefault(key, value)
-
-
-def _merge_call(calls: dict[int, dict[str, Any]], delta: Any) -> None:
-    if not isinstance(delta, dict):
-        return
-    call = calls.setdefault(
-        int(delta.get("index") or 0),
-        {"id": "", "type": "function", "function": {"name": "", "arguments": ""}},
-    )
-    if delta.get("id") and not call["id"]:
-        call["id"] = delta["id"]
-    function = delta.get("function") or {}
-    name = function.get("name")
-    if name and name != call["function"]["name"]:  # some servers repeat it in every chunk
-        call["function"]["name"] += name
-    if function.get("arguments"):
-        call["function"]["arguments"] += function["arguments"]
-
-
-async def _events(response: httpx2.Response) -> Any:
-    """The data of each server-sent event; comments (keep-alives) are not events."""
-    data: list[str] = []
-    async for line in response.aiter_lines():
-        if not line:
-            if data:
-                yield "\n".join(data)
-                data = []
-            continue
-        if line.startswith(":"):
-            continue
-        field, _, value = line.partition(":")
-        if field == "data":
-            data.append(value[1:] if value.startswith(" ") else value)
-    if data:
-        yield "\n".join(data)
 
 
 def _error_response(error: Any, request: httpx2.Request) -> httpx2.Response:

@@ -80,7 +80,6 @@ async def _invoke(
     model's shared rate limiter, so every call sharing the model waits, not only this one.
     `tokens`: the budget's worst-case estimate of the call, reserved from the limiter."""
     import asyncio
-    import random
 
     import openai  # lazily: a run served from the cache never needs the SDK (0.5 s)
 
@@ -104,29 +103,47 @@ async def _invoke(
             await asyncio.sleep(min(8.0, 0.5 * 2 ** (attempt - 1)))
             continue
         except (openai.APIStatusError, openai.APIConnectionError) as exc:
-            status = getattr(exc, "status_code", None)
-            if isinstance(exc, openai.APIStatusError) and _model_missing(exc, cfg.model):
-                raise await _model_not_found(models, role, agent, exc) from exc
-            retryable = isinstance(exc, openai.APIConnectionError) or status in RETRYABLE_STATUS
-            if not retryable or attempt > cfg.max_retries:
-                raise _transport_error(exc, cfg, agent, attempts=attempt) from exc
-            wait = _retry_after(exc) if isinstance(exc, openai.APIStatusError) else None
-            if wait is not None and wait > models.retry_after_cap:
-                raise LLMTransportError(
-                    f"The model server asked to wait {wait:.0f} s before the {agent} call "
-                    f"(HTTP {status}, Retry-After); drafter waits at most "
-                    f"{models.retry_after_cap:.0f} s.",
-                    hint="Finished steps are kept. Resume later with drafter run --resume "
-                    "RUN_DIR, or raise retry_after_cap.",
-                    agent=agent,
-                ) from exc
-            told = wait is not None
-            if wait is None:
-                wait = min(8.0, 0.5 * 2 ** (attempt - 1)) * (0.75 + random.random() / 2)
-            if status == 429 or told:
-                models.limiter(role).pause(wait)
+            wait = await _wait_before_retry(models, role, agent, exc, attempt)
             models.attempts[agent] = models.attempts.get(agent, 0) + 1
             await asyncio.sleep(wait)
+
+
+async def _wait_before_retry(
+    models: ChatModels,
+    role: Role,
+    agent: str,
+    exc: openai.APIStatusError | openai.APIConnectionError,
+    attempt: int,
+) -> float:
+    """Seconds to wait before retrying after `exc` (the shared rate limiter paused on a 429
+    or a Retry-After), or the typed error when it is not worth another try."""
+    import random
+
+    import openai
+
+    cfg = models.config(role)
+    status = getattr(exc, "status_code", None)
+    if isinstance(exc, openai.APIStatusError) and _model_missing(exc, cfg.model):
+        raise await _model_not_found(models, role, agent, exc) from exc
+    retryable = isinstance(exc, openai.APIConnectionError) or status in RETRYABLE_STATUS
+    if not retryable or attempt > cfg.max_retries:
+        raise _transport_error(exc, cfg, agent, attempts=attempt) from exc
+    wait = _retry_after(exc) if isinstance(exc, openai.APIStatusError) else None
+    if wait is not None and wait > models.retry_after_cap:
+        raise LLMTransportError(
+            f"The model server asked to wait {wait:.0f} s before the {agent} call "
+            f"(HTTP {status}, Retry-After); drafter waits at most "
+            f"{models.retry_after_cap:.0f} s.",
+            hint="Finished steps are kept. Resume later with drafter run --resume "
+            "RUN_DIR, or raise retry_after_cap.",
+            agent=agent,
+        ) from exc
+    told = wait is not None
+    if wait is None:
+        wait = min(8.0, 0.5 * 2 ** (attempt - 1)) * (0.75 + random.random() / 2)
+    if status == 429 or told:
+        models.limiter(role).pause(wait)
+    return wait
 
 
 async def _invoke_once(
@@ -184,20 +201,29 @@ async def _invoke_once(
     except llm_http.StalledError as exc:
         raise _stalled(models.config(role), agent, exc) from exc
     except ValidationError as exc:
-        # The SDK's own parsing (json_schema) raises instead of reporting: treat it like any
-        # answer that does not match the schema, so it is re-asked once with the errors.
-        errors = exc.errors(include_url=False)
-        given = errors[0].get("input") if errors else None
-        text = given if isinstance(given, str) else json.dumps(given, ensure_ascii=False)
-        summary = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'answer'}: {e['msg']}" for e in errors[:8]
-        )
-        return (
-            AIMessage(content=text or ""),
-            None,
-            [f"the answer does not match the schema: {summary}"],
-            chosen,
-        )
+        return _schema_mismatch(exc, chosen)
+    return _read_result(result, chosen)
+
+
+def _schema_mismatch(exc: ValidationError, chosen: str) -> tuple[AIMessage, Any, list[str], str]:
+    """The SDK's own parsing (json_schema) raises instead of reporting: treat it like any
+    answer that does not match the schema, so it is re-asked once with the errors."""
+    errors = exc.errors(include_url=False)
+    given = errors[0].get("input") if errors else None
+    text = given if isinstance(given, str) else json.dumps(given, ensure_ascii=False)
+    summary = "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'answer'}: {e['msg']}" for e in errors[:8]
+    )
+    return (
+        AIMessage(content=text or ""),
+        None,
+        [f"the answer does not match the schema: {summary}"],
+        chosen,
+    )
+
+
+def _read_result(result: Any, chosen: str) -> tuple[AIMessage, Any, list[str], str]:
+    """The raw answer, the parsed one, and why it is no answer (if it is not)."""
     raw = result["raw"]
     problems: list[str] = []
     if result.get("parsing_error") is not None:

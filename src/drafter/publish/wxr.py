@@ -32,8 +32,8 @@ from email.utils import format_datetime
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+from drafter.publish.html import Article, parse_article, render_fragment
 from drafter.publish.html import excerpt as first_paragraph
-from drafter.publish.html import parse_article, render_fragment
 
 WXR_VERSION = "1.2"
 NAMESPACES = {
@@ -136,22 +136,20 @@ def to_wxr(
     article = parse_article(markdown)
     site = xml_chars(site_url.rstrip("/")) or "http://localhost"
     login = login_name(author)
-    title = html_title(article.title or "draft")
-    content = render_fragment(article.body)
-    summary = html.escape(first_paragraph(article.body), quote=False)
     when = (post_date or datetime.now()).strftime("%Y-%m-%d %H:%M:%S")
-    terms: list[str] = []
-    if article.category:
-        terms.append(
-            f'<category domain="category" nicename="{term_slug(article.category)}">'
-            f"{cdata(article.category)}</category>"
-        )
-    for tag in article.tags:
-        terms.append(
-            f'<category domain="post_tag" nicename="{term_slug(tag)}">{cdata(tag)}</category>'
-        )
-    namespaces = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES.items())
     lines = [
+        *_channel_head(article, site, login),
+        *_item(article, login, when, post_id),
+        "</channel>",
+        "</rss>",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _channel_head(article: Article, site: str, login: str) -> list[str]:
+    """The document's start: the channel (the site) and its one author."""
+    namespaces = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES.items())
+    return [
         '<?xml version="1.0" encoding="UTF-8"?>',
         "<!-- WordPress eXtended RSS (WXR) 1.2 written by drafter: one post, status draft."
         " Import it with Tools > Import > WordPress. -->",
@@ -174,6 +172,15 @@ def to_wxr(
         "<wp:author_last_name></wp:author_last_name>"
         "</wp:author>",
         "<generator>drafter</generator>",
+    ]
+
+
+def _item(article: Article, login: str, when: str, post_id: int) -> list[str]:
+    """The draft post, with its category and tags."""
+    title = html_title(article.title or "draft")
+    content = render_fragment(article.body)
+    summary = html.escape(first_paragraph(article.body), quote=False)
+    return [
         "<item>",
         f"<title>{cdata(title)}</title>",
         f"<dc:creator>{cdata(login)}</dc:creator>",
@@ -194,9 +201,20 @@ def to_wxr(
         "<wp:post_type>post</wp:post_type>",
         "<wp:post_password></wp:post_password>",
         "<wp:is_sticky>0</wp:is_sticky>",
-        *terms,
+        *_terms(article),
         "</item>",
-        "</channel>",
-        "</rss>",
     ]
-    return "\n".join(lines) + "\n"
+
+
+def _terms(article: Article) -> list[str]:
+    terms: list[str] = []
+    if article.category:
+        terms.append(
+            f'<category domain="category" nicename="{term_slug(article.category)}">'
+            f"{cdata(article.category)}</category>"
+        )
+    for tag in article.tags:
+        terms.append(
+            f'<category domain="post_tag" nicename="{term_slug(tag)}">{cdata(tag)}</category>'
+        )
+    return terms

@@ -206,28 +206,11 @@ class Fetcher:
         if urlparse(url).scheme.lower() not in ("http", "https"):
             raise FetchError(f"Only http and https URLs can be fetched: {url}")
         deadline = time.monotonic() + self.timeout
-        guard_on = not self.allow_private_hosts
-
-        def hop(request: httpx2.Request) -> None:
-            if request.url.scheme not in ("http", "https"):
-                raise FetchError(f"Refusing a redirect to a non-http(s) URL: {request.url}")
-            if guard_on:
-                check_url(str(request.url))
-
-        if guard_on:
+        if not self.allow_private_hosts:
             check_url(url)  # before httpx2 parses it: odd IP spellings must be refused, not crash
-        backend = GuardedBackend() if guard_on else httpcore2.SyncBackend()
-        transport = transport_with(_DeadlineBackend(backend, deadline))
         try:
             with (
-                httpx2.Client(
-                    transport=transport,
-                    follow_redirects=True,
-                    max_redirects=MAX_REDIRECTS,
-                    event_hooks={"request": [hop]},
-                    timeout=httpx2.Timeout(min(self.timeout, 15.0)),
-                    headers={"User-Agent": USER_AGENT, "Accept": accept},
-                ) as client,
+                self._client(accept, deadline) as client,
                 client.stream("GET", url) as response,
             ):
                 custom = status_messages(response.status_code, url) if status_messages else None
@@ -236,18 +219,7 @@ class Fetcher:
                 raise_for_status(
                     response.status_code, url, what, response.headers.get("retry-after")
                 )
-                content_type = response.headers.get("content-type", "")
-                _check_content_type(content_type, url, content_types, what)
-                body = _read_capped(response, deadline, url)
-                return Fetched(
-                    url=url,
-                    final_url=public_url(str(response.url)),  # recorded: no key= nor user:pass@
-                    status=response.status_code,
-                    content_type=content_type,
-                    encoding=text_encoding(response.encoding),
-                    fetched_at=utc_now(),
-                    body=body,
-                )
+                return _fetched(response, url, content_types, what, deadline)
         except httpx2.InvalidURL as exc:
             raise FetchError(f"Not a valid URL: {url} ({exc})") from exc
         except httpx2.TooManyRedirects as exc:
@@ -258,6 +230,50 @@ class Fetcher:
             ) from exc
         except httpx2.HTTPError as exc:
             raise FetchError(f"Could not fetch {url}: {exc}", hint=SAVE_HINT) from exc
+
+    def _client(self, accept: str, deadline: float) -> httpx2.Client:
+        """An httpx client whose every connection (redirects too) is checked by the SSRF guard
+        (unless private hosts are allowed) and ends by `deadline`."""
+        guard_on = not self.allow_private_hosts
+
+        def hop(request: httpx2.Request) -> None:
+            if request.url.scheme not in ("http", "https"):
+                raise FetchError(f"Refusing a redirect to a non-http(s) URL: {request.url}")
+            if guard_on:
+                check_url(str(request.url))
+
+        backend = GuardedBackend() if guard_on else httpcore2.SyncBackend()
+        transport = transport_with(_DeadlineBackend(backend, deadline))
+        return httpx2.Client(
+            transport=transport,
+            follow_redirects=True,
+            max_redirects=MAX_REDIRECTS,
+            event_hooks={"request": [hop]},
+            timeout=httpx2.Timeout(min(self.timeout, 15.0)),
+            headers={"User-Agent": USER_AGENT, "Accept": accept},
+        )
+
+
+def _fetched(
+    response: httpx2.Response,
+    url: str,
+    content_types: tuple[str, ...],
+    what: str,
+    deadline: float,
+) -> Fetched:
+    """A successful answer's body (capped, by the deadline), if its content type is wanted."""
+    content_type = response.headers.get("content-type", "")
+    _check_content_type(content_type, url, content_types, what)
+    body = _read_capped(response, deadline, url)
+    return Fetched(
+        url=url,
+        final_url=public_url(str(response.url)),  # recorded: no key= nor user:pass@
+        status=response.status_code,
+        content_type=content_type,
+        encoding=text_encoding(response.encoding),
+        fetched_at=utc_now(),
+        body=body,
+    )
 
 
 class _DeadlineStream(httpcore2.NetworkStream):

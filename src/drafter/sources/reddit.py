@@ -109,37 +109,8 @@ def fetch_reddit_thread(
         submission.comments.replace_more(limit=more_limit)
         thread_url = _REDDIT + permalink if permalink else url
         comments = [_comment(c, thread_url) for c in submission.comments.list()]
-    except prawcore.exceptions.ResponseException as exc:
-        if exc.response.status_code != 401:
-            raise CommentsError(
-                f"Reddit answered HTTP {exc.response.status_code} for {url}.",
-                hint=SAVE_THREAD_HINT,
-            ) from exc
-        raise CommentsError(
-            "Reddit refused the credentials in REDDIT_CLIENT_ID/REDDIT_CLIENT_SECRET (HTTP 401). "
-            "Check them at https://www.reddit.com/prefs/apps.",
-            hint=SAVE_THREAD_HINT,
-        ) from exc
-    except prawcore.exceptions.OAuthException as exc:
-        raise CommentsError(
-            f"Reddit refused the credentials in REDDIT_CLIENT_ID/REDDIT_CLIENT_SECRET ({exc}).",
-            hint=SAVE_THREAD_HINT,
-        ) from exc
-    except (prawcore.exceptions.NotFound, prawcore.exceptions.Redirect) as exc:
-        raise CommentsError(f"Reddit has no thread {thread_id} ({url}).") from exc
-    except prawcore.exceptions.Forbidden as exc:
-        raise CommentsError(
-            f"Reddit answered 403 for {url}: the thread is private, quarantined or removed.",
-            hint=SAVE_THREAD_HINT,
-        ) from exc
-    except prawcore.exceptions.TooManyRequests as exc:
-        raise CommentsError(
-            "Reddit answered 429 (rate limited). Wait a minute and retry.", hint=SAVE_THREAD_HINT
-        ) from exc
     except prawcore.exceptions.PrawcoreException as exc:
-        raise CommentsError(
-            f"Could not read {url} from Reddit: {exc}", hint=SAVE_THREAD_HINT
-        ) from exc
+        raise _reddit_error(exc, url, thread_id) from exc
     except RecursionError as exc:  # Reddit's JSON nests one level per reply
         raise CommentsError(
             f"Reddit's answer for {url} is nested too deeply to read.", hint=SAVE_THREAD_HINT
@@ -150,6 +121,41 @@ def fetch_reddit_thread(
         "url": thread_url,
         "comments": comments,
     }
+
+
+def _reddit_error(exc: Exception, url: str, thread_id: str) -> CommentsError:
+    """What Reddit's (prawcore's) error means for the user, checked in this order."""
+    import prawcore
+
+    errors = prawcore.exceptions
+    if isinstance(exc, errors.ResponseException):
+        if exc.response.status_code != 401:
+            return CommentsError(
+                f"Reddit answered HTTP {exc.response.status_code} for {url}.",
+                hint=SAVE_THREAD_HINT,
+            )
+        return CommentsError(
+            "Reddit refused the credentials in REDDIT_CLIENT_ID/REDDIT_CLIENT_SECRET (HTTP 401). "
+            "Check them at https://www.reddit.com/prefs/apps.",
+            hint=SAVE_THREAD_HINT,
+        )
+    if isinstance(exc, errors.OAuthException):
+        return CommentsError(
+            f"Reddit refused the credentials in REDDIT_CLIENT_ID/REDDIT_CLIENT_SECRET ({exc}).",
+            hint=SAVE_THREAD_HINT,
+        )
+    if isinstance(exc, (errors.NotFound, errors.Redirect)):
+        return CommentsError(f"Reddit has no thread {thread_id} ({url}).")
+    if isinstance(exc, errors.Forbidden):
+        return CommentsError(
+            f"Reddit answered 403 for {url}: the thread is private, quarantined or removed.",
+            hint=SAVE_THREAD_HINT,
+        )
+    if isinstance(exc, errors.TooManyRequests):
+        return CommentsError(
+            "Reddit answered 429 (rate limited). Wait a minute and retry.", hint=SAVE_THREAD_HINT
+        )
+    return CommentsError(f"Could not read {url} from Reddit: {exc}", hint=SAVE_THREAD_HINT)
 
 
 def _comment(comment: Any, thread_url: str) -> dict[str, Any]:

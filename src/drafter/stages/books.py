@@ -61,6 +61,30 @@ def _description_problems(book: BookOut, n: int) -> list[str]:
     return problems
 
 
+def _flaws(draft: BooksDraft, lang: str) -> dict[int, list[str]]:
+    """Problems per book (1-based), for the books that have any."""
+    found = {}
+    for n, book in enumerate(draft.books, 1):
+        problems = language_issues([(f"description of book {n}", book.description)], lang)
+        if not book.title.strip() or not book.author.strip():
+            problems.append(f"book {n} has no title or author")
+        if problems := problems + _description_problems(book, n):
+            found[n] = problems
+    return found
+
+
+def _without_flawed(draft: BooksDraft, lang: str) -> tuple[BooksDraft, list[dict[str, object]]]:
+    """The draft with its flawed books left out, and those books with why."""
+    flawed = _flaws(draft, lang)
+    dropped: list[dict[str, object]] = [
+        {"title": book.title, "author": book.author, "why": "; ".join(flawed[n])}
+        for n, book in enumerate(draft.books, 1)
+        if n in flawed
+    ]
+    sound = [book for n, book in enumerate(draft.books, 1) if n not in flawed]
+    return draft.model_copy(update={"books": sound}), dropped
+
+
 async def suggest_books(agent: Agent, inputs: StepInputs) -> BooksSection:
     lead = inputs.lead()
     service = inputs.context.books
@@ -68,21 +92,10 @@ async def suggest_books(agent: Agent, inputs: StepInputs) -> BooksSection:
     if inputs.context.books_wanted == 0:
         return BooksSection(books=[], wanted=0, note="books_wanted is 0: no book section")
 
-    def flaws(draft: BooksDraft) -> dict[int, list[str]]:
-        """Problems per book (1-based), for the books that have any."""
-        found = {}
-        for n, book in enumerate(draft.books, 1):
-            problems = language_issues([(f"description of book {n}", book.description)], lang)
-            if not book.title.strip() or not book.author.strip():
-                problems.append(f"book {n} has no title or author")
-            if problems := problems + _description_problems(book, n):
-                found[n] = problems
-        return found
-
     def check(draft: BooksDraft) -> list[str]:
         """A flawed spare is dropped by code rather than sent back: the model is asked again
         only when too few sound candidates remain."""
-        flawed = flaws(draft)
+        flawed = _flaws(draft, lang)
         if len(draft.books) - len(flawed) >= min(wanted, len(draft.books)):
             return []
         return [problem for problems in flawed.values() for problem in problems]
@@ -108,14 +121,7 @@ async def suggest_books(agent: Agent, inputs: StepInputs) -> BooksSection:
             },
             check,
         )
-        flawed = flaws(draft)
-        dropped: list[dict[str, object]] = [
-            {"title": book.title, "author": book.author, "why": "; ".join(flawed[n])}
-            for n, book in enumerate(draft.books, 1)
-            if n in flawed
-        ]
-        sound = [book for n, book in enumerate(draft.books, 1) if n not in flawed]
-        return draft.model_copy(update={"books": sound}), dropped
+        return _without_flawed(draft, lang)
 
     first, dropped = await ask([])
     if service is None:  # no catalogs configured (library use): unverified, and marked so

@@ -1,0 +1,304 @@
+"""A run from its folder to the draft: the steps (runner.py), then article.json and article.md
+with 関連記事 from the archive, run.json's totals and the archive's record; the fact check of
+the finished draft; the run's status when it fails or is interrupted."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from drafter import crashpoints, sections
+from drafter.agents import AgentSpec, Prompts
+from drafter.config import Settings
+from drafter.errors import DrafterError
+from drafter.files import utc_now
+from drafter.guard import redact, run_urls
+from drafter.llm import ChatModels
+from drafter.models import Article, CommentThread, Headline, LeadSection
+from drafter.pipeline.runner import _error_details, _Runner
+from drafter.progress import Progress
+from drafter.render import CATEGORY, Draft, reference_links, render_markdown
+from drafter.run import archive
+from drafter.run.folder import RunFolder
+from drafter.sources.http import Fetcher
+from drafter.stages import RunContext
+
+SIGN_OFF = {
+    "ja": "最後までお読みいただき、ありがとうございました。",
+    "en": "Thanks for reading. See you in the next article.",
+}
+
+
+def execute(
+    folder: RunFolder,
+    settings: Settings,
+    progress: Progress,
+    specs: dict[str, AgentSpec],
+    models: ChatModels,
+    requests: dict[str, str] | None = None,
+) -> Path:
+    """Run every unfinished step, then render. Returns the path of article.md. `requests`
+    gives an agent an editor's instruction (regenerating a section from `drafter review`)."""
+    from drafter.llm import CallJournal
+
+    models.journal = CallJournal(folder.path / "calls")
+    if settings.llm_cache and models.cache is None:
+        from drafter.config import cache_root
+        from drafter.llm.cache import LLMCache
+
+        models.cache = LLMCache(cache_root(settings) / "llm.sqlite")
+    for step in folder.meta.get("steps", {}).values():  # a resumed run's spending counts
+        if step.get("status") == "completed":
+            models.budget.add_spent(str(step.get("model", "")), step.get("usage") or {})
+    article = folder.read_model("inputs/article.json", Article)
+    thread = folder.read_model("inputs/comments.json", CommentThread)
+    lang = str(folder.meta.get("options", {}).get("lang", settings.lang))
+    context = RunContext(
+        lang=lang,
+        article_date=article_date(article),
+        source_name=article.site_name or "the source",
+        sign_off=settings.sign_off or SIGN_OFF[lang],
+        books=_book_service(settings) if settings.books_wanted else None,
+        fetched_urls=run_urls(article, thread),
+        books_wanted=settings.books_wanted,
+        requests=dict(requests or {}),
+        category=settings.category or CATEGORY[lang],
+    )
+    runner = _Runner(folder, specs, Prompts(settings.prompts_dir), models, progress, context)
+    base = {"article": article, "comments": thread}
+    folder.meta.update(status="running", error=None)
+    folder.save_meta()
+    try:
+        return _finish(folder, settings, progress, runner, base, lang, article, thread)
+    except Exception as exc:
+        if folder.meta.get("status") == "running":  # never left "running" by a surprise
+            _fail_unexpected(folder, settings, exc)
+        raise
+
+
+def _fail_unexpected(folder: RunFolder, settings: Settings, exc: Exception) -> None:
+    """run.json says "failed" (and which steps were cut short) whatever went wrong."""
+    if isinstance(exc, DrafterError):
+        error = _error_details(exc)
+    else:
+        said = str(exc).encode("utf-8", "backslashreplace").decode()  # no lone surrogates
+        error = {"type": type(exc).__name__, "message": redact(said) or type(exc).__name__}
+    folder.meta.update(status="failed", error=error)
+    for step in folder.meta.get("steps", {}).values():
+        if step.get("status") in ("running", "blocked"):
+            step["status"] = "failed"
+    with contextlib.suppress(Exception):  # the original error matters more than the record
+        folder.save_meta()
+        archive.record(folder.path, settings)
+
+
+def _finish(
+    folder: RunFolder,
+    settings: Settings,
+    progress: Progress,
+    runner: _Runner,
+    base: dict[str, Any],
+    lang: str,
+    article: Article,
+    thread: CommentThread,
+) -> Path:
+    from drafter import pipeline  # `_render` as the package has it
+
+    started = time.monotonic()
+    artifacts = asyncio.run(runner.run_all(base))
+    folder.meta.setdefault("timings", {})["agents_seconds"] = round(time.monotonic() - started, 3)
+    if runner.failure is not None:
+        _fail(folder, runner.failure)
+        archive.record(folder.path, settings)
+        raise runner.failure
+    related, fingerprint = _related(folder, settings, progress, article, artifacts)
+    headline = artifacts.get("headline")
+    if isinstance(headline, Headline):  # from config, also for a headline step written before
+        artifacts["headline"] = headline.model_copy(update={"category": runner.context.category})
+    path = pipeline._render(folder, lang, article, thread, artifacts, related, progress)
+    folder.meta.update(
+        status="completed",
+        completed_at=utc_now(),
+        outputs={"markdown": "article.md", "json": "article.json"},
+    )
+    folder.meta["usage_total"] = _usage_total(folder.meta.get("steps", {}))
+    folder.meta["cost_usd"] = round(
+        sum(float(step.get("cost_usd", 0) or 0) for step in folder.meta.get("steps", {}).values()),
+        6,
+    )
+    for name, output in artifacts.items():  # a section's run summary, e.g. `books`
+        summary = sections.get(name).summary
+        if summary is not None:
+            folder.meta[name] = summary(output)
+    folder.save_meta()
+    archive.record(folder.path, settings, fingerprint)
+    return path
+
+
+def _related(
+    folder: RunFolder,
+    settings: Settings,
+    progress: Progress,
+    article: Article,
+    artifacts: dict[str, BaseModel],
+) -> tuple[list[Any], bytes | None]:
+    """関連記事 from the archive, and this draft's fingerprint for later ones. Advisory: a
+    problem here is reported and the draft is written without them."""
+    from drafter.run import related
+
+    lead, headline = artifacts.get("lead"), artifacts.get("headline")
+    if not isinstance(lead, LeadSection) or not isinstance(headline, Headline):
+        return [], None
+    try:
+        from drafter.config import cache_root
+
+        fingerprint = related.embed(
+            related.fingerprint_text(headline.title, [s.text for p in lead.paragraphs for s in p]),
+            cache_root(settings),
+        )
+        store = archive.open_archive(settings)
+        try:
+            found = related.find(
+                store,
+                fingerprint,
+                exclude=folder.path,
+                source_url=article.url,
+                before=str(folder.meta.get("created_at") or "") or None,
+            )
+        finally:
+            store.close()
+    except Exception as exc:  # noqa: BLE001 - advisory: the draft is written without them
+        progress.note(f"関連記事 skipped: {redact(str(exc)) or type(exc).__name__}")
+        return [], None
+    if found:
+        progress.note(f"関連記事: {len(found)} earlier draft(s) on this subject")
+    return found, fingerprint
+
+
+def _book_service(settings: Settings) -> Any:
+    """The catalogs. Their endpoints are the user's own configuration (public services by
+    default, or a mirror or institutional proxy), so they may be on a private network."""
+    from drafter.books.service import BookService
+
+    fetcher = Fetcher.from_settings(settings)
+    fetcher.allow_private_hosts = True
+    return BookService(settings, fetcher)
+
+
+def check_draft(
+    folder: RunFolder, progress: Progress, settings: Settings | None = None
+) -> dict[str, Any] | None:
+    """Layer 1 of `drafter check` on the finished draft: check.json/check.md beside it and a
+    summary in run.json. A failure here never costs the draft: it is reported and skipped."""
+    from drafter.check.core import check
+    from drafter.check.inputs import from_run
+    from drafter.check.report import JudgeInfo, to_markdown
+
+    try:
+        report = check(
+            from_run(folder.path),
+            JudgeInfo(status="off", detail="drafter run checks with layer 1; run drafter check "
+                      "for the LLM judge"),
+        )  # fmt: skip
+    except Exception as exc:  # noqa: BLE001 - the draft is written; the check is advisory here
+        progress.note(f"fact check skipped: {exc}")
+        return None
+    for name, text in (
+        ("check.json", report.model_dump_json(indent=2) + "\n"),
+        ("check.md", to_markdown(report)),
+    ):
+        _say_kept(progress, folder.path / name, folder.write_owned(name, text))
+    summary = report.summary()
+    folder.meta["check"] = summary
+    folder.save_meta()
+    if settings is not None:
+        archive.record(folder.path, settings)
+    failing = report.failures
+    if failing:
+        sections = ", ".join(sorted({c.section for c in failing}))
+        progress.note(f"fact check: {len(failing)} claim(s) to fix ({sections}); see check.md")
+    else:
+        progress.note("fact check: nothing to fix")
+    return summary
+
+
+def article_date(article: Article) -> str:
+    if article.date:
+        return article.date[:10]
+    fetched = datetime.fromisoformat(article.fetched_at).astimezone(UTC).date().isoformat()
+    return f"{fetched} (publication date unknown; this is the date the page was read)"
+
+
+def _fail(folder: RunFolder, exc: DrafterError) -> None:
+    folder.meta.update(status="failed", error=_error_details(exc))
+    folder.save_meta()
+
+
+def mark_interrupted(folder: RunFolder, settings: Settings) -> None:
+    """Ctrl-C: the run and its unfinished steps say "interrupted" (not "running" for ever);
+    finished steps and journaled answers are already on disk for --resume."""
+    folder.meta.update(
+        status="interrupted",
+        error={"type": "Interrupted", "message": "Interrupted (Ctrl-C) before the draft was done."},
+    )
+    for step in folder.meta.get("steps", {}).values():
+        if step.get("status") in ("running", "blocked"):
+            step["status"] = "interrupted"
+    folder.save_meta()
+    archive.record(folder.path, settings)
+
+
+def _usage_total(steps: dict[str, Any]) -> dict[str, int]:
+    total = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}
+    for step in steps.values():
+        for key in total:
+            total[key] += int(step.get("usage", {}).get(key, 0))
+    return total
+
+
+def _render(
+    folder: RunFolder,
+    lang: str,
+    article: Article,
+    thread: CommentThread,
+    artifacts: dict[str, BaseModel],
+    related: list[Any],
+    progress: Progress,
+) -> Path:
+    # article.json goes wherever the draft goes: commenters' names stay in inputs/ only.
+    anonymous = thread.model_copy(
+        update={"comments": [c.model_copy(update={"author": None}) for c in thread.comments]}
+    )
+    draft = Draft.model_validate(
+        {
+            "lang": lang,
+            "related": related,
+            "article": article,
+            "thread": anonymous,
+            "references": reference_links(article, thread, lang),
+            **{name: value.model_dump() for name, value in artifacts.items()},
+        }
+    )
+    _say_kept(
+        progress,
+        folder.path / "article.json",
+        folder.write_owned("article.json", draft.model_dump_json(indent=2) + "\n"),
+    )
+    crashpoints.reached("render")
+    path = folder.path / "article.md"
+    _say_kept(progress, path, folder.write_owned("article.md", render_markdown(draft)))
+    return path
+
+
+def _say_kept(progress: Progress, path: Path, kept: Path | None) -> None:
+    if kept is not None:
+        progress.note(
+            f"{path.name} had been changed since drafter wrote it: your version is kept as "
+            f"{kept.name}"
+        )
