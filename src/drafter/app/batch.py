@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from drafter.app.batch_sources import Line, read_sources, resolve
 from drafter.config import Settings
 from drafter.errors import ConfigError, DrafterError, RunError
-from drafter.files import dump_json, utc_now, write_atomic
+from drafter.files import RUN_FILE, dump_json, utc_now, write_atomic
 from drafter.guard import redact
 from drafter.progress import Progress, SilentProgress
 
@@ -243,9 +243,9 @@ class Batch:
                 job.source, job.comments = resolve(
                     job.line, self.options.sources_file.parent, self.options.comments_dir
                 )
-            elif folder.meta.get("status") == "completed":
+            elif folder.run.status == "completed":
                 job.reused = True
-                if self.options.check and not folder.meta.get("check"):
+                if self.options.check and not folder.run.check:
                     pipeline.check_draft(folder, progress)
                 self._finish(job, folder, started)
                 return
@@ -279,15 +279,16 @@ class Batch:
 
         assert job.run is not None
         path = Path(job.run)
-        if not (path / "run.json").is_file():
+        if not (path / RUN_FILE).is_file():
             progress.note(f"{path} is gone; starting this article again")
             job.run = None
             return None
         folder = pipeline.open_for_resume(path)
-        job.resumed = folder.meta.get("status") != "completed"
+        job.resumed = folder.run.status != "completed"
         if job.resumed:
             progress.note(f"resuming {path}")
-        job.comments = str((folder.meta.get("comments") or {}).get("input") or "") or None
+        comments = folder.run.comments
+        job.comments = (comments.input if comments is not None else None) or None
         return folder
 
     def _set(self, job: Job, **changes: Any) -> None:
@@ -297,12 +298,12 @@ class Batch:
         self.save()
 
     def _account(self, job: Job, folder: RunFolder | None, started: float) -> None:
-        steps = folder.meta.get("steps", {}) if folder is not None else {}
-        job.cost_usd = sum(float(s.get("cost_usd", 0) or 0) for s in steps.values())
+        job.cost_usd = folder.run.spent_usd() if folder is not None else 0.0
         job.seconds = 0.0 if job.reused else time.monotonic() - started
         if folder is not None:
-            job.check = folder.meta.get("check")
-            job.books_unverified = int((folder.meta.get("books") or {}).get("unverified", 0))
+            check, books = folder.run.check, folder.run.books
+            job.check = check.to_json() if check is not None else None
+            job.books_unverified = (books.unverified or 0) if books is not None else 0
 
     def _finish(self, job: Job, folder: RunFolder | None, started: float) -> None:
         self._account(job, folder, started)

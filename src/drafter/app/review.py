@@ -20,12 +20,11 @@ from drafter.files import write_atomic
 from drafter.progress import Progress
 from drafter.render import section_keys
 from drafter.run.archive import Archive, Revision, digest, newest_check, sentence_key
-from drafter.run.folder import RunFolder
+from drafter.run.folder import ARTICLE_MD, CALLS_DIR, CHECK_JSON, CHECK_MD, DESK_DIR, RunFolder
 
 if TYPE_CHECKING:
     from drafter.check.report import CheckReport
 
-DESK_DIR = "desk"  # inside the run folder: the edited draft and its check report
 MAX_SECTION_CHARS = 60_000
 MAX_NOTE_CHARS = 4_000
 MAX_REQUEST_CHARS = 1_000
@@ -309,14 +308,14 @@ def recheck_report(archive: Archive, run_dir: Path) -> CheckReport:
     with run_lock(run_dir):
         draft = current(run_dir, archive)
         folder = run_dir / DESK_DIR
-        write_atomic(folder / "article.md", draft.markdown)
+        write_atomic(folder / ARTICLE_MD, draft.markdown)
         report = check(
-            from_run(run_dir, folder / "article.md"),
+            from_run(run_dir, folder / ARTICLE_MD),
             JudgeInfo(status="off", detail="the desk re-checks with layer 1; run drafter check "
                       "for the LLM judge"),
         )  # fmt: skip
-        write_atomic(folder / "check.json", report.model_dump_json(indent=2) + "\n")
-        write_atomic(folder / "check.md", to_markdown(report))
+        write_atomic(folder / CHECK_JSON, report.model_dump_json(indent=2) + "\n")
+        write_atomic(folder / CHECK_MD, to_markdown(report))
         archive.register(run_dir)
         return report
 
@@ -335,7 +334,7 @@ def latest_check(run_dir: Path) -> tuple[dict[str, Any] | None, str]:
 
 def _forget_journal(folder: RunFolder, agent: str) -> None:
     """Drop the journaled answers of one agent, so regenerating asks the model afresh."""
-    for path in (folder.path / "calls").glob("*.json"):
+    for path in (folder.path / CALLS_DIR).glob("*.json"):
         try:
             if json.loads(path.read_text(encoding="utf-8")).get("agent") == agent:
                 path.unlink()
@@ -408,11 +407,11 @@ def _redo_step(
 
     step_file = folder.step_file(agent)
     saved_step = step_file.read_text(encoding="utf-8")
-    saved_meta = json.loads(json.dumps(folder.meta))
+    saved_run = folder.run.model_copy(deep=True)
     specs, models = pipeline.prepare(settings)
     fresh = settings.model_copy(update={"llm_cache": False})  # a new answer, not a replay
     step_file.unlink()
-    folder.meta.get("steps", {}).pop(agent, None)
+    folder.run.drop_step(agent)
     _forget_journal(folder, agent)
     try:
         pipeline.execute(
@@ -425,7 +424,7 @@ def _redo_step(
         )
     except BaseException:  # a model error, a bug, an interrupt: the section stays as it was
         write_atomic(step_file, saved_step)
-        folder.meta = saved_meta
+        folder.run = saved_run
         folder.save_meta()
         archive.register(run_dir)
         raise

@@ -26,7 +26,7 @@ from drafter.cli.base import (
 from drafter.errors import DrafterError
 
 if TYPE_CHECKING:
-    pass
+    from drafter.run.folder import RunFolder
 
 
 # long on purpose: the signature is the command's options (its interface); the body is short.
@@ -195,8 +195,9 @@ def _start(begin: _Begin, settings: Any, progress: Any) -> Any:
     return pipeline.start_run(request, settings, progress)
 
 
-def _warn_unverified_books(folder: Any) -> None:
-    unverified = (folder.meta.get("books") or {}).get("unverified", 0)
+def _warn_unverified_books(folder: RunFolder) -> None:
+    books = folder.run.books
+    unverified = (books.unverified or 0) if books is not None else 0
     if unverified:
         _stderr_console().print(
             f"warning: {unverified} book(s) could not be verified (no library catalog could be "

@@ -86,30 +86,28 @@ def runs_command(
     """List the runs in a folder: status, fact-check result, books, tokens and cost."""
     import json
 
+    from drafter.files import RUN_FILE
     from drafter.run.archive import headline
+    from drafter.run.meta import RunMeta
 
-    rows = []
-    for meta_path in sorted(out.glob("*/run.json")):
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+    rows: list[dict[str, object]] = []
+    for meta_path in sorted(out.glob(f"*/{RUN_FILE}")):
+        run = RunMeta.read(meta_path)
+        if run is None:
             continue
-        check = meta.get("check") or {}
-        books = meta.get("books") or {}
+        check, books = run.check, run.books
         rows.append(
             {
                 "run": meta_path.parent.name,
                 "path": str(meta_path.parent),
                 # the draft's own headline once written, else the source's title
-                "title": headline(meta_path.parent) or (meta.get("source") or {}).get("title"),
-                "status": meta.get("status"),
-                "created_at": meta.get("created_at"),
-                "check": "ok"
-                if check.get("ok")
-                else (f"{check.get('failing')} to fix" if check else "-"),
-                "books": f"{books.get('verified', 0)}/{books.get('wanted', 0)}" if books else "-",
-                "tokens": (meta.get("usage_total") or {}).get("total_tokens"),
-                "cost_usd": meta.get("cost_usd"),
+                "title": headline(meta_path.parent) or (run.source.title if run.source else None),
+                "status": run.status,
+                "created_at": run.created_at,
+                "check": "-" if not check else "ok" if check.ok else f"{check.failing} to fix",
+                "books": f"{books.verified or 0}/{books.wanted or 0}" if books else "-",
+                "tokens": (run.usage_total or {}).get("total_tokens"),
+                "cost_usd": run.cost_usd,
             }
         )
     if as_json:
@@ -125,7 +123,7 @@ def runs_command(
         cost, tokens = row["cost_usd"], row["tokens"]
         number = (int, float)
         table.add_row(
-            _shown(row["run"]),
+            _shown(str(row["run"])),
             _shown(str(row["title"] or "-")),
             _shown(str(row["status"])),
             _shown(str(row["check"])),

@@ -3,7 +3,6 @@ run's page (or what stopped it when it has no draft) and the publish preview."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from drafter.errors import DrafterError
 from drafter.files import RUN_FILE
 from drafter.render import section_keys
 from drafter.run.archive import RunRow, digest
+from drafter.run.meta import ErrorInfo, RunMeta
 
 router = APIRouter()
 
@@ -31,21 +31,17 @@ def _page_size() -> int:
     return app.PAGE_SIZE
 
 
-def _run_meta(path: Path) -> dict[str, Any]:
-    """run.json of a run folder, or {} when it is missing or unreadable."""
-    try:
-        meta = json.loads((path / RUN_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return meta if isinstance(meta, dict) else {}
+def _run_meta(path: Path) -> RunMeta:
+    """run.json of a run folder; an empty one when it is missing or unreadable."""
+    return RunMeta.read(path / RUN_FILE) or RunMeta()
 
 
-def _stop_reason(error: Any) -> dict[str, str] | None:
+def _stop_reason(error: ErrorInfo | None) -> dict[str, str] | None:
     """run.json's error as {agent, message}: only model errors name an agent (a --max-cost
     stop, unverifiable books or an older run.json do not)."""
-    if not isinstance(error, dict) or not error.get("message"):
+    if error is None or not error.message:
         return None
-    return {"agent": str(error.get("agent") or ""), "message": str(error["message"])}
+    return {"agent": error.agent or "", "message": error.message}
 
 
 def _open_counts(desk: Desk, row: RunRow) -> tuple[int, int] | None:
@@ -110,7 +106,6 @@ def runs_list(
 def _unfinished(desk: Desk, row: RunRow, path: Path, exc: DrafterError) -> Response:
     """A run without a finished draft: what it did, and what stopped it."""
     meta = _run_meta(path)
-    steps: dict[str, Any] = meta["steps"] if isinstance(meta.get("steps"), dict) else {}
     return desk.page(
         "unfinished.html",
         status=200,
@@ -120,8 +115,8 @@ def _unfinished(desk: Desk, row: RunRow, path: Path, exc: DrafterError) -> Respo
         if isinstance(exc, NoDraftError)
         else exc.message,
         hint=exc.hint or "",
-        error=_stop_reason(meta.get("error")),
-        steps={n: s.get("status", "") for n, s in steps.items() if isinstance(s, dict)},
+        error=_stop_reason(meta.error),
+        steps={n: s.status or "" for n, s in meta.steps.items()},
     )
 
 

@@ -1,6 +1,9 @@
 """The only module that creates chat models and talks to them.
 
-One retry layer, ours (`_invoke`: `max_retries`, honours Retry-After; the SDK's own is off).
+A call is a typed request (drafter.llm.call) through a stack of wrappers (drafter.llm.wrappers:
+budget, journal and cache, retry, method fallback, rate limit) around one HTTP attempt
+(drafter.llm.transport). One retry policy (drafter.llm.retry: `max_retries`, honours
+Retry-After up to a cap; the SDK's own is off), shared with every download.
 Answers are streamed (drafter.llm.http) and timed on silence: `timeout` for the answer to start,
 `idle_timeout` between two tokens; a stream that stalls after it started is not retried. On top,
 one re-ask when an answer breaks the schema or the agent's domain rules. `finish_reason` length /
@@ -10,16 +13,14 @@ typed errors.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ValidationError
 
-from drafter import crashpoints
 from drafter.config import (
     LOCAL_KEY_PLACEHOLDER,
     ModelConfig,
@@ -34,12 +35,14 @@ from drafter.errors import (
     RefusalError,
 )
 from drafter.leaks import redact_text, remember_secret, remember_settings
-from drafter.llm.budget import DEFAULT_PRICES, Budget, ModelPrice, Reservation, estimate_tokens
+from drafter.llm.budget import DEFAULT_PRICES, Budget, ModelPrice
+from drafter.llm.call import AnswerCache, CallRequest
 from drafter.llm.failures import _raise_for_finish
-from drafter.llm.journal import CallJournal, _stable, store_answer
+from drafter.llm.journal import CallJournal, store_answer
 from drafter.llm.ratelimit import SHARED as SHARED_LIMITERS
 from drafter.llm.ratelimit import Limiters, RateLimiter, limit_for, rate_limits
-from drafter.llm.transport import _invoke, _running_loop
+from drafter.llm.transport import _running_loop
+from drafter.llm.wrappers import compose
 
 if TYPE_CHECKING:
     from langchain_openai import ChatOpenAI
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
     from drafter.llm.http import ModelsClient
 
 __all__ = [
+    "AnswerCache",
     "CallJournal",
     "CallResult",
     "ChatModels",
@@ -120,6 +124,9 @@ class ChatModels:
         settings: Settings,
         env: Mapping[str, str] | None = None,
         limiters: Limiters | None = None,
+        *,
+        journal: CallJournal | None = None,
+        cache: AnswerCache | None = None,
     ) -> None:
         self._settings = settings
         self._env = env
@@ -136,9 +143,17 @@ class ChatModels:
         self.budget = make_budget(settings)
         self.retry_after_cap = settings.retry_after_cap
         self.attempts: dict[str, int] = {}  # retries per agent, for run.json and the tests
-        self.journal: CallJournal | None = None
-        self.cache: Any = None  # drafter.llm.cache.LLMCache, unless --no-cache
+        self.journal = journal  # the run's calls/ folder: replayed before asking
+        self.cache = cache  # drafter.llm.cache.LLMCache, unless --no-cache
         self.sequence: dict[str, int] = {}
+
+    def record(self, journal: CallJournal, cache: AnswerCache | None = None) -> None:
+        """Keep this run's answers in `journal` (and `cache`, unless one is kept already):
+        the run folder exists only after the models were checked, before anything is fetched.
+        """
+        self.journal = journal
+        if self.cache is None:
+            self.cache = cache
 
     def config(self, role: Role) -> ModelConfig:
         if role not in self._configs:
@@ -228,138 +243,41 @@ async def structured_call(
     volatile: tuple[str, ...] = (),
 ) -> CallResult:
     """Ask for `schema`; re-ask once with the errors when parsing or `check` fails.
-    `volatile`: per-run strings (nonce, canary) left out of the cross-run cache key."""
+    `volatile`: per-run strings (nonce, canary) left out of the cross-run cache key.
+    The asking is the composed model stack (drafter.llm.wrappers.compose)."""
+    stack, recorded = compose(models)
     usage = Usage()
     cost = 0.0
-    cfg = models.config(role)
     conversation = list(messages)
     used: list[str] = []
     cache_keys: list[str] = []
-    cached_calls: list[str] = []
+    cached = 0
     for attempt in (1, 2):
-        reservation = models.budget.reserve(
-            agent, cfg.model, estimate_tokens(str(m.content) for m in conversation), max_tokens
-        )
-        asked = _Asked(agent, schema, temperature, max_tokens, conversation)
-        key, shared, journaled = _look_up(models, cfg, asked, volatile, used, cached_calls)
-        raw, parsed, problems, method = await _answer(models, role, asked, journaled, reservation)
-        usage.add(raw.usage_metadata)
-        cost += models.budget.settle(reservation, raw.usage_metadata or {})
-        reply = _reply_text(raw)
-        _raise_for_finish(raw, agent, reply, attempt, usage)
+        request = CallRequest(agent, role, conversation, schema, temperature, max_tokens, volatile)
+        answer = await stack.request(request)
+        used.append(answer.keys[0])
+        cached += answer.source == "cache"
+        usage.add(answer.raw.usage_metadata)
+        cost += answer.cost
+        reply = answer.reply
+        _raise_for_finish(answer.raw, agent, reply, attempt, usage)
         # Guard first, then keep: the checks read the answer as the model gave it; what is kept
         # is redacted, with the checks' verdict when redaction changed it, so a replay (a
         # resume, the cache) re-asks as this run did instead of passing a redacted copy.
-        verdict = [] if problems else [redact_text(p) for p in check(parsed)]
-        if journaled is None:
-            answer = (raw, reply, parsed, problems, method, verdict)
-            _keep_answer(models, agent, key, shared, answer)
-        cache_keys.append(shared)
+        problems = answer.problems
+        verdict = [] if problems else [redact_text(p) for p in check(answer.parsed)]
+        recorded.keep(agent, answer, verdict)
+        cache_keys.append(answer.keys[1])
         problems = problems or verdict
         if not problems:
-            return CallResult(parsed, cfg.model, method, attempt, usage, cost, len(cached_calls))
+            model = models.config(role).model
+            return CallResult(answer.parsed, model, answer.method, attempt, usage, cost, cached)
         if attempt == 2:
-            _forget_calls(models, used, cache_keys)
+            recorded.forget(used, cache_keys)
             _give_up(agent, reply, problems, attempt, usage)
         reask = _reask_text([redact_text(p) for p in problems], redact_text(reply), reask_fence)
         conversation = [*messages, HumanMessage(reask)]
     raise AssertionError("unreachable")
-
-
-@dataclass
-class _Asked:
-    """One request of `structured_call`: what its journal and cache keys are made of."""
-
-    agent: str
-    schema: type[BaseModel]
-    temperature: float
-    max_tokens: int
-    conversation: list[BaseMessage]
-
-
-def _look_up(
-    models: ChatModels,
-    cfg: ModelConfig,
-    asked: _Asked,
-    volatile: tuple[str, ...],
-    used: list[str],
-    cached_calls: list[str],
-) -> tuple[str, str, tuple[AIMessage, Any, list[str], str] | None]:
-    """The call's journal key, its cross-run cache key, and the answer either already holds."""
-    agent, schema = asked.agent, asked.schema
-    # The n-th call of this agent: a step replays its calls in order after a crash, and
-    # asking the same thing twice on purpose (another round of books) is asked again.
-    sequence = models.sequence.get(agent, 0)
-    models.sequence[agent] = sequence + 1
-    key = CallJournal.key(
-        cfg, schema, asked.temperature, asked.max_tokens, asked.conversation, agent, sequence
-    )
-    used.append(key)
-    journaled = models.journal.get(key, schema) if models.journal else None
-    # The cross-run cache ignores the run's nonce and canary: the same article and prompts
-    # give the same key in every run.
-    stable = _stable(asked.conversation, volatile)
-    shared = CallJournal.key(
-        cfg, schema, asked.temperature, asked.max_tokens, stable, agent, sequence
-    )
-    if journaled is None and models.cache is not None:
-        journaled = models.cache.get(shared, schema)
-        if journaled is not None:
-            cached_calls.append(shared)
-    return key, shared, journaled
-
-
-async def _answer(
-    models: ChatModels,
-    role: Role,
-    asked: _Asked,
-    journaled: tuple[AIMessage, Any, list[str], str] | None,
-    reservation: Reservation,
-) -> tuple[AIMessage, Any, list[str], str]:
-    """The answer kept from before (a crash, or an earlier run), else the model's; a failed
-    call gives its budget reservation back."""
-    try:
-        if journaled is not None:
-            return journaled
-        crashpoints.reached(f"call:{asked.agent}")
-        return await _invoke(
-            models,
-            role,
-            asked.conversation,
-            asked.schema,
-            asked.temperature,
-            asked.max_tokens,
-            asked.agent,
-            reservation.tokens,
-        )
-    except BaseException:
-        models.budget.release(reservation)
-        raise
-
-
-def _keep_answer(
-    models: ChatModels,
-    agent: str,
-    key: str,
-    shared: str,
-    answer: tuple[AIMessage, str, Any, list[str], str, list[str]],
-) -> None:
-    """A fresh answer into the run's call journal and the cross-run cache."""
-    raw, reply, parsed, problems, method, verdict = answer
-    if models.journal is not None:
-        models.journal.put(key, agent, raw, reply, parsed, problems, method, verdict)
-        crashpoints.reached(f"answer:{agent}")
-    if models.cache is not None:
-        entry = store_answer(agent, raw, reply, parsed, problems, method, verdict)
-        models.cache.put(shared, entry)
-
-
-def _forget_calls(models: ChatModels, used: list[str], cache_keys: list[str]) -> None:
-    """A recorded failure: a resume must ask afresh."""
-    if models.journal is not None:
-        models.journal.forget(*used)
-    if models.cache is not None:
-        models.cache.forget(*cache_keys)
 
 
 def _give_up(agent: str, reply: str, problems: list[str], attempt: int, usage: Usage) -> NoReturn:
@@ -374,13 +292,6 @@ def _give_up(agent: str, reply: str, problems: list[str], attempt: int, usage: U
         attempts=attempt,
         usage=usage.as_dict(),
     )
-
-
-def _reply_text(raw: AIMessage) -> str:
-    if raw.tool_calls:
-        return json.dumps(raw.tool_calls[0].get("args", {}), ensure_ascii=False)
-    content = raw.content
-    return content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
 
 
 def _reask_text(problems: list[str], reply: str, fence: Callable[[str], str]) -> str:

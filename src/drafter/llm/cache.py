@@ -14,9 +14,12 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from drafter.llm.journal import Answered
 
 
 class AnswerStore:
@@ -63,7 +66,7 @@ class AnswerStore:
 
 
 class LLMCache(AnswerStore):
-    def get(self, key: str, schema: type[BaseModel]) -> Any:
+    def get(self, key: str, schema: type[BaseModel]) -> Answered | None:
         from drafter.llm.journal import restore_answer
 
         text = self.get_text(key)

@@ -8,7 +8,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from langchain_core.messages import AIMessage, BaseMessage
 from pydantic import BaseModel, ValidationError
@@ -18,11 +18,11 @@ from drafter.config import (
 )
 from drafter.leaks import redact_value
 
-if TYPE_CHECKING:
-    pass
-
 T = TypeVar("T", bound=BaseModel)
 Check = Callable[[T], list[str]]
+
+# One answer as kept: the raw message, the parsed object, its problems, the method used.
+Answered = tuple[AIMessage, Any, list[str], str]
 
 
 def store_answer(
@@ -52,9 +52,7 @@ def store_answer(
     return json.dumps(kept, ensure_ascii=False)
 
 
-def restore_answer(
-    text: str, schema: type[BaseModel], *, free: bool = False
-) -> tuple[AIMessage, Any, list[str], str] | None:
+def restore_answer(text: str, schema: type[BaseModel], *, free: bool = False) -> Answered | None:
     """An answer kept by store_answer, or None when it is damaged (then it is asked again).
     `free`: served from the cross-run cache, so it costs nothing this time."""
     try:
@@ -103,9 +101,7 @@ class CallJournal:
         ]
         return hashlib.sha256(json.dumps(material, ensure_ascii=False).encode()).hexdigest()
 
-    def get(
-        self, key: str, schema: type[BaseModel]
-    ) -> tuple[AIMessage, Any, list[str], str] | None:
+    def get(self, key: str, schema: type[BaseModel]) -> Answered | None:
         try:
             return restore_answer((self.folder / f"{key}.json").read_text(encoding="utf-8"), schema)
         except OSError:

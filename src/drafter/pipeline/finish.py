@@ -25,7 +25,17 @@ from drafter.pipeline.runner import _error_details, _Runner
 from drafter.progress import Progress
 from drafter.render import CATEGORY, Draft, reference_links, render_markdown
 from drafter.run import archive
-from drafter.run.folder import RunFolder
+from drafter.run.folder import (
+    ARTICLE_INPUT,
+    ARTICLE_JSON,
+    ARTICLE_MD,
+    CALLS_DIR,
+    CHECK_JSON,
+    CHECK_MD,
+    COMMENTS_INPUT,
+    RunFolder,
+)
+from drafter.run.meta import CheckSummary, ErrorInfo, StepRecord, Timings
 from drafter.sources.http import Fetcher
 from drafter.stages import RunContext
 
@@ -47,18 +57,20 @@ def execute(
     gives an agent an editor's instruction (regenerating a section from `drafter review`)."""
     from drafter.llm import CallJournal
 
-    models.journal = CallJournal(folder.path / "calls")
+    cache = None
     if settings.llm_cache and models.cache is None:
         from drafter.config import cache_root
         from drafter.llm.cache import LLMCache
 
-        models.cache = LLMCache(cache_root(settings) / "llm.sqlite")
-    for step in folder.meta.get("steps", {}).values():  # a resumed run's spending counts
-        if step.get("status") == "completed":
-            models.budget.add_spent(str(step.get("model", "")), step.get("usage") or {})
-    article = folder.read_model("inputs/article.json", Article)
-    thread = folder.read_model("inputs/comments.json", CommentThread)
-    lang = str(folder.meta.get("options", {}).get("lang", settings.lang))
+        cache = LLMCache(cache_root(settings) / "llm.sqlite")
+    models.record(CallJournal(folder.path / CALLS_DIR), cache)
+    for step in folder.run.steps.values():  # a resumed run's spending counts
+        if step.status == "completed":
+            models.budget.add_spent(step.model or "", step.usage or {})
+    article = folder.read_model(ARTICLE_INPUT, Article)
+    thread = folder.read_model(COMMENTS_INPUT, CommentThread)
+    options = folder.run.options
+    lang = options.lang if options is not None and options.lang is not None else settings.lang
     context = RunContext(
         lang=lang,
         article_date=article_date(article),
@@ -72,12 +84,12 @@ def execute(
     )
     runner = _Runner(folder, specs, Prompts(settings.prompts_dir), models, progress, context)
     base = {"article": article, "comments": thread}
-    folder.meta.update(status="running", error=None)
+    folder.run.status, folder.run.error = "running", None
     folder.save_meta()
     try:
         return _finish(folder, settings, progress, runner, base, lang, article, thread)
     except Exception as exc:
-        if folder.meta.get("status") == "running":  # never left "running" by a surprise
+        if folder.run.status == "running":  # never left "running" by a surprise
             _fail_unexpected(folder, settings, exc)
         raise
 
@@ -88,11 +100,11 @@ def _fail_unexpected(folder: RunFolder, settings: Settings, exc: Exception) -> N
         error = _error_details(exc)
     else:
         said = str(exc).encode("utf-8", "backslashreplace").decode()  # no lone surrogates
-        error = {"type": type(exc).__name__, "message": redact(said) or type(exc).__name__}
-    folder.meta.update(status="failed", error=error)
-    for step in folder.meta.get("steps", {}).values():
-        if step.get("status") in ("running", "blocked"):
-            step["status"] = "failed"
+        error = ErrorInfo(type=type(exc).__name__, message=redact(said) or type(exc).__name__)
+    folder.run.status, folder.run.error = "failed", error
+    for step in folder.run.steps.values():
+        if step.status in ("running", "blocked"):
+            step.status = "failed"
     with contextlib.suppress(Exception):  # the original error matters more than the record
         folder.save_meta()
         archive.record(folder.path, settings)
@@ -112,7 +124,9 @@ def _finish(
 
     started = time.monotonic()
     artifacts = asyncio.run(runner.run_all(base))
-    folder.meta.setdefault("timings", {})["agents_seconds"] = round(time.monotonic() - started, 3)
+    timings = folder.run.timings or Timings()
+    timings.agents_seconds = round(time.monotonic() - started, 3)
+    folder.run.timings = timings
     if runner.failure is not None:
         _fail(folder, runner.failure)
         archive.record(folder.path, settings)
@@ -122,20 +136,15 @@ def _finish(
     if isinstance(headline, Headline):  # from config, also for a headline step written before
         artifacts["headline"] = headline.model_copy(update={"category": runner.context.category})
     path = pipeline._render(folder, lang, article, thread, artifacts, related, progress)
-    folder.meta.update(
-        status="completed",
-        completed_at=utc_now(),
-        outputs={"markdown": "article.md", "json": "article.json"},
-    )
-    folder.meta["usage_total"] = _usage_total(folder.meta.get("steps", {}))
-    folder.meta["cost_usd"] = round(
-        sum(float(step.get("cost_usd", 0) or 0) for step in folder.meta.get("steps", {}).values()),
-        6,
-    )
+    run = folder.run
+    run.status, run.completed_at = "completed", utc_now()
+    run.outputs = {"markdown": ARTICLE_MD, "json": ARTICLE_JSON}
+    run.usage_total = _usage_total(run.steps)
+    run.cost_usd = round(run.spent_usd(), 6)
     for name, output in artifacts.items():  # a section's run summary, e.g. `books`
         summary = sections.get(name).summary
         if summary is not None:
-            folder.meta[name] = summary(output)
+            run.set_summary(name, summary(output))
     folder.save_meta()
     archive.record(folder.path, settings, fingerprint)
     return path
@@ -169,7 +178,7 @@ def _related(
                 fingerprint,
                 exclude=folder.path,
                 source_url=article.url,
-                before=str(folder.meta.get("created_at") or "") or None,
+                before=folder.run.created_at or None,
             )
         finally:
             store.close()
@@ -193,7 +202,7 @@ def _book_service(settings: Settings) -> Any:
 
 def check_draft(
     folder: RunFolder, progress: Progress, settings: Settings | None = None
-) -> dict[str, Any] | None:
+) -> CheckSummary | None:
     """Layer 1 of `drafter check` on the finished draft: check.json/check.md beside it and a
     summary in run.json. A failure here never costs the draft: it is reported and skipped."""
     from drafter.check.core import check
@@ -210,12 +219,12 @@ def check_draft(
         progress.note(f"fact check skipped: {exc}")
         return None
     for name, text in (
-        ("check.json", report.model_dump_json(indent=2) + "\n"),
-        ("check.md", to_markdown(report)),
+        (CHECK_JSON, report.model_dump_json(indent=2) + "\n"),
+        (CHECK_MD, to_markdown(report)),
     ):
         _say_kept(progress, folder.path / name, folder.write_owned(name, text))
-    summary = report.summary()
-    folder.meta["check"] = summary
+    summary = CheckSummary.model_validate(report.summary())
+    folder.run.check = summary
     folder.save_meta()
     if settings is not None:
         archive.record(folder.path, settings)
@@ -236,29 +245,29 @@ def article_date(article: Article) -> str:
 
 
 def _fail(folder: RunFolder, exc: DrafterError) -> None:
-    folder.meta.update(status="failed", error=_error_details(exc))
+    folder.run.status, folder.run.error = "failed", _error_details(exc)
     folder.save_meta()
 
 
 def mark_interrupted(folder: RunFolder, settings: Settings) -> None:
     """Ctrl-C: the run and its unfinished steps say "interrupted" (not "running" for ever);
     finished steps and journaled answers are already on disk for --resume."""
-    folder.meta.update(
-        status="interrupted",
-        error={"type": "Interrupted", "message": "Interrupted (Ctrl-C) before the draft was done."},
+    folder.run.status = "interrupted"
+    folder.run.error = ErrorInfo(
+        type="Interrupted", message="Interrupted (Ctrl-C) before the draft was done."
     )
-    for step in folder.meta.get("steps", {}).values():
-        if step.get("status") in ("running", "blocked"):
-            step["status"] = "interrupted"
+    for step in folder.run.steps.values():
+        if step.status in ("running", "blocked"):
+            step.status = "interrupted"
     folder.save_meta()
     archive.record(folder.path, settings)
 
 
-def _usage_total(steps: dict[str, Any]) -> dict[str, int]:
+def _usage_total(steps: dict[str, StepRecord]) -> dict[str, int]:
     total = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}
     for step in steps.values():
         for key in total:
-            total[key] += int(step.get("usage", {}).get(key, 0))
+            total[key] += int((step.usage or {}).get(key, 0))
     return total
 
 
@@ -287,12 +296,12 @@ def _render(
     )
     _say_kept(
         progress,
-        folder.path / "article.json",
-        folder.write_owned("article.json", draft.model_dump_json(indent=2) + "\n"),
+        folder.path / ARTICLE_JSON,
+        folder.write_owned(ARTICLE_JSON, draft.model_dump_json(indent=2) + "\n"),
     )
     crashpoints.reached("render")
-    path = folder.path / "article.md"
-    _say_kept(progress, path, folder.write_owned("article.md", render_markdown(draft)))
+    path = folder.path / ARTICLE_MD
+    _say_kept(progress, path, folder.write_owned(ARTICLE_MD, render_markdown(draft)))
     return path
 
 

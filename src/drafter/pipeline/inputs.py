@@ -17,7 +17,8 @@ from drafter.llm import ChatModels
 from drafter.models import CommentThread
 from drafter.progress import Progress
 from drafter.run import archive
-from drafter.run.folder import RunFolder
+from drafter.run.folder import ARTICLE_INPUT, COMMENTS_INPUT, RunFolder
+from drafter.run.meta import CommentsInfo, RunMeta, RunOptions, SourceInfo, Timings
 from drafter.sources.article import load_article
 from drafter.sources.comments import load_comments
 from drafter.sources.http import Fetcher
@@ -72,33 +73,33 @@ def start_run(request: RunRequest, settings: Settings, progress: Progress) -> Ru
     folder = RunFolder.create(
         request.out_dir,
         article.title,
-        {
-            "drafter_version": __version__,
-            "status": "running",
-            "source": {
-                "input": public_url(request.source),  # no key= nor user:password@ on disk
-                "url": article.url,
-                "fetched_at": article.fetched_at,
-                "title": article.title,
-                "site_name": article.site_name,
-                "date": article.date,
-            },
-            "comments": {
-                "input": request.comments,
-                "url": thread.url,
-                "platform": thread.platform,
-                "count": len(thread.comments),
-                "offered": len(selection.comments),
-                "dropped": selection.dropped,
-            },
-            "options": {"lang": settings.lang},
-            "nonce": pipeline.new_nonce(),
-            "steps": {},
-            "timings": {"fetch_seconds": round(time.monotonic() - started, 3)},
-        },
+        RunMeta(
+            drafter_version=__version__,
+            status="running",
+            source=SourceInfo(
+                input=public_url(request.source),  # no key= nor user:password@ on disk
+                url=article.url,
+                fetched_at=article.fetched_at,
+                title=article.title,
+                site_name=article.site_name,
+                date=article.date,
+            ),
+            comments=CommentsInfo(
+                input=request.comments,
+                url=thread.url,
+                platform=thread.platform,
+                count=len(thread.comments),
+                offered=len(selection.comments),
+                dropped=dict(selection.dropped),
+            ),
+            options=RunOptions(lang=settings.lang),
+            nonce=pipeline.new_nonce(),
+            steps={},
+            timings=Timings(fetch_seconds=round(time.monotonic() - started, 3)),
+        ),
     )
-    folder.write_model("inputs/article.json", article)
-    folder.write_model("inputs/comments.json", thread)
+    folder.write_model(ARTICLE_INPUT, article)
+    folder.write_model(COMMENTS_INPUT, thread)
     archive.record(folder.path, settings)
     return folder
 
@@ -135,14 +136,14 @@ def forget_steps(folder: RunFolder, specs: dict[str, AgentSpec], names: list[str
     ordered = [n for n in specs if n in drop]
     for name in ordered:
         folder.step_file(name).unlink(missing_ok=True)
-        folder.meta.get("steps", {}).pop(name, None)
+        folder.run.drop_step(name)
     folder.save_meta()
     return ordered
 
 
 def open_for_resume(path: Path) -> RunFolder:
     folder = RunFolder.open(path)
-    for needed in ("inputs/article.json", "inputs/comments.json"):
+    for needed in (ARTICLE_INPUT, COMMENTS_INPUT):
         if not (folder.path / needed).is_file():
             raise RunError(f"{path} has no {needed}; it cannot be resumed. Start a new run.")
     return folder

@@ -11,13 +11,14 @@ from pydantic import BaseModel
 
 from drafter import crashpoints, sections
 from drafter.agents import Agent, AgentSpec, Prompts
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, RunError
 from drafter.files import utc_now
 from drafter.guard import redact
 from drafter.llm import ChatModels
 from drafter.pipeline.preload import _Preload
 from drafter.progress import Progress
 from drafter.run.folder import RunFolder
+from drafter.run.meta import ErrorInfo, StepRecord
 from drafter.stages import RunContext, StepInputs
 
 
@@ -122,7 +123,7 @@ class _Runner:
             spec,
             self.prompts,
             self.models,
-            str(self.folder.meta["nonce"]),
+            self._nonce(),
             self.context.lang,
             allowed_urls=self.context.fetched_urls,
             request=self.context.requests.get(name),
@@ -160,13 +161,22 @@ class _Runner:
             name, agent.record.seconds, agent.record.usage.get("total_tokens", 0), reused=False
         )
 
+    def _nonce(self) -> str:
+        nonce = self.folder.run.nonce
+        if not nonce:
+            raise RunError(
+                f"{self.folder.path} has no nonce in run.json; it cannot be resumed. "
+                "Start a new run."
+            )
+        return nonce
+
     def _record(self, name: str, entry: dict[str, Any]) -> None:
-        self.folder.meta.setdefault("steps", {})[name] = entry
+        self.folder.run.set_step(name, StepRecord.record(entry))
         self.folder.save_meta()
 
 
-def _error_details(exc: DrafterError) -> dict[str, Any]:
+def _error_details(exc: DrafterError) -> ErrorInfo:
     details: dict[str, Any] = {"type": type(exc).__name__, "message": redact(exc.message)}
     if hasattr(exc, "details"):
         details.update(exc.details())
-    return {k: redact(v) if isinstance(v, str) else v for k, v in details.items()}
+    return ErrorInfo.record({k: redact(v) if isinstance(v, str) else v for k, v in details.items()})

@@ -1,6 +1,8 @@
 """The run folder: every artifact written atomically the moment it exists, so a run can resume.
 
-Layout: run.json, inputs/{article,comments}.json, steps/<agent>.json, article.md, article.json.
+Layout: run.json, inputs/{article,comments}.json, steps/<agent>.json, calls/, article.md,
+article.json, check.json, check.md. The names below are the only place they are spelled out.
+run.json is typed data (run/meta.py `RunMeta`): `folder.run`.
 """
 
 from __future__ import annotations
@@ -14,20 +16,33 @@ from pydantic import BaseModel, ValidationError
 
 from drafter.errors import RunError
 from drafter.files import RUN_FILE, dump_json, slugify, utc_now, write_atomic, write_owned
+from drafter.run.meta import RunMeta
 
 M = TypeVar("M", bound=BaseModel)
 
+ARTICLE_INPUT = "inputs/article.json"
+COMMENTS_INPUT = "inputs/comments.json"
+STEPS_DIR = "steps"
+CALLS_DIR = "calls"
+ARTICLE_MD = "article.md"
+ARTICLE_JSON = "article.json"
+CHECK_JSON = "check.json"
+CHECK_MD = "check.md"
+DESK_DIR = "desk"  # the desk's edited draft and its re-check of it
+DESK_CHECK_JSON = f"{DESK_DIR}/{CHECK_JSON}"
+# run.json itself is files.RUN_FILE (write_owned, below run/, compares against its time)
+
 
 class RunFolder:
-    def __init__(self, path: Path, meta: dict[str, Any]) -> None:
+    def __init__(self, path: Path, run: RunMeta) -> None:
         self.path = path
-        self.meta = meta
+        self.run = run
 
     @classmethod
-    def create(cls, out_dir: Path, title: str, meta: dict[str, Any]) -> RunFolder:
+    def create(cls, out_dir: Path, title: str, run: RunMeta) -> RunFolder:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
-        names = (source.get("input"), source.get("url")) if source else ()
+        source = run.source
+        names = (source.input, source.url) if source else ()
         base = out_dir / f"{stamp}-{slugify(title, fallbacks=names)}"
         path, n = base, 1
         while True:  # mkdir decides, not exists(): a batch creates folders from several threads
@@ -39,7 +54,9 @@ class RunFolder:
                 path = base.with_name(f"{base.name}-{n}")
             except OSError as exc:
                 raise RunError(f"Cannot create the run folder {path}: {exc}") from exc
-        folder = cls(path, {"run_id": path.name, "created_at": utc_now(), **meta})
+        folder = cls(
+            path, RunMeta.parse({"run_id": path.name, "created_at": utc_now(), **run.to_json()})
+        )
         folder.save_meta()
         return folder
 
@@ -49,14 +66,14 @@ class RunFolder:
         if not run_file.is_file():
             raise RunError(f"{path} is not a drafter run folder (no {RUN_FILE}).")
         try:
-            meta = json.loads(run_file.read_text(encoding="utf-8"))
+            data = json.loads(run_file.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise RunError(f"Cannot read {run_file}: {exc}") from exc
-        return cls(path, meta)
+        return cls(path, RunMeta.parse(data))
 
     def save_meta(self) -> None:
-        self.meta["updated_at"] = utc_now()
-        write_atomic(self.path / RUN_FILE, dump_json(self.meta))
+        self.run.updated_at = utc_now()
+        write_atomic(self.path / RUN_FILE, dump_json(self.run.to_json()))
 
     def write_model(self, relative: str, model: BaseModel) -> None:
         write_atomic(self.path / relative, model.model_dump_json(indent=2) + "\n")
@@ -69,7 +86,7 @@ class RunFolder:
             raise RunError(f"Cannot read {path}: {exc}") from exc
 
     def step_file(self, agent: str) -> Path:
-        return self.path / "steps" / f"{agent}.json"
+        return self.path / STEPS_DIR / f"{agent}.json"
 
     def save_step(self, agent: str, output: BaseModel, call: dict[str, Any]) -> None:
         payload = {"agent": agent, "output": output.model_dump(mode="json"), "call": call}

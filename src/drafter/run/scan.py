@@ -9,10 +9,13 @@ from typing import Any
 
 from drafter.errors import RunError
 from drafter.files import RUN_FILE
+from drafter.run.folder import CHECK_JSON, DESK_CHECK_JSON, STEPS_DIR
+from drafter.run.meta import RunMeta, RunOptions, SourceInfo
 from drafter.run.records import number
 
+HEADLINE_STEP = f"{STEPS_DIR}/headline.json"
 # The files a run's row is read from; a row is re-read only when one of them changed.
-STAMPED_FILES = (RUN_FILE, "check.json", "desk/check.json", "steps/headline.json")
+STAMPED_FILES = (RUN_FILE, CHECK_JSON, DESK_CHECK_JSON, HEADLINE_STEP)
 
 
 def folder_stamp(run_dir: Path) -> str:
@@ -33,7 +36,7 @@ def folder_stamp(run_dir: Path) -> str:
 def newest_check(run_dir: Path) -> str | None:
     """The newest check report of a run: the desk's re-check, else the run's own."""
     newest: tuple[int, str] | None = None
-    for name in ("desk/check.json", "check.json"):
+    for name in (DESK_CHECK_JSON, CHECK_JSON):
         try:
             mtime = (run_dir / name).stat().st_mtime_ns
         except OSError:
@@ -43,7 +46,7 @@ def newest_check(run_dir: Path) -> str | None:
     return newest[1] if newest else None
 
 
-def check_counts(run_dir: Path, check_file: str = "check.json") -> dict[str, int] | None:
+def check_counts(run_dir: Path, check_file: str = CHECK_JSON) -> dict[str, int] | None:
     """failing / contradicted / unsupported claim counts of a run's check report, if any."""
     path = run_dir / check_file
     try:
@@ -64,14 +67,10 @@ def check_counts(run_dir: Path, check_file: str = "check.json") -> dict[str, int
 def headline(run_dir: Path) -> str | None:
     """The draft's headline (steps/headline.json), if that step is done."""
     try:
-        payload = json.loads((run_dir / "steps" / "headline.json").read_text(encoding="utf-8"))
+        payload = json.loads((run_dir / HEADLINE_STEP).read_text(encoding="utf-8"))
         return str(payload["output"]["title"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def _object(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
 def row_values(run_dir: Path, stamp: str) -> dict[str, Any]:
@@ -82,23 +81,24 @@ def row_values(run_dir: Path, stamp: str) -> dict[str, Any]:
         raise RunError(f"{run_dir} is not a readable drafter run folder: {exc}") from exc
     if not isinstance(meta, dict):
         raise RunError(f"{run_dir} is not a readable drafter run folder: run.json is not an object")
-    source, options, usage = (_object(meta.get(k)) for k in ("source", "options", "usage_total"))
+    run = RunMeta.parse(meta)  # an imported run.json is untrusted: odd values are left unread
+    source, options = run.source or SourceInfo(), run.options or RunOptions()
     check = newest_check(run_dir)
     counts = (check_counts(run_dir, check) if check else None) or {}
     return {
         "path": str(run_dir),
-        "run_id": str(meta.get("run_id") or run_dir.name),
-        "title": headline(run_dir) or source.get("title"),
-        "source_url": source.get("url"),
-        "site": source.get("site_name"),
-        "lang": options.get("lang"),
-        "created_at": meta.get("created_at"),
-        "updated_at": meta.get("updated_at"),
-        "status": meta.get("status"),
+        "run_id": run.run_id or run_dir.name,
+        "title": headline(run_dir) or source.title,
+        "source_url": source.url,
+        "site": source.site_name,
+        "lang": options.lang,
+        "created_at": run.created_at,
+        "updated_at": run.updated_at,
+        "status": run.status,
         "check_failing": counts.get("failing"),
         "check_contradicted": counts.get("contradicted"),
         "check_unsupported": counts.get("unsupported"),
-        "cost_usd": number(meta.get("cost_usd"), float),
-        "tokens": number(usage.get("total_tokens"), int),
+        "cost_usd": number(run.cost_usd, float),
+        "tokens": number((run.usage_total or {}).get("total_tokens"), int),
         "stamp": stamp,
     }

@@ -149,7 +149,7 @@ class Fetcher:
     ) -> Fetched:
         """GET `url` (from the cache unless refreshing); raises FetchError with advice.
 
-        With `retries`, a 429 or 5xx answer is tried again (tenacity): after the server's
+        With `retries`, a 429 or 5xx answer is tried again (drafter.llm.retry): after the server's
         Retry-After when it gives one, else with exponential backoff. A Retry-After longer
         than `max_retry_after` fails at once instead of stalling the run. `pace` runs before a
         request goes out (not for a cache hit): a per-service rate limit.
@@ -172,28 +172,20 @@ class Fetcher:
     def _with_retries(
         self, call: Callable[[], Fetched], retries: int, max_retry_after: float
     ) -> Fetched:
-        import tenacity
+        """The one retry policy (drafter.llm.retry), without jitter: a RetryableFetchError
+        (429, 5xx) is tried again after its Retry-After, else the backoff."""
+        from drafter.llm.retry import RetryPolicy, retry_sync
 
-        def worth_retrying(state: tenacity.RetryCallState) -> bool:
-            error = state.outcome.exception() if state.outcome else None
-            if not isinstance(error, RetryableFetchError):
-                return False
-            return error.retry_after is None or error.retry_after <= max_retry_after
+        def retry_after(error: Exception) -> float | None:
+            return error.retry_after if isinstance(error, RetryableFetchError) else None
 
-        def wait(state: tenacity.RetryCallState) -> float:
-            error = state.outcome.exception() if state.outcome else None
-            if isinstance(error, RetryableFetchError) and error.retry_after is not None:
-                return error.retry_after
-            return float(min(8.0, 0.5 * 2 ** (state.attempt_number - 1)))
-
-        retrying = tenacity.Retrying(
-            stop=tenacity.stop_after_attempt(retries + 1),
-            retry=worth_retrying,
-            wait=wait,
-            sleep=self.sleep,
-            reraise=True,
+        return retry_sync(
+            call,
+            RetryPolicy(max_retries=retries, retry_after_cap=max_retry_after),
+            lambda error: isinstance(error, RetryableFetchError),
+            retry_after,
+            self.sleep,
         )
-        return retrying(call)
 
     def _download(
         self,
@@ -348,27 +340,11 @@ class _DeadlineBackend(httpcore2.NetworkBackend):
         time.sleep(max(0.0, min(seconds, self._deadline - time.monotonic())))
 
 
-def retry_after_seconds(value: str | None) -> float | None:
-    """Retry-After as seconds: delta-seconds or an HTTP date; None when absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        from email.utils import parsedate_to_datetime
-
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    from datetime import UTC, datetime
-
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
 def raise_for_status(
     status: int, url: str, what: str = "page", retry_after: str | None = None
 ) -> None:
+    from drafter.llm.retry import retry_after_seconds
+
     if status in (401, 403):
         raise BotWallError(
             f"{url} answered HTTP {status}: the site refuses automated requests "

@@ -1,0 +1,137 @@
+"""The model layer as one interface with wrappers (issue 14): a typed request through composable
+wrappers, the journal and cache given to ChatModels rather than stuck on later, and one retry
+policy for model calls and downloads."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drafter.config import load_settings
+from drafter.errors import RetryableFetchError
+from drafter.llm import ChatModels, as_messages, structured_call
+from drafter.llm.cache import LLMCache
+from drafter.llm.call import Answer, CallRequest, WrapperModel
+from drafter.llm.retry import RetryPolicy
+from drafter.llm.transport import HttpModel
+from drafter.schemas import HeadlineDraft
+from drafter.sources.http import Fetcher
+from tests.scripted_llm import Reply, ScriptedLLM
+
+
+async def _call(models: ChatModels) -> Any:
+    return await structured_call(
+        models,
+        agent="headline",
+        role="writer",
+        messages=as_messages("system", "user"),
+        schema=HeadlineDraft,
+        check=lambda answer: [],
+        temperature=0.0,
+        max_tokens=400,
+        reask_fence=lambda text: text,
+    )
+
+
+def test_a_cache_given_at_construction_answers_the_next_models_without_asking(
+    llm_env: ScriptedLLM, replies: dict[str, Any], tmp_path: Path
+) -> None:
+    cache = LLMCache(tmp_path / "llm.sqlite")
+    try:
+        first = asyncio.run(_call(ChatModels(load_settings({}), cache=cache)))
+        again = asyncio.run(_call(ChatModels(load_settings({}), cache=cache)))
+    finally:
+        cache.close()
+
+    assert llm_env.count("HeadlineDraft") == 1
+    assert (first.cached, again.cached) == (0, 1)
+    assert again.parsed.fact == first.parsed.fact == replies["HeadlineDraft"]["fact"]
+
+
+def test_a_wrapper_sees_every_http_attempt_of_a_typed_request(
+    llm_env: ScriptedLLM, replies: dict[str, Any]
+) -> None:
+    """The base answers a CallRequest with an Answer; a wrapper around it sees each try."""
+    ok = Reply(content=replies["HeadlineDraft"])
+    llm_env.script["HeadlineDraft"] = [Reply(status=503, error="busy"), ok]
+    seen: list[str] = []
+
+    class Counting(WrapperModel):
+        async def request(self, call: CallRequest) -> Answer:
+            seen.append(call.agent)
+            return await self.inner.request(call)
+
+    models = ChatModels(load_settings({"max_retries": 0, "structured_output": "json_schema"}))
+    request = CallRequest("headline", "writer", as_messages("s", "u"), HeadlineDraft, 0.0, 400)
+    model = Counting(HttpModel(models))
+
+    import openai
+
+    with pytest.raises(openai.APIStatusError):  # the base leaves retrying to Retrying
+        asyncio.run(model.request(request))
+    answer = asyncio.run(model.request(request))
+
+    assert seen == ["headline", "headline"]
+    assert answer.source == "model" and answer.method == "json_schema"
+    assert answer.parsed.fact == replies["HeadlineDraft"]["fact"]
+
+
+class _Busy(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(503)
+        self.send_header("content-length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def busy_site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Busy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/page"
+    server.shutdown()
+    server.server_close()
+
+
+def test_model_calls_and_downloads_back_off_by_one_policy(
+    llm_env: ScriptedLLM,
+    replies: dict[str, Any],
+    busy_site: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Changing the policy's backoff changes both waits: there is one place that says it."""
+
+    def backoff(self: RetryPolicy, attempt: int, *, jitter: bool | None = None) -> float:
+        return 0.01 * attempt
+
+    monkeypatch.setattr(RetryPolicy, "backoff", backoff)
+    fetcher = Fetcher(allow_private_hosts=True)
+    slept: list[float] = []
+    fetcher.sleep = slept.append
+    with pytest.raises(RetryableFetchError):
+        fetcher.get(busy_site, retries=2)
+    assert slept == [0.01, 0.02]
+
+    busy = Reply(status=503, error="busy")
+    llm_env.script["HeadlineDraft"] = [busy, busy, Reply(content=replies["HeadlineDraft"])]
+    waits: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        await real_sleep(0)
+
+    monkeypatch.setattr("drafter.llm.wrappers.asyncio.sleep", sleep)
+    models = ChatModels(load_settings({"max_retries": 2}))
+    result = asyncio.run(_call(models))
+    assert result.parsed is not None and models.attempts == {"headline": 2}
+    assert len(waits) == 2
+    assert waits == [0.01, 0.02]
