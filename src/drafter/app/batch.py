@@ -2,11 +2,11 @@
 caller (the CLI's `drafter batch`, or any other face) watches through a `BatchReporter` and
 reads the outcome from `Batch.jobs`, `Batch.summary()` and `Batch.exit_code`.
 
-Each line of the sources file becomes a normal run folder (pipeline.start_run → execute →
-check_draft, exactly as `drafter run`), drafted in its own thread with its own event loop,
-budget and call journal. What they share is the process: the per-model rate limiters
-(llm/ratelimit.py), the fetch cache and the model-answer cache. A failure (bad URL, bad comments,
-the model giving up) is recorded for its line and never stops the others.
+Each line of the sources file becomes a normal run folder (app/drafting.py, exactly as
+`drafter run`), drafted in its own thread with its own event loop, budget and call journal.
+What they share is the process: the per-model rate limiters (llm/ratelimit.py), the fetch cache
+and the model-answer cache. A failure (bad URL, bad comments, the model giving up) is recorded
+for its line and never stops the others.
 
 The manifest, `OUT/batch.json`, maps every line to its run folder and is rewritten atomically
 whenever an article changes state; at the end it is also the batch's JSON summary. `--resume`
@@ -229,37 +229,38 @@ class Batch:
         self.save()
 
     def draft(self, job: Job, reporter: BatchReporter) -> None:
-        """One article, start to end; every failure stays with its line."""
-        from drafter import pipeline
+        """One article, start to end (app/drafting.py); every failure stays with its line."""
+        from drafter.app import drafting
 
         started = time.monotonic()
         progress = reporter.article(job)
         folder: RunFolder | None = None
+
+        def created(new: RunFolder) -> None:
+            nonlocal folder
+            folder = new
+            self._set(job, run=str(new.path))
+
         try:
             self._set(job, status="running")
             if job.run is not None:
                 folder = self._reopen(job, progress)
+            check = self.options.check
             if folder is None:
                 job.source, job.comments = resolve(
                     job.line, self.options.sources_file.parent, self.options.comments_dir
                 )
+                request = self._request(job)
+                drafting.draft(
+                    request, self.settings, progress, check=check, record_check=False,
+                    on_folder=created,
+                )  # fmt: skip
             elif folder.run.status == "completed":
                 job.reused = True
-                if self.options.check and not folder.run.check:
-                    pipeline.check_draft(folder, progress)
-                self._finish(job, folder, started)
-                return
-            specs, models = pipeline.prepare(self.settings)
-            if folder is None:
-                assert job.source is not None and job.comments is not None
-                request = pipeline.RunRequest(
-                    job.source, job.comments, self.options.out_dir, None, self.options.refresh
-                )
-                folder = pipeline.start_run(request, self.settings, progress)
-                self._set(job, run=str(folder.path))
-            pipeline.execute(folder, self.settings, progress, specs, models)
-            if self.options.check:
-                pipeline.check_draft(folder, progress)
+                if check and not folder.run.check:
+                    drafting.check_run(folder, progress)
+            else:
+                drafting.complete(folder, self.settings, progress, check=check, record_check=False)
             self._finish(job, folder, started)
         except DrafterError as exc:
             self._failed(job, folder, started, exc)
@@ -273,6 +274,14 @@ class Batch:
         finally:
             progress.close()
             reporter.done(job)
+
+    def _request(self, job: Job) -> Any:
+        from drafter import pipeline
+
+        assert job.source is not None and job.comments is not None
+        return pipeline.RunRequest(
+            job.source, job.comments, self.options.out_dir, None, self.options.refresh
+        )
 
     def _reopen(self, job: Job, progress: Progress) -> RunFolder | None:
         from drafter import pipeline

@@ -20,7 +20,7 @@ from drafter.files import write_atomic
 from drafter.progress import Progress
 from drafter.render import section_keys
 from drafter.run.archive import Archive, Revision, digest, newest_check, sentence_key
-from drafter.run.folder import ARTICLE_MD, CALLS_DIR, CHECK_JSON, CHECK_MD, DESK_DIR, RunFolder
+from drafter.run.folder import ARTICLE_MD, DESK_DIR, RunFolder
 
 if TYPE_CHECKING:
     from drafter.check.report import CheckReport
@@ -301,9 +301,10 @@ def recheck(archive: Archive, run_dir: Path) -> dict[str, Any]:
 
 def recheck_report(archive: Archive, run_dir: Path) -> CheckReport:
     """The layer-1 report of the text as it would be published, written to desk/check.json."""
+    from drafter.app.checking import write_reports
     from drafter.check.core import check
     from drafter.check.inputs import from_run
-    from drafter.check.report import JudgeInfo, to_markdown
+    from drafter.check.report import JudgeInfo
 
     with run_lock(run_dir):
         draft = current(run_dir, archive)
@@ -314,8 +315,7 @@ def recheck_report(archive: Archive, run_dir: Path) -> CheckReport:
             JudgeInfo(status="off", detail="the desk re-checks with layer 1; run drafter check "
                       "for the LLM judge"),
         )  # fmt: skip
-        write_atomic(folder / CHECK_JSON, report.model_dump_json(indent=2) + "\n")
-        write_atomic(folder / CHECK_MD, to_markdown(report))
+        write_reports(report, folder, owned=False)  # desk/ is drafter's own folder
         archive.register(run_dir)
         return report
 
@@ -330,16 +330,6 @@ def latest_check(run_dir: Path) -> tuple[dict[str, Any] | None, str]:
     except (OSError, ValueError):
         return None, ""
     return report, name
-
-
-def _forget_journal(folder: RunFolder, agent: str) -> None:
-    """Drop the journaled answers of one agent, so regenerating asks the model afresh."""
-    for path in (folder.path / CALLS_DIR).glob("*.json"):
-        try:
-            if json.loads(path.read_text(encoding="utf-8")).get("agent") == agent:
-                path.unlink()
-        except (OSError, ValueError, AttributeError):
-            continue
 
 
 def regenerate(
@@ -400,31 +390,13 @@ def _redo_step(
     request: str | None,
     progress: Progress | None,
 ) -> None:
-    """Runs the agent's finished step again, with the editor's request if any; on any failure
-    the step is put back as it was."""
-    from drafter import pipeline
+    """Runs the agent's finished step again (app/drafting.py, cache off), with the editor's
+    request if any; on any failure the step is put back as it was and the archive re-read."""
+    from drafter.app.drafting import redo_step
     from drafter.progress import SilentProgress
 
-    step_file = folder.step_file(agent)
-    saved_step = step_file.read_text(encoding="utf-8")
-    saved_run = folder.run.model_copy(deep=True)
-    specs, models = pipeline.prepare(settings)
-    fresh = settings.model_copy(update={"llm_cache": False})  # a new answer, not a replay
-    step_file.unlink()
-    folder.run.drop_step(agent)
-    _forget_journal(folder, agent)
     try:
-        pipeline.execute(
-            folder,
-            fresh,
-            progress or SilentProgress(),
-            specs,
-            models,
-            requests={agent: request} if request else None,
-        )
+        redo_step(folder, agent, settings, progress or SilentProgress(), request)
     except BaseException:  # a model error, a bug, an interrupt: the section stays as it was
-        write_atomic(step_file, saved_step)
-        folder.run = saved_run
-        folder.save_meta()
         archive.register(run_dir)
         raise

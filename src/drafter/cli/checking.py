@@ -123,17 +123,12 @@ def _check_inputs(
 
 
 def _write_reports(report: Any, out_dir: Path, stem: str) -> None:
-    """<stem>.json and <stem>.md; a report the user changed since is kept aside."""
-    from drafter.check.report import to_markdown
-    from drafter.files import write_owned
+    """<stem>.json and <stem>.md (app/checking.py); a report the user changed since is kept
+    aside."""
+    from drafter.app.checking import write_reports
 
-    for name, text in (
-        (f"{stem}.json", report.model_dump_json(indent=2) + "\n"),
-        (f"{stem}.md", to_markdown(report)),
-    ):
-        kept = write_owned(out_dir / name, text)
-        if kept is not None:
-            typer.echo(f"{name} had been changed since drafter wrote it: kept as {kept}", err=True)
+    for name, kept in write_reports(report, out_dir, stem):
+        typer.echo(f"{name} had been changed since drafter wrote it: kept as {kept}", err=True)
 
 
 def _print_check(report: Any) -> None:

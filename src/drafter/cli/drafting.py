@@ -143,61 +143,54 @@ class _Begin(NamedTuple):
 
 
 def _draft(flags: dict[str, Any], config: Path | None, begin: _Begin, no_check: bool) -> Any:
-    """Runs the pipeline (and the fact check) in a new or resumed run folder, prints the path
-    of article.md, and returns the folder."""
+    """Runs the drafting use case (app/drafting.py) in a new or resumed run folder, prints the
+    path of article.md, and returns the folder."""
     from drafter.config import load_settings
 
-    folder_path: Path | None = None
     folder: Any = None
     settings: Any = None
+
+    def opened(run_folder: Any) -> None:
+        nonlocal folder
+        folder = run_folder
+
     try:
         settings = load_settings(flags, config_path=config, announce=_announce)
-        from drafter import pipeline
+        from drafter.app import drafting
         from drafter.progress import ConsoleProgress
 
         progress = ConsoleProgress()
-        specs, models = pipeline.prepare(settings)
         if begin.resume is not None:
-            folder = pipeline.open_for_resume(begin.resume)
-            _note_resume(folder, specs, begin.redo, progress)
+            result = drafting.resume(
+                begin.resume, settings, progress, redo=begin.redo or (), check=not no_check,
+                on_folder=opened,
+            )  # fmt: skip
         else:
-            folder = _start(begin, settings, progress)
-        folder_path = folder.path
-        path = pipeline.execute(folder, settings, progress, specs, models)
-        if not no_check:
-            pipeline.check_draft(folder, progress, settings)
+            result = drafting.draft(
+                _request(begin), settings, progress, check=not no_check, on_folder=opened
+            )
     except DrafterError as exc:
-        _fail(exc, resume_dir=folder_path)
+        _fail(exc, resume_dir=folder.path if folder is not None else None)
     except KeyboardInterrupt:
         _interrupted(folder, settings)
-    typer.echo(str(path))
-    return folder
+    typer.echo(str(result.path))
+    return result.folder
 
 
-def _note_resume(folder: Any, specs: Any, redo: list[str] | None, progress: Any) -> None:
-    """Says which folder is resumed, and forgets the steps --redo names."""
-    from drafter import pipeline
-
-    progress.note(f"resuming {folder.path}")
-    if redo:
-        dropped = pipeline.forget_steps(folder, specs, redo)
-        progress.note(f"redoing: {', '.join(dropped)}")
-
-
-def _start(begin: _Begin, settings: Any, progress: Any) -> Any:
-    """A new run folder for SOURCE and its comments."""
+def _request(begin: _Begin) -> Any:
+    """What a new run folder is made from: SOURCE, its comments and where the folder goes."""
     from drafter import pipeline
 
     assert begin.source is not None and begin.comments is not None
-    request = pipeline.RunRequest(
+    return pipeline.RunRequest(
         begin.source, begin.comments, begin.out, begin.thread_url, begin.refresh
     )
-    return pipeline.start_run(request, settings, progress)
 
 
 def _warn_unverified_books(folder: RunFolder) -> None:
-    books = folder.run.books
-    unverified = (books.unverified or 0) if books is not None else 0
+    from drafter.app.drafting import unverified_books
+
+    unverified = unverified_books(folder)
     if unverified:
         _stderr_console().print(
             f"warning: {unverified} book(s) could not be verified (no library catalog could be "

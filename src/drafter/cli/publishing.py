@@ -39,8 +39,11 @@ def export_prompts(
     typer.echo(str(target))
 
 
-EXPORT_FILES = {"md": "article.export.md", "html": "article.html", "wxr": "article.wxr.xml"}
-"""Default export names in the run folder: never article.md, which is the draft itself."""
+def _default_file(fmt: ExportFormat) -> str:
+    """The export's default name in the run folder (app/exporting.py): never article.md."""
+    from drafter.app.exporting import DEFAULT_FILES
+
+    return DEFAULT_FILES[fmt]
 
 
 @app.command("export")
@@ -88,9 +91,9 @@ def export_command(
 
         check_gate(settings, run_dir, fmt, force=force)
         if fmt == "wp":
-            from drafter.publish.wordpress import post_draft
+            from drafter.app.exporting import post_to_wordpress
 
-            posted = post_draft(settings, markdown)
+            posted = post_to_wordpress(markdown, settings)
         else:
             text = _export_text(settings, markdown, fmt)
     except DrafterError as exc:
@@ -104,20 +107,13 @@ def export_command(
 
 
 def _export_text(settings: Any, markdown: str, fmt: ExportFormat) -> str:
-    """The draft in an export format that is written to a file: md, html or wxr."""
-    if fmt == "html":
-        from drafter.publish.html import standalone_html
+    """The draft in an export format that is written to a file: md, html or wxr
+    (app/exporting.py)."""
+    from drafter.app.exporting import export
 
-        return standalone_html(markdown)
-    if fmt == "wxr":
-        from drafter.publish.wxr import to_wxr
-
-        return to_wxr(
-            markdown,
-            site_url=settings.wp_url or "http://localhost",
-            author=settings.wp_user or "drafter",
-        )
-    return markdown
+    exported = export(markdown, fmt, settings)
+    assert exported is not None  # typer has checked the name
+    return exported.text
 
 
 def _write_export(text: str, out: Path | None, run_dir: Path, fmt: ExportFormat) -> None:
@@ -128,7 +124,7 @@ def _write_export(text: str, out: Path | None, run_dir: Path, fmt: ExportFormat)
         return
     from drafter.files import write_owned
 
-    target = out if out is not None else run_dir / EXPORT_FILES[fmt]
+    target = out if out is not None else run_dir / _default_file(fmt)
     try:
         kept = write_owned(target, text)
     except OSError as exc:

@@ -49,38 +49,24 @@ def gate(desk: Desk, run: int, fmt: str) -> HTMLResponse | None:
 
 @router.get("/runs/{run}/export.{fmt}")
 def export(desk: DeskDep, run: int, fmt: str) -> Response:
-    from drafter.publish import html as publish_html
+    from drafter.app.exporting import export as export_as
 
     if fmt in ("html", "wxr") and (refused := gate(desk, run, fmt.upper())) is not None:
         return refused
     draft = current(desk.run_dir(run), desk.archive)
-    name = draft.run_dir.name
-    if fmt == "md":
-        body, kind = draft.markdown, "text/markdown; charset=utf-8"
-    elif fmt == "html":
-        body, kind = publish_html.standalone_html(draft.markdown), "text/html; charset=utf-8"
-    elif fmt == "wxr":
-        from drafter.publish.wxr import to_wxr
-
-        wxr = to_wxr(
-            draft.markdown,
-            site_url=desk.settings.wp_url or "http://localhost",
-            author=desk.settings.wp_user or "drafter",
-        )
-        body, kind = wxr, "application/xml; charset=utf-8"
-        fmt = "wxr.xml"
-    else:
+    exported = export_as(draft.markdown, fmt, desk.settings)  # app/exporting.py
+    if exported is None:
         raise HTTPException(404, i18n.strings(desk.ui_lang())["unknown_format"].format(fmt=fmt))
     return Response(
-        body,
-        media_type=kind,
-        headers={"Content-Disposition": attachment(name, fmt)},
+        exported.text,
+        media_type=exported.media_type,
+        headers={"Content-Disposition": attachment(draft.run_dir.name, exported.suffix)},
     )
 
 
 @router.post("/runs/{run}/export/wp")
 def export_wp(desk: DeskDep, run: int) -> Response:
-    from drafter.publish.wordpress import post_draft
+    from drafter.app.exporting import post_to_wordpress
 
     if not desk.settings.wp_url:
         raise HTTPException(404, i18n.strings(desk.ui_lang())["wp_not_configured"])
@@ -88,7 +74,7 @@ def export_wp(desk: DeskDep, run: int) -> Response:
         return refused
     draft = current(desk.run_dir(run), desk.archive)
     try:
-        result = post_draft(desk.settings, draft.markdown)
+        result = post_to_wordpress(draft.markdown, desk.settings)
     except DrafterError as exc:
         message = exc.message + " " + (exc.hint or "")
         return desk.page("error.html", status=502, message=message)

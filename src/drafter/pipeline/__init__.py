@@ -15,7 +15,8 @@ In the order a run goes through them:
   article and the thread, create the run folder), and for a resume `open_for_resume` and
   `forget_steps` (--redo);
 - `finish`: `execute` (run the steps, then render article.md/article.json with 関連記事 and
-  record the run in the archive), `check_draft` (layer 1 of the fact check), `mark_interrupted`;
+  record the run in the archive), `mark_interrupted` (the fact check of the finished draft is
+  app/checking.py's `check_draft`);
 - `runner`: the asyncio DAG of steps, each written to the run folder as it finishes;
 - `preload`: work moved into the run's network and model waits (the model client's imports, the
   encoder and tagger loads, the check's texts).
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 # Names tests replace: `start_run` and `_finish` look them up here, on the package, when called.
 from drafter.agents import new_nonce as new_nonce
-from drafter.pipeline.finish import SIGN_OFF, article_date, check_draft, execute, mark_interrupted
+from drafter.pipeline.finish import SIGN_OFF, article_date, execute, mark_interrupted
 from drafter.pipeline.finish import _render as _render
 from drafter.pipeline.inputs import (
     RunRequest,
@@ -46,7 +47,6 @@ __all__ = [
     "RunRequest",
     "UpstreamFailed",
     "article_date",
-    "check_draft",
     "execute",
     "forget_steps",
     "mark_interrupted",

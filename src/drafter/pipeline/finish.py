@@ -1,6 +1,6 @@
 """A run from its folder to the draft: the steps (runner.py), then article.json and article.md
-with 関連記事 from the archive, run.json's totals and the archive's record; the fact check of
-the finished draft; the run's status when it fails or is interrupted."""
+with 関連記事 from the archive, run.json's totals and the archive's record; the run's status
+when it fails or is interrupted. The fact check of the finished draft: app/checking.py."""
 
 from __future__ import annotations
 
@@ -30,12 +30,10 @@ from drafter.run.folder import (
     ARTICLE_JSON,
     ARTICLE_MD,
     CALLS_DIR,
-    CHECK_JSON,
-    CHECK_MD,
     COMMENTS_INPUT,
     RunFolder,
 )
-from drafter.run.meta import CheckSummary, ErrorInfo, StepRecord, Timings
+from drafter.run.meta import ErrorInfo, StepRecord, Timings
 from drafter.sources.http import Fetcher
 from drafter.stages import RunContext
 
@@ -198,43 +196,6 @@ def _book_service(settings: Settings) -> Any:
     fetcher = Fetcher.from_settings(settings)
     fetcher.allow_private_hosts = True
     return BookService(settings, fetcher)
-
-
-def check_draft(
-    folder: RunFolder, progress: Progress, settings: Settings | None = None
-) -> CheckSummary | None:
-    """Layer 1 of `drafter check` on the finished draft: check.json/check.md beside it and a
-    summary in run.json. A failure here never costs the draft: it is reported and skipped."""
-    from drafter.check.core import check
-    from drafter.check.inputs import from_run
-    from drafter.check.report import JudgeInfo, to_markdown
-
-    try:
-        report = check(
-            from_run(folder.path),
-            JudgeInfo(status="off", detail="drafter run checks with layer 1; run drafter check "
-                      "for the LLM judge"),
-        )  # fmt: skip
-    except Exception as exc:  # noqa: BLE001 - the draft is written; the check is advisory here
-        progress.note(f"fact check skipped: {exc}")
-        return None
-    for name, text in (
-        (CHECK_JSON, report.model_dump_json(indent=2) + "\n"),
-        (CHECK_MD, to_markdown(report)),
-    ):
-        _say_kept(progress, folder.path / name, folder.write_owned(name, text))
-    summary = CheckSummary.model_validate(report.summary())
-    folder.run.check = summary
-    folder.save_meta()
-    if settings is not None:
-        archive.record(folder.path, settings)
-    failing = report.failures
-    if failing:
-        sections = ", ".join(sorted({c.section for c in failing}))
-        progress.note(f"fact check: {len(failing)} claim(s) to fix ({sections}); see check.md")
-    else:
-        progress.note("fact check: nothing to fix")
-    return summary
 
 
 def article_date(article: Article) -> str:
