@@ -131,7 +131,8 @@ def test_the_mornings_work(
         source_id = evidence.get_attribute("href")
         assert source_id is not None
         source_text = page.locator(f"[id='{source_id[1:]}']").inner_text()
-        assert pop.locator(".ev-text").inner_text() in source_text
+        shown = pop.locator(".ev-text").inner_text()
+        assert shown.strip() and shown in source_text  # the source sentence itself, not empty
         assert page.evaluate("window.scrollY") == before
         pop.locator(".ev-close").click()
 
@@ -164,7 +165,7 @@ def test_the_mornings_work(
             page.wait_for_selector(".run-bar strong.good")
             assert page.locator(".run-bar").inner_text().count("修正すべき点はありません") == 1
         assert page.locator("#sec-background .sent.flagged.dismissed").count() == 1
-        assert reason in page.locator("#queue .q-done").text_content() or ""
+        assert reason in (page.locator("#queue .q-done").text_content() or "")
         answers = {r.action: r for r in archive.flag_reviews(run)}
         assert answers["dismissed"].reason == reason and answers["fixed"].sentence == wrong_sentence
         page.locator("#queue .q-done summary").click()
@@ -196,6 +197,13 @@ def test_the_mornings_work(
             == len(after_must + after_verify) - 1
         )
         assert reason in (page.locator("#queue .q-done").text_content() or "")
+        # the queue box holds its answered and style lists: nothing cut off under its border
+        fits = (
+            "(() => { const q = document.querySelector('#queue');"
+            " const last = q.querySelector('details:last-of-type summary');"
+            " return last.getBoundingClientRect().bottom <= q.getBoundingClientRect().bottom; })()"
+        )
+        assert page.evaluate(fits)
         shot("1440-06-rechecked")
 
         # 7. Approve, signing with a name kept in this browser.

@@ -42,6 +42,10 @@ def test_fetch_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_help_and_fetch_do_not_import_langchain_or_openai() -> None:
     code = (
         "import sys; from drafter.cli import app; import drafter.sources.article; "
+        # a download's status and retry path (lazy imports inside): never the model stack
+        "from drafter.sources.http import Fetcher, raise_for_status; "
+        "raise_for_status(200, 'https://example.com/'); "
+        "Fetcher()._with_retries(lambda: None, 0, 1.0); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('langchain_core', 'langchain_openai', 'openai')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from drafter import pipeline, sections
+from drafter import sections
 from drafter.cli import app
 from drafter.errors import FetchError
 from drafter.sources import netguard
@@ -431,6 +431,6 @@ def test_an_unexpected_error_after_the_steps_leaves_the_run_failed(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pipeline, "_render", broken)
+    monkeypatch.setattr("drafter.pipeline.finish._render", broken)
     meta = _run_expecting(OSError, tmp_path)
     assert meta["status"] == "failed" and "No space left" in meta["error"]["message"]

@@ -102,7 +102,7 @@ def test_injection_corpus_stays_inside_its_fences(
         nonce = next(nonces)
         return nonce
 
-    monkeypatch.setattr("drafter.pipeline.new_nonce", next_nonce)
+    monkeypatch.setattr("drafter.pipeline.inputs.new_nonce", next_nonce)
     attacks = attack_strings()
     assert len(attacks) >= 1000
     article = read_article_file(FIXTURES / "article.html")

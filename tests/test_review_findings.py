@@ -14,7 +14,8 @@ from drafter.check.draft_md import parse_draft
 from drafter.files import OWNED_MANIFEST, write_owned
 from drafter.lang.quantities import en_quantities, ja_quantities, missing_quantities
 from drafter.leaks import public_url, redact_text
-from drafter.render import _marker_id, is_web_url
+from drafter.render import is_web_url
+from drafter.sections.markdown import marker_id
 from drafter.sites import same_site, site_of
 from drafter.sources.comments import absolute_permalink
 
@@ -46,7 +47,7 @@ def test_a_url_the_run_read_is_read_back_unescaped() -> None:
 def test_an_unusual_comment_id_survives_the_marker(comment_id: str) -> None:
     markdown = (
         f"# t\n\nリード。\n\n出典:X\n\n## 海外の反応\n\n紹介。\n\n"
-        f"<!-- comment id={_marker_id(comment_id)} score=3 -->\n訳文です。\n"
+        f"<!-- comment id={marker_id(comment_id)} score=3 -->\n訳文です。\n"
     )
     (reaction,) = parse_draft(markdown).reactions
     assert reaction.comment_id == comment_id

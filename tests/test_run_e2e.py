@@ -192,12 +192,12 @@ def test_the_model_client_is_imported_during_the_fetch_only_when_there_is_one(
 ) -> None:
     """An article or thread read over the network leaves the main thread waiting: the model
     client's imports go in a thread meanwhile. Local files have no wait to fill."""
-    from drafter import pipeline
+    from drafter.pipeline import preload
     from tests.loopback import Loopback, respond
 
     calls: list[str] = []
     monkeypatch.setattr(
-        pipeline, "_import_llm_stack", lambda: calls.append(threading.current_thread().name)
+        preload, "_import_llm_stack", lambda: calls.append(threading.current_thread().name)
     )
     assert draft(tmp_path / "file").exit_code == 0
     assert calls == []

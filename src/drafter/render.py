@@ -22,7 +22,7 @@ from drafter.models import (
 from drafter.run.related import RelatedDraft
 from drafter.sections import get as section_of
 from drafter.sections import in_draft_order, labels
-from drafter.sections.markdown import esc, link_target, marker_id
+from drafter.sections.markdown import esc, link_target
 from drafter.sections.markdown import is_web_url as is_web_url
 from drafter.sections.markdown import unescape as unescape
 from drafter.sites import same_site, site_of
@@ -54,7 +54,6 @@ HEADINGS = {
 }
 """Every `##` heading and code-built word of the draft per language: the sections' own
 (drafter.sections, as registered when this module was imported) and 出典/参考リンク/関連記事."""
-_marker_id = marker_id  # the name tests and older callers use
 
 
 class Draft(BaseModel):

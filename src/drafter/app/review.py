@@ -91,7 +91,7 @@ def revert(archive: Archive, run_dir: Path, key: str, *, who: str | None = None)
         before = review_queue(archive, run_dir, draft)
         archive.add_revision(draft.run_id, key, "revert", None)
         return record_fixes(archive, run_dir, before, who)
-    return current(run_dir, archive)
+    return draft  # nothing changed
 
 
 def review_queue(archive: Archive, run_dir: Path, draft: CurrentDraft | None = None) -> Queue:

@@ -81,7 +81,6 @@ class Checker:
         self.index = {s.id: n for n, s in enumerate(self.sentences)}
         self.source_q = [en_quantities(s.text) for s in self.sentences]
         self.dated_q = self._add_weekdays(inputs.article)
-        self.all_q = [q for qs in self.source_q for q in qs]
         self.targets = glossary_targets(inputs.glossary)
         self.glossary_names = [unicodedata.normalize("NFKC", e.target) for e in inputs.glossary]
         self.short_names = {

@@ -65,22 +65,44 @@ def bar_context(
     }
 
 
+def _not_htmx(desk: Desk, url: str, error: str | None) -> Response:
+    """A plain browser request: the error page, or back to the run page's anchor."""
+    if error:
+        return desk.page("error.html", status=400, message=error)
+    return RedirectResponse(url, status_code=303)
+
+
+def _fresh(
+    desk: Desk, run: int, draft: CurrentDraft | None
+) -> tuple[CurrentDraft, Queue, str, dict[str, Any]]:
+    """The draft as it is now (as an action just returned it, else read), its review queue,
+    the page language and the top bar's context."""
+    path = desk.run_dir(run)
+    draft = draft or current(path, desk.archive)
+    review = actions.review_queue(desk.archive, path, draft)
+    return (
+        draft,
+        review,
+        desk.ui_lang(draft.draft.lang),
+        bar_context(desk, run, path, draft, review),
+    )
+
+
 def section_response(
-    desk: Desk, request: Request, run: int, key: str, error: str | None = None
+    desk: Desk,
+    request: Request,
+    run: int,
+    key: str,
+    error: str | None = None,
+    draft: CurrentDraft | None = None,
 ) -> Response:
     if not request.headers.get("hx-request"):
-        if error:
-            return desk.page("error.html", status=400, message=error)
-        return RedirectResponse(f"/runs/{run}#sec-{key}", status_code=303)
-    path = desk.run_dir(run)
-    draft = current(path, desk.archive)
-    review = actions.review_queue(desk.archive, path, draft)
-    lang = desk.ui_lang(draft.draft.lang)
+        return _not_htmx(desk, f"/runs/{run}#sec-{key}", error)
+    draft, review, lang, extra = _fresh(desk, run, draft)
     context = section_context(desk, draft, key, review)
     context["error"] = error
     body = desk.render("_section.html", lang, **context)
     # The top bar and the queue change with the text: swapped in out of band.
-    extra = bar_context(desk, run, path, draft, review)
     body += desk.render("_bar.html", lang, oob=True, **extra)
     body += desk.render("_queue.html", lang, oob=True, run=run, **extra)
     return HTMLResponse(body)
@@ -90,14 +112,8 @@ def queue_response(
     desk: Desk, request: Request, run: int, section: str | None, error: str | None
 ) -> Response:
     if not request.headers.get("hx-request"):
-        if error:
-            return desk.page("error.html", status=400, message=error)
-        return RedirectResponse(f"/runs/{run}#queue", status_code=303)
-    path = desk.run_dir(run)
-    draft = current(path, desk.archive)
-    review = actions.review_queue(desk.archive, path, draft)
-    lang = desk.ui_lang(draft.draft.lang)
-    extra = bar_context(desk, run, path, draft, review)
+        return _not_htmx(desk, f"/runs/{run}#queue", error)
+    draft, review, lang, extra = _fresh(desk, run, None)
     body = desk.render("_queue.html", lang, oob=False, run=run, queue_error=error, **extra)
     body += desk.render("_bar.html", lang, oob=True, **extra)
     if section in section_keys():  # its sentences' marks change

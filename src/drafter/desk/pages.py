@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
 
 from drafter.app import review as actions
-from drafter.app.drafts import NoDraftError, current
+from drafter.app.drafts import CurrentDraft, NoDraftError, current
 from drafter.desk import i18n
 from drafter.desk.context import Desk, DeskDep
 from drafter.desk.fragments import bar_context, section_context
@@ -44,7 +44,9 @@ def _stop_reason(error: ErrorInfo | None) -> dict[str, str] | None:
     return {"agent": error.agent or "", "message": error.message}
 
 
-def _open_counts(desk: Desk, row: RunRow) -> tuple[int, int] | None:
+def _open_counts(
+    desk: Desk, row: RunRow, draft: CurrentDraft | None = None
+) -> tuple[int, int] | None:
     """(must fix, to verify) as the run's page counts them, when the editor has answered
     flags or edited the text since the check; None: the check's own counts stand."""
     if row.check_failing is None or not row.path.is_dir():
@@ -52,7 +54,7 @@ def _open_counts(desk: Desk, row: RunRow) -> tuple[int, int] | None:
     if not desk.archive.flag_reviews(row.id) and not desk.archive.revisions(row.id):
         return None
     try:
-        review = actions.review_queue(desk.archive, row.path)
+        review = actions.review_queue(desk.archive, row.path, draft)
     except DrafterError:
         return None
     return review.must_fix, review.verify
@@ -66,18 +68,18 @@ def _list_rows(desk: Desk, found: list[RunRow]) -> list[dict[str, Any]]:
         missing = not row.path.is_dir()  # moved or deleted; its editor work is kept
         decision = decisions.get(row.id)
         review = "not approved"
+        draft: CurrentDraft | None = None  # read once, for the digest and the open counts
         if decision is not None and decision.action == "approved":
             review = "approved"
             if not missing:
                 try:
-                    shown = current(row.path, desk.archive).markdown
+                    draft = current(row.path, desk.archive)
                 except DrafterError:
-                    shown = ""
-                if digest(shown) != decision.digest:
+                    draft = None
+                if digest(draft.markdown if draft else "") != decision.digest:
                     review = "changed since approval"
-        rows.append(
-            {"row": row, "review": review, "missing": missing, "open": _open_counts(desk, row)}
-        )
+        open_counts = _open_counts(desk, row, draft)
+        rows.append({"row": row, "review": review, "missing": missing, "open": open_counts})
     return rows
 
 

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fastapi import APIRouter, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from drafter.app import review as actions
-from drafter.app.drafts import current
+from drafter.app.drafts import CurrentDraft, current
 from drafter.desk import diff as diffs
 from drafter.desk import i18n
 from drafter.desk.context import Desk, DeskDep, form_who
@@ -25,11 +25,7 @@ router = APIRouter()
 @router.get("/runs/{run}/sections/{key}", response_class=HTMLResponse)
 def section_view(desk: DeskDep, request: Request, run: int, key: str) -> Response:
     desk.known_section(key)
-    return (
-        section_response(desk, request, run, key)
-        if request.headers.get("hx-request")
-        else RedirectResponse(f"/runs/{run}#sec-{key}", status_code=303)
-    )
+    return section_response(desk, request, run, key)
 
 
 @router.get("/runs/{run}/sections/{key}/edit", response_class=HTMLResponse)
@@ -50,10 +46,12 @@ def _section_action(
 ) -> Response:
     desk.known_section(key)
     try:
-        action(desk.run_dir(run))
+        done = action(desk.run_dir(run))
     except DrafterError as exc:
         return section_response(desk, request, run, key, desk.message_of(exc, desk.ui_lang()))
-    return section_response(desk, request, run, key)
+    # every section action returns the draft as it now is: no need to read it again
+    draft = done if isinstance(done, CurrentDraft) else None
+    return section_response(desk, request, run, key, draft=draft)
 
 
 @router.post("/runs/{run}/sections/{key}")

@@ -2,7 +2,7 @@
 
 A call is a typed request (drafter.llm.call) through a stack of wrappers (drafter.llm.wrappers:
 budget, journal and cache, retry, method fallback, rate limit) around one HTTP attempt
-(drafter.llm.transport). One retry policy (drafter.llm.retry: `max_retries`, honours
+(drafter.llm.transport). One retry policy (drafter.retry: `max_retries`, honours
 Retry-After up to a cap; the SDK's own is off), shared with every download.
 Answers are streamed (drafter.llm.http) and timed on silence: `timeout` for the answer to start,
 `idle_timeout` between two tokens; a stream that stalls after it started is not retried. On top,

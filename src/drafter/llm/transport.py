@@ -44,7 +44,7 @@ def _retry_after(exc: openai.APIStatusError) -> float | None:
         if headers.get("retry-after-ms"):
             return float(headers["retry-after-ms"]) / 1000
         if headers.get("retry-after"):
-            from drafter.llm.retry import retry_after_seconds
+            from drafter.retry import retry_after_seconds
 
             return retry_after_seconds(headers["retry-after"])
     except ValueError:

@@ -21,7 +21,6 @@ from drafter.llm.budget import estimate_tokens
 from drafter.llm.call import Answer, CallRequest, Model, WrapperModel
 from drafter.llm.failures import _model_missing, _model_not_found, _transport_error
 from drafter.llm.journal import CallJournal, _stable
-from drafter.llm.retry import RETRYABLE_STATUS, RetryPolicy
 from drafter.llm.transport import (
     HttpModel,
     _format_unsupported,
@@ -29,6 +28,7 @@ from drafter.llm.transport import (
     _total_tokens,
     _Unreadable,
 )
+from drafter.retry import RETRYABLE_STATUS, RetryPolicy
 
 if TYPE_CHECKING:
     import openai
@@ -73,7 +73,7 @@ class MethodFallback(WrapperModel):
 
 
 class Retrying(WrapperModel):
-    """The one retry layer of a model call (drafter.llm.retry.RetryPolicy, with jitter): at
+    """The one retry layer of a model call (drafter.retry.RetryPolicy, with jitter): at
     most 1 + max_retries HTTP attempts on 429/5xx/connection errors, timeouts and unreadable
     bodies, waiting the server's Retry-After (up to retry_after_cap; longer fails at once, the
     run stays resumable) or the backoff. A 429, or any Retry-After, pauses the model's shared

@@ -24,10 +24,7 @@ In the order a run goes through them:
 
 from __future__ import annotations
 
-# Names tests replace: `start_run` and `_finish` look them up here, on the package, when called.
-from drafter.agents import new_nonce as new_nonce
 from drafter.pipeline.finish import SIGN_OFF, article_date, execute, mark_interrupted
-from drafter.pipeline.finish import _render as _render
 from drafter.pipeline.inputs import (
     RunRequest,
     forget_steps,
@@ -35,7 +32,6 @@ from drafter.pipeline.inputs import (
     prepare,
     start_run,
 )
-from drafter.pipeline.preload import _import_llm_stack as _import_llm_stack
 from drafter.pipeline.preload import _Preload as _Preload
 from drafter.pipeline.runner import OFF_PATH_DELAY, UpstreamFailed
 from drafter.pipeline.runner import _off_longest_path as _off_longest_path

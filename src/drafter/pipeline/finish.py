@@ -118,7 +118,6 @@ def _finish(
     article: Article,
     thread: CommentThread,
 ) -> Path:
-    from drafter import pipeline  # `_render` as the package has it
 
     started = time.monotonic()
     artifacts = asyncio.run(runner.run_all(base))
@@ -133,7 +132,7 @@ def _finish(
     headline = artifacts.get("headline")
     if isinstance(headline, Headline):  # from config, also for a headline step written before
         artifacts["headline"] = headline.model_copy(update={"category": runner.context.category})
-    path = pipeline._render(folder, lang, article, thread, artifacts, related, progress)
+    path = _render(folder, lang, article, thread, artifacts, related, progress)
     run = folder.run
     run.status, run.completed_at = "completed", utc_now()
     run.outputs = {"markdown": ARTICLE_MD, "json": ARTICLE_JSON}

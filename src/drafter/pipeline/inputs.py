@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import __version__, sections
-from drafter.agents import AgentSpec, Prompts
+from drafter.agents import AgentSpec, Prompts, new_nonce
 from drafter.config import Settings
 from drafter.errors import CommentsError, ConfigError, RunError
 from drafter.leaks import public_url
 from drafter.llm import ChatModels
 from drafter.models import CommentThread
+from drafter.pipeline import preload
 from drafter.progress import Progress
 from drafter.run import archive
 from drafter.run.folder import ARTICLE_INPUT, COMMENTS_INPUT, RunFolder
@@ -47,7 +48,6 @@ def prepare(settings: Settings) -> tuple[dict[str, AgentSpec], ChatModels]:
 
 def start_run(request: RunRequest, settings: Settings, progress: Progress) -> RunFolder:
     """Fetch and read both inputs, then create the run folder holding them."""
-    from drafter import pipeline  # `_import_llm_stack` and `new_nonce` as the package has them
 
     started = time.monotonic()
     if any(
@@ -55,7 +55,7 @@ def start_run(request: RunRequest, settings: Settings, progress: Progress) -> Ru
         for given in (request.source, request.comments)
     ):
         threading.Thread(
-            target=pipeline._import_llm_stack, name="drafter-imports", daemon=True
+            target=preload._import_llm_stack, name="drafter-imports", daemon=True
         ).start()
     progress.note(f"reading {request.source}")
     fetcher = Fetcher.from_settings(settings, refresh=request.refresh)
@@ -93,7 +93,7 @@ def start_run(request: RunRequest, settings: Settings, progress: Progress) -> Ru
                 dropped=dict(selection.dropped),
             ),
             options=RunOptions(lang=settings.lang),
-            nonce=pipeline.new_nonce(),
+            nonce=new_nonce(),
             steps={},
             timings=Timings(fetch_seconds=round(time.monotonic() - started, 3)),
         ),

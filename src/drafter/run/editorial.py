@@ -103,19 +103,6 @@ class EditorialRecords:
                 (run, action, markdown_digest, utc_now(), who, reason),
             )
 
-    def decisions_of(self, runs: list[int]) -> dict[int, str]:
-        """The latest decision's action for each of `runs` that has one (one query)."""
-        if not runs:
-            return {}
-        marks = ", ".join("?" for _ in runs)
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT run, action FROM decisions WHERE id IN (SELECT max(id) FROM decisions "
-                f"WHERE run IN ({marks}) GROUP BY run)",
-                runs,
-            ).fetchall()
-        return {int(r["run"]): str(r["action"]) for r in rows}
-
     def decision(self, run: int) -> Decision | None:
         with self._lock:
             row = self._db.execute(

@@ -27,7 +27,6 @@ CALLS_DIR = "calls"
 ARTICLE_MD = "article.md"
 ARTICLE_JSON = "article.json"
 CHECK_JSON = "check.json"
-CHECK_MD = "check.md"
 DESK_DIR = "desk"  # the desk's edited draft and its re-check of it
 DESK_CHECK_JSON = f"{DESK_DIR}/{CHECK_JSON}"
 # run.json itself is files.RUN_FILE (write_owned, below run/, compares against its time)

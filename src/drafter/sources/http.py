@@ -149,7 +149,7 @@ class Fetcher:
     ) -> Fetched:
         """GET `url` (from the cache unless refreshing); raises FetchError with advice.
 
-        With `retries`, a 429 or 5xx answer is tried again (drafter.llm.retry): after the server's
+        With `retries`, a 429 or 5xx answer is tried again (drafter.retry): after the server's
         Retry-After when it gives one, else with exponential backoff. A Retry-After longer
         than `max_retry_after` fails at once instead of stalling the run. `pace` runs before a
         request goes out (not for a cache hit): a per-service rate limit.
@@ -172,9 +172,9 @@ class Fetcher:
     def _with_retries(
         self, call: Callable[[], Fetched], retries: int, max_retry_after: float
     ) -> Fetched:
-        """The one retry policy (drafter.llm.retry), without jitter: a RetryableFetchError
+        """The one retry policy (drafter.retry), without jitter: a RetryableFetchError
         (429, 5xx) is tried again after its Retry-After, else the backoff."""
-        from drafter.llm.retry import RetryPolicy, retry_sync
+        from drafter.retry import RetryPolicy, retry_sync
 
         def retry_after(error: Exception) -> float | None:
             return error.retry_after if isinstance(error, RetryableFetchError) else None
@@ -343,7 +343,7 @@ class _DeadlineBackend(httpcore2.NetworkBackend):
 def raise_for_status(
     status: int, url: str, what: str = "page", retry_after: str | None = None
 ) -> None:
-    from drafter.llm.retry import retry_after_seconds
+    from drafter.retry import retry_after_seconds
 
     if status in (401, 403):
         raise BotWallError(

@@ -1,6 +1,7 @@
 """The one retry policy: which failures are tried again, how many times, how long to wait.
 
-Used by the model transport (drafter.llm.wrappers.Retrying) and by every download
+A leaf (it imports nothing of drafter's, so a download never loads the model stack), used by
+the model transport (drafter.llm.wrappers.Retrying) and by every download
 (drafter.sources.http.Fetcher). Both retry a failure the server says is passing (429, 5xx; the
 model call also 408/409, connection resets and timeouts), at most `max_retries` times, waiting
 the server's Retry-After when it gives one and an exponential backoff (0.5 s, 1 s, 2 s, … at
