@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -10,6 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from drafter.lang.text import split_sentences
 
 _BAD_ID = re.compile(r"[\s<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+@lru_cache(maxsize=8)
+def _split_source(text: str) -> tuple[str, ...]:
+    return tuple(split_sentences(text))
 
 
 class SourceSentence(BaseModel):
@@ -35,9 +41,12 @@ class Article(BaseModel):
     from_cache: bool = Field(default=False, exclude=True, description="read from the fetch cache")
 
     def sentences(self) -> list[SourceSentence]:
+        """S1, S2, …: the numbered sentences every stage and the check cite. The split is
+        cached by text: a run numbers the same text in each grounded stage, the preload and
+        its check."""
         return [
             SourceSentence(id=f"S{number}", text=sentence)
-            for number, sentence in enumerate(split_sentences(self.text), start=1)
+            for number, sentence in enumerate(_split_source(self.text), start=1)
         ]
 
 

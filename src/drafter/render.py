@@ -145,6 +145,12 @@ def section_labels(lang: str) -> dict[str, str]:
 def render_sections(draft: Draft) -> dict[str, str]:
     """The draft's Markdown, section by section (the units an editor revises). `title` is the
     bare title; every other value is a run of Markdown blocks, `""` when the section is empty."""
+    return {key: "\n\n".join(blocks) for key, blocks in render_blocks(draft).items()}
+
+
+def render_blocks(draft: Draft) -> dict[str, list[str]]:
+    """`render_sections` before its blocks are joined: each unit's Markdown blocks, in order
+    (the check reads the URLs of a draft drafter rendered from these, block by block)."""
     words = HEADINGS[draft.lang]
     blocks: dict[str, list[str]] = {}
     for section in in_draft_order():
@@ -157,7 +163,7 @@ def render_sections(draft: Draft) -> dict[str, str]:
         f"## {words['links']}",
         links or "- (no URL: the source was a local file without a canonical URL)",
     ]
-    return {key: "\n\n".join(blocks[key]) for key in section_keys()}
+    return {key: blocks[key] for key in section_keys()}
 
 
 def _under_the_lead(draft: Draft, words: dict[str, str]) -> list[str]:

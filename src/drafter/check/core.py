@@ -59,6 +59,9 @@ class CheckInputs:
     source_label: str
     thread: CommentThread | None = None
     glossary: list[GlossaryEntry] = field(default_factory=list)
+    # The run's evidence and claim kinds by normalised sentence text, for a draft read from
+    # Markdown (an editor's): a draft read from the run's article.json carries them on each
+    # DraftSentence instead, and these stay empty.
     recorded_evidence: dict[str, list[str]] = field(default_factory=dict)
     recorded_kinds: dict[str, str] = field(default_factory=dict)
     fetched_urls: set[str] = field(default_factory=set)
@@ -168,10 +171,11 @@ class Checker:
         return reports
 
     def _anchor(self, claim: DraftSentence, sims: np.ndarray) -> Anchor:
-        """The claim's evidence: the sentences the run recorded, or the aligned ones (the top
-        few above EVIDENCE_MIN; the closest are those within NEAR_BEST of the best)."""
+        """The claim's evidence: the sentences the run recorded (carried on the sentence, else
+        joined by its text), or the aligned ones (the top few above EVIDENCE_MIN; the closest
+        are those within NEAR_BEST of the best)."""
         best = float(sims.max()) if sims.size else 0.0
-        recorded = self._recorded(claim.text)
+        recorded = self._recorded(claim)
         if recorded:
             ids = [i for i in recorded if i in self.by_id]
             if ids:
@@ -183,10 +187,13 @@ class Checker:
         closest = [self.sentences[i].id for i in order if sims[i] >= best - NEAR_BEST]
         return Anchor(ids, closest, best, recorded=False)
 
-    def _recorded(self, text: str) -> list[str] | None:
-        """The evidence the run recorded for this sentence, also after an editor changed a few
-        characters of it (24か月 for 12か月 must still be checked against S5)."""
-        key = normalize(text)
+    def _recorded(self, claim: DraftSentence) -> list[str] | None:
+        """The evidence the run recorded for this sentence: what it carries (a draft read from
+        the run's article.json), else the record of the same text, also after an editor changed
+        a few characters of it (24か月 for 12か月 must still be checked against S5)."""
+        if claim.evidence is not None:
+            return list(claim.evidence)
+        key = normalize(claim.text)
         exact = self.inputs.recorded_evidence.get(key)
         if exact or not self.inputs.recorded_evidence:
             return exact

@@ -38,7 +38,7 @@ _RELATED_LINE = re.compile(
     "^(" + "|".join(re.escape(words["related"]) for words in HEADINGS.values()) + r")\s*[:：]"
 )
 _COMMENT_MARKER = re.compile(r"<!--\s*comment\s+id=(?P<id>[^\s>]+)(?:\s+score=(?P<score>-?\d+))?")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _URL = re.compile(r"https?://[^\s)\]>\"'<]+", re.IGNORECASE)
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[(?P<label>[^\]]*)\]\((?P<url>[^)\s]+)\)")
@@ -53,6 +53,10 @@ class DraftSentence:
     subsection: str | None = None
     comment_id: str | None = None
     score: int | None = None
+    # What the run knows about the sentence, carried from article.json (check/carried.py);
+    # None when the draft was read from Markdown: the check then joins the run's record by text.
+    evidence: tuple[str, ...] | None = None  # the source sentence ids the run recorded
+    kind: str | None = None  # source, background or opinion, as the run tagged the claim
 
 
 @dataclass
@@ -97,15 +101,15 @@ def _strip_markup(text: str) -> str:
 
 def parse_draft(markdown: str) -> ParsedDraft:
     draft = ParsedDraft()
-    body, first_line = _front_matter(draft, markdown.replace("\r\n", "\n"))
+    body, first_line = read_front_matter(draft, markdown.replace("\r\n", "\n"))
     draft.plain_headings = _plain_headings(body, first_line)
     blocks = _blocks(body)
     draft.title_marked = any(_heading_level(b) == 1 for b in blocks)
     reader = _BlockReader(draft, not draft.title_marked and _is_title_line(blocks))
     # Links as the publish renderer makes them (reference definitions reach across blocks).
-    linked = {href for _, href in link_pairs(_HTML_COMMENT.sub("", body))}
+    linked = {href for _, href in link_pairs(HTML_COMMENT.sub("", body))}
     for number, block in enumerate(blocks):
-        _collect_urls(draft, reader.section, block, linked)
+        collect_urls(draft, reader.section, block, linked)
         reader.read(number, block)
     # hrefs from reference definitions used in another block than their definition
     draft.urls += [("links", href) for href in sorted(linked)]
@@ -113,7 +117,7 @@ def parse_draft(markdown: str) -> ParsedDraft:
     return draft
 
 
-def _front_matter(draft: ParsedDraft, body: str) -> tuple[str, int]:
+def read_front_matter(draft: ParsedDraft, body: str) -> tuple[str, int]:
     """Reads the `---` front matter (and its `lang:`) into `draft`; returns the body after it
     and the number of that body's first line."""
     front = re.match(r"^---\n(.*?)\n---\n", body, re.DOTALL)
@@ -128,17 +132,29 @@ def _front_matter(draft: ParsedDraft, body: str) -> tuple[str, int]:
     return body, first_line
 
 
-def _collect_urls(draft: ParsedDraft, section: str, block: str, linked: set[str]) -> None:
-    """The block's images and the URLs a reader sees in it, under `section`."""
+def collect_urls(draft: ParsedDraft, section: str, block: str, linked: set[str]) -> None:
+    """The block's images and the URLs a reader sees in it, under `section` (hrefs found in it
+    are taken out of `linked`, the document's links not yet placed)."""
     for image in _MD_IMAGE.findall(block):
         draft.images.append((section, image))
-    shown = _HTML_COMMENT.sub("", block)  # comments are never shown
+    shown = HTML_COMMENT.sub("", block)  # comments are never shown
     for url in _URL.findall(unescape(shown)):  # as the reader sees it: `\_` is `_`
         draft.urls.append((section, url.rstrip(".,;:。、")))
     for _label, href in link_pairs(shown):
         linked.discard(href)
         if href not in {u for _, u in draft.urls}:
             draft.urls.append((section, href))
+
+
+def file_section(draft: ParsedDraft, heading: str) -> str:
+    """The section a `##` heading opens, listed in `draft.sections` (or `unknown_headings`):
+    drafter's key for it, or `other:<heading>` (checked like analysis)."""
+    key = _SECTION_KEYS.get(normalize(heading).casefold())
+    if key is None:
+        draft.unknown_headings.append(heading)
+        return f"other:{heading}"
+    draft.sections.append(key)
+    return key
 
 
 class _BlockReader:
@@ -183,12 +199,7 @@ class _BlockReader:
             draft.title = name
             self.section = "lead"
         elif level <= 2:
-            key = _SECTION_KEYS.get(normalize(name).casefold())
-            if key is None:
-                draft.unknown_headings.append(name)
-            else:
-                draft.sections.append(key)
-            self.section = key or f"other:{name}"
+            self.section = file_section(draft, name)
             self.subsection, self.paragraph, self.book = None, 0, None
         else:
             self.subsection = name
@@ -210,14 +221,14 @@ class _BlockReader:
             if self.book is not None:
                 if "drafter: verified" in block:
                     self.book.verified_marker = True
-                self.book.text = (self.book.text + "\n" + _HTML_COMMENT.sub("", block)).strip()
+                self.book.text = (self.book.text + "\n" + HTML_COMMENT.sub("", block)).strip()
         elif section == "reactions":
             self.pending_comment = _reaction(draft, block, self.pending_comment)
         else:
             self._text(block)
 
     def _text(self, block: str) -> None:
-        text = _strip_markup(_HTML_COMMENT.sub("", block))
+        text = _strip_markup(HTML_COMMENT.sub("", block))
         if not text:
             return
         self.paragraph += 1
@@ -239,10 +250,10 @@ def _reaction(
         score = marker.group("score")
         # render.py percent-encodes anything unusual in an id; decoding gives the id back
         pending = (unquote(marker.group("id")), int(score) if score else None)
-        block = _HTML_COMMENT.sub("", block).strip()
+        block = HTML_COMMENT.sub("", block).strip()
         if not block:
             return pending
-    text = _strip_markup(_HTML_COMMENT.sub("", block))
+    text = _strip_markup(HTML_COMMENT.sub("", block))
     if pending is None:
         first = not draft.reactions and not draft.unmarked_reactions and not draft.reaction_intro
         if first and _looks_like_intro(text):

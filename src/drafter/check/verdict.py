@@ -29,7 +29,8 @@ def claim_verdict(
     refs = [SourceRef(id=i, text=checker.by_id[i].text) for i in anchor.ids]
     best = anchor.best
     weak = best < UNSUPPORTED_BELOW and not anchor.support and not anchor.recorded
-    kind = checker.inputs.recorded_kinds.get(normalize(claim.text))
+    # the kind the run tagged the claim with: carried on it, else joined by its text
+    kind = claim.kind or checker.inputs.recorded_kinds.get(normalize(claim.text))
     if anchor.recorded:
         anchor.support.append("evidence")
     if must:
