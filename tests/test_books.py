@@ -1,24 +1,29 @@
 """関連書籍紹介: only catalog-verified books, against loopback NDL / Google Books / Open Library
-servers that answer in each API's format."""
+servers that answer in each API's format. The stage's rounds run in-process (the TestModel,
+tests/fake_model.py), the catalogs over loopback HTTP; a whole run where the run is tested."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from drafter import sections
 from drafter.books import isbn
 from drafter.books.catalogs import CatalogError, GoogleBooks, NdlSearch, OpenLibrary
 from drafter.books.match import match
 from drafter.books.verify import verify
 from drafter.sources.http import Fetcher
 from tests.catalog_server import FIXTURES, CatalogServer, ndl_rss
+from tests.fake_model import Seen, Stages, TestModel
 from tests.helpers import draft
-from tests.scripted_llm import Reply, ScriptedLLM
+from tests.scripted_llm import ScriptedLLM
 
 
 def _fetcher(sleeps: list[float] | None = None) -> Fetcher:
@@ -162,24 +167,24 @@ def _book(title: str, author: str, language: str = "ja") -> dict[str, Any]:
     }
 
 
-def _books_run(llm_env: ScriptedLLM, tmp_path: Path, rounds: list[dict[str, Any]]) -> Any:
-    llm_env.script["BooksDraft"] = [Reply(content=r) for r in rounds]
-    result = draft(tmp_path)
-    folder = Path(result.stdout.strip().splitlines()[-1]).parent if result.stdout.strip() else None
-    return result, folder
+@dataclass
+class BooksStage:
+    """The books stage run in-process: what each round asked, the section as article.json
+    keeps it, and its Markdown."""
+
+    asks: list[Seen]
+    books: dict[str, Any]
+    markdown: str
 
 
-def _books_requests(llm_env: ScriptedLLM) -> list[str]:
-    return [
-        r["messages"][-1]["content"]
-        for r in llm_env.requests
-        if "BooksDraft" in json.dumps(r.get("response_format") or r.get("tools") or "")
-    ]
-
-
-def _asks_and_books(llm_env: ScriptedLLM, folder: Path) -> tuple[list[str], dict[str, Any]]:
-    books = json.loads((folder / "article.json").read_text(encoding="utf-8"))["books"]
-    return _books_requests(llm_env), books
+def _books_stage(replies: dict[str, Any], rounds: list[dict[str, Any]] | None = None) -> BooksStage:
+    """The lead from the fixture's reply, then the books stage answered with `rounds` (else the
+    fixture's reply), its candidates looked up in the loopback catalogs."""
+    answers = {**replies, "BooksDraft": rounds or replies["BooksDraft"]}
+    stages = Stages(TestModel(answers))
+    section = asyncio.run(stages.upto("books"))
+    markdown = "\n\n".join(sections.get("books").render_blocks(section, "ja"))
+    return BooksStage(stages.model.calls("books"), section.model_dump(mode="json"), markdown)
 
 
 def _titles_queried(catalogs: CatalogServer) -> list[str]:
@@ -216,40 +221,36 @@ def _reject(catalogs: CatalogServer, title: str, hits: list[tuple[str, str, int]
 
 
 def test_one_rejected_candidate_costs_no_second_model_round(
-    llm_env: ScriptedLLM, tmp_path: Path, catalogs: CatalogServer
+    replies: dict[str, Any], catalogs: CatalogServer
 ) -> None:
     """The usual case (models misremember titles): the gap is filled by code from a catalog
     keyword search, ranked against the article, with no further model call."""
     _reject(catalogs, "リチウム経済入門", TOPIC_HITS)
-    result = draft(tmp_path)
-    assert result.exit_code == 0, result.stderr
-    folder = Path(result.stdout.strip().splitlines()[-1]).parent
-    asks, books = _asks_and_books(llm_env, folder)
-    assert len(asks) == 1
+    stage = _books_stage(replies)
+    books = stage.books
+    assert len(stage.asks) == 1
     assert [b["title"] for b in books["books"]] == ["資源と地政学の基礎", "リチウム資源の輸出規制"]
     picked = books["books"][1]
     assert picked["verified"] and picked["catalog"] == "NDL Search" and picked["isbn"]
     # Its description is not the one the model wrote for the rejected candidate.
-    proposed = llm_env.script["BooksDraft"]
-    assert isinstance(proposed, list)
-    written = [b["description"] for b in proposed[0].content["books"]]
+    written = [b["description"] for b in replies["BooksDraft"]["books"]]
     assert picked["description"] not in written and "NDL Search" in picked["description"]
     (rejected,) = [r for r in books["rejected"] if r.get("title") == "リチウム経済入門"]
     assert len(rejected["lookups"]) == 3
     (choice,) = [r for r in books["rejected"] if "picked_from_keyword_search" in r]
     assert choice["picked_from_keyword_search"]["title"] == "リチウム資源の輸出規制"
-    markdown = (folder / "article.md").read_text(encoding="utf-8")
-    assert "リチウム資源の輸出規制" in markdown and "やさしいパン作り入門" not in markdown
+    assert (
+        "リチウム資源の輸出規制" in stage.markdown and "やさしいパン作り入門" not in stage.markdown
+    )
 
 
 def test_hits_far_from_the_article_are_not_picked(
-    llm_env: ScriptedLLM, tmp_path: Path, catalogs: CatalogServer
+    replies: dict[str, Any], catalogs: CatalogServer
 ) -> None:
     _reject(catalogs, "リチウム経済入門", [h for h in TOPIC_HITS if "リチウム" not in h[0]])
-    result = draft(tmp_path)
-    assert result.exit_code == 0, result.stderr
-    asks, books = _asks_and_books(llm_env, Path(result.stdout.strip().splitlines()[-1]).parent)
-    assert len(asks) == 1 and [b["title"] for b in books["books"]] == ["資源と地政学の基礎"]
+    stage = _books_stage(replies)
+    books = stage.books
+    assert len(stage.asks) == 1 and [b["title"] for b in books["books"]] == ["資源と地政学の基礎"]
     assert "Only 1 of the 2 books" in books["note"]
 
 
@@ -300,13 +301,12 @@ def test_concurrent_lookups_keep_each_catalogs_pace(
 
 
 def test_spares_are_looked_up_only_when_a_candidate_fails(
-    llm_env: ScriptedLLM, tmp_path: Path, catalogs: CatalogServer
+    replies: dict[str, Any], catalogs: CatalogServer
 ) -> None:
     """The model proposes more candidates than wanted, best first: the first two a catalog
     confirms are kept, in the model's order, and a spare is looked up only to replace a miss."""
-    result, folder = _books_run(
-        llm_env,
-        tmp_path,
+    stage = _books_stage(
+        replies,
         [
             {
                 "books": [
@@ -318,24 +318,22 @@ def test_spares_are_looked_up_only_when_a_candidate_fails(
             }
         ],
     )
-    assert result.exit_code == 0, result.stderr
-    asks, books = _asks_and_books(llm_env, folder)
-    assert len(asks) == 1
+    books = stage.books
+    assert len(stage.asks) == 1
     assert [b["isbn"] for b in books["books"]] == ["9784909817129", "9781915734266"]
     assert "Ports and Power" not in _titles_queried(catalogs)  # not needed: never asked for
     (spare,) = [r for r in books["rejected"] if "spare" in r]
     assert spare["spare"]["title"] == "Ports and Power"
-    assert "up to 5" in asks[0] or "up to 5" in json.dumps(llm_env.requests[-1])
+    assert "up to 5" in stage.asks[0].text("user") + stage.asks[0].text("system")
 
 
-def test_a_flawed_spare_is_dropped_not_sent_back(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+def test_a_flawed_spare_is_dropped_not_sent_back(replies: dict[str, Any]) -> None:
     """More candidates mean more descriptions that may break a rule; while enough sound ones
     remain, code drops the flawed one instead of asking the model again."""
     boast = _book("Ports and Power", "Daniel Okafor", "en")
     boast["description"] = "この本は100万部を売り上げたベストセラーです。"
-    result, folder = _books_run(
-        llm_env,
-        tmp_path,
+    stage = _books_stage(
+        replies,
         [
             {
                 "books": [
@@ -346,20 +344,16 @@ def test_a_flawed_spare_is_dropped_not_sent_back(llm_env: ScriptedLLM, tmp_path:
             }
         ],
     )
-    assert result.exit_code == 0, result.stderr
-    asks, books = _asks_and_books(llm_env, folder)
-    assert len(asks) == 1
+    books = stage.books
+    assert len(stage.asks) == 1
     assert [b["isbn"] for b in books["books"]] == ["9784909817129", "9781915734266"]
     (dropped,) = [r for r in books["rejected"] if r.get("title") == "Ports and Power"]
     assert "awards or sales" in dropped["why"]
 
 
-def test_second_round_only_when_every_candidate_failed(
-    llm_env: ScriptedLLM, tmp_path: Path
-) -> None:
-    result, folder = _books_run(
-        llm_env,
-        tmp_path,
+def test_second_round_only_when_every_candidate_failed(replies: dict[str, Any]) -> None:
+    stage = _books_stage(
+        replies,
         [
             {"books": [_book("資源と地政学の基本", "山田太郎"), _book("幻の資源論", "架空 著者")]},
             {
@@ -370,8 +364,7 @@ def test_second_round_only_when_every_candidate_failed(
             },
         ],
     )
-    assert result.exit_code == 0, result.stderr
-    asks, books = _asks_and_books(llm_env, folder)
+    books = stage.books
     assert [b["title"] for b in books["books"]] == [
         "資源と地政学の基礎",
         "The Lithium Wars: Power, Supply and the New Energy Race",
@@ -383,22 +376,21 @@ def test_second_round_only_when_every_candidate_failed(
         "Google Books",
         "Open Library",
     ]
+    asks = [seen.text("user") for seen in stage.asks]
     assert len(asks) == 2 and "幻の資源論" in asks[1]  # round 2 is told what failed
-    markdown = (folder / "article.md").read_text(encoding="utf-8")
-    assert "幻の資源論" not in markdown and "ISBN 9781915734266" in markdown
+    assert "幻の資源論" not in stage.markdown and "ISBN 9781915734266" in stage.markdown
 
 
 def test_keyword_search_when_rounds_run_out(
-    llm_env: ScriptedLLM, tmp_path: Path, catalogs: CatalogServer
+    replies: dict[str, Any], catalogs: CatalogServer
 ) -> None:
     junk = {
         "books": [_book("資源と地政学の基本", "山田太郎"), _book("リチウム経済入門", "佐藤次郎")],
         "search_keywords": ["資源外交"],
     }
-    result, folder = _books_run(llm_env, tmp_path, [junk, junk, junk, junk])
-    assert result.exit_code == 0, result.stderr
-    asks, books = _asks_and_books(llm_env, folder)
-    assert len(asks) == 3  # the first round and books_rounds (2) more; the search is code's
+    stage = _books_stage(replies, [junk])
+    books = stage.books
+    assert len(stage.asks) == 3  # the first round and books_rounds (2) more; the search is code's
     assert [b["isbn"] for b in books["books"]][:1] == ["9784909817129"]
     assert all("NDL Search" in b["description"] for b in books["books"])
     why = {r["title"]: r["why"] for r in books["rejected"] if "title" in r}

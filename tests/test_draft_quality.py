@@ -1,10 +1,12 @@
 """Drafts an editor publishes with light edits (issue 18): section roles with "do not repeat"
 blocks, weekdays resolved to dates, names to verify, a headline in two parts with the category
-from config, reactions one sentence a line. Checked on the requests the scripted server received
-and on the run folder drafter wrote."""
+from config, reactions one sentence a line. What a run writes is checked on the run folder and
+the requests the scripted server received; what one stage asks and returns, in-process, on the
+requests the TestModel (tests/fake_model.py) saw."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import re
@@ -17,9 +19,18 @@ import yaml
 
 from drafter.lang.text import normalize
 from drafter.lang.weekdays import dateline_of, resolve, weekday_dates, weekday_table
-from drafter.models import CommentThread, Headline, LeadSection, SourceSentence
+from drafter.models import (
+    CommentThread,
+    Headline,
+    LeadSection,
+    ReactionsSection,
+    SourceSentence,
+    SubsectionsSection,
+)
+from drafter.sections import get as section
 from drafter.stages.headline import assemble_title
 from drafter.stages.reactions import intro_line, sentence_lines
+from tests.fake_model import Stages, TestModel, fixture_article
 from tests.helpers import FIXTURES, draft, run_cli
 from tests.prompt_sizes import fenced_blocks, message_text, outside_fences
 from tests.scripted_llm import Reply, ScriptedLLM, schema_name
@@ -185,18 +196,21 @@ def test_headline_parts_reach_article_json_and_the_category_comes_from_config(
     assert _front_matter(run_dir)["category"] == "海外の反応"
 
 
-def test_an_answer_in_the_one_part_form_still_makes_a_title(
-    llm_env: ScriptedLLM, tmp_path: Path
-) -> None:
+def _stages(replies: dict[str, Any], **options: Any) -> Stages:
+    """The stages in-process, answered with the fixture's replies (by schema name)."""
+    return Stages(TestModel(replies), **options)
+
+
+def test_an_answer_in_the_one_part_form_still_makes_a_title(replies: dict[str, Any]) -> None:
     """A recorded answer from before the split (one `title`, a `category`) replays."""
     old = {
         "title": "ベロリア、リチウム輸出許可制を1年延期へ",
         "category": "経済",
         "tags": ["a", "b", "c"],
     }
-    llm_env.script["HeadlineDraft"] = [Reply(content=old)]
-    run_dir = _run_dir(draft(tmp_path, "--no-check"))
-    headline = Headline.model_validate(_article_json(run_dir)["headline"])
+    stages = _stages({**replies, "HeadlineDraft": old})
+    headline = asyncio.run(stages.upto("headline"))
+    assert isinstance(headline, Headline)
     assert headline.title == old["title"] and headline.framing is None
     assert headline.category == "ニュース"
 
@@ -232,105 +246,101 @@ def test_a_glossary_written_before_the_verify_mark_loads() -> None:
 # ---- section roles, do-not-repeat, hedges, weekdays in the prompts ---------------------------
 
 
-def _claims(run_dir: Path, agent: str) -> list[str]:
-    step = json.loads((run_dir / "steps" / f"{agent}.json").read_text(encoding="utf-8"))
+def _claims(stages: Stages, agent: str) -> list[str]:
+    section = stages.done[agent]
+    assert isinstance(section, SubsectionsSection)
     return [
-        claim["text"]
-        for sub in step["output"]["subsections"]
-        for paragraph in sub["paragraphs"]
-        for claim in paragraph
+        c.text for sub in section.subsections for paragraph in sub.paragraphs for c in paragraph
     ]
 
 
-def _request(llm_env: ScriptedLLM, schema: str) -> dict[str, Any]:
-    return next(r for r in llm_env.requests if schema_name(r) == schema)
+def _asked(stages: Stages, agent: str, kind: str) -> str:
+    """What the agent's first request said in its system or user message."""
+    return stages.model.calls(agent)[0].text(kind)
 
 
-def test_later_sections_are_told_what_earlier_ones_said(
-    llm_env: ScriptedLLM, tmp_path: Path
-) -> None:
-    run_dir = _run_dir(draft(tmp_path, "--no-check"))
-    background, analysis = _claims(run_dir, "background"), _claims(run_dir, "analysis")
+def test_later_sections_are_told_what_earlier_ones_said(replies: dict[str, Any]) -> None:
+    stages = _stages(replies)
+    asyncio.run(stages.upto("conclusion"))
+    background, analysis = _claims(stages, "background"), _claims(stages, "analysis")
 
-    def blocks(schema: str) -> dict[str, str]:
-        return dict(fenced_blocks(message_text(_request(llm_env, schema), "user")))
+    def blocks(agent: str) -> dict[str, str]:
+        return dict(fenced_blocks(_asked(stages, agent, "user")))
 
-    to_analysis, to_conclusion = blocks("AnalysisDraft"), blocks("ConclusionDraft")
+    to_analysis, to_conclusion = blocks("analysis"), blocks("conclusion")
     # Every claim of the background goes to the analysis, fenced as data, under the
     # "do not repeat" heading; every claim of both goes to the conclusion.
     assert all(c in to_analysis["draft-background"] for c in background)
     assert all(c in to_conclusion["draft-background"] for c in background)
     assert all(c in to_conclusion["draft-analysis"] for c in analysis)
-    analysis_user = outside_fences(message_text(_request(llm_env, "AnalysisDraft"), "user"))
+    analysis_user = outside_fences(_asked(stages, "analysis", "user"))
     assert "already says (build on it; do not repeat it)" in analysis_user
-    conclusion_user = outside_fences(message_text(_request(llm_env, "ConclusionDraft"), "user"))
+    conclusion_user = outside_fences(_asked(stages, "conclusion", "user"))
     assert conclusion_user.count("do not restate") == 2
 
     # Each section's role, and varied endings rather than two examples to copy.
     systems = {
-        schema: message_text(_request(llm_env, schema), "system")
-        for schema in ("BackgroundDraft", "AnalysisDraft", "ConclusionDraft")
+        agent: _asked(stages, agent, "system") for agent in ("background", "analysis", "conclusion")
     }
-    assert "the facts and context the reader lacks" in systems["BackgroundDraft"]
-    assert "what the news means" in systems["AnalysisDraft"]
-    assert "the takeaway and the open question" in systems["ConclusionDraft"]
-    endings = re.findall(r"〜[^、)）]+", systems["AnalysisDraft"])
+    assert "the facts and context the reader lacks" in systems["background"]
+    assert "what the news means" in systems["analysis"]
+    assert "the takeaway and the open question" in systems["conclusion"]
+    endings = re.findall(r"〜[^、)）]+", systems["analysis"])
     assert (
         len(endings) >= 6
-        and "never the same ending on two sentences in a row" in (systems["AnalysisDraft"])
+        and "never the same ending on two sentences in a row" in (systems["analysis"])
     )
-    for schema in ("BackgroundDraft", "AnalysisDraft"):
-        assert "2–4 paragraphs of 2–4 sentences" in systems[schema]
-        assert "記事からは分からず" in systems[schema]
+    for agent in ("background", "analysis"):
+        assert "2–4 paragraphs of 2–4 sentences" in systems[agent]
+        assert "記事からは分からず" in systems[agent]
 
 
-def test_the_lead_gets_the_sources_weekdays_as_dates(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+def test_the_lead_gets_the_sources_weekdays_as_dates(replies: dict[str, Any]) -> None:
     """The fixture: "PORT AURELIA, March 14 … said on Saturday", published 2026-03-14."""
-    _run_dir(draft(tmp_path, "--no-check"))
-    for schema in ("LeadDraft", "BackgroundDraft"):
-        request = _request(llm_env, schema)
-        tables = [
-            c for k, c in fenced_blocks(message_text(request, "user")) if k == "weekday-dates"
-        ]
-        assert tables == ["- [S2] on Saturday → 14日（土） (2026-03-14)"], schema
-    lead_system = message_text(_request(llm_env, "LeadDraft"), "system")
+    stages = _stages(replies)
+    asyncio.run(stages.upto("background"))
+    for agent in ("lead", "background"):
+        user = _asked(stages, agent, "user")
+        tables = [c for k, c in fenced_blocks(user) if k == "weekday-dates"]
+        assert tables == ["- [S2] on Saturday → 14日（土） (2026-03-14)"], agent
+    lead_system = _asked(stages, "lead", "system")
     assert "is written as its date (3日; 2月28日 in another month), not 火曜日" in lead_system
 
 
-def test_no_weekday_table_without_a_publication_date(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+def test_no_weekday_table_without_a_publication_date(
+    replies: dict[str, Any], tmp_path: Path
+) -> None:
     """A pasted text file has no date: weekdays stay as the source gives them, unresolved."""
     page = (FIXTURES / "article.html").read_text(encoding="utf-8")
     paragraphs = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<(?:h1|p)>(.*?)</", page)]
     source = tmp_path / "undated.txt"
     source.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    comments = str(FIXTURES / "comments.json")
-    result = run_cli(
-        str(source), "--comments", comments, "--out", str(tmp_path / "d"), "--no-check"
-    )
-    run_dir = _run_dir(result)
-    assert json.loads((run_dir / "inputs/article.json").read_text("utf-8"))["date"] is None
-    lead = _request(llm_env, "LeadDraft")
-    assert "weekday-dates" not in message_text(lead, "user")
-    assert "resolved weekdays" not in message_text(lead, "system")
+    stages = _stages(replies, article=fixture_article(source))
+    assert stages.article.date is None
+    asyncio.run(stages.upto("lead"))
+    assert "publication date unknown" in stages.context.article_date
+    assert "weekday-dates" not in _asked(stages, "lead", "user")
+    assert "resolved weekdays" not in _asked(stages, "lead", "system")
 
 
 # ---- reactions --------------------------------------------------------------------------------
 
 
 def test_reactions_are_one_sentence_a_line_and_the_rule_on_numbers_is_asked(
-    llm_env: ScriptedLLM, tmp_path: Path
+    replies: dict[str, Any],
 ) -> None:
-    run_dir = _run_dir(draft(tmp_path, "--no-check"))
-    reactions = _article_json(run_dir)["reactions"]["reactions"]
-    two = next(r for r in reactions if r["comment_id"] == "c02")
-    assert two["translation"].splitlines() == [
+    stages = _stages(replies)
+    reactions = asyncio.run(stages.upto("reactions"))
+    assert isinstance(reactions, ReactionsSection)
+    two = next(r for r in reactions.reactions if r.comment_id == "c02")
+    assert two.translation.splitlines() == [
         "月の輸出の40%が許可待ちで止まったら、電池メーカーにとっては悪夢だよ。",
         "そりゃ買い手も黙ってない。",
     ]
-    markdown = (run_dir / "article.md").read_text(encoding="utf-8")
+    markdown = "\n\n".join(section("reactions").render_blocks(reactions, "ja"))
     # One block per comment, the lines joined by Markdown hard breaks.
     assert "悪夢だよ。  \nそりゃ買い手も黙ってない。" in markdown
-    system = message_text(_request(llm_env, "ReactionsDraft"), "system")
+    system = _asked(stages, "reactions", "system")
     assert "one sentence per line" in system and "a decade → 10年" in system
 
 
@@ -347,21 +357,17 @@ def _thread(n: int) -> dict[str, Any]:
     return thread
 
 
-def test_a_small_thread_says_how_many_comments_it_had(
-    llm_env: ScriptedLLM, replies: dict[str, Any], tmp_path: Path
-) -> None:
+def test_a_small_thread_says_how_many_comments_it_had(replies: dict[str, Any]) -> None:
     thread = _thread(5)
-    comments = tmp_path / "five.json"
-    comments.write_text(json.dumps(thread, ensure_ascii=False), encoding="utf-8")
     ids = {c["id"] for c in thread["comments"]}
     picked = [r for r in replies["ReactionsDraft"]["reactions"] if r["comment_id"] in ids]
-    llm_env.script["ReactionsDraft"] = [Reply(content={"reactions": picked})]
-    result = run_cli(
-        str(FIXTURES / "article.html"), "--comments", str(comments), "--out",
-        str(tmp_path / "d"), "--no-check",
-    )  # fmt: skip
-    run_dir = _run_dir(result)
-    intro = _article_json(run_dir)["reactions"]["intro"]
+    stages = _stages(
+        {**replies, "ReactionsDraft": {"reactions": picked}},
+        thread=CommentThread.model_validate(thread),
+    )
+    reactions = asyncio.run(stages.upto("reactions"))
+    assert isinstance(reactions, ReactionsSection)
+    intro = reactions.intro
     assert intro == (
         f"Redditのスレッドに寄せられたコメントは5件でした。そのうち{len(picked)}件を翻訳して"
         "紹介します。"

@@ -6,11 +6,10 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -27,53 +26,40 @@ from drafter.errors import (
 from drafter.llm import ChatModels, as_messages, store_answer, structured_call
 from drafter.schemas import HeadlineDraft
 from tests.helpers import draft, run_cli
+from tests.loopback import Loopback, respond, static
 from tests.scripted_llm import Reply, ScriptedLLM, schema_name
 from tests.test_failures import only_run_dir, run_meta
 
 KEY = "sk-test-not-a-real-key"
 
 
-class PlainServer:
-    """A web server that is not an OpenAI-compatible API, on loopback; counts every POST."""
+class PlainServer(Loopback):
+    """A web server that is not an OpenAI-compatible API, on loopback: it serves the files
+    under `root` and answers every POST with `status`, `ctype` and `body` (status 0: a plain
+    static file server, for which POST is not implemented, 501); counts every POST by the
+    schema it asked for."""
 
-    def __init__(self, status: int, ctype: str, body: str, root: Path | None = None) -> None:
+    def __init__(self, status: int, ctype: str, body: str, root: Path) -> None:
         self.posts: Counter[str] = Counter()
-        outer = self
-
-        class Handler(SimpleHTTPRequestHandler):
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, directory=str(root or Path.cwd()), **kwargs)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("content-length", 0))
-                try:
-                    name = schema_name(json.loads(self.rfile.read(length) or b"{}"))
-                except ValueError:
-                    name = "?"
-                outer.posts[name] += 1
-                if status == 0:  # a plain static file server: POST is not implemented (501)
-                    SimpleHTTPRequestHandler.send_error(self, 501, "Unsupported method ('POST')")
-                    return
-                data = body.encode()
-                self.send_response(status)
-                self.send_header("content-type", ctype)
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.answer = (status, ctype, body)
+        super().__init__({}, fallback=static(root), post=self._post)
 
     @property
     def root(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return self.url
 
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def _post(self, handler: BaseHTTPRequestHandler) -> None:
+        length = int(handler.headers.get("content-length", 0))
+        try:
+            name = schema_name(json.loads(handler.rfile.read(length) or b"{}"))
+        except ValueError:
+            name = "?"
+        self.posts[name] += 1
+        status, ctype, body = self.answer
+        if status == 0:
+            handler.send_error(501, "Unsupported method ('POST')")
+        else:
+            respond(handler, status, body.encode(), ctype)
 
 
 @pytest.fixture
@@ -81,9 +67,8 @@ def plain(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[PlainServe
     status, ctype, body = request.param
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("<html><title>My site</title></html>")
-    server = PlainServer(status, ctype, body, tmp_path / "site")
-    yield server
-    server.stop()
+    with PlainServer(status, ctype, body, tmp_path / "site") as server:
+        yield server
 
 
 def _use(monkeypatch: pytest.MonkeyPatch, base_url: str, **env: str) -> None:
@@ -434,13 +419,22 @@ def test_plain_server_helper_is_a_plain_server(tmp_path: Path) -> None:
     """The fixture really is an ordinary web server: GET serves the page, POST is a 501."""
     import urllib.request
 
-    (tmp_path / "index.html").write_text("<html><title>My site</title></html>")
-    server = PlainServer(0, "", "", tmp_path)
-    try:
-        with urllib.request.urlopen(server.root + "/index.html") as page:
-            assert b"My site" in page.read()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<html><title>My site</title></html>")
+    (tmp_path / "outside.html").write_text("not the site's")
+    with PlainServer(0, "", "", tmp_path / "site") as server:
+        for path in ("/index.html", "/"):
+            with urllib.request.urlopen(server.root + path) as page:
+                assert b"My site" in page.read()
+        for path in ("/v1/models", "/../outside.html"):
+            with pytest.raises(urllib.error.HTTPError) as missing:
+                urllib.request.urlopen(server.root + path)
+            assert missing.value.code == 404
         with pytest.raises(urllib.error.HTTPError) as caught:
             urllib.request.urlopen(urllib.request.Request(server.root + "/v1", data=b"{}"))
         assert caught.value.code == 501
-    finally:
-        server.stop()
+    assert sum(server.posts.values()) == 1  # every POST counted, even one that names no schema
+    with Loopback({}) as bare:  # a Loopback without a POST route is a plain server too
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(bare.url + "/v1", data=b"{}"))
+        assert refused.value.code == 501 and bare.hits["/v1"] == 1

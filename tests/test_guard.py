@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+from drafter import sections
 from drafter.guard import CANARY_PREFIX, OutputGuard, canary_for, redact
 from drafter.schemas import ConclusionDraft
+from tests.fake_model import Stages, TestModel
 from tests.helpers import FIXTURES, draft
 from tests.scripted_llm import Reply, ScriptedLLM, load_script
 
@@ -59,18 +62,18 @@ def _system(body: dict[str, Any]) -> str:
     return str(body["messages"][0]["content"])
 
 
-def test_an_answer_with_an_unfetched_link_is_reasked(llm_env: ScriptedLLM, tmp_path: Path) -> None:
-    good = load_script(str(FIXTURES / "replies.json"))["ConclusionDraft"][0].content
+def test_an_answer_with_an_unfetched_link_is_reasked(replies: dict[str, Any]) -> None:
+    good = replies["ConclusionDraft"]
     first = good["paragraphs"][0] + " 詳しくは https://evil.example/ へ。"
     bad = {**good, "paragraphs": [first, *good["paragraphs"][1:]]}
-    llm_env.script["ConclusionDraft"] = [Reply(content=bad), Reply(content=good)]
-    result = draft(tmp_path)
-    assert result.exit_code == 0, result.stderr
-    assert llm_env.count("ConclusionDraft") == 2
-    reask = [r for r in llm_env.requests if "evil.example" in json.dumps(r, ensure_ascii=False)]
-    assert reask and "did not read" in json.dumps(reask[-1]["messages"][-1], ensure_ascii=False)
-    markdown = next((tmp_path / "drafts").glob("*/article.md")).read_text(encoding="utf-8")
-    assert "evil.example" not in markdown
+    stages = Stages(TestModel({**replies, "ConclusionDraft": [bad, good]}))
+    conclusion = asyncio.run(stages.upto("conclusion"))
+    asked = stages.model.calls("conclusion")
+    assert len(asked) == 2
+    reask = asked[1].messages[-1].content
+    assert isinstance(reask, str) and "evil.example" in reask and "did not read" in reask
+    markdown = "\n\n".join(sections.get("conclusion").render_blocks(conclusion, "ja"))
+    assert "evil.example" not in markdown and good["paragraphs"][0] in markdown
 
 
 def test_a_model_leaking_its_canary_fails_and_nothing_shows_it(

@@ -5,6 +5,7 @@ text can neither become a link nor start a block of its own."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 from pathlib import Path
@@ -14,10 +15,12 @@ import pytest
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
+from drafter import sections
 from drafter.cli import app
 from drafter.guard import OutputGuard
 from drafter.links import browser_href, link_pairs, rendered_links
 from drafter.publish.html import render_fragment
+from tests.fake_model import Stages, TestModel
 from tests.helpers import FIXTURES, draft
 from tests.scripted_llm import Reply, ScriptedLLM
 
@@ -62,22 +65,18 @@ def test_the_sanitiser_writes_the_href_the_browser_follows() -> None:
     assert 'href="https://ok.example/"' in html
 
 
-def test_a_slashless_link_in_model_prose_is_reasked(
-    llm_env: ScriptedLLM, replies: dict[str, Any], tmp_path: Path
-) -> None:
+def test_a_slashless_link_in_model_prose_is_reasked(replies: dict[str, Any]) -> None:
     bad = copy.deepcopy(replies["ConclusionDraft"])
     bad["paragraphs"][0] += " [公式サイト](http:/evil.example/login)"
-    llm_env.script["ConclusionDraft"] = [
-        Reply(content=bad),
-        Reply(content=replies["ConclusionDraft"]),
-    ]
-    result = draft(tmp_path)
-    assert result.exit_code == 0, result.output
-    assert llm_env.count("ConclusionDraft") == 2
-    reask = llm_env.requests[-1]["messages"][-1]["content"]
-    assert "http://evil.example/login" in json.dumps(llm_env.requests, ensure_ascii=False)
-    assert "evil.example" not in Path(result.stdout.strip()).read_text(encoding="utf-8")
-    assert reask
+    answers = [bad, replies["ConclusionDraft"]]
+    stages = Stages(TestModel({**replies, "ConclusionDraft": answers}))
+    conclusion = asyncio.run(stages.upto("conclusion"))
+    asked = stages.model.calls("conclusion")
+    assert len(asked) == 2
+    # The re-ask names the link as a browser resolves it.
+    assert "http://evil.example/login" in asked[1].text("user")
+    markdown = "\n\n".join(sections.get("conclusion").render_blocks(conclusion, "ja"))
+    assert "evil.example" not in markdown
 
 
 def _hostile_source(tmp_path: Path, title: str) -> Path:

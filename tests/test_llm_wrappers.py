@@ -5,9 +5,7 @@ policy for model calls and downloads."""
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ from drafter.llm.wrappers import Retrying
 from drafter.retry import RetryPolicy
 from drafter.schemas import HeadlineDraft
 from drafter.sources.http import Fetcher
+from tests.loopback import Loopback, respond
 from tests.scripted_llm import Reply, ScriptedLLM
 
 
@@ -85,23 +84,11 @@ def test_a_wrapper_sees_every_http_attempt_of_a_typed_request(
     assert answer.parsed.fact == replies["HeadlineDraft"]["fact"]
 
 
-class _Busy(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        self.send_response(503)
-        self.send_header("content-length", "0")
-        self.end_headers()
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def busy_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Busy)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/page"
-    server.shutdown()
-    server.server_close()
+    """A site answering every GET 503."""
+    with Loopback({}, fallback=lambda handler: respond(handler, 503)) as site:
+        yield f"{site.url}/page"
 
 
 def test_model_calls_and_downloads_back_off_by_one_policy(

@@ -18,9 +18,11 @@ import html
 import json
 import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from tests.loopback import Loopback
 
 
 @dataclass
@@ -49,31 +51,21 @@ class FakeWordPress:
     violations: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        owner = self
         self._next_id = 100
         self._lock = threading.Lock()
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                owner._handle(self, "GET")
-
-            def do_POST(self) -> None:
-                owner._handle(self, "POST")
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.site = Loopback(
+            {},
+            fallback=lambda handler: self._handle(handler, "GET"),
+            post=lambda handler: self._handle(handler, "POST"),
+        )
+        self.url = self.site.url
 
     def __enter__(self) -> FakeWordPress:
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.site.__enter__()
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.site.__exit__(*exc)
 
     def env(self, password: str | None = None) -> dict[str, str]:
         return {

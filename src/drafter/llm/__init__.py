@@ -36,7 +36,7 @@ from drafter.errors import (
 )
 from drafter.leaks import redact_text, remember_secret, remember_settings
 from drafter.llm.budget import DEFAULT_PRICES, Budget, ModelPrice
-from drafter.llm.call import AnswerCache, CallRequest
+from drafter.llm.call import AnswerCache, CallRequest, Model
 from drafter.llm.failures import _raise_for_finish
 from drafter.llm.journal import CallJournal, store_answer
 from drafter.llm.ratelimit import SHARED as SHARED_LIMITERS
@@ -127,6 +127,7 @@ class ChatModels:
         *,
         journal: CallJournal | None = None,
         cache: AnswerCache | None = None,
+        base: Model | None = None,
     ) -> None:
         self._settings = settings
         self._env = env
@@ -146,6 +147,9 @@ class ChatModels:
         self.journal = journal  # the run's calls/ folder: replayed before asking
         self.cache = cache  # drafter.llm.cache.LLMCache, unless --no-cache
         self.sequence: dict[str, int] = {}
+        # The bottom of the stack: None is HttpModel (the role's server); tests put an
+        # in-process model here (tests/fake_model.py), under the same wrappers.
+        self.base = base
 
     def record(self, journal: CallJournal, cache: AnswerCache | None = None) -> None:
         """Keep this run's answers in `journal` (and `cache`, unless one is kept already):

@@ -230,6 +230,6 @@ class Budgeted(WrapperModel):
 
 def compose(models: ChatModels) -> tuple[Model, Recorded]:
     """The model stack of `structured_call`, and its Recorded layer (for keep and forget)."""
-    base = RateLimited(HttpModel(models), models)
+    base = RateLimited(models.base or HttpModel(models), models)
     recorded = Recorded(Retrying(MethodFallback(base, models), models), models)
     return Budgeted(recorded, models), recorded
