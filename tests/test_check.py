@@ -103,6 +103,8 @@ def test_names_loanwords_and_transliteration() -> None:
         ("ディズニー", "Disney said", "Disney"),  # ディ is di, not dei
         ("フォートワース", "police in Fort Worth said", "Fort Worth"),  # two words, one katakana
         ("ニューヨーク", "Mike said", None),  # same consonants, other vowels: not Mike
+        ("ロイター", "Reuters reported", "Reuters"),  # a closing s katakana leaves off
+        ("ダウ", "the Dow fell", "Dow"),  # ow heard as au
     ],
 )
 def test_katakana_names_resolve_to_the_sources_spelling(

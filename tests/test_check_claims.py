@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from drafter.check.core import CheckInputs, check, fetched_urls
+from drafter.check.claims import Anchor, hedges
+from drafter.check.core import Checker, CheckInputs, check, fetched_urls
 from drafter.check.draft_md import parse_draft
 from drafter.check.report import CheckReport, ClaimReport
 from drafter.models import Article, Comment, CommentThread, GlossaryEntry
@@ -222,6 +223,54 @@ def test_loanwords_and_exonyms_are_not_unknown_names() -> None:
     report = _report(_markdown(lead))
     claim = _claim(report, "ボトルネック")
     assert not [r for r in claim.reasons if "オランダ" in r or "ボトルネック" in r], claim.reasons
+
+
+def test_an_invented_name_whose_consonants_match_a_common_word_is_still_listed() -> None:
+    """ラナク and "lawmaker" share r-n-k, not their vowels: a made-up name, not the loanword of a word
+    of the source (a short sound shape must also sound alike to count as a common word)."""
+    report = _report(_with("ドラン氏は記者団に", "ドラン氏はラナクで記者団に"))
+    claim = _claim(report, "ラナク")
+    assert not claim.fails and claim.verdict == "unsupported"
+    assert any("ラナク" in r for r in claim.reasons), claim.reasons
+
+
+@pytest.mark.parametrize(
+    ("place", "listed"),
+    [("ゴネネス", True), ("サンフランシスコ", False)],  # made up / known to the dictionary
+)
+def test_background_lists_a_name_neither_the_source_nor_the_dictionary_knows(
+    place: str, listed: bool
+) -> None:
+    """Background brings places of its own (サンフランシスコ is fine); a name that is neither in
+    the source nor a word the dictionary knows is likely misspelt or made up: to verify."""
+    sentence = "港湾使用料は、港の設備更新の財源として各国で使われている仕組みです。"
+    changed = f"港湾使用料は、{place}など各国で港の設備更新の財源として使われている仕組みです。"
+    markdown = _markdown()
+    assert sentence in markdown
+    report = _report(markdown.replace(sentence, changed))
+    claim = _claim(report, place)
+    assert not claim.fails
+    assert any(place in r for r in claim.reasons) is listed, claim.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "must"),
+    [
+        ("延期は確実だ。", False),  # too short for its alignment to say what it restates
+        ("ノルバンダ運輸省は、港湾使用料の導入を6か月延期すると発表した。", True),
+    ],
+)
+def test_a_dropped_hedge_is_must_fix_only_for_a_claim_long_enough_to_be_placed(
+    claim: str, must: bool
+) -> None:
+    """The same alignment to a hedged sentence ("it expects to delay"): must-fix for a claim
+    that restates it, to verify for a short one whose embedding lands near many sentences."""
+    checker = Checker(_inputs(_markdown()))
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+    findings = hedges(checker, "lead", claim, anchor)
+    assert [f.check for f in findings] == ["hedges"]
+    assert findings[0].must is must
+    assert "expects" in findings[0].reason
 
 
 def test_the_titles_framing_phrase_is_not_a_quotation() -> None:

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from drafter.check.report import ClaimReport
 from drafter.cli import app
 from drafter.evaluation import plant as plant_module
-from drafter.evaluation.harness import hit, run_suite, was_flagged
+from drafter.evaluation.harness import hit, new_reason, run_suite, was_flagged
 from drafter.evaluation.plant import (
     KINDS,
     SECTIONS,
@@ -288,6 +288,27 @@ def test_a_claim_is_the_planted_one_only_when_it_holds_the_change() -> None:
     # the clean draft's own flag on the sentence the change replaced is not a detection
     assert was_flagged(item, claim("値上げは2019年以来となる。"))
     assert not was_flagged(item, claim("ダリウス・ペル運輸相は、政府が30日以内に計画を承認する"))
+
+
+def test_a_sentence_already_listed_counts_when_a_new_reason_names_the_change() -> None:
+    """A "to verify" flag on a sentence the clean draft already listed is a detection only when
+    it adds a reason quoting what the change wrote, not for the old reason alone."""
+    old = "ダリウス・ペル運輸相は、政府が30日以内に計画を承認する見通しだと述べた。"
+    new = old.replace("ペル", "ゴネネス")
+    assert DRAFT.count(old) == 1
+    item = from_edit(DRAFT, old, new, kind="name_invented", section="lead")
+
+    def claim(sentence: str, *reasons: str) -> ClaimReport:
+        return ClaimReport(section="lead", sentence=sentence, verdict="unsupported",
+                           decided_by="names", reasons=list(reasons), fails=False)  # fmt: skip
+
+    clean = [claim(item.before, "「30日」は原文に見当たりません")]
+    assert not new_reason(item, claim(item.after, "「30日」は原文に見当たりません"), clean)
+    named = claim(
+        item.after, "「30日」は原文に見当たりません", "「ダリウス・ゴネネス」は原文にない"
+    )
+    assert new_reason(item, named, clean)
+    assert not new_reason(item, claim(item.after, "「ペル」は原文にありません"), clean)
 
 
 # ---------------------------------------------------------------- the harness

@@ -46,7 +46,7 @@ from drafter.check.core import CheckInputs, check
 from drafter.check.draft_md import parse_draft
 from drafter.check.inputs import CheckUsageError, from_files
 from drafter.check.report import STRICT_SECTIONS, CheckReport, ClaimReport
-from drafter.evaluation.matching import hit, was_flagged
+from drafter.evaluation.matching import hit, new_reason, was_flagged
 from drafter.evaluation.plant import Planted, plant
 from drafter.evaluation.scores import GENERATED, HAND, junit_xml, summarise, summary_lines
 from drafter.evaluation.suites import (
@@ -65,6 +65,7 @@ __all__ = [
     "hit",
     "junit_xml",
     "load_suite",
+    "new_reason",
     "run_suite",
     "shared_data_dir",
     "summary_lines",
@@ -209,10 +210,14 @@ def _run_planted(
     inputs.draft = parse_draft(item.markdown)
     report = check(inputs)
     must_fix = any(c.fails and hit(item, c) for c in report.claims)
-    # a "to verify" flag counts only where the clean draft had none on that sentence (a title
-    # that is always "to verify" says nothing about the error planted in it)
+    # a "to verify" flag counts where the clean draft had none on that sentence (a title that is
+    # always "to verify" says nothing about the error planted in it), or where it adds a reason
+    # quoting what the change wrote (the editor sees the planted name or figure named)
     already = any(was_flagged(item, c) for c in clean_flags)
-    any_level = must_fix or (not already and any(_level(c) and hit(item, c) for c in report.claims))
+    any_level = must_fix or any(
+        _level(c) and hit(item, c) and (not already or new_reason(item, c, clean_flags))
+        for c in report.claims
+    )
     return {
         "case": case.name,
         "split": case.split,

@@ -3,6 +3,8 @@ the changed sentence (or a piece of it that holds the change), comment id or URL
 
 from __future__ import annotations
 
+import re
+
 from drafter.check.report import ClaimReport
 from drafter.evaluation.plant import Planted
 from drafter.lang.text import normalize
@@ -68,4 +70,29 @@ def _overlaps(item: Planted, sentence: str) -> bool:
         if at < high and low < at + len(sentence):
             return True
         at = after.find(sentence, at + 1)
+    return False
+
+
+_QUOTED = re.compile(r"「([^「」]+)」")  # reasons quote what they name in 「」
+
+
+def new_reason(item: Planted, claim: ClaimReport, clean: list[ClaimReport]) -> bool:
+    """Whether `claim` gives a reason the clean draft's check of that sentence did not, quoting
+    what the planted change wrote (「ビラヌエバ」 for an invented name): a sentence already listed
+    to verify for another reason still shows the editor the planted error."""
+    before = _plain(item.before)
+    after = _plain(item.after)
+    if not before or not after:
+        return False
+    low, high = _changed_span(before, after)
+    changed = after[low:high].strip()
+    if not changed:
+        return False
+    seen = {r for c in clean if was_flagged(item, c) for r in c.reasons}
+    for reason in claim.reasons:
+        if reason in seen:
+            continue
+        for quoted in map(_plain, _QUOTED.findall(reason)):
+            if changed in quoted or (len(quoted) >= 2 and quoted in changed):
+                return True
     return False

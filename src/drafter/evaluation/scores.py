@@ -142,7 +142,7 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
             )
         lines.append(
             "  detection per kind (must fix; any level = must fix, or to verify where the clean "
-            "draft had no flag):"
+            "draft had no flag or gains a reason naming the change):"
         )
         lines += _rate_lines(stats["detection"])
         lines.append("  detection per section:")

@@ -122,6 +122,8 @@ def _english_shapes(word: str) -> frozenset[str]:
     variants |= {v.replace("gh", "g") for v in variants if "gh" in v}  # Ghani → ガニ
     # w closing a vowel is a long vowel (Kershaw → カーショー, Bowman → ボーマン)
     variants |= {re.sub(r"(?<=[aeiou])w(?![aeiou])", "", v) for v in variants if "w" in v}
+    # a plural or possessive s that katakana leaves off (Reuters → ロイター)
+    variants |= {v[:-1] for v in variants if len(v) > 4 and v.endswith("s")}
     # an adjective or demonym names its place: Ecuadorean → エクアドル, Lebanese → レバノン
     variants |= {
         re.sub(r"(?:ean|ian|an|ese|ish|i)$", "", v)
@@ -129,6 +131,17 @@ def _english_shapes(word: str) -> frozenset[str]:
         if len(v) > 6 and re.search(r"(?:ean|ian|an|ese|ish|i)$", v)
     }
     return frozenset(skeleton(v) for v in variants)
+
+
+def spelling_match(katakana: str, word: str) -> float:
+    """How close the romanised katakana is to the word as spelt or as heard (0–1): what tells
+    apart words whose few consonants agree (ベベケー and "back" share b-k, not their vowels)."""
+    romaji = romanize(katakana)
+    lowered = word.lower()
+    spellings = {lowered, _as_heard(word), re.sub(r"ow$", "au", lowered)}  # Dow → ダウ
+    if len(lowered) > 4 and lowered.endswith("s"):
+        spellings.add(_as_heard(word[:-1]))  # Reuters → ロイター
+    return max(SequenceMatcher(None, romaji, w).ratio() for w in spellings)
 
 
 @lru_cache(maxsize=16384)
@@ -184,6 +197,16 @@ def _tokens(text: str) -> list[tuple[int, int, bool, str]]:
             proper = bool(word.is_unk or word.feature.pos2 == "固有名詞")
             out.append((start, position, proper, gloss if gloss.isascii() else ""))
     return out
+
+
+def unfamiliar(part: str) -> bool:
+    """Katakana the dictionary cannot read as known words: an unknown word, or pieces of two
+    characters or less (ゴロ+ラト). Known places and brands outside the source (サンフランシスコ,
+    ディズニー+プラス) read as whole words; a misspelt or invented name rarely does."""
+    words = [w for w in tagger()(part) if w.surface.strip("・=＝ ")]
+    if any(w.is_unk for w in words):
+        return True
+    return len(words) > 1 and any(len(w.surface) <= 2 for w in words)
 
 
 def _looks_like_name(
@@ -411,10 +434,7 @@ def resolve(part: str, targets: dict[str, str], words: Sequence[str]) -> str | N
         score = transliteration_match(part, word)
         if score < 0.8:
             continue
-        spelling = max(
-            SequenceMatcher(None, romaji, word.lower()).ratio(),
-            SequenceMatcher(None, romaji, _as_heard(word)).ratio(),
-        )
+        spelling = spelling_match(part, word)
         if short and spelling < 0.5:
             continue  # two consonants match too much: ニューヨーク is not Mike
         key = (score, spelling)

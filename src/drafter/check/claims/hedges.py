@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from drafter.models import SourceSentence
 
 HEDGE_SIM = 0.5  # a dropped hedge is must-fix only against a sentence this surely restated
+# ... and only for a claim this long: the embedding of a short sentence (結果は民主党の健闘だった。)
+# lands near too many source sentences to say which one it restates
+SURE_CHARS = 20
 
 # Modal words: the source does not state the thing as fact. Attribution ("according to",
 # "said") is not a hedge: a claim that names its speaker some other way is still faithful.
@@ -57,17 +60,17 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
         sentence = checker.by_id[sentence_id]
         word = MODAL_EN.search(sentence.text)
         if word is not None:
-            finding = _hedge_finding(checker, section, sentence, word.group(0), anchor)
+            finding = _hedge_finding(checker, sentence, word.group(0), anchor, len(text))
             finding.must = finding.must and section == "lead"
             return [finding]
     return []
 
 
 def _hedge_finding(
-    checker: Checker, section: str, sentence: SourceSentence, word: str, anchor: Anchor
+    checker: Checker, sentence: SourceSentence, word: str, anchor: Anchor, length: int
 ) -> Finding:
     # must fix only where the claim surely restates that very sentence
-    sure = anchor.recorded or anchor.best >= HEDGE_SIM
+    sure = anchor.recorded or (anchor.best >= HEDGE_SIM and length >= SURE_CHARS)
     must = sure and not _SOFT_MODAL.match(word)
     return Finding(
         "hedges",

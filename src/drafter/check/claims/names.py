@@ -13,7 +13,11 @@ from drafter.lang.names import (
     kanji_surnames,
     name_mentions,
     resolve,
+    romanize,
+    skeleton,
+    spelling_match,
     transliteration_match,
+    unfamiliar,
 )
 from drafter.lang.text import normalize
 
@@ -39,39 +43,15 @@ def names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fin
         if not mention.person and _common_word(checker, mention):
             continue  # a loanword the source has in lower case (アンインストール: uninstall)
         known = sum(1 for form in resolved.values() if form) * 2 >= len(resolved)
-        if not known and not mention.person and section not in ("lead", "title"):
-            continue  # background names places and bodies of its own (サンフランシスコ)
         if not known:
-            out.append(
-                Finding(
-                    # an unknown person in a lead sentence whose source names someone else
-                    "names-swap" if mention.person and section == "lead" else "names",
-                    False,
-                    checker.say(
-                        f"「{mention.text}」は原文にも用語集にも見当たりません（表記と人物の確認を）",
-                        f"the name 「{mention.text}」 is not in the source or glossary",
-                    ),
-                )
-            )
+            out += _unknown(checker, section, mention, resolved)
             continue
         out += _placed(checker, section, mention, resolved, window_text, anchor)
     if section in ("lead", "title"):
         out += _kanji_names(checker, text)
     swapped = [f for f in out if f.check == "names-swap"]
     if swapped and (anchor.firm(section) or section not in ("lead", "title")):
-        others = _window_people(near, accounted)
-        for finding in swapped:
-            finding.check = "names"
-            if others:
-                # listed to verify, not must-fix: on faithful drafts of real pages a speaker
-                # named a few sentences away, or in the byline, looked the same (a swap
-                # detector this coarse cost more trust than it caught errors)
-                finding.reason += checker.say(
-                    f"。原文の該当文の人物は {', '.join(others[:2])}",
-                    f"; the source sentence names {', '.join(others[:2])}",
-                )
-            elif section not in ("lead", "title"):
-                out.remove(finding)  # elsewhere a name from another part of the article is fine
+        _confirm_swaps(checker, section, out, swapped, _window_people(near, accounted))
     for finding in out:
         finding.check = "names"
     if mentions and not out:
@@ -79,10 +59,76 @@ def names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fin
     return out
 
 
+# A sound shape of this many consonants or fewer matches too many words on its own (ゴネネス
+# and "guns" are both k-n-s): the word must then also sound like the katakana.
+_SHORT_SHAPE = 3
+_COMMON_SPELLING = 0.7
+
+
+def _unknown(
+    checker: Checker, section: str, mention: NameMention, resolved: dict[str, str | None]
+) -> list[Finding]:
+    """A name that matches nothing in the source or glossary: to verify. Background and
+    analysis name places and bodies of their own (サンフランシスコ): there only a person, or a
+    name the dictionary does not know either (a misspelt or made-up one), is listed."""
+    if not mention.person and section not in ("lead", "title"):
+        if not any(not form and unfamiliar(part) for part, form in resolved.items()):
+            return []
+        return [
+            Finding(
+                "names",
+                False,
+                checker.say(
+                    f"「{mention.text}」は原文にも辞書にも見当たりません（表記と実在の確認を）",
+                    f"the name 「{mention.text}」 is neither in the source nor a known word",
+                ),
+            )
+        ]
+    return [
+        Finding(
+            # an unknown person in a lead sentence whose source names someone else
+            "names-swap" if mention.person and section == "lead" else "names",
+            False,
+            checker.say(
+                f"「{mention.text}」は原文にも用語集にも見当たりません（表記と人物の確認を）",
+                f"the name 「{mention.text}」 is not in the source or glossary",
+            ),
+        )
+    ]
+
+
+def _confirm_swaps(
+    checker: Checker,
+    section: str,
+    out: list[Finding],
+    swapped: list[Finding],
+    others: list[str],
+) -> None:
+    """A person from elsewhere in the article is a swap to verify when the sentence the claim
+    rests on names someone the claim does not; else it may join two parts of the article."""
+    for finding in swapped:
+        finding.check = "names"
+        if others:
+            # listed to verify, not must-fix: on faithful drafts of real pages a speaker named
+            # a few sentences away, or in the byline, looked the same (a swap detector this
+            # coarse cost more trust than it caught errors)
+            finding.reason += checker.say(
+                f"。原文の該当文の人物は {', '.join(others[:2])}",
+                f"; the source sentence names {', '.join(others[:2])}",
+            )
+        elif section not in ("lead", "title"):
+            out.remove(finding)  # elsewhere a name from another part of the article is fine
+
+
 def _common_word(checker: Checker, mention: NameMention) -> bool:
     """Katakana that transliterates a lower-case word of the source is a common noun."""
     for part in mention.parts:
-        if not any(transliteration_match(part, w) >= 0.8 for w in checker.common_words):
+        short = len(skeleton(romanize(part))) <= _SHORT_SHAPE
+        if not any(
+            transliteration_match(part, w) >= 0.8
+            and (not short or spelling_match(part, w) >= _COMMON_SPELLING)
+            for w in checker.common_words
+        ):
             return False
     return bool(mention.parts)
 
