@@ -331,3 +331,80 @@ def test_minutes_and_long_day_counts_are_durations() -> None:
     assert ja_quantities("3分の1が反対した") == []
     assert ja_quantities("十分な量") == []
     assert ja_quantities("14日に発表した") == []
+
+
+@pytest.mark.parametrize(
+    ("japanese", "figures"),
+    [
+        ("リブート版の4作目", []),  # an ordinal ("the fourth film") is not a count of four
+        ("2期目に入った", []),
+        ("3試合目で初めて", []),
+        ("3つ目の理由", []),
+        ("直近15試合は14勝0敗1だった", ["15"]),  # a record (14-0-1 in the source) is not either
+    ],
+)
+def test_ordinals_and_season_records_are_not_figures(japanese: str, figures: list[str]) -> None:
+    """Left out as the English side leaves out "fourth" and "14-0-1": compared as counts they
+    were contradicted by any other number of the aligned sentence (4作目 vs "three scripts")."""
+    assert [q.text for q in ja_quantities(japanese)] == figures
+
+
+def test_seconds_are_a_duration_not_a_bare_number() -> None:
+    """「2分55秒」 is a time, not the count 55 (which any other number of the aligned sentence
+    seemed to contradict)."""
+    assert [q.kind for q in ja_quantities("延長開始から2分55秒で決めた")] == [
+        "duration",
+        "duration",
+    ]
+    assert [q.kind for q in ja_quantities("5勝を挙げた")] == ["number"]  # a count stays one
+
+
+@pytest.mark.parametrize(
+    ("surname", "source", "listed"),
+    [
+        ("劉", "Liu Xiaoming, China's ambassador, said", False),  # 劉 is read リュウ, spelt Liu
+        ("文", "President Moon Jae-in said", False),
+        ("劉", "Ambassador Wang Yi said", True),  # no Liu in the source: to verify
+    ],
+)
+def test_a_chinese_or_korean_surname_in_kanji_matches_its_romanisation(
+    surname: str, source: str, listed: bool
+) -> None:
+    from drafter.check.claims.names import _kanji_names
+    from drafter.check.core import Checker, CheckInputs
+    from drafter.check.draft_md import parse_draft
+    from drafter.models import Article
+
+    text = f"{surname}暁明大使は述べた。"
+    article = Article(url="https://example.com/a", title="t", text=source, fetched_at="2026-01-01")
+    checker = Checker(
+        CheckInputs(article=article, draft=parse_draft(f"# t\n\n{text}"), draft_label="d",
+                    source_label="s")
+    )  # fmt: skip
+    found = _kanji_names(checker, text)
+    assert bool(found) is listed, [f.reason for f in found]
+
+
+@pytest.mark.parametrize(
+    ("english", "values"),
+    [
+        ("Eighty two-metre spiders", [80.0, 2.0]),  # eighty of them, each two metres long
+        ("forty five people", [45.0]),
+        ("1.000 led lights", [1.0, 1000.0]),  # a thousand written the European way, too
+        ("a yield of 1.875%", [1.875]),
+    ],
+)
+def test_english_numbers_read_as_a_reader_reads_them(english: str, values: list[float]) -> None:
+    assert [q.value for q in en_quantities(english)] == values
+
+
+def test_an_ordinal_run_of_years_is_that_many_years() -> None:
+    """ "the seventh year in a row" is what 「7年連続」 says; a plain ordinal stays no figure."""
+    assert not missing_quantities(
+        ja_quantities("開催は7年連続となる"), en_quantities("held for the seventh year in a row")
+    )
+    assert not missing_quantities(
+        ja_quantities("10か月連続の増加"), en_quantities("a 10th straight month of gains")
+    )
+    assert en_quantities("the second year of the plan") == []
+    assert ja_quantities("17世紀に造られた運河") == []  # a century is not a count of 17

@@ -24,6 +24,9 @@ _THREAD_URL = re.compile(
 def links(checker: Checker) -> list[ClaimReport]:
     out = []
     seen: set[str] = set()
+    # a source read from a saved file without its address: the first unknown web link under
+    # 参考リンク is taken for the article's own (to verify), not for an invented one
+    article_unknown = not checker.inputs.article.url
     for section, url in checker.inputs.draft.urls:
         target = browser_href(url)  # where a reader's browser goes: `http:/x` is x
         key = url_key(target)
@@ -31,28 +34,17 @@ def links(checker: Checker) -> list[ClaimReport]:
             continue
         seen.add(key)
         ok = is_absolute_web_url(target) and key in checker.inputs.fetched_urls
-        # a thread's link cannot be traced when no comments input was given: to verify
-        unknown = not ok and checker.inputs.thread is None and _THREAD_URL.search(target)
-        reason = (
-            checker.say(
-                f"コメントの入力がないため、スレッドのURLを確認できません（{section}）",
-                f"no comments input was given, so the thread's URL cannot be checked "
-                f"(in {section})",
-            )
-            if unknown
-            else checker.say(
-                f"この実行で取得していないURLです（{section}）",
-                f"not fetched by this run (in {section})",
-            )
-        )
+        reason = None if ok else _untraced(checker, section, target, article_unknown)
+        if reason is not None and reason[2]:
+            article_unknown = False  # one link is the article's; a second one is not
         out.append(
             ClaimReport(
                 section="links",
                 sentence=url,
                 verdict="supported" if ok else "unsupported",
                 decided_by="links",
-                reasons=[] if ok else [reason],
-                fails=not ok and not unknown,
+                reasons=[reason[0]] if reason else [],
+                fails=reason is not None and not reason[1],
             )
         )
     for section, image in checker.inputs.draft.images:
@@ -72,6 +64,48 @@ def links(checker: Checker) -> list[ClaimReport]:
             )
         )
     return out
+
+
+def _untraced(
+    checker: Checker, section: str, target: str, article_unknown: bool
+) -> tuple[str, bool, bool]:
+    """Why a link this run did not fetch is listed: (reason, only to verify, taken for the
+    article's own link). A thread's link without a comments input, or the article's own link
+    when the source was a saved file without its address, cannot be traced: to verify.
+    Anything else was never fetched: must fix."""
+    if checker.inputs.thread is None and _THREAD_URL.search(target):
+        return (
+            checker.say(
+                f"コメントの入力がないため、スレッドのURLを確認できません（{section}）",
+                f"no comments input was given, so the thread's URL cannot be checked "
+                f"(in {section})",
+            ),
+            True,
+            False,
+        )
+    if (
+        article_unknown
+        and section == "links"
+        and is_absolute_web_url(target)
+        and not _THREAD_URL.search(target)
+    ):
+        return (
+            checker.say(
+                "原文はURLのない保存ファイルなので、記事のURLか確認できません（links）",
+                "the source is a saved file without its address, so this cannot be "
+                "checked as the article's URL (in links)",
+            ),
+            True,
+            True,
+        )
+    return (
+        checker.say(
+            f"この実行で取得していないURLです（{section}）",
+            f"not fetched by this run (in {section})",
+        ),
+        False,
+        False,
+    )
 
 
 def books(checker: Checker) -> list[ClaimReport]:

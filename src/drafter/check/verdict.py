@@ -53,6 +53,10 @@ def claim_verdict(
             decided = "+".join(sorted(set(anchor.support))) or "alignment"
     elif kind in ("background", "opinion"):
         verdict, decided = kind, "run"
+    elif anchor.recorded:
+        # the run tagged it as the source's and recorded where: held to those sentences above,
+        # so with no finding it is supported by them, whatever the embeddings say
+        verdict, decided = "supported", "evidence"
     elif best >= SUPPORTED_ABOVE:
         verdict, decided = "supported", "alignment"
     else:

@@ -18,6 +18,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Protocol
 
+from drafter.lang.name_tables import CJK_SURNAMES, EXONYMS
+
 _KATAKANA_RUN = re.compile(r"[ァ-ヺー・＝=]+")
 # Titles that follow a person's name (an organisation's suffix such as 港 or 社 also follows
 # common loanwords: コンテナ港, メディア社, so those count only through UniDic below).
@@ -131,6 +133,13 @@ def _english_shapes(word: str) -> frozenset[str]:
         if len(v) > 6 and re.search(r"(?:ean|ian|an|ese|ish|i)$", v)
     }
     return frozenset(skeleton(v) for v in variants)
+
+
+def same_sound(word: str, words: Sequence[str]) -> list[str]:
+    """The words that share `word`'s sound shape (Zelensky, Zelenskiy): one name spelt two
+    ways in the same source."""
+    shapes = {shape for shape in _english_shapes(word) if len(shape) >= 3}  # Lee ~ Lay: no
+    return [w for w in words if w[:1].lower() == word[:1].lower() and shapes & _english_shapes(w)]
 
 
 def spelling_match(katakana: str, word: str) -> float:
@@ -290,6 +299,12 @@ def kanji_surnames(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+def cjk_surname_in(surname: str, source_words_lower: set[str]) -> bool:
+    """Whether a Chinese or Korean surname in kanji has one of its romanisations in the
+    source (劉 ~ Liu): a kanji name the Japanese reading cannot match."""
+    return any(r in source_words_lower for r in CJK_SURNAMES.get(surname, ()))
+
+
 def source_words(source_text: str) -> list[str]:
     """Capitalised words of the source, each once, in the order they first occur: what a
     katakana name may transliterate (the order breaks ties in `resolve`). A possessive is
@@ -300,70 +315,6 @@ def source_words(source_text: str) -> list[str]:
     # フォートワース), after the single words so a single word wins a tie
     pairs = re.findall(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)(?:['’]s?)?\b", source_text)
     return single + list(dict.fromkeys(f"{a} {b}" for a, b in pairs if f"{a} {b}" not in single))
-
-
-# Katakana names of countries and regions whose English names sound nothing like them, with
-# the words (name, adjective, capital) a source uses for them.
-EXONYMS: dict[str, tuple[str, ...]] = {
-    "オランダ": ("netherlands", "dutch", "holland", "amsterdam", "the hague"),
-    "ドイツ": ("germany", "german", "berlin"),
-    "イギリス": ("britain", "british", "u.k.", "uk", "united kingdom", "england", "london"),
-    "アメリカ": ("america", "american", "u.s.", "us", "united states", "washington"),
-    "スイス": ("switzerland", "swiss", "geneva", "zurich", "bern"),
-    "ギリシャ": ("greece", "greek", "athens"),
-    "トルコ": ("turkey", "turkish", "türkiye", "ankara", "istanbul"),
-    "スペイン": ("spain", "spanish", "madrid"),
-    "デンマーク": ("denmark", "danish", "copenhagen"),
-    "スウェーデン": ("sweden", "swedish", "stockholm"),
-    "ノルウェー": ("norway", "norwegian", "oslo"),
-    "フィンランド": ("finland", "finnish", "helsinki"),
-    "ポーランド": ("poland", "polish", "warsaw"),
-    "ハンガリー": ("hungary", "hungarian", "budapest"),
-    "チェコ": ("czech", "prague"),
-    "オーストリア": ("austria", "austrian", "vienna"),
-    "ベルギー": ("belgium", "belgian", "brussels"),
-    "フランス": ("france", "french", "paris"),
-    "イタリア": ("italy", "italian", "rome"),
-    "ロシア": ("russia", "russian", "moscow", "kremlin"),
-    "ウクライナ": ("ukraine", "ukrainian", "kyiv", "kiev"),
-    "ベラルーシ": ("belarus", "belarusian", "minsk"),
-    "ジョージア": ("georgia", "georgian", "tbilisi"),
-    "オーストラリア": ("australia", "australian", "canberra"),
-    "ニュージーランド": ("new zealand", "wellington"),
-    "フィリピン": ("philippines", "philippine", "filipino", "manila"),
-    "ベトナム": ("vietnam", "vietnamese", "hanoi"),
-    "タイ": ("thailand", "thai", "bangkok"),
-    "インド": ("india", "indian", "new delhi", "delhi"),
-    "イラン": ("iran", "iranian", "tehran"),
-    "イラク": ("iraq", "iraqi", "baghdad"),
-    "イスラエル": ("israel", "israeli", "jerusalem", "tel aviv"),
-    "パレスチナ": ("palestine", "palestinian"),
-    "サウジアラビア": ("saudi", "riyadh"),
-    "エジプト": ("egypt", "egyptian", "cairo"),
-    "アフガニスタン": ("afghanistan", "afghan", "kabul"),
-    "メキシコ": ("mexico", "mexican"),
-    "ブラジル": ("brazil", "brazilian", "brasilia"),
-    "アルゼンチン": ("argentina", "argentine", "argentinian", "buenos aires"),
-    "ボリビア": ("bolivia", "bolivian", "la paz"),
-    "ヨーロッパ": ("europe", "european", "eu"),
-    "アジア": ("asia", "asian"),
-    "アフリカ": ("africa", "african"),
-    "ワシントン": ("washington",),
-    "ニューヨーク": ("new york",),
-    "ロサンゼルス": ("los angeles",),
-    "サンフランシスコ": ("san francisco",),
-    "サンディエゴ": ("san diego",),
-    "シエラネバダ": ("sierra nevada",),
-    "ニュージャージー": ("new jersey",),
-    "ニューデリー": ("new delhi",),
-    "ラスベガス": ("las vegas",),
-    "ブエノスアイレス": ("buenos aires",),
-    "ラパス": ("la paz",),
-    "ハーグ": ("hague",),
-    "ハリウッド": ("hollywood",),
-    "ホワイトハウス": ("white house",),
-    "ペンタゴン": ("pentagon",),
-}
 
 
 _FUNCTION_WORDS = {

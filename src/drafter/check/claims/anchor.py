@@ -20,6 +20,7 @@ class Finding:
     check: str  # numbers, names, quotes, hedges, alignment
     must: bool
     reason: str
+    source_id: str | None = None  # the source sentence it is about, where there is one
 
 
 @dataclass

@@ -19,14 +19,20 @@ SURE_CHARS = 20
 # Modal words: the source does not state the thing as fact. Attribution ("according to",
 # "said") is not a hedge: a claim that names its speaker some other way is still faithful.
 MODAL_EN = re.compile(
-    r"\b((?-i:may)|might|could(?!\s+(?:not|only|never|hardly|barely)\b|n't)|"
+    # could of ability or perception (Holmes could hear Trump's voice) is no hedge
+    r"\b((?-i:may)|might|"
+    r"could(?!\s+(?:not|only|never|hardly|barely|hear|see|feel|smell|sense|tell|watch|"
+    r"remember|recall|afford)\b|n't)|"
     r"expects?|expected to|expecting|plans? to|planned to|planning to|"
     r"plans? for|aims? to|aiming to|intends? to|intended to|likely|unlikely|set to|"
     r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"
     r"forecasts? (?:that|to)|forecast to|is forecast|estimated?|projected|potential(?:ly)?|"
     r"possible|possibly|reportedly|"
     r"allegedly|suspected|believed to|poised to|threatens? to|threatened to|warns?|warned|"
-    r"predicts?|predicted|anticipates?|anticipated|suggests?|suggested|indicates?|appears? to|"
+    r"predicts?|predicted|anticipates?|"
+    # "the most anticipated witness": awaited, an adjective, not a forecast
+    r"(?<!most )(?<!much )(?<!highly )(?<!eagerly )(?<!hotly )(?<!long-)anticipated|"
+    r"suggests?|suggested|indicates?|appears? to|"
     r"seems? to|would likely|probably)\b",
     re.IGNORECASE,
 )
@@ -42,7 +48,10 @@ HEDGE_JA = re.compile(
     r"目指|めざ|狙|構え|だろう|でしょう|模様|公算|懸念|期待|提案|求め|かねな|得る|うる|推計|"
     r"試算|想定|目標|案|つもり|たい|予告|約束|方向|見方|考え|示唆|とされ|という|と伝え|報じ|"
     r"疑い|容疑|とみて|可能|見積|思われ|ようだ|らしい|警告|警鐘|脅|へ(?:$|[\s　。、「])|意欲|望|"
-    r"予定|でき|予報|可能"
+    r"予定|でき|予報|可能|"
+    # 〜しそうにない, 〜なりそうだ (likely); といえます, ではないか: the writer's own judgement
+    r"[いきしちにひみりぎじびえけせてねへめれげぜべぺさ]そう(?:だ|です|な|に|も)|といえ|と言え|"
+    r"ではないか|ではないでしょうか"
 )
 
 
@@ -62,6 +71,7 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
         if word is not None:
             finding = _hedge_finding(checker, sentence, word.group(0), anchor, len(text))
             finding.must = finding.must and section == "lead"
+            finding.source_id = sentence.id
             return [finding]
     return []
 

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 from drafter.check.claims.anchor import Anchor, Finding
 from drafter.lang.names import (
     NameMention,
+    cjk_surname_in,
     exonym,
     kanji_surnames,
     name_mentions,
     resolve,
     romanize,
+    same_sound,
     skeleton,
     spelling_match,
     transliteration_match,
@@ -221,6 +223,9 @@ def _forms(
     """The spellings a name part may have in the source, and whether the window has one."""
     key = normalize(form).casefold()
     tokens = [key, *_number_forms(key)]  # the full form first
+    # the source's other spellings of the same name (Zelensky in a quote, Zelenskiy in AP's
+    # prose): a name written one way in the window is the name, not a swap
+    tokens += [normalize(w).casefold() for w in same_sound(form, checker.words) if w != form]
     last = key.split()[-1]
     if last != key and last in checker.short_names:
         tokens.append(last)  # "Marsh" stands for "Elena Marsh" in the source
@@ -239,6 +244,14 @@ def _number_forms(word: str) -> list[str]:
     return [word + "s"] if len(word) > 3 else []
 
 
+_NOT_A_NAME = re.compile(
+    r"^(?:Former|National|Never|New|Deputy|Acting|Senior|Chief|Vice|General|Top|Then|Both|"
+    r"Some|Many|Most|Other|Several|Democratic|Republican|Federal|State|American|British|"
+    r"European|Chinese|Russian|Foreign|Special|Prime|Secretary|President|Ambassador|Minister|"
+    r"Director|Chairman|Chairwoman|Speaker|Governor|Senator|Representative|Judge|Justice)$"
+)
+
+
 def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[str]:
     """Two-word capitalised names of people in the anchored source sentences that the claim
     does not mention: who the sentence is really about when the claim names someone else.
@@ -254,6 +267,8 @@ def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[st
                 continue
             if match.start() == 0 and match.group(1) in ("The", "A", "An", "In", "On", "But"):
                 continue
+            if _NOT_A_NAME.match(match.group(1)) or match.group(2).endswith("ers"):
+                continue  # "Former National (Security…)", "Never Trumpers": not a person
             if name not in people:
                 people.append(name)
     return people
@@ -267,6 +282,8 @@ def _kanji_names(checker: Checker, text: str) -> list[Finding]:
             continue
         if resolve(reading, checker.targets, checker.words):
             continue
+        if cjk_surname_in(surname, checker.lowered_words):
+            continue  # 劉 for Liu: a Chinese or Korean name, read otherwise in Japanese
         out.append(
             Finding(
                 "names",

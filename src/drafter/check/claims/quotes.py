@@ -24,6 +24,8 @@ _SPEECH_AFTER = re.compile(
     r"^」?\s*(?:と|との|とも|って)\s*(?:述べ|語|話|言|強調|説明|指摘|主張|明かし|批判|訴え|発表|"
     r"表明|記|書|投稿|答え|反論|警告|呼びかけ|コメント|声明|発言|表現|呼|評|形容|称|断じ)"
 )
+# 「第1段階」と呼ばれる, 「スリー・アミーゴス」と称される: a name given to something, not words
+_NAMING_AFTER = re.compile(r"^」?\s*(?:と|との|って)\s*(?:呼(?!びかけ)|称|名付|形容)")
 
 
 def quotes(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
@@ -61,7 +63,10 @@ def quotes(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
 
 
 def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) -> list[Finding]:
-    spoken = bool(_SPEECH_AFTER.match(text[match.end() - 1 :]))
+    after = text[match.end() - 1 :]
+    spoken = bool(_SPEECH_AFTER.match(after)) and not (
+        _NAMING_AFTER.match(after) and len(content) < 20
+    )
     if not spoken and len(content) < 20:
         return []  # 「ウィキリークス」, 「第4次…計画」: a name or a term, not someone's words
     score, span = checker.best_quote(content)

@@ -130,7 +130,25 @@ _EN_TIME = re.compile(
 )
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_EN_COMPOUND = re.compile(rf"\b({_TENS})[- ]({_UNITS})\b", re.IGNORECASE)
+# forty-five, forty five; not "eighty two-metre spiders" (80 of them, each two metres long)
+_EN_COMPOUND = re.compile(
+    rf"\b({_TENS})(?:-({_UNITS})|\s({_UNITS})(?![-‐][A-Za-z]))\b", re.IGNORECASE
+)
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fiftieth": 50,
+}  # fmt: skip
+# "the seventh year in a row", "a 10th straight month": seven years, ten months (7年連続)
+_EN_RUN = re.compile(
+    rf"\b(?P<n>\d+(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})\s+"
+    r"(?:(?P<adj>straight|consecutive|successive)\s+)?(?P<unit>year|month|week|day)"
+    r"(?(adj)|\s+(?:in\s+a\s+row|running))\b",
+    re.IGNORECASE,
+)
+# 1.000 or 12.500 written the European way: a thousand, not one (the source is English, but
+# not always from an English-speaking desk)
+_EN_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 def en_quantities(sentence: str) -> list[Quantity]:
@@ -138,6 +156,7 @@ def en_quantities(sentence: str) -> list[Quantity]:
     # in this order: a span one reader takes is not read again by the ones after it
     _money(scan)
     _percents(scan)
+    _runs(scan)
     _durations(scan)
     _dates(scan)
     _numbers(scan)
@@ -156,7 +175,8 @@ def _prepared(sentence: str) -> str:
     text = unicodedata.normalize("NFKC", sentence)
     # Forty-five: one number, not forty and five
     text = _EN_COMPOUND.sub(
-        lambda m: str(_WORDS[m.group(1).lower()] + _WORDS[m.group(2).lower()]), text
+        lambda m: str(_WORDS[m.group(1).lower()] + _WORDS[(m.group(2) or m.group(3)).lower()]),
+        text,
     )
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
     # 40-50%: both ends are percentages
@@ -230,6 +250,18 @@ def _durations(scan: _Scan) -> None:
         scan.taken.append(match.span())
 
 
+def _runs(scan: _Scan) -> None:
+    """An ordinal run of years, months, weeks or days: as long as the count it ends."""
+    for match in _EN_RUN.finditer(scan.text):
+        if not scan.free(match.span()):
+            continue
+        raw = match.group("n").lower()
+        count = _ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+        unit = _MONTHS_PER[match.group("unit").lower()]
+        scan.found.append(Quantity("duration", dur(count * unit), "months", match.group(0)))
+        scan.taken.append(match.span())
+
+
 def _dates(scan: _Scan) -> None:
     """Dates (Oct. 26, 26 October), months named alone (in March) and years."""
     for pattern in (_DATE_MD, _DATE_DM):
@@ -269,9 +301,11 @@ def _numbers(scan: _Scan) -> None:
         value = _en_value(match.group("n")) * _SCALE.get((match.group("scale") or "").lower(), 1)
         if match.group("k"):
             value *= 1000  # 182k
-        scan.found.append(
-            Quantity("number", value, "", match.group(0), scan.approx_before(match.start()))
-        )
+        approx = scan.approx_before(match.start())
+        scan.found.append(Quantity("number", value, "", match.group(0), approx))
+        if _EN_DOTTED_THOUSANDS.match(match.group(0)):  # 1.000 led lights: also a thousand
+            dotted = float(match.group(0).replace(".", ""))
+            scan.found.append(Quantity("number", dotted, "", match.group(0), approx))
         scan.taken.append(match.span())
     for match in _COUNT_WORDS.finditer(scan.text):  # "one analyst", "two other cities"
         if scan.free(match.span()):

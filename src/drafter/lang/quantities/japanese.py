@@ -37,7 +37,7 @@ _JA_MAX_AFTER = re.compile(r"^\s*(以下|未満|弱|足らず)")
 _JA_TOKEN = re.compile(
     rf"(?P<num>{_JA_NUMBER.pattern})\s*"
     rf"(?P<unit>%ポイント|パーセントポイント|%|パーセント|割|米ドル|ドル|ユーロ|円|ポンド|人民元|元|ウォン|ルピー|"
-    rf"フラン|カ月|か月|ヵ月|ヶ月|ケ月|箇月|週間|日間|時間|年間|分間|分(?!の[0-9０-９一二三四五六七八九十])|年|月|日|"
+    rf"フラン|カ月|か月|ヵ月|ヶ月|ケ月|箇月|週間|日間|時間|年間|分間|分(?!の[0-9０-９一二三四五六七八九十])|秒間|秒|年|月|日|"
     rf"{_JA_COUNTERS})?"
 )
 _JA_DATE = re.compile(r"(?:(?P<y>\d{4})年)?\s*(?P<m>\d{1,2})月\s*(?:(?P<d>\d{1,2})日)?(?!間)")
@@ -98,13 +98,18 @@ _JA_HALF = re.compile(r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間)半"
 # ダウ工業株30種平均; an ordinal: 第1段階, 修正第1条, 1年目, 3番目.
 _JA_NOT_FIGURE_BEFORE = re.compile(r"(?:[A-Za-z&][-‐]?|第|\d[-‐])$")
 _JA_NOT_FIGURE_AFTER = re.compile(
-    r"^(?:[-‐][A-Za-z0-9]|[A-Za-z]|種(?:平均|指数|株価)|番目|目(?!標|指|安|立))"
+    r"^(?:[-‐][A-Za-z0-9]|[A-Za-z]|種(?:平均|指数|株価)|番目|目(?!標|指|安|立)|"
+    r"(?:[一-龥]{1,2}|つ)目(?!標|指|安|立)|世紀)"  # 4作目, 3つ目, 17世紀: ordinals too
 )
+# A season's record (14勝0敗1分, 10勝5敗): the source writes it 14-0-1, which is not a figure
+# either; a single 5勝 (five wins) is still a count.
+_JA_RECORD = re.compile(r"\d+勝\d+敗(?:\d+(?:分け?|引き分け)?)?")
 
 
 def ja_quantities(sentence: str) -> list[Quantity]:
     text = unicodedata.normalize("NFKC", sentence)
     text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
+    text = _JA_RECORD.sub("", text)
     text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
     text = _JA_RANGE.sub(lambda m: f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}", text)
     found: list[Quantity] = []
@@ -195,6 +200,8 @@ def _ja_kind(
             # angle: the number alone, as the English side reads "3:40" or ".320"
             return None if not token[:1].isdigit() else Quantity("number", value, "", token, approx)
         return Quantity("duration", dur(value * 12 / 365 / 24 / 60), "months", token, approx)
+    if unit in ("秒", "秒間"):  # 2分55秒: seconds, a duration like the minutes before them
+        return Quantity("duration", dur(value * 12 / 365 / 24 / 3600), "months", token, approx)
     if unit == "日" and value > 31:  # no day of a month: 9999日 can only be a number of days
         return Quantity("duration", dur(value * 12 / 365), "months", token, approx)
     if unit in ("月", "日"):
