@@ -197,10 +197,15 @@ def test_check_usage_errors(tmp_path: Path) -> None:
 
 
 def _judge_script(body: dict[str, Any], index: int) -> Reply:
-    """Contradicts the sentence about April 1st, supports everything else."""
+    """Contradicts the sentence about April 1st, finds nothing for one outside the lead (which
+    is not an error there), supports everything else."""
     user = body["messages"][-1]["content"]
     sentence = user.split("<draft-sentence-")[1].split(">", 1)[1].split("</draft-sentence-")[0]
     ids = re.findall(r"\[(S\d+)\]", user)
+    if "The draft sentence (lead)" not in user and "The draft sentence (title)" not in user:
+        verdict = "contradicted" if len(sentence) % 2 else "not_in_source"
+        claims = [{"claim": sentence[:30], "verdict": verdict, "evidence": ids[:1], "reason": "x"}]
+        return Reply(content={"claims": claims})
     if "4月1日" in sentence:
         claims = [
             {
@@ -222,13 +227,28 @@ def test_judge_adds_its_verdicts_and_caches_them(llm_env: ScriptedLLM, tmp_path:
     llm_env.script["JudgeDraft"] = _judge_script
     first = _check(str(folder), "--json")
     report = json.loads(first.stdout)
-    judged = [c for c in report["claims"] if c["section"] in ("title", "lead")]
-    assert report["judge"]["status"] == "ran"
+    lead = [c for c in report["claims"] if c["section"] in ("title", "lead")]
+    # elsewhere, the sentences that restate the source (they have evidence) are judged too
+    elsewhere = [
+        c
+        for c in report["claims"]
+        if c["section"] in ("background", "analysis", "conclusion") and c["evidence"]
+    ]
+    judged = lead + elsewhere
+    assert elsewhere and report["judge"]["status"] == "ran"
     assert report["judge"]["calls"] == len(judged) == llm_env.count("JudgeDraft")
-    flagged = [c for c in judged if c["decided_by"] == "judge"]
+    flagged = [c for c in lead if c["decided_by"] == "judge"]
     assert len(flagged) == 1 and "4月1日" in flagged[0]["sentence"]
     assert flagged[0]["verdict"] == "contradicted" and flagged[0]["fails"]
     assert "judge:" in " ".join(flagged[0]["reasons"])
+    # outside the lead a contradiction is listed to verify, never failed, and "not in these
+    # sentences" is no finding (background knowledge is allowed there)
+    contradicted = [c for c in elsewhere if c["decided_by"] == "judge"]
+    assert contradicted and all(
+        not c["fails"] and c["verdict"] == "contradicted" for c in contradicted
+    )
+    assert len(contradicted) < len(elsewhere)
+    assert all("judge:" not in " ".join(c["reasons"]) for c in elsewhere if c not in contradicted)
     # The article reaches the judge only inside the fenced data block of the user message.
     request = next(r for r in llm_env.requests if "draft-sentence" in str(r["messages"]))
     system = request["messages"][0]["content"]

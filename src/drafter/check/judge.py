@@ -24,6 +24,10 @@ from drafter.llm.cache import AnswerStore
 from drafter.schemas import JudgeDraft
 
 JUDGED_SECTIONS = ("title", "lead")
+# Elsewhere a sentence is judged where it restates the source (it has evidence); there only a
+# contradiction is reported, and listed to verify: background knowledge is allowed outside the
+# lead, so "not in these sentences" says nothing.
+RESTATING_SECTIONS = ("background", "analysis", "conclusion")
 CONTEXT_SENTENCES = 6
 _RANK = {"supported": 0, "not_in_source": 1, "contradicted": 2}
 
@@ -96,8 +100,9 @@ class Judge:
         )
 
     def refine(self, checker: Any, claims: list[ClaimReport]) -> JudgeInfo:
-        """Judge the title and lead claims; add what the judge finds to the report."""
-        targets = [c for c in claims if c.section in JUDGED_SECTIONS]
+        """Judge the title and lead claims, and the claims elsewhere that restate the source;
+        add what the judge finds to the report."""
+        targets = [c for c in claims if _judged(c)]
         article = checker.inputs.article
         header = f"Title: {article.title}\nPublished: {article.date or 'unknown'}\n\n"
         jobs = []
@@ -130,9 +135,11 @@ class Judge:
             self.cache.close()
         for (claim, _, _), votes in zip(jobs, results, strict=True):
             _merge(claim, votes, checker)
+        strict = sum(1 for c in targets if c.section in JUDGED_SECTIONS)
         return JudgeInfo(
             status="ran",
-            detail=f"{len(targets)} title/lead sentences judged, {self.votes} vote(s) each",
+            detail=f"{strict} title/lead sentences and {len(targets) - strict} that restate the "
+            f"source elsewhere judged, {self.votes} vote(s) each",
             model=self.config.model,
             calls=self.calls,
             cached=self.cached,
@@ -159,11 +166,19 @@ def _parse(text: str | None) -> JudgeDraft | None:
         return None  # a damaged entry is asked again
 
 
+def _judged(claim: ClaimReport) -> bool:
+    if claim.section in JUDGED_SECTIONS:
+        return True
+    return claim.section in RESTATING_SECTIONS and bool(claim.evidence)
+
+
 def _merge(claim: ClaimReport, votes: list[JudgeDraft], checker: Any) -> None:
     verdicts = [max((c.verdict for c in v.claims), key=lambda x: _RANK[x]) for v in votes]
     tally = Counter(verdicts)
     # A split vote (one each of three) goes to the gravest verdict, not to whichever came first.
     winner = max(tally, key=lambda verdict: (tally[verdict], _RANK[verdict]))
+    if claim.section not in JUDGED_SECTIONS and winner == "not_in_source":
+        winner = "supported"  # background knowledge is allowed outside the lead
     if winner == "supported":
         if not claim.fails:
             claim.decided_by = f"{claim.decided_by}+judge"
