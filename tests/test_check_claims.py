@@ -363,6 +363,7 @@ def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None
     [
         "海運会社は、使用料が輸出を増やすことはなさそうだと述べた。",  # 〜そうだ: likely
         "延期は政府が業界の声を重く見た結果といえます。",  # the writer's judgement
+        "使用料の収入は年間約3億1000万ドルと推定されている。",  # "is estimated"
     ],
 )
 def test_a_claim_with_a_japanese_hedge_or_judgement_keeps_the_hedge(claim: str) -> None:
