@@ -428,3 +428,95 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
     )
     assert en_quantities("the second year of the plan") == []
     assert ja_quantities("17世紀に造られた運河") == []  # a century is not a count of 17
+
+
+@pytest.mark.parametrize(
+    ("japanese", "english"),
+    [
+        ("約220〜230マイル", "somewhere around 220-230 miles"),  # a range, not a model number
+        ("17歳の少女", "a 17-year-old girl"),  # an age, as 17歳 is
+        ("60歳近い王子", "the nearly 60-year-old prince"),
+        ("6.6秒で加速", "0-62 mph in 6.6 seconds"),
+        ("80%まで充電", "charge to 80-percent"),
+        ("12月の討論会", "the December debate"),
+    ],
+)
+def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:
+    assert not missing_quantities(ja_quantities(japanese), en_quantities(english))
+
+
+def test_mid_year_and_model_numbers_are_not_figures_to_compare() -> None:
+    """2020年半ば is mid-2020 (it read as 2020.5年); 787-9 and a 4-1 score stay names."""
+    assert [(q.kind, q.value) for q in ja_quantities("北米では2020年半ばに発売")] == [
+        ("year", 2020.0)
+    ]
+    assert [q.value for q in ja_quantities("1年半の交渉")] == [18.0]  # 1.5 years still
+    assert en_quantities("the 787-9 jets") == [] and en_quantities("won 4-1 at home") == []
+
+
+def test_the_office_of_a_place_is_not_a_person() -> None:
+    """ニューヨーク市長 is New York's mayor: ニューヨーク is a place, not a person to find."""
+    mentions = {
+        m.text: m.person for m in name_mentions("ブルームバーグ氏はニューヨーク市長を務めた。")
+    }
+    assert mentions == {"ブルームバーグ": True, "ニューヨーク": False}
+    assert [m.person for m in name_mentions("ワシントン氏は述べた。")] == [True]
+
+
+def test_a_second_hand_hedge_is_kept_by_giving_the_claim_as_someones_account() -> None:
+    """ "allegedly" kept as 「…と説明した」; "may" is not (a possibility is no account)."""
+    from drafter.check.claims import Anchor, hedges
+    from drafter.check.core import Checker, CheckInputs
+    from drafter.check.draft_md import parse_draft
+    from drafter.models import Article
+
+    def findings(source: str, claim: str) -> list[str]:
+        article = Article(url="https://e.com/a", title="t", text=source, fetched_at="2026-01-01")
+        checker = Checker(
+            CheckInputs(article=article, draft=parse_draft(f"# t\n\n{claim}"), draft_label="d",
+                        source_label="s")
+        )  # fmt: skip
+        anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+        return [f.check for f in hedges(checker, "lead", claim, anchor)]
+
+    told = "王子は、この経験で汗をかけない体になったと説明した。"
+    assert findings("The experience allegedly left him unable to sweat.", told) == []
+    flat = "王子は、この経験で汗をかけない体になった。"
+    assert findings("The experience allegedly left him unable to sweat.", flat) == ["hedges"]
+    assert findings("The fee may rise next year, he said.", "使用料は来年上がると説明した。") == [
+        "hedges"
+    ]
+
+
+def test_the_judge_is_shown_the_sentence_a_quotation_comes_from() -> None:
+    """A quotation's words may sit far from the sentences a claim aligns with: the judge is
+    shown the source sentence holding the closest quoted span, or it cannot tell a faithful
+    quotation from an invented one (it called two faithful ones "not in the source")."""
+    from drafter.check.core import Checker, CheckInputs
+    from drafter.check.draft_md import parse_draft
+    from drafter.check.judge import Judge
+    from drafter.check.report import ClaimReport, SourceRef
+    from drafter.models import Article
+
+    filler = [
+        f"The port handled {n} thousand containers in month {n} of the year." for n in range(1, 12)
+    ]
+    quote = '"We will give the shipping lines more time to adapt," the minister told reporters.'
+    text = " ".join([*filler[:3], quote, *filler[3:]])
+    article = Article(url="https://e.com/a", title="t", text=text, fetched_at="2026-01-01")
+    sentence = (
+        "港の取扱量は1月に1000個だった。大臣は「海運会社に適応する時間をもっと与える」と語った。"
+    )
+    checker = Checker(
+        CheckInputs(article=article, draft=parse_draft(f"# t\n\n{sentence}"), draft_label="d",
+                    source_label="s")
+    )  # fmt: skip
+    # the claim's evidence already fills the judge's context with other sentences
+    evidence = [
+        SourceRef(id=s.id, text=s.text) for s in checker.sentences[:8] if "more" not in s.text
+    ]
+    claim = ClaimReport(
+        section="lead", sentence=sentence, verdict="supported", decided_by="x", evidence=evidence
+    )
+    quoted = next(s.id for s in checker.sentences if "more time" in s.text)
+    assert quoted in Judge._context_ids(checker, claim)

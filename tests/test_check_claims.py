@@ -470,3 +470,50 @@ def test_outside_the_lead_a_count_of_what_was_just_named_is_not_listed() -> None
     report = _report(_background("ドラン氏とナタラジャン氏の2人の説明は食い違っています。"))
     claim = _claim(report, "2人の説明")
     assert not [r for r in claim.reasons if "2人" in r], claim.reasons
+
+
+def test_a_quotation_keeps_what_its_words_say_of_a_hedged_sentence() -> None:
+    """「…もっと時間を与える」と述べた quotes the plain half of a sentence whose other half
+    hedges: the quotes check holds its words; no hedge was dropped."""
+    checker = Checker(_inputs(_markdown()))
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+    claim = "ドラン氏は「延期する。時間を与える」と述べた。"
+    assert hedges(checker, "lead", claim, anchor) == []
+    assert [
+        f.check for f in hedges(checker, "lead", "運輸省は使用料の導入を延期する。", anchor)
+    ] == ["hedges"]
+
+
+def test_a_product_name_in_brackets_is_not_a_quotation() -> None:
+    """「ケルマー・ポートパス」 names a thing (no word of speech in it): not a quotation."""
+    title = "ノルバンダ、新料金「ケルマー・ポートパス」を延期へ"
+    claim = _claim(_report(_markdown(title=title)), "ポートパス")
+    assert not [r for r in claim.reasons if "引用" in r], claim.reasons
+
+
+def test_a_claim_the_run_tagged_as_background_names_article_people_freely() -> None:
+    """A background claim of the model's own knowledge that names someone of the article
+    (ナタラジャン氏) rests on no source sentence: no "not in the sentences it rests on"."""
+    sentence = "野党のプリヤ・ナタラジャン議員は、以前から港湾政策を批判してきた人物です。"
+    tagged = _claim(
+        _report(_background(sentence), recorded_kinds={sentence: "background"}), "ナタラジャン"
+    )
+    assert not [r for r in tagged.reasons if "根拠" in r], tagged.reasons
+
+
+def test_two_lower_case_words_written_as_one_katakana_word_are_not_a_name() -> None:
+    """インフォテインメントシステム is "infotainment system" (two words of the source, unknown
+    to the dictionary as one), not a made-up name."""
+    article = Article(
+        url=URL, title="t", fetched_at="2026-01-01",
+        text="The car has a new infotainment system. It goes on sale in May.",
+    )  # fmt: skip
+    markdown = (
+        "# t\n\n車は5月に発売される。\n\n## 補足説明\n\n### 装備\n\n"
+        "車内にはインフォテインメントシステムが備わっています。\n"
+    )
+    report = check(
+        CheckInputs(article=article, draft=parse_draft(markdown), draft_label="d", source_label="s")
+    )
+    claim = _claim(report, "インフォテインメント")
+    assert not claim.reasons, claim.reasons

@@ -96,9 +96,11 @@ class Checker:
         )
         self.words = source_words(f"{inputs.article.text}\n{about}")
         self.lowered_words = {w.casefold() for w in re.findall(r"[A-Za-z]+", inputs.article.text)}
-        self.common_words = sorted(
-            {w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", inputs.article.text)}
-        )
+        lower = re.findall(r"\b[a-z][a-z-]{3,}\b", inputs.article.text)
+        # and two in a row, which katakana writes as one word (infotainment system →
+        # インフォテインメントシステム)
+        pairs = re.findall(r"\b(?=([a-z][a-z-]{3,} [a-z][a-z-]{3,})\b)", inputs.article.text)
+        self.common_words = sorted({*lower, *pairs})
         self.source_norm = normalize(f"{inputs.article.text}\n{about}").casefold()
         # words of the byline and outlet: names a draft gives that no sentence holds
         byline = f"{inputs.article.author or ''} {inputs.article.site_name or ''}"
@@ -225,12 +227,13 @@ class Checker:
         self, claim: DraftSentence, sims: np.ndarray
     ) -> tuple[DraftSentence, Anchor, list[Finding]]:
         anchor = self._anchor(claim, sims)
+        anchor.own_knowledge = self._own_knowledge(claim)
         self._pin_by_figures(claim.text, anchor)
         findings: list[Finding] = []
         # names first: a name shared with the source sentence firms the anchor for numbers
         for check_one in (claims.names, claims.numbers, claims.quotes, claims.hedges):
             findings += check_one(self, claim.section, claim.text, anchor)
-        if self._own_knowledge(claim):
+        if anchor.own_knowledge:
             # the run tagged it background or opinion: a figure or hedge the source lacks is
             # what such a claim brings (17世紀に造られた運河); only a contradiction is reported
             findings = [f for f in findings if f.must or f.check not in ("numbers", "hedges")]

@@ -147,14 +147,40 @@ class Judge:
 
     @staticmethod
     def _context_ids(checker: Any, claim: ClaimReport) -> list[str]:
-        """The claim's evidence, then the best aligned sentences, in reading order."""
+        """The claim's evidence, the sentences holding the source's quotation closest to each
+        of its quotations (a judge not shown the words cannot tell a faithful quotation from an
+        invented one), then the best aligned sentences, in reading order."""
         ids = [e.id for e in claim.evidence if e.id in checker.by_id]
+        for sid in _quoted_in(checker, claim.sentence):
+            if sid not in ids:
+                ids.append(sid)
         for sid in checker.ranked(claim.sentence):
             if len(ids) >= CONTEXT_SENTENCES:
                 break
             if sid not in ids:
                 ids.append(sid)
         return sorted(ids, key=lambda i: checker.index[i])
+
+
+def _quoted_in(checker: Any, sentence: str) -> list[str]:
+    """Ids of the source sentences that hold the quoted span closest to each 「」 quotation of
+    `sentence` (a quotation broken over two sentences gives both)."""
+    from drafter.check.claims import JA_QUOTE, QUOTE_INVENTED
+    from drafter.lang.text import normalize
+
+    out: list[str] = []
+    for match in JA_QUOTE.finditer(sentence):
+        score, span = checker.best_quote(match.group(1) or match.group(2))
+        if score < QUOTE_INVENTED or not span:
+            continue
+        words = normalize(span).split()
+        for piece in (" ".join(words[:6]), " ".join(words[-6:])):
+            out += [
+                s.id
+                for s in checker.sentences
+                if piece and piece in normalize(s.text) and s.id not in out
+            ]
+    return out
 
 
 def _parse(text: str | None) -> JudgeDraft | None:

@@ -218,6 +218,15 @@ def unfamiliar(part: str) -> bool:
     return len(words) > 1 and any(len(w.surface) <= 2 for w in words)
 
 
+_PLACE_OFFICE = re.compile(r"^(?:州|市|都|県|府)?(?:知事|市長|議員)")  # a place's office
+
+
+def _a_place(run: str) -> bool:
+    """Whether the dictionary reads the katakana as place names only (ニューヨーク)."""
+    words = [w for w in tagger()(run) if w.surface.strip("・=＝ ")]
+    return bool(words) and all(w.feature.pos3 == "地名" for w in words)
+
+
 def _looks_like_name(
     start: int, end: int, tokens: list[tuple[int, int, bool, str]], source: str
 ) -> bool:
@@ -276,7 +285,10 @@ def name_mentions(
             continue
         after = text[end : end + 12]
         lowered = source.lower()
-        person = bool(_NAME_AFTER.match(after))
+        # ニューヨーク市長, カリフォルニア州知事: an office of a place the dictionary knows
+        person = bool(_NAME_AFTER.match(after)) and not (
+            _PLACE_OFFICE.match(after) and _a_place(run)
+        )
         if person or _looks_like_name(start, end, tokens, lowered):
             found.append(NameMention(run, parts, person=person))
     return found

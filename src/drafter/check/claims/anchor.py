@@ -34,6 +34,7 @@ class Anchor:
     support: list[str] = field(default_factory=list)
     shares_figure: bool = False
     shares_name: bool = False  # a name of the claim is in the anchored source sentences
+    own_knowledge: bool = False  # the run tagged the claim background or opinion
 
     def firm(self, section: str) -> bool:
         if self.recorded or self.shares_figure:

@@ -15,6 +15,9 @@ HEDGE_SIM = 0.5  # a dropped hedge is must-fix only against a sentence this sure
 # ... and only for a claim this long: the embedding of a short sentence (結果は民主党の健闘だった。)
 # lands near too many source sentences to say which one it restates
 SURE_CHARS = 20
+# A claim that is a quotation and a few words around it (「…」と述べた, ロペスは「…」と語った)
+QUOTED_ALONE = 15
+_QUOTED = re.compile(r"「[^」]*」")
 
 # Modal words: the source does not state the thing as fact. Attribution ("according to",
 # "said") is not a hedge: a claim that names its speaker some other way is still faithful.
@@ -43,6 +46,11 @@ _SOFT_MODAL = re.compile(
     r"proposed?|proposal)$",
     re.IGNORECASE,
 )
+# The claim gives it as someone's account: enough for a second-hand hedge (reportedly,
+# allegedly), not for a forecast or a possibility (may, expects)
+_ATTRIBUTED = re.compile(
+    r"と(?:説明|主張|述べ|話|語|明か|証言|供述|訴え)|によると|によれば|とし(?:て|た)"
+)
 HEDGE_JA = re.compile(
     r"見通し|見込|予定|方針|計画|意向|可能性|かもしれ|恐れ|おそれ|予想|予測|見られ|みられ|検討|"
     r"目指|めざ|狙|構え|だろう|でしょう|模様|公算|懸念|期待|提案|求め|かねな|得る|うる|推計|"
@@ -60,6 +68,10 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
     closest sentence counts (a neighbour's "reportedly" belongs to another clause)."""
     if not anchor.closest or HEDGE_JA.search(text):
         return []
+    if _QUOTED.search(text) and len(_QUOTED.sub("", text)) <= QUOTED_ALONE:
+        # 「…。この勝利が必要だった」と述べた: a quotation says what its words say (the quotes
+        # check holds them to the source); a "could" in a clause it leaves out is not dropped
+        return []
     if section not in ("lead", "title") and not (
         anchor.recorded or anchor.best >= OUTSIDE_LEAD_SIM
     ):
@@ -68,6 +80,8 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
     for sentence_id in candidates:
         sentence = checker.by_id[sentence_id]
         word = MODAL_EN.search(sentence.text)
+        if word is not None and _SOFT_MODAL.match(word.group(0)) and _ATTRIBUTED.search(text):
+            continue  # "allegedly" kept as someone's account (…と説明した, …によると)
         if word is not None:
             finding = _hedge_finding(checker, sentence, word.group(0), anchor, len(text))
             finding.must = finding.must and section == "lead"

@@ -130,11 +130,11 @@ def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: b
     """A figure the source does not have is listed to verify in the lead and title. Elsewhere
     too, except a year or month (background brings dates of its own) unless the sentence
     restates a source sentence that has another. A bare small count (3指数) is not listed, nor
-    outside the lead a count of three or fewer (2人, 3社)."""
+    outside the lead a count of five or fewer (2人, 4社)."""
     if quantity.kind == "number" and not quantity.unit and quantity.value <= 10:
         return False
-    if section not in ("lead", "title") and quantity.kind == "number" and quantity.value <= 3:
-        return False  # 2人の説明: background and analysis count what they just named
+    if section not in ("lead", "title") and quantity.kind == "number" and quantity.value <= 5:
+        return False  # 2人の説明, …の4人は: background and analysis count what they just named
     if section in ("lead", "title") or quantity.kind not in ("year", "month"):
         return True
     return rivals and (anchor.recorded or anchor.best >= 0.45)

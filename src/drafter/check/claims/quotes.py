@@ -19,6 +19,7 @@ QUOTE_MIN = 0.45  # a Japanese quotation must match a quoted span of the source 
 # 転びうる。…」 for "You can go either way... work my way out of it": 0.34), so between the two
 # bars a quotation is to verify.
 QUOTE_INVENTED = 0.2
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
 JA_QUOTE = re.compile(r"「([^」]{4,})」|『([^』]{4,})』")
 _SPEECH_AFTER = re.compile(
     r"^」?\s*(?:と|との|とも|って)\s*(?:述べ|語|話|言|強調|説明|指摘|主張|明かし|批判|訴え|発表|"
@@ -32,6 +33,8 @@ def quotes(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
     out: list[Finding] = []
     for match in JA_QUOTE.finditer(text):
         content = match.group(1) or match.group(2)
+        if not _HIRAGANA.search(content):
+            continue  # 「e-tron スポーツバック」, 「脱・中国依存」: a name or a term, not speech
         if section == "title":
             if any(normalize(content) in framing for framing in checker.framing):
                 continue  # the headline's framing phrase, recorded as such by the run

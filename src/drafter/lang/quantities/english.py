@@ -37,13 +37,14 @@ _DURATION = re.compile(
     rf"\b(?:(?P<n0>{_EN_NUM}|{_NUM_WORD})\s*(?:to|or|-|–)\s*)?"
     rf"(?P<n>{_EN_NUM}|{_NUM_WORD})(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive))?"
-    r"[\s-]+(?P<unit>years?|months?|weeks?|days?|quarters?|hours?|minutes?|decades?|"
-    r"centur(?:y|ies))\b",
+    r"[\s-]+(?P<unit>years?|months?|weeks?|days?|quarters?|hours?|minutes?|seconds?|decades?|"
+    r"centur(?:y|ies))\b(?![\s-]+old\b)",
     re.IGNORECASE,
 )
 _MONTHS_PER = {"decade": 120.0, "century": 1200.0, "centurie": 1200.0,
                "year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365, "quarter": 3.0,
-               "hour": 12 / 365 / 24, "minute": 12 / 365 / 24 / 60}  # fmt: skip
+               "hour": 12 / 365 / 24, "minute": 12 / 365 / 24 / 60,
+               "second": 12 / 365 / 24 / 3600}  # fmt: skip
 _COUNT_WORDS = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -54,7 +55,7 @@ _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|t
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})")
 _MONTH_ALONE = re.compile(
     r"(?:\b(?:in|since|until|by|from|of|last|next|this|early|late|between|and|to|through|"
-    r"before|after|during|or)\s+|\bmid-)"
+    r"before|after|during|or|the)\s+|\bmid-)"
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
 )
@@ -67,7 +68,7 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
-    rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\s*(?:%|\s+per\s?cent\b|\s+percent\b)"
+    rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\s*(?:%|[\s-]+per\s?cent\b|[\s-]+percent\b)"
     r"(?P<pts>\s+points?|\s*-?\s*percentage\s+points?)?"
     rf"|(?P<n2>{_EN_NUM})\s+percentage\s+points?",
     re.IGNORECASE,
@@ -122,6 +123,18 @@ _EN_RANGE_PCT = re.compile(
 _EN_MODEL = re.compile(
     r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b|\b\d{1,3}-\d{1,3}[A-Za-z]?\b(?!\s*(?:%|percent))"
 )
+
+
+# A range, not a model number or a score: two numbers of as many digits, the second larger
+# (220-230 miles, 10-15 days; not 787-9, 4-1, 14-0)
+_EN_SPAN = re.compile(r"\b(\d{1,4})[-–](\d{1,4})\b(?=\s+[a-z])")
+
+
+def _span(match: re.Match[str]) -> str:
+    low, high = match.group(1), match.group(2)
+    if len(low) == len(high) and int(high) > int(low):
+        return f"{low} to {high}"
+    return match.group(0)
 
 
 _EN_TIME = re.compile(
@@ -185,6 +198,7 @@ def _prepared(sentence: str) -> str:
     )
     # model numbers and codes (A350, 787-9, F-35, G7) are names, and 10:30 p.m. a time of
     # day: not figures
+    text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
     text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
     return _EN_TIME.sub(lambda m: "#" * len(m.group(0)), text)
 

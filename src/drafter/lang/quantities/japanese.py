@@ -93,7 +93,7 @@ _JA_RANGE = re.compile(
 _JA_FRACTION = re.compile(r"[\d一二三四五六七八九十]+分の[\d一二三四五六七八九十]+")
 
 
-_JA_HALF = re.compile(r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間)半")
+_JA_HALF = re.compile(r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間)半(?!ば)")  # 2020年半ば: mid-2020
 # A number that is part of a name, not a figure: A350, 787-9, G7, F-35, S&P500種指数,
 # ダウ工業株30種平均; an ordinal: 第1段階, 修正第1条, 1年目, 3番目.
 _JA_NOT_FIGURE_BEFORE = re.compile(r"(?:[A-Za-z&][-‐]?|第|\d[-‐])$")
