@@ -35,3 +35,12 @@ def test_glossary_names_must_come_from_the_source() -> None:
     assert glossary_problems([("Elon Musk", "イーロン・マスク")], ARTICLE) == [
         "glossary name 'Elon Musk' does not occur in the source"
     ]
+
+
+def test_the_outlet_the_lead_names_may_be_in_its_glossary() -> None:
+    """「スラッシュギアによると」: the outlet is in the page's metadata, not its text."""
+    page = ARTICLE.model_copy(update={"site_name": "SlashGear", "author": "Chris Davies"})
+    assert glossary_problems([("SlashGear", "スラッシュギア")], page) == []
+    assert glossary_problems([("SlashGear", "スラッシュギア")], ARTICLE) == [
+        "glossary name 'SlashGear' does not occur in the source"
+    ]

@@ -110,8 +110,12 @@ def glossary_for(glossary: list[GlossaryEntry], *material: str) -> list[Glossary
 
 
 def glossary_problems(glossary: list[tuple[str, str]], article: Article) -> list[str]:
-    """A glossary name must come from the source: its full form or one of its words."""
-    source = normalize_loose(article.text + " " + article.title)
+    """A glossary name must come from the source: its full form or one of its words. The
+    page's outlet and byline count: the lead is asked to name the outlet (「〇〇によると」), and
+    a glossary of every name it uses then holds it, though the text may never say it (a
+    re-ask on every such page before)."""
+    about = " ".join(filter(None, (article.title, article.site_name, article.author)))
+    source = normalize_loose(article.text + " " + about)
     problems = []
     for name, target in glossary:
         words = [w for w in re.findall(r"\w+", normalize_loose(name)) if len(w) >= 3]
