@@ -119,6 +119,23 @@ def test_named_days_and_unknown_dates_are_not_resolved() -> None:
     assert weekday_table(weekday_dates(sentences, None), None, "ja") == ""
 
 
+def test_a_weekday_six_days_back_also_offers_the_next_day() -> None:
+    """ "ended at 2 a.m. local time on Wednesday" on a page dated Tuesday in New York: most
+    likely last Wednesday by the rule, but the next day in Madrid; the table offers both and
+    says when the second applies (the check accepts either)."""
+    tuesday = date(2019, 11, 19)
+    entries = weekday_dates(
+        [SourceSentence(id="S2", text="The tie ended close to 2 a.m. local time on Wednesday.")],
+        tuesday,
+    )
+    line = weekday_table(entries, tuesday, "ja")
+    assert line.startswith(
+        "- [S2] on Wednesday → 13日（水） (2019-11-13); or 20日（水） (2019-11-20)"
+    )
+    two_back = weekday_dates([SourceSentence(id="S3", text="He said on Sunday.")], tuesday)
+    assert "; or" not in weekday_table(two_back, tuesday, "ja")
+
+
 def test_the_weekday_table_gives_the_japanese_news_date() -> None:
     dateline = date(2026, 3, 4)
     entries = weekday_dates([SourceSentence(id="S2", text="He said on Tuesday.")], dateline)

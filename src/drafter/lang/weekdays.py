@@ -13,7 +13,9 @@ The rule (news usage: a bare weekday means a day within a week of the dateline):
   `upcoming`): the next such weekday on or after the dateline (0–6 days ahead: a Wednesday
   story saying "the debate will play out Wednesday night" means that same day);
 - any other bare weekday (reported events, the wire default): the most recent such weekday on
-  or before the dateline, the dateline's own day included (0–6 days back).
+  or before the dateline, the dateline's own day included (0–6 days back). Six days back, the
+  table also offers the dateline's next day, for a page dated a day behind the place of the
+  event (a US-dated story on a Madrid match that ended at 2 a.m. "on Wednesday").
 
 The tense is read from the words between the weekday and the start of its clause, nearest
 first ("said on Tuesday it will…": `said` decides, past; "said it will decide on Friday": `will`
@@ -208,7 +210,19 @@ def weekday_table(entries: list[WeekdayDate], dateline: date | None, lang: str) 
     lines = []
     for entry in entries:
         shown = entry.ja(dateline) if lang == "ja" else entry.en()
-        lines.append(f"- [{entry.sentence_id}] {entry.phrase} → {shown} ({entry.date.isoformat()})")
+        line = f"- [{entry.sentence_id}] {entry.phrase} → {shown} ({entry.date.isoformat()})"
+        if entry.tense == "past" and (dateline - entry.date).days == 6:
+            # six days back, or the dateline's next day seen from a later time zone (a US-dated
+            # page on a Madrid match that ended at 2 a.m. on Wednesday): the source may say
+            later = WeekdayDate(
+                entry.sentence_id, entry.phrase, dateline + timedelta(days=1), "past"
+            )
+            other = later.ja(dateline) if lang == "ja" else later.en()
+            line += (
+                f"; or {other} ({later.date.isoformat()}) if the source shows the page's date "
+                "is a day behind the place where it happened"
+            )
+        lines.append(line)
     return "\n".join(lines)
 
 
