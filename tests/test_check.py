@@ -439,6 +439,9 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("6.6秒で加速", "0-62 mph in 6.6 seconds"),
         ("80%まで充電", "charge to 80-percent"),
         ("12月の討論会", "the December debate"),
+        ("5億ナイラの賠償", "demand N500m in damages"),  # the naira as Nigerian papers write it
+        ("5億ナイラ", "sue for half a billion naira"),  # half a billion, not a billion
+        ("非難は1、2年続く", "sparks a year or two of fury"),  # one or two years
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:

@@ -453,6 +453,26 @@ def test_a_claim_the_run_recorded_evidence_for_is_supported_by_it_outside_the_le
     assert [e.id for e in claim.evidence] == ["S5"]
 
 
+def test_a_claim_the_run_tagged_as_background_is_never_must_fix() -> None:
+    """Tagged background, it rests on no source sentence by the run's account: a figure that
+    differs from the sentence it happens to align with is listed to verify, not failed (the
+    15.4-inch model's screen against the 13-inch's 13.3 in the sentence it aligned with)."""
+    sentence = "港湾使用料は1コンテナあたり45ドルではなく60ドルが相場です。"
+    tagged = _claim(
+        _report(_background(sentence), recorded_kinds={sentence: "background"}), "60ドル"
+    )
+    assert not tagged.fails
+    untagged = _claim(
+        _report(
+            _background(sentence),
+            recorded_evidence={sentence: ["S2"]},
+            recorded_kinds={sentence: "source"},
+        ),
+        "60ドル",
+    )
+    assert untagged.fails, untagged.reasons
+
+
 def test_a_claim_the_run_tagged_as_background_lists_no_figure_the_source_lacks() -> None:
     """「17世紀に造られた」「1万2000隻」 in a claim tagged background: the model's own knowledge,
     not a figure missing from the source; untagged, the same sentence is listed to verify."""

@@ -62,3 +62,20 @@ def test_extraction_quality_floor_on_real_pages() -> None:
     # library updates, not for a broken extractor.
     assert statistics.fmean(s.f1 for s in scores) >= 0.93
     assert statistics.fmean(s.recall for s in scores) >= 0.95
+
+
+def test_a_site_name_given_as_an_address_becomes_the_host() -> None:
+    """og:site_name "https://www.hawaiinewsnow.com": the draft's 出典 line showed an address
+    that the check took for a link never fetched; the host is the name to show."""
+    from drafter.sources.article import extract_article
+
+    body = (
+        "<p>" + "Scientists used a telescope to find water vapour on a distant moon. " * 20 + "</p>"
+    )
+    html = (
+        '<html lang="en"><head><title>Water vapour found</title>'
+        '<meta property="og:site_name" content="https://www.hawaiinewsnow.com"></head>'
+        f"<body><article><h1>Water vapour found</h1>{body}</article></body></html>"
+    )
+    article = extract_article(html, url="https://www.hawaiinewsnow.com/2019/11/19/story/")
+    assert article.site_name == "hawaiinewsnow.com"

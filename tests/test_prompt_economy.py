@@ -190,6 +190,15 @@ def test_the_glossary_sent_is_the_entries_the_material_names() -> None:
     assert [e.source for e in named] == ["Elena Marsh", "Veloria"]
     assert glossary_lines(glossary, "nothing named here") == "(none)"
     assert glossary_lines(glossary).count("\n") == 2  # no material: the whole glossary
+    # a three-letter family name, as a commenter writes it ("Kuo" for Ming-Chi Kuo); "The" of
+    # a name is no such word
+    analysts = [
+        GlossaryEntry(source="Ming-Chi Kuo", target="郭明錤"),
+        GlossaryEntry(source="The Information", target="ジ・インフォメーション"),
+    ]
+    assert [e.source for e in glossary_for(analysts, "Kuo was right again, the way")] == [
+        "Ming-Chi Kuo"
+    ]
 
 
 def test_the_schema_is_in_the_prompt_only_when_the_method_does_not_send_it(

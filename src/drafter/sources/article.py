@@ -87,7 +87,7 @@ def extract_article(
         fetched_url=fetched_url,
         source_path=source_path,
         title=title or _derived_title(text, Path(source_path).stem if source_path else "page"),
-        site_name=(document.get("sitename") or "").strip() or _host_name(canonical),
+        site_name=_site_name(document.get("sitename"), canonical),
         author=(document.get("author") or None),
         date=normalised_date(document.get("date")),
         language=detect_language(f"{title}\n{text}", declared),
@@ -146,6 +146,19 @@ def _canonical_url(html: str) -> str | None:
         if match and re.match(r"^https?://", match.group(1)):
             return match.group(1)
     return None
+
+
+def _site_name(declared: Any, canonical: str | None) -> str | None:
+    """The page's site name, or its host when it declares none or declares a URL
+    (og:site_name "https://www.hawaiinewsnow.com": the draft's 出典 line showed an address
+    the check then took for a link never fetched)."""
+    name = str(declared or "").strip()
+    if not name:
+        return _host_name(canonical)
+    if re.match(r"(?i)^(?:https?:)?//|^www\.", name):
+        address = name if "//" in name else f"//{name}"
+        return _host_name(address) or _host_name(canonical)
+    return name
 
 
 def _host_name(url: str | None) -> str | None:

@@ -91,6 +91,9 @@ def glossary_lines(glossary: list[GlossaryEntry], *material: str) -> str:
     return "\n".join(f"- {entry.source} → {entry.target}" for entry in entries) or "(none)"
 
 
+_NOT_A_SURNAME = {"The", "And", "For", "New", "Inc", "Ltd", "Corp", "Co", "Bank", "News"}
+
+
 def glossary_for(glossary: list[GlossaryEntry], *material: str) -> list[GlossaryEntry]:
     """The entries whose name occurs in `material`: rendered (the whole rendering, or one part
     of a katakana name, e.g. マーシュ), or as written in the source (the whole name, or one of
@@ -101,7 +104,10 @@ def glossary_for(glossary: list[GlossaryEntry], *material: str) -> list[Glossary
     kept = []
     for entry in glossary:
         parts = [entry.target, *re.split(r"[・=＝\s]+", entry.target), entry.source]
-        words = re.findall(r"\b[A-Z][\w'’-]{3,}", entry.source)
+        # a capitalised word of three letters or more: a commenter writes "Kuo" for Ming-Chi Kuo
+        words = [
+            w for w in re.findall(r"\b[A-Z][\w'’-]{2,}", entry.source) if w not in _NOT_A_SURNAME
+        ]
         if any(len(p) >= 2 and normalize_loose(p) in loose for p in parts) or any(
             re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words
         ):

@@ -19,10 +19,10 @@ _WORDS = {
 }  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
           "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}  # fmt: skip
-_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₦": "NGN"}
 _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
                    "yen": "JPY", "pound": "GBP", "pounds": "GBP", "yuan": "CNY",
-                   "won": "KRW", "rupees": "INR", "francs": "CHF"}  # fmt: skip
+                   "won": "KRW", "rupees": "INR", "francs": "CHF", "naira": "NGN"}  # fmt: skip
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -61,10 +61,10 @@ _MONTH_ALONE = re.compile(
 )
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d)")
 _MONEY = re.compile(
-    rf"(?P<sign>US\$|[$€£¥])\s?(?P<n>{_EN_NUM})\s*(?P<scale>thousand|million|billion|trillion|"
+    rf"(?P<sign>US\$|[$€£¥₦])\s?(?P<n>{_EN_NUM})\s*(?P<scale>thousand|million|billion|trillion|"
     r"bn|mln|tn|m|k)?\b"
     rf"|(?P<n2>{_EN_NUM})\s*(?P<scale2>thousand|million|billion|trillion)?\s+"
-    r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|won|rupees|francs)\b",
+    r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|won|rupees|francs|naira)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
@@ -199,6 +199,16 @@ def _prepared(sentence: str) -> str:
     # model numbers and codes (A350, 787-9, F-35, G7) are names, and 10:30 p.m. a time of
     # day: not figures
     text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
+    # N500m, N1.2bn: the naira as the Nigerian press writes it (not a model number)
+    text = re.sub(r"\bN(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b)", "₦", text)
+    # half a billion: 500 million, not a billion
+    text = re.sub(
+        r"(?i)\bhalf an? (million|billion|trillion)\b",
+        lambda m: f"0.5 {m.group(1)}",
+        text,
+    )
+    # a year or two: one to two years
+    text = re.sub(r"(?i)\b(?:a|an|one) (year|month|week|day) or two\b", r"1 to 2 \1s", text)
     text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
     return _EN_TIME.sub(lambda m: "#" * len(m.group(0)), text)
 
