@@ -105,6 +105,7 @@ def test_names_loanwords_and_transliteration() -> None:
         ("ニューヨーク", "Mike said", None),  # same consonants, other vowels: not Mike
         ("ロイター", "Reuters reported", "Reuters"),  # a closing s katakana leaves off
         ("ダウ", "the Dow fell", "Dow"),  # ow heard as au
+        ("クリス", "said Chris Early of Ubisoft", "Chris"),  # ch before r is k
     ],
 )
 def test_katakana_names_resolve_to_the_sources_spelling(
@@ -439,6 +440,8 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("6.6秒で加速", "0-62 mph in 6.6 seconds"),
         ("80%まで充電", "charge to 80-percent"),
         ("12月の討論会", "the December debate"),
+        ("毎年11月になると", "it happens every November"),
+        ("2018年7月に助成した", "In July 2018, we recommended a grant"),  # capital In
         ("5億ナイラの賠償", "demand N500m in damages"),  # the naira as Nigerian papers write it
         ("5億ナイラ", "sue for half a billion naira"),  # half a billion, not a billion
         ("非難は1、2年続く", "sparks a year or two of fury"),  # one or two years

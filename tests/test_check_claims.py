@@ -359,6 +359,24 @@ def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None
 
 
 @pytest.mark.parametrize(
+    ("source", "modal"),
+    [
+        ("The grant is part of the programme, which aims to support new charities.", None),
+        ("The programme aims to support new charities.", "aims to"),
+        ("The ministry said customers could now pay the fee online.", None),  # can, reported
+        ("A firm that plans to expand said it may cut jobs.", "may"),  # the main clause's
+    ],
+)
+def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
+    source: str, modal: str | None
+) -> None:
+    from drafter.check.claims.hedges import _main_clause_modal
+
+    found = _main_clause_modal(source)
+    assert (found.group(0) if found else None) == modal
+
+
+@pytest.mark.parametrize(
     "claim",
     [
         "海運会社は、使用料が輸出を増やすことはなさそうだと述べた。",  # 〜そうだ: likely

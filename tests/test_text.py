@@ -28,6 +28,11 @@ def test_japanese_splits_on_sentence_marks_and_keeps_closing_brackets() -> None:
     ]
     # a quoted line followed by a new sentence is two sentences
     assert split_sentences("「やめる。」彼はそう言った。") == ["「やめる。」", "彼はそう言った。"]
+    # ... but a particle after the closing mark goes on with the sentence
+    assert split_sentences("「文句ある？」でいいだろ。次だ。") == [
+        "「文句ある？」でいいだろ。",
+        "次だ。",
+    ]
     # an unclosed bracket (a typo) does not swallow the paragraph
     assert split_sentences("括弧が（閉じない。次の文。") == ["括弧が（閉じない。", "次の文。"]
 

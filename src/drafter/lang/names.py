@@ -120,6 +120,9 @@ def _english_shapes(word: str) -> frozenset[str]:
     variants = {lowered, re.sub(r"r(?![aeiouy])", "", lowered)}
     variants |= {re.sub(r"(?<=.)(?<![sctpgw])h", "", v) for v in variants}
     variants |= {v.replace("th", "t") for v in variants if "th" in v}  # Thomas → トーマス
+    # ch before r or l is k (Christina → クリスティーナ, Chloe → クロエ); elsewhere it is too
+    # often ch (March is not マーク)
+    variants |= {re.sub(r"ch(?=[rl])", "k", v) for v in variants if "ch" in v}
     variants |= {re.sub(r"g(?=[ei])", "j", v) for v in variants if "g" in v}  # Assange → アサンジ
     variants |= {v.replace("gh", "g") for v in variants if "gh" in v}  # Ghani → ガニ
     # w closing a vowel is a long vowel (Kershaw → カーショー, Bowman → ボーマン)

@@ -144,13 +144,14 @@ def _split_japanese(paragraph: str) -> list[str]:
             depth += 1
         elif char in _CLOSERS and depth:
             depth -= 1
-            # 「やめる。」彼は言った。 is two sentences; 「やめる。」と言った。 is one
+            # 「やめる。」彼は言った。 is two sentences; 「やめる。」と言った。 is one, and so is
+            # 「文句ある？」でいいだろ。 (a particle goes on with the sentence)
             if (
                 depth == 0
                 and i > 0
                 and paragraph[i - 1] in "。！？"
                 and i + 1 < n
-                and paragraph[i + 1] not in "とっな、。」』）)"
+                and paragraph[i + 1] not in "とっな、。」』）)でがはをにもやか"
             ):
                 sentences.append(paragraph[start : i + 1])
                 start = i + 1

@@ -25,7 +25,7 @@ MODAL_EN = re.compile(
     # could of ability or perception (Holmes could hear Trump's voice) is no hedge
     r"\b((?-i:may)|might|"
     r"could(?!\s+(?:not|only|never|hardly|barely|hear|see|feel|smell|sense|tell|watch|"
-    r"remember|recall|afford)\b|n't)|"
+    r"remember|recall|afford|now)\b|n't)|"  # "said customers could now access": can, reported
     r"expects?|expected to|expecting|plans? to|planned to|planning to|"
     r"plans? for|aims? to|aiming to|intends? to|intended to|likely|unlikely|set to|"
     r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"
@@ -79,7 +79,7 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
     candidates = anchor.closest if anchor.recorded else anchor.closest[:1]
     for sentence_id in candidates:
         sentence = checker.by_id[sentence_id]
-        word = MODAL_EN.search(sentence.text)
+        word = _main_clause_modal(sentence.text)
         if word is not None and _SOFT_MODAL.match(word.group(0)) and _ATTRIBUTED.search(text):
             continue  # "allegedly" kept as someone's account (…と説明した, …によると)
         if word is not None:
@@ -88,6 +88,18 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
             finding.source_id = sentence.id
             return [finding]
     return []
+
+
+# a modal in a relative clause describes the noun before it ("the Incubation Grants program,
+# which aims to support…"), not what the sentence reports
+_RELATIVE = re.compile(r"\b(?:which|who|whose|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _main_clause_modal(text: str) -> re.Match[str] | None:
+    for word in MODAL_EN.finditer(text):
+        if not _RELATIVE.search(text[max(0, word.start() - 40) : word.start()]):
+            return word
+    return None
 
 
 def _hedge_finding(

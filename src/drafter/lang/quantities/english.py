@@ -54,8 +54,8 @@ _COUNT_WORDS = re.compile(
 _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})")
 _MONTH_ALONE = re.compile(
-    r"(?:\b(?:in|since|until|by|from|of|last|next|this|early|late|between|and|to|through|"
-    r"before|after|during|or|the)\s+|\bmid-)"
+    r"(?:\b(?i:in|since|until|by|from|of|last|next|this|early|late|between|and|to|through|"
+    r"before|after|during|or|the|every|each)\s+|\bmid-)"
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
 )
