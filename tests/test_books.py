@@ -485,3 +485,20 @@ def test_malformed_json_from_a_catalog_is_a_clear_error(catalogs: CatalogServer)
         _catalogs(catalogs, _fetcher())["google"].search("Lithium Wars", "Maria Keller")
     with pytest.raises(CatalogError, match="Open Library sent malformed JSON"):
         _catalogs(catalogs, _fetcher())["openlibrary"].search("Ports and Power", "")
+
+
+def test_a_number_the_title_spells_out_may_be_in_the_description() -> None:
+    """『the four GAFA 四騎士が創り変えた世界』 described as 「…アマゾンの4社」: the title gives
+    the number, in words and in kanji; a number neither gives is still refused."""
+    from drafter.schemas import BookOut
+    from drafter.stages.books import _description_problems
+
+    book = BookOut(
+        title="the four GAFA 四騎士が創り変えた世界",
+        author="スコット・ギャロウェイ",
+        reason="巨大IT企業の力を知る一冊。",
+        description="グーグル、アップル、フェイスブック、アマゾンの4社を論じる。",
+    )
+    assert _description_problems(book, 1) == []
+    wrong = book.model_copy(update={"description": "5社の戦略を論じる。"})
+    assert "the number 5" in _description_problems(wrong, 1)[0]

@@ -362,6 +362,8 @@ def test_minutes_and_long_day_counts_are_durations() -> None:
         ("3試合目で初めて", []),
         ("3つ目の理由", []),
         ("直近15試合は14勝0敗1だった", ["15"]),  # a record (14-0-1 in the source) is not either
+        ("45―17で快勝した", []),  # a score, as the source writes 45-17
+        ("1年生QBが先発した", []),  # a freshman, not a year
     ],
 )
 def test_ordinals_and_season_records_are_not_figures(japanese: str, figures: list[str]) -> None:
@@ -442,6 +444,9 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("12月の討論会", "the December debate"),
         ("毎年11月になると", "it happens every November"),
         ("2018年7月に助成した", "In July 2018, we recommended a grant"),  # capital In
+        ("2年連続でボウル出場", "back-to-back bowl eligibility"),  # two in a row
+        ("話題を集めた1年を振り返る", "over the past year"),
+        ("3年前の機種だし", "It is three years old"),  # an age is also a span of years
         ("5億ナイラの賠償", "demand N500m in damages"),  # the naira as Nigerian papers write it
         ("5億ナイラ", "sue for half a billion naira"),  # half a billion, not a billion
         ("非難は1、2年続く", "sparks a year or two of fury"),  # one or two years

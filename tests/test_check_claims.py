@@ -299,6 +299,11 @@ def test_a_guessed_kanji_reading_is_listed_to_verify() -> None:
     report = _report(_markdown(), glossary=glossary, guessed_names=["イルゼ・ドラン"])
     reasons = _claim(report, "イルゼ・ドラン運輸相").reasons
     assert any("表記は推定" in r for r in reasons) and not any("漢字" in r for r in reasons)
+    # nor one with a place's kanji suffix (イリノイ州ディカルブ)
+    lead = [LEAD[0], LEAD[1].replace("イルゼ・ドラン運輸相", "ケルマー州ドラン運輸相"), *LEAD[2:]]
+    report = _report(_markdown(lead), guessed_names=["ケルマー州ドラン"])
+    reasons = _claim(report, "ケルマー州ドラン").reasons
+    assert any("表記は推定" in r for r in reasons) and not any("漢字" in r for r in reasons)
 
 
 # ---- reactions, links ----
@@ -365,6 +370,7 @@ def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None
         ("The programme aims to support new charities.", "aims to"),
         ("The ministry said customers could now pay the fee online.", None),  # can, reported
         ("A firm that plans to expand said it may cut jobs.", "may"),  # the main clause's
+        ("Names were withheld until next of kin could be told.", None),  # a time clause
     ],
 )
 def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
@@ -382,6 +388,7 @@ def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
         "海運会社は、使用料が輸出を増やすことはなさそうだと述べた。",  # 〜そうだ: likely
         "延期は政府が業界の声を重く見た結果といえます。",  # the writer's judgement
         "使用料の収入は年間約3億1000万ドルと推定されている。",  # "is estimated"
+        "同社は手数料を受け取る場合があります。",  # "may"
     ],
 )
 def test_a_claim_with_a_japanese_hedge_or_judgement_keeps_the_hedge(claim: str) -> None:
@@ -416,6 +423,10 @@ def test_a_quotation_inside_a_quotation_and_mixed_quote_marks_are_quoted_spans()
         "‘He’s going to do it.’”"
     )
     spans = quoted_spans(text)
+    # each sentence of a quotation that runs over two sentences
+    assert "All on board were killed," in quoted_spans(
+        "“The helicopter went down. All on board were killed,” Mujahid said."
+    )
     for inner in (
         "And he said, the President.",
         "So he's going to do the investigation?",

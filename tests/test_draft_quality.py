@@ -119,6 +119,17 @@ def test_named_days_and_unknown_dates_are_not_resolved() -> None:
     assert weekday_table(weekday_dates(sentences, None), None, "ja") == ""
 
 
+def test_a_fixture_in_the_present_tense_is_coming() -> None:
+    """Sports pages list the next game in the present tense ("The Gophers play Saturday",
+    "Host Phoenix on Friday"): those are coming days, not last week's."""
+    tuesday = date(2019, 11, 19)
+    assert _dates("The Gophers (9-1) play Saturday at home.", tuesday) == [
+        ("Saturday", date(2019, 11, 23))
+    ]
+    assert _dates("Host Phoenix on Friday.", tuesday) == [("on Friday", date(2019, 11, 22))]
+    assert _dates("They played on Saturday.", tuesday) == [("on Saturday", date(2019, 11, 16))]
+
+
 def test_a_weekday_six_days_back_also_offers_the_next_day() -> None:
     """ "ended at 2 a.m. local time on Wednesday" on a page dated Tuesday in New York: most
     likely last Wednesday by the rule, but the next day in Madrid; the table offers both and

@@ -37,6 +37,13 @@ def test_japanese_splits_on_sentence_marks_and_keeps_closing_brackets() -> None:
     assert split_sentences("括弧が（閉じない。次の文。") == ["括弧が（閉じない。", "次の文。"]
 
 
+def test_initials_do_not_end_a_sentence() -> None:
+    assert split_sentences("Coach P.J. Fleck said they will play. It was fine.") == [
+        "Coach P.J. Fleck said they will play.",
+        "It was fine.",
+    ]
+
+
 def test_english_does_not_split_on_abbreviations() -> None:
     text = 'U.S. officials met on Oct. 26 in Kuala Lumpur. Mr. Lee said "no." The deal is $1.5 billion.'
     assert split_sentences(text) == [

@@ -35,7 +35,7 @@ from drafter.guard import run_urls, url_key
 from drafter.lang import align
 from drafter.lang.names import glossary_targets, source_words
 from drafter.lang.quantities import Quantity, en_quantities, ja_quantities, same_value
-from drafter.lang.text import normalize
+from drafter.lang.text import normalize, split_sentences
 from drafter.models import Article, CommentThread, GlossaryEntry, SourceSentence
 
 # Evidence thresholds, set on the hand-written reference drafts in evals/cases and the dev split
@@ -45,6 +45,7 @@ EVIDENCE_TOP = 3
 RECORDED_EDIT_MIN = 0.8  # an edited sentence still this close to a recorded one keeps its evidence
 NEAR_BEST = 0.0  # aligned sentences this close to the best one count as its evidence too
 _KANJI = re.compile(r"[一-龥]")
+_PLACE_KANJI = re.compile(r"[州市町村郡県省区都府]")  # イリノイ州ディカルブ is a katakana name
 _PRONOUN = re.compile(
     r"^\W*(?:[^,]{0,60},\s*)?(?:he|she|his|her)\b"
     r"|\b(?:he|she) (?:said|says|added|told|noted|warned|argued|wrote)\b",
@@ -270,7 +271,8 @@ class Checker:
                 "names",
                 False,
                 self.say(
-                    f"「{name}」の{'漢字' if _KANJI.search(name) else ''}表記は推定です（確認を）",
+                    f"「{name}」の{'漢字' if _KANJI.search(_PLACE_KANJI.sub('', name)) else ''}"
+                    "表記は推定です（確認を）",
                     f"the spelling 「{name}」 is a guess: verify it",
                 ),
             )
@@ -347,6 +349,12 @@ def quoted_spans(text: str) -> list[str]:
         offset += len(paragraph) + 1
     found.sort()
     spans = _with_pairs(found)
+    # each sentence of a quotation that runs over several ("… I'm glad it happened in a win"):
+    # a draft often quotes one of them
+    for _, _, span in found:
+        pieces = split_sentences(span)
+        if len(pieces) > 1:
+            spans += [normalize(piece) for piece in pieces if len(piece) >= 8]
     # a quotation inside a quotation (Holmes said Sondland told Trump ‘He’s going to do it’)
     for _, _, span in found:
         inner = [(m.start(), m.end(), m.group(1)) for m in _INNER_QUOTE.finditer(span)]

@@ -114,7 +114,9 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     if not match:
         return False
     word = match.group(1).lower()
-    return word in _ABBREVIATIONS or len(word) == 1
+    # initials (P.J. Fleck, J.R.R.) do not end a sentence either
+    initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+    return word in _ABBREVIATIONS or len(word) == 1 or bool(initials)
 
 
 def _split_english(paragraph: str) -> list[str]:

@@ -48,7 +48,11 @@ _MENTION = re.compile(
 # Words that make a clause about the future, and the past-tense verbs that outrank them when
 # nearer to the weekday. Checked on lower-cased tokens, nearest to the weekday first.
 _FUTURE_WORDS = {"will", "'ll", "shall", "won't", "would", "should", "may", "might", "upcoming",
-                 "scheduled", "slated"}  # fmt: skip
+                 "scheduled", "slated",
+                 # a fixture in the present tense: "The Gophers play Saturday", "Host Phoenix
+                 # on Friday" (sport pages' UP NEXT)
+                 "play", "plays", "host", "hosts", "visit", "visits", "face", "faces",
+                 "travel", "travels"}  # fmt: skip
 _PASSIVE = {"be", "been", "being", "to", "get", "gets"}  # "will be allowed": not a past verb
 # "… planned to bring both sides together on Thursday": the infinitive is the coming act.
 _FUTURE_BEFORE_TO = {"due", "set", "expected", "scheduled", "slated", "plans", "plan", "planned",

@@ -43,6 +43,13 @@ SPARES = 3  # candidates asked for beyond books_wanted
 CANDIDATES_MAX = 8  # BooksDraft.books max_length
 
 
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_SPELLED = {
+    **{w: n for n, w in enumerate(_WORDS, 1)},
+    **{k: n for n, k in enumerate("一二三四五六七八九十", 1)},
+}
+
+
 def _description_problems(book: BookOut, n: int) -> list[str]:
     """A description may state only what the title, the reason and the book facts support."""
     problems = []
@@ -52,6 +59,12 @@ def _description_problems(book: BookOut, n: int) -> list[str]:
             "about and why it helps"
         )
     allowed = f"{book.title} {book.reason} {book.year or ''} {book.publisher or ''}"
+    # a number the title or reason spells out counts too (The Four GAFA 四騎士 → 4社)
+    allowed += " " + " ".join(
+        str(value)
+        for word, value in _SPELLED.items()
+        if re.search(rf"(?<![A-Za-z]){word}(?![A-Za-z])", allowed, re.IGNORECASE)
+    )
     for number in re.findall(r"\d[\d,.]*", book.description):
         if number.strip(",.") not in allowed:
             problems.append(

@@ -59,7 +59,8 @@ HEDGE_JA = re.compile(
     r"予定|でき|予報|可能|"
     # 〜しそうにない, 〜なりそうだ (likely); といえます, ではないか: the writer's own judgement
     r"[いきしちにひみりぎじびえけせてねへめれげぜべぺさ]そう(?:だ|です|な|に|も)|といえ|と言え|"
-    r"ではないか|ではないでしょうか"
+    r"ではないか|ではないでしょうか|"
+    r"場合があ"  # 〜を受け取る場合があります: "may" (場合 alone is "if", no hedge)
 )
 
 
@@ -95,10 +96,20 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
 _RELATIVE = re.compile(r"\b(?:which|who|whose|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+# "could" in a clause of time or purpose is a past "can" ("until next of kin could be told")
+_TIME_CLAUSE = re.compile(
+    r"\b(?:until|till|before|after|once|when|so that)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
+
+
 def _main_clause_modal(text: str) -> re.Match[str] | None:
     for word in MODAL_EN.finditer(text):
-        if not _RELATIVE.search(text[max(0, word.start() - 40) : word.start()]):
-            return word
+        before = text[max(0, word.start() - 40) : word.start()]
+        if _RELATIVE.search(before):
+            continue
+        if word.group(0).lower() == "could" and _TIME_CLAUSE.search(before):
+            continue
+        return word
     return None
 
 

@@ -38,7 +38,7 @@ _DURATION = re.compile(
     rf"(?P<n>{_EN_NUM}|{_NUM_WORD})(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive))?"
     r"[\s-]+(?P<unit>years?|months?|weeks?|days?|quarters?|hours?|minutes?|seconds?|decades?|"
-    r"centur(?:y|ies))\b(?![\s-]+old\b)",
+    r"centur(?:y|ies))\b",
     re.IGNORECASE,
 )
 _MONTHS_PER = {"decade": 120.0, "century": 1200.0, "centurie": 1200.0,
@@ -207,6 +207,8 @@ def _prepared(sentence: str) -> str:
         lambda m: f"0.5 {m.group(1)}",
         text,
     )
+    # over the past year: one year
+    text = re.sub(r"(?i)\b(past|previous) (year|month|week)\b", r"\1 1 \2", text)
     # a year or two: one to two years
     text = re.sub(r"(?i)\b(?:a|an|one) (year|month|week|day) or two\b", r"1 to 2 \1s", text)
     text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
@@ -271,11 +273,19 @@ def _durations(scan: _Scan) -> None:
                 Quantity("duration", dur(_en_value(number) * unit), "months", number, approx)
             )
         scan.found.append(Quantity("duration", dur(value * unit), "months", match.group(0), approx))
+        if re.match(r"[\s-]+old\b", scan.text[match.end() :]):
+            # an age: 17歳 for a 17-year-old, 3年前の機種 for one three years old
+            scan.found.append(Quantity("number", value, "", match.group("n"), approx))
         scan.taken.append(match.span())
 
 
 def _runs(scan: _Scan) -> None:
-    """An ordinal run of years, months, weeks or days: as long as the count it ends."""
+    """An ordinal run of years, months, weeks or days: as long as the count it ends; and
+    back-to-back: two in a row (two titles, or two years: 2年連続)."""
+    for match in re.finditer(r"(?i)\bback-to-back\b", scan.text):
+        scan.found.append(Quantity("number", 2, "", match.group(0)))
+        scan.found.append(Quantity("duration", 24.0, "months", match.group(0)))
+        scan.taken.append(match.span())
     for match in _EN_RUN.finditer(scan.text):
         if not scan.free(match.span()):
             continue

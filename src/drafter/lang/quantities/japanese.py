@@ -97,9 +97,10 @@ _JA_FRACTION = re.compile(r"[\d一二三四五六七八九十]+分の[\d一二�
 _JA_HALF = re.compile(r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間)半(?!ば)")  # 2020年半ば: mid-2020
 # A number that is part of a name, not a figure: A350, 787-9, G7, F-35, S&P500種指数,
 # ダウ工業株30種平均; an ordinal: 第1段階, 修正第1条, 1年目, 3番目.
-_JA_NOT_FIGURE_BEFORE = re.compile(r"(?:[A-Za-z&][-‐]?|第|\d[-‐])$")
+_JA_NOT_FIGURE_BEFORE = re.compile(r"(?:[A-Za-z&][-‐]?|第|\d[-‐―－–—])$")
 _JA_NOT_FIGURE_AFTER = re.compile(
-    r"^(?:[-‐][A-Za-z0-9]|[A-Za-z]|種(?:平均|指数|株価)|番目|目(?!標|指|安|立)|"
+    # 45―17: a score, as the source writes 45-17
+    r"^(?:[-‐―－–—][A-Za-z0-9]|[A-Za-z]|種(?:平均|指数|株価)|番目|目(?!標|指|安|立)|"
     r"(?:[一-龥]{1,2}|つ)目(?!標|指|安|立)|世紀)"  # 4作目, 3つ目, 17世紀: ordinals too
 )
 # A season's record (14勝0敗1分, 10勝5敗): the source writes it 14-0-1, which is not a figure
@@ -136,6 +137,8 @@ def ja_quantities(sentence: str) -> list[Quantity]:
             continue
         if not unit and text[match.end() : match.end() + 1] == "時":
             continue  # 午前0時, 4時半: a time of day, not a figure
+        if unit == "年" and text[match.end() : match.end() + 1] == "生":
+            continue  # 1年生: a school year ("freshman"), not a duration
         if _is_kanji(raw.rstrip("万億兆")) and not unit:
             continue  # 一方, 統一: a kanji numeral counts only with a counter after it
         if _is_kanji(raw) and len(raw) == 1 and raw in "万億兆":
