@@ -371,6 +371,7 @@ def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None
         ("The ministry said customers could now pay the fee online.", None),  # can, reported
         ("A firm that plans to expand said it may cut jobs.", "may"),  # the main clause's
         ("Names were withheld until next of kin could be told.", None),  # a time clause
+        ("He said if they could have won, the season was saved.", None),  # a condition
     ],
 )
 def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
@@ -389,6 +390,7 @@ def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
         "延期は政府が業界の声を重く見た結果といえます。",  # the writer's judgement
         "使用料の収入は年間約3億1000万ドルと推定されている。",  # "is estimated"
         "同社は手数料を受け取る場合があります。",  # "may"
+        "輸入業者は価格を据え置くこともあります。",  # "may elect to keep its prices"
     ],
 )
 def test_a_claim_with_a_japanese_hedge_or_judgement_keeps_the_hedge(claim: str) -> None:

@@ -60,7 +60,7 @@ HEDGE_JA = re.compile(
     # 〜しそうにない, 〜なりそうだ (likely); といえます, ではないか: the writer's own judgement
     r"[いきしちにひみりぎじびえけせてねへめれげぜべぺさ]そう(?:だ|です|な|に|も)|といえ|と言え|"
     r"ではないか|ではないでしょうか|"
-    r"場合があ"  # 〜を受け取る場合があります: "may" (場合 alone is "if", no hedge)
+    r"場合があ|こともあ"  # 〜場合があります, 〜こともあります: "may" (場合 alone is "if")
 )
 
 
@@ -96,9 +96,11 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
 _RELATIVE = re.compile(r"\b(?:which|who|whose|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-# "could" in a clause of time or purpose is a past "can" ("until next of kin could be told")
+# "could" in a clause of time, purpose or condition is a past "can" ("until next of kin could
+# be told", "if we could have won this game")
 _TIME_CLAUSE = re.compile(
-    r"\b(?:until|till|before|after|once|when|so that)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+    r"\b(?:until|till|before|after|once|when|so that|if)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
 )
 
 

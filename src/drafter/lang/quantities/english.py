@@ -18,7 +18,7 @@ _WORDS = {
     "dozen": 12, "single": 1, "couple": 2, "few": 3,
 }  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
-          "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}  # fmt: skip
+          "mln": 1e6, "m": 1e6, "b": 1e9, "k": 1e3, "tn": 1e12}  # fmt: skip
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₦": "NGN"}
 _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
                    "yen": "JPY", "pound": "GBP", "pounds": "GBP", "yuan": "CNY",
@@ -58,11 +58,14 @@ _MONTH_ALONE = re.compile(
     r"before|after|during|or|the|every|each)\s+|\bmid-)"
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
+    # or a month's own event: "October's Money 20/20 conference"
+    r"|\b(?P<m2>January|February|March|April|June|July|August|September|October|November|"
+    r"December)(?=['’]s\b)"
 )
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d)")
 _MONEY = re.compile(
     rf"(?P<sign>US\$|[$€£¥₦])\s?(?P<n>{_EN_NUM})\s*(?P<scale>thousand|million|billion|trillion|"
-    r"bn|mln|tn|m|k)?\b"
+    r"bn|mln|tn|m|b|k)?\b"
     rf"|(?P<n2>{_EN_NUM})\s*(?P<scale2>thousand|million|billion|trillion)?\s+"
     r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|won|rupees|francs|naira)\b",
     re.IGNORECASE,
@@ -207,6 +210,12 @@ def _prepared(sentence: str) -> str:
         lambda m: f"0.5 {m.group(1)}",
         text,
     )
+    # two hundred years: 200, not "hundred years" (100)
+    text = re.sub(
+        r"(?i)\b(one|two|three|four|five|six|seven|eight|nine) hundred\b",
+        lambda m: str(_WORDS[m.group(1).lower()] * 100),
+        text,
+    )
     # over the past year: one year
     text = re.sub(r"(?i)\b(past|previous) (year|month|week)\b", r"\1 1 \2", text)
     # a year or two: one to two years
@@ -310,7 +319,12 @@ def _dates(scan: _Scan) -> None:
     for match in _MONTH_ALONE.finditer(scan.text):
         if scan.free(match.span()):
             scan.found.append(
-                Quantity("month", _MONTHS[match.group("m").lower()[:3]], "", match.group(0))
+                Quantity(
+                    "month",
+                    _MONTHS[(match.group("m") or match.group("m2")).lower()[:3]],
+                    "",
+                    match.group(0),
+                )
             )
     for match in _YEAR.finditer(scan.text):
         if scan.free(match.span()):
