@@ -568,3 +568,21 @@ def test_two_lower_case_words_written_as_one_katakana_word_are_not_a_name() -> N
     )
     claim = _claim(report, "インフォテインメント")
     assert not claim.reasons, claim.reasons
+
+
+def test_a_figure_of_a_long_quotation_is_found_in_any_of_its_sentences() -> None:
+    """The closest quoted span may be one sentence of a longer quotation (here "The other 40
+    staff will move…"); the 300 of its other sentence is not contradicted by that one."""
+    article = Article(
+        url=URL, title="t", fetched_at="2026-01-01",
+        text=(
+            "“We will cut 300 jobs at the port in Kelmar this year. The other 40 staff will "
+            "move to the head office,” the minister told reporters on Tuesday."
+        ),
+    )  # fmt: skip
+    markdown = "# t\n\n大臣は「ほかの40人は本社に移り、300人を削減する」と述べた。\n"
+    report = check(
+        CheckInputs(article=article, draft=parse_draft(markdown), draft_label="d", source_label="s")
+    )
+    claim = _claim(report, "300人")
+    assert not claim.fails, claim.reasons

@@ -101,8 +101,11 @@ def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) 
         ]
     out = []
     span_q = en_quantities(span)
+    # the closest span may be one sentence of a longer quotation: a figure the rest of that
+    # quotation states is not contradicted by it
+    whole = [q for other in checker.quotes if span in other for q in en_quantities(other)]
     for quantity in ja_quantities(content):
-        if not any(same_value(quantity, q) for q in span_q):
+        if not any(same_value(quantity, q) for q in (*span_q, *whole)):
             rivals = [q for q in span_q if same_kind(quantity, q)]
             if rivals:
                 out.append(
