@@ -38,7 +38,7 @@ _DURATION = re.compile(
     rf"(?P<n>{_EN_NUM}|{_NUM_WORD})(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive))?"
     r"[\s-]+(?P<unit>years?|months?|weeks?|days?|quarters?|hours?|minutes?|seconds?|decades?|"
-    r"centur(?:y|ies))\b",
+    r"centur(?:y|ies))\b(?![\s-]+old\b)",
     re.IGNORECASE,
 )
 _MONTHS_PER = {"decade": 120.0, "century": 1200.0, "centurie": 1200.0,
@@ -282,9 +282,6 @@ def _durations(scan: _Scan) -> None:
                 Quantity("duration", dur(_en_value(number) * unit), "months", number, approx)
             )
         scan.found.append(Quantity("duration", dur(value * unit), "months", match.group(0), approx))
-        if re.match(r"[\s-]+old\b", scan.text[match.end() :]):
-            # an age: 17歳 for a 17-year-old, 3年前の機種 for one three years old
-            scan.found.append(Quantity("number", value, "", match.group("n"), approx))
         scan.taken.append(match.span())
 
 
