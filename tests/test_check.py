@@ -449,6 +449,7 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("195億ドルから91億ドルに", "fell from $19.5B to $9.1B"),  # B for billion
         ("200年続いた", "two hundred years of it"),  # not "hundred years"
         ("10月の会議で", "at October's Money 20/20 conference"),
+        ("100年以上の伝統", "a tradition of 100+ years"),
         ("5億ナイラの賠償", "demand N500m in damages"),  # the naira as Nigerian papers write it
         ("5億ナイラ", "sue for half a billion naira"),  # half a billion, not a billion
         ("非難は1、2年続く", "sparks a year or two of fury"),  # one or two years

@@ -586,3 +586,20 @@ def test_a_figure_of_a_long_quotation_is_found_in_any_of_its_sentences() -> None
     )
     claim = _claim(report, "300人")
     assert not claim.fails, claim.reasons
+
+
+def test_a_quotation_close_to_a_plain_source_sentence_is_not_must_fix() -> None:
+    """An aggregator quotes outlets' verdicts as plain sentences with a credit line after them
+    (no quotation marks): a quotation rendering one is at most to verify, never invented."""
+    article = Article(
+        url=URL, title="t", fetched_at="2026-01-01",
+        text=(
+            "Critics were harsh. “It is a mess,” one reviewer wrote. "
+            "There's no reason anyone should buy into Stadia right now. [PC World]"
+        ),
+    )  # fmt: skip
+    markdown = "# t\n\nPCワールドは「今スタディアに手を出すべき理由は誰にもない」と評した。\n"
+    report = check(
+        CheckInputs(article=article, draft=parse_draft(markdown), draft_label="d", source_label="s")
+    )
+    assert not _claim(report, "スタディア").fails

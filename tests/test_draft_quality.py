@@ -119,6 +119,14 @@ def test_named_days_and_unknown_dates_are_not_resolved() -> None:
     assert weekday_table(weekday_dates(sentences, None), None, "ja") == ""
 
 
+def test_a_weekday_the_source_dates_itself_is_left_alone() -> None:
+    """ "on Saturday, May 18" gives its own date: the table must not turn it into last week."""
+    assert (
+        _dates("She was taken at 6:38 p.m. on Saturday, May 18, police said.", date(2019, 11, 19))
+        == []
+    )
+
+
 def test_a_fixture_in_the_present_tense_is_coming() -> None:
     """Sports pages list the next game in the present tense ("The Gophers play Saturday",
     "Host Phoenix on Friday"): those are coming days, not last week's."""

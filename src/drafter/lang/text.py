@@ -147,13 +147,14 @@ def _split_japanese(paragraph: str) -> list[str]:
         elif char in _CLOSERS and depth:
             depth -= 1
             # 「やめる。」彼は言った。 is two sentences; 「やめる。」と言った。 is one, and so is
-            # 「文句ある？」でいいだろ。 (a particle goes on with the sentence)
+            # 「文句ある？」でいいだろ。 (a particle goes on with the sentence), and so is
+            # 「確保した！」「無事だ」と伝えた。 (quotations in a row)
             if (
                 depth == 0
                 and i > 0
                 and paragraph[i - 1] in "。！？"
                 and i + 1 < n
-                and paragraph[i + 1] not in "とっな、。」』）)でがはをにもやか"
+                and paragraph[i + 1] not in "とっな、。」』）)でがはをにもやか「『"
             ):
                 sentences.append(paragraph[start : i + 1])
                 start = i + 1

@@ -68,6 +68,10 @@ _NAMED_DAYS = re.compile(
     r"\s+$",
     re.I,
 )
+# a calendar date right after the weekday ("Saturday, May 18", "Tuesday (Nov. 19)")
+_DATE_AFTER = re.compile(
+    r"^,?\s*\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+)
 _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 
@@ -185,6 +189,8 @@ def weekday_dates(sentences: Sequence[Numbered], dateline: date | None) -> list[
         for match in _MENTION.finditer(sentence.text):
             if _NAMED_DAYS.search(sentence.text[: match.start()]):
                 continue
+            if _DATE_AFTER.match(sentence.text[match.end() :]):
+                continue  # "on Saturday, May 18": the source gives the date itself
             modifier = (match.group("modifier") or "").lower()
             day = WEEKDAYS.index(match.group("day").capitalize())
             tense: Tense

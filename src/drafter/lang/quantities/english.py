@@ -35,7 +35,7 @@ _EN_NUM = r"\d[\d,]*(?:\.\d+)?"
 _NUM_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 _DURATION = re.compile(
     rf"\b(?:(?P<n0>{_EN_NUM}|{_NUM_WORD})\s*(?:to|or|-|–)\s*)?"
-    rf"(?P<n>{_EN_NUM}|{_NUM_WORD})(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
+    rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\+?(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive))?"
     r"[\s-]+(?P<unit>years?|months?|weeks?|days?|quarters?|hours?|minutes?|seconds?|decades?|"
     r"centur(?:y|ies))\b(?![\s-]+old\b)",
