@@ -42,3 +42,37 @@ def draft(tmp_path: Path, *extra: str) -> Any:
         str(tmp_path / "drafts"),
         *extra,
     )
+
+
+async def ask_headline(models: Any, *, max_tokens: int = 400) -> Any:
+    """One structured call of the headline agent through `models`, accepting any valid answer:
+    the call the client-stack tests (endpoints, faults, wrappers) make."""
+    from drafter.llm import as_messages, structured_call
+    from drafter.schemas import HeadlineDraft
+
+    return await structured_call(
+        models,
+        agent="headline",
+        role="writer",
+        messages=as_messages("system", "user"),
+        schema=HeadlineDraft,
+        check=lambda answer: [],
+        temperature=0.0,
+        max_tokens=max_tokens,
+        reask_fence=lambda text: text,
+    )
+
+
+def check_inputs(source: str, markdown: str) -> Any:
+    """What `drafter check` compares for a draft against a bare source text (no thread, no
+    run data): for checks of one parse or one rule on a source written in the test."""
+    from drafter.check.core import CheckInputs
+    from drafter.check.draft_md import parse_draft
+    from drafter.models import Article
+
+    article = Article(
+        url="https://example.com/a", title="t", text=source, fetched_at="2026-01-01T00:00:00Z"
+    )
+    return CheckInputs(
+        article=article, draft=parse_draft(markdown), draft_label="draft.md", source_label="s"
+    )

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from drafter.cli import app
 from drafter.lang.names import name_mentions, resolve, source_words, transliteration_match
 from drafter.lang.quantities import en_quantities, ja_quantities, missing_quantities
-from tests.helpers import draft
+from tests.helpers import check_inputs, draft
 from tests.scripted_llm import Reply, ScriptedLLM
 
 CASES = Path(__file__).resolve().parents[1] / "evals" / "cases"
@@ -394,16 +394,10 @@ def test_a_chinese_or_korean_surname_in_kanji_matches_its_romanisation(
     surname: str, source: str, listed: bool
 ) -> None:
     from drafter.check.claims.names import _kanji_names
-    from drafter.check.core import Checker, CheckInputs
-    from drafter.check.draft_md import parse_draft
-    from drafter.models import Article
+    from drafter.check.core import Checker
 
     text = f"{surname}暁明大使は述べた。"
-    article = Article(url="https://example.com/a", title="t", text=source, fetched_at="2026-01-01")
-    checker = Checker(
-        CheckInputs(article=article, draft=parse_draft(f"# t\n\n{text}"), draft_label="d",
-                    source_label="s")
-    )  # fmt: skip
+    checker = Checker(check_inputs(source, f"# t\n\n{text}"))
     found = _kanji_names(checker, text)
     assert bool(found) is listed, [f.reason for f in found]
 
@@ -480,16 +474,10 @@ def test_the_office_of_a_place_is_not_a_person() -> None:
 def test_a_second_hand_hedge_is_kept_by_giving_the_claim_as_someones_account() -> None:
     """ "allegedly" kept as 「…と説明した」; "may" is not (a possibility is no account)."""
     from drafter.check.claims import Anchor, hedges
-    from drafter.check.core import Checker, CheckInputs
-    from drafter.check.draft_md import parse_draft
-    from drafter.models import Article
+    from drafter.check.core import Checker
 
     def findings(source: str, claim: str) -> list[str]:
-        article = Article(url="https://e.com/a", title="t", text=source, fetched_at="2026-01-01")
-        checker = Checker(
-            CheckInputs(article=article, draft=parse_draft(f"# t\n\n{claim}"), draft_label="d",
-                        source_label="s")
-        )  # fmt: skip
+        checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
         anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
         return [f.check for f in hedges(checker, "lead", claim, anchor)]
 
@@ -506,25 +494,19 @@ def test_the_judge_is_shown_the_sentence_a_quotation_comes_from() -> None:
     """A quotation's words may sit far from the sentences a claim aligns with: the judge is
     shown the source sentence holding the closest quoted span, or it cannot tell a faithful
     quotation from an invented one (it called two faithful ones "not in the source")."""
-    from drafter.check.core import Checker, CheckInputs
-    from drafter.check.draft_md import parse_draft
+    from drafter.check.core import Checker
     from drafter.check.judge import Judge
     from drafter.check.report import ClaimReport, SourceRef
-    from drafter.models import Article
 
     filler = [
         f"The port handled {n} thousand containers in month {n} of the year." for n in range(1, 12)
     ]
     quote = '"We will give the shipping lines more time to adapt," the minister told reporters.'
     text = " ".join([*filler[:3], quote, *filler[3:]])
-    article = Article(url="https://e.com/a", title="t", text=text, fetched_at="2026-01-01")
     sentence = (
         "港の取扱量は1月に1000個だった。大臣は「海運会社に適応する時間をもっと与える」と語った。"
     )
-    checker = Checker(
-        CheckInputs(article=article, draft=parse_draft(f"# t\n\n{sentence}"), draft_label="d",
-                    source_label="s")
-    )  # fmt: skip
+    checker = Checker(check_inputs(text, f"# t\n\n{sentence}"))
     # the claim's evidence already fills the judge's context with other sentences
     evidence = [
         SourceRef(id=s.id, text=s.text) for s in checker.sentences[:8] if "more" not in s.text

@@ -16,6 +16,7 @@ from drafter.check.core import Checker, CheckInputs, check, fetched_urls, quoted
 from drafter.check.draft_md import parse_draft
 from drafter.check.report import CheckReport, ClaimReport
 from drafter.models import Article, Comment, CommentThread, GlossaryEntry
+from tests.helpers import check_inputs
 
 SOURCE = """Norvanda's transport ministry said on Tuesday it expects to delay a new port fee by six months after talks with shipping firms.
 
@@ -555,17 +556,12 @@ def test_a_claim_the_run_tagged_as_background_names_article_people_freely() -> N
 def test_two_lower_case_words_written_as_one_katakana_word_are_not_a_name() -> None:
     """インフォテインメントシステム is "infotainment system" (two words of the source, unknown
     to the dictionary as one), not a made-up name."""
-    article = Article(
-        url=URL, title="t", fetched_at="2026-01-01",
-        text="The car has a new infotainment system. It goes on sale in May.",
-    )  # fmt: skip
+    source = "The car has a new infotainment system. It goes on sale in May."
     markdown = (
         "# t\n\n車は5月に発売される。\n\n## 補足説明\n\n### 装備\n\n"
         "車内にはインフォテインメントシステムが備わっています。\n"
     )
-    report = check(
-        CheckInputs(article=article, draft=parse_draft(markdown), draft_label="d", source_label="s")
-    )
+    report = check(check_inputs(source, markdown))
     claim = _claim(report, "インフォテインメント")
     assert not claim.reasons, claim.reasons
 
@@ -573,17 +569,12 @@ def test_two_lower_case_words_written_as_one_katakana_word_are_not_a_name() -> N
 def test_a_figure_of_a_long_quotation_is_found_in_any_of_its_sentences() -> None:
     """The closest quoted span may be one sentence of a longer quotation (here "The other 40
     staff will move…"); the 300 of its other sentence is not contradicted by that one."""
-    article = Article(
-        url=URL, title="t", fetched_at="2026-01-01",
-        text=(
-            "“We will cut 300 jobs at the port in Kelmar this year. The other 40 staff will "
-            "move to the head office,” the minister told reporters on Tuesday."
-        ),
-    )  # fmt: skip
-    markdown = "# t\n\n大臣は「ほかの40人は本社に移り、300人を削減する」と述べた。\n"
-    report = check(
-        CheckInputs(article=article, draft=parse_draft(markdown), draft_label="d", source_label="s")
+    source = (
+        "“We will cut 300 jobs at the port in Kelmar this year. The other 40 staff will "
+        "move to the head office,” the minister told reporters on Tuesday."
     )
+    markdown = "# t\n\n大臣は「ほかの40人は本社に移り、300人を削減する」と述べた。\n"
+    report = check(check_inputs(source, markdown))
     claim = _claim(report, "300人")
     assert not claim.fails, claim.reasons
 
@@ -591,15 +582,10 @@ def test_a_figure_of_a_long_quotation_is_found_in_any_of_its_sentences() -> None
 def test_a_quotation_close_to_a_plain_source_sentence_is_not_must_fix() -> None:
     """An aggregator quotes outlets' verdicts as plain sentences with a credit line after them
     (no quotation marks): a quotation rendering one is at most to verify, never invented."""
-    article = Article(
-        url=URL, title="t", fetched_at="2026-01-01",
-        text=(
-            "Critics were harsh. “It is a mess,” one reviewer wrote. "
-            "There's no reason anyone should buy into Stadia right now. [PC World]"
-        ),
-    )  # fmt: skip
-    markdown = "# t\n\nPCワールドは「今スタディアに手を出すべき理由は誰にもない」と評した。\n"
-    report = check(
-        CheckInputs(article=article, draft=parse_draft(markdown), draft_label="d", source_label="s")
+    source = (
+        "Critics were harsh. “It is a mess,” one reviewer wrote. "
+        "There's no reason anyone should buy into Stadia right now. [PC World]"
     )
+    markdown = "# t\n\nPCワールドは「今スタディアに手を出すべき理由は誰にもない」と評した。\n"
+    report = check(check_inputs(source, markdown))
     assert not _claim(report, "スタディア").fails

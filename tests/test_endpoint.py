@@ -23,9 +23,8 @@ from drafter.errors import (
     ModelNotFoundError,
     TruncatedOutputError,
 )
-from drafter.llm import ChatModels, as_messages, store_answer, structured_call
-from drafter.schemas import HeadlineDraft
-from tests.helpers import draft, run_cli
+from drafter.llm import ChatModels, store_answer
+from tests.helpers import ask_headline, draft, run_cli
 from tests.loopback import Loopback, respond, static
 from tests.scripted_llm import Reply, ScriptedLLM, schema_name
 from tests.test_failures import only_run_dir, run_meta
@@ -359,7 +358,7 @@ def test_a_server_that_refuses_to_stream_is_asked_again_without(
     models = ChatModels(load_settings({"max_retries": 0}))
 
     async def two_calls() -> list[Any]:
-        return [await _call(models), await _call(models)]
+        return [await ask_headline(models), await ask_headline(models)]
 
     for result in asyncio.run(two_calls()):
         assert result.parsed.fact == replies["HeadlineDraft"]["fact"]
@@ -398,21 +397,7 @@ def test_stream_and_idle_timeout_settings(tmp_path: Path) -> None:
 
 
 def _headline(models: ChatModels) -> Any:
-    return asyncio.run(_call(models))
-
-
-async def _call(models: ChatModels) -> Any:
-    return await structured_call(
-        models,
-        agent="headline",
-        role="writer",
-        messages=as_messages("system", "user"),
-        schema=HeadlineDraft,
-        check=lambda answer: [],
-        temperature=0.0,
-        max_tokens=400,
-        reask_fence=lambda text: text,
-    )
+    return asyncio.run(ask_headline(models))
 
 
 def test_plain_server_helper_is_a_plain_server(tmp_path: Path) -> None:

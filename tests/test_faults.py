@@ -104,8 +104,8 @@ def test_a_hang_surfaces_within_the_timeout_plus_one_second(
 
     from drafter.config import load_settings
     from drafter.errors import LLMTransportError
-    from drafter.llm import ChatModels, as_messages, structured_call
-    from drafter.schemas import HeadlineDraft
+    from drafter.llm import ChatModels
+    from tests.helpers import ask_headline
     from tests.scripted_llm import ScriptedLLM
 
     server = ScriptedLLM({"HeadlineDraft": [F("hang", delay=30.0)]}).start()
@@ -115,19 +115,7 @@ def test_a_hang_surfaces_within_the_timeout_plus_one_second(
     started = time.monotonic()
     try:
         with pytest.raises(LLMTransportError, match="No answer"):
-            asyncio.run(
-                structured_call(
-                    models,
-                    agent="headline",
-                    role="writer",
-                    messages=as_messages("system", "user"),
-                    schema=HeadlineDraft,
-                    check=lambda answer: [],
-                    temperature=0.0,
-                    max_tokens=100,
-                    reask_fence=lambda text: text,
-                )
-            )
+            asyncio.run(ask_headline(models, max_tokens=100))
     finally:
         elapsed = time.monotonic() - started
         server.stop()

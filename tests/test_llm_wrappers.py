@@ -13,7 +13,7 @@ import pytest
 
 from drafter.config import load_settings
 from drafter.errors import RetryableFetchError
-from drafter.llm import ChatModels, as_messages, structured_call
+from drafter.llm import ChatModels, as_messages
 from drafter.llm.cache import LLMCache
 from drafter.llm.call import Answer, CallRequest, WrapperModel
 from drafter.llm.transport import HttpModel
@@ -21,22 +21,9 @@ from drafter.llm.wrappers import Retrying
 from drafter.retry import RetryPolicy
 from drafter.schemas import HeadlineDraft
 from drafter.sources.http import Fetcher
+from tests.helpers import ask_headline
 from tests.loopback import Loopback, respond
 from tests.scripted_llm import Reply, ScriptedLLM
-
-
-async def _call(models: ChatModels) -> Any:
-    return await structured_call(
-        models,
-        agent="headline",
-        role="writer",
-        messages=as_messages("system", "user"),
-        schema=HeadlineDraft,
-        check=lambda answer: [],
-        temperature=0.0,
-        max_tokens=400,
-        reask_fence=lambda text: text,
-    )
 
 
 def test_a_cache_given_at_construction_answers_the_next_models_without_asking(
@@ -44,8 +31,8 @@ def test_a_cache_given_at_construction_answers_the_next_models_without_asking(
 ) -> None:
     cache = LLMCache(tmp_path / "llm.sqlite")
     try:
-        first = asyncio.run(_call(ChatModels(load_settings({}), cache=cache)))
-        again = asyncio.run(_call(ChatModels(load_settings({}), cache=cache)))
+        first = asyncio.run(ask_headline(ChatModels(load_settings({}), cache=cache)))
+        again = asyncio.run(ask_headline(ChatModels(load_settings({}), cache=cache)))
     finally:
         cache.close()
 
@@ -121,6 +108,6 @@ def test_model_calls_and_downloads_back_off_by_one_policy(
 
     monkeypatch.setattr("drafter.llm.wrappers.asyncio.sleep", sleep)
     models = ChatModels(load_settings({"max_retries": 2}))
-    result = asyncio.run(_call(models))
+    result = asyncio.run(ask_headline(models))
     assert result.parsed is not None and models.attempts == {"headline": 2}
     assert waits == [0.01, 0.02]

@@ -228,7 +228,7 @@ class Checker:
         self, claim: DraftSentence, sims: np.ndarray
     ) -> tuple[DraftSentence, Anchor, list[Finding]]:
         anchor = self._anchor(claim, sims)
-        anchor.own_knowledge = self._own_knowledge(claim)
+        anchor.own_knowledge = self.kind_of(claim) in ("background", "opinion")
         self._pin_by_figures(claim.text, anchor)
         findings: list[Finding] = []
         # names first: a name shared with the source sentence firms the anchor for numbers
@@ -246,9 +246,10 @@ class Checker:
             findings += self._guessed(claim.text)
         return claim, anchor, findings
 
-    def _own_knowledge(self, claim: DraftSentence) -> bool:
-        kind = claim.kind or self.inputs.recorded_kinds.get(normalize(claim.text))
-        return kind in ("background", "opinion")
+    def kind_of(self, claim: DraftSentence) -> str | None:
+        """The kind the run tagged the claim with (source, background, opinion): carried on
+        it, else joined by its text; None for an editor's own sentence."""
+        return claim.kind or self.inputs.recorded_kinds.get(normalize(claim.text))
 
     def _pin_by_figures(self, text: str, anchor: Anchor) -> None:
         """A source sentence holding the claim's own specific figures is its evidence, whatever

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from drafter.check.claims import Anchor, Finding
 from drafter.check.draft_md import DraftSentence
 from drafter.check.report import ClaimReport, SourceRef
-from drafter.lang.text import normalize
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -29,8 +28,7 @@ def claim_verdict(
     refs = [SourceRef(id=i, text=checker.by_id[i].text) for i in anchor.ids]
     best = anchor.best
     weak = best < UNSUPPORTED_BELOW and not anchor.support and not anchor.recorded
-    # the kind the run tagged the claim with: carried on it, else joined by its text
-    kind = claim.kind or checker.inputs.recorded_kinds.get(normalize(claim.text))
+    kind = checker.kind_of(claim)
     if anchor.recorded:
         anchor.support.append("evidence")
     if must:
