@@ -56,6 +56,11 @@ class Reply:
     stall: float = 0.0
     drip: float = 0.0  # a slow model: s between two events (not streamed: all of them first)
     pieces: int = 8  # a stream: how many pieces the answer text is sent in
+    # Held until a request for each of these schemas has arrived (at most `hold_timeout` s):
+    # proves requests are in flight together without reading the clock. A hold that times out
+    # is recorded in ScriptedLLM.holds_timed_out.
+    hold_for: tuple[str, ...] = ()
+    hold_timeout: float = 30.0
 
 
 Script = dict[str, list[Reply] | Callable[[dict[str, Any], int], Reply]]
@@ -97,7 +102,9 @@ class ScriptedLLM:
     listings: int = 0  # GET /v1/models requests
     _admitted: deque[float] = field(default_factory=deque)
     _served: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    holds_timed_out: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _arrived: threading.Condition = field(default_factory=threading.Condition)
 
     def start(self) -> ScriptedLLM:
         outer = self
@@ -241,6 +248,8 @@ class ScriptedLLM:
             self.requests.append(body)
             index = self._served[name]
             self._served[name] += 1
+        with self._arrived:
+            self._arrived.notify_all()
         if not path.endswith("/chat/completions"):
             return 404, {"error": {"message": f"no route {path}"}}, None
         if self.models is not None and body.get("model") not in self.models:
@@ -276,6 +285,8 @@ class ScriptedLLM:
             )
         reply = self._reply(name, body, index)
         started = time.monotonic()
+        if reply.hold_for:
+            self._hold(name, reply)
         if reply.delay:
             time.sleep(reply.delay)
         if reply.drip and not (body.get("stream") and self.streaming):
@@ -289,6 +300,15 @@ class ScriptedLLM:
                 error["code"] = "context_length_exceeded"
             return reply.status, {"error": error}, reply
         return 200, completion(body, name, reply), reply
+
+    def _hold(self, name: str, reply: Reply) -> None:
+        with self._arrived:
+            met = self._arrived.wait_for(
+                lambda: all(self._served.get(n, 0) > 0 for n in reply.hold_for), reply.hold_timeout
+            )
+        if not met:
+            with self._lock:
+                self.holds_timed_out.append(name)
 
     def _over_limit(self) -> tuple[int, dict[str, Any], Reply] | None:
         if self.rate_limit is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from drafter.lang.text import contains_quote, normalize
-from drafter.sections import REGISTRY
+from drafter.sections import REGISTRY, load_specs
 from drafter.sections import names as section_names
 from tests.helpers import FIXTURES, draft, run_cli
 from tests.scripted_llm import ScriptedLLM
@@ -120,25 +120,37 @@ def test_untrusted_text_stays_inside_nonce_fences(llm_env: ScriptedLLM, tmp_path
     assert "IGNORE ALL PREVIOUS INSTRUCTIONS" in block
 
 
-def test_independent_agents_run_concurrently(llm_env: ScriptedLLM, tmp_path: Path) -> None:
-    for replies in llm_env.script.values():
+def test_independent_agents_run_concurrently(
+    llm_env: ScriptedLLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter.pipeline import runner
+
+    # The four agents that read only the lead: each answer is held until all four requests have
+    # arrived, so a run that sent them one after another would time the holds out. No clock is
+    # read for this, so a slow machine cannot make it fail.
+    parallel = ("BackgroundDraft", "ReactionsDraft", "BooksDraft", "HeadlineDraft")
+    for name, replies in llm_env.script.items():
         assert isinstance(replies, list)
         for reply in replies:
-            reply.delay = 0.3
+            reply.delay = 0.1
+            if name in parallel:
+                reply.hold_for, reply.hold_timeout = parallel, 5.0  # < DRAFTER_TIMEOUT
+    # The off-path wait made long enough that its order below is not a race with the machine.
+    monkeypatch.setattr(runner, "OFF_PATH_DELAY", 0.5)
     assert draft(tmp_path).exit_code == 0
+    assert llm_env.holds_timed_out == []
     span = {name: (start, end) for name, start, end in llm_env.spans}
-    # After the lead, the four agents that read only the lead are in flight together...
-    parallel = ["BackgroundDraft", "ReactionsDraft", "BooksDraft", "HeadlineDraft"]
     assert all(span[n][0] >= span["LeadDraft"][1] for n in parallel)
-    assert max(span[n][0] for n in parallel) < min(span[n][1] for n in parallel)
     # ...and the analysis waits only for what it reads, the conclusion for the analysis.
     assert span["AnalysisDraft"][0] >= max(span["BackgroundDraft"][1], span["ReactionsDraft"][1])
     assert span["ConclusionDraft"][0] >= span["AnalysisDraft"][1]
     # ...and the steps on the longest chain (lead → background/reactions → analysis →
     # conclusion) send their requests before the ones with a call of slack (books, headline),
     # which wait a moment (without it, all four go out within a few milliseconds).
+    assert runner._off_longest_path(load_specs()) == {"books", "headline"}
     first_off_path = min(span[n][0] for n in ("BooksDraft", "HeadlineDraft"))
-    assert max(span[n][0] for n in ("BackgroundDraft", "ReactionsDraft")) < first_off_path - 0.02
+    last_on_path = max(span[n][0] for n in ("BackgroundDraft", "ReactionsDraft"))
+    assert first_off_path - last_on_path > 0.25  # half of the wait: a slow machine keeps it
 
 
 def test_the_preload_encodes_what_the_check_of_the_draft_compares(
