@@ -106,6 +106,8 @@ def test_names_loanwords_and_transliteration() -> None:
         ("ロイター", "Reuters reported", "Reuters"),  # a closing s katakana leaves off
         ("ダウ", "the Dow fell", "Dow"),  # ow heard as au
         ("クリス", "said Chris Early of Ubisoft", "Chris"),  # ch before r is k
+        ("エミレーツ", "in March, Emirates said", "Emirates"),  # a final -tes is ts
+        ("マクラッチー", "in Los Angeles, McClatchy said", "McClatchy"),  # tch is one sound
     ],
 )
 def test_katakana_names_resolve_to_the_sources_spelling(

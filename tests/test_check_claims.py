@@ -333,6 +333,38 @@ def test_a_reactions_figure_the_comment_states_otherwise_is_must_fix() -> None:
     assert claim.fails and any("45" in r for r in claim.reasons)
 
 
+def _reaction_report(body: str, translation: str, **extra: Any) -> CheckReport:
+    """The check of one reaction, translated from a comment `body` (id c4)."""
+    thread = _inputs(_markdown()).thread.model_copy(deep=True)
+    thread.comments.append(Comment(id="c4", body=body, score=30, permalink="/c4/"))
+    markdown = _markdown(reactions=f"<!-- comment id=c4 score=30 -->\n\n{translation}")
+    return _report(markdown, thread=thread, **extra)
+
+
+def test_a_reaction_naming_another_person_of_the_article_than_its_comment_is_must_fix() -> None:
+    body = "Natarajan is right, the delay is a mistake."
+    swapped = _claim(_reaction_report(body, "ドランの言う通り、延期は間違いだよ。"), "言う通り")
+    assert swapped.fails and any("Natarajan" in r and "ドラン" in r for r in swapped.reasons)
+    faithful = _claim(
+        _reaction_report(body, "ナタラジャンの言う通り、延期は間違いだよ。"), "言う通り"
+    )
+    assert faithful.verdict == "supported", faithful.reasons
+
+
+def test_a_reaction_that_names_whom_its_comment_means_passes() -> None:
+    """A translation may spell out what the commenter implied (she → ドラン) or abbreviated
+    (KSC → the glossary's ケルマー荷主協議会): no other name of the comment is left out."""
+    implied = _reaction_report("She caved to the shipping lines.", "ドランは海運会社に屈したね。")
+    assert not _claim(implied, "屈した").reasons
+    glossary = [GlossaryEntry(source="Kelmar Shippers Council", target="ケルマー荷主協議会")]
+    spelt_out = _reaction_report(
+        "The KSC warned about this months ago.",
+        "ケルマー荷主協議会は何か月も前から警告してたよ。",
+        glossary=glossary,
+    )
+    assert not _claim(spelt_out, "前から警告").fails
+
+
 def test_reactions_without_markers_are_must_fix() -> None:
     """Every marker removed: each translation is an unchecked reaction, not nothing."""
     bare = _markdown(

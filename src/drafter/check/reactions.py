@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from drafter.check.draft_md import DraftSentence
+from drafter.check.reaction_names import swapped_names
 from drafter.check.report import ClaimReport, SourceRef
 from drafter.lang import align
 from drafter.lang.quantities import Quantity, en_quantities, ja_quantities, same_kind, same_value
@@ -129,6 +130,15 @@ def _reaction_against(
                     f"「{quantity.label()}」 is not in the original comment",
                 )
             )
+    for swap in swapped_names(checker, reaction.text, original.body):
+        (out if swap.must else unsure).append(
+            checker.say(
+                f"「{swap.part}」（{swap.form}）は元のコメントになく、コメントの「{swap.other}」が"
+                "訳にありません（名前の取り違えの可能性）",
+                f"「{swap.part}」 ({swap.form}) is not in the original comment, and the comment's "
+                f"“{swap.other}” is not in the translation",
+            )
+        )
     if row is not None:
         own = float(row[ids.index(original.id)])
         best_i = int(np.argmax(row))

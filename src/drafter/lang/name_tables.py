@@ -65,6 +65,16 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "ハリウッド": ("hollywood",),
     "ホワイトハウス": ("white house",),
     "ペンタゴン": ("pentagon",),
+    # and in kanji, as a translation writes them (中国人 for "the Chinese")
+    "中国": ("china", "chinese", "beijing", "prc"),
+    "日本": ("japan", "japanese", "tokyo"),
+    "韓国": ("south korea", "korea", "korean", "seoul"),
+    "北朝鮮": ("north korea", "dprk", "pyongyang"),
+    "米国": ("u.s.", "us", "usa", "america", "american", "united states", "washington"),
+    "英国": ("britain", "british", "u.k.", "uk", "united kingdom", "england", "london"),
+    "台湾": ("taiwan", "taiwanese", "taipei"),
+    "香港": ("hong kong",),
+    "欧州": ("europe", "european", "eu"),
 }
 
 

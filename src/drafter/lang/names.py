@@ -125,6 +125,10 @@ def _english_shapes(word: str) -> frozenset[str]:
     variants |= {re.sub(r"ch(?=[rl])", "k", v) for v in variants if "ch" in v}
     variants |= {re.sub(r"g(?=[ei])", "j", v) for v in variants if "g" in v}  # Assange → アサンジ
     variants |= {v.replace("gh", "g") for v in variants if "gh" in v}  # Ghani → ガニ
+    # tch is one sound (McClatchy → マクラッチー, Fletcher → フレッチャー), and a final -tes
+    # is ts (Emirates → エミレーツ, Gates → ゲイツ)
+    variants |= {v.replace("tch", "ch") for v in variants if "tch" in v}
+    variants |= {v[:-3] + "ts" for v in variants if len(v) > 4 and v.endswith("tes")}
     # w closing a vowel is a long vowel (Kershaw → カーショー, Bowman → ボーマン)
     variants |= {re.sub(r"(?<=[aeiou])w(?![aeiou])", "", v) for v in variants if "w" in v}
     # a plural or possessive s that katakana leaves off (Reuters → ロイター)

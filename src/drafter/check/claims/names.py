@@ -252,7 +252,7 @@ def _number_forms(word: str) -> list[str]:
     return [word + "s"] if len(word) > 3 else []
 
 
-_NOT_A_NAME = re.compile(
+NOT_A_NAME = re.compile(
     r"^(?:Former|National|Never|New|Deputy|Acting|Senior|Chief|Vice|General|Top|Then|Both|"
     r"Some|Many|Most|Other|Several|Democratic|Republican|Federal|State|American|British|"
     r"European|Chinese|Russian|Foreign|Special|Prime|Secretary|President|Ambassador|Minister|"
@@ -275,7 +275,7 @@ def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[st
                 continue
             if match.start() == 0 and match.group(1) in ("The", "A", "An", "In", "On", "But"):
                 continue
-            if _NOT_A_NAME.match(match.group(1)) or match.group(2).endswith("ers"):
+            if NOT_A_NAME.match(match.group(1)) or match.group(2).endswith("ers"):
                 continue  # "Former National (Security…)", "Never Trumpers": not a person
             if name not in people:
                 people.append(name)

@@ -1,0 +1,187 @@
+"""Names in a translated comment against its original: a name of the article that the comment
+does not have, in a translation that leaves out a name the comment does have, is a swap
+(「ボーイングとエミレーツ」 for "Boeing and Airbus")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from drafter.check.claims.names import NOT_A_NAME
+from drafter.lang.name_tables import EXONYMS
+from drafter.lang.names import (
+    exonym,
+    name_mentions,
+    resolve,
+    romanize,
+    source_words,
+    spelling_match,
+    transliteration_match,
+)
+from drafter.lang.text import normalize
+
+if TYPE_CHECKING:
+    from drafter.check.core import Checker
+
+_KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
+_KATAKANA_ONLY = re.compile(r"^[ァ-ヴー・=＝]+$")
+# capitalised words that open a sentence or stand for the writer: never a name on their own
+_NOT_NAMES = re.compile(
+    r"^(?:I|I'm|I've|I'd|I'll|The|This|That|These|Those|They|There|Then|What|When|Where|Why|"
+    r"How|Who|Which|And|But|Or|So|If|It|Its|It's|He|She|We|You|My|Our|Your|Not|No|Yes|Just|"
+    r"Also|Well|Now|Even|All|Any|Some|One|Edit|Lol|Yeah|Oh|Sure|Good|Great|Maybe|Because)$"
+)
+
+
+_DATES = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)$"
+)
+
+
+def _heard_in(part: str, body: str) -> bool:
+    """Whether a word of the comment may be what the katakana writes: the same sound shape
+    (midcap for ミッドキャップ, in lower case too), or the same first letter and a close
+    spelling (Norwich for ノリッジ, Kiev for キーウ)."""
+    romaji = romanize(part)
+    for word in set(re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", body)):
+        if transliteration_match(part, word) >= 0.8:
+            return True
+        if word[0].lower() == romaji[:1] and spelling_match(part, word) >= 0.55:
+            return True
+    return False
+
+
+def _glossed(checker: Checker, word: str, text: str) -> bool:
+    """Whether the glossary's rendering of a name with this word is in the text (Nissan → 日産)."""
+    return any(
+        entry.target and normalize(entry.target) in text
+        for entry in checker.inputs.glossary
+        if _said(word.casefold(), normalize(entry.source).casefold())
+    )
+
+
+def _same_place(key: str) -> set[str]:
+    """The other words for the place a word names (U.K. → Britain, British, London)."""
+    return {f for forms in EXONYMS.values() if key in forms for f in forms}
+
+
+def _said(word: str, text: str) -> bool:
+    """Whether `text` (casefolded) has `word` as a word of its own ("ford" is not in "afford"),
+    or as its plural, possessive or people (Korea in "Koreans")."""
+    pattern = rf"(?<![a-z0-9]){re.escape(word)}(?:s|'s|n|ns|an|ans|ian|ians|ese|ish)?(?![a-z0-9])"
+    return re.search(pattern, text) is not None
+
+
+@dataclass
+class Swap:
+    part: str  # the translation's name
+    form: str  # the article's word for it
+    other: str  # the comment's name it may stand for
+    must: bool  # both names are the article's and the translation's is katakana: a swap
+
+
+def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
+    """Each name the translation gives that the article has and the comment does not, when
+    the comment names something that the translation does not render.
+
+    Must-fix only when the translation's name is katakana and the comment's name is the
+    article's too: one name of the article put for another (エミレーツ for Airbus). A name the
+    glossary renders in kanji (上院, 人民解放軍) or a name of the comment only is listed to
+    verify: a faithful translation spells out what the commenter abbreviated or implied."""
+    said = normalize(body).casefold()
+    comment_words = source_words(body)
+    words = comment_words + [w for w in checker.words if w not in comment_words]
+    mentions = name_mentions(text, checker.glossary_names, f"{checker.inputs.article.text}\n{body}")
+    rendered: set[str] = set()
+    foreign: list[tuple[str, str]] = []
+    for mention in mentions:
+        for part in [mention.text] if mention.from_glossary else mention.parts:
+            form = (
+                checker.targets.get(part)
+                if mention.from_glossary
+                else resolve(part, checker.targets, words)
+                or exonym(part, f"{said} {checker.source_norm}")
+            )
+            if not form:
+                continue
+            key = normalize(form).casefold()
+            parts = re.split(r"[\s\-‐]+", key)  # Bautista-Agut is also "Bautista"
+            tokens = [key, *(t for t in parts if len(t) >= 3), *_same_place(key)]
+            rendered.update(tokens)
+            if any(_said(t, said) for t in tokens) or not _said(key, checker.source_norm):
+                continue
+            if not mention.from_glossary and _heard_in(part, body):
+                continue  # the comment's own word, matched to the article's by mistake
+            foreign.append((part, form))
+    if not foreign:
+        return []
+    others = _unrendered(checker, text, body, comment_words, rendered)
+    if not others:
+        return []
+    article_words = {w.casefold() for w in checker.words}
+    return [
+        Swap(part, form, others[0], _KATAKANA_ONLY.match(part) is not None
+             and others[0].casefold() in article_words)
+        for part, form in foreign
+    ]  # fmt: skip
+
+
+def _unrendered(
+    checker: Checker, text: str, body: str, comment_words: list[str], rendered: set[str]
+) -> list[str]:
+    """The comment's names that the article also has and the translation does not render, by
+    name, sound or exonym."""
+    article_words = {w.casefold() for w in checker.words}
+    runs = _KATAKANA.findall(normalize(text))
+    lowered_text = normalize(text)
+    # capitalised inside a sentence of the comment: a name, even one the article lacks (Camry)
+    inside = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w'’]+", body))
+    out = []
+    for word in comment_words:
+        lowered = word.casefold()
+        if " " in word or _NOT_NAMES.match(word) or NOT_A_NAME.match(word) or _DATES.match(word):
+            continue  # "Democratic", "New": a word of a name, not one; a month is no name
+        if word.isupper() and word not in checker.words:
+            continue  # "a LOT": shouting, not an acronym of the article
+        if any(_abbreviates(word, form) for form in rendered):
+            continue  # PLA for 人民解放軍 (People's Liberation Army), PolyU
+        if not (lowered in article_words or word in inside) or _glossed(
+            checker, word, lowered_text
+        ):
+            continue
+        if lowered in rendered or any(lowered in r.split() for r in rendered):
+            continue
+        if any(transliteration_match(run, word) >= 0.8 for run in runs):
+            continue
+        if (
+            any(lowered in forms and ja in lowered_text for ja, forms in EXONYMS.items())
+            or word in lowered_text
+        ):
+            continue
+        out.append(word)
+    return out
+
+
+def _abbreviates(short: str, form: str) -> bool:
+    """Whether `short` is made of the starts of successive words of `form`, in order (PLA:
+    People's Liberation Army; PolyU: Polytechnic University); words may be skipped (of, the)."""
+    letters = short.casefold().replace(".", "")
+    words = [w for w in re.split(r"[^a-z0-9]+", form.casefold()) if w]
+    if len(letters) < 2 or len(words) < 2:
+        return False
+
+    def match(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j == len(words):
+            return False
+        word = words[j]
+        for k in range(min(len(word), len(letters) - i), 0, -1):
+            if word[:k] == letters[i : i + k] and match(i + k, j + 1):
+                return True
+        return match(i, j + 1)
+
+    return match(0, 0)
