@@ -365,6 +365,45 @@ def test_a_reaction_that_names_whom_its_comment_means_passes() -> None:
     assert not _claim(spelt_out, "前から警告").fails
 
 
+def test_a_reaction_naming_someone_neither_comment_nor_article_has_is_must_fix() -> None:
+    """A person no one names, where the comment names someone: must fix. Katakana no
+    dictionary knows without a person's title may be the commenter's slang: listed."""
+    body = "Natarajan is right, the delay is a mistake."
+    invented = _claim(
+        _reaction_report(body, "ゴロラト氏の言う通り、延期は間違いだよ。"), "言う通り"
+    )
+    assert invented.fails and any("ゴロラト" in r and "記事にも" in r for r in invented.reasons)
+    unknown = _claim(_reaction_report(body, "ゴロラトの言う通り、延期は間違いだよ。"), "言う通り")
+    assert not unknown.fails and any("ゴロラト" in r for r in unknown.reasons)
+
+
+def test_two_reactions_under_one_comment_id_flag_the_one_that_reads_less_like_it() -> None:
+    """A comment is translated once: of two reactions under one id, the one that reads less
+    like that comment is under a wrong id, even when nothing else about it gives it away (no
+    score in the marker, no figure, not closer to another comment by the margin)."""
+    import numpy as np
+
+    from drafter.check.core import Checker
+    from drafter.check.draft_md import DraftSentence
+    from drafter.check.reactions import _used_twice
+
+    checker = Checker(_inputs(_markdown()))
+    reactions = [
+        DraftSentence("reactions", "6か月の猶予は妥当だと思う。", comment_id="c1"),
+        DraftSentence("reactions", "どこの港も使用料を取ってる。", comment_id="c1"),
+        DraftSentence("reactions", "コンテナ1個45ドルは高すぎたよ。", comment_id="c2"),
+    ]
+    reports = [
+        ClaimReport(section="reactions", sentence=r.text, verdict="supported",
+                    decided_by="comments", comment_id=r.comment_id)
+        for r in reactions
+    ]  # fmt: skip
+    sims = np.array([[0.8, 0.2, 0.1], [0.5, 0.2, 0.55], [0.1, 0.9, 0.1]])
+    _used_twice(checker, reactions, reports, ["c1", "c2", "c3"], sims)
+    assert [r.fails for r in reports] == [False, True, False]
+    assert "c1" in reports[1].reasons[0] and reports[1].verdict == "contradicted"
+
+
 def test_reactions_without_markers_are_must_fix() -> None:
     """Every marker removed: each translation is an unchecked reaction, not nothing."""
     bare = _markdown(

@@ -438,3 +438,25 @@ def test_a_case_on_the_shared_data_is_checked_against_the_saved_page(tmp_path: P
     assert [c["case"] for c in data["clean_cases"]] == ["emirates"]
     # the draft's 30 and 787-9 are the page's: the page was read, and a changed 30 was planted
     assert data["detection"]["number"]["total"] >= 1
+
+
+def test_a_planted_comment_id_is_found_on_a_reaction_of_several_sentences() -> None:
+    """The check joins a reaction's sentences with a space and the planter without one: the
+    changed reaction is the hit either way (a matching bug undercounted id detection)."""
+    from drafter.check.report import ClaimReport
+    from drafter.evaluation.matching import hit
+    from drafter.evaluation.plant import Planted
+
+    markdown = (
+        "<!-- comment id=c2 -->\n\n一文目だ。二文目だよ。\n\n<!-- comment id=c2 -->\n\n別の話。"
+    )
+    planted = Planted(
+        "comment_id", "reactions", "c1", "c2", markdown, "id changed", "c2",
+        comment_id="c2", context="一文目だ。二文目だよ。",
+    )  # fmt: skip
+    changed = ClaimReport(
+        section="reactions", sentence="一文目だ。 二文目だよ。", verdict="contradicted",
+        decided_by="comments", comment_id="c2", fails=True,
+    )  # fmt: skip
+    other = changed.model_copy(update={"sentence": "別の話。"})
+    assert hit(planted, changed) and not hit(planted, other)

@@ -18,6 +18,7 @@ from drafter.lang.names import (
     source_words,
     spelling_match,
     transliteration_match,
+    unfamiliar,
 )
 from drafter.lang.text import normalize
 
@@ -43,15 +44,20 @@ _DATES = re.compile(
 
 def _heard_in(part: str, body: str) -> bool:
     """Whether a word of the comment may be what the katakana writes: the same sound shape
-    (midcap for ミッドキャップ, in lower case too), or the same first letter and a close
-    spelling (Norwich for ノリッジ, Kiev for キーウ)."""
+    (midcap for ミッドキャップ, in lower case too), or the same first letter (or both a
+    vowel) and a close spelling (Norwich for ノリッジ, Kiev for キーウ)."""
     romaji = romanize(part)
-    for word in set(re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", body)):
+    for word in set(re.findall(r"[A-Za-z][A-Za-z'’-]+", body)):
         if transliteration_match(part, word) >= 0.8:
             return True
-        if word[0].lower() == romaji[:1] and spelling_match(part, word) >= 0.55:
-            return True
+        if _initial(word) == _initial(romaji) and spelling_match(part, word) >= 0.5:
+            return True  # Eichel for アイケル: a vowel opens both
     return False
+
+
+def _initial(word: str) -> str:
+    first = word[:1].lower()
+    return "a" if first in "aeiou" else first
 
 
 def _glossed(checker: Checker, word: str, text: str) -> bool:
@@ -78,9 +84,9 @@ def _said(word: str, text: str) -> bool:
 @dataclass
 class Swap:
     part: str  # the translation's name
-    form: str  # the article's word for it
+    form: str  # the article's word for it; "" for a name neither the article nor comment has
     other: str  # the comment's name it may stand for
-    must: bool  # both names are the article's and the translation's is katakana: a swap
+    must: bool  # a katakana name put for another of the article, or an unknown person
 
 
 def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
@@ -88,15 +94,18 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     the comment names something that the translation does not render.
 
     Must-fix only when the translation's name is katakana and the comment's name is the
-    article's too: one name of the article put for another (エミレーツ for Airbus). A name the
-    glossary renders in kanji (上院, 人民解放軍) or a name of the comment only is listed to
-    verify: a faithful translation spells out what the commenter abbreviated or implied."""
+    article's too: one name of the article put for another (エミレーツ for Airbus), or when a
+    person no one names (ゴロラト氏) stands where the comment names someone. A name the glossary
+    renders in kanji (上院, 人民解放軍), a name of the comment only, or katakana no dictionary
+    knows without a person's title (slang such as スマホ or テンプレ is unknown to UniDic) is
+    listed to verify: a faithful translation spells out what the commenter abbreviated or
+    implied, and speaks the commenter's slang."""
     said = normalize(body).casefold()
     comment_words = source_words(body)
     words = comment_words + [w for w in checker.words if w not in comment_words]
     mentions = name_mentions(text, checker.glossary_names, f"{checker.inputs.article.text}\n{body}")
     rendered: set[str] = set()
-    foreign: list[tuple[str, str]] = []
+    foreign: list[tuple[str, str, bool]] = []  # (part, form, named as a person)
     for mention in mentions:
         for part in [mention.text] if mention.from_glossary else mention.parts:
             form = (
@@ -106,6 +115,9 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
                 or exonym(part, f"{said} {checker.source_norm}")
             )
             if not form:
+                if not mention.from_glossary and unfamiliar(part) and not _heard_in(part, body):
+                    # a name neither the comment nor the article has
+                    foreign.append((part, "", mention.person))
                 continue
             key = normalize(form).casefold()
             parts = re.split(r"[\s\-‐]+", key)  # Bautista-Agut is also "Bautista"
@@ -115,7 +127,7 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
                 continue
             if not mention.from_glossary and _heard_in(part, body):
                 continue  # the comment's own word, matched to the article's by mistake
-            foreign.append((part, form))
+            foreign.append((part, form, mention.person))
     if not foreign:
         return []
     others = _unrendered(checker, text, body, comment_words, rendered)
@@ -124,8 +136,8 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     article_words = {w.casefold() for w in checker.words}
     return [
         Swap(part, form, others[0], _KATAKANA_ONLY.match(part) is not None
-             and others[0].casefold() in article_words)
-        for part, form in foreign
+             and (others[0].casefold() in article_words if form else person))
+        for part, form, person in foreign
     ]  # fmt: skip
 
 
@@ -135,6 +147,7 @@ def _unrendered(
     """The comment's names that the article also has and the translation does not render, by
     name, sound or exonym."""
     article_words = {w.casefold() for w in checker.words}
+    common = set(checker.common_words)
     runs = _KATAKANA.findall(normalize(text))
     lowered_text = normalize(text)
     # capitalised inside a sentence of the comment: a name, even one the article lacks (Camry)
@@ -146,6 +159,8 @@ def _unrendered(
             continue  # "Democratic", "New": a word of a name, not one; a month is no name
         if word.isupper() and word not in checker.words:
             continue  # "a LOT": shouting, not an acronym of the article
+        if lowered in common or re.search(rf"(?<![A-Za-z]){re.escape(lowered)}(?![A-Za-z])", body):
+            continue  # "Best" opening a sentence: a word either text also has in lower case
         if any(_abbreviates(word, form) for form in rendered):
             continue  # PLA for 人民解放軍 (People's Liberation Army), PolyU
         if not (lowered in article_words or word in inside) or _glossed(

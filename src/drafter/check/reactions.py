@@ -45,7 +45,41 @@ def reactions(checker: Checker) -> list[ClaimReport]:
     for n, reaction in enumerate(draft.reactions):
         row = sims[n] if sims is not None else None
         out.append(_reaction(checker, reaction, comments, ids, row))
+    if sims is not None:
+        _used_twice(checker, draft.reactions, out[-len(draft.reactions) :], ids, sims)
     return out
+
+
+def _used_twice(
+    checker: Checker,
+    reactions: list[DraftSentence],
+    reports: list[ClaimReport],
+    ids: list[str],
+    sims: np.ndarray,
+) -> None:
+    """A comment is translated once: of the reactions marked with the same id, those that
+    read less like that comment than the closest one are under a wrong id (must fix)."""
+    by_id: dict[str, list[int]] = {}
+    for n, reaction in enumerate(reactions):
+        if reaction.comment_id in ids:
+            by_id.setdefault(reaction.comment_id or "", []).append(n)
+    for cid, marked in by_id.items():
+        if len(marked) < 2:
+            continue
+        column = ids.index(cid)
+        keeper = max(marked, key=lambda n: float(sims[n][column]))
+        for n in marked:
+            if n == keeper or reports[n].fails:
+                continue
+            reports[n].reasons.insert(
+                0,
+                checker.say(
+                    f"コメントID {cid} は別の反応（「{reactions[keeper].text[:20]}…」）にも"
+                    "付いていて、そちらのほうが元のコメントに近い訳です（IDの取り違えの可能性）",
+                    f"comment id {cid} also marks another reaction, which reads more like it",
+                ),
+            )
+            reports[n].verdict, reports[n].fails = "contradicted", True
 
 
 def _reaction(
@@ -131,12 +165,14 @@ def _reaction_against(
                 )
             )
     for swap in swapped_names(checker, reaction.text, original.body):
+        named = f"「{swap.part}」（{swap.form}）" if swap.form else f"「{swap.part}」"
+        where = "元のコメントになく" if swap.form else "元のコメントにも記事にもなく"
         (out if swap.must else unsure).append(
             checker.say(
-                f"「{swap.part}」（{swap.form}）は元のコメントになく、コメントの「{swap.other}」が"
-                "訳にありません（名前の取り違えの可能性）",
-                f"「{swap.part}」 ({swap.form}) is not in the original comment, and the comment's "
-                f"“{swap.other}” is not in the translation",
+                f"{named}は{where}、コメントの「{swap.other}」が訳にありません"
+                "（名前の取り違えの可能性）",
+                f"{named} is not in the original comment{'' if swap.form else ' or the article'}"
+                f", and the comment's “{swap.other}” is not in the translation",
             )
         )
     if row is not None:

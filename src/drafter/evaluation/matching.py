@@ -14,6 +14,10 @@ def _plain(text: str) -> str:
     return normalize(text).rstrip("。．.!！?？ ")
 
 
+def _unspaced(text: str) -> str:
+    return re.sub(r"\s+", "", _plain(text))
+
+
 def _changed_span(before: str, after: str) -> tuple[int, int]:
     prefix = 0
     while prefix < min(len(before), len(after)) and before[prefix] == after[prefix]:
@@ -42,8 +46,9 @@ def hit(item: Planted, claim: ClaimReport) -> bool:
             return False
         if item.markdown.count(f"id={item.target}") <= 1:
             return True
-        context = _plain(item.context)
-        return not sentence or sentence in context or context in sentence
+        # the check joins a reaction's sentences with a space, the planter without one
+        context, joined = _unspaced(item.context), _unspaced(claim.sentence)
+        return not joined or joined in context or context in joined
     return _overlaps(item, sentence)
 
 

@@ -75,6 +75,16 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "台湾": ("taiwan", "taiwanese", "taipei"),
     "香港": ("hong kong",),
     "欧州": ("europe", "european", "eu"),
+    # bodies a translation names in kanji (共和党 for "the Republicans", 上院 for "the Senate")
+    "共和党": ("republican", "republicans", "gop"),
+    "民主党": ("democrat", "democrats", "dems", "democratic party"),
+    "保守党": ("tory", "tories", "conservative", "conservatives"),
+    "労働党": ("labour", "labor party"),
+    "国連": ("un", "u.n.", "united nations"),
+    "上院": ("senate", "senator", "senators"),
+    "下院": ("house", "congressman", "congresswoman"),
+    "議会": ("congress", "parliament"),
+    "最高裁": ("supreme court", "scotus"),
 }
 
 
