@@ -455,6 +455,23 @@ def test_figures_written_other_ways_in_english_are_found(japanese: str, english:
     assert not missing_quantities(ja_quantities(japanese), en_quantities(english))
 
 
+@pytest.mark.parametrize(
+    ("japanese", "english", "same"),
+    [
+        ("45万人超", "more than 450,000 people", True),
+        ("約50万人", "more than 450,000 people", True),  # the bound, rounded up
+        ("約73万5000人", "more than 450,000 people", False),  # not any value past it
+        ("50人以上", "57 people", True),  # the claim's own bound still allows more
+        ("約35%", "up to 40% of exports", True),
+        ("約20%", "up to 40% of exports", False),
+    ],
+)
+def test_one_value_for_a_sources_bound_must_be_near_the_bound(
+    japanese: str, english: str, same: bool
+) -> None:
+    assert (not missing_quantities(ja_quantities(japanese), en_quantities(english))) is same
+
+
 def test_mid_year_and_model_numbers_are_not_figures_to_compare() -> None:
     """2020年半ば is mid-2020 (it read as 2020.5年); 787-9 and a 4-1 score stay names."""
     assert [(q.kind, q.value) for q in ja_quantities("北米では2020年半ばに発売")] == [

@@ -38,7 +38,20 @@ def same_value(claim: Quantity, source: Quantity) -> bool:
         return abs(source.value - claim.value) <= 0.1 * max(abs(source.value), 1e-9)
     low, high = interval(claim)
     s_low, s_high = interval(source)
+    if claim.bound in (None, "", "about"):
+        # a claim of one value for a source's bound renders it ("more than 450,000" as
+        # 「約45万人」 or 「50万人近く」), not any value past it: 「約73万5000人」 is not
+        s_low, s_high = _rendered_bound(source, s_low, s_high)
     return low <= s_high and s_low <= high
+
+
+def _rendered_bound(source: Quantity, low: float, high: float) -> tuple[float, float]:
+    value = abs(source.value)
+    if source.bound == "min":
+        return low, value * 1.25
+    if source.bound == "max":
+        return value * 0.8, high
+    return low, high
 
 
 def interval(quantity: Quantity) -> tuple[float, float]:
