@@ -215,6 +215,30 @@ def test_a_weekday_is_the_date_it_stands_for() -> None:
     assert wrong.verdict in ("contradicted", "unsupported") and wrong.reasons
 
 
+def test_a_date_with_the_wrong_weekday_is_must_fix_by_the_calendar() -> None:
+    """2026-10-27 (the story's "Tuesday") is a Tuesday: 10月27日（金） is wrong in any section;
+    a year given in the sentence is used, else the one nearest the story's date."""
+    assert _report(_with("10月27日", "10月27日（火）")).ok
+    wrong = _claim(_report(_with("10月27日", "10月27日（金）")), "10月27日")
+    assert wrong.fails and any("火曜日" in r for r in wrong.reasons), wrong.reasons
+    named = _claim(_report(_with("10月27日", "10月27日の金曜日")), "10月27日")
+    assert named.fails
+    # a December story's 1月5日 is next year's: 2027-01-05 is a Tuesday, 2026-01-05 a Monday
+    december = _inputs(_markdown()).article.model_copy(update={"date": "2026-12-30"})
+    later = _markdown(lead=[*LEAD[:5], "最終判断は1月5日（火）の閣議で下される予定だ。"])
+    assert not _claim(_report(later, article=december), "1月5日").fails
+    assert _claim(_report(_with("10月27日", "2026年1月5日（火）")), "1月5日").fails
+
+
+def test_a_wrong_weekday_the_source_gives_with_that_date_is_only_listed() -> None:
+    article = _inputs(_markdown()).article
+    copied = article.model_copy(
+        update={"text": SOURCE.replace("on Tuesday", "on Friday, Oct. 27,")}
+    )
+    claim = _claim(_report(_with("10月27日", "10月27日（金）"), article=copied), "10月27日")
+    assert not claim.fails and any("原文も同じ" in r for r in claim.reasons), claim.reasons
+
+
 def test_loanwords_and_exonyms_are_not_unknown_names() -> None:
     lead = [
         *LEAD[:4],

@@ -232,7 +232,13 @@ class Checker:
         self._pin_by_figures(claim.text, anchor)
         findings: list[Finding] = []
         # names first: a name shared with the source sentence firms the anchor for numbers
-        for check_one in (claims.names, claims.numbers, claims.quotes, claims.hedges):
+        for check_one in (
+            claims.names,
+            claims.numbers,
+            claims.quotes,
+            claims.hedges,
+            claims.calendar,
+        ):
             findings += check_one(self, claim.section, claim.text, anchor)
         if anchor.own_knowledge:
             # the run tagged it background or opinion: a figure or hedge the source lacks is
@@ -241,7 +247,8 @@ class Checker:
             # it aligned with may be about something else (the 15.4-inch model vs the 13-inch)
             findings = [f for f in findings if f.must or f.check not in ("numbers", "hedges")]
             for finding in findings:
-                finding.must = False
+                # the calendar needs no source: a wrong weekday is wrong in any sentence
+                finding.must = finding.must and finding.check == "calendar"
         if claim.section == "lead":
             findings += self._guessed(claim.text)
         return claim, anchor, findings

@@ -17,6 +17,7 @@ from drafter.check.claims.anchor import (
     Anchor,
     Finding,
 )
+from drafter.check.claims.calendar import calendar
 from drafter.check.claims.hedges import HEDGE_JA, HEDGE_SIM, MODAL_EN, hedges
 from drafter.check.claims.names import names
 from drafter.check.claims.numbers import numbers
@@ -34,6 +35,7 @@ __all__ = [
     "QUOTE_MIN",
     "Anchor",
     "Finding",
+    "calendar",
     "hedges",
     "names",
     "numbers",

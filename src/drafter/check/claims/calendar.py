@@ -1,0 +1,84 @@
+"""The calendar check: a date given with its weekday (11月19日（火）, 11月16日の土曜日) must fall
+on that weekday, in the year the sentence names or else the one nearest the article's date.
+
+No source sentence is needed: the calendar decides. A pair the source itself states the same
+way is listed to verify instead (a draft that copies its source's slip is faithful to it)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from drafter.check.claims.anchor import Anchor, Finding
+from drafter.lang.text import normalize
+from drafter.lang.weekdays import JA_WEEKDAYS, WEEKDAYS, dateline_of
+
+if TYPE_CHECKING:
+    from drafter.check.core import Checker
+
+# 11月19日(火), 11月19日(火曜日), 11月19日の火曜日, 11月19日火曜 (NFKC: （ is ( )
+_DATED = re.compile(
+    r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*"
+    r"(?:\(\s*(?P<p>[月火水木金土日])(?:曜日?)?\s*\)|の?(?P<w>[月火水木金土日])曜)"
+)
+_MONTHS = "January February March April May June July August September October November December"
+
+
+def calendar(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
+    dateline = dateline_of(checker.inputs.article.date)
+    out: list[Finding] = []
+    for found in _DATED.finditer(normalize(text)):
+        month, day = int(found.group("m")), int(found.group("d"))
+        named = found.group("p") or found.group("w")
+        year = int(found.group("y")) if found.group("y") else _nearest_year(dateline, month, day)
+        if year is None:
+            continue
+        try:
+            actual = date(year, month, day)
+        except ValueError:
+            continue  # 2月30日 is no date at all: not this check's to report
+        weekday = JA_WEEKDAYS[actual.weekday()]
+        if weekday == named:
+            continue
+        copied = _source_says(checker, month, day, JA_WEEKDAYS.index(named))
+        out.append(
+            Finding(
+                "calendar",
+                not copied,
+                checker.say(
+                    f"{year}年{month}月{day}日は{weekday}曜日です（文中は「{named}」）"
+                    + ("。原文も同じ組み合わせです" if copied else ""),
+                    f"{actual.isoformat()} is a {WEEKDAYS[actual.weekday()]}, not a "
+                    f"{WEEKDAYS[JA_WEEKDAYS.index(named)]}"
+                    + (" (so says the source)" if copied else ""),
+                ),
+            )
+        )
+    return out
+
+
+def _nearest_year(dateline: date | None, month: int, day: int) -> int | None:
+    """The year that puts month/day nearest the article's date (a December story's 1月5日 is
+    next year's); None without a date to go by."""
+    if dateline is None:
+        return None
+    best: tuple[int, int] | None = None
+    for year in (dateline.year - 1, dateline.year, dateline.year + 1):
+        try:
+            gap = abs((date(year, month, day) - dateline).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else None
+
+
+def _source_says(checker: Checker, month: int, day: int, weekday: int) -> bool:
+    """Whether a source sentence gives this day of the month with this weekday ("Saturday,
+    Nov. 16" or "Saturday, November 16")."""
+    name = _MONTHS.split()[month - 1]
+    pattern = re.compile(
+        rf"\b{WEEKDAYS[weekday]},?\s+(?:{name}|{name[:3]}\.?)\s+{day}\b", re.IGNORECASE
+    )
+    return any(pattern.search(s.text) for s in checker.sentences)
