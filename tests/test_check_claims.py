@@ -230,6 +230,14 @@ def test_a_date_with_the_wrong_weekday_is_must_fix_by_the_calendar() -> None:
     assert _claim(_report(_with("10月27日", "2026年1月5日（火）")), "1月5日").fails
 
 
+def test_a_weekday_alone_that_the_source_never_names_is_must_fix_in_the_lead() -> None:
+    """The story's "on Tuesday" kept as a weekday is faithful; 金曜日 is in no sentence while
+    the one the claim restates says Tuesday."""
+    assert _report(_with("10月27日", "火曜日")).ok
+    wrong = _claim(_report(_with("10月27日", "金曜日")), "金曜日")
+    assert wrong.fails and any("Tuesday" in r for r in wrong.reasons), wrong.reasons
+
+
 def test_a_wrong_weekday_the_source_gives_with_that_date_is_only_listed() -> None:
     article = _inputs(_markdown()).article
     copied = article.model_copy(

@@ -26,6 +26,10 @@ _MONTHS = "January February March April May June July August September October N
 
 
 def calendar(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
+    return _dated(checker, text) + named_weekdays(checker, section, text, anchor)
+
+
+def _dated(checker: Checker, text: str) -> list[Finding]:
     dateline = dateline_of(checker.inputs.article.date)
     out: list[Finding] = []
     for found in _DATED.finditer(normalize(text)):
@@ -53,6 +57,42 @@ def calendar(checker: Checker, section: str, text: str, anchor: Anchor) -> list[
                     f"{WEEKDAYS[JA_WEEKDAYS.index(named)]}"
                     + (" (so says the source)" if copied else ""),
                 ),
+            )
+        )
+    return out
+
+
+_WEEKDAY_JA = re.compile(r"([月火水木金土日])曜")
+_WEEKDAY_EN = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b")
+
+
+def named_weekdays(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
+    """A weekday named without a date (木曜日に延期) that the source never names, where the
+    source sentence the claim rests on names another: must fix in the lead, which restates
+    the source; listed elsewhere."""
+    plain = normalize(text)
+    dated = [m.span() for m in _DATED.finditer(plain)]
+    said = {w.lower() for s in checker.sentences for w in _WEEKDAY_EN.findall(s.text)}
+    near = [checker.by_id[i] for i in anchor.closest[:1]]
+    out: list[Finding] = []
+    for found in _WEEKDAY_JA.finditer(plain):
+        if any(a <= found.start() < b for a, b in dated):
+            continue  # 11月19日（火曜日）: the calendar's
+        english = WEEKDAYS[JA_WEEKDAYS.index(found.group(1))]
+        if english.lower() in said:
+            continue
+        others = sorted({w for s in near for w in _WEEKDAY_EN.findall(s.text)} - {english})
+        if not others:
+            continue
+        out.append(
+            Finding(
+                "calendar",
+                section == "lead" and anchor.firm(section),
+                checker.say(
+                    f"「{found.group(1)}曜」は原文にありません。原文（{near[0].id}）は{others[0]}",
+                    f"{english} is not in the source; its sentence ({near[0].id}) says {others[0]}",
+                ),
+                source_id=near[0].id,
             )
         )
     return out
