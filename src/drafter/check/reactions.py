@@ -164,17 +164,7 @@ def _reaction_against(
                     f"「{quantity.label()}」 is not in the original comment",
                 )
             )
-    for swap in swapped_names(checker, reaction.text, original.body):
-        named = f"「{swap.part}」（{swap.form}）" if swap.form else f"「{swap.part}」"
-        where = "元のコメントになく" if swap.form else "元のコメントにも記事にもなく"
-        (out if swap.must else unsure).append(
-            checker.say(
-                f"{named}は{where}、コメントの「{swap.other}」が訳にありません"
-                "（名前の取り違えの可能性）",
-                f"{named} is not in the original comment{'' if swap.form else ' or the article'}"
-                f", and the comment's “{swap.other}” is not in the translation",
-            )
-        )
+    _name_reasons(checker, reaction, original, out, unsure)
     if row is not None:
         own = float(row[ids.index(original.id)])
         best_i = int(np.argmax(row))
@@ -188,6 +178,23 @@ def _reaction_against(
                 )
             )
     return out, unsure
+
+
+def _name_reasons(
+    checker: Checker, reaction: DraftSentence, original: Any, out: list[str], unsure: list[str]
+) -> None:
+    """A name of the translation that its comment does not have (check/reaction_names.py)."""
+    for swap in swapped_names(checker, reaction.text, original.body):
+        named = f"「{swap.part}」（{swap.form}）" if swap.form else f"「{swap.part}」"
+        where = "元のコメントになく" if swap.form else "元のコメントにも記事にもなく"
+        (out if swap.must else unsure).append(
+            checker.say(
+                f"{named}は{where}、コメントの「{swap.other}」が訳にありません"
+                "（名前の取り違えの可能性）",
+                f"{named} is not in the original comment{'' if swap.form else ' or the article'}"
+                f", and the comment's “{swap.other}” is not in the translation",
+            )
+        )
 
 
 def _in_article(checker: Checker, quantity: Quantity) -> bool:
