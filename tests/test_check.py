@@ -449,6 +449,7 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("5億ナイラの賠償", "demand N500m in damages"),  # the naira as Nigerian papers write it
         ("5億ナイラ", "sue for half a billion naira"),  # half a billion, not a billion
         ("非難は1、2年続く", "sparks a year or two of fury"),  # one or two years
+        ("対立は1年半以上に及ぶ", "has lasted more than a year and a half"),  # not "a year"
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:

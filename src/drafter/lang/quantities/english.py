@@ -38,7 +38,8 @@ _DURATION = re.compile(
     rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\+?(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive))?"
     r"[\s-]+(?P<unit>years?|months?|weeks?|days?|quarters?|hours?|minutes?|seconds?|decades?|"
-    r"centur(?:y|ies))\b(?![\s-]+old\b)",
+    r"centur(?:y|ies))\b(?![\s-]+old\b)"
+    r"(?:[\s-]+and[\s-]+a[\s-]+half\b)?",  # a year and a half: 18 months, not 12
     re.IGNORECASE,
 )
 _MONTHS_PER = {"decade": 120.0, "century": 1200.0, "centurie": 1200.0,
