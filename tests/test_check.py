@@ -450,6 +450,10 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("5億ナイラ", "sue for half a billion naira"),  # half a billion, not a billion
         ("非難は1、2年続く", "sparks a year or two of fury"),  # one or two years
         ("対立は1年半以上に及ぶ", "has lasted more than a year and a half"),  # not "a year"
+        ("平均余命が3.2年縮んだ", "shaved 3.2 years from life expectancies"),  # 38.4 months
+        ("車両が40〜80%を占める", "vehicles contribute 40 to 80 percent"),  # both ends
+        ("確率は30〜60％", "a 30-60 per cent chance"),
+        ("この10年で700万人以上増えた", "grew by more than 7 million in the past decade"),
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:

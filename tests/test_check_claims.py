@@ -476,6 +476,7 @@ def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None
         ("A firm that plans to expand said it may cut jobs.", "may"),  # the main clause's
         ("Names were withheld until next of kin could be told.", None),  # a time clause
         ("He said if they could have won, the season was saved.", None),  # a condition
+        ("Analysts struggle to see how the US could double its exports.", None),  # means
     ],
 )
 def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(

@@ -97,9 +97,10 @@ _RELATIVE = re.compile(r"\b(?:which|who|whose|that)\s+(?:\w+\s+){0,2}$", re.IGNO
 
 
 # "could" in a clause of time, purpose or condition is a past "can" ("until next of kin could
-# be told", "if we could have won this game")
+# be told", "if we could have won this game"), and so in an indirect question of means
+# ("figuring out how the US could increase purchases")
 _TIME_CLAUSE = re.compile(
-    r"\b(?:until|till|before|after|once|when|so that|if)\s+(?:[\w'’-]+\s+){0,4}$",
+    r"\b(?:until|till|before|after|once|when|so that|if|how)\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 

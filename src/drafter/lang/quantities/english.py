@@ -134,6 +134,11 @@ _EN_MODEL = re.compile(
 _EN_SPAN = re.compile(r"\b(\d{1,4})[-–](\d{1,4})\b(?=\s+[a-z])")
 
 
+def _both_ends(low: str, high: str, unit: str) -> str:
+    space = "" if unit == "%" else " "
+    return f"{low}{space}{unit} to {high}{space}{unit}"
+
+
 def _span(match: re.Match[str]) -> str:
     low, high = match.group(1), match.group(2)
     if len(low) == len(high) and int(high) > int(low):
@@ -196,10 +201,8 @@ def _prepared(sentence: str) -> str:
         text,
     )
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
-    # 40-50%: both ends are percentages
-    text = _EN_RANGE_PCT.sub(
-        lambda m: f"{m.group(1)}{m.group(3)} to {m.group(2)}{m.group(3)}", text
-    )
+    # 40-50%, 40 to 80 percent: both ends are percentages ("40 percent", not "40percent")
+    text = _EN_RANGE_PCT.sub(lambda m: _both_ends(m.group(1), m.group(2), m.group(3)), text)
     # model numbers and codes (A350, 787-9, F-35, G7) are names, and 10:30 p.m. a time of
     # day: not figures
     text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
@@ -217,8 +220,8 @@ def _prepared(sentence: str) -> str:
         lambda m: str(_WORDS[m.group(1).lower()] * 100),
         text,
     )
-    # over the past year: one year
-    text = re.sub(r"(?i)\b(past|previous) (year|month|week)\b", r"\1 1 \2", text)
+    # over the past year, in the past decade: one year, ten years
+    text = re.sub(r"(?i)\b(past|previous) (year|month|week|decade)\b", r"\1 1 \2", text)
     # a year or two: one to two years
     text = re.sub(r"(?i)\b(?:a|an|one) (year|month|week|day) or two\b", r"1 to 2 \1s", text)
     text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)

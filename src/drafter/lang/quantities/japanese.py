@@ -185,7 +185,7 @@ def _ja_kind(
             and not follows.startswith(("間", "以上", "ぶり"))
         ):
             return Quantity("year", value, "", token, approx)
-        return Quantity("duration", value * 12, "months", token, approx)
+        return Quantity("duration", dur(value * 12), "months", token, approx)  # 3.2年: 38.4
     if unit in ("カ月", "か月", "ヵ月", "ヶ月", "ケ月", "箇月"):
         return Quantity("duration", value, "months", token, approx)
     if unit == "週間":
