@@ -454,6 +454,8 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("車両が40〜80%を占める", "vehicles contribute 40 to 80 percent"),  # both ends
         ("確率は30〜60％", "a 30-60 per cent chance"),
         ("この10年で700万人以上増えた", "grew by more than 7 million in the past decade"),
+        ("3億5000万〜3億7500万人に減った", "fell to 350–375 million"),  # one scale, two ends
+        ("9月下旬に持ち出した", "since the late-September caper"),
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:
@@ -484,6 +486,12 @@ def test_mid_year_and_model_numbers_are_not_figures_to_compare() -> None:
     ]
     assert [q.value for q in ja_quantities("1年半の交渉")] == [18.0]  # 1.5 years still
     assert en_quantities("the 787-9 jets") == [] and en_quantities("won 4-1 at home") == []
+
+
+def test_a_common_noun_with_a_kanji_prefix_is_not_a_name() -> None:
+    """野ウサギ is one common noun to UniDic (wild rabbit); ボルカー after 新 is still a name."""
+    assert name_mentions("野ウサギを食べた男性が発症した。") == []
+    assert [m.text for m in name_mentions("新ボルカー路線")] == ["ボルカー"]
 
 
 def test_the_office_of_a_place_is_not_a_person() -> None:

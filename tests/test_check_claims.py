@@ -459,6 +459,7 @@ def test_a_link_the_run_never_fetched_is_must_fix() -> None:
     [
         ("Ambassador Ilse Dorran, the most anticipated witness, testified on Tuesday.", False),
         ("Dorran could hear the minister's voice on the phone.", False),  # ability, not a hedge
+        ("Suddenly I could clearly see who followed the account.", False),
         ("Dorran could resign on Tuesday.", True),
         ("The fee is anticipated to raise $310 million.", True),
     ],

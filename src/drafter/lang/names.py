@@ -235,7 +235,7 @@ def _a_place(run: str) -> bool:
 
 
 def _looks_like_name(
-    start: int, end: int, tokens: list[tuple[int, int, bool, str]], source: str
+    start: int, end: int, tokens: list[tuple[int, int, bool, str]], source: str, text: str = ""
 ) -> bool:
     """A katakana run is a loanword when UniDic reads it as one common noun (リチウム), or as
     common nouns whose English glosses are all words of the source (サプライ+チェーン for
@@ -243,6 +243,8 @@ def _looks_like_name(
     the run's edge (タン+バリ, オレ+ン) or a compound the source does not have (プリム+ソール)
     means a name."""
     inside = [t for t in tokens if t[0] < end and start < t[1]]
+    if len(inside) == 1 and not inside[0][2] and _kanji_prefixed(inside[0], start, end, text):
+        return False  # 野ウサギ, 子ウサギ: one common noun with a kanji prefix
     for token_start, token_end, proper, gloss in inside:
         if proper or token_start < start or token_end > end:
             return True
@@ -259,6 +261,13 @@ def _looks_like_name(
             if not word or not re.search(rf"\b{re.escape(word)}(?:s|es|d|ed|ing|r)?\b", source):
                 return True
     return False
+
+
+def _kanji_prefixed(token: tuple[int, int, bool, str], start: int, end: int, text: str) -> bool:
+    """Whether the token is the katakana run with only kanji before it (野ウサギ)."""
+    token_start, token_end = token[0], token[1]
+    head = text[token_start:start]
+    return token_end == end and bool(head) and all("一" <= c <= "鿿" for c in head)
 
 
 def name_mentions(
@@ -296,7 +305,7 @@ def name_mentions(
         person = bool(_NAME_AFTER.match(after)) and not (
             _PLACE_OFFICE.match(after) and _a_place(run)
         )
-        if person or _looks_like_name(start, end, tokens, lowered):
+        if person or _looks_like_name(start, end, tokens, lowered, text):
             found.append(NameMention(run, parts, person=person))
     return found
 

@@ -24,8 +24,9 @@ _QUOTED = re.compile(r"「[^」]*」")
 MODAL_EN = re.compile(
     # could of ability or perception (Holmes could hear Trump's voice) is no hedge
     r"\b((?-i:may)|might|"
-    r"could(?!\s+(?:not|only|never|hardly|barely|hear|see|feel|smell|sense|tell|watch|"
-    r"remember|recall|afford|now)\b|n't)|"  # "said customers could now access": can, reported
+    # (an adverb between: "I could suddenly see")
+    r"could(?!\s+(?:\w+ly\s+)?(?:not|only|never|hardly|barely|hear|see|feel|smell|sense|tell|"
+    r"watch|remember|recall|afford|now)\b|n't)|"  # "said customers could now access": can
     r"expects?|expected to|expecting|plans? to|planned to|planning to|"
     r"plans? for|aims? to|aiming to|intends? to|intended to|likely|unlikely|set to|"
     r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"

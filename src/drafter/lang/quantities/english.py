@@ -56,7 +56,7 @@ _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|t
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})")
 _MONTH_ALONE = re.compile(
     r"(?:\b(?i:in|since|until|by|from|of|last|next|this|early|late|between|and|to|through|"
-    r"before|after|during|or|the|every|each)\s+|\bmid-)"
+    r"before|after|during|or|the|every|each)\s+|\b(?i:mid|late|early)-)"
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
     # or a month's own event: "October's Money 20/20 conference"
@@ -123,6 +123,12 @@ def _en_value(raw: str) -> float:
 _EN_HALF = re.compile(r"\b(\d+)[- ]1/2\b")
 _EN_RANGE_PCT = re.compile(
     r"\b(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(%|percent|per cent)"
+)
+# 350-375 million, $2 to 3 billion: the scale (and currency) of the second end is the first's
+_EN_RANGE_SCALE = re.compile(
+    r"(?<![\w.])([$€£¥₦]?)(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*[$€£¥₦]?(\d+(?:\.\d+)?)\s*"
+    r"(million|billion|trillion)\b",
+    re.IGNORECASE,
 )
 _EN_MODEL = re.compile(
     r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b|\b\d{1,3}-\d{1,3}[A-Za-z]?\b(?!\s*(?:%|percent))"
@@ -203,6 +209,9 @@ def _prepared(sentence: str) -> str:
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
     # 40-50%, 40 to 80 percent: both ends are percentages ("40 percent", not "40percent")
     text = _EN_RANGE_PCT.sub(lambda m: _both_ends(m.group(1), m.group(2), m.group(3)), text)
+    text = _EN_RANGE_SCALE.sub(
+        lambda m: f"{m[1]}{m[2]} {m[4]} to {m[1]}{m[3]} {m[4]}", text
+    )  # 350-375 million: both ends are millions
     # model numbers and codes (A350, 787-9, F-35, G7) are names, and 10:30 p.m. a time of
     # day: not figures
     text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
