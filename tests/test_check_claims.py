@@ -186,6 +186,29 @@ def test_a_swapped_or_unknown_person_is_listed_with_who_the_source_names(new: st
     assert any("Ilse Dorran" in r for r in claim.reasons), claim.reasons
 
 
+def test_a_contradiction_by_a_figure_the_sentence_itself_writes_is_only_listed() -> None:
+    """When the claim's own figure is written in the source sentence that seems to contradict
+    it (3.2 in "3.2 years", 350 in "350-375 million"), the figure was misread on one side: a
+    reader's gap must not fail a faithful draft. A figure the sentence does not write fails."""
+    from drafter.check.claims.numbers import _contradiction
+    from drafter.lang.quantities import Quantity
+    from drafter.models import SourceSentence
+
+    checker = Checker(_inputs(_markdown()))
+    sentence = SourceSentence(id="S9", text="It shaved 3.2 years off 350-375 million lives.")
+    rival = Quantity("duration", 12.0, "months", "a year")
+    assert not _contradiction(
+        checker, Quantity("duration", 38.4, "months", "3.2年"), sentence, rival
+    ).must
+    misread = Quantity("number", 350.0, "", "350")
+    assert not _contradiction(
+        checker, Quantity("number", 3.5e8, "人", "3億5000万人"), sentence, misread
+    ).must
+    assert _contradiction(
+        checker, Quantity("duration", 48.0, "months", "4年"), sentence, rival
+    ).must
+
+
 def test_a_figure_nothing_contradicts_is_listed_to_verify() -> None:
     report = _report(_with("最終判断は3月の閣議", "最終判断は7000人が見守る3月の閣議"))
     claim = _claim(report, "7000人")

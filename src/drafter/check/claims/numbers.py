@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding, cite
@@ -106,7 +108,7 @@ def _swapped(
         rivals = _rivals(quantity, others + [q for q in moved if q is not quantity], window_q)
         if rivals:
             finding = _contradiction(checker, quantity, *rivals[0])
-            finding.must = quantity.kind not in ("year", "month")
+            finding.must = finding.must and quantity.kind not in ("year", "month")
             out.append(finding)
     return out
 
@@ -114,16 +116,49 @@ def _swapped(
 def _contradiction(
     checker: Checker, quantity: Quantity, sentence: SourceSentence, rival: Quantity
 ) -> Finding:
+    # The claim's own figure written in that very sentence (3.2 in "3.2 years", 350 in
+    # "350–375 million"): the sentences agree and the figure was misread, on one side or the
+    # other; listed, not must-fix
+    must = not _written_in(quantity, sentence.text)
     return Finding(
         "numbers",
-        True,
+        must,
         checker.say(
             f"「{quantity.label()}」: 原文（{sentence.id}）は「{rival.label()}」"
             f" — “{cite(sentence)}”",
             f"「{quantity.label()}」: the source ({sentence.id}) says “{rival.label()}” — "
             f"“{cite(sentence)}”",
+        )
+        + (
+            ""
+            if must
+            else checker.say(
+                "（同じ文にこの数字も書かれています。読み取りの誤りかもしれません）",
+                " (the sentence also writes this figure: perhaps misread)",
+            )
         ),
     )
+
+
+def _written_in(quantity: Quantity, text: str) -> bool:
+    """Whether `text` writes the quantity's number, at any scale of thousands (350 for
+    3億5000万: "350 million"), as a figure of its own."""
+    if quantity.kind in ("date", "month", "year") or not quantity.value:
+        return False
+    # the value, and for a duration the one numeral it writes (3.2 of 3.2年: 38.4 months)
+    numerals = re.findall(r"\d+(?:\.\d+)?", quantity.text)
+    wanted = [quantity.value]
+    if quantity.kind == "duration" and len(numerals) == 1:
+        wanted.append(float(numerals[0]))
+    for token in re.findall(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?", text):
+        number = float(token.replace(",", ""))
+        if number and any(
+            math.isclose(number * 1000**k, value, rel_tol=1e-9)
+            for k in range(5)
+            for value in wanted
+        ):
+            return True
+    return False
 
 
 def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: bool) -> bool:
