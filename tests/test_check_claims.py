@@ -261,6 +261,16 @@ def test_a_weekday_alone_that_the_source_never_names_is_must_fix_in_the_lead() -
     assert wrong.fails and any("Tuesday" in r for r in wrong.reasons), wrong.reasons
 
 
+def test_last_or_next_month_is_the_month_it_names_against_the_story_date() -> None:
+    """ "next month" in a story of 28 October 2026 is 11月; 12月 is not in the source."""
+    article = _inputs(_markdown()).article
+    relative = article.model_copy(update={"text": SOURCE.replace("in March", "next month")})
+    right = _claim(_report(_with("3月の閣議", "11月の閣議"), article=relative), "11月")
+    assert right.verdict == "supported" and not right.reasons, right.reasons
+    wrong = _claim(_report(_with("3月の閣議", "12月の閣議"), article=relative), "12月")
+    assert wrong.reasons
+
+
 def test_a_wrong_weekday_the_source_gives_with_that_date_is_only_listed() -> None:
     article = _inputs(_markdown()).article
     copied = article.model_copy(

@@ -114,11 +114,15 @@ class Checker:
         """Weekdays the source names become the dates they stand for, against the dateline
         ("on Tuesday" in a Nov. 20 story is 11月19日), as the lead agent was told; the
         dateline's year is one the draft may give (今年)."""
-        from drafter.lang.weekdays import dateline_of, weekday_dates
+        from drafter.lang.weekdays import dateline_of, relative_months, weekday_dates
 
         dateline = dateline_of(article.date)
         if dateline is None:
             return []
+        for n, sentence in enumerate(self.sentences):
+            # "last month" in a November story is October; "last year" the year before
+            for phrase, kind, value in relative_months(sentence.text, dateline):
+                self.source_q[n].append(Quantity(kind, value, "", phrase))
         for entry in weekday_dates(self.sentences, dateline):
             # the resolved date, and the same weekday a week the other way: tense is read from
             # a few words, and a draft that read it otherwise is not proven wrong
