@@ -416,6 +416,30 @@ def test_a_reaction_naming_another_person_of_the_article_than_its_comment_is_mus
     assert faithful.verdict == "supported", faithful.reasons
 
 
+def test_a_reaction_whose_own_name_the_matcher_cannot_read_is_never_must_fix() -> None:
+    """ロウズ for "Lowe's" matches no word by sound: a swap beside it may be the matcher's
+    miss (the translation also spelt out "company-specific" as ドラン固有): listed only."""
+    article = _inputs(_markdown()).article
+    with_rival = article.model_copy(update={"text": SOURCE + "\n\nRival Lowe's fell 1.8%."})
+    body = "Lowe's dropping in sympathy is the signal. This looks company-specific."
+    claim = _claim(
+        _reaction_report(
+            body, "ロウズの連れ安がシグナル。ドラン固有の話に見える。", article=with_rival
+        ),
+        "シグナル",
+    )
+    assert not claim.fails and any("ドラン" in r for r in claim.reasons), claim.reasons
+
+
+def test_a_number_written_onto_a_name_in_a_reaction_is_not_a_figure() -> None:
+    """レッド・デッド・リデンプション2 for the comment's "Red Dead": the 2 is the title's."""
+    report = _reaction_report(
+        "Red Dead runs at 30 fps, as expected.",
+        "レッド・デッド・リデンプション2が30fpsなのは予想どおり。",
+    )
+    assert not _claim(report, "予想どおり").fails
+
+
 def test_a_reaction_that_names_whom_its_comment_means_passes() -> None:
     """A translation may spell out what the commenter implied (she → ドラン) or abbreviated
     (KSC → the glossary's ケルマー荷主協議会): no other name of the comment is left out."""
@@ -511,6 +535,8 @@ def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None
         ("Names were withheld until next of kin could be told.", None),  # a time clause
         ("He said if they could have won, the season was saved.", None),  # a condition
         ("Analysts struggle to see how the US could double its exports.", None),  # means
+        ("It fell short of what we were told to expect.", None),  # someone's expectation
+        ("Not the experience we were told to expect.", None),
     ],
 )
 def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(

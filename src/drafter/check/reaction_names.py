@@ -106,6 +106,9 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     mentions = name_mentions(text, checker.glossary_names, f"{checker.inputs.article.text}\n{body}")
     rendered: set[str] = set()
     foreign: list[tuple[str, str, bool]] = []  # (part, form, named as a person)
+    # a katakana name matched to nothing may be the comment's name rendered in a way the
+    # matcher misses (ロウズ for "Lowe's"): then a swap is listed, never must-fix
+    unresolved = 0
     for mention in mentions:
         for part in [mention.text] if mention.from_glossary else mention.parts:
             form = (
@@ -115,6 +118,7 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
                 or exonym(part, f"{said} {checker.source_norm}")
             )
             if not form:
+                unresolved += 1
                 if not mention.from_glossary and unfamiliar(part) and not _heard_in(part, body):
                     # a name neither the comment nor the article has
                     foreign.append((part, "", mention.person))
@@ -136,7 +140,8 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     article_words = {w.casefold() for w in checker.words}
     return [
         Swap(part, form, others[0], _KATAKANA_ONLY.match(part) is not None
-             and (others[0].casefold() in article_words if form else person))
+             and (others[0].casefold() in article_words and not unresolved if form
+                  else person and unresolved == 1))
         for part, form, person in foreign
     ]  # fmt: skip
 

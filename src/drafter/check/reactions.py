@@ -3,6 +3,7 @@ it is marked with, the score, the numbers it states, and whether it reads like a
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -146,6 +147,8 @@ def _reaction_against(
     missing = [q for q in claimed if not any(same_value(q, s) for s in said)]
     kept = [q for q in claimed if q not in missing]
     for quantity in missing:
+        if _in_a_name(quantity, reaction.text):
+            continue  # リデンプション2: the name's number, not a figure the comment must state
         rivals = [
             s for s in said if same_kind(quantity, s) and not any(same_value(k, s) for k in kept)
         ]
@@ -195,6 +198,20 @@ def _name_reasons(
                 f", and the comment's “{swap.other}” is not in the translation",
             )
         )
+
+
+def _in_a_name(quantity: Quantity, text: str) -> bool:
+    """A bare number written onto a name (レッド・デッド・リデンプション2, ウィンドウズ10): part of
+    the name, not a figure the comment must state."""
+    if quantity.unit or quantity.kind != "number":
+        return False
+    for found in re.finditer(re.escape(quantity.text), text):
+        at, end = found.start(), found.end()
+        before, after = text[at - 1 : at], text[end : end + 1]
+        # リデンプション2が: a name's number; リバウンド10アシスト: a count between two words
+        if re.match(r"[ァ-ヴーA-Za-z]", before) and not re.match(r"[ァ-ヴー0-9]", after):
+            return True
+    return False
 
 
 def _in_article(checker: Checker, quantity: Quantity) -> bool:

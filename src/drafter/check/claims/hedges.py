@@ -94,7 +94,12 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
 
 # a modal in a relative clause describes the noun before it ("the Incubation Grants program,
 # which aims to support…"), not what the sentence reports
-_RELATIVE = re.compile(r"\b(?:which|who|whose|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_RELATIVE = re.compile(
+    # and a clause that names what someone expected ("short of what we were told to expect")
+    r"\b(?:which|who|whose|that)\s+(?:\w+\s+){0,2}$|\bwhat\s+(?:\w+\s+){0,4}$"
+    r"|\b(?:told|led|asked)\s+to\s+$",  # "the experience we were told to expect"
+    re.IGNORECASE,
+)
 
 
 # "could" in a clause of time, purpose or condition is a past "can" ("until next of kin could
