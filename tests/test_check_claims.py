@@ -472,7 +472,6 @@ def test_two_reactions_under_one_comment_id_flag_the_one_that_reads_less_like_it
     score in the marker, no figure, not closer to another comment by the margin)."""
     import numpy as np
 
-    from drafter.check.core import Checker
     from drafter.check.draft_md import DraftSentence
     from drafter.check.reactions import _used_twice
 

@@ -16,7 +16,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Any
@@ -117,6 +117,7 @@ class Checker:
         from drafter.lang.weekdays import dateline_of, relative_months, weekday_dates
 
         dateline = dateline_of(article.date)
+        self.dateline: date | None = dateline  # the article's date, for the calendar check
         if dateline is None:
             return []
         for n, sentence in enumerate(self.sentences):

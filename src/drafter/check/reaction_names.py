@@ -21,6 +21,7 @@ from drafter.lang.names import (
     unfamiliar,
 )
 from drafter.lang.text import normalize
+from drafter.lang.weekdays import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -35,11 +36,7 @@ _NOT_NAMES = re.compile(
 )
 
 
-_DATES = re.compile(
-    r"^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)$"
-)
+_DATES = {*MONTHS, *(m[:3] for m in MONTHS), "Sept", *WEEKDAYS}
 
 
 def _heard_in(part: str, body: str) -> bool:
@@ -134,10 +131,10 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
             foreign.append((part, form, mention.person))
     if not foreign:
         return []
-    others = _unrendered(checker, text, body, comment_words, rendered)
+    article_words = {w.casefold() for w in checker.words}
+    others = _unrendered(checker, text, body, comment_words, rendered, article_words)
     if not others:
         return []
-    article_words = {w.casefold() for w in checker.words}
     return [
         Swap(part, form, others[0], _KATAKANA_ONLY.match(part) is not None
              and (others[0].casefold() in article_words and not unresolved if form
@@ -147,20 +144,24 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
 
 
 def _unrendered(
-    checker: Checker, text: str, body: str, comment_words: list[str], rendered: set[str]
+    checker: Checker,
+    text: str,
+    body: str,
+    comment_words: list[str],
+    rendered: set[str],
+    article_words: set[str],
 ) -> list[str]:
     """The comment's names that the article also has and the translation does not render, by
     name, sound or exonym."""
-    article_words = {w.casefold() for w in checker.words}
     common = set(checker.common_words)
-    runs = _KATAKANA.findall(normalize(text))
-    lowered_text = normalize(text)
+    plain = normalize(text)
+    runs = _KATAKANA.findall(plain)
     # capitalised inside a sentence of the comment: a name, even one the article lacks (Camry)
     inside = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w'’]+", body))
     out = []
     for word in comment_words:
         lowered = word.casefold()
-        if " " in word or _NOT_NAMES.match(word) or NOT_A_NAME.match(word) or _DATES.match(word):
+        if " " in word or _NOT_NAMES.match(word) or NOT_A_NAME.match(word) or word in _DATES:
             continue  # "Democratic", "New": a word of a name, not one; a month is no name
         if word.isupper() and word not in checker.words:
             continue  # "a LOT": shouting, not an acronym of the article
@@ -168,18 +169,13 @@ def _unrendered(
             continue  # "Best" opening a sentence: a word either text also has in lower case
         if any(_abbreviates(word, form) for form in rendered):
             continue  # PLA for 人民解放軍 (People's Liberation Army), PolyU
-        if not (lowered in article_words or word in inside) or _glossed(
-            checker, word, lowered_text
-        ):
+        if not (lowered in article_words or word in inside) or _glossed(checker, word, plain):
             continue
         if lowered in rendered or any(lowered in r.split() for r in rendered):
             continue
         if any(transliteration_match(run, word) >= 0.8 for run in runs):
             continue
-        if (
-            any(lowered in forms and ja in lowered_text for ja, forms in EXONYMS.items())
-            or word in lowered_text
-        ):
+        if any(lowered in forms and ja in plain for ja, forms in EXONYMS.items()) or word in plain:
             continue
         out.append(word)
     return out

@@ -235,7 +235,7 @@ def _a_place(run: str) -> bool:
 
 
 def _looks_like_name(
-    start: int, end: int, tokens: list[tuple[int, int, bool, str]], source: str, text: str = ""
+    start: int, end: int, tokens: list[tuple[int, int, bool, str]], source: str, text: str
 ) -> bool:
     """A katakana run is a loanword when UniDic reads it as one common noun (リチウム), or as
     common nouns whose English glosses are all words of the source (サプライ+チェーン for

@@ -37,6 +37,8 @@ from typing import Literal, Protocol
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 JA_WEEKDAYS = "月火水木金土日"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
 
 Tense = Literal["past", "future", "last", "next"]
 Day = date  # inside WeekdayDate, `date` is the field
@@ -69,9 +71,7 @@ _NAMED_DAYS = re.compile(
     re.I,
 )
 # a calendar date right after the weekday ("Saturday, May 18", "Tuesday (Nov. 19)")
-_DATE_AFTER = re.compile(
-    r"^,?\s*\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
-)
+_DATE_AFTER = re.compile(rf"^,?\s*\(?(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?\s+\d{{1,2}}\b")
 _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 

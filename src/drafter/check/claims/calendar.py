@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
 from drafter.lang.text import normalize
-from drafter.lang.weekdays import JA_WEEKDAYS, WEEKDAYS, dateline_of
+from drafter.lang.weekdays import JA_WEEKDAYS, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -22,15 +22,14 @@ _DATED = re.compile(
     r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*"
     r"(?:\(\s*(?P<p>[月火水木金土日])(?:曜日?)?\s*\)|の?(?P<w>[月火水木金土日])曜)"
 )
-_MONTHS = "January February March April May June July August September October November December"
 
 
 def calendar(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
-    return _dated(checker, text) + named_weekdays(checker, section, text, anchor)
+    return _dated(checker, text) + _named_weekdays(checker, section, text, anchor)
 
 
 def _dated(checker: Checker, text: str) -> list[Finding]:
-    dateline = dateline_of(checker.inputs.article.date)
+    dateline = checker.dateline
     out: list[Finding] = []
     for found in _DATED.finditer(normalize(text)):
         month, day = int(found.group("m")), int(found.group("d"))
@@ -66,7 +65,7 @@ _WEEKDAY_JA = re.compile(r"([月火水木金土日])曜")
 _WEEKDAY_EN = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b")
 
 
-def named_weekdays(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
+def _named_weekdays(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
     """A weekday named without a date (木曜日に延期) that the source never names, where the
     source sentence the claim rests on names another: must fix in the lead, which restates
     the source; listed elsewhere."""
@@ -117,7 +116,7 @@ def _nearest_year(dateline: date | None, month: int, day: int) -> int | None:
 def _source_says(checker: Checker, month: int, day: int, weekday: int) -> bool:
     """Whether a source sentence gives this day of the month with this weekday ("Saturday,
     Nov. 16" or "Saturday, November 16")."""
-    name = _MONTHS.split()[month - 1]
+    name = MONTHS[month - 1]
     pattern = re.compile(
         rf"\b{WEEKDAYS[weekday]},?\s+(?:{name}|{name[:3]}\.?)\s+{day}\b", re.IGNORECASE
     )
