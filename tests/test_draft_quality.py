@@ -274,6 +274,27 @@ def test_a_guessed_rendering_is_marked_verify_in_article_json(
     assert '"verify"' in schema and "laws or programmes" in schema
 
 
+def test_the_lead_renders_the_sources_names_for_every_later_writer(
+    replies: dict[str, Any],
+) -> None:
+    """One glossary per run: the lead is shown the names the whole source gives (not only those
+    it uses), fenced as the source's data, and its renderings reach the writers after it."""
+    lead = copy.deepcopy(replies["LeadDraft"])
+    # a name the lead's text never uses, which the background may
+    lead["glossary"].append({"source": "European Union", "target": "欧州連合（EU）"})
+    stages = _stages({**replies, "LeadDraft": lead})
+    asyncio.run(stages.upto("background"))
+    blocks = dict(fenced_blocks(_asked(stages, "lead", "user")))
+    listed = blocks["source-names"].splitlines()
+    # names from the first sentence to the last, the byline's and titles' words not among them
+    for name in ("Elena Marsh", "Vantra Metals", "Priya Natarajan", "European Union"):
+        assert name in listed, name
+    assert not {"Marsh", "March", "Saturday", "Opposition"} & set(listed)
+    assert "every name in the list of the source's names" in _asked(stages, "lead", "system")
+    background = dict(fenced_blocks(_asked(stages, "background", "user")))["glossary"]
+    assert "- European Union → 欧州連合（EU）" in background.splitlines()
+
+
 def test_a_glossary_written_before_the_verify_mark_loads() -> None:
     old = {"paragraphs": [], "glossary": [{"source": "Elena Marsh", "target": "エレナ・マーシュ"}]}
     assert LeadSection.model_validate(old).glossary[0].verify is False

@@ -26,7 +26,7 @@ class LeadParagraphOut(_Schema):
     sentences: list[LeadSentenceOut] = Field(min_length=1, max_length=4)
 
 
-GLOSSARY_SCOPE = "people, organisations, places, and laws or programmes named in the draft"
+GLOSSARY_SCOPE = "people, organisations, places, and laws or programmes the source names"
 
 
 class GlossaryEntryOut(_Schema):
@@ -44,7 +44,8 @@ class LeadDraft(_Schema):
 
     paragraphs: list[LeadParagraphOut] = Field(min_length=3, max_length=3)
     glossary: list[GlossaryEntryOut] = Field(
-        max_length=40, description="every name the lead uses: " + GLOSSARY_SCOPE
+        max_length=60,
+        description="every name the lead uses and the source's other names: " + GLOSSARY_SCOPE,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drafter.agents import Agent
+from drafter.lang.source_names import source_names
 from drafter.lang.weekdays import dateline_of, weekday_dates, weekday_table
 from drafter.models import GlossaryEntry, GroundedSentence, LeadSection
 from drafter.schemas import LeadDraft
@@ -44,6 +45,10 @@ async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
             "sentence_count": len(index.sentences),
             "article_date": inputs.context.article_date,
             "weekday_dates": weekday_block(agent, index, article.date, inputs.context.lang),
+            # the run's one glossary covers the names later sections use, not only the lead's
+            "source_names": agent.fence(
+                "source-names", "\n".join(source_names(s.text for s in index.sentences))
+            ),
         },
         check,
     )

@@ -1,0 +1,138 @@
+"""The names an English source gives, found by their capitals, for the run's one glossary.
+
+The lead writes the run's glossary, and every later writer copies its renderings. A glossary of
+only the names the lead uses leaves the background and analysis to render the rest each on its
+own (a name spelt two ways in one draft, and names the check cannot tie to the source). So the
+lead is shown the source's names, found here, and renders each that is a name.
+
+A name is a run of capitalised words ("Kristi Noem", "U.S. Forest Service", "Bank of
+England"): joined by of/de/van…, possessives stripped, titles (Mr., Gov.) and a leading article
+or sentence-opening word (The, However) dropped. A lone capitalised word that only ever opens
+a sentence is no name. Months and weekdays are dates, not names. A lone word that is part of a
+longer name listed (Noem of Kristi Noem) is not listed again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from drafter.lang.weekdays import MONTHS, WEEKDAYS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'’&-]*")
+_JOINERS = {"for", "of", "de", "da", "del", "der", "van", "von", "la", "le", "du", "bin", "al", "y"}
+_TITLES = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "prof",
+           "st", "pres", "rev", "sir", "lord", "lady", "dame", "president", "governor",
+           "senator", "minister", "secretary", "chancellor", "judge", "justice", "mayor",
+           "chief", "director", "ceo", "chairman", "chairwoman", "king", "queen", "prince",
+           "princess", "pope", "officer", "commissioner", "coach", "captain"}  # fmt: skip
+# Capitalised only because they open a sentence or a heading, or not names at all.
+_OPENERS = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "for", "as", "if", "when",
+            "while", "after", "before", "this", "that", "these", "those", "it", "he", "she",
+            "they", "we", "i", "you", "his", "her", "their", "our", "its", "my", "your", "there",
+            "here", "what", "who", "why", "how", "where", "which", "some", "many", "most", "all",
+            "one", "two", "three", "no", "not", "so", "yet", "also", "however", "meanwhile",
+            "still", "now", "then", "today", "yesterday", "tomorrow", "last", "next",
+            "by", "from", "with", "to", "of", "under", "over", "about", "according", "more",
+            "less", "even", "only", "just", "instead", "despite", "although", "though",
+            "because", "since", "until", "during", "each", "every", "both", "either", "neither",
+            "such", "other", "another", "new", "read", "photo", "image", "video", "click",
+            "advertisement", "related", "share", "subscribe", "updated", "posted", "copyright",
+            "getty", "images", "ap", "reuters", "afp", "file", "watch", "see", "like", "do",
+            "don't", "can", "will", "would", "should", "could", "may", "might", "must", "is",
+            "are", "was", "were", "be", "has", "have", "had", "said", "says", "say",
+            "please", "within", "among", "across", "without", "against", "through", "amid",
+            "inside", "outside", "beyond", "near", "unlike", "first", "earlier", "later",
+            "separately", "overall", "currently", "recently", "already", "indeed", "perhaps",
+            "former", "late", "acting", "deputy", "vice", "yes", "well", "oh", "ok", "okay",
+            "let", "let's"}  # fmt: skip
+_DATES = (
+    {m.lower() for m in MONTHS}
+    | {d.lower() for d in WEEKDAYS}
+    | {m[:3].lower() for m in MONTHS}
+    | {"sept"}
+)
+
+LIMIT = 40
+
+
+def source_names(sentences: Iterable[str], limit: int = LIMIT) -> list[str]:
+    """The names `sentences` give, most mentioned first (ties in reading order), at most
+    `limit`."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    mid_sentence: set[str] = set()  # lone words seen capitalised inside a sentence
+    openers: list[str] = []
+    for run, opens in (r for sentence in sentences for r in _runs(sentence)):
+        if len(run) == 1 and opens:
+            openers.append(run[0])
+            continue
+        if len(run) == 1:
+            mid_sentence.add(run[0])
+        name = " ".join(run)
+        counts[name] += 1
+        first.setdefault(name, len(first))
+    for word in openers:  # a lone sentence-opening word counts if it is a name elsewhere
+        if word in mid_sentence or word in counts:
+            counts[word] += 1
+    longer = [n for n in counts if " " in n]
+    names = [n for n in counts if " " in n or not any(n in m.split() for m in longer)]
+    names.sort(key=lambda n: (-counts[n], first.get(n, 0)))
+    return names[:limit]
+
+
+def _runs(sentence: str) -> list[tuple[list[str], bool]]:
+    """The runs of capitalised words in a sentence, each with whether it opens the sentence."""
+    out: list[tuple[list[str], bool]] = []
+    run: list[str] = []
+    opens = False
+    pending: list[str] = []  # joiners waiting for the next capitalised word
+    at_start = True
+    for match in _WORD.finditer(sentence):
+        word = match.group().strip(".'’-&")
+        gap = sentence[match.start() - 2 : match.start()] if match.start() else ""
+        if run and re.search(r"[,;:!?()\"“”]|\.\s", gap):  # punctuation ends a run
+            out.append((run, opens))
+            run, pending = [], []
+        if not word:
+            continue
+        bare = re.sub(r"['’]s$", "", word)
+        lower = bare.lower()
+        if _junk(bare):  # a contraction (I'm), a link's or a handle's letters (XPxUJuyIAC)
+            lower, bare = "", ""
+        if bare[:1].isupper() and lower not in _DATES:
+            if not run and (lower in _OPENERS or lower in _TITLES):
+                at_start = False
+                continue
+            if not run:
+                opens = at_start
+            run += [*pending, bare]
+            pending = []
+            if bare != word:  # a possessive ends the name: "Boeing's Airbus deal"
+                out.append((run, opens))
+                run = []
+        elif run and lower in _JOINERS and not pending:
+            pending = [lower]
+        else:
+            if run:
+                out.append((run, opens))
+            run, pending = [], []
+        at_start = False
+    if run:
+        out.append((run, opens))
+    kept = []
+    for words, opening in out:
+        start = len(words)
+        while words and (words[0].lower() in _TITLES or words[0].lower() in _OPENERS):
+            words = words[1:]  # "Acting Gov. Smith": Smith
+        while words and words[-1].lower() in _TITLES:
+            words = words[:-1]  # "South Dakota Gov. Kristi Noem" is cut at the full stop
+        if any(len(w) >= 2 for w in words):
+            kept.append((words, opening and len(words) == start))
+    return kept
+
+
+def _junk(word: str) -> bool:
+    transitions = len(re.findall(r"[a-z][A-Z]", word))
+    return transitions >= 2 or bool(re.search(r"['’](?!s$)", word))
