@@ -516,6 +516,8 @@ def test_a_link_the_run_never_fetched_is_must_fix() -> None:
         ("Ambassador Ilse Dorran, the most anticipated witness, testified on Tuesday.", False),
         ("Dorran could hear the minister's voice on the phone.", False),  # ability, not a hedge
         ("Suddenly I could clearly see who followed the account.", False),
+        ("By then he could no longer walk to the next room.", False),  # ability lost
+        ("You might remember him from the band's early records, Simmons said.", False),
         ("Dorran could resign on Tuesday.", True),
         ("The fee is anticipated to raise $310 million.", True),
     ],
@@ -592,6 +594,10 @@ def test_a_quotation_inside_a_quotation_and_mixed_quote_marks_are_quoted_spans()
     # each sentence of a quotation that runs over two sentences
     assert "All on board were killed," in quoted_spans(
         "“The helicopter went down. All on board were killed,” Mujahid said."
+    )
+    # and each part of one broken by a dash: a draft may quote the part after it alone
+    assert "think of a storm rather than a drizzle." in quoted_spans(
+        "“In some people the lungs overreact — think of a storm rather than a drizzle.” he said."
     )
     for inner in (
         "And he said, the President.",
@@ -752,3 +758,30 @@ def test_a_quotation_close_to_a_plain_source_sentence_is_not_must_fix() -> None:
     markdown = "# t\n\nPCワールドは「今スタディアに手を出すべき理由は誰にもない」と評した。\n"
     report = check(check_inputs(source, markdown))
     assert not _claim(report, "スタディア").fails
+
+
+def test_a_small_count_is_no_slip_for_a_figure_many_times_its_size() -> None:
+    """「2枚のアルバム」 counts the two albums the background just named; the source sentence it
+    rests on says "30-date" of the tour. A count of five or fewer and a figure more than five
+    times it are not one figure misread (a slip keeps its size: 30 → 25 is still caught)."""
+    from drafter.check.claims.numbers import numbers
+
+    sentence = (
+        "The band announced the 30-date tour after a show that played the albums "
+        "Harbor Street and The Captain in full."
+    )
+    article = _inputs(_markdown()).article.model_copy(update={"text": SOURCE + "\n\n" + sentence})
+    checker = Checker(_inputs(_markdown(), article=article))
+    last = checker.sentences[-1]
+    assert last.text == sentence
+    anchor = Anchor(ids=[last.id], closest=[last.id], best=0.6, recorded=True)
+    counted = numbers(
+        checker,
+        "background",
+        "公演では「Harbor Street」と「The Captain」の2枚のアルバムが全曲演奏されました。",
+        anchor,
+    )
+    assert not [f for f in counted if f.must], [f.reason for f in counted]
+    anchor = Anchor(ids=[last.id], closest=[last.id], best=0.6, recorded=True)
+    slipped = numbers(checker, "background", "バンドは25公演のツアーを発表しました。", anchor)
+    assert [f.must for f in slipped] == [True], [f.reason for f in slipped]

@@ -125,6 +125,10 @@ def test_a_weekday_the_source_dates_itself_is_left_alone() -> None:
         _dates("She was taken at 6:38 p.m. on Saturday, May 18, police said.", date(2019, 11, 19))
         == []
     )
+    # an ordinal date too ("Friday, December 6th" was read as the Friday before the dateline)
+    tickets = "Tickets go on sale starting Friday, December 6th, at 10 a.m. local time."
+    assert _dates(tickets, date(2019, 11, 19)) == []
+    assert _dates("It opens Monday (Dec. 2nd).", date(2019, 11, 19)) == []
 
 
 def test_a_fixture_in_the_present_tense_is_coming() -> None:

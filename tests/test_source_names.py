@@ -35,3 +35,19 @@ def test_most_mentioned_first_and_capped() -> None:
 def test_link_and_handle_letters_and_contractions_are_not_names() -> None:
     names = source_names(["I’m told pic.twitter.com/XPxUJuyIAC shows it, said Ann Lee."])
     assert names == ["Ann Lee"]
+
+
+def test_a_dateline_in_capitals_is_the_name_as_written_and_a_dash_ends_a_name() -> None:
+    names = source_names(
+        ["SIOUX FALLS, S.D. – People across the nation are talking.", "Sioux Falls is big."]
+    )
+    assert "Sioux Falls" in names and "SIOUX FALLS" not in names
+    assert not [n for n in names if "People" in n]
+
+
+def test_a_word_that_opens_a_sentence_before_a_name_is_not_part_of_it() -> None:
+    names = source_names(["Once Trump left, talks resumed.", "Aides said Trump agreed."])
+    assert names == ["Trump"]
+    # a first name is seen inside sentences too: kept
+    names = source_names(["Kristi Noem spoke.", "Gov. Kristi Noem said it works."])
+    assert names == ["Kristi Noem"]

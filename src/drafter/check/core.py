@@ -326,6 +326,9 @@ _INNER_QUOTE = re.compile(
 )
 
 
+_CLAUSE_BREAK = re.compile(r"\s*[—–;]\s*|\s+--?\s+")
+
+
 def quoted_spans(text: str) -> list[str]:
     """What the source puts in quotation marks, each span and each two spans in a row (a
     speaker's words broken by "he said" are one quotation in Japanese). Curly quotes are read
@@ -364,10 +367,14 @@ def quoted_spans(text: str) -> list[str]:
     spans = _with_pairs(found)
     # each sentence of a quotation that runs over several ("… I'm glad it happened in a win"):
     # a draft often quotes one of them
+    # and each part of one broken by a dash or a semicolon ("… the lungs — think Donald
+    # Trump rather than Barack Obama"): a draft may quote the part after it alone
     for _, _, span in found:
-        pieces = split_sentences(span)
-        if len(pieces) > 1:
-            spans += [normalize(piece) for piece in pieces if len(piece) >= 8]
+        pieces = [
+            part for piece in split_sentences(span) for part in [piece, *_CLAUSE_BREAK.split(piece)]
+        ]
+        if len(set(pieces)) > 1:
+            spans += [normalize(p) for p in dict.fromkeys(pieces) if len(p) >= 8 and p != span]
     # a quotation inside a quotation (Holmes said Sondland told Trump ‘He’s going to do it’)
     for _, _, span in found:
         inner = [(m.start(), m.end(), m.group(1)) for m in _INNER_QUOTE.finditer(span)]

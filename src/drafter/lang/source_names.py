@@ -64,7 +64,11 @@ def source_names(sentences: Iterable[str], limit: int = LIMIT) -> list[str]:
     first: dict[str, int] = {}
     mid_sentence: set[str] = set()  # lone words seen capitalised inside a sentence
     openers: list[str] = []
-    for run, opens in (r for sentence in sentences for r in _runs(sentence)):
+    runs = [r for sentence in sentences for r in _runs(sentence)]
+    inside = {word for run, opens in runs if not opens for word in run}
+    for run, opens in runs:
+        if opens and len(run) > 1 and run[0] not in inside and set(run[1:]) <= inside:
+            run = run[1:]  # "Once Trump …": Trump, a name seen inside sentences; Once is not
         if len(run) == 1 and opens:
             openers.append(run[0])
             continue
@@ -76,10 +80,24 @@ def source_names(sentences: Iterable[str], limit: int = LIMIT) -> list[str]:
     for word in openers:  # a lone sentence-opening word counts if it is a name elsewhere
         if word in mid_sentence or word in counts:
             counts[word] += 1
+    counts = _one_spelling(counts)
     longer = [n for n in counts if " " in n]
     names = [n for n in counts if " " in n or not any(n in m.split() for m in longer)]
     names.sort(key=lambda n: (-counts[n], first.get(n, 0)))
     return names[:limit]
+
+
+def _one_spelling(counts: Counter[str]) -> Counter[str]:
+    """A name in dateline capitals (SIOUX FALLS) and as written (Sioux Falls) is one name,
+    listed as written."""
+    merged: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for name, count in counts.items():
+        key = name.casefold()
+        if key not in spelling or spelling[key].isupper():
+            spelling[key] = name
+        merged[key] += count
+    return Counter({spelling[key]: count for key, count in merged.items()})
 
 
 def _runs(sentence: str) -> list[tuple[list[str], bool]]:
@@ -89,12 +107,20 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
     opens = False
     pending: list[str] = []  # joiners waiting for the next capitalised word
     at_start = True
+    previous_end = 0
     for match in _WORD.finditer(sentence):
+        after_title = sentence[:previous_end].rstrip(".").split(" ")[-1].lower() in _TITLES
+        if previous_end and sentence[previous_end - 1] == "." and not after_title:
+            previous_end -= 1  # the full stop the last word ended in, unless "Gov." or "Dr."
         word = match.group().strip(".'’-&")
-        gap = sentence[match.start() - 2 : match.start()] if match.start() else ""
-        if run and re.search(r"[,;:!?()\"“”]|\.\s", gap):  # punctuation ends a run
+        # what lies between this word and the last, with the full stop the last one ended in
+        gap = sentence[previous_end : match.start()]
+        previous_end = match.end()
+        if run and re.search(r"[,;:!?()\"“”—–]|[.-]\s", gap):  # punctuation ends a run
             out.append((run, opens))
             run, pending = [], []
+        if re.search(r"[:;—–]|[.-]\s", gap):
+            at_start = True  # "S.D. – People across …": a word after a dash opens a clause
         if not word:
             continue
         bare = re.sub(r"['’]s$", "", word)

@@ -70,8 +70,11 @@ _NAMED_DAYS = re.compile(
     r"\s+$",
     re.I,
 )
-# a calendar date right after the weekday ("Saturday, May 18", "Tuesday (Nov. 19)")
-_DATE_AFTER = re.compile(rf"^,?\s*\(?(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?\s+\d{{1,2}}\b")
+# a calendar date right after the weekday ("Saturday, May 18", "Tuesday (Nov. 19)", "Friday,
+# December 6th")
+_DATE_AFTER = re.compile(
+    rf"^,?\s*\(?(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+)
 _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 

@@ -23,10 +23,13 @@ _QUOTED = re.compile(r"「[^」]*」")
 # "said") is not a hedge: a claim that names its speaker some other way is still faithful.
 MODAL_EN = re.compile(
     # could of ability or perception (Holmes could hear Trump's voice) is no hedge
-    r"\b((?-i:may)|might|"
+    # a speaker's aside to the listener ("you might remember him from …") is no hedge either
+    r"\b(?<!you )(?<!You )((?-i:may)|might|"
     # (an adverb between: "I could suddenly see")
-    r"could(?!\s+(?:\w+ly\s+)?(?:not|only|never|hardly|barely|hear|see|feel|smell|sense|tell|"
-    r"watch|remember|recall|afford|now)\b|n't)|"  # "said customers could now access": can
+    # ("he could no longer walk": ability lost)
+    r"could(?!\s+(?:\w+ly\s+)?(?:not|no\s+longer|only|never|hardly|barely|hear|see|feel|smell|"
+    # "said customers could now access": can
+    r"sense|tell|watch|remember|recall|afford|now)\b|n't)|"
     r"expects?|expected to|expecting|plans? to|planned to|planning to|"
     r"plans? for|aims? to|aiming to|intends? to|intended to|likely|unlikely|set to|"
     r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"

@@ -177,9 +177,14 @@ def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: b
 
 def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
     """A spelled-out small number ("one of them", "two sides") is a rival only for a figure of
-    its size: 16 nights is not a slip for "one"."""
-    if source.text.isalpha() and source.value and claim.value:
-        ratio = max(claim.value, source.value) / min(claim.value, source.value)
+    its size: 16 nights is not a slip for "one". So is a count of five or fewer: 「2枚のアルバム」
+    counts what the sentence names, not the "30-date" tour of its source sentence (a slip, or
+    a changed figure, keeps its size: digits swapped, doubled, another round number)."""
+    if not (source.value and claim.value):
+        return True
+    ratio = max(claim.value, source.value) / min(claim.value, source.value)
+    small_count = claim.kind == "number" and min(claim.value, source.value) <= 5
+    if source.text.isalpha() or small_count:
         return ratio <= 5
     return True
 
