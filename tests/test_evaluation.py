@@ -245,6 +245,18 @@ def test_figures_and_hedges_are_changed_only_where_the_source_states_them() -> N
     assert [p for p in _plant() if p.kind == "hedge" and "路線" in p.before]  # hedged source
 
 
+def test_a_zero_is_not_planted_and_does_not_stop_the_planter() -> None:
+    """「0件」 once raised ZeroDivisionError out of `drafter eval` (and the runs benchmark)."""
+    import random
+
+    from drafter.evaluation.plant.numbers import ja_numbers, number_changes
+
+    (zero,) = ja_numbers("不正は0件だった。")
+    assert number_changes(zero, random.Random(0)) == []
+    (six,) = ja_numbers("6路線を削減する。")
+    assert number_changes(six, random.Random(0))
+
+
 def test_a_dropped_hedge_is_rewritten_as_a_grammatical_assertion() -> None:
     assert (
         dropped_hedge("政府は計画を承認する見通しだと述べた。") == "政府は計画を承認すると述べた。"

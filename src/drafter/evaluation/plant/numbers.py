@@ -109,6 +109,8 @@ def number_changes(number: JaNumber, rng: random.Random) -> list[tuple[str, str]
     none within ±10% of the original."""
     old = number.value
     options: list[tuple[str, str]] = []
+    if old <= 0:
+        return options  # 「0件」, 「0.0%」: no slip of a zero is a realistic one (and none divides)
 
     def offer(text: str | None, label: str) -> None:
         if not text or text == number.text:
