@@ -82,11 +82,9 @@ def main() -> None:
                 planted[key] += 1
                 must[key] += caught
                 any_level[key] += listed
-                rows.append(
-                    {"run": run.name, "kind": item.kind, "section": item.section,
-                     "change": item.description, "target": item.target,
-                     "must": caught, "any": listed}  # fmt: skip
-                )
+                row = {"run": run.name, "kind": item.kind, "section": item.section}
+                row |= {"change": item.description, "target": item.target}
+                rows.append(row | {"must": caught, "any": listed})
     print(f"{len(args.runs)} runs, clean must-fix items: {clean_must}")
     for kind in sorted(planted):
         n = planted[kind]

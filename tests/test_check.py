@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from drafter.cli import app
 from drafter.lang.names import name_mentions, resolve, source_words, transliteration_match
-from drafter.lang.quantities import en_quantities, ja_quantities, missing_quantities
+from drafter.lang.quantities import en_quantities, ja_quantities, missing_quantities, same_kind
 from tests.helpers import check_inputs, draft
 from tests.scripted_llm import Reply, ScriptedLLM
 
@@ -86,6 +86,8 @@ def test_names_loanwords_and_transliteration() -> None:
         m.text for m in name_mentions("エレナ・マーシュ貿易相はリチウムのコンテナについて述べた。")
     }
     assert mentions == {"エレナ・マーシュ"}  # リチウム and コンテナ are words, not names
+    # a loanword whose dictionary gloss carries a note (ロック-rock（音楽）, バンド-band（団）)
+    assert name_mentions("米国のロックバンドが来日した。", source="the band will tour") == []
     assert transliteration_match("ナタラジャン", "Natarajan") == 1.0
     assert transliteration_match("ハーバー", "Harbor") == 1.0
     assert transliteration_match("マーシュ", "Natarajan") == 0.0
@@ -456,10 +458,24 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("この10年で700万人以上増えた", "grew by more than 7 million in the past decade"),
         ("3億5000万〜3億7500万人に減った", "fell to 350–375 million"),  # one scale, two ends
         ("9月下旬に持ち出した", "since the late-September caper"),
+        ("0.6〜0.7mmから1.2mmに", "went from 0.6-0.7 mm to 1.2mm"),  # a decimal range; mm
+        ("容量は512GB", "a 512GB SSD"),  # a unit in Latin letters: a figure, not a model
+        ("1票差の3位", "third place by one ballot"),  # a rank
+        ("3位に終わった", "the band finished 3rd"),
+        ("70年代のヒット曲", "their hits from the 70s"),  # a decade, not 70 years
+        ("2020年代半ばに", "by the mid-2020s"),  # a decade as the year it starts
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:
     assert not missing_quantities(ja_quantities(japanese), en_quantities(english))
+
+
+def test_a_rank_is_not_a_count() -> None:
+    """「3位」 against "third place with one ballot": the rank is 3, and "one" counts ballots
+    (a reaction was failed for 3位 against "one")."""
+    (rank,) = ja_quantities("3位")
+    one = [q for q in en_quantities("third place with one ballot") if q.value == 1]
+    assert one and not same_kind(rank, one[0])
 
 
 @pytest.mark.parametrize(
@@ -517,6 +533,9 @@ def test_a_second_hand_hedge_is_kept_by_giving_the_claim_as_someones_account() -
     assert findings("The experience allegedly left him unable to sweat.", told) == []
     flat = "王子は、この経験で汗をかけない体になった。"
     assert findings("The experience allegedly left him unable to sweat.", flat) == ["hedges"]
+    # a headline's report form: 「…と報道」 (Braun allegedly 'frustrated': report)
+    reported = "王子、経験で汗をかけない体になったと報道"
+    assert findings("The experience allegedly left him unable to sweat.", reported) == []
     assert findings("The fee may rise next year, he said.", "使用料は来年上がると説明した。") == [
         "hedges"
     ]

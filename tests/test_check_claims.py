@@ -518,6 +518,7 @@ def test_a_link_the_run_never_fetched_is_must_fix() -> None:
         ("Suddenly I could clearly see who followed the account.", False),
         ("By then he could no longer walk to the next room.", False),  # ability lost
         ("You might remember him from the band's early records, Simmons said.", False),
+        ("The highest we could manage was 41 dBa.", False),  # ability
         ("Dorran could resign on Tuesday.", True),
         ("The fee is anticipated to raise $310 million.", True),
     ],
@@ -538,6 +539,8 @@ def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None
         ("Analysts struggle to see how the US could double its exports.", None),  # means
         ("It fell short of what we were told to expect.", None),  # someone's expectation
         ("Not the experience we were told to expect.", None),
+        ("Considering a Mac is meant for pros, the port is a letdown.", None),  # given that
+        ("The board is considering a sale of the unit.", "considering"),
     ],
 )
 def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(

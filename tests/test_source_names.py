@@ -48,6 +48,21 @@ def test_a_dateline_in_capitals_is_the_name_as_written_and_a_dash_ends_a_name() 
 def test_a_word_that_opens_a_sentence_before_a_name_is_not_part_of_it() -> None:
     names = source_names(["Once Trump left, talks resumed.", "Aides said Trump agreed."])
     assert names == ["Trump"]
+    names = source_names(["Cases of Equine Fever rose.", "A death linked to Equine Fever."])
+    assert names == ["Equine Fever"]
     # a first name is seen inside sentences too: kept
     names = source_names(["Kristi Noem spoke.", "Gov. Kristi Noem said it works."])
     assert names == ["Kristi Noem"]
+
+
+def test_numbers_inside_names_new_places_and_page_furniture() -> None:
+    names = source_names(
+        [
+            "The cat was found in New Mexico, said Viktor Usov.",
+            "Cat-found-in-New-Mexico-after-going-missing is the link.",
+            "It ships with an AMD Radeon Pro 5300M and 16 GB of RAM.",
+            "CLICK HERE TO GET THE FOX NEWS APP",
+        ]
+    )
+    assert {"New Mexico", "Viktor Usov", "AMD Radeon Pro 5300M"} <= set(names)
+    assert not [n for n in names if "-" in n or n in ("GB", "RAM") or "APP" in n]

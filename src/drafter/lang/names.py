@@ -210,6 +210,7 @@ def _tokens(text: str) -> list[tuple[int, int, bool, str]]:
         if word.surface.strip("・=＝&＆ "):
             lemma = str(word.feature.lemma or "")
             gloss = lemma.split("-", 1)[1] if "-" in lemma else ""
+            gloss = re.split(r"[（(]", gloss)[0].strip()  # ロック-rock（音楽）: rock
             proper = bool(word.is_unk or word.feature.pos2 == "固有名詞")
             out.append((start, position, proper, gloss if gloss.isascii() else ""))
     return out

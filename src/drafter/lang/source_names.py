@@ -8,7 +8,7 @@ lead is shown the source's names, found here, and renders each that is a name.
 A name is a run of capitalised words ("Kristi Noem", "U.S. Forest Service", "Bank of
 England"): joined by of/de/van…, possessives stripped, titles (Mr., Gov.) and a leading article
 or sentence-opening word (The, However) dropped. A lone capitalised word that only ever opens
-a sentence is no name. Months and weekdays are dates, not names. A lone word that is part of a
+a sentence is no name. Months and weekdays are dates, not names. A lone word that ends a
 longer name listed (Noem of Kristi Noem) is not listed again.
 """
 
@@ -20,7 +20,10 @@ from collections.abc import Iterable
 
 from drafter.lang.weekdays import MONTHS, WEEKDAYS
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z.'’&-]*")
+# a word, or inside a name a number or code (Windows 10, Radeon Pro 5300M, Cinebench R20)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.'’&-]*|\d[\dA-Za-z.]*")
+_UNITS = {"gb", "tb", "mb", "kb", "ghz", "mhz", "hz", "wh", "kwh", "mah", "mm", "cm", "km",
+          "kg", "mph", "fps", "dpi", "ppi", "ram", "ssd", "usb", "cpu", "gpu"}  # fmt: skip
 _JOINERS = {"for", "of", "de", "da", "del", "der", "van", "von", "la", "le", "du", "bin", "al", "y"}
 _TITLES = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "prof",
            "st", "pres", "rev", "sir", "lord", "lady", "dame", "president", "governor",
@@ -37,7 +40,7 @@ _OPENERS = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "for", "as",
             "by", "from", "with", "to", "of", "under", "over", "about", "according", "more",
             "less", "even", "only", "just", "instead", "despite", "although", "though",
             "because", "since", "until", "during", "each", "every", "both", "either", "neither",
-            "such", "other", "another", "new", "read", "photo", "image", "video", "click",
+            "such", "other", "another", "read", "photo", "image", "video", "click",
             "advertisement", "related", "share", "subscribe", "updated", "posted", "copyright",
             "getty", "images", "ap", "reuters", "afp", "file", "watch", "see", "like", "do",
             "don't", "can", "will", "would", "should", "could", "may", "might", "must", "is",
@@ -67,8 +70,11 @@ def source_names(sentences: Iterable[str], limit: int = LIMIT) -> list[str]:
     runs = [r for sentence in sentences for r in _runs(sentence)]
     inside = {word for run, opens in runs if not opens for word in run}
     for run, opens in runs:
-        if opens and len(run) > 1 and run[0] not in inside and set(run[1:]) <= inside:
-            run = run[1:]  # "Once Trump …": Trump, a name seen inside sentences; Once is not
+        rest = run[1:]
+        while rest and rest[0] in _JOINERS:
+            rest = rest[1:]
+        if opens and rest and run[0] not in inside and set(rest) - _JOINERS <= inside:
+            run = rest  # "Once Trump …", "Cases of Eastern …": the name seen inside sentences
         if len(run) == 1 and opens:
             openers.append(run[0])
             continue
@@ -82,7 +88,8 @@ def source_names(sentences: Iterable[str], limit: int = LIMIT) -> list[str]:
             counts[word] += 1
     counts = _one_spelling(counts)
     longer = [n for n in counts if " " in n]
-    names = [n for n in counts if " " in n or not any(n in m.split() for m in longer)]
+    # a lone surname (Noem of Kristi Noem) goes with its name; Apple of Apple TV is a name
+    names = [n for n in counts if " " in n or not any(n == m.split()[-1] for m in longer)]
     names.sort(key=lambda n: (-counts[n], first.get(n, 0)))
     return names[:limit]
 
@@ -116,16 +123,24 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
         # what lies between this word and the last, with the full stop the last one ended in
         gap = sentence[previous_end : match.start()]
         previous_end = match.end()
-        if run and re.search(r"[,;:!?()\"“”—–]|[.-]\s", gap):  # punctuation ends a run
+        if run and re.search(r"[,;:!?()\"“”—–\n]|[.-]\s", gap):  # punctuation ends a run
             out.append((run, opens))
             run, pending = [], []
-        if re.search(r"[:;—–]|[.-]\s", gap):
+        if re.search(r"[:;—–\n]|[.-]\s", gap):
             at_start = True  # "S.D. – People across …": a word after a dash opens a clause
         if not word:
             continue
         bare = re.sub(r"['’]s$", "", word)
         lower = bare.lower()
-        if _junk(bare):  # a contraction (I'm), a link's or a handle's letters (XPxUJuyIAC)
+        if bare[:1].isdigit():
+            if run and not pending and re.fullmatch(r"\d+[A-Za-z]{0,2}", bare):
+                run.append(bare)  # "VEGA 20", "Radeon Pro 5300M"
+            elif run:
+                out.append((run, opens))
+                run, pending = [], []
+            at_start = False
+            continue
+        if _junk(bare) or lower in _UNITS:  # a contraction (I'm), a handle (XPxUJuyIAC), GB
             lower, bare = "", ""
         if bare[:1].isupper() and lower not in _DATES:
             if not run and (lower in _OPENERS or lower in _TITLES):
@@ -154,11 +169,16 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
             words = words[1:]  # "Acting Gov. Smith": Smith
         while words and words[-1].lower() in _TITLES:
             words = words[:-1]  # "South Dakota Gov. Kristi Noem" is cut at the full stop
-        if any(len(w) >= 2 for w in words):
+        letters = [w for w in words if w[:1].isalpha()]
+        shouting = len(letters) >= 3 and all(w.isupper() for w in letters)  # a headline
+        if any(len(w) >= 2 for w in words) and not shouting:
             kept.append((words, opening and len(words) == start))
     return kept
 
 
 def _junk(word: str) -> bool:
+    """A contraction (I'm), a handle's or link's letters (XPxUJuyIAC), a URL's slug
+    (Cat-found-in-New-Mexico)."""
     transitions = len(re.findall(r"[a-z][A-Z]", word))
-    return transitions >= 2 or bool(re.search(r"['’](?!s$)", word))
+    slug = word.count("-") >= 3 or "/" in word
+    return transitions >= 2 or slug or bool(re.search(r"['’](?!s$)", word))

@@ -29,7 +29,7 @@ MODAL_EN = re.compile(
     # ("he could no longer walk": ability lost)
     r"could(?!\s+(?:\w+ly\s+)?(?:not|no\s+longer|only|never|hardly|barely|hear|see|feel|smell|"
     # "said customers could now access": can
-    r"sense|tell|watch|remember|recall|afford|now)\b|n't)|"
+    r"sense|tell|watch|remember|recall|afford|manage|now)\b|n't)|"
     r"expects?|expected to|expecting|plans? to|planned to|planning to|"
     r"plans? for|aims? to|aiming to|intends? to|intended to|likely|unlikely|set to|"
     r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"
@@ -53,7 +53,7 @@ _SOFT_MODAL = re.compile(
 # The claim gives it as someone's account: enough for a second-hand hedge (reportedly,
 # allegedly), not for a forecast or a possibility (may, expects)
 _ATTRIBUTED = re.compile(
-    r"と(?:説明|主張|述べ|話|語|明か|証言|供述|訴え)|によると|によれば|とし(?:て|た)"
+    r"と(?:説明|主張|述べ|話|語|明か|証言|供述|訴え|報道|報じ|伝え)|によると|によれば|とし(?:て|た)"
 )
 HEDGE_JA = re.compile(
     r"見通し|見込|予定|方針|計画|意向|可能性|かもしれ|恐れ|おそれ|予想|予測|見られ|みられ|検討|"
@@ -114,6 +114,13 @@ _TIME_CLAUSE = re.compile(
 )
 
 
+# "is considering", "were still considering": someone weighs a plan
+_WEIGHED = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|'s|'re|still|now|also|seriously|actively)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _main_clause_modal(text: str) -> re.Match[str] | None:
     for word in MODAL_EN.finditer(text):
         before = text[max(0, word.start() - 40) : word.start()]
@@ -121,6 +128,8 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue
         if word.group(0).lower() == "could" and _TIME_CLAUSE.search(before):
             continue
+        if word.group(0).lower() == "considering" and not _WEIGHED.search(before):
+            continue  # "Considering a Mac is meant for…": given that, not a plan weighed
         return word
     return None
 

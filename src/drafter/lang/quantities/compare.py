@@ -75,6 +75,8 @@ def same_kind(claim: Quantity, source: Quantity) -> bool:
     not a percentage)."""
     if claim.kind != source.kind:
         return False
+    if "位" in (claim.unit, source.unit):  # a rank (3位, "third place") is not a count
+        return claim.unit == source.unit
     return claim.kind != "money" or claim.unit == source.unit
 
 

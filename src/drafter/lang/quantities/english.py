@@ -137,7 +137,8 @@ _EN_MODEL = re.compile(
 
 # A range, not a model number or a score: two numbers of as many digits, the second larger
 # (220-230 miles, 10-15 days; not 787-9, 4-1, 14-0)
-_EN_SPAN = re.compile(r"\b(\d{1,4})[-–](\d{1,4})\b(?=\s+[a-z])")
+# (0.6-0.7 mm: decimals too)
+_EN_SPAN = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d+)?)[-–](\d{1,4}(?:\.\d+)?)\b(?=\s+[a-z])")
 
 
 def _both_ends(low: str, high: str, unit: str) -> str:
@@ -147,7 +148,7 @@ def _both_ends(low: str, high: str, unit: str) -> str:
 
 def _span(match: re.Match[str]) -> str:
     low, high = match.group(1), match.group(2)
-    if len(low) == len(high) and int(high) > int(low):
+    if len(low.split(".")[0]) == len(high.split(".")[0]) and float(high) > float(low):
         return f"{low} to {high}"
     return match.group(0)
 
@@ -185,6 +186,7 @@ def en_quantities(sentence: str) -> list[Quantity]:
     _money(scan)
     _percents(scan)
     _runs(scan)
+    _ranks(scan)
     _durations(scan)
     _dates(scan)
     _numbers(scan)
@@ -315,6 +317,28 @@ def _runs(scan: _Scan) -> None:
         scan.taken.append(match.span())
 
 
+# a rank: "third place", "3rd spot", "finished second" (3位); not "the third time"
+_EN_RANK = re.compile(
+    rf"\b(?P<n>\d+(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})[-\s]+(?:place|position|spot|seed)\b"
+    rf"|\b(?:finish(?:ed|es)?|placed|came|ranked|ranks)\s+(?P<m>\d+(?:st|nd|rd|th)|"
+    rf"{'|'.join(_ORDINALS)})\b",
+    re.IGNORECASE,
+)
+
+
+def _ranks(scan: _Scan) -> None:
+    for match in _EN_RANK.finditer(scan.text):
+        if not scan.free(match.span()):
+            continue
+        raw = (match.group("n") or match.group("m")).lower()
+        rank = _ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+        scan.found.append(Quantity("number", rank, "位", match.group(0)))
+        scan.taken.append(match.span())
+
+
+_DECADE = re.compile(r"\b(?P<y>(?:1[89]|20|21)\d0)['’]?s\b")
+
+
 def _dates(scan: _Scan) -> None:
     """Dates (Oct. 26, 26 October), months named alone (in March) and years."""
     for pattern in (_DATE_MD, _DATE_DM):
@@ -337,6 +361,10 @@ def _dates(scan: _Scan) -> None:
                 )
             )
     for match in _YEAR.finditer(scan.text):
+        if scan.free(match.span()):
+            scan.found.append(Quantity("year", int(match.group("y")), "", match.group(0)))
+            scan.taken.append(match.span())
+    for match in _DECADE.finditer(scan.text):  # the 2030s: 2030年代, read as its first year
         if scan.free(match.span()):
             scan.found.append(Quantity("year", int(match.group("y")), "", match.group(0)))
             scan.taken.append(match.span())

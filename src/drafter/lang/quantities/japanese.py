@@ -97,10 +97,16 @@ _JA_FRACTION = re.compile(r"[\d一二三四五六七八九十]+分の[\d一二�
 _JA_HALF = re.compile(r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間)半(?!ば)")  # 2020年半ば: mid-2020
 # A number that is part of a name, not a figure: A350, 787-9, G7, F-35, S&P500種指数,
 # ダウ工業株30種平均; an ordinal: 第1段階, 修正第1条, 1年目, 3番目.
+# a unit in Latin letters makes a figure, not a model number: 1mm, 512GB, 41dBa, 2.3GHz
+_LATIN_UNIT = (
+    r"(?:mm|cm|km|kg|mg|g|m|GB|TB|MB|KB|GHz|MHz|Hz|W|Wh|kWh|mAh|V|dB[aA]?|fps|ml|mL|L|nm|mph|"
+    r"ppm)(?![A-Za-z])"
+)
 _JA_NOT_FIGURE_BEFORE = re.compile(r"(?:[A-Za-z&][-‐]?|第|\d[-‐―－–—])$")
 _JA_NOT_FIGURE_AFTER = re.compile(
     # 45―17: a score, as the source writes 45-17
-    r"^(?:[-‐―－–—][A-Za-z0-9]|[A-Za-z]|種(?:平均|指数|株価)|番目|目(?!標|指|安|立)|"
+    r"^(?:[-‐―－–—][A-Za-z0-9]|(?!" + _LATIN_UNIT + r")[A-Za-z]|種(?:平均|指数|株価)|番目|"
+    r"目(?!標|指|安|立)|"
     r"(?:[一-龥]{1,2}|つ)目(?!標|指|安|立)|世紀)"  # 4作目, 3つ目, 17世紀: ordinals too
 )
 # A season's record (14勝0敗1分, 10勝5敗): the source writes it 14-0-1, which is not a figure
@@ -111,6 +117,8 @@ _JA_RECORD = re.compile(r"\d+勝\d+敗(?:\d+(?:分け?|引き分け)?)?")
 def ja_quantities(sentence: str) -> list[Quantity]:
     text = unicodedata.normalize("NFKC", sentence)
     text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
+    # 70年代 ("the 70s"): a decade, not 70 years (2030年代 stays the year 2030, as "2030s")
+    text = re.sub(r"(?<!\d)\d{1,2}年代", "", text)
     text = _JA_RECORD.sub("", text)
     text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
     text = _JA_RANGE.sub(lambda m: f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}", text)
