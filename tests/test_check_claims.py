@@ -788,3 +788,47 @@ def test_a_small_count_is_no_slip_for_a_figure_many_times_its_size() -> None:
     anchor = Anchor(ids=[last.id], closest=[last.id], best=0.6, recorded=True)
     slipped = numbers(checker, "background", "バンドは25公演のツアーを発表しました。", anchor)
     assert [f.must for f in slipped] == [True], [f.reason for f in slipped]
+
+
+# four sentences between Dorran's and Natarajan's: his name is far from hers
+_FAR = SOURCE.replace(
+    "Opposition lawmaker",
+    "Ports handle most trade. Fees fund the docks. Ships wait days. Traders pay more.\n\n"
+    "Opposition lawmaker",
+)
+
+
+def _swap_findings(claim: str, rests_on: str, source: str = _FAR) -> list[str]:
+    from drafter.check.claims import swapped_names
+
+    glossary = [
+        GlossaryEntry(source="Ilse Dorran", target="イルゼ・ドラン"),
+        GlossaryEntry(source="Priya Natarajan", target="プリヤ・ナタラジャン"),
+        GlossaryEntry(source="Kelmar Shippers Council", target="ケルマー荷主協議会"),
+        GlossaryEntry(source="Meridian Post", target="メリディアン・ポスト"),
+    ]
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
+    (sentence,) = [s for s in checker.sentences if s.text.startswith(rests_on)]
+    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+    return [f.reason for f in swapped_names(checker, "lead", claim, anchor) if f.must]
+
+
+def test_a_name_from_far_off_where_the_recorded_sentence_names_another_is_a_swap() -> None:
+    """The claim rests, by the run's record, on Natarajan's sentence, yet names Dorran (from a
+    sentence four away) and not her: a name swapped for another of the article."""
+    natarajan = "Opposition lawmaker Priya Natarajan"
+    swapped = "野党のドラン議員は、延期は誤りだと述べた。"
+    assert _swap_findings(swapped, natarajan)
+    faithful = "野党のナタラジャン議員は、延期は誤りだと述べた。"
+    assert _swap_findings(faithful, natarajan) == []
+    # a claim that refers back (同氏) and the outlet it credits may name anyone
+    assert _swap_findings("同氏とドラン運輸相の見方は、延期をめぐって割れている。", natarajan) == []
+    credited = "メリディアン・ポストによると、延期は誤りだという。"
+    assert _swap_findings(credited, natarajan) == []
+    # a recorded sentence that says "she": the claim may name whom it stands for
+    source = _FAR.replace(
+        "Opposition lawmaker Priya Natarajan said the delay was a mistake.",
+        "Opposition lawmaker Priya Natarajan said she thinks the delay was a mistake.",
+    )
+    assert _swap_findings(swapped, natarajan, source) == []

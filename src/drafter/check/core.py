@@ -239,6 +239,7 @@ class Checker:
         # names first: a name shared with the source sentence firms the anchor for numbers
         for check_one in (
             claims.names,
+            claims.swapped_names,
             claims.numbers,
             claims.quotes,
             claims.hedges,

@@ -162,6 +162,11 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
         at_start = False
     if run:
         out.append((run, opens))
+    return _trimmed(out)
+
+
+def _trimmed(out: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
+    """Runs without their titles, and no shouted headline or button (GET THE FOX NEWS APP)."""
     kept = []
     for words, opening in out:
         start = len(words)

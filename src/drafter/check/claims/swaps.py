@@ -1,0 +1,140 @@
+"""A name of the article put where the sentence a claim rests on names another.
+
+Only for a claim whose evidence the run recorded (the lead's sentences and the tagged claims of
+background, analysis and conclusion, carried to an editor's edit while the sentence stays
+close): there the claim says which source sentences it restates, so a name it gives that none
+of them (nor their neighbours) has, while one of them has a name the claim leaves out, is a
+name swapped for another of the article (「インスタグラム」 where the sentence is about Canada,
+「スウェーデン検察」 for Stockholm's). Names are read through the run's glossary, which the lead
+writes for the whole source. A claim that refers back (同氏, 同社) may name anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from drafter.check.claims.anchor import Anchor, Finding, cite
+from drafter.check.claims.names import _ORG_WORDS
+from drafter.check.reaction_names import _abbreviates
+from drafter.lang.name_tables import EXONYMS
+from drafter.lang.text import normalize
+
+if TYPE_CHECKING:
+    from drafter.check.core import Checker
+    from drafter.models import GlossaryEntry
+
+_REFERS_BACK = re.compile(
+    r"同(?:氏|社|州|国|市|町|村|省|党|紙|誌|局|庁|団体|グループ|チーム|大学|機関)"
+)
+_SHORT_WORDS = {"the", "and", "for", "of", "new", "inc", "ltd", "co", "corp", "news"}
+
+
+def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
+    if not anchor.recorded or anchor.own_knowledge or section not in (
+        "lead", "background", "analysis", "conclusion"
+    ):  # fmt: skip
+        return []
+    claim = normalize(text)
+    if _REFERS_BACK.search(claim):
+        return []
+    glossary = checker.inputs.glossary
+    article = checker.inputs.article
+    outlet = normalize(f"{article.site_name or ''} {article.author or ''}").casefold()
+    near = _words(" ".join(s.text for s in checker.window(anchor.ids, around=2)))
+    rested = [checker.by_id[i] for i in anchor.ids if i in checker.by_id]
+    named = [e for e in glossary if _rendered(e, claim)]
+    far = [
+        e
+        for e in named
+        if _whole(e, claim)
+        and not _credited(e, claim)
+        and _in_source(checker, e)
+        and not _words(e.source) & near
+        and not any(w in outlet for w in _words(e.source))  # the outlet: 「〇〇によると」
+        and normalize(e.target) not in EXONYMS  # 米国, 中国: named anywhere
+    ]
+    if not far:
+        return []
+    moved = far[0]
+    for sentence in rested:
+        if _PRONOUN.search(sentence.text):
+            continue  # "he will never…": the claim may name whom the pronoun stands for
+        words = _words(sentence.text)
+        left_out = [
+            e
+            for e in glossary
+            if e not in named
+            and _words(e.source)
+            and _words(e.source) <= words
+            and _person(e) == _person(moved)  # a person for a person, a body for a body
+            and not _abbreviates(e.source, moved.source)  # DHS for 国土安全保障省
+            and not _abbreviates(moved.source, e.source)
+        ]
+        if left_out:
+            other = left_out[0]
+            return [
+                Finding(
+                    "names",
+                    True,
+                    checker.say(
+                        f"「{moved.target}」は根拠の原文（{sentence.id}）になく、その文の"
+                        f"「{other.target}」（{other.source}）がこの文にありません — "
+                        f"“{cite(sentence)}”",
+                        f"「{moved.target}」 ({moved.source}) is not in the source sentence "
+                        f"this claim rests on ({sentence.id}), which names {other.source} — "
+                        f"“{cite(sentence)}”",
+                    ),
+                    source_id=sentence.id,
+                )
+            ]
+    return []
+
+
+def _words(text: str) -> set[str]:
+    """A name's (or a text's) words that tell it apart: three letters or more, casefolded."""
+    return {
+        w
+        for w in re.findall(r"[a-z0-9][a-z0-9'’&-]{2,}", normalize(text).casefold())
+        if w not in _SHORT_WORDS
+    } - {"s"}
+
+
+def _rendered(entry: GlossaryEntry, claim: str) -> bool:
+    target = normalize(entry.target)
+    parts = [p for p in re.split(r"[・=＝\s（）()]", target) if len(p) >= 2]
+    return target in claim or any(p in claim for p in parts)
+
+
+def _whole(entry: GlossaryEntry, claim: str) -> bool:
+    """The rendering as a whole, or a person's family name (マーシュ of エレナ・マーシュ)."""
+    target = normalize(entry.target)
+    last = re.split(r"[・=＝]", target)[-1]
+    return target in claim or ("・" in target and len(last) >= 2 and last in claim)
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their|it|its)\b", re.IGNORECASE)
+# the outlet or reviewer a claim credits: 「Eurogamerのレビューでは」, 「〇〇によると」
+_CREDIT_AFTER = re.compile(
+    r"^(?:の(?:レビュー|報道|記事|分析|調べ|取材)|によると|によれば|は報じ|が報じ)"
+)
+
+
+def _credited(entry: GlossaryEntry, claim: str) -> bool:
+    target = normalize(entry.target)
+    at = claim.find(target)
+    return at >= 0 and bool(_CREDIT_AFTER.match(claim[at + len(target) :]))
+
+
+def _person(entry: GlossaryEntry) -> bool:
+    """A person's name: two or three capitalised words, no word of a body or place."""
+    words = entry.source.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not _ORG_WORDS.search(entry.source)
+    )
+
+
+def _in_source(checker: Checker, entry: GlossaryEntry) -> bool:
+    return normalize(entry.source).casefold() in checker.source_norm
