@@ -294,7 +294,10 @@ def test_the_lead_renders_the_sources_names_for_every_later_writer(
     for name in ("Elena Marsh", "Vantra Metals", "Priya Natarajan", "European Union"):
         assert name in listed, name
     assert not {"Marsh", "March", "Saturday", "Opposition"} & set(listed)
-    assert "every name in the list of the source's names" in _asked(stages, "lead", "system")
+    lead_system = _asked(stages, "lead", "system")
+    assert "every name in the list of the source's names" in lead_system
+    # wire copy is credited to its agency; a dateline is where the story was filed
+    assert "「AP通信によると」" in lead_system and "where it was filed" in lead_system
     background = dict(fenced_blocks(_asked(stages, "background", "user")))["glossary"]
     assert "- European Union → 欧州連合（EU）" in background.splitlines()
 

@@ -141,7 +141,7 @@ def long_llm(
     server.stop()
 
 
-def test_a_full_length_input_costs_at_most_three_point_three_times_its_size(
+def test_a_full_length_input_costs_at_most_three_point_three_five_times_its_size(
     long_llm: ScriptedLLM, tmp_path: Path
 ) -> None:
     inputs = long_inputs(tmp_path / "in")
@@ -163,8 +163,9 @@ def test_a_full_length_input_costs_at_most_three_point_three_times_its_size(
     # 3.25x, up from 3x: the analysis is sent every claim of the background and the conclusion
     # every claim of both as "already said, do not repeat" (+2.2k characters here, 0.17x), and
     # the prompts carry the section roles and the name, date and hedge rules (+1.7k, 0.13x).
-    # 3.3x: the lead is shown the names the source gives, for the run's one glossary (+0.04x).
-    assert total <= 3.3 * size
+    # 3.35x: the lead is shown the names the source gives, for the run's one glossary (+0.04x),
+    # and the rules on wire copy, datelines and names outside the glossary (+0.02x).
+    assert total <= 3.35 * size
     # The article goes, whole, to the two agents that cite it, and nowhere else.
     article = Article.model_validate_json((run_dir / "inputs/article.json").read_text("utf-8"))
     numbered = len(SourceIndex(article).numbered())
