@@ -406,6 +406,28 @@ def _reaction_report(body: str, translation: str, **extra: Any) -> CheckReport:
     return _report(markdown, thread=thread, **extra)
 
 
+@pytest.mark.parametrize(
+    ("body", "translation"),
+    [
+        # elliptical figures: "or two" is a range, "ten" stands for ten minutes
+        ("Loading is usually a minute or two, not ten.", "読み込みは1〜2分で、10分もかからない。"),
+        # a range of money written once: $4,000 to $6,000
+        ("Business class is $4,000-6,000 round trip.", "ビジネスクラスは往復4,000〜6,000ドルだ。"),
+        ("He goes for £35-40m and Kepa cost almost double that.",
+         "彼は3500万〜4000万ポンドで、ケパはその2倍近くだ。"),
+        # a rank, not a count; "this one" is no count either
+        ("Third place with one ballot, they win this one.", "1票差の3位で、今回は勝ちだ。"),
+    ],
+)  # fmt: skip
+def test_a_reactions_figure_the_comment_writes_is_never_must_fix(
+    body: str, translation: str
+) -> None:
+    """Each was a false must-fix on a faithful recorded draft: the comment writes the figure,
+    the check misread the comment's other one."""
+    claim = _claim(_reaction_report(body, translation), translation[:6])
+    assert not claim.fails, claim.reasons
+
+
 def test_a_reaction_naming_another_person_of_the_article_than_its_comment_is_must_fix() -> None:
     body = "Natarajan is right, the delay is a mistake."
     swapped = _claim(_reaction_report(body, "ドランの言う通り、延期は間違いだよ。"), "言う通り")
@@ -708,6 +730,19 @@ def test_a_quotation_keeps_what_its_words_say_of_a_hedged_sentence() -> None:
     ] == ["hedges"]
 
 
+def test_a_title_of_a_work_in_double_brackets_is_not_a_quotation() -> None:
+    """『スター・ウォーズ エピソード3／シスの復讐』 in a background sentence names a film; with
+    no word of speech after it, 『』 is a title, not someone's words."""
+    from drafter.check.claims import quotes
+
+    checker = Checker(_inputs(_markdown()))
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.5, recorded=True)
+    film = "港の歴史は、映画『ケルマーの港と荷主たちの長い夏の物語』でも描かれました。"
+    assert quotes(checker, "background", film, anchor) == []
+    said = "ドラン氏は『ケルマーの港と荷主たちの長い夏の物語だった』と語りました。"
+    assert [f.check for f in quotes(checker, "background", said, anchor)] == ["quotes"]
+
+
 def test_a_product_name_in_brackets_is_not_a_quotation() -> None:
     """「ケルマー・ポートパス」 names a thing (no word of speech in it): not a quotation."""
     title = "ノルバンダ、新料金「ケルマー・ポートパス」を延期へ"
@@ -736,6 +771,11 @@ def test_two_lower_case_words_written_as_one_katakana_word_are_not_a_name() -> N
     report = check(check_inputs(source, markdown))
     claim = _claim(report, "インフォテインメント")
     assert not claim.reasons, claim.reasons
+    # a second word of three letters: "defensive end" is ディフェンシブエンド
+    source = "Browns defensive end Myles Garrett was suspended. He swung a helmet."
+    markdown = "# t\n\nブラウンズのディフェンシブエンド、ギャレット選手が出場停止となった。\n"
+    claim = _claim(check(check_inputs(source, markdown)), "ディフェンシブエンド")
+    assert not [r for r in claim.reasons if "ディフェンシブ" in r], claim.reasons
 
 
 def test_a_figure_of_a_long_quotation_is_found_in_any_of_its_sentences() -> None:
@@ -832,3 +872,25 @@ def test_a_name_from_far_off_where_the_recorded_sentence_names_another_is_a_swap
         "Opposition lawmaker Priya Natarajan said she thinks the delay was a mistake.",
     )
     assert _swap_findings(swapped, natarajan, source) == []
+
+
+def test_a_hedge_after_the_first_clause_of_a_compound_sentence_is_only_listed() -> None:
+    """ "…needed more time, and it may get there eventually – but right now, the delays hold
+    it back": a lead restating the first and last clauses dropped no hedge (a false must-fix
+    on a recorded draft). A modal after a clause break is listed to verify; in the first
+    clause it is still must-fix."""
+    from drafter.check.claims import Anchor, hedges
+
+    def graded(source: str, claim: str) -> list[bool]:
+        checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
+        anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=True)
+        return [f.must for f in hedges(checker, "lead", claim, anchor)]
+
+    compound = (
+        "Kelmar clearly needed more time to finish the docks, and it may get there eventually"
+        " – but right now, the delays are holding the port back."
+    )
+    kept = "ケルマーには時間が必要だったのは明らかで、現時点では遅れが港の足を引っ張っている。"
+    assert graded(compound, kept) == [False]
+    first = "Kelmar may finish the docks next year, officials said."
+    assert graded(first, "ケルマーは来年、港湾整備を終える。") == [True]

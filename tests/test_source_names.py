@@ -66,3 +66,14 @@ def test_numbers_inside_names_new_places_and_page_furniture() -> None:
     )
     assert {"New Mexico", "Viktor Usov", "AMD Radeon Pro 5300M"} <= set(names)
     assert not [n for n in names if "-" in n or n in ("GB", "RAM") or "APP" in n]
+
+
+def test_a_title_inside_a_name_and_letters_beyond_ascii() -> None:
+    names = source_names(
+        [
+            "The son of former German President Richard von Weizsäcker was stabbed.",
+            "The Justice Department and the Department of Justice met.",
+        ]
+    )
+    assert "Richard von Weizsäcker" in names
+    assert {"Justice Department", "Department of Justice"} <= set(names)

@@ -100,7 +100,7 @@ def test_the_same_claim_in_two_sections() -> None:
     assert not _only(_draft(("補足説明", background), ("考察・分析", other)), "repeated_claim")
 
 
-def test_one_sentence_paragraphs_outside_the_first_lead_paragraph_and_the_sign_off() -> None:
+def test_one_sentence_paragraphs_outside_the_lead_and_the_sign_off() -> None:
     background = (
         "港の水深は現在12メートルです。\n\n"
         "計画では、これを16メートルまで掘り下げます。大型船の入港が可能になります。"
@@ -109,7 +109,11 @@ def test_one_sentence_paragraphs_outside_the_first_lead_paragraph_and_the_sign_o
         "浚渫は港の将来を左右する事業です。費用と環境への配慮の両立が問われます。\n\n"
         "最後までお読みいただき、ありがとうございました。"
     )
-    found = _only(_draft(("補足説明", background), ("総括", conclusion)), "one_sentence_paragraph")
+    # the lead prompt asks for paragraphs of 1–3 sentences: a one-sentence third paragraph
+    lead = LEAD + "\n\n港湾局は来月、入札を始める予定だ。"
+    found = _only(
+        _draft(("補足説明", background), ("総括", conclusion), lead=lead), "one_sentence_paragraph"
+    )
     assert [(f.section, f.sentences) for f in found] == [
         ("background", ["港の水深は現在12メートルです。"])
     ]

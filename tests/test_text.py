@@ -74,5 +74,16 @@ def test_language_problem_allows_latin_names_in_japanese() -> None:
     assert char_count("日本 語\n") == 3
 
 
+def test_a_full_stop_a_page_lost_its_space_after_still_ends_a_sentence() -> None:
+    """ "…on Wednesday.The stabbing…": one sentence of the whole article before (every claim
+    cited S1). Not inside a name or a domain: U.S.The, jpost.com, Node.js."""
+    assert split_sentences("He died on Wednesday.The clinic closed. Police came.") == [
+        "He died on Wednesday.",
+        "The clinic closed.",
+        "Police came.",
+    ]
+    assert len(split_sentences("See jpost.com and Node.js today.")) == 1
+
+
 def test_brand_heavy_japanese_sentence_is_still_japanese() -> None:
     assert language_problem("TikTokのCEO、Shou Chew氏は米国で会見した。", "ja") is None

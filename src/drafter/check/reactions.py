@@ -8,11 +8,19 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from drafter.check.claims.numbers import written_values
 from drafter.check.draft_md import DraftSentence
 from drafter.check.reaction_names import swapped_names
 from drafter.check.report import ClaimReport, SourceRef
 from drafter.lang import align
-from drafter.lang.quantities import Quantity, en_quantities, ja_quantities, same_kind, same_value
+from drafter.lang.quantities import (
+    Quantity,
+    en_quantities,
+    ja_quantities,
+    same_kind,
+    same_value,
+    writes_number,
+)
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -142,31 +150,7 @@ def _reaction_against(
                 f"score {reaction.score} in the draft, {original.score} in the thread",
             )
         )
-    said = en_quantities(original.body)
-    claimed = ja_quantities(reaction.text)
-    missing = [q for q in claimed if not any(same_value(q, s) for s in said)]
-    kept = [q for q in claimed if q not in missing]
-    for quantity in missing:
-        if _in_a_name(quantity, reaction.text):
-            continue  # リデンプション2: the name's number, not a figure the comment must state
-        rivals = [
-            s for s in said if same_kind(quantity, s) and not any(same_value(k, s) for k in kept)
-        ]
-        if rivals:
-            out.append(
-                checker.say(
-                    f"「{quantity.label()}」: 元のコメントは「{rivals[0].label()}」",
-                    f"「{quantity.label()}」: the original comment says “{rivals[0].label()}”",
-                )
-            )
-        elif not _in_article(checker, quantity) and not _small_count(quantity):
-            # a figure from the article that the commenter refers to, or "2人", is fine
-            unsure.append(
-                checker.say(
-                    f"「{quantity.label()}」は元のコメントにない数字です",
-                    f"「{quantity.label()}」 is not in the original comment",
-                )
-            )
+    _figure_reasons(checker, reaction, original, out, unsure)
     _name_reasons(checker, reaction, original, out, unsure)
     if row is not None:
         own = float(row[ids.index(original.id)])
@@ -181,6 +165,49 @@ def _reaction_against(
                 )
             )
     return out, unsure
+
+
+def _figure_reasons(
+    checker: Checker, reaction: DraftSentence, original: Any, out: list[str], unsure: list[str]
+) -> None:
+    """A figure of the translation that its comment states otherwise (must fix), or does not
+    state, or states and also writes another way (to verify)."""
+    said = en_quantities(original.body)
+    claimed = ja_quantities(reaction.text)
+    missing = [q for q in claimed if not any(same_value(q, s) for s in said)]
+    kept = [q for q in claimed if q not in missing]
+    for quantity in missing:
+        if _in_a_name(quantity, reaction.text):
+            continue  # リデンプション2: the name's number, not a figure the comment must state
+        rivals = [
+            s for s in said if same_kind(quantity, s) and not any(same_value(k, s) for k in kept)
+        ]
+        if rivals and writes_number(original.body, written_values(quantity)):
+            # the comment writes this figure too ("a minute or two, not ten"; "$4,000-6,000"):
+            # one side was misread, the translation made nothing up
+            unsure.append(
+                checker.say(
+                    f"「{quantity.label()}」: 元のコメントは「{rivals[0].label()}」"
+                    "（コメントにこの数字も書かれています。読み取りの誤りかもしれません）",
+                    f"「{quantity.label()}」: the original comment says “{rivals[0].label()}” "
+                    "(it also writes this figure: perhaps misread)",
+                )
+            )
+        elif rivals:
+            out.append(
+                checker.say(
+                    f"「{quantity.label()}」: 元のコメントは「{rivals[0].label()}」",
+                    f"「{quantity.label()}」: the original comment says “{rivals[0].label()}”",
+                )
+            )
+        elif not _in_article(checker, quantity) and not _small_count(quantity):
+            # a figure from the article that the commenter refers to, or "2人", is fine
+            unsure.append(
+                checker.say(
+                    f"「{quantity.label()}」は元のコメントにない数字です",
+                    f"「{quantity.label()}」 is not in the original comment",
+                )
+            )
 
 
 def _name_reasons(

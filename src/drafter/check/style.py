@@ -275,9 +275,9 @@ def repeated_claims(draft: ParsedDraft, threshold: float = REPEAT_MIN) -> list[S
 
 
 def one_sentence_paragraphs(draft: ParsedDraft) -> list[StyleFinding]:
+    """Paragraphs of one sentence, outside the lead (news style, whose prompt asks for
+    paragraphs of 1–3 sentences: a short source's third fact is often one) and the sign-off."""
     closing = _sign_off(draft)
-    lead = draft.section("lead")
-    first_lead = lead[0].paragraph if lead else None
     paragraphs: dict[tuple[str, int], list[DraftSentence]] = {}
     for sentence in _prose(draft):
         paragraphs.setdefault((sentence.section, sentence.paragraph), []).append(sentence)
@@ -291,7 +291,7 @@ def one_sentence_paragraphs(draft: ParsedDraft) -> list[StyleFinding]:
             kind="one_sentence_paragraph", section=section, sentences=[only.text], detail=detail
         )
         for (section, number), (only, *rest) in paragraphs.items()
-        if not rest and only is not closing and not (section == "lead" and number == first_lead)
+        if not rest and only is not closing and section != "lead"
     ]
 
 

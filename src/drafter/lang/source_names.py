@@ -21,13 +21,15 @@ from collections.abc import Iterable
 from drafter.lang.weekdays import MONTHS, WEEKDAYS
 
 # a word, or inside a name a number or code (Windows 10, Radeon Pro 5300M, Cinebench R20)
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.'’&-]*|\d[\dA-Za-z.]*")
+_WORD = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\dA-Za-z.]*")  # Weizsäcker, Zoë
+_BODY_WORDS = {"department", "ministry", "office", "court", "council", "committee", "agency",
+               "service", "house", "party", "university", "bank", "board"}  # fmt: skip
 _UNITS = {"gb", "tb", "mb", "kb", "ghz", "mhz", "hz", "wh", "kwh", "mah", "mm", "cm", "km",
           "kg", "mph", "fps", "dpi", "ppi", "ram", "ssd", "usb", "cpu", "gpu"}  # fmt: skip
 _JOINERS = {"for", "of", "de", "da", "del", "der", "van", "von", "la", "le", "du", "bin", "al", "y"}
 _TITLES = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "prof",
            "st", "pres", "rev", "sir", "lord", "lady", "dame", "president", "governor",
-           "senator", "minister", "secretary", "chancellor", "judge", "justice", "mayor",
+           "senator", "minister", "secretary", "chancellor", "judge", "mayor",
            "chief", "director", "ceo", "chairman", "chairwoman", "king", "queen", "prince",
            "princess", "pope", "officer", "commissioner", "coach", "captain"}  # fmt: skip
 # Capitalised only because they open a sentence or a heading, or not names at all.
@@ -172,8 +174,11 @@ def _trimmed(out: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
         start = len(words)
         while words and (words[0].lower() in _TITLES or words[0].lower() in _OPENERS):
             words = words[1:]  # "Acting Gov. Smith": Smith
-        while words and words[-1].lower() in _TITLES:
+        while words and words[-1].lower() in _TITLES and words[-2:-1] != ["of"]:
             words = words[:-1]  # "South Dakota Gov. Kristi Noem" is cut at the full stop
+        titled = [n for n, w in enumerate(words[:-1]) if w.lower() in _TITLES]
+        if titled and not _BODY_WORDS & {w.lower() for w in words[titled[-1] + 1 :]}:
+            words = words[titled[-1] + 1 :]  # "German President Richard von Weizsäcker"
         letters = [w for w in words if w[:1].isalpha()]
         shouting = len(letters) >= 3 and all(w.isupper() for w in letters)  # a headline
         if any(len(w) >= 2 for w in words) and not shouting:

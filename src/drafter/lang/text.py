@@ -105,7 +105,11 @@ _ABBREVIATIONS = {
     "est",
     "mt",
 }
-_EN_BOUNDARY = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# a sentence end and a space before the next; or no space where a page lost it after a
+# lower-case word ("…on Wednesday.The stabbing…")
+_EN_BOUNDARY = re.compile(
+    r"(?<=[.!?])([\"'”’)\]]*)(?:\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
+)
 _JA_BOUNDARY = re.compile(r"[。！？]")
 
 

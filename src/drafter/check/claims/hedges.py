@@ -89,10 +89,20 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
             continue  # "allegedly" kept as someone's account (…と説明した, …によると)
         if word is not None:
             finding = _hedge_finding(checker, sentence, word.group(0), anchor, len(text))
-            finding.must = finding.must and section == "lead"
+            # a modal after the first clause of a compound sentence ("…needed more time, and
+            # it may get there – but right now…") may be in a clause the claim leaves out:
+            # listed, not must-fix
+            later = bool(_CLAUSE_BREAK.search(sentence.text[: word.start()]))
+            finding.must = finding.must and section == "lead" and not later
             finding.source_id = sentence.id
             return [finding]
     return []
+
+
+# where a compound sentence's clauses part: ", and", ", but", a dash, a semicolon
+_CLAUSE_BREAK = re.compile(
+    r"[;–—]|\s-\s|,\s+(?:and|but|while|though|although|whereas|yet)\b", re.IGNORECASE
+)
 
 
 # a modal in a relative clause describes the noun before it ("the Incubation Grants program,

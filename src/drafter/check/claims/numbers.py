@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import math
 import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding, cite
-from drafter.lang.quantities import Quantity, ja_quantities, same_kind, same_value
+from drafter.lang.quantities import (
+    Quantity,
+    ja_quantities,
+    same_kind,
+    same_value,
+    writes_number,
+)
 from drafter.models import SourceSentence
 
 if TYPE_CHECKING:
@@ -142,23 +147,21 @@ def _contradiction(
 
 def _written_in(quantity: Quantity, text: str) -> bool:
     """Whether `text` writes the quantity's number, at any scale of thousands (350 for
-    3億5000万: "350 million"), as a figure of its own."""
+    3億5000万: "350 million"), as a figure of its own. In digits only: a source sentence's
+    words ("five years ago") say too little about which figure was meant."""
+    return writes_number(text, written_values(quantity), words=False)
+
+
+def written_values(quantity: Quantity) -> list[float]:
+    """The numbers a quantity may be written as: its value, and for a duration the one
+    numeral it writes (3.2 of 3.2年: 38.4 months; 10 of 10分). None for a date."""
     if quantity.kind in ("date", "month", "year") or not quantity.value:
-        return False
-    # the value, and for a duration the one numeral it writes (3.2 of 3.2年: 38.4 months)
+        return []
     numerals = re.findall(r"\d+(?:\.\d+)?", quantity.text)
     wanted = [quantity.value]
     if quantity.kind == "duration" and len(numerals) == 1:
         wanted.append(float(numerals[0]))
-    for token in re.findall(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?", text):
-        number = float(token.replace(",", ""))
-        if number and any(
-            math.isclose(number * 1000**k, value, rel_tol=1e-9)
-            for k in range(5)
-            for value in wanted
-        ):
-            return True
-    return False
+    return wanted
 
 
 def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: bool) -> bool:

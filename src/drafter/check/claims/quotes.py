@@ -23,11 +23,11 @@ QUOTE_REPORTED = 0.35  # this close to some source sentence, a quotation is not 
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 JA_QUOTE = re.compile(r"「([^」]{4,})」|『([^』]{4,})』")
 _SPEECH_AFTER = re.compile(
-    r"^」?\s*(?:と|との|とも|って)\s*(?:述べ|語|話|言|強調|説明|指摘|主張|明かし|批判|訴え|発表|"
+    r"^[」』]?\s*(?:と|との|とも|って)\s*(?:述べ|語|話|言|強調|説明|指摘|主張|明かし|批判|訴え|発表|"
     r"表明|記|書|投稿|答え|反論|警告|呼びかけ|コメント|声明|発言|表現|呼|評|形容|称|断じ)"
 )
 # 「第1段階」と呼ばれる, 「スリー・アミーゴス」と称される: a name given to something, not words
-_NAMING_AFTER = re.compile(r"^」?\s*(?:と|との|って)\s*(?:呼(?!びかけ)|称|名付|形容)")
+_NAMING_AFTER = re.compile(r"^[」』]?\s*(?:と|との|って)\s*(?:呼(?!びかけ)|称|名付|形容)")
 
 
 def quotes(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
@@ -71,8 +71,10 @@ def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) 
     spoken = bool(_SPEECH_AFTER.match(after)) and not (
         _NAMING_AFTER.match(after) and len(content) < 20
     )
-    if not spoken and len(content) < 20:
-        return []  # 「ウィキリークス」, 「第4次…計画」: a name or a term, not someone's words
+    if not spoken and (len(content) < 20 or match.group(2)):
+        # 「ウィキリークス」, 「第4次…計画」: a name or a term, not someone's words; 『…』 with no
+        # word of speech after it is the title of a work (『シスの復讐』)
+        return []
     score, span = checker.best_quote(content)
     if score < QUOTE_MIN and checker.quoted_in_thread(content):
         return []  # a commenter's words, quoted in the analysis

@@ -8,7 +8,7 @@ unit or counter follows, so words like 一方 or 統一 are never read as number
 """
 
 from drafter.lang.quantities.compare import interval, missing_quantities, same_kind, same_value
-from drafter.lang.quantities.english import en_quantities
+from drafter.lang.quantities.english import en_quantities, writes_number
 from drafter.lang.quantities.japanese import ja_quantities, parse_ja_number
 from drafter.lang.quantities.quantity import Kind, Quantity
 
@@ -22,4 +22,5 @@ __all__ = [
     "parse_ja_number",
     "same_kind",
     "same_value",
+    "writes_number",
 ]

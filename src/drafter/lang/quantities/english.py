@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,11 @@ _COUNT_WORDS = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|dozen|couple)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_ONE = re.compile(
+    r"\b(?:this|that|which|each|every|any|no|another|other|the|a|big|new|old|last|first|"
+    r"right|wrong|good|bad|only)\s+$",
     re.IGNORECASE,
 )
 _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")
@@ -131,7 +137,14 @@ _EN_RANGE_SCALE = re.compile(
     re.IGNORECASE,
 )
 _EN_MODEL = re.compile(
-    r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b|\b\d{1,3}-\d{1,3}[A-Za-z]?\b(?!\s*(?:%|percent))"
+    r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b"
+    r"|(?<![\d,.])\b\d{1,3}-\d{1,3}[A-Za-z]?\b(?![,.]\d)(?!\s*(?:%|percent))"
+)
+# $4,000-6,000, £35-40m: a range of money, both ends in the currency (and scale) written once
+_EN_MONEY_RANGE = re.compile(
+    r"([$€£¥₦])(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|to)\s*(\d[\d,]*(?:\.\d+)?)"
+    r"(\s?(?:m|bn|k|million|billion|trillion))?\b",
+    re.IGNORECASE,
 )
 
 
@@ -214,6 +227,9 @@ def _prepared(sentence: str) -> str:
     text = _EN_RANGE_SCALE.sub(
         lambda m: f"{m[1]}{m[2]} {m[4]} to {m[1]}{m[3]} {m[4]}", text
     )  # 350-375 million: both ends are millions
+    text = _EN_MONEY_RANGE.sub(
+        lambda m: f"{m[1]}{m[2]}{m[4] or ''} to {m[1]}{m[3]}{m[4] or ''}", text
+    )
     # model numbers and codes (A350, 787-9, F-35, G7) are names, and 10:30 p.m. a time of
     # day: not figures
     text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
@@ -234,7 +250,9 @@ def _prepared(sentence: str) -> str:
     # over the past year, in the past decade: one year, ten years
     text = re.sub(r"(?i)\b(past|previous) (year|month|week|decade)\b", r"\1 1 \2", text)
     # a year or two: one to two years
-    text = re.sub(r"(?i)\b(?:a|an|one) (year|month|week|day) or two\b", r"1 to 2 \1s", text)
+    text = re.sub(
+        r"(?i)\b(?:a|an|one) (year|month|week|day|hour|minute|second) or two\b", r"1 to 2 \1s", text
+    )
     text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
     return _EN_TIME.sub(lambda m: "#" * len(m.group(0)), text)
 
@@ -394,5 +412,36 @@ def _numbers(scan: _Scan) -> None:
             scan.found.append(Quantity("number", dotted, "", match.group(0), approx))
         scan.taken.append(match.span())
     for match in _COUNT_WORDS.finditer(scan.text):  # "one analyst", "two other cities"
+        if match.group(1).lower() == "one" and _PRONOUN_ONE.search(scan.text[: match.start()]):
+            continue  # "win this one", "the other one": a pronoun, not a count
         if scan.free(match.span()):
             scan.found.append(Quantity("number", _en_value(match.group(1)), "", match.group(0)))
+
+
+_MULTIPLES = {"double": 2, "twice": 2, "doubled": 2, "triple": 3, "tripled": 3, "thrice": 3,
+              "quadruple": 4, "half": 0.5}  # fmt: skip
+
+
+def writes_number(text: str, values: list[float], *, words: bool = True) -> bool:
+    """Whether `text` writes one of `values` anywhere, as a figure of its own at any scale of
+    thousands (350 of "350-375 million", 4 of "$4,000"), or in words ("ten", "double", "a
+    couple", "third"; not with `words` off). A contradiction by such a text's other figure is
+    then a misreading of one side, not a figure the draft made up."""
+    wanted = [v for v in values if v]
+    if not wanted:
+        return False
+    for token in re.findall(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?", unicodedata.normalize("NFKC", text)):
+        number = float(token.replace(",", ""))
+        if number and any(
+            math.isclose(number * 1000**k, v, rel_tol=1e-9) for k in range(5) for v in wanted
+        ):
+            return True
+    if not words:
+        return False
+    named = {**_WORDS, **_ORDINALS, **_MULTIPLES}
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in ("a", "an", "few", "single"):
+            continue  # "a" is one only before a noun of measure: no evidence on its own
+        if word in named and any(math.isclose(named[word], v) for v in wanted):
+            return True
+    return False
