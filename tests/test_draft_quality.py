@@ -347,6 +347,9 @@ def test_later_sections_are_told_what_earlier_ones_said(replies: dict[str, Any])
         agent: _asked(stages, agent, "system") for agent in ("background", "analysis", "conclusion")
     }
     assert "the facts and context the reader lacks" in systems["background"]
+    # the analysis builds on the lead as on the background (a repeated lead fact was the
+    # style check's most common finding on recorded drafts)
+    assert "The lead and the background have given the facts" in systems["analysis"]
     assert "what the news means" in systems["analysis"]
     assert "the takeaway and the open question" in systems["conclusion"]
     endings = re.findall(r"〜[^、)）]+", systems["analysis"])
