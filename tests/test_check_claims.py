@@ -894,3 +894,20 @@ def test_a_hedge_after_the_first_clause_of_a_compound_sentence_is_only_listed() 
     assert graded(compound, kept) == [False]
     first = "Kelmar may finish the docks next year, officials said."
     assert graded(first, "ケルマーは来年、港湾整備を終える。") == [True]
+
+
+def test_a_quotation_of_the_sources_own_unquoted_words_is_not_listed() -> None:
+    """Japanese news quotes a writer's own phrase too: 「席をアップグレードしなさい！」 for the
+    columnist's "Upgrade your seat!", which the page does not put in quotation marks. Words
+    no sentence of the claim's source says are still listed."""
+    from drafter.check.claims import quotes
+
+    source = SOURCE + "\n\nThe advice to shippers was simple. Upgrade your seat!"
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article))
+    last = checker.sentences[-1]
+    anchor = Anchor(ids=[last.id], closest=[last.id], best=0.5, recorded=True)
+    own = "助言は「席をアップグレードしなさい！」と呼びかけた。"
+    assert quotes(checker, "lead", own, anchor) == []
+    invented = "助言は「来年には新しい空港を三つ建てる」と述べた。"
+    assert [f.check for f in quotes(checker, "lead", invented, anchor)] == ["quotes"]

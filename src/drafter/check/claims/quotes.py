@@ -59,11 +59,34 @@ def quotes(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
                 )
             continue
         found = _quotation(checker, text, match, content)
+        if found and not found[0].must and _phrase_of(checker, content, anchor):
+            continue  # the source's own words, unquoted there ("Upgrade your seat!")
         if section != "lead":
             for finding in found:  # outside the lead a quotation may come from anywhere
                 finding.must = finding.must and finding.reason.startswith("引用内の")
         out += found
     return out
+
+
+_PHRASE_BREAK = re.compile(r"[,;:!?()“”\"—–]|\.(?=\s|$)")
+
+
+def _phrase_of(checker: Checker, content: str, anchor: Anchor) -> bool:
+    """Whether a quotation renders a phrase of the sentences the claim rests on that the
+    source does not put in quotation marks: Japanese quotes a writer's own words too
+    (「席をアップグレードしなさい！」 for the columnist's "Upgrade your seat!")."""
+    from drafter.lang import align
+
+    window = checker.window(anchor.closest) if anchor.closest else []
+    phrases = [
+        p.strip()
+        for sentence in window
+        for p in [sentence.text, *_PHRASE_BREAK.split(sentence.text)]
+        if len(p.strip()) >= 8
+    ]
+    if not phrases:
+        return False
+    return float(align.similarity([content], phrases)[0].max()) >= QUOTE_MIN
 
 
 def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) -> list[Finding]:
