@@ -463,6 +463,9 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("1票差の3位", "third place by one ballot"),  # a rank
         ("3位に終わった", "the band finished 3rd"),
         ("70年代のヒット曲", "their hits from the 70s"),  # a decade, not 70 years
+        ("シーズンは17週ある", "the season is 17 weeks"),  # 週 without 間
+        ("上がるのに30分かかった", "going upstairs was a 30 min activity"),  # min for minutes
+        ("2008年に主演女優賞を受賞", "who in 2008, won the award"),  # a year, not 2008 won
         ("2020年代半ばに", "by the mid-2020s"),  # a decade as the year it starts
     ],
 )

@@ -911,3 +911,30 @@ def test_a_quotation_of_the_sources_own_unquoted_words_is_not_listed() -> None:
     assert quotes(checker, "lead", own, anchor) == []
     invented = "助言は「来年には新しい空港を三つ建てる」と述べた。"
     assert [f.check for f in quotes(checker, "lead", invented, anchor)] == ["quotes"]
+
+
+def test_a_translated_fragment_of_a_quote_in_its_sentence_is_not_must_fix() -> None:
+    """「大変うれしく思う」 renders a few words of a long quotation ("…and we are delighted with
+    this expanded collaboration", adds Bosc); an interviewee's answer is printed without
+    quotation marks. The claim around the quotation reads like the source sentence that quotes
+    its speaker, or the quotation like a run of words of its evidence: not invented."""
+    from drafter.check.claims import quotes
+
+    source = SOURCE + (
+        "\n\n“The port is an important addition to our network, and we are delighted with this "
+        "expanded collaboration with Kelmar”, adds Olivier Bosc, head of Kelmar Lines."
+        "\n\nA: This idea of a port just for ferries is a new take and one that we think will "
+        "change the industry and shipping forever."
+    )
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article))
+    bosc, answer = checker.sentences[-2], checker.sentences[-1]
+    anchor = Anchor(ids=[bosc.id], closest=[bosc.id], best=0.6, recorded=True)
+    fragment = (
+        "ケルマー・ラインズを率いるオリビエ・ボスク氏は、港は同社のネットワークへの重要な追加だ"
+        "として、ケルマーとの協力拡大を「大変うれしく思う」と述べた。"
+    )
+    assert not [f for f in quotes(checker, "lead", fragment, anchor) if f.must]
+    anchor = Anchor(ids=[answer.id], closest=[answer.id], best=0.6, recorded=True)
+    qa = "同氏は、フェリー専用の港について「業界と海運を永遠に変えると考えている」と述べた。"
+    assert quotes(checker, "lead", qa, anchor) == []

@@ -134,7 +134,8 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
             continue
         bare = re.sub(r"['’]s$", "", word)
         lower = bare.lower()
-        if bare[:1].isdigit():
+        digit_name = bool(re.fullmatch(r"\d+[A-Z][A-Za-z]*", bare))  # "2B Mindset", "3M"
+        if bare[:1].isdigit() and not digit_name:
             if run and not pending and re.fullmatch(r"\d+[A-Za-z]{0,2}", bare):
                 run.append(bare)  # "VEGA 20", "Radeon Pro 5300M"
             elif run:
@@ -144,7 +145,7 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
             continue
         if _junk(bare) or lower in _UNITS:  # a contraction (I'm), a handle (XPxUJuyIAC), GB
             lower, bare = "", ""
-        if bare[:1].isupper() and lower not in _DATES:
+        if (bare[:1].isupper() or digit_name) and lower not in _DATES:
             if not run and (lower in _OPENERS or lower in _TITLES):
                 at_start = False
                 continue

@@ -19,6 +19,11 @@ QUOTE_MIN = 0.45  # a Japanese quotation must match a quoted span of the source 
 # 転びうる。…」 for "You can go either way... work my way out of it": 0.34), so between the two
 # bars a quotation is to verify.
 QUOTE_INVENTED = 0.2
+QUOTE_SURE_CHARS = 8  # shorter, a quotation is a term more often than someone's words
+# The sentence around a quotation this close to a source sentence that quotes someone renders
+# that sentence: a short fragment of a translated quote (「大変うれしく思う」 for "we are
+# delighted with this expanded collaboration") embeds too loosely to be told invented.
+QUOTE_IN_CONTEXT = 0.55
 QUOTE_REPORTED = 0.35  # this close to some source sentence, a quotation is not must-fix
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 JA_QUOTE = re.compile(r"「([^」]{4,})」|『([^』]{4,})』")
@@ -37,35 +42,46 @@ def quotes(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
         if not _HIRAGANA.search(content):
             continue  # 「e-tron スポーツバック」, 「脱・中国依存」: a name or a term, not speech
         if section == "title":
-            if any(normalize(content) in framing for framing in checker.framing):
-                continue  # the headline's framing phrase, recorded as such by the run
-            if not ja_quantities(content) and not name_mentions(
-                content, checker.glossary_names, checker.inputs.article.text
-            ):
-                continue  # a catchphrase with no figure or name (「脱・中国依存」): framing
-            score, _span = checker.best_quote(content)
-            if score < QUOTE_MIN:
-                out.append(
-                    Finding(
-                        "quotes",
-                        False,
-                        checker.say(
-                            f"見出しの「{content[:40]}」は原文の引用ではありません"
-                            "（言い換えなら原文の内容と合うか確認を）",
-                            f"the title's 「{content[:40]}」 is not a quotation of the source "
-                            "(a paraphrase: verify it)",
-                        ),
-                    )
-                )
+            out += _in_title(checker, content)
             continue
         found = _quotation(checker, text, match, content)
-        if found and not found[0].must and _phrase_of(checker, content, anchor):
-            continue  # the source's own words, unquoted there ("Upgrade your seat!")
+        if (
+            found
+            and found[0].reason.startswith(("引用「", "the quotation"))
+            and _phrase_of(checker, content, anchor)
+        ):
+            continue  # the source's own words, unquoted there ("Upgrade your seat!"), or an
+            # interviewee's answer a Q&A page prints without quotation marks
         if section != "lead":
             for finding in found:  # outside the lead a quotation may come from anywhere
                 finding.must = finding.must and finding.reason.startswith("引用内の")
         out += found
     return out
+
+
+def _in_title(checker: Checker, content: str) -> list[Finding]:
+    """A 「」 of the headline: its framing phrase, a catchphrase, or a paraphrase to verify."""
+    if any(normalize(content) in framing for framing in checker.framing):
+        return []  # the headline's framing phrase, recorded as such by the run
+    if not ja_quantities(content) and not name_mentions(
+        content, checker.glossary_names, checker.inputs.article.text
+    ):
+        return []  # a catchphrase with no figure or name (「脱・中国依存」): framing
+    score, _span = checker.best_quote(content)
+    if score >= QUOTE_MIN:
+        return []
+    return [
+        Finding(
+            "quotes",
+            False,
+            checker.say(
+                f"見出しの「{content[:40]}」は原文の引用ではありません"
+                "（言い換えなら原文の内容と合うか確認を）",
+                f"the title's 「{content[:40]}」 is not a quotation of the source "
+                "(a paraphrase: verify it)",
+            ),
+        )
+    ]
 
 
 _PHRASE_BREAK = re.compile(r"[,;:!?()“”\"—–]|\.(?=\s|$)")
@@ -78,15 +94,46 @@ def _phrase_of(checker: Checker, content: str, anchor: Anchor) -> bool:
     from drafter.lang import align
 
     window = checker.window(anchor.closest) if anchor.closest else []
+    # only sentences that quote no one: words the page does put in quotation marks are held
+    # to those (a quotation changed inside still reads like the rest of its sentence)
+    window = [s for s in window if not any(q in normalize(s.text) for q in checker.quotes)]
     phrases = [
         p.strip()
         for sentence in window
-        for p in [sentence.text, *_PHRASE_BREAK.split(sentence.text)]
+        for p in [
+            sentence.text,
+            *_PHRASE_BREAK.split(sentence.text),
+            *_runs_of_words(sentence.text),
+        ]
         if len(p.strip()) >= 8
     ]
     if not phrases:
         return False
     return float(align.similarity([content], phrases)[0].max()) >= QUOTE_MIN
+
+
+def _quoting_sentence_close(checker: Checker, text: str) -> bool:
+    """Whether the claim, quotation and all, reads like a source sentence that quotes someone."""
+    quoting = [
+        s.text for s in checker.sentences if any(q in normalize(s.text) for q in checker.quotes)
+    ]
+    if not quoting:
+        return False
+    from drafter.lang import align
+
+    return float(align.similarity([text], quoting)[0].max()) >= QUOTE_IN_CONTEXT
+
+
+def _runs_of_words(text: str) -> list[str]:
+    """Runs of 6, 9 and 12 words, every third word: a quotation may render part of a clause
+    ("…one that we think will change the industry and ticketing forever")."""
+    words = text.split()
+    return [
+        " ".join(words[i : i + size])
+        for size in (6, 9, 12)
+        if len(words) > size
+        for i in range(0, len(words) - size + 1, 3)
+    ]
 
 
 def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) -> list[Finding]:
@@ -106,11 +153,13 @@ def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) 
         # 「港を閉鎖する」と述べた): a quotation that says what a source sentence says is to verify
         # (an aggregator quotes outlets' verdicts as plain sentences credited after them: a
         # quotation that close to a source sentence is not an invented one)
-        reported = checker.says_in_source(content) >= QUOTE_REPORTED
+        reported = checker.says_in_source(content) >= QUOTE_REPORTED or (
+            _quoting_sentence_close(checker, text)
+        )
         must = (
             spoken
             and bool(checker.quotes)
-            and len(content) >= 8
+            and len(content) >= QUOTE_SURE_CHARS
             and score < QUOTE_INVENTED
             and not reported
         )
@@ -127,6 +176,11 @@ def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) 
                 ),
             )
         ]
+    return _figures_in_quote(checker, content, span)
+
+
+def _figures_in_quote(checker: Checker, content: str, span: str) -> list[Finding]:
+    """A figure of the quotation that the speaker's words state otherwise: must fix."""
     out = []
     span_q = en_quantities(span)
     # the closest span may be one sentence of a longer quotation: a figure the rest of that

@@ -8,9 +8,10 @@ unit or counter follows, so words like 一方 or 統一 are never read as number
 """
 
 from drafter.lang.quantities.compare import interval, missing_quantities, same_kind, same_value
-from drafter.lang.quantities.english import en_quantities, writes_number
+from drafter.lang.quantities.english import en_quantities
 from drafter.lang.quantities.japanese import ja_quantities, parse_ja_number
 from drafter.lang.quantities.quantity import Kind, Quantity
+from drafter.lang.quantities.written import writes_number
 
 __all__ = [
     "Kind",

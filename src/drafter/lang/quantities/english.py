@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -32,21 +31,24 @@ _MONTH_NAMES = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_EN_NUM = r"\d[\d,]*(?:\.\d+)?"
+_EN_NUM = r"\d(?:[\d,]*\d)?(?:\.\d+)?"  # never a trailing comma: "in 2008, won the" is no money
 _NUM_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 _DURATION = re.compile(
     rf"\b(?:(?P<n0>{_EN_NUM}|{_NUM_WORD})\s*(?:to|or|-|–)\s*)?"
     rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\+?(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive))?"
-    r"[\s-]+(?P<unit>years?|months?|weeks?|days?|quarters?|hours?|minutes?|seconds?|decades?|"
-    r"centur(?:y|ies))\b(?![\s-]+old\b)"
+    r"[\s-]*(?P<unit>years?|yrs?|months?|weeks?|wks?|days?|quarters?|hours?|hrs?|minutes?|mins?|"
+    r"seconds?|secs?|decades?|centur(?:y|ies))\b(?![\s-]+old\b)"
     r"(?:[\s-]+and[\s-]+a[\s-]+half\b)?",  # a year and a half: 18 months, not 12
     re.IGNORECASE,
 )
 _MONTHS_PER = {"decade": 120.0, "century": 1200.0, "centurie": 1200.0,
                "year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365, "quarter": 3.0,
                "hour": 12 / 365 / 24, "minute": 12 / 365 / 24 / 60,
-               "second": 12 / 365 / 24 / 3600}  # fmt: skip
+               "second": 12 / 365 / 24 / 3600,
+               # abbreviated: "a 30 min activity", "2 hrs"
+               "yr": 12.0, "wk": 12 / 52, "hr": 12 / 365 / 24, "min": 12 / 365 / 24 / 60,
+               "sec": 12 / 365 / 24 / 3600}  # fmt: skip
 _COUNT_WORDS = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -74,7 +76,8 @@ _MONEY = re.compile(
     rf"(?P<sign>US\$|[$€£¥₦])\s?(?P<n>{_EN_NUM})\s*(?P<scale>thousand|million|billion|trillion|"
     r"bn|mln|tn|m|b|k)?\b"
     rf"|(?P<n2>{_EN_NUM})\s*(?P<scale2>thousand|million|billion|trillion)?\s+"
-    r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|won|rupees|francs|naira)\b",
+    r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|(?<!\b(?:18|19|20|21)\d\d )won|rupees|francs|"
+    r"naira)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
@@ -416,32 +419,3 @@ def _numbers(scan: _Scan) -> None:
             continue  # "win this one", "the other one": a pronoun, not a count
         if scan.free(match.span()):
             scan.found.append(Quantity("number", _en_value(match.group(1)), "", match.group(0)))
-
-
-_MULTIPLES = {"double": 2, "twice": 2, "doubled": 2, "triple": 3, "tripled": 3, "thrice": 3,
-              "quadruple": 4, "half": 0.5}  # fmt: skip
-
-
-def writes_number(text: str, values: list[float], *, words: bool = True) -> bool:
-    """Whether `text` writes one of `values` anywhere, as a figure of its own at any scale of
-    thousands (350 of "350-375 million", 4 of "$4,000"), or in words ("ten", "double", "a
-    couple", "third"; not with `words` off). A contradiction by such a text's other figure is
-    then a misreading of one side, not a figure the draft made up."""
-    wanted = [v for v in values if v]
-    if not wanted:
-        return False
-    for token in re.findall(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?", unicodedata.normalize("NFKC", text)):
-        number = float(token.replace(",", ""))
-        if number and any(
-            math.isclose(number * 1000**k, v, rel_tol=1e-9) for k in range(5) for v in wanted
-        ):
-            return True
-    if not words:
-        return False
-    named = {**_WORDS, **_ORDINALS, **_MULTIPLES}
-    for word in re.findall(r"[a-z]+", text.lower()):
-        if word in ("a", "an", "few", "single"):
-            continue  # "a" is one only before a noun of measure: no evidence on its own
-        if word in named and any(math.isclose(named[word], v) for v in wanted):
-            return True
-    return False

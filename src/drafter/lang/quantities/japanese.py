@@ -196,7 +196,7 @@ def _ja_kind(
         return Quantity("duration", dur(value * 12), "months", token, approx)  # 3.2年: 38.4
     if unit in ("カ月", "か月", "ヵ月", "ヶ月", "ケ月", "箇月"):
         return Quantity("duration", value, "months", token, approx)
-    if unit == "週間":
+    if unit in ("週間", "週"):  # 17週 as "17 weeks" (第3週, an ordinal, is no figure)
         return Quantity("duration", dur(value * 12 / 52), "months", token, approx)
     if unit == "日間":
         return Quantity("duration", dur(value * 12 / 365), "months", token, approx)

@@ -1,0 +1,39 @@
+"""Whether an English text writes a number anywhere, in digits at any scale or in words: the
+test that tells a misread figure (the text writes it, the reader took another) from one a
+draft made up."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+from drafter.lang.quantities.english import _ORDINALS, _WORDS
+
+_MULTIPLES = {"double": 2, "twice": 2, "doubled": 2, "triple": 3, "tripled": 3, "thrice": 3,
+              "quadruple": 4, "half": 0.5}  # fmt: skip
+
+
+def writes_number(text: str, values: list[float], *, words: bool = True) -> bool:
+    """Whether `text` writes one of `values` anywhere, as a figure of its own at any scale of
+    thousands (350 of "350-375 million", 4 of "$4,000"), or in words ("ten", "double", "a
+    couple", "third"; not with `words` off). A contradiction by such a text's other figure is
+    then a misreading of one side, not a figure the draft made up."""
+    wanted = [v for v in values if v]
+    if not wanted:
+        return False
+    for token in re.findall(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?", unicodedata.normalize("NFKC", text)):
+        number = float(token.replace(",", ""))
+        if number and any(
+            math.isclose(number * 1000**k, v, rel_tol=1e-9) for k in range(5) for v in wanted
+        ):
+            return True
+    if not words:
+        return False
+    named = {**_WORDS, **_ORDINALS, **_MULTIPLES}
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in ("a", "an", "few", "single"):
+            continue  # "a" is one only before a noun of measure: no evidence on its own
+        if word in named and any(math.isclose(named[word], v) for v in wanted):
+            return True
+    return False
