@@ -24,8 +24,8 @@ from pathlib import Path
 
 from drafter.check.core import check
 from drafter.check.inputs import from_run
+from drafter.evaluation.harness import planted_for
 from drafter.evaluation.matching import hit, new_reason, was_flagged
-from drafter.evaluation.plant import plant
 
 
 def _level(claim) -> bool:  # type: ignore[no-untyped-def]
@@ -49,42 +49,24 @@ def main() -> None:
         clean_must += sum(1 for c in clean.claims if c.fails)
         flagged = [c for c in clean.claims if _level(c)]
         markdown = (run / "article.md").read_text(encoding="utf-8")
-        article, thread = inputs.article, inputs.thread
-        comments = {c.id: c.body for c in thread.comments} if thread else {}
-        urls = [article.url, article.fetched_url]
-        if thread is not None:
-            urls += [thread.url, *(c.permalink for c in thread.comments)]
-        seen: set[str] = set()
-        for seed in args.seeds:
-            for item in plant(
-                markdown,
-                source_text=f"{article.title}\n\n{article.text}",
-                comment_ids=list(comments),
-                comments=comments,
-                fetched_urls=[u for u in urls if u],
-                glossary={e.target: e.source for e in inputs.glossary},
-                seed=seed,
-            ):
-                if item.markdown in seen:
-                    continue
-                seen.add(item.markdown)
-                with tempfile.TemporaryDirectory() as tmp:
-                    path = Path(tmp) / "edited.md"
-                    path.write_text(item.markdown, encoding="utf-8")
-                    report = check(from_run(run, path))
-                caught = any(c.fails and hit(item, c) for c in report.claims)
-                already = any(was_flagged(item, c) for c in flagged)
-                listed = caught or any(
-                    _level(c) and hit(item, c) and (not already or new_reason(item, c, flagged))
-                    for c in report.claims
-                )
-                key = item.kind
-                planted[key] += 1
-                must[key] += caught
-                any_level[key] += listed
-                row = {"run": run.name, "kind": item.kind, "section": item.section}
-                row |= {"change": item.description, "target": item.target}
-                rows.append(row | {"must": caught, "any": listed})
+        for item in planted_for(inputs, markdown, args.seeds):
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "edited.md"
+                path.write_text(item.markdown, encoding="utf-8")
+                report = check(from_run(run, path))
+            caught = any(c.fails and hit(item, c) for c in report.claims)
+            already = any(was_flagged(item, c) for c in flagged)
+            listed = caught or any(
+                _level(c) and hit(item, c) and (not already or new_reason(item, c, flagged))
+                for c in report.claims
+            )
+            key = item.kind
+            planted[key] += 1
+            must[key] += caught
+            any_level[key] += listed
+            row = {"run": run.name, "kind": item.kind, "section": item.section}
+            row |= {"change": item.description, "target": item.target}
+            rows.append(row | {"must": caught, "any": listed})
     print(f"{len(args.runs)} runs, clean must-fix items: {clean_must}")
     for kind in sorted(planted):
         n = planted[kind]

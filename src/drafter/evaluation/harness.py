@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ from drafter.check.draft_md import parse_draft
 from drafter.check.inputs import CheckUsageError, from_files
 from drafter.check.report import STRICT_SECTIONS, CheckReport, ClaimReport
 from drafter.evaluation.matching import hit, new_reason, was_flagged
-from drafter.evaluation.plant import Planted, plant
+from drafter.evaluation.plant import KINDS, Planted, plant
 from drafter.evaluation.scores import GENERATED, HAND, junit_xml, summarise, summary_lines
 from drafter.evaluation.suites import (
     SPLITS,
@@ -176,6 +176,14 @@ def _run_case(suite: Suite, case: Case) -> tuple[dict[str, Any], list[dict[str, 
 
 
 def _generated(suite: Suite, inputs: CheckInputs, markdown: str) -> list[Planted]:
+    return planted_for(inputs, markdown, suite.seeds, tuple(suite.perturbations))
+
+
+def planted_for(
+    inputs: CheckInputs, markdown: str, seeds: Sequence[int], kinds: Sequence[str] = KINDS
+) -> list[Planted]:
+    """The independent planter's errors for one draft checked with `inputs` (its article,
+    thread and glossary), one per kind and section for each seed, without repeats."""
     article, thread = inputs.article, inputs.thread
     comments = {c.id: c.body for c in thread.comments} if thread else {}
     urls = [article.url, article.fetched_url]
@@ -183,7 +191,7 @@ def _generated(suite: Suite, inputs: CheckInputs, markdown: str) -> list[Planted
         urls += [thread.url, *(c.permalink for c in thread.comments)]
     seen: set[str] = set()
     items: list[Planted] = []
-    for seed in suite.seeds:
+    for seed in seeds:
         for item in plant(
             markdown,
             source_text=f"{article.title}\n\n{article.text}",
@@ -192,7 +200,7 @@ def _generated(suite: Suite, inputs: CheckInputs, markdown: str) -> list[Planted
             fetched_urls=[u for u in urls if u],
             glossary={e.target: e.source for e in inputs.glossary},
             seed=seed,
-            kinds=tuple(suite.perturbations),
+            kinds=tuple(kinds),
         ):
             if item.markdown not in seen:
                 seen.add(item.markdown)
