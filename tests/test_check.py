@@ -466,6 +466,7 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("シーズンは17週ある", "the season is 17 weeks"),  # 週 without 間
         ("上がるのに30分かかった", "going upstairs was a 30 min activity"),  # min for minutes
         ("2008年に主演女優賞を受賞", "who in 2008, won the award"),  # a year, not 2008 won
+        ("10代の男の子に人気", "popular with teenage boys"),  # 10代: an age group
         ("2020年代半ばに", "by the mid-2020s"),  # a decade as the year it starts
     ],
 )

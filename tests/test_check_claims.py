@@ -938,3 +938,14 @@ def test_a_translated_fragment_of_a_quote_in_its_sentence_is_not_must_fix() -> N
     anchor = Anchor(ids=[answer.id], closest=[answer.id], best=0.6, recorded=True)
     qa = "同氏は、フェリー専用の港について「業界と海運を永遠に変えると考えている」と述べた。"
     assert quotes(checker, "lead", qa, anchor) == []
+
+
+def test_one_of_the_unit_a_comment_names_without_a_number_is_not_listed() -> None:
+    """「厳しい1年」 for "a rough year": the comment names the year, without a figure."""
+    translation = "初めて家を買う人には厳しい1年になる。"
+    no_year = SOURCE.replace("about $310 million a year", "about $310 million")
+    article = _inputs(_markdown()).article.model_copy(update={"text": no_year})
+    body = "First-time buyers there will have a rough year."
+    report = _reaction_report(body, translation, article=article)
+    claim = _claim(report, "厳しい1年")
+    assert not [r for r in claim.reasons if "1年" in r], claim.reasons

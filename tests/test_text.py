@@ -83,6 +83,14 @@ def test_a_full_stop_a_page_lost_its_space_after_still_ends_a_sentence() -> None
         "Police came.",
     ]
     assert len(split_sentences("See jpost.com and Node.js today.")) == 1
+    # after a figure, before a capitalised abbreviation or a quotation (SummEdits' news text)
+    assert split_sentences("It fell 0.27%.Australia's index rose.MSCI's gauge slid.")[1:] == [
+        "Australia's index rose.",
+        "MSCI's gauge slid.",
+    ]
+    assert split_sentences('Rates stay up for longer."The flow is strong," he said.')[1] == (
+        '"The flow is strong," he said.'
+    )
 
 
 def test_brand_heavy_japanese_sentence_is_still_japanese() -> None:

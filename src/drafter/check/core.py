@@ -44,6 +44,11 @@ EVIDENCE_MIN = 0.25
 EVIDENCE_TOP = 3
 RECORDED_EDIT_MIN = 0.8  # an edited sentence still this close to a recorded one keeps its evidence
 NEAR_BEST = 0.0  # aligned sentences this close to the best one count as its evidence too
+# short words that end no compound a katakana word writes ("with the", "said she")
+_FUNCTION_WORDS = {"the", "and", "for", "was", "are", "has", "had", "but", "not", "its", "his",
+                   "her", "she", "you", "who", "all", "any", "can", "our", "out", "one", "two",
+                   "new", "now", "may", "how", "why", "did", "got", "him", "own", "off", "too",
+                   "yet", "per", "via", "than"}  # fmt: skip
 _KANJI = re.compile(r"[一-龥]")
 _PLACE_KANJI = re.compile(r"[州市町村郡県省区都府]")  # イリノイ州ディカルブ is a katakana name
 _PRONOUN = re.compile(
@@ -100,8 +105,10 @@ class Checker:
         lower = re.findall(r"\b[a-z][a-z-]{3,}\b", inputs.article.text)
         # and two in a row, which katakana writes as one word (infotainment system →
         # インフォテインメントシステム, defensive end → ディフェンシブエンド)
-        pairs = re.findall(r"\b(?=([a-z][a-z-]{3,} [a-z][a-z-]{2,})\b)", inputs.article.text)
+        found = re.findall(r"\b(?=([a-z][a-z-]{3,} [a-z][a-z-]{2,})\b)", inputs.article.text)
+        pairs = [pair for pair in found if pair.rsplit(" ", 1)[1] not in _FUNCTION_WORDS]
         self.common_words = sorted({*lower, *pairs})
+        self.common_parts: dict[str, bool] = {}  # katakana part → whether a common word
         self.source_norm = normalize(f"{inputs.article.text}\n{about}").casefold()
         # words of the byline and outlet: names a draft gives that no sentence holds
         byline = f"{inputs.article.author or ''} {inputs.article.site_name or ''}"
@@ -152,6 +159,11 @@ class Checker:
     def quotes(self) -> list[str]:
         """The source's quoted spans (see `quoted_spans`)."""
         return quoted_spans(self.inputs.article.text)
+
+    @cached_property
+    def quoting(self) -> set[str]:
+        """The ids of the source sentences that put someone's words in quotation marks."""
+        return {s.id for s in self.sentences if any(q in normalize(s.text) for q in self.quotes)}
 
     def best_quote(self, content: str) -> tuple[float, str]:
         """How closely a Japanese quotation matches any quoted span of the source."""

@@ -179,6 +179,8 @@ def _figure_reasons(
     for quantity in missing:
         if _in_a_name(quantity, reaction.text):
             continue  # リデンプション2: the name's number, not a figure the comment must state
+        if _one_of_a_unit(quantity, original.body):
+            continue  # 「厳しい1年」 for "a rough year": one of the unit the comment names
         rivals = [
             s for s in said if same_kind(quantity, s) and not any(same_value(k, s) for k in kept)
         ]
@@ -239,6 +241,18 @@ def _in_a_name(quantity: Quantity, text: str) -> bool:
         if re.match(r"[ァ-ヴーA-Za-z]", before) and not re.match(r"[ァ-ヴー0-9]", after):
             return True
     return False
+
+
+_UNIT_WORDS = {"年": "year", "日": "day", "週": "week", "か月": "month", "カ月": "month",
+               "ヶ月": "month", "時間": "hour", "分": "minute"}  # fmt: skip
+
+
+def _one_of_a_unit(quantity: Quantity, comment: str) -> bool:
+    """1年, 1日, 1時間 where the comment names the unit without a number ("a rough year")."""
+    if quantity.kind != "duration" or not re.match(r"^1(?!\d)", quantity.text):
+        return False
+    unit = next((w for k, w in _UNIT_WORDS.items() if k in quantity.text), None)
+    return unit is not None and re.search(rf"\b{unit}s?\b", comment, re.IGNORECASE) is not None
 
 
 def _in_article(checker: Checker, quantity: Quantity) -> bool:

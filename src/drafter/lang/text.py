@@ -106,9 +106,11 @@ _ABBREVIATIONS = {
     "mt",
 }
 # a sentence end and a space before the next; or no space where a page lost it after a
-# lower-case word ("…on Wednesday.The stabbing…")
+# lower-case word or a figure ("…on Wednesday.The stabbing…", "…0.27%.Australia's…",
+# "…for longer.MSCI's…", "…yet.\"The flow…")
 _EN_BOUNDARY = re.compile(
-    r"(?<=[.!?])([\"'”’)\]]*)(?:\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
+    r"(?<=[.!?])([\"'”’)\]]*)(?:\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+    r"|(?:(?<=[a-z]{2}[.!?])|(?<=[%\d][.!?]))(?=[\"“]?[A-Z][A-Za-z'’]))"
 )
 _JA_BOUNDARY = re.compile(r"[。！？]")
 

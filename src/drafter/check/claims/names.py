@@ -125,18 +125,25 @@ def _confirm_swaps(
 
 def _common_word(checker: Checker, mention: NameMention) -> bool:
     """Katakana that transliterates a lower-case word of the source is a common noun."""
-    for part in mention.parts:
+    return bool(mention.parts) and all(_common_part(checker, part) for part in mention.parts)
+
+
+def _common_part(checker: Checker, part: str) -> bool:
+    """One katakana part against the source's lower-case words, once per check (a name
+    recurs in many sentences)."""
+    known = checker.common_parts.get(part)
+    if known is None:
         short = len(skeleton(romanize(part))) <= _SHORT_SHAPE
-        if not any(
+        known = any(
             transliteration_match(part, w) >= 0.8
             and (not short or spelling_match(part, w) >= _COMMON_SPELLING)
             # two words only for a long compound (インフォテインメントシステム): a short name
             # matches some pair of words by chance (ベルダニア, "will return")
             and (" " not in w or len(part) >= _COMPOUND_CHARS)
             for w in checker.common_words
-        ):
-            return False
-    return bool(mention.parts)
+        )
+        checker.common_parts[part] = known
+    return known
 
 
 def _resolve(checker: Checker, mention: NameMention) -> dict[str, str | None]:

@@ -24,6 +24,7 @@ QUOTE_SURE_CHARS = 8  # shorter, a quotation is a term more often than someone's
 # that sentence: a short fragment of a translated quote (「大変うれしく思う」 for "we are
 # delighted with this expanded collaboration") embeds too loosely to be told invented.
 QUOTE_IN_CONTEXT = 0.55
+RUNS_WORTH = 0.2  # a sentence this close to a quotation is worth reading run by run
 QUOTE_REPORTED = 0.35  # this close to some source sentence, a quotation is not must-fix
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 JA_QUOTE = re.compile(r"「([^」]{4,})」|『([^』]{4,})』")
@@ -90,33 +91,43 @@ _PHRASE_BREAK = re.compile(r"[,;:!?()“”\"—–]|\.(?=\s|$)")
 def _phrase_of(checker: Checker, content: str, anchor: Anchor) -> bool:
     """Whether a quotation renders a phrase of the sentences the claim rests on that the
     source does not put in quotation marks: Japanese quotes a writer's own words too
-    (「席をアップグレードしなさい！」 for the columnist's "Upgrade your seat!")."""
+    (「席をアップグレードしなさい！」 for the columnist's "Upgrade your seat!"). Clauses first;
+    runs of words only when no clause will do (each run is one more text to encode)."""
     from drafter.lang import align
 
     window = checker.window(anchor.closest) if anchor.closest else []
     # only sentences that quote no one: words the page does put in quotation marks are held
     # to those (a quotation changed inside still reads like the rest of its sentence)
-    window = [s for s in window if not any(q in normalize(s.text) for q in checker.quotes)]
-    phrases = [
+    window = [s for s in window if s.id not in checker.quoting]
+    clauses = [
         p.strip()
         for sentence in window
-        for p in [
-            sentence.text,
-            *_PHRASE_BREAK.split(sentence.text),
-            *_runs_of_words(sentence.text),
-        ]
+        for p in [sentence.text, *_PHRASE_BREAK.split(sentence.text)]
         if len(p.strip()) >= 8
     ]
-    if not phrases:
+    if not clauses:
         return False
-    return float(align.similarity([content], phrases)[0].max()) >= QUOTE_MIN
+    row = align.similarity([content], clauses)[0]
+    if float(row.max()) >= QUOTE_MIN:
+        return True
+    if float(row.max()) < RUNS_WORTH:
+        return False  # no clause near it: no run of its words will be
+    best = {
+        s.text
+        for s, score in zip(
+            window, align.similarity([content], [w.text for w in window])[0], strict=True
+        )
+        if score >= RUNS_WORTH
+    }
+    runs = [
+        r for sentence in window if sentence.text in best for r in _runs_of_words(sentence.text)
+    ]
+    return bool(runs) and float(align.similarity([content], runs)[0].max()) >= QUOTE_MIN
 
 
 def _quoting_sentence_close(checker: Checker, text: str) -> bool:
     """Whether the claim, quotation and all, reads like a source sentence that quotes someone."""
-    quoting = [
-        s.text for s in checker.sentences if any(q in normalize(s.text) for q in checker.quotes)
-    ]
+    quoting = [s.text for s in checker.sentences if s.id in checker.quoting]
     if not quoting:
         return False
     from drafter.lang import align
@@ -125,12 +136,12 @@ def _quoting_sentence_close(checker: Checker, text: str) -> bool:
 
 
 def _runs_of_words(text: str) -> list[str]:
-    """Runs of 6, 9 and 12 words, every third word: a quotation may render part of a clause
+    """Runs of 6 and 10 words, every third word: a quotation may render part of a clause
     ("…one that we think will change the industry and ticketing forever")."""
     words = text.split()
     return [
         " ".join(words[i : i + size])
-        for size in (6, 9, 12)
+        for size in (6, 10)
         if len(words) > size
         for i in range(0, len(words) - size + 1, 3)
     ]

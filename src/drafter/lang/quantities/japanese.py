@@ -119,6 +119,7 @@ def ja_quantities(sentence: str) -> list[Quantity]:
     text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
     # 70年代 ("the 70s"): a decade, not 70 years (2030年代 stays the year 2030, as "2030s")
     text = re.sub(r"(?<!\d)\d{1,2}年代", "", text)
+    text = re.sub(r"(?<!\d)\d{1,2}代(?!目)", "", text)  # 10代 ("teens"), 30代: an age group
     text = _JA_RECORD.sub("", text)
     text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
     text = _JA_RANGE.sub(lambda m: f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}", text)
