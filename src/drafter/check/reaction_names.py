@@ -167,7 +167,7 @@ def _unrendered(
             continue  # "a LOT": shouting, not an acronym of the article
         if lowered in common or re.search(rf"(?<![A-Za-z]){re.escape(lowered)}(?![A-Za-z])", body):
             continue  # "Best" opening a sentence: a word either text also has in lower case
-        if any(_abbreviates(word, form) for form in rendered):
+        if any(abbreviates(word, form) for form in rendered):
             continue  # PLA for 人民解放軍 (People's Liberation Army), PolyU
         if not (lowered in article_words or word in inside) or _glossed(checker, word, plain):
             continue
@@ -181,7 +181,7 @@ def _unrendered(
     return out
 
 
-def _abbreviates(short: str, form: str) -> bool:
+def abbreviates(short: str, form: str) -> bool:
     """Whether `short` is made of the starts of successive words of `form`, in order (PLA:
     People's Liberation Army; PolyU: Polytechnic University); words may be skipped (of, the)."""
     letters = short.casefold().replace(".", "")

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from drafter.check.claims.numbers import written_values
 from drafter.check.draft_md import DraftSentence
 from drafter.check.reaction_names import swapped_names
 from drafter.check.report import ClaimReport, SourceRef
@@ -20,6 +19,7 @@ from drafter.lang.quantities import (
     same_kind,
     same_value,
     writes_number,
+    written_values,
 )
 
 if TYPE_CHECKING:

@@ -190,7 +190,7 @@ def _placed(
             # The name is in the article, but not in the sentences this claim rests on: a
             # swapped name if the sentence names someone else (decided by the caller). A
             # place or body the article names elsewhere is fine: the claim may join them.
-            if mention.person and source_form[:1].isupper() and not _ORG_WORDS.search(source_form):
+            if mention.person and source_form[:1].isupper() and not ORG_WORDS.search(source_form):
                 out.append(
                     Finding(
                         "names-swap",
@@ -216,7 +216,7 @@ def _placed(
     return out
 
 
-_ORG_WORDS = re.compile(
+ORG_WORDS = re.compile(
     r"\b(?:Facility|Team|University|Agency|Group|Company|Inc|Corp|Ministry|Department|"
     r"Council|Party|Bank|Fund|Association|Commission|Court|Office|Institute|Center|Centre|"
     r"Service|Force|Union|Organi[sz]ation|Committee|Board|Authority|Administration|Network|"
@@ -275,7 +275,7 @@ def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[st
     for sentence in window:
         for match in _PERSON_EN.finditer(sentence.text):
             name = f"{match.group(1)} {match.group(2)}"
-            if _ORG_WORDS.search(name):
+            if ORG_WORDS.search(name):
                 continue
             lowered = name.casefold()
             if any(p in accounted or lowered in a for p in lowered.split() for a in accounted):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding, cite
@@ -12,6 +11,7 @@ from drafter.lang.quantities import (
     same_kind,
     same_value,
     writes_number,
+    written_values,
 )
 from drafter.models import SourceSentence
 
@@ -150,18 +150,6 @@ def _written_in(quantity: Quantity, text: str) -> bool:
     3億5000万: "350 million"), as a figure of its own. In digits only: a source sentence's
     words ("five years ago") say too little about which figure was meant."""
     return writes_number(text, written_values(quantity), words=False)
-
-
-def written_values(quantity: Quantity) -> list[float]:
-    """The numbers a quantity may be written as: its value, and for a duration the one
-    numeral it writes (3.2 of 3.2年: 38.4 months; 10 of 10分). None for a date."""
-    if quantity.kind in ("date", "month", "year") or not quantity.value:
-        return []
-    numerals = re.findall(r"\d+(?:\.\d+)?", quantity.text)
-    wanted = [quantity.value]
-    if quantity.kind == "duration" and len(numerals) == 1:
-        wanted.append(float(numerals[0]))
-    return wanted
 
 
 def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: bool) -> bool:

@@ -45,14 +45,7 @@ def quotes(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
         if section == "title":
             out += _in_title(checker, content)
             continue
-        found = _quotation(checker, text, match, content)
-        if (
-            found
-            and found[0].reason.startswith(("引用「", "the quotation"))
-            and _phrase_of(checker, content, anchor)
-        ):
-            continue  # the source's own words, unquoted there ("Upgrade your seat!"), or an
-            # interviewee's answer a Q&A page prints without quotation marks
+        found = _quotation(checker, text, match, content, anchor)
         if section != "lead":
             for finding in found:  # outside the lead a quotation may come from anywhere
                 finding.must = finding.must and finding.reason.startswith("引用内の")
@@ -98,30 +91,22 @@ def _phrase_of(checker: Checker, content: str, anchor: Anchor) -> bool:
     window = checker.window(anchor.closest) if anchor.closest else []
     # only sentences that quote no one: words the page does put in quotation marks are held
     # to those (a quotation changed inside still reads like the rest of its sentence)
-    window = [s for s in window if s.id not in checker.quoting]
     clauses = [
-        p.strip()
+        (sentence.text, p.strip())
         for sentence in window
+        if sentence.id not in checker.quoting
         for p in [sentence.text, *_PHRASE_BREAK.split(sentence.text)]
         if len(p.strip()) >= 8
     ]
     if not clauses:
         return False
-    row = align.similarity([content], clauses)[0]
+    row = align.similarity([content], [clause for _, clause in clauses])[0]
     if float(row.max()) >= QUOTE_MIN:
         return True
-    if float(row.max()) < RUNS_WORTH:
-        return False  # no clause near it: no run of its words will be
-    best = {
-        s.text
-        for s, score in zip(
-            window, align.similarity([content], [w.text for w in window])[0], strict=True
-        )
-        if score >= RUNS_WORTH
-    }
-    runs = [
-        r for sentence in window if sentence.text in best for r in _runs_of_words(sentence.text)
-    ]
+    # the runs of each sentence near the quotation as a whole
+    near = [text for (text, clause), score in zip(clauses, row, strict=True)
+            if clause == text and score >= RUNS_WORTH]  # fmt: skip
+    runs = [run for text in near for run in _runs_of_words(text)]
     return bool(runs) and float(align.similarity([content], runs)[0].max()) >= QUOTE_MIN
 
 
@@ -147,7 +132,9 @@ def _runs_of_words(text: str) -> list[str]:
     ]
 
 
-def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) -> list[Finding]:
+def _quotation(
+    checker: Checker, text: str, match: re.Match[str], content: str, anchor: Anchor
+) -> list[Finding]:
     after = text[match.end() - 1 :]
     spoken = bool(_SPEECH_AFTER.match(after)) and not (
         _NAMING_AFTER.match(after) and len(content) < 20
@@ -159,6 +146,9 @@ def _quotation(checker: Checker, text: str, match: re.Match[str], content: str) 
     score, span = checker.best_quote(content)
     if score < QUOTE_MIN and checker.quoted_in_thread(content):
         return []  # a commenter's words, quoted in the analysis
+    if score < QUOTE_MIN and _phrase_of(checker, content, anchor):
+        return []  # the source's own words, unquoted there ("Upgrade your seat!"), or an
+        # interviewee's answer a Q&A page prints without quotation marks
     if score < QUOTE_MIN:
         # Japanese news puts reported speech in 「」 too ("said the port would close" →
         # 「港を閉鎖する」と述べた): a quotation that says what a source sentence says is to verify

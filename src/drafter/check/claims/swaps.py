@@ -15,8 +15,8 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding, cite
-from drafter.check.claims.names import _ORG_WORDS
-from drafter.check.reaction_names import _abbreviates
+from drafter.check.claims.names import ORG_WORDS
+from drafter.check.reaction_names import abbreviates
 from drafter.lang.name_tables import EXONYMS
 from drafter.lang.text import normalize
 
@@ -68,8 +68,8 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
             and _words(e.source)
             and _words(e.source) <= words
             and _person(e) == _person(moved)  # a person for a person, a body for a body
-            and not _abbreviates(e.source, moved.source)  # DHS for 国土安全保障省
-            and not _abbreviates(moved.source, e.source)
+            and not abbreviates(e.source, moved.source)  # DHS for 国土安全保障省
+            and not abbreviates(moved.source, e.source)
         ]
         if left_out:
             other = left_out[0]
@@ -132,7 +132,7 @@ def _person(entry: GlossaryEntry) -> bool:
     return (
         2 <= len(words) <= 3
         and all(w[:1].isupper() for w in words)
-        and not _ORG_WORDS.search(entry.source)
+        and not ORG_WORDS.search(entry.source)
     )
 
 

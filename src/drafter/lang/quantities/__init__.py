@@ -11,7 +11,7 @@ from drafter.lang.quantities.compare import interval, missing_quantities, same_k
 from drafter.lang.quantities.english import en_quantities
 from drafter.lang.quantities.japanese import ja_quantities, parse_ja_number
 from drafter.lang.quantities.quantity import Kind, Quantity
-from drafter.lang.quantities.written import writes_number
+from drafter.lang.quantities.written import writes_number, written_values
 
 __all__ = [
     "Kind",
@@ -24,4 +24,5 @@ __all__ = [
     "same_kind",
     "same_value",
     "writes_number",
+    "written_values",
 ]

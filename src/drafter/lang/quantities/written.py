@@ -9,9 +9,11 @@ import re
 import unicodedata
 
 from drafter.lang.quantities.english import _ORDINALS, _WORDS
+from drafter.lang.quantities.quantity import Quantity
 
 _MULTIPLES = {"double": 2, "twice": 2, "doubled": 2, "triple": 3, "tripled": 3, "thrice": 3,
               "quadruple": 4, "half": 0.5}  # fmt: skip
+_NAMED = {**_WORDS, **_ORDINALS, **_MULTIPLES}
 
 
 def writes_number(text: str, values: list[float], *, words: bool = True) -> bool:
@@ -30,10 +32,21 @@ def writes_number(text: str, values: list[float], *, words: bool = True) -> bool
             return True
     if not words:
         return False
-    named = {**_WORDS, **_ORDINALS, **_MULTIPLES}
     for word in re.findall(r"[a-z]+", text.lower()):
         if word in ("a", "an", "few", "single"):
             continue  # "a" is one only before a noun of measure: no evidence on its own
-        if word in named and any(math.isclose(named[word], v) for v in wanted):
+        if word in _NAMED and any(math.isclose(_NAMED[word], v) for v in wanted):
             return True
     return False
+
+
+def written_values(quantity: Quantity) -> list[float]:
+    """The numbers a quantity may be written as: its value, and for a duration the one
+    numeral it writes (3.2 of 3.2年: 38.4 months; 10 of 10分). None for a date."""
+    if quantity.kind in ("date", "month", "year") or not quantity.value:
+        return []
+    numerals = re.findall(r"\d+(?:\.\d+)?", quantity.text)
+    wanted = [quantity.value]
+    if quantity.kind == "duration" and len(numerals) == 1:
+        wanted.append(float(numerals[0]))
+    return wanted
