@@ -110,6 +110,12 @@ def test_names_loanwords_and_transliteration() -> None:
         ("クリス", "said Chris Early of Ubisoft", "Chris"),  # ch before r is k
         ("エミレーツ", "in March, Emirates said", "Emirates"),  # a final -tes is ts
         ("マクラッチー", "in Los Angeles, McClatchy said", "McClatchy"),  # tch is one sound
+        ("ホワイト", "Mayor Dana White said", "White"),  # wh heard hw
+        ("ウィッティ", "analyst Rhona Whitty said", "Whitty"),  # ... or w
+        ("シン", "MP Arjun Singh said", "Singh"),  # a final gh is silent
+        ("ポワリエーヴル", "Senator Anne Poilievre said", "Poilievre"),  # French oi is wa
+        ("ミアーズ", "Tom Meares, a spokesman, said", "Meares"),  # -ares: a long vowel
+        ("ニューサウスウェールズ", "a court in New South Wales", "New South Wales"),  # three words
     ],
 )
 def test_katakana_names_resolve_to_the_sources_spelling(
@@ -571,3 +577,62 @@ def test_the_judge_is_shown_the_sentence_a_quotation_comes_from() -> None:
     )
     quoted = next(s.id for s in checker.sentences if "more time" in s.text)
     assert quoted in Judge._context_ids(checker, claim)
+
+
+def test_a_state_the_source_shortens_and_a_body_put_together_from_its_words() -> None:
+    """「カリフォルニア州」 for "R-Calif.", 「マサチューセッツ州」 for "(D-MA)", and a glossary's
+    "Commerce Department" for "Commerce Secretary … her department" are names of the source."""
+    from drafter.check.core import check
+    from drafter.models import GlossaryEntry
+
+    source = (
+        "Rep. Dana Holt, R-Calif., and Sen. Mark Lowe (D-MA) met the Commerce Secretary on Monday. "
+        "Her department will publish the application form next week."
+    )
+    markdown = (
+        "# t\n\nカリフォルニア州選出のダナ・ホルト下院議員とマサチューセッツ州選出のマーク・ロウ"
+        "上院議員が月曜日、商務長官と会談した。\n\n商務省は来週、申請書を公表する。"
+    )
+    inputs = check_inputs(source, markdown)
+    inputs.glossary = [
+        GlossaryEntry(source="California", target="カリフォルニア州"),
+        GlossaryEntry(source="Commerce Department", target="商務省"),
+        GlossaryEntry(source="Dana Holt", target="ダナ・ホルト"),
+        GlossaryEntry(source="Mark Lowe", target="マーク・ロウ"),
+    ]
+    report = check(inputs)
+    named = [r for c in report.claims for r in c.reasons if "原文に" in r and "」（" in r]
+    assert named == [], named
+    unknown = [r for c in report.claims for r in c.reasons if "マサチューセッツ" in r]
+    assert unknown == [], unknown
+
+
+def test_everyday_clipped_katakana_is_not_a_name() -> None:
+    """スマホ, コスパ, ユーチューバー: words a casual translation uses that unidic-lite lacks;
+    a brand's clipping (スタバ) is still a name."""
+    text = "スマホでユーチューバーを見るのはコスパがいいし、スタバより安い。"
+    assert [m.text for m in name_mentions(text, source="phones are cheap")] == ["スタバ"]
+
+
+def test_the_last_year_is_a_span_and_a_year_in_the_writers_words_is_not_listed() -> None:
+    """ "in the last year" and "over the last decade" are spans (「この1年」, 「この10年」), while
+    "last year" alone is a date; 「試練の1年」 in the conclusion is not a figure to verify."""
+    from drafter.check.core import check
+
+    assert [q.value for q in en_quantities("active in the last year")] == [12.0]
+    assert [q.value for q in en_quantities("grew over the last decade")] == [120.0]
+    assert [q.kind for q in en_quantities("last year, the firm grew")] != ["duration"]
+    markdown = "# t\n\nこの10年で市場は広がった。\n\n## 総括\n\n来年は試練の1年になりそうだ。"
+    report = check(check_inputs("The market grew over the last decade.", markdown))
+    reasons = [r for c in report.claims for r in c.reasons if "年」" in r]
+    assert reasons == [], reasons
+
+
+def test_a_modal_inside_an_indirect_question_is_not_a_hedge_to_keep() -> None:
+    """ "unveiled details of how it will seek to…" reports a question: 「どう…のか」 keeps it."""
+    from drafter.check.claims import MODAL_EN
+    from drafter.check.claims.hedges import _main_clause_modal
+
+    text = "The ministry unveiled details of how it will seek to spend the fund."
+    assert MODAL_EN.search(text) and _main_clause_modal(text) is None
+    assert _main_clause_modal("The ministry will seek to spend the fund.") is not None

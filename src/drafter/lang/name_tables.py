@@ -117,3 +117,55 @@ CJK_SURNAMES: dict[str, tuple[str, ...]] = {
     "莫": ("mo", "mok"), "麦": ("mai", "mak"), "胡錦": ("hu",), "毛": ("mao",),
     "鄧小": ("deng",), "林鄭": ("lam",), "岑": ("cen", "sham"), "鍾": ("zhong", "chung"),
 }  # fmt: skip
+
+
+# US states as Japanese writes them, with how a source shortens them: the AP abbreviation
+# ("Calif.") and the postal code a party tag carries ("R-Texas", "(D-MA)"). A draft that writes
+# カリフォルニア州 for "Rep. Darrell Issa, R-Calif." names a state the source names.
+_US_STATES = (
+    ("アラバマ", "alabama", "ala.", "al"), ("アラスカ", "alaska", "", "ak"),
+    ("アリゾナ", "arizona", "ariz.", "az"), ("アーカンソー", "arkansas", "ark.", "ar"),
+    ("カリフォルニア", "california", "calif.", "ca"), ("コロラド", "colorado", "colo.", "co"),
+    ("コネティカット", "connecticut", "conn.", "ct"), ("デラウェア", "delaware", "del.", "de"),
+    ("フロリダ", "florida", "fla.", "fl"), ("ハワイ", "hawaii", "", "hi"),
+    ("アイダホ", "idaho", "", "id"), ("イリノイ", "illinois", "ill.", "il"),
+    ("インディアナ", "indiana", "ind.", "in"), ("アイオワ", "iowa", "", "ia"),
+    ("カンザス", "kansas", "kan.", "ks"), ("ケンタッキー", "kentucky", "ky.", "ky"),
+    ("ルイジアナ", "louisiana", "la.", "la"), ("メーン", "maine", "", "me"),
+    ("メイン", "maine", "", "me"), ("メリーランド", "maryland", "md.", "md"),
+    ("マサチューセッツ", "massachusetts", "mass.", "ma"), ("ミシガン", "michigan", "mich.", "mi"),
+    ("ミネソタ", "minnesota", "minn.", "mn"), ("ミシシッピ", "mississippi", "miss.", "ms"),
+    ("ミズーリ", "missouri", "mo.", "mo"), ("モンタナ", "montana", "mont.", "mt"),
+    ("ネブラスカ", "nebraska", "neb.", "ne"), ("ネバダ", "nevada", "nev.", "nv"),
+    ("ニューハンプシャー", "new hampshire", "n.h.", "nh"),
+    ("ニュージャージー", "new jersey", "n.j.", "nj"),
+    ("ニューメキシコ", "new mexico", "n.m.", "nm"), ("ニューヨーク", "new york", "n.y.", "ny"),
+    ("ノースカロライナ", "north carolina", "n.c.", "nc"),
+    ("ノースダコタ", "north dakota", "n.d.", "nd"), ("オハイオ", "ohio", "", "oh"),
+    ("オクラホマ", "oklahoma", "okla.", "ok"), ("オレゴン", "oregon", "ore.", "or"),
+    ("ペンシルベニア", "pennsylvania", "pa.", "pa"),
+    ("ロードアイランド", "rhode island", "r.i.", "ri"),
+    ("サウスカロライナ", "south carolina", "s.c.", "sc"),
+    ("サウスダコタ", "south dakota", "s.d.", "sd"), ("テネシー", "tennessee", "tenn.", "tn"),
+    ("テキサス", "texas", "", "tx"), ("ユタ", "utah", "", "ut"),
+    ("バーモント", "vermont", "vt.", "vt"), ("バージニア", "virginia", "va.", "va"),
+    ("ウェストバージニア", "west virginia", "w.va.", "wv"),
+    ("ウィスコンシン", "wisconsin", "wis.", "wi"), ("ワイオミング", "wyoming", "wyo.", "wy"),
+    ("ワシントン", "washington", "wash.", "wa"), ("ジョージア", "georgia", "ga.", "ga"),
+)  # fmt: skip
+# The postal code alone is an English word too often (IN, OR, ME): only inside a party tag.
+US_STATE_FORMS: dict[str, tuple[str, ...]] = {
+    name: tuple(f for f in (name, abbreviation) if f) + tuple(f"{p}-{code}" for p in "dri")
+    for _, name, abbreviation, code in _US_STATES
+}
+for _katakana, _name, _abbreviation, _code in _US_STATES:
+    EXONYMS[_katakana] = tuple(dict.fromkeys((*EXONYMS.get(_katakana, ()), *US_STATE_FORMS[_name])))
+
+# Everyday clipped words and web slang the dictionary (unidic-lite) does not know, which a
+# casual translation uses all the time: common nouns, not names (a brand's clipping such as
+# スタバ or インスタ stays a name).
+COLLOQUIAL_KATAKANA = frozenset(
+    {"スマホ", "コスパ", "タイパ", "ガラケー", "ユーチューバー", "インフルエンサー", "ネトウヨ",
+     "アプデ", "ググ", "エモ", "ガチ", "メタバース", "ステマ", "コンプラ", "ドラレコ", "パワハラ",
+     "セクハラ", "モラハラ", "カスハラ", "リモワ", "サブスク", "バズ", "ワンチャン", "ドタキャン"}
+)  # fmt: skip

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Protocol
 
-from drafter.lang.name_tables import CJK_SURNAMES, EXONYMS
+from drafter.lang.name_tables import CJK_SURNAMES, COLLOQUIAL_KATAKANA, EXONYMS
 
 _KATAKANA_RUN = re.compile(r"[ァ-ヺー・＝=]+")
 # Titles that follow a person's name (an organisation's suffix such as 港 or 社 also follows
@@ -131,6 +131,14 @@ def _english_shapes(word: str) -> frozenset[str]:
     variants |= {v[:-3] + "ts" for v in variants if len(v) > 4 and v.endswith("tes")}
     # w closing a vowel is a long vowel (Kershaw → カーショー, Bowman → ボーマン)
     variants |= {re.sub(r"(?<=[aeiou])w(?![aeiou])", "", v) for v in variants if "w" in v}
+    # wh is heard hw, w or h (White → ホワイト, Whitty → ウィッティ, Whitney → ホイットニー); a
+    # final gh is silent (Singh → シン, Leigh → リー); French oi is wa (Poilievre →
+    # ポワリエーヴル, François → フランソワ); an r closing -ares/-ears is a long vowel (Meares →
+    # ミアーズ, Moore → ムーア)
+    variants |= {v.replace("wh", w) for v in variants if "wh" in v for w in ("hw", "w", "h")}
+    variants |= {v[:-2] for v in variants if len(v) > 4 and v.endswith("gh")}
+    variants |= {v.replace("oi", "wa") for v in variants if "oi" in v}
+    variants |= {re.sub(r"(?<=[aeiou])r(?=e?s?$)", "", v) for v in variants if "r" in v}
     # a plural or possessive s that katakana leaves off (Reuters → ロイター)
     variants |= {v[:-1] for v in variants if len(v) > 4 and v.endswith("s")}
     # an adjective or demonym names its place: Ecuadorean → エクアドル, Lebanese → レバノン
@@ -220,6 +228,8 @@ def unfamiliar(part: str) -> bool:
     """Katakana the dictionary cannot read as known words: an unknown word, or pieces of two
     characters or less (ゴロ+ラト). Known places and brands outside the source (サンフランシスコ,
     ディズニー+プラス) read as whole words; a misspelt or invented name rarely does."""
+    if part in COLLOQUIAL_KATAKANA:
+        return False
     words = [w for w in tagger()(part) if w.surface.strip("・=＝ ")]
     if any(w.is_unk for w in words):
         return True
@@ -243,6 +253,8 @@ def _looks_like_name(
     "supply chain"). A proper noun, an unknown word, a 1–2 character fragment, a token crossing
     the run's edge (タン+バリ, オレ+ン) or a compound the source does not have (プリム+ソール)
     means a name."""
+    if text[start:end] in COLLOQUIAL_KATAKANA:
+        return False  # スマホ, コスパ: everyday words the dictionary lacks
     inside = [t for t in tokens if t[0] < end and start < t[1]]
     if len(inside) == 1 and not inside[0][2] and _kanji_prefixed(inside[0], start, end, text):
         return False  # 野ウサギ, 子ウサギ: one common noun with a kanji prefix
@@ -343,7 +355,10 @@ def source_words(source_text: str) -> list[str]:
     # two capitalised words in a row, which katakana often writes as one word (Fort Worth →
     # フォートワース), after the single words so a single word wins a tie
     pairs = re.findall(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)(?:['’]s?)?\b", source_text)
-    return single + list(dict.fromkeys(f"{a} {b}" for a, b in pairs if f"{a} {b}" not in single))
+    # and three (New South Wales → ニューサウスウェールズ), read where each run starts
+    threes = re.findall(r"\b(?=([A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+)\b)", source_text)
+    runs = [f"{a} {b}" for a, b in pairs] + threes
+    return single + list(dict.fromkeys(r for r in runs if r not in single))
 
 
 _FUNCTION_WORDS = {

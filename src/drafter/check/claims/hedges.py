@@ -124,6 +124,11 @@ _TIME_CLAUSE = re.compile(
 )
 
 
+# any modal inside an indirect question reports the question, not the thing ("unveiled details of
+# how it will seek to…", "asked whether the bank may…"): the claim renders it どう…のか, …かどうか
+_QUESTION = re.compile(r"\b(?:how|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
 # "is considering", "were still considering": someone weighs a plan
 _WEIGHED = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|'s|'re|still|now|also|seriously|actively)\s+$",
@@ -134,7 +139,7 @@ _WEIGHED = re.compile(
 def _main_clause_modal(text: str) -> re.Match[str] | None:
     for word in MODAL_EN.finditer(text):
         before = text[max(0, word.start() - 40) : word.start()]
-        if _RELATIVE.search(before):
+        if _RELATIVE.search(before) or _QUESTION.search(before):
             continue
         if word.group(0).lower() == "could" and _TIME_CLAUSE.search(before):
             continue

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
+from drafter.lang.name_tables import US_STATE_FORMS
 from drafter.lang.names import (
     NameMention,
     cjk_surname_in,
@@ -179,7 +180,9 @@ def _placed(
     )
     for part, (tokens, _) in forms.items():
         source_form = resolved[part] or ""
-        in_source = any(t in checker.source_norm for t in tokens)
+        in_source = any(t in checker.source_norm for t in tokens) or _body_in_words(
+            checker, source_form
+        )
         # one part of the name in the sentence is enough (デバル・パトリック for "Patrick"), and
         # the byline and outlet are named by the draft, not by a sentence (クリス・シリザ氏は…)
         byline = all(w in checker.byline for w in tokens[0].split())
@@ -232,12 +235,22 @@ ORG_WORDS = re.compile(
 )
 
 
+def _body_in_words(checker: Checker, form: str) -> bool:
+    """A body's name put together from the source's words: "Commerce Department" for a source
+    that writes "Commerce Secretary Gina Raimondo … Raimondo's department"."""
+    words = [w for w in re.findall(r"[a-z]+", normalize(form).casefold()) if len(w) > 3]
+    if not ORG_WORDS.search(form) or len(words) < 2:
+        return False
+    return all(re.search(rf"\b{w}\b", checker.source_norm) for w in words)
+
+
 def _forms(
     checker: Checker, mention: NameMention, part: str, form: str, window_text: str
 ) -> tuple[list[str], bool]:
     """The spellings a name part may have in the source, and whether the window has one."""
     key = normalize(form).casefold()
     tokens = [key, *_number_forms(key)]  # the full form first
+    tokens += US_STATE_FORMS.get(key, ())[1:]  # California as "Calif." or "R-CA"
     # the source's other spellings of the same name (Zelensky in a quote, Zelenskiy in AP's
     # prose): a name written one way in the window is the name, not a swap
     tokens += [normalize(w).casefold() for w in same_sound(form, checker.words) if w != form]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding, cite
@@ -161,9 +162,14 @@ def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: b
         return False
     if section not in ("lead", "title") and quantity.kind == "number" and quantity.value <= 5:
         return False  # 2人の説明, …の4人は: background and analysis count what they just named
+    if section not in ("lead", "title") and _ONE_UNIT.match(quantity.text):
+        return False  # 「試練の1年」, 「この1年」: a year, said in the writer's own words
     if section in ("lead", "title") or quantity.kind not in ("year", "month"):
         return True
     return rivals and (anchor.recorded or anchor.best >= 0.45)
+
+
+_ONE_UNIT = re.compile(r"^1(?:年|日|週間?|[かカヶケ]月|時間)$")
 
 
 def _plausible_slip(claim: Quantity, source: Quantity) -> bool:

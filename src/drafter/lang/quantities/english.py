@@ -250,8 +250,11 @@ def _prepared(sentence: str) -> str:
         lambda m: str(_WORDS[m.group(1).lower()] * 100),
         text,
     )
-    # over the past year, in the past decade: one year, ten years
-    text = re.sub(r"(?i)\b(past|previous) (year|month|week|decade)\b", r"\1 1 \2", text)
+    # over the past year, in the past decade, in the last year: one year, ten years ("last year"
+    # without "the" is the year before, a date)
+    text = re.sub(
+        r"(?i)\b(past|previous|(?<=the )last) (year|month|week|decade)\b", r"\1 1 \2", text
+    )
     # a year or two: one to two years
     text = re.sub(
         r"(?i)\b(?:a|an|one) (year|month|week|day|hour|minute|second) or two\b", r"1 to 2 \1s", text
