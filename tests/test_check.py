@@ -116,6 +116,8 @@ def test_names_loanwords_and_transliteration() -> None:
         ("ポワリエーヴル", "Senator Anne Poilievre said", "Poilievre"),  # French oi is wa
         ("ミアーズ", "Tom Meares, a spokesman, said", "Meares"),  # -ares: a long vowel
         ("ニューサウスウェールズ", "a court in New South Wales", "New South Wales"),  # three words
+        ("ロックレッジ", "Viera beat Rockledge 3-1", "Rockledge"),  # dge is ッジ
+        ("パームベイ", "Palm Bay won easily", "Palm Bay"),  # the l of alm is silent
     ],
 )
 def test_katakana_names_resolve_to_the_sources_spelling(

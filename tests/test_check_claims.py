@@ -949,3 +949,81 @@ def test_one_of_the_unit_a_comment_names_without_a_number_is_not_listed() -> Non
     report = _reaction_report(body, translation, article=article)
     claim = _claim(report, "厳しい1年")
     assert not [r for r in claim.reasons if "1年" in r], claim.reasons
+
+
+def test_a_name_too_short_to_place_is_no_swap_nor_a_sentences_person() -> None:
+    """ "El Al" has no word long enough to tell where the article names it: a claim that
+    names the airline beside the sentence it rests on is no swap, and "El Al" or "Tel Aviv" in
+    a source sentence is no person the claim left out."""
+    from drafter.check.claims import swapped_names
+
+    source = _FAR.replace(
+        "Opposition lawmaker Priya Natarajan said the delay was a mistake.",
+        "A connection on Kelmar Air via Dorra can be quicker than the nonstop.",
+    ).replace("Ships wait days.", "El Al runs a nonstop flight from Tel Aviv.")
+    glossary = [
+        GlossaryEntry(source="El Al", target="エル・アル航空"),
+        GlossaryEntry(source="Kelmar Air", target="ケルマー航空"),
+    ]
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
+    (sentence,) = [s for s in checker.sentences if s.text.startswith("A connection")]
+    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+    claim = "ドラ経由の乗り継ぎは、エル・アル航空の直行便より速い場合がある。"
+    assert swapped_names(checker, "lead", claim, anchor) == []
+    from drafter.check.claims.names import _window_people
+
+    (flight,) = [s for s in checker.sentences if s.text.startswith("El Al")]
+    assert _window_people([flight], set()) == []
+
+
+def test_a_figure_found_beside_a_name_the_claim_gives_is_no_swap() -> None:
+    """The embeddings may put a claim on the wrong sentence: 「ミーチャム氏が中心となり、約1年に
+    わたって」 is "after a year of … led by Beth Meacham", not the aligned sentence's "a couple
+    of months". A figure from a sentence that names someone of the claim the aligned one does
+    not is no swap; the same claim without the name still is."""
+    from drafter.check.claims import names, numbers
+
+    source = (
+        "Relations soured, and a couple of months later the family cut all contact.\n\n"
+        "Readers kept asking about the books. Shops sold old copies. Prices rose. Fans wrote "
+        "letters.\n\n"
+        "After a year of careful talks led by editor Beth Meacham, the family agreed."
+    )
+
+    def graded(claim: str) -> list[bool]:
+        checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
+        anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+        names(checker, "lead", claim, anchor)
+        return [f.must for f in numbers(checker, "lead", claim, anchor)]
+
+    assert graded("交渉は編集者のベス・ミーチャム氏が中心となり、約1年にわたって進められた。") == []
+    assert graded("交渉は約1年にわたって進められた。") == [True]
+
+
+def test_a_month_before_a_year_is_read_and_a_comment_line_is_quoted() -> None:
+    """ "till as late as December 2022" is December (no preposition of the list before it);
+    the analysis quotes one line of a two-line comment: 「小さな町はいつも…」."""
+    from drafter.lang.quantities import en_quantities
+
+    assert [q.value for q in en_quantities("as late as December 2022") if q.kind == "month"] == [12]
+    assert [q.kind for q in en_quantities("as May said")] == []
+    body = (
+        "Small towns always get the 'trust us, it's fine' treatment. Would this have been "
+        "handled the same way in a big city?"
+    )
+    thread = CommentThread(
+        url=THREAD_URL, platform="Reddit", comments=[Comment(id="c9", body=body)]
+    )
+    checker = Checker(_inputs(_markdown(), thread=thread))
+    assert checker.quoted_in_thread("小さな町はいつも『大丈夫だから』で済まされる")
+
+
+def test_a_number_the_comment_writes_bare_is_not_listed_for_its_unit() -> None:
+    """ "the next 50 years look like the last 100" → 「これまでの100年」: the comment writes the
+    number, the translation supplies the unit it means."""
+    body = "Nobody promises the next 50 years look like the last 100."
+    translation = "この先50年がこれまでの100年と同じになるなんて、誰も約束してくれない。"
+    report = _reaction_report(body, translation)
+    claim = _claim(report, "100年")
+    assert not [r for r in claim.reasons if "100年" in r], claim.reasons

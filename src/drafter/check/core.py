@@ -147,9 +147,16 @@ class Checker:
         return en if self.lang == "en" else ja
 
     def quoted_in_thread(self, content: str) -> bool:
-        """Whether a quotation renders one of the thread's comments (analysis quotes them)."""
-        comments = self.inputs.thread.comments if self.inputs.thread else []
-        return _closest(content, [c.body for c in comments])[0] >= claims.QUOTE_MIN
+        """Whether a quotation renders one of the thread's comments, or one sentence of one
+        (analysis quotes a line of a longer comment)."""
+        return _closest(content, self.thread_lines)[0] >= claims.QUOTE_MIN
+
+    @cached_property
+    def thread_lines(self) -> list[str]:
+        bodies = [c.body for c in (self.inputs.thread.comments if self.inputs.thread else [])]
+        # (a line of a few words, "Agreed.", is close to too many quotations to tell)
+        lines = [p for b in bodies if len(ps := split_sentences(b)) > 1 for p in ps]
+        return bodies + [line for line in lines if len(line) >= 30]
 
     def says_in_source(self, content: str) -> float:
         """How closely a quotation's words say what some source sentence says."""

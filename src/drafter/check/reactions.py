@@ -202,7 +202,13 @@ def _figure_reasons(
                     f"「{quantity.label()}」: the original comment says “{rivals[0].label()}”",
                 )
             )
-        elif not _in_article(checker, quantity) and not _small_count(quantity):
+        elif (
+            not _in_article(checker, quantity)
+            and not _small_count(quantity)
+            # the comment writes the number, the translation its unit ("the last 100" →
+            # 「これまでの100年」)
+            and not writes_number(original.body, written_values(quantity), words=False)
+        ):
             # a figure from the article that the commenter refers to, or "2人", is fine
             unsure.append(
                 checker.say(

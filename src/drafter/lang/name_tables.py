@@ -169,3 +169,6 @@ COLLOQUIAL_KATAKANA = frozenset(
      "アプデ", "ググ", "エモ", "ガチ", "メタバース", "ステマ", "コンプラ", "ドラレコ", "パワハラ",
      "セクハラ", "モラハラ", "カスハラ", "リモワ", "サブスク", "バズ", "ワンチャン", "ドタキャン"}
 )  # fmt: skip
+
+# Every English form of the tables above: a place or body, never a person ("Tel Aviv").
+KNOWN_FORMS = frozenset(form for forms in EXONYMS.values() for form in forms)

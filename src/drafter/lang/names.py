@@ -139,6 +139,10 @@ def _english_shapes(word: str) -> frozenset[str]:
     variants |= {v[:-2] for v in variants if len(v) > 4 and v.endswith("gh")}
     variants |= {v.replace("oi", "wa") for v in variants if "oi" in v}
     variants |= {re.sub(r"(?<=[aeiou])r(?=e?s?$)", "", v) for v in variants if "r" in v}
+    # dge is ッジ (Rockledge → ロックレッジ, Cambridge → ケンブリッジ); an l before m or k after
+    # a or o is silent (Palm Bay → パームベイ, Folkestone → フォークストン)
+    variants |= {v.replace("dge", "je") for v in variants if "dge" in v}
+    variants |= {re.sub(r"(?<=[ao])l(?=[mk])", "", v) for v in variants if "l" in v}
     # a plural or possessive s that katakana leaves off (Reuters → ロイター)
     variants |= {v[:-1] for v in variants if len(v) > 4 and v.endswith("s")}
     # an adjective or demonym names its place: Ecuadorean → エクアドル, Lebanese → レバノン

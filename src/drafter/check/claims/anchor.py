@@ -34,6 +34,8 @@ class Anchor:
     support: list[str] = field(default_factory=list)
     shares_figure: bool = False
     shares_name: bool = False  # a name of the claim is in the anchored source sentences
+    # the claim's names that are in the article but not in the anchored sentences (as spelt there)
+    named_elsewhere: list[str] = field(default_factory=list)
     own_knowledge: bool = False  # the run tagged the claim background or opinion
 
     def firm(self, section: str) -> bool:

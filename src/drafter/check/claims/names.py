@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
-from drafter.lang.name_tables import US_STATE_FORMS
+from drafter.lang.name_tables import KNOWN_FORMS, US_STATE_FORMS
 from drafter.lang.names import (
     NameMention,
     cjk_surname_in,
@@ -189,6 +189,8 @@ def _placed(
         if placed or byline:
             anchor.shares_name = anchor.shares_name or (placed and in_source)
             continue
+        if in_source:
+            anchor.named_elsewhere.append(tokens[0])
         if restates and in_source:
             # The name is in the article, but not in the sentences this claim rests on: a
             # swapped name if the sentence names someone else (decided by the caller). A
@@ -276,7 +278,7 @@ NOT_A_NAME = re.compile(
     r"^(?:Former|National|Never|New|Deputy|Acting|Senior|Chief|Vice|General|Top|Then|Both|"
     r"Some|Many|Most|Other|Several|Democratic|Republican|Federal|State|American|British|"
     r"European|Chinese|Russian|Foreign|Special|Prime|Secretary|President|Ambassador|Minister|"
-    r"Director|Chairman|Chairwoman|Speaker|Governor|Senator|Representative|Judge|Justice)$"
+    r"Director|Chairman|Chairwoman|Speaker|Governor|Senator|Representative|Judge|Justice|Air)$"
 )
 
 
@@ -293,10 +295,14 @@ def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[st
             lowered = name.casefold()
             if any(p in accounted or lowered in a for p in lowered.split() for a in accounted):
                 continue
-            if match.start() == 0 and match.group(1) in ("The", "A", "An", "In", "On", "But"):
-                continue
+            if match.group(1) in ("The", "A", "An") or (
+                match.start() == 0 and match.group(1) in ("In", "On", "But")
+            ):
+                continue  # "The Klingon Hamlet", "The Leader": a title or a role, not a person
             if NOT_A_NAME.match(match.group(1)) or match.group(2).endswith("ers"):
                 continue  # "Former National (Security…)", "Never Trumpers": not a person
+            if lowered in KNOWN_FORMS or max(len(w) for w in lowered.split()) < 3:
+                continue  # "Tel Aviv", "New York": a place; "El Al": an airline
             if name not in people:
                 people.append(name)
     return people

@@ -14,6 +14,7 @@ from drafter.lang.quantities import (
     writes_number,
     written_values,
 )
+from drafter.lang.text import normalize
 from drafter.models import SourceSentence
 
 if TYPE_CHECKING:
@@ -35,7 +36,8 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
     accounted = [q for q in claim_q if q not in unmatched]
     out = _unmatched(checker, section, anchor, unmatched, accounted, window_q)
     if section in ("lead", "title") and anchor.firm(section):
-        out += _swapped(checker, moved, [q for q in accounted if q not in moved], window_q)
+        others = [q for q in accounted if q not in moved]
+        out += _swapped(checker, _not_rested_on(checker, moved, anchor), others, window_q)
     if claim_q and not out:
         anchor.support.append("numbers")
     return out
@@ -100,6 +102,22 @@ def _unmatched(
                 )
             )
     return out
+
+
+def _not_rested_on(checker: Checker, moved: list[Quantity], anchor: Anchor) -> list[Quantity]:
+    """The moved figures, less those found in a sentence that names someone of the claim the
+    aligned sentences do not: the claim rests on that sentence (「ベス・ミーチャム氏が中心となり、
+    約1年にわたって」 is "after a year of … spearheaded by Beth Meacham", wherever the embeddings
+    put it), so its figure is no swap."""
+    if not anchor.named_elsewhere:
+        return moved
+    kept = []
+    for quantity in moved:
+        where = _find_elsewhere(checker, quantity)
+        text = normalize(checker.by_id[where].text).casefold() if where else ""
+        if not any(re.search(rf"\b{re.escape(n)}\b", text) for n in anchor.named_elsewhere):
+            kept.append(quantity)
+    return kept
 
 
 def _swapped(

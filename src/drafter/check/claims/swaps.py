@@ -48,6 +48,7 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
         e
         for e in named
         if _whole(e, claim)
+        and _words(e.source)  # "El Al": no word long enough to tell where it is named
         and not _credited(e, claim)
         and _in_source(checker, e)
         and not _words(e.source) & near

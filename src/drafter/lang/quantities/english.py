@@ -63,13 +63,16 @@ _PRONOUN_ONE = re.compile(
 _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})")
 _MONTH_ALONE = re.compile(
-    r"(?:\b(?i:in|since|until|by|from|of|last|next|this|early|late|between|and|to|through|"
+    r"(?:\b(?i:in|since|until|till|by|from|of|last|next|this|early|late|between|and|to|through|"
     r"before|after|during|or|the|every|each)\s+|\b(?i:mid|late|early)-)"
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
     # or a month's own event: "October's Money 20/20 conference"
     r"|\b(?P<m2>January|February|March|April|June|July|August|September|October|November|"
     r"December)(?=['’]s\b)"
+    # or before a year, whatever comes first ("as late as December 2022", "May 2021")
+    r"|\b(?P<m3>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?=,?\s+(?:18|19|20|21)\d\d\b)"
 )
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d)")
 _MONEY = re.compile(
@@ -379,7 +382,9 @@ def _dates(scan: _Scan) -> None:
             scan.found.append(
                 Quantity(
                     "month",
-                    _MONTHS[(match.group("m") or match.group("m2")).lower()[:3]],
+                    _MONTHS[
+                        (match.group("m") or match.group("m2") or match.group("m3")).lower()[:3]
+                    ],
                     "",
                     match.group(0),
                 )
