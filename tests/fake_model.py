@@ -258,7 +258,7 @@ def run_context(
     return RunContext(
         lang=lang,
         article_date=article_date(article),
-        source_name=article.site_name or "the source",
+        source_name=article.site_name or "",
         sign_off=SIGN_OFF[lang],
         books=BookService(settings, fetcher) if settings.books_wanted else None,
         fetched_urls=run_urls(article, thread),

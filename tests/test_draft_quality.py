@@ -388,6 +388,26 @@ def test_no_weekday_table_without_a_publication_date(
     assert "publication date unknown" in stages.context.article_date
     assert "weekday-dates" not in _asked(stages, "lead", "user")
     assert "resolved weekdays" not in _asked(stages, "lead", "system")
+    # nor is the reading date a date to work "last year" out from, or to bound background by;
+    # and with no outlet the lead credits the one the text names, or no one ("the source"
+    # read as an outlet made 「ソースによると」 possible)
+    lead_system = _asked(stages, "lead", "system")
+    assert "never work them out from the reading date" in lead_system
+    assert "No outlet is given" in lead_system
+    assert "The title (no outlet is given):" in _asked(stages, "lead", "user")
+    asyncio.run(stages.upto("background"))
+    assert "add no event later than what the source reports" in _asked(
+        stages, "background", "system"
+    )
+
+
+def test_a_dated_page_from_a_named_outlet_gets_neither_rule(replies: dict[str, Any]) -> None:
+    stages = _stages(replies)
+    asyncio.run(stages.upto("background"))
+    lead_system = _asked(stages, "lead", "system")
+    assert "No outlet is given" not in lead_system
+    assert "reading date" not in lead_system
+    assert "add no event later" not in _asked(stages, "background", "system")
 
 
 # ---- reactions --------------------------------------------------------------------------------

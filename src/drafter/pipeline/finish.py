@@ -72,7 +72,7 @@ def execute(
     context = RunContext(
         lang=lang,
         article_date=article_date(article),
-        source_name=article.site_name or "the source",
+        source_name=article.site_name or "",
         sign_off=settings.sign_off or SIGN_OFF[lang],
         books=_book_service(settings) if settings.books_wanted else None,
         fetched_urls=run_urls(article, thread),

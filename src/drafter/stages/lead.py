@@ -39,8 +39,9 @@ async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
         {
             # The outlet's name comes from the page's metadata: untrusted, so fenced too.
             "article_title": agent.fence(
-                "source-title", f"{inputs.context.source_name}\n{article.title}"
+                "source-title", "\n".join(filter(None, [inputs.context.source_name, article.title]))
             ),
+            "outlet": bool(inputs.context.source_name),
             "source_sentences": agent.fence("source", index.numbered()),
             "sentence_count": len(index.sentences),
             "article_date": inputs.context.article_date,
