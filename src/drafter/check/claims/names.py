@@ -179,18 +179,14 @@ def _placed(
         section == "lead" or (section != "title" and anchor.best >= 0.45)
     )
     for part, (tokens, _) in forms.items():
-        source_form = resolved[part] or ""
-        in_source = any(t in checker.source_norm for t in tokens) or _body_in_words(
-            checker, source_form
-        )
+        in_source = _in_source(checker, tokens, source_form := resolved[part] or "")
         # one part of the name in the sentence is enough (デバル・パトリック for "Patrick"), and
         # the byline and outlet are named by the draft, not by a sentence (クリス・シリザ氏は…)
         byline = all(w in checker.byline for w in tokens[0].split())
         if placed or byline:
             anchor.shares_name = anchor.shares_name or (placed and in_source)
             continue
-        if in_source:
-            anchor.named_elsewhere.append(tokens[0])
+        anchor.named_elsewhere += [tokens[0]] if in_source else []
         if restates and in_source:
             # The name is in the article, but not in the sentences this claim rests on: a
             # swapped name if the sentence names someone else (decided by the caller). A
@@ -235,6 +231,10 @@ ORG_WORDS = re.compile(
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
 )
+
+
+def _in_source(checker: Checker, tokens: list[str], form: str) -> bool:
+    return any(t in checker.source_norm for t in tokens) or _body_in_words(checker, form)
 
 
 def _body_in_words(checker: Checker, form: str) -> bool:
