@@ -117,6 +117,11 @@ def test_names_loanwords_and_transliteration() -> None:
         ("ミアーズ", "Tom Meares, a spokesman, said", "Meares"),  # -ares: a long vowel
         ("ニューサウスウェールズ", "a court in New South Wales", "New South Wales"),  # three words
         ("ロックレッジ", "Viera beat Rockledge 3-1", "Rockledge"),  # dge is ッジ
+        ("カンボジア", "a girl from Cambodia died", "Cambodia"),  # dia is ジア
+        ("プレイベン", "from Prey Veng province", "Prey Veng"),  # a final ng is ン
+        ("プラチナム", "the Platinum Performance finals", "Platinum"),  # ti heard チ
+        ("シティ", "in Chesapeake City", "City"),  # c before i is s
+        ("ツイッター", "he wrote on Twitter", "Twitter"),  # tw is ツ
         ("パームベイ", "Palm Bay won easily", "Palm Bay"),  # the l of alm is silent
     ],
 )
@@ -638,3 +643,62 @@ def test_a_modal_inside_an_indirect_question_is_not_a_hedge_to_keep() -> None:
     text = "The ministry unveiled details of how it will seek to spend the fund."
     assert MODAL_EN.search(text) and _main_clause_modal(text) is None
     assert _main_clause_modal("The ministry will seek to spend the fund.") is not None
+
+
+def test_bounds_written_as_verbs_runs_of_days_and_bond_names() -> None:
+    """「450人を超え」 is more than 450 (457 in the source), 「5000人に満たない」 fewer than 5000;
+    「2、3年」 is two or three years; 「10年物」 names a bond, not a span; "Oct. 5-7" is two
+    dates, not a date and a count of 7 ("Oct. 5 and 12 people" keeps its count)."""
+    assert [(q.value, q.bound) for q in ja_quantities("死者は450人を超えている")] == [
+        (450.0, "min")
+    ]
+    assert [(q.value, q.bound) for q in ja_quantities("人口は5000人に満たない")] == [
+        (5000.0, "max")
+    ]
+    assert [q.value for q in ja_quantities("2、3年おきに話題になる")] == [24.0, 36.0]
+    assert [q.kind for q in ja_quantities("10年物国債の利回り")] == []
+    assert [(q.kind, q.value) for q in en_quantities("Finals East, Oct. 5-7 in Gladstone")] == [
+        ("date", 1005),
+        ("date", 1007),
+    ]
+    assert [q.kind for q in en_quantities("on Oct. 5 and 12 people died")] == ["date", "number"]
+
+
+def test_a_town_and_state_code_a_plan_as_a_noun_and_a_rule_of_the_calendar() -> None:
+    """ "Gladstone, NJ" names New Jersey; "its plans to fight inflation" reports what was
+    planned (no hedge to keep); 「11月の第4木曜日」 is a rule, not a weekday the source must name;
+    "the Chicago Convention" is no person of a sentence."""
+    from drafter.check.claims.calendar import _named_weekdays
+    from drafter.check.claims.hedges import _main_clause_modal
+    from drafter.check.claims.names import _window_people
+    from drafter.check.core import Checker
+    from drafter.lang.names import exonym
+
+    assert exonym("ニュージャージー", "finals in gladstone, nj; www.usef.org") == ", nj"
+    assert exonym("ペンシルベニア", "the meeting, pa said") is None  # PA is a word too
+    assert _main_clause_modal("It said its plans to fight inflation had not worked.") is None
+    assert _main_clause_modal("It plans to fight inflation.") is not None
+    source = "Shoppers lined up on Monday. The treaty follows the Chicago Convention, he said."
+    claim = "感謝祭は11月の第4木曜日で、その翌日から商戦が始まる。"
+    checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
+    from drafter.check.claims import Anchor
+
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+    assert _named_weekdays(checker, "background", claim, anchor) == []
+    assert _window_people(checker.sentences, set()) == []
+
+
+def test_an_invented_name_beside_a_common_word_of_the_source_is_listed() -> None:
+    """「フィマノ・アニメーション」 for Pixar Animation: アニメーション matches "Animation", but a
+    word any name may have does not make the unknown part a name of the source."""
+    from drafter.check.core import check
+
+    source = "The film was made by Pixar Animation Studios in California over four years."
+
+    def listed(name: str) -> list[str]:
+        markdown = f"# t\n\n## 補足説明\n\n### 制作\n\n{name}が4年かけてこの映画を作りました。"
+        report = check(check_inputs(source, markdown))
+        return [r for c in report.claims for r in c.reasons if name in r]
+
+    assert listed("フィマノ・アニメーション")
+    assert listed("ピクサー・アニメーション") == []

@@ -63,6 +63,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "ラパス": ("la paz",),
     "ハーグ": ("hague",),
     "ハリウッド": ("hollywood",),
+    "ブカレスト": ("bucharest",),
+    "プノンペン": ("phnom penh",),
     "ホワイトハウス": ("white house",),
     "ペンタゴン": ("pentagon",),
     # and in kanji, as a translation writes them (中国人 for "the Chinese")
@@ -153,9 +155,14 @@ _US_STATES = (
     ("ウィスコンシン", "wisconsin", "wis.", "wi"), ("ワイオミング", "wyoming", "wyo.", "wy"),
     ("ワシントン", "washington", "wash.", "wa"), ("ジョージア", "georgia", "ga.", "ga"),
 )  # fmt: skip
-# The postal code alone is an English word too often (IN, OR, ME): only inside a party tag.
+# The postal code alone is an English word too often (IN, OR, ME): only inside a party tag, or
+# after a town's comma ("Gladstone, NJ") for the codes no English word spells.
+_WORDS_TOO = {"al", "co", "de", "ga", "hi", "ia", "id", "in", "la", "ma", "me", "mo", "oh", "ok",
+              "or", "pa"}  # fmt: skip
 US_STATE_FORMS: dict[str, tuple[str, ...]] = {
-    name: tuple(f for f in (name, abbreviation) if f) + tuple(f"{p}-{code}" for p in "dri")
+    name: tuple(f for f in (name, abbreviation) if f)
+    + tuple(f"{p}-{code}" for p in "dri")
+    + (() if code in _WORDS_TOO else (f", {code}",))
     for _, name, abbreviation, code in _US_STATES
 }
 for _katakana, _name, _abbreviation, _code in _US_STATES:

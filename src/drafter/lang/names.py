@@ -14,11 +14,24 @@ import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import Any, Protocol
 
 from drafter.lang.name_tables import CJK_SURNAMES, COLLOQUIAL_KATAKANA, EXONYMS
+from drafter.lang.sounds import (
+    romanize,
+    same_sound,
+    skeleton,
+    spelling_match,
+    transliteration_match,
+)
+
+__all__ = [
+    "romanize",
+    "same_sound",
+    "skeleton",
+    "spelling_match",
+    "transliteration_match",
+]
 
 _KATAKANA_RUN = re.compile(r"[ァ-ヺー・＝=]+")
 # Titles that follow a person's name (an organisation's suffix such as 港 or 社 also follows
@@ -33,157 +46,6 @@ _NAME_AFTER = re.compile(
     r"|^(?:前|元|現|次期)?[一-龥A-Za-z]{0,6}(?:相|長官|大臣|局長|大使|報道官|代表|理事長|知事|議員)"
     r"(?![場互手当談続違応撲性])"
 )
-
-_ROMAJI = {
-    "ア": "a", "イ": "i", "ウ": "u", "エ": "e", "オ": "o", "カ": "ka", "キ": "ki", "ク": "ku",
-    "ケ": "ke", "コ": "ko", "ガ": "ga", "ギ": "gi", "グ": "gu", "ゲ": "ge", "ゴ": "go",
-    "サ": "sa", "シ": "shi", "ス": "su", "セ": "se", "ソ": "so", "ザ": "za", "ジ": "ji",
-    "ズ": "zu", "ゼ": "ze", "ゾ": "zo", "タ": "ta", "チ": "chi", "ツ": "tsu", "テ": "te",
-    "ト": "to", "ダ": "da", "ヂ": "ji", "ヅ": "zu", "デ": "de", "ド": "do", "ナ": "na",
-    "ニ": "ni", "ヌ": "nu", "ネ": "ne", "ノ": "no", "ハ": "ha", "ヒ": "hi", "フ": "fu",
-    "ヘ": "he", "ホ": "ho", "バ": "ba", "ビ": "bi", "ブ": "bu", "ベ": "be", "ボ": "bo",
-    "パ": "pa", "ピ": "pi", "プ": "pu", "ペ": "pe", "ポ": "po", "マ": "ma", "ミ": "mi",
-    "ム": "mu", "メ": "me", "モ": "mo", "ヤ": "ya", "ユ": "yu", "ヨ": "yo", "ラ": "ra",
-    "リ": "ri", "ル": "ru", "レ": "re", "ロ": "ro", "ワ": "wa", "ヲ": "o", "ン": "n",
-    "ヴ": "vu", "ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o", "ャ": "ya", "ュ": "yu",
-    "ョ": "yo", "ヮ": "wa", "ヵ": "ka", "ヶ": "ke",
-}  # fmt: skip
-
-
-def romanize(katakana: str) -> str:
-    out: list[str] = []
-    for char in katakana:
-        if char == "ッ":
-            out.append("")  # doubles the next consonant; the skeleton drops doubles anyway
-        elif char == "ー":
-            continue
-        elif char in "ァィゥェォ" and out and out[-1] == "u":
-            out[-1] = "w" + _ROMAJI[char]  # ウィ → wi
-        elif char in "ァィゥェォ" and out and out[-1][-1:] in ("a", "i", "u", "e", "o"):
-            out[-1] = out[-1][:-1] + _ROMAJI[char]  # ディ → di, フォ → fo, ティ → ti
-        elif char in "ャュョ" and out:
-            previous = out.pop()
-            stem = previous[:-1] if previous.endswith("i") and len(previous) > 1 else previous
-            # ショ → sho, チャ → cha, ジュ → ju; キョ → kyo
-            out.append(
-                stem + (_ROMAJI[char][-1] if stem.endswith(("sh", "ch", "j")) else _ROMAJI[char])
-            )
-        else:
-            out.append(_ROMAJI.get(char, ""))
-    return "".join(out)
-
-
-def skeleton(word: str) -> str:
-    """A rough sound shape shared by a name and its katakana: consonants folded, vowels dropped."""
-    text = unicodedata.normalize("NFKD", word.lower())
-    text = "".join(c for c in text if c.isascii() and c.isalpha())
-    for pattern, repl in (
-        (r"tts", "ts"), (r"ph", "f"), (r"th", "s"), (r"x", "ks"), (r"sh|ch|tsu|ts|j|zh", "s"),
-        (r"ck|c|q|g|k", "k"),
-        (r"l|r", "r"), (r"v|b|w", "b"), (r"f|h", "h"), (r"z|s", "s"), (r"d|t", "t"),
-        (r"m|n", "n"), (r"y", ""),
-    ):  # fmt: skip
-        text = re.sub(pattern, repl, text)
-    text = re.sub(r"[aeiou]", "", text)
-    return re.sub(r"(.)\1+", r"\1", text)
-
-
-def transliteration_match(katakana: str, word: str) -> float:
-    """1.0 for the same sound shape; short shapes must be equal, longer ones nearly so."""
-    a = _katakana_shape(katakana)
-    best = 0.0
-    for b in _english_shapes(word):
-        if not a or not b:
-            continue
-        if min(len(a), len(b)) <= 4:
-            score = 1.0 if a == b else 0.0
-        else:
-            score = SequenceMatcher(None, a, b).ratio()
-            score = score if score >= (0.85 if min(len(a), len(b)) <= 6 else 0.8) else 0.0
-        best = max(best, score)
-    return best
-
-
-@lru_cache(maxsize=4096)
-def _katakana_shape(katakana: str) -> str:
-    return skeleton(romanize(katakana))
-
-
-@lru_cache(maxsize=16384)
-def _english_shapes(word: str) -> frozenset[str]:
-    """The sound shapes an English word may have in katakana (cached: a check compares each
-    katakana word with every word of the source)."""
-    lowered = word.lower()
-    # English r before a consonant or at the end is often a long vowel in katakana
-    # (Harbor → ハーバー) but not always (Energy → エネルギー), and a lone h is often silent
-    # (Johnson → ジョンソン): try each spelling.
-    variants = {lowered, re.sub(r"r(?![aeiouy])", "", lowered)}
-    variants |= {re.sub(r"(?<=.)(?<![sctpgw])h", "", v) for v in variants}
-    variants |= {v.replace("th", "t") for v in variants if "th" in v}  # Thomas → トーマス
-    # ch before r or l is k (Christina → クリスティーナ, Chloe → クロエ); elsewhere it is too
-    # often ch (March is not マーク)
-    variants |= {re.sub(r"ch(?=[rl])", "k", v) for v in variants if "ch" in v}
-    variants |= {re.sub(r"g(?=[ei])", "j", v) for v in variants if "g" in v}  # Assange → アサンジ
-    variants |= {v.replace("gh", "g") for v in variants if "gh" in v}  # Ghani → ガニ
-    # tch is one sound (McClatchy → マクラッチー, Fletcher → フレッチャー), and a final -tes
-    # is ts (Emirates → エミレーツ, Gates → ゲイツ)
-    variants |= {v.replace("tch", "ch") for v in variants if "tch" in v}
-    variants |= {v[:-3] + "ts" for v in variants if len(v) > 4 and v.endswith("tes")}
-    # w closing a vowel is a long vowel (Kershaw → カーショー, Bowman → ボーマン)
-    variants |= {re.sub(r"(?<=[aeiou])w(?![aeiou])", "", v) for v in variants if "w" in v}
-    # wh is heard hw, w or h (White → ホワイト, Whitty → ウィッティ, Whitney → ホイットニー); a
-    # final gh is silent (Singh → シン, Leigh → リー); French oi is wa (Poilievre →
-    # ポワリエーヴル, François → フランソワ); an r closing -ares/-ears is a long vowel (Meares →
-    # ミアーズ, Moore → ムーア)
-    variants |= {v.replace("wh", w) for v in variants if "wh" in v for w in ("hw", "w", "h")}
-    variants |= {v[:-2] for v in variants if len(v) > 4 and v.endswith("gh")}
-    variants |= {v.replace("oi", "wa") for v in variants if "oi" in v}
-    variants |= {re.sub(r"(?<=[aeiou])r(?=e?s?$)", "", v) for v in variants if "r" in v}
-    # dge is ッジ (Rockledge → ロックレッジ, Cambridge → ケンブリッジ); an l before m or k after
-    # a or o is silent (Palm Bay → パームベイ, Folkestone → フォークストン)
-    variants |= {v.replace("dge", "je") for v in variants if "dge" in v}
-    variants |= {re.sub(r"(?<=[ao])l(?=[mk])", "", v) for v in variants if "l" in v}
-    # a plural or possessive s that katakana leaves off (Reuters → ロイター)
-    variants |= {v[:-1] for v in variants if len(v) > 4 and v.endswith("s")}
-    # an adjective or demonym names its place: Ecuadorean → エクアドル, Lebanese → レバノン
-    variants |= {
-        re.sub(r"(?:ean|ian|an|ese|ish|i)$", "", v)
-        for v in variants
-        if len(v) > 6 and re.search(r"(?:ean|ian|an|ese|ish|i)$", v)
-    }
-    return frozenset(skeleton(v) for v in variants)
-
-
-def same_sound(word: str, words: Sequence[str]) -> list[str]:
-    """The words that share `word`'s sound shape (Zelensky, Zelenskiy): one name spelt two
-    ways in the same source."""
-    shapes = {shape for shape in _english_shapes(word) if len(shape) >= 3}  # Lee ~ Lay: no
-    return [w for w in words if w[:1].lower() == word[:1].lower() and shapes & _english_shapes(w)]
-
-
-def spelling_match(katakana: str, word: str) -> float:
-    """How close the romanised katakana is to the word as spelt or as heard (0–1): what tells
-    apart words whose few consonants agree (ベベケー and "back" share b-k, not their vowels)."""
-    romaji = romanize(katakana)
-    lowered = word.lower()
-    spellings = {lowered, _as_heard(word), re.sub(r"ow$", "au", lowered)}  # Dow → ダウ
-    if len(lowered) > 4 and lowered.endswith("s"):
-        spellings.add(_as_heard(word[:-1]))  # Reuters → ロイター
-    return max(SequenceMatcher(None, romaji, w).ratio() for w in spellings)
-
-
-@lru_cache(maxsize=16384)
-def _as_heard(word: str) -> str:
-    """English spelling respelled the way katakana hears it, roughly (Cook → kuk, Casey →
-    kasi, Mayer → maya): only to tell apart two short names with the same consonants."""
-    text = word.lower()
-    for pattern, repl in (
-        (r"oo", "u"), (r"ee|ea|ie", "i"), (r"ey$|y$", "i"), (r"ay|ai|ei", "ei"),
-        (r"(?:er|or|ar|ur|ir)$", "a"), (r"ck", "k"), (r"c(?=[eiy])", "s"), (r"c", "k"),
-        (r"ph", "f"), (r"x", "ks"), (r"(?<=[^aeiou])e$", ""),
-    ):  # fmt: skip
-        text = re.sub(pattern, repl, text)
-    return text
 
 
 @dataclass
@@ -238,6 +100,12 @@ def unfamiliar(part: str) -> bool:
     if any(w.is_unk for w in words):
         return True
     return len(words) > 1 and any(len(w.surface) <= 2 for w in words)
+
+
+def common_noun(part: str) -> bool:
+    """Whether the dictionary reads the katakana as one common noun (アニメーション, デザイン)."""
+    words = [w for w in tagger()(part) if w.surface.strip("・=＝ ")]
+    return len(words) == 1 and not words[0].is_unk and words[0].feature.pos2 == "普通名詞"
 
 
 _PLACE_OFFICE = re.compile(r"^(?:州|市|都|県|府)?(?:知事|市長|議員)")  # a place's office
@@ -384,7 +252,8 @@ _FUNCTION_WORDS = {
 def exonym(part: str, source_lower: str) -> str | None:
     """The source's word for a country written as Japanese writes it (オランダ → Dutch)."""
     for word in EXONYMS.get(part, ()):
-        if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", source_lower):
+        start = r"(?<![a-z])" if word[:1].isalpha() else ""  # ", nj" follows a town's name
+        if re.search(rf"{start}{re.escape(word)}(?![a-z])", source_lower):
             return word
     return None
 

@@ -77,6 +77,8 @@ def _named_weekdays(checker: Checker, section: str, text: str, anchor: Anchor) -
     for found in _WEEKDAY_JA.finditer(plain):
         if any(a <= found.start() < b for a, b in dated):
             continue  # 11月19日（火曜日）: the calendar's
+        if re.search(r"(?:第[\d一二三四五]|毎週|毎)$", plain[: found.start()]):
+            continue  # 11月の第4木曜日, 毎週金曜: a rule of the calendar, not a day
         english = WEEKDAYS[JA_WEEKDAYS.index(found.group(1))]
         if english.lower() in said:
             continue

@@ -129,6 +129,9 @@ _TIME_CLAUSE = re.compile(
 _QUESTION = re.compile(r"\b(?:how|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
+_OWNED = re.compile(r"\b(?:its|their|his|her|our|my|your|the|a|new|earlier)\s+$", re.IGNORECASE)
+
+
 # "is considering", "were still considering": someone weighs a plan
 _WEIGHED = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|'s|'re|still|now|also|seriously|actively)\s+$",
@@ -145,6 +148,8 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue
         if word.group(0).lower() == "considering" and not _WEIGHED.search(before):
             continue  # "Considering a Mac is meant for…": given that, not a plan weighed
+        if word.group(0).lower().startswith("plan") and _OWNED.search(before):
+            continue  # "its plans to fight inflation": a noun, what was planned is reported
         return word
     return None
 

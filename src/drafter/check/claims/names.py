@@ -11,6 +11,7 @@ from drafter.lang.name_tables import KNOWN_FORMS, US_STATE_FORMS
 from drafter.lang.names import (
     NameMention,
     cjk_surname_in,
+    common_noun,
     exonym,
     kanji_surnames,
     name_mentions,
@@ -46,6 +47,13 @@ def names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fin
         if not mention.person and _common_word(checker, mention):
             continue  # a loanword the source has in lower case (アンインストール: uninstall)
         known = sum(1 for form in resolved.values() if form) * 2 >= len(resolved)
+        # 「フィマノ・アニメーション」: the part that names it matches nothing, the other is a
+        # word any name may have (Animation, Design): not a name of the source
+        known = known and not (
+            not mention.person  # チョク・ハウイップ氏: a person's part may be a word (チョク)
+            and any(form is None and unfamiliar(part) for part, form in resolved.items())
+            and all(common_noun(part) for part, form in resolved.items() if form)
+        )
         if not known:
             out += _unknown(checker, section, mention, resolved)
             continue
@@ -226,6 +234,7 @@ ORG_WORDS = re.compile(
     r"Treasury|Congress|Senate|Parliament|Assembly|Government|Police|Army|Navy|Guard|"
     r"Airlines?|Airways|Motors|Holdings|Partners|Capital|Energy|Technologies|Systems|Labs?|"
     r"Foundation|Society|Club|League|Cup|Prize|Award|Act|Law|Bill|Plan|Program|Programme|"
+    r"Convention|Treaty|Accords?|Agreement|Pact|Protocol|Declaration|Charter|"
     r"Project|Mission|Station|Telescope|Space|Corporation|Corp|Co|Ltd|LLC|Steel|Securities|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|"

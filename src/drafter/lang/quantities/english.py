@@ -363,6 +363,7 @@ def _ranks(scan: _Scan) -> None:
         scan.taken.append(match.span())
 
 
+_DAY_RUN = re.compile(r"\s*(?:-|–|—|to|through)\s*(\d{1,2})\b(?![,.]?\d|\s*(?:%|percent))")
 _DECADE = re.compile(r"\b(?P<y>(?:1[89]|20|21)\d0)['’]?s\b")
 
 
@@ -377,6 +378,12 @@ def _dates(scan: _Scan) -> None:
                 Quantity("date", month * 100 + int(match.group("d")), "", match.group(0))
             )
             scan.taken.append(match.span())
+            # Oct. 5-7: the last day of a run of days is a date of that month too
+            last = _DAY_RUN.match(scan.text, match.end())
+            if pattern is _DATE_MD and last and 1 <= int(last.group(1)) <= 31:
+                day = int(last.group(1))
+                scan.found.append(Quantity("date", month * 100 + day, "", f"{match['m']} {day}"))
+                scan.taken.append(last.span())
     for match in _MONTH_ALONE.finditer(scan.text):
         if scan.free(match.span()):
             scan.found.append(

@@ -33,8 +33,9 @@ _APPROX_JA = re.compile(
 )
 _JA_MIN_BEFORE = re.compile(r"(少なくとも|最低)\s*$")
 _JA_MAX_BEFORE = re.compile(r"(最大)\s*$")
-_JA_MIN_AFTER = re.compile(r"^\s*(以上|超|余り|あまり|強)")
-_JA_MAX_AFTER = re.compile(r"^\s*(以下|未満|弱|足らず)")
+# 450人を超え, 3割を上回る: a bound written as a verb
+_JA_MIN_AFTER = re.compile(r"^\s*(以上|超|余り|あまり|強|を超え|を超す|を上回)")
+_JA_MAX_AFTER = re.compile(r"^\s*(以下|未満|弱|足らず|を下回|に満た)")
 _JA_TOKEN = re.compile(
     rf"(?P<num>{_JA_NUMBER.pattern})\s*"
     rf"(?P<unit>%ポイント|パーセントポイント|%|パーセント|割|米ドル|ドル|ユーロ|円|ポンド|人民元|元|ウォン|ルピー|ナイラ|"
@@ -91,6 +92,9 @@ _JA_RANGE = re.compile(
     r"(\d[\d,.]*)\s*[〜~～\-－–]\s*(\d[\d,.]*)\s*"
     r"(%|パーセント|か月|カ月|ヶ月|年|週間|日間|時間|万|億|兆|ドル|円|ユーロ|トン|人)"
 )
+_JA_NEIGHBOURS = re.compile(
+    r"(?<![\d.,])(\d)、(\d)(?![\d.,])(人|年|か月|カ月|ヶ月|日|週間|回|件|社|つ)"
+)
 _JA_FRACTION = re.compile(r"[\d一二三四五六七八九十]+分の[\d一二三四五六七八九十]+")
 
 
@@ -114,7 +118,8 @@ _JA_NOT_FIGURE_AFTER = re.compile(
 _JA_RECORD = re.compile(r"\d+勝\d+敗(?:\d+(?:分け?|引き分け)?)?")
 
 
-def ja_quantities(sentence: str) -> list[Quantity]:
+def _prepared(sentence: str) -> str:
+    """The sentence with what is no figure taken out and ranges spelt out."""
     text = unicodedata.normalize("NFKC", sentence)
     text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
     # 70年代 ("the 70s"): a decade, not 70 years (2030年代 stays the year 2030, as "2030s")
@@ -123,6 +128,20 @@ def ja_quantities(sentence: str) -> list[Quantity]:
     text = _JA_RECORD.sub("", text)
     text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
     text = _JA_RANGE.sub(lambda m: f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}", text)
+    # 2、3年 ("two or three years"): the unit is the first number's too
+    text = _JA_NEIGHBOURS.sub(
+        lambda m: (
+            f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}"
+            if int(m.group(2)) == int(m.group(1)) + 1
+            else m.group(0)
+        ),
+        text,
+    )
+    return text
+
+
+def ja_quantities(sentence: str) -> list[Quantity]:
+    text = _prepared(sentence)
     found: list[Quantity] = []
     spans: list[tuple[int, int]] = []
     for match in _JA_DATE.finditer(text):
@@ -146,8 +165,8 @@ def ja_quantities(sentence: str) -> list[Quantity]:
             continue
         if not unit and text[match.end() : match.end() + 1] == "時":
             continue  # 午前0時, 4時半: a time of day, not a figure
-        if unit == "年" and text[match.end() : match.end() + 1] == "生":
-            continue  # 1年生: a school year ("freshman"), not a duration
+        if unit == "年" and text[match.end() : match.end() + 1] in ("生", "物", "債"):
+            continue  # 1年生: a school year ("freshman"); 10年物, 10年債: a bond's name
         if _is_kanji(raw.rstrip("万億兆")) and not unit:
             continue  # 一方, 統一: a kanji numeral counts only with a counter after it
         if _is_kanji(raw) and len(raw) == 1 and raw in "万億兆":
@@ -158,7 +177,7 @@ def ja_quantities(sentence: str) -> list[Quantity]:
         before = text[max(0, match.start() - 5) : match.start()]
         if before.endswith(("数", "何", "幾")):
             continue  # 数十人, 数百万ドル: a vague amount, not a figure to compare
-        after = text[match.end() : match.end() + 3]
+        after = text[match.end() : match.end() + 4]
         approx = bool(_APPROX_JA.search(before[-3:]) or _APPROX_JA.match(after))
         if _JA_MIN_BEFORE.search(before) or _JA_MIN_AFTER.match(after):
             bound = "min"
