@@ -118,6 +118,7 @@ def test_names_loanwords_and_transliteration() -> None:
         ("ニューサウスウェールズ", "a court in New South Wales", "New South Wales"),  # three words
         ("ロックレッジ", "Viera beat Rockledge 3-1", "Rockledge"),  # dge is ッジ
         ("カンボジア", "a girl from Cambodia died", "Cambodia"),  # dia is ジア
+        ("ワトソン", "founder Carlos Watson was arrested", "Watson"),  # t and s: ト+ソ
         ("プレイベン", "from Prey Veng province", "Prey Veng"),  # a final ng is ン
         ("プラチナム", "the Platinum Performance finals", "Platinum"),  # ti heard チ
         ("シティ", "in Chesapeake City", "City"),  # c before i is s

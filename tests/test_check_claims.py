@@ -683,9 +683,9 @@ def test_a_claim_the_run_tagged_as_background_is_never_must_fix() -> None:
     """Tagged background, it rests on no source sentence by the run's account: a figure that
     differs from the sentence it happens to align with is listed to verify, not failed (the
     15.4-inch model's screen against the 13-inch's 13.3 in the sentence it aligned with)."""
-    sentence = "港湾使用料は1コンテナあたり45ドルではなく60ドルが相場です。"
+    sentence = "港湾使用料は1コンテナあたり45ドルで、年間約4億ドルの収入を生むはずでした。"
     tagged = _claim(
-        _report(_background(sentence), recorded_kinds={sentence: "background"}), "60ドル"
+        _report(_background(sentence), recorded_kinds={sentence: "background"}), "4億ドル"
     )
     assert not tagged.fails
     untagged = _claim(
@@ -694,7 +694,7 @@ def test_a_claim_the_run_tagged_as_background_is_never_must_fix() -> None:
             recorded_evidence={sentence: ["S2"]},
             recorded_kinds={sentence: "source"},
         ),
-        "60ドル",
+        "4億ドル",
     )
     assert untagged.fails, untagged.reasons
 
@@ -1027,3 +1027,65 @@ def test_a_number_the_comment_writes_bare_is_not_listed_for_its_unit() -> None:
     report = _reaction_report(body, translation)
     claim = _claim(report, "100年")
     assert not [r for r in claim.reasons if "100年" in r], claim.reasons
+
+
+def test_a_figure_twenty_times_another_is_no_slip_for_it() -> None:
+    """「12歳の少女」 (from another sentence) against the aligned sentence's "lost around 4,000
+    reais": no slip keeps a figure's size that badly. A changed figure near the source's still is."""
+    from drafter.check.claims import numbers
+
+    source = (
+        "The gunman, 27, fled after he lost around 4,000 reais at a bar on Tuesday.\n\n"
+        "Police said seven people died. Officers searched all night. Roads were closed. "
+        "Shops stayed shut. Schools reopened.\n\nA 12-year-old girl was among the dead."
+    )
+
+    def graded(claim: str) -> list[bool]:
+        checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
+        anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+        return [f.must for f in numbers(checker, "lead", claim, anchor)]
+
+    assert graded("12歳の少女を含む7人が死亡し、実行犯の男（27）が逃走した。") == []
+    assert graded("男（27）はバーで約5000レアルを失った後に逃走した。") == [True]
+
+
+def test_a_hedge_of_a_noun_or_a_with_clause_is_only_listed() -> None:
+    """ "amid revelations of possibly deceptive practices" hedges the practices, and ", with plans
+    to bring the drinks to the UK" a clause the claim may leave out: listed, not must-fix."""
+    from drafter.check.claims import hedges
+
+    def graded(source: str, claim: str) -> list[bool]:
+        checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
+        anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=True)
+        return [f.must for f in hedges(checker, "lead", claim, anchor)]
+
+    arrested = (
+        "Watson was arrested on Thursday after the firm shut down amid revelations of "
+        "possibly deceptive business practices."
+    )
+    assert graded(arrested, "ワトソン氏は木曜日に逮捕された。") == [False]
+    stores = "Kelmar is debuting the drinks in its 20 stores, with plans to bring them to Dorra."
+    assert graded(stores, "ケルマーは20店舗で新飲料を発売する。") == [False]
+    assert graded("Kelmar plans to open 20 stores.", "ケルマーは20店舗を開く。") == [True]
+
+
+def test_a_rendering_inside_a_longer_one_is_the_longer_names() -> None:
+    """A glossary with "US Food and Drug Administration → 米食品医薬品局" and "FDA →
+    米食品医薬品局（FDA）": a claim writing the second names the FDA, which its sentence has."""
+    from drafter.check.claims import swapped_names
+
+    source = _FAR.replace(
+        "Opposition lawmaker Priya Natarajan said the delay was a mistake.",
+        "The FDA granted the Kelmar Pharma Group vaccine a breakthrough designation.",
+    ).replace("Ports handle most trade.", "The US Food and Drug Administration reviews vaccines.")
+    glossary = [
+        GlossaryEntry(source="US Food and Drug Administration", target="米食品医薬品局"),
+        GlossaryEntry(source="FDA", target="米食品医薬品局（FDA）"),
+        GlossaryEntry(source="Kelmar Pharma Group", target="ケルマー製薬"),
+    ]
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
+    (sentence,) = [s for s in checker.sentences if s.text.startswith("The FDA")]
+    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+    claim = "米食品医薬品局（FDA）はワクチンを画期的治療薬に指定した。"
+    assert swapped_names(checker, "lead", claim, anchor) == []

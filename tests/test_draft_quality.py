@@ -395,6 +395,7 @@ def test_no_weekday_table_without_a_publication_date(
     assert "never work them out from the reading date" in lead_system
     assert "No outlet is given" in lead_system
     assert "The title (no outlet is given):" in _asked(stages, "lead", "user")
+    assert ".- " not in lead_system  # each rule a line of its own
     asyncio.run(stages.upto("background"))
     assert "add no event later than what the source reports" in _asked(
         stages, "background", "system"

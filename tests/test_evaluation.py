@@ -472,3 +472,40 @@ def test_a_planted_comment_id_is_found_on_a_reaction_of_several_sentences() -> N
     )  # fmt: skip
     other = changed.model_copy(update={"sentence": "別の話。"})
     assert hit(planted, changed) and not hit(planted, other)
+
+
+def test_a_case_on_a_summedits_document_reads_it_from_the_shared_data(tmp_path: Path) -> None:
+    """case.json may name a SummEdits news document by the first hex digits of its text's
+    sha256: the text is read from <shared data>/summedits at run time, never copied. The test
+    writes a shared-data folder of its own (synthetic text); an unknown digest is a clear error."""
+    import hashlib
+
+    doc = "Norvanda's port said on Tuesday it will add 30 cranes by March. " + " ".join(
+        f"Berth {n} handled {n * 100} containers last week, the port said." for n in range(2, 12)
+    )
+    shared_dir = tmp_path / "shared"
+    (shared_dir / "summedits").mkdir(parents=True)
+    (shared_dir / "summedits" / "summedits_news.json").write_text(
+        json.dumps([{"doc": doc, "summary": "x", "label": 1}] * 2), encoding="utf-8"
+    )
+    case = tmp_path / "cases" / "cranes"
+    case.mkdir(parents=True)
+    digest = hashlib.sha256(doc.encode()).hexdigest()[:16]
+    (case / "case.json").write_text(json.dumps({"summedits_doc": digest, "split": "dev"}))
+    (case / "draft.md").write_text(
+        "# ノルバンダ港、クレーン30基を追加へ\n\nノルバンダ港は火曜日、3月までにクレーン30基を追加すると"
+        "発表した。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    suite = str(_suite(tmp_path, "[number]"))
+    args = ["eval", suite, "--shared-data", str(shared_dir), "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "eval.json").read_text(encoding="utf-8"))
+    assert [c["case"] for c in data["clean_cases"]] == ["cranes"]
+    assert data["clean_cases"][0]["must_fix"] == 0  # the draft's 30 is the document's
+    assert data["detection"]["number"]["total"] >= 1
+    (case / "case.json").write_text(json.dumps({"summedits_doc": "0" * 16, "split": "dev"}))
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and "no SummEdits document 0000000000000000" in result.stderr

@@ -4,9 +4,11 @@ the shared data) and their hand-planted errors (planted.json); the formats are i
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -45,6 +47,9 @@ class CaseInfo(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     extraction_id: str | None = Field(default=None, pattern=r"^[0-9a-f]{8,64}$")
+    # or a SummEdits news document (<shared data>/summedits/summedits_news.json), named by the
+    # first hex digits of the sha256 of its text
+    summedits_doc: str | None = Field(default=None, pattern=r"^[0-9a-f]{12,64}$")
     split: Literal["dev", "test"] | None = None
     style: str = ""
 
@@ -150,10 +155,14 @@ def load_cases(
         if source is not None:
             cases.append(Case(folder, info, str(source)))
             continue
+        if info.summedits_doc is not None:
+            page = _summedits_doc(folder, info.summedits_doc, shared, scratch)
+            cases.append(Case(folder, info, str(page)))
+            continue
         if info.extraction_id is None:
             raise CheckUsageError(
                 f"{folder} has no source.md, source.txt or source.html, and no case.json "
-                "naming an extraction_id"
+                "naming an extraction_id or a summedits_doc"
             )
         cases.append(Case(folder, info, str(_extracted_page(folder, info, shared, scratch))))
     if not cases:
@@ -176,6 +185,34 @@ def _extracted_page(folder: Path, info: CaseInfo, shared: Path | None, scratch: 
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise CheckUsageError(f"Case {folder.name}: cannot read {packed} ({exc})") from exc
     return target
+
+
+def _summedits_doc(folder: Path, digest: str, shared: Path | None, scratch: Path) -> Path:
+    """The SummEdits news document whose text's sha256 starts with `digest`, as a text file."""
+    data = shared / "summedits" / "summedits_news.json" if shared is not None else None
+    if data is None or not data.is_file():
+        raise CheckUsageError(
+            f"Case {folder.name} reads its source from the shared data's SummEdits documents, "
+            "which are absent: pass --shared-data DIR or set DRAFTER_SHARED_DATA."
+        )
+    target = scratch / f"summedits-{digest}.txt"
+    if not target.is_file():
+        for doc in _summedits_docs(data):
+            if hashlib.sha256(doc.encode("utf-8")).hexdigest().startswith(digest):
+                target.write_text(doc, encoding="utf-8")
+                break
+        else:
+            raise CheckUsageError(f"Case {folder.name}: no SummEdits document {digest}")
+    return target
+
+
+@lru_cache(maxsize=2)
+def _summedits_docs(data: Path) -> tuple[str, ...]:
+    try:
+        items = json.loads(data.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CheckUsageError(f"cannot read {data} ({exc})") from exc
+    return tuple(dict.fromkeys(str(item.get("doc", "")) for item in items))
 
 
 def hand_planted(case: Case, markdown: str) -> list[Planted]:

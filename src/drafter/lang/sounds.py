@@ -124,6 +124,8 @@ def _english_shapes(word: str) -> frozenset[str]:
     variants |= {re.sub(r"c(?=[eiy])", "s", v) for v in variants if "c" in v}
     variants |= {re.sub(r"t(?=i)", "ch", v) for v in variants if "ti" in v}
     variants |= {v.replace("tw", "ts") for v in variants if "tw" in v}
+    # t and s across two syllables are ト+ソ, not ツ (Watson → ワトソン, Betsy → ベッツィ stays)
+    variants |= {re.sub(r"ts(?=[aeiou])", "tos", v) for v in variants if "ts" in v}
     # di before a vowel is ジ (Cambodia → カンボジア); a final ng is ン in Asian names (Prey
     # Veng → プレイベン, Hong Kong → ホンコン)
     variants |= {re.sub(r"d(?=i[aeiou])", "j", v) for v in variants if "di" in v}

@@ -92,7 +92,11 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
             # a modal after the first clause of a compound sentence ("…needed more time, and
             # it may get there – but right now…") may be in a clause the claim leaves out:
             # listed, not must-fix
-            later = bool(_CLAUSE_BREAK.search(sentence.text[: word.start()]))
+            # so may one in a phrase of a noun ("amid revelations of possibly deceptive
+            # practices"): it hedges that noun, which the claim may leave out
+            later = bool(_CLAUSE_BREAK.search(sentence.text[: word.start()])) or bool(
+                _OF_A_NOUN.search(sentence.text[max(0, word.start() - 20) : word.start()])
+            )
             finding.must = finding.must and section == "lead" and not later
             finding.source_id = sentence.id
             return [finding]
@@ -101,7 +105,7 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
 
 # where a compound sentence's clauses part: ", and", ", but", a dash, a semicolon
 _CLAUSE_BREAK = re.compile(
-    r"[;–—]|\s-\s|,\s+(?:and|but|while|though|although|whereas|yet)\b", re.IGNORECASE
+    r"[;–—]|\s-\s|,\s+(?:and|but|while|though|although|whereas|yet|with)\b", re.IGNORECASE
 )
 
 
@@ -129,6 +133,7 @@ _TIME_CLAUSE = re.compile(
 _QUESTION = re.compile(r"\b(?:how|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
+_OF_A_NOUN = re.compile(r"\b(?:of|amid|over|about)\s+$", re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:its|their|his|her|our|my|your|the|a|new|earlier)\s+$", re.IGNORECASE)
 
 

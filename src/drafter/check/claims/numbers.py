@@ -194,14 +194,16 @@ def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
     """A spelled-out small number ("one of them", "two sides") is a rival only for a figure of
     its size: 16 nights is not a slip for "one". So is a count of five or fewer: 「2枚のアルバム」
     counts what the sentence names, not the "30-date" tour of its source sentence (a slip, or
-    a changed figure, keeps its size: digits swapped, doubled, another round number)."""
+    a changed figure, keeps its size: digits swapped, doubled, another round number). No
+    figure more than 20 times another is a slip for it."""
     if not (source.value and claim.value):
         return True
     ratio = max(claim.value, source.value) / min(claim.value, source.value)
     small_count = claim.kind == "number" and min(claim.value, source.value) <= 5
     if source.text.isalpha() or small_count:
         return ratio <= 5
-    return True
+    # 「12歳」 against "lost around 4,000 reais": a slip keeps the figure's order of magnitude
+    return ratio <= 20
 
 
 def _firm_for_figures(section: str, quantity: Quantity, anchor: Anchor) -> bool:

@@ -43,10 +43,10 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
     outlet = normalize(f"{article.site_name or ''} {article.author or ''}").casefold()
     near = _words(" ".join(s.text for s in checker.window(anchor.ids, around=2)))
     rested = [checker.by_id[i] for i in anchor.ids if i in checker.by_id]
-    named = [e for e in glossary if _rendered(e, claim)]
+    rendered = [e for e in glossary if _rendered(e, claim)]
     far = [
         e
-        for e in named
+        for e in _longest(rendered)
         if _whole(e, claim)
         and _words(e.source)  # "El Al": no word long enough to tell where it is named
         and not _credited(e, claim)
@@ -65,7 +65,7 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
         left_out = [
             e
             for e in glossary
-            if e not in named
+            if e not in rendered
             and _words(e.source)
             and _words(e.source) <= words
             and _person(e) == _person(moved)  # a person for a person, a body for a body
@@ -90,6 +90,19 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
                 )
             ]
     return []
+
+
+def _longest(rendered: list[GlossaryEntry]) -> list[GlossaryEntry]:
+    """The renderings not inside a longer one the claim also gives: 米食品医薬品局 inside
+    米食品医薬品局（FDA） is the FDA's name there, not the glossary's other entry for it."""
+    return [
+        e
+        for e in rendered
+        if not any(
+            normalize(e.target) in normalize(o.target) and len(o.target) > len(e.target)
+            for o in rendered
+        )
+    ]
 
 
 def _words(text: str) -> set[str]:
