@@ -703,3 +703,47 @@ def test_an_invented_name_beside_a_common_word_of_the_source_is_listed() -> None
 
     assert listed("フィマノ・アニメーション")
     assert listed("ピクサー・アニメーション") == []
+
+
+def test_the_shape_index_finds_what_comparing_every_word_finds() -> None:
+    """The names check asks which lower-case words of the source a katakana part transliterates;
+    the index answers without comparing every word, and must answer the same."""
+    from drafter.lang.sounds import ShapeIndex
+
+    words = [
+        "animation",
+        "information",
+        "computer",
+        "security",
+        "platform",
+        "streaming",
+        "hedge",
+        "fund",
+        "rare",
+        "earth",
+        "bottleneck",
+        "smart",
+        "missile",
+        "vaccine",
+        "design",
+        "operation",
+        "operations",
+        "container",
+        "lithium",
+        "shipping",
+        "terminal",
+        "congestion",
+        "infotainment",
+        "system",
+        "defensive",
+        "end",
+        "cranes",
+        "harbour",
+    ]
+    words += ["infotainment system", "defensive end", "hedge fund", "rare earth"]
+    index = ShapeIndex(words)
+    for katakana in ("アニメーション", "インフォテインメントシステム", "ディフェンシブエンド",
+                     "コンテナ", "リチウム", "ヘッジファンド", "レアアース", "フィマノ", "セキュリティ"):  # fmt: skip
+        expected = [w for w in words if transliteration_match(katakana, w) >= 0.8]
+        assert sorted(index.matches(katakana)) == sorted(set(expected)), katakana
+    assert index.matches("コンテナ") == ["container"]

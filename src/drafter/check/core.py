@@ -35,6 +35,7 @@ from drafter.guard import run_urls, url_key
 from drafter.lang import align
 from drafter.lang.names import glossary_targets, source_words
 from drafter.lang.quantities import Quantity, en_quantities, ja_quantities, same_value
+from drafter.lang.sounds import ShapeIndex
 from drafter.lang.text import normalize, split_sentences
 from drafter.models import Article, CommentThread, GlossaryEntry, SourceSentence
 
@@ -107,7 +108,7 @@ class Checker:
         # インフォテインメントシステム, defensive end → ディフェンシブエンド)
         found = re.findall(r"\b(?=([a-z][a-z-]{3,} [a-z][a-z-]{2,})\b)", inputs.article.text)
         pairs = [pair for pair in found if pair.rsplit(" ", 1)[1] not in _FUNCTION_WORDS]
-        self.common_words = sorted({*lower, *pairs})
+        self.common_words = ShapeIndex(sorted({*lower, *pairs}))
         self.common_parts: dict[str, bool] = {}  # katakana part → whether a common word
         self.source_norm = normalize(f"{inputs.article.text}\n{about}").casefold()
         # words of the byline and outlet: names a draft gives that no sentence holds

@@ -153,7 +153,7 @@ def _unrendered(
 ) -> list[str]:
     """The comment's names that the article also has and the translation does not render, by
     name, sound or exonym."""
-    common = set(checker.common_words)
+    common = set(checker.common_words.words)
     plain = normalize(text)
     runs = _KATAKANA.findall(plain)
     # capitalised inside a sentence of the comment: a name, even one the article lacks (Camry)

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from math import ceil
 
 _ROMAJI = {
     "ア": "a", "イ": "i", "ウ": "u", "エ": "e", "オ": "o", "カ": "ka", "キ": "ki", "ク": "ku",
@@ -172,3 +173,33 @@ def _as_heard(word: str) -> str:
     ):  # fmt: skip
         text = re.sub(pattern, repl, text)
     return text
+
+
+class ShapeIndex:
+    """Words by their sound shapes, to find those a katakana word may transliterate without
+    comparing it with every word (a check asks this of each name part against every lower-case
+    word of a long source). `matches` gives what `transliteration_match(k, w) >= 0.8` keeps."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = list(words)
+        self.exact: dict[str, list[str]] = {}
+        self.by_length: dict[int, list[tuple[str, str]]] = {}
+        for word in self.words:
+            for shape in _english_shapes(word):
+                if shape:
+                    self.exact.setdefault(shape, []).append(word)
+                    self.by_length.setdefault(len(shape), []).append((shape, word))
+
+    def matches(self, katakana: str) -> list[str]:
+        a = _katakana_shape(katakana)
+        if not a:
+            return []
+        found = dict.fromkeys(self.exact.get(a, []))
+        if len(a) > 4:
+            # a ratio of 0.8 or more needs lengths within two thirds and one and a half
+            for length in range(max(5, ceil(len(a) * 2 / 3)), int(len(a) * 1.5) + 1):
+                bar = 0.85 if min(len(a), length) <= 6 else 0.8
+                for shape, word in self.by_length.get(length, []):
+                    if word not in found and SequenceMatcher(None, a, shape).ratio() >= bar:
+                        found[word] = None
+        return list(found)

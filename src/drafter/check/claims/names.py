@@ -20,7 +20,6 @@ from drafter.lang.names import (
     same_sound,
     skeleton,
     spelling_match,
-    transliteration_match,
     unfamiliar,
 )
 from drafter.lang.text import normalize
@@ -144,12 +143,11 @@ def _common_part(checker: Checker, part: str) -> bool:
     if known is None:
         short = len(skeleton(romanize(part))) <= _SHORT_SHAPE
         known = any(
-            transliteration_match(part, w) >= 0.8
-            and (not short or spelling_match(part, w) >= _COMMON_SPELLING)
+            (not short or spelling_match(part, w) >= _COMMON_SPELLING)
             # two words only for a long compound (インフォテインメントシステム): a short name
             # matches some pair of words by chance (ベルダニア, "will return")
             and (" " not in w or len(part) >= _COMPOUND_CHARS)
-            for w in checker.common_words
+            for w in checker.common_words.matches(part)
         )
         checker.common_parts[part] = known
     return known
