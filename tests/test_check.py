@@ -119,6 +119,7 @@ def test_names_loanwords_and_transliteration() -> None:
         ("ロックレッジ", "Viera beat Rockledge 3-1", "Rockledge"),  # dge is ッジ
         ("カンボジア", "a girl from Cambodia died", "Cambodia"),  # dia is ジア
         ("ワトソン", "founder Carlos Watson was arrested", "Watson"),  # t and s: ト+ソ
+        ("ニーヴル", "shots of Evel Knievel", "Knievel"),  # a silent k before n
         ("プレイベン", "from Prey Veng province", "Prey Veng"),  # a final ng is ン
         ("プラチナム", "the Platinum Performance finals", "Platinum"),  # ti heard チ
         ("シティ", "in Chesapeake City", "City"),  # c before i is s
@@ -747,3 +748,19 @@ def test_the_shape_index_finds_what_comparing_every_word_finds() -> None:
         expected = [w for w in words if transliteration_match(katakana, w) >= 0.8]
         assert sorted(index.matches(katakana)) == sorted(set(expected)), katakana
     assert index.matches("コンテナ") == ["container"]
+
+
+def test_the_publication_date_is_a_date_of_the_source() -> None:
+    """「6月21日、レビューを掲載した」: the page's own date dates the publication, though no
+    sentence writes it; another day is still listed."""
+    from drafter.check.core import check
+
+    source = "The book comes with a record. " * 3 + "Tested by John Milbank, it scores well."
+
+    def listed(day: str) -> list[str]:
+        inputs = check_inputs(source, f"# t\n\n同サイトは{day}、この本のレビューを掲載した。")
+        inputs.article = inputs.article.model_copy(update={"date": "2014-06-21"})
+        return [r for c in check(inputs).claims for r in c.reasons if "日」" in r]
+
+    assert listed("6月21日") == []
+    assert listed("6月24日")

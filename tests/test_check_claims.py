@@ -1089,3 +1089,35 @@ def test_a_rendering_inside_a_longer_one_is_the_longer_names() -> None:
     anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
     claim = "米食品医薬品局（FDA）はワクチンを画期的治療薬に指定した。"
     assert swapped_names(checker, "lead", claim, anchor) == []
+
+
+def test_a_body_its_sentence_names_by_initials_and_the_half_of_a_quote_after_but() -> None:
+    """「世界保健機関（WHO）の…事務局長は『…』と警告した」 rests on a sentence that says "WHO": the
+    body is named there, no swap for the sentence's other name. The quotation renders the half of
+    the quote after ", but", a span of its own."""
+    from drafter.check.claims import quotes, swapped_names
+
+    said = (
+        'WHO chief Ilse Dorran warned: "Kelmar fever has spread in wild birds for 25 years, but '
+        'the recent spillover to mammals needs to be monitored closely."'
+    )
+    source = _FAR.replace(
+        "Opposition lawmaker Priya Natarajan said the delay was a mistake.", said
+    ).replace("Ports handle most trade.", "The World Health Organization tracks outbreaks.")
+    glossary = [
+        GlossaryEntry(source="World Health Organization", target="世界保健機関"),
+        GlossaryEntry(source="Kelmar fever", target="ケルマー熱"),
+        GlossaryEntry(source="Ilse Dorran", target="イルゼ・ドラン"),
+    ]
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
+    (sentence,) = [s for s in checker.sentences if s.text.startswith("WHO chief")]
+    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+    claim = (
+        "世界保健機関（WHO）のイルゼ・ドラン事務局長は、「最近の哺乳類への感染拡大は注意深く"
+        "監視する必要がある」と警告した。"
+    )
+    assert swapped_names(checker, "lead", claim, anchor) == []
+    assert quotes(checker, "lead", claim, anchor) == []
+    score, span = checker.best_quote("最近の哺乳類への感染拡大は注意深く監視する必要がある")
+    assert span.startswith("the recent spillover"), (score, span)

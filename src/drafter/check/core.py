@@ -141,7 +141,8 @@ class Checker:
                 self.source_q[self.index[entry.sentence_id]].append(
                     Quantity("date", value, "", entry.phrase)
                 )
-        return [Quantity("year", dateline.year)]
+        day = Quantity("date", dateline.month * 100 + dateline.day)  # 「6月21日に掲載した」
+        return [Quantity("year", dateline.year), day, Quantity("month", dateline.month)]
 
     def say(self, ja: str, en: str) -> str:
         """A reason in the draft's language: editors of a Japanese draft read Japanese."""
@@ -155,9 +156,8 @@ class Checker:
     @cached_property
     def thread_lines(self) -> list[str]:
         bodies = [c.body for c in (self.inputs.thread.comments if self.inputs.thread else [])]
-        # (a line of a few words, "Agreed.", is close to too many quotations to tell)
         lines = [p for b in bodies if len(ps := split_sentences(b)) > 1 for p in ps]
-        return bodies + [line for line in lines if len(line) >= 30]
+        return bodies + [line for line in lines if len(line) >= 30]  # not "Agreed." alone
 
     def says_in_source(self, content: str) -> float:
         """How closely a quotation's words say what some source sentence says."""
@@ -347,7 +347,7 @@ _INNER_QUOTE = re.compile(
 )
 
 
-_CLAUSE_BREAK = re.compile(r"\s*[—–;]\s*|\s+--?\s+")
+_CLAUSE_BREAK = re.compile(r"\s*[—–;]\s*|\s+--?\s+|,\s+but\s+")  # "…25 years, but the…"
 
 
 def quoted_spans(text: str) -> list[str]:

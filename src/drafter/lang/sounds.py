@@ -127,6 +127,8 @@ def _english_shapes(word: str) -> frozenset[str]:
     variants |= {v.replace("tw", "ts") for v in variants if "tw" in v}
     # t and s across two syllables are ト+ソ, not ツ (Watson → ワトソン, Betsy → ベッツィ stays)
     variants |= {re.sub(r"ts(?=[aeiou])", "tos", v) for v in variants if "ts" in v}
+    # a k before n at the start is silent (Knievel → ニーヴル, Knox → ノックス)
+    variants |= {v[1:] for v in variants if v.startswith("kn")}
     # di before a vowel is ジ (Cambodia → カンボジア); a final ng is ン in Asian names (Prey
     # Veng → プレイベン, Hong Kong → ホンコン)
     variants |= {re.sub(r"d(?=i[aeiou])", "j", v) for v in variants if "di" in v}

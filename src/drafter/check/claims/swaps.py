@@ -39,22 +39,9 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
     if _REFERS_BACK.search(claim):
         return []
     glossary = checker.inputs.glossary
-    article = checker.inputs.article
-    outlet = normalize(f"{article.site_name or ''} {article.author or ''}").casefold()
-    near = _words(" ".join(s.text for s in checker.window(anchor.ids, around=2)))
     rested = [checker.by_id[i] for i in anchor.ids if i in checker.by_id]
     rendered = [e for e in glossary if _rendered(e, claim)]
-    far = [
-        e
-        for e in _longest(rendered)
-        if _whole(e, claim)
-        and _words(e.source)  # "El Al": no word long enough to tell where it is named
-        and not _credited(e, claim)
-        and _in_source(checker, e)
-        and not _words(e.source) & near
-        and not any(w in outlet for w in _words(e.source))  # the outlet: 「〇〇によると」
-        and normalize(e.target) not in EXONYMS  # 米国, 中国: named anywhere
-    ]
+    far = _named_far(checker, claim, anchor, rendered)
     if not far:
         return []
     moved = far[0]
@@ -90,6 +77,30 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
                 )
             ]
     return []
+
+
+def _named_far(
+    checker: Checker, claim: str, anchor: Anchor, rendered: list[GlossaryEntry]
+) -> list[GlossaryEntry]:
+    """The article's names the claim gives that none of its recorded sentences (nor their
+    neighbours) has, in any spelling: candidates for a name moved from elsewhere."""
+    article = checker.inputs.article
+    outlet = normalize(f"{article.site_name or ''} {article.author or ''}").casefold()
+    window = " ".join(s.text for s in checker.window(anchor.ids, around=2))
+    near = _words(window)
+    acronyms = set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", window))  # WHO, PolyU
+    return [
+        e
+        for e in _longest(rendered)
+        if _whole(e, claim)
+        and _words(e.source)  # "El Al": no word long enough to tell where it is named
+        and not _credited(e, claim)
+        and _in_source(checker, e)
+        and not _words(e.source) & near
+        and not any(abbreviates(a, e.source) for a in acronyms)  # "WHO" for the body
+        and not any(w in outlet for w in _words(e.source))  # the outlet: 「〇〇によると」
+        and normalize(e.target) not in EXONYMS  # 米国, 中国: named anywhere
+    ]
 
 
 def _longest(rendered: list[GlossaryEntry]) -> list[GlossaryEntry]:
