@@ -141,8 +141,8 @@ class Checker:
                 self.source_q[self.index[entry.sentence_id]].append(
                     Quantity("date", value, "", entry.phrase)
                 )
-        day = Quantity("date", dateline.month * 100 + dateline.day)  # 「6月21日に掲載した」
-        return [Quantity("year", dateline.year), day, Quantity("month", dateline.month)]
+        same_day = Quantity("date", dateline.month * 100 + dateline.day)  # 「6月21日に掲載した」
+        return [Quantity("year", dateline.year), same_day, Quantity("month", dateline.month)]
 
     def say(self, ja: str, en: str) -> str:
         """A reason in the draft's language: editors of a Japanese draft read Japanese."""
