@@ -879,12 +879,7 @@ def test_a_hedge_after_the_first_clause_of_a_compound_sentence_is_only_listed() 
     it back": a lead restating the first and last clauses dropped no hedge (a false must-fix
     on a recorded draft). A modal after a clause break is listed to verify; in the first
     clause it is still must-fix."""
-    from drafter.check.claims import Anchor, hedges
-
-    def graded(source: str, claim: str) -> list[bool]:
-        checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
-        anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=True)
-        return [f.must for f in hedges(checker, "lead", claim, anchor)]
+    graded = _hedge_grades
 
     compound = (
         "Kelmar clearly needed more time to finish the docks, and it may get there eventually"
@@ -951,24 +946,35 @@ def test_one_of_the_unit_a_comment_names_without_a_number_is_not_listed() -> Non
     assert not [r for r in claim.reasons if "1年" in r], claim.reasons
 
 
+def _resting_on(
+    said: str, elsewhere: tuple[str, str], glossary: list[GlossaryEntry]
+) -> tuple[Checker, Anchor]:
+    """A checker on _FAR with Natarajan's sentence replaced by `said` (the sentence a claim
+    rests on, by the run's record) and one sentence far from it replaced by another, and the
+    recorded anchor on `said`."""
+    source = _FAR.replace(
+        "Opposition lawmaker Priya Natarajan said the delay was a mistake.", said
+    ).replace(*elsewhere)
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
+    (sentence,) = [s for s in checker.sentences if s.text == said]
+    return checker, Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+
+
 def test_a_name_too_short_to_place_is_no_swap_nor_a_sentences_person() -> None:
     """ "El Al" has no word long enough to tell where the article names it: a claim that
     names the airline beside the sentence it rests on is no swap, and "El Al" or "Tel Aviv" in
     a source sentence is no person the claim left out."""
     from drafter.check.claims import swapped_names
 
-    source = _FAR.replace(
-        "Opposition lawmaker Priya Natarajan said the delay was a mistake.",
+    checker, anchor = _resting_on(
         "A connection on Kelmar Air via Dorra can be quicker than the nonstop.",
-    ).replace("Ships wait days.", "El Al runs a nonstop flight from Tel Aviv.")
-    glossary = [
-        GlossaryEntry(source="El Al", target="エル・アル航空"),
-        GlossaryEntry(source="Kelmar Air", target="ケルマー航空"),
-    ]
-    article = _inputs(_markdown()).article.model_copy(update={"text": source})
-    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
-    (sentence,) = [s for s in checker.sentences if s.text.startswith("A connection")]
-    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+        ("Ships wait days.", "El Al runs a nonstop flight from Tel Aviv."),
+        [
+            GlossaryEntry(source="El Al", target="エル・アル航空"),
+            GlossaryEntry(source="Kelmar Air", target="ケルマー航空"),
+        ],
+    )
     claim = "ドラ経由の乗り継ぎは、エル・アル航空の直行便より速い場合がある。"
     assert swapped_names(checker, "lead", claim, anchor) == []
     from drafter.check.claims.names import _window_people
@@ -982,8 +988,6 @@ def test_a_figure_found_beside_a_name_the_claim_gives_is_no_swap() -> None:
     わたって」 is "after a year of … led by Beth Meacham", not the aligned sentence's "a couple
     of months". A figure from a sentence that names someone of the claim the aligned one does
     not is no swap; the same claim without the name still is."""
-    from drafter.check.claims import names, numbers
-
     source = (
         "Relations soured, and a couple of months later the family cut all contact.\n\n"
         "Readers kept asking about the books. Shops sold old copies. Prices rose. Fans wrote "
@@ -992,10 +996,7 @@ def test_a_figure_found_beside_a_name_the_claim_gives_is_no_swap() -> None:
     )
 
     def graded(claim: str) -> list[bool]:
-        checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
-        anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
-        names(checker, "lead", claim, anchor)
-        return [f.must for f in numbers(checker, "lead", claim, anchor)]
+        return _figure_grades(source, claim, names_first=True)
 
     assert graded("交渉は編集者のベス・ミーチャム氏が中心となり、約1年にわたって進められた。") == []
     assert graded("交渉は約1年にわたって進められた。") == [True]
@@ -1032,8 +1033,6 @@ def test_a_number_the_comment_writes_bare_is_not_listed_for_its_unit() -> None:
 def test_a_figure_twenty_times_another_is_no_slip_for_it() -> None:
     """「12歳の少女」 (from another sentence) against the aligned sentence's "lost around 4,000
     reais": no slip keeps a figure's size that badly. A changed figure near the source's still is."""
-    from drafter.check.claims import numbers
-
     source = (
         "The gunman, 27, fled after he lost around 4,000 reais at a bar on Tuesday.\n\n"
         "Police said seven people died. Officers searched all night. Roads were closed. "
@@ -1041,9 +1040,7 @@ def test_a_figure_twenty_times_another_is_no_slip_for_it() -> None:
     )
 
     def graded(claim: str) -> list[bool]:
-        checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
-        anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
-        return [f.must for f in numbers(checker, "lead", claim, anchor)]
+        return _figure_grades(source, claim)
 
     assert graded("12歳の少女を含む7人が死亡し、実行犯の男（27）が逃走した。") == []
     assert graded("男（27）はバーで約5000レアルを失った後に逃走した。") == [True]
@@ -1052,12 +1049,7 @@ def test_a_figure_twenty_times_another_is_no_slip_for_it() -> None:
 def test_a_hedge_of_a_noun_or_a_with_clause_is_only_listed() -> None:
     """ "amid revelations of possibly deceptive practices" hedges the practices, and ", with plans
     to bring the drinks to the UK" a clause the claim may leave out: listed, not must-fix."""
-    from drafter.check.claims import hedges
-
-    def graded(source: str, claim: str) -> list[bool]:
-        checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
-        anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=True)
-        return [f.must for f in hedges(checker, "lead", claim, anchor)]
+    graded = _hedge_grades
 
     arrested = (
         "Watson was arrested on Thursday after the firm shut down amid revelations of "
@@ -1074,19 +1066,15 @@ def test_a_rendering_inside_a_longer_one_is_the_longer_names() -> None:
     米食品医薬品局（FDA）": a claim writing the second names the FDA, which its sentence has."""
     from drafter.check.claims import swapped_names
 
-    source = _FAR.replace(
-        "Opposition lawmaker Priya Natarajan said the delay was a mistake.",
+    checker, anchor = _resting_on(
         "The FDA granted the Kelmar Pharma Group vaccine a breakthrough designation.",
-    ).replace("Ports handle most trade.", "The US Food and Drug Administration reviews vaccines.")
-    glossary = [
-        GlossaryEntry(source="US Food and Drug Administration", target="米食品医薬品局"),
-        GlossaryEntry(source="FDA", target="米食品医薬品局（FDA）"),
-        GlossaryEntry(source="Kelmar Pharma Group", target="ケルマー製薬"),
-    ]
-    article = _inputs(_markdown()).article.model_copy(update={"text": source})
-    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
-    (sentence,) = [s for s in checker.sentences if s.text.startswith("The FDA")]
-    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+        ("Ports handle most trade.", "The US Food and Drug Administration reviews vaccines."),
+        [
+            GlossaryEntry(source="US Food and Drug Administration", target="米食品医薬品局"),
+            GlossaryEntry(source="FDA", target="米食品医薬品局（FDA）"),
+            GlossaryEntry(source="Kelmar Pharma Group", target="ケルマー製薬"),
+        ],
+    )
     claim = "米食品医薬品局（FDA）はワクチンを画期的治療薬に指定した。"
     assert swapped_names(checker, "lead", claim, anchor) == []
 
@@ -1101,18 +1089,15 @@ def test_a_body_its_sentence_names_by_initials_and_the_half_of_a_quote_after_but
         'WHO chief Ilse Dorran warned: "Kelmar fever has spread in wild birds for 25 years, but '
         'the recent spillover to mammals needs to be monitored closely."'
     )
-    source = _FAR.replace(
-        "Opposition lawmaker Priya Natarajan said the delay was a mistake.", said
-    ).replace("Ports handle most trade.", "The World Health Organization tracks outbreaks.")
-    glossary = [
-        GlossaryEntry(source="World Health Organization", target="世界保健機関"),
-        GlossaryEntry(source="Kelmar fever", target="ケルマー熱"),
-        GlossaryEntry(source="Ilse Dorran", target="イルゼ・ドラン"),
-    ]
-    article = _inputs(_markdown()).article.model_copy(update={"text": source})
-    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
-    (sentence,) = [s for s in checker.sentences if s.text.startswith("WHO chief")]
-    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+    checker, anchor = _resting_on(
+        said,
+        ("Ports handle most trade.", "The World Health Organization tracks outbreaks."),
+        [
+            GlossaryEntry(source="World Health Organization", target="世界保健機関"),
+            GlossaryEntry(source="Kelmar fever", target="ケルマー熱"),
+            GlossaryEntry(source="Ilse Dorran", target="イルゼ・ドラン"),
+        ],
+    )
     claim = (
         "世界保健機関（WHO）のイルゼ・ドラン事務局長は、「最近の哺乳類への感染拡大は注意深く"
         "監視する必要がある」と警告した。"
@@ -1121,3 +1106,24 @@ def test_a_body_its_sentence_names_by_initials_and_the_half_of_a_quote_after_but
     assert quotes(checker, "lead", claim, anchor) == []
     score, span = checker.best_quote("最近の哺乳類への感染拡大は注意深く監視する必要がある")
     assert span.startswith("the recent spillover"), (score, span)
+
+
+def _figure_grades(source: str, claim: str, *, names_first: bool = False) -> list[bool]:
+    """The numbers check's grades (must-fix or not) for a lead claim aligned with S1; the
+    names check first where a name the claim gives decides which sentence it rests on."""
+    from drafter.check.claims import names, numbers
+
+    checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+    if names_first:
+        names(checker, "lead", claim, anchor)
+    return [f.must for f in numbers(checker, "lead", claim, anchor)]
+
+
+def _hedge_grades(source: str, claim: str) -> list[bool]:
+    """The hedges check's grades for a lead claim whose recorded evidence is S1."""
+    from drafter.check.claims import hedges
+
+    checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=True)
+    return [f.must for f in hedges(checker, "lead", claim, anchor)]
