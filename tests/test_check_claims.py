@@ -992,14 +992,14 @@ def test_a_figure_found_beside_a_name_the_claim_gives_is_no_swap() -> None:
         "Relations soured, and a couple of months later the family cut all contact.\n\n"
         "Readers kept asking about the books. Shops sold old copies. Prices rose. Fans wrote "
         "letters.\n\n"
-        "After a year of careful talks led by editor Beth Meacham, the family agreed."
+        "After five months of careful talks led by editor Beth Meacham, the family agreed."
     )
 
     def graded(claim: str) -> list[bool]:
         return _figure_grades(source, claim, names_first=True)
 
-    assert graded("交渉は編集者のベス・ミーチャム氏が中心となり、約1年にわたって進められた。") == []
-    assert graded("交渉は約1年にわたって進められた。") == [True]
+    assert graded("交渉は編集者のベス・ミーチャム氏が中心となり、5か月にわたって進められた。") == []
+    assert graded("交渉は5か月にわたって進められた。") == [True]
 
 
 def test_a_month_before_a_year_is_read_and_a_comment_line_is_quoted() -> None:
@@ -1127,3 +1127,22 @@ def _hedge_grades(source: str, claim: str) -> list[bool]:
     checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
     anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=True)
     return [f.must for f in hedges(checker, "lead", claim, anchor)]
+
+
+def test_a_duration_in_another_unit_is_no_slip_and_a_name_keeps_its_number() -> None:
+    """「2〜3時間おき」 (from "every 2–3 hours" elsewhere) against the aligned "Drink 20–30
+    minutes before": a slip keeps its unit; 「80デイ・オブセッション」 is a name, not 80; "a
+    potential investor" names who, it hedges nothing."""
+    from drafter.check.claims.hedges import _main_clause_modal
+    from drafter.lang.quantities import ja_quantities
+
+    source = (
+        "Drink 20–30 minutes before your workout.\n\n"
+        "Rest well. Sleep early. Stretch daily. Walk often. Drink water.\n\n"
+        "Eat every 2–3 hours."
+    )
+    assert _figure_grades(source, "運動の20〜30分前に飲み、2〜3時間おきに食べる。") == []
+    assert _figure_grades(source, "運動の40〜50分前に飲む。") == [True, True]
+    assert ja_quantities("80デイ・オブセッションと同じプラン") == []
+    assert _main_clause_modal("a pitch to Goldman Sachs, a potential investor.") is None
+    assert _main_clause_modal("The potential buyers may walk away.") is not None

@@ -155,6 +155,8 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue  # "Considering a Mac is meant for…": given that, not a plan weighed
         if word.group(0).lower().startswith("plan") and _OWNED.search(before):
             continue  # "its plans to fight inflation": a noun, what was planned is reported
+        if word.group(0).lower() == "potential" and re.search(r"(?i)\b(?:a|an|the)\s+$", before):
+            continue  # "Goldman Sachs, a potential investor": names who, hedges no claim
         return word
     return None
 

@@ -320,8 +320,10 @@ def _durations(scan: _Scan) -> None:
         unit = _MONTHS_PER[match.group("unit").lower().rstrip("s")]
         approx = scan.approx_before(match.start())
         for number in filter(None, (match.group("n0"), None)):
+            # the low end, written with the unit both ends share ("20 minutes" of 20–30)
+            low = f"{number} {match.group('unit')}"
             scan.found.append(
-                Quantity("duration", dur(_en_value(number) * unit), "months", number, approx)
+                Quantity("duration", dur(_en_value(number) * unit), "months", low, approx)
             )
         scan.found.append(Quantity("duration", dur(value * unit), "months", match.group(0), approx))
         scan.taken.append(match.span())

@@ -90,7 +90,7 @@ def _is_kanji(text: str) -> bool:
 
 _JA_RANGE = re.compile(
     r"(\d[\d,.]*)\s*[〜~～\-－–]\s*(\d[\d,.]*)\s*"
-    r"(%|パーセント|か月|カ月|ヶ月|年|週間|日間|時間|万|億|兆|ドル|円|ユーロ|トン|人)"
+    r"(%|パーセント|か月|カ月|ヶ月|年|週間|日間|時間|分|秒|万|億|兆|ドル|円|ユーロ|トン|人|キロ)"
 )
 _JA_NEIGHBOURS = re.compile(
     r"(?<![\d.,])(\d)、(\d)(?![\d.,])(人|年|か月|カ月|ヶ月|日|週間|回|件|社|つ)"
@@ -165,6 +165,8 @@ def ja_quantities(sentence: str) -> list[Quantity]:
             continue
         if not unit and text[match.end() : match.end() + 1] == "時":
             continue  # 午前0時, 4時半: a time of day, not a figure
+        if not unit and re.match(r"[ァ-ヺー]+・", text[match.end() :]):
+            continue  # 80デイ・オブセッション: a number inside a name (5000レアル is money)
         if unit == "年" and text[match.end() : match.end() + 1] in ("生", "物", "債"):
             continue  # 1年生: a school year ("freshman"); 10年物, 10年債: a bond's name
         if _is_kanji(raw.rstrip("万億兆")) and not unit:
