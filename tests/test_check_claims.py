@@ -1146,3 +1146,19 @@ def test_a_duration_in_another_unit_is_no_slip_and_a_name_keeps_its_number() -> 
     assert ja_quantities("80デイ・オブセッションと同じプラン") == []
     assert _main_clause_modal("a pitch to Goldman Sachs, a potential investor.") is None
     assert _main_clause_modal("The potential buyers may walk away.") is not None
+
+
+def test_a_duration_spelt_out_keeps_its_unit_when_compared() -> None:
+    """ "three weeks" is in weeks (its letters hold "hr", which is no hour): 「4週間」 against it is
+    a plausible slip, 「3時間」 is not."""
+    from drafter.check.claims.numbers import _plausible_slip, _time_unit
+    from drafter.lang.quantities import en_quantities, ja_quantities
+
+    weeks = en_quantities("for three weeks")[0]
+    assert [_time_unit(q) for q in en_quantities("three weeks, three months, 2 hrs")] == [
+        "week",
+        "month",
+        "hour",
+    ]
+    assert _plausible_slip(ja_quantities("4週間")[0], weeks)
+    assert not _plausible_slip(ja_quantities("3時間")[0], weeks)

@@ -133,6 +133,7 @@ _TIME_CLAUSE = re.compile(
 _QUESTION = re.compile(r"\b(?:how|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
+_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _OF_A_NOUN = re.compile(r"\b(?:of|amid|over|about)\s+$", re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:its|their|his|her|our|my|your|the|a|new|earlier)\s+$", re.IGNORECASE)
 
@@ -155,7 +156,7 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue  # "Considering a Mac is meant for…": given that, not a plan weighed
         if word.group(0).lower().startswith("plan") and _OWNED.search(before):
             continue  # "its plans to fight inflation": a noun, what was planned is reported
-        if word.group(0).lower() == "potential" and re.search(r"(?i)\b(?:a|an|the)\s+$", before):
+        if word.group(0).lower() == "potential" and _ARTICLE.search(before):
             continue  # "Goldman Sachs, a potential investor": names who, hedges no claim
         return word
     return None

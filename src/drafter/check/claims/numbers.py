@@ -198,13 +198,13 @@ def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
     figure more than 20 times another is a slip for it."""
     if not (source.value and claim.value):
         return True
-    units = {_time_unit(claim), _time_unit(source)}
-    numerals = {re.search(r"\d+(?:\.\d+)?", q.text.replace(",", "")) for q in (claim, source)}
-    if claim.kind == source.kind == "duration" and None not in units and len(units) > 1:
-        # 「2〜3時間おき」 is no slip for "20–30 minutes": a slip keeps the unit, or the number
-        # (18か月 written 18年)
-        written = {m.group(0) for m in numerals if m}
-        return len(written) == 1 and None not in numerals
+    if claim.kind == source.kind == "duration":
+        units = {_time_unit(claim), _time_unit(source)}
+        if None not in units and len(units) > 1:
+            # 「2〜3時間おき」 is no slip for "20–30 minutes": a slip keeps the unit, or the
+            # number (18か月 written 18年)
+            numeral = _numeral(claim)
+            return numeral is not None and numeral == _numeral(source)
     ratio = max(claim.value, source.value) / min(claim.value, source.value)
     small_count = claim.kind == "number" and min(claim.value, source.value) <= 5
     if source.text.isalpha() or small_count:
@@ -213,9 +213,12 @@ def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
     return ratio <= 20
 
 
+# whole English words only: "three weeks" has "hr" in it
 _TIME_UNITS = (
-    ("second", r"秒|sec"), ("minute", r"分|min"), ("hour", r"時間|hour|hr"), ("day", r"日|day"),
-    ("week", r"週|week|wk"), ("month", r"[かカヶケヵ箇]月|month"), ("year", r"年|year|yr|decade"),
+    ("second", r"秒|\bsecs?\b|\bseconds?\b"), ("minute", r"分|\bmins?\b|\bminutes?\b"),
+    ("hour", r"時間|\bhrs?\b|\bhours?\b"), ("day", r"日|\bdays?\b"),
+    ("week", r"週|\bwks?\b|\bweeks?\b"), ("month", r"[かカヶケヵ箇]月|\bmonths?\b"),
+    ("year", r"年|\byrs?\b|\byears?\b|\bdecades?\b"),
 )  # fmt: skip
 
 
@@ -223,6 +226,12 @@ def _time_unit(quantity: Quantity) -> str | None:
     """The unit a duration is written in (時間, "hours"), or None when its text has none."""
     text = quantity.text.lower()
     return next((unit for unit, pattern in _TIME_UNITS if re.search(pattern, text)), None)
+
+
+def _numeral(quantity: Quantity) -> str | None:
+    """The number a quantity writes in digits (18 of 18か月), or None ("three weeks")."""
+    found = re.search(r"\d+(?:\.\d+)?", quantity.text.replace(",", ""))
+    return found.group(0) if found else None
 
 
 def _firm_for_figures(section: str, quantity: Quantity, anchor: Anchor) -> bool:
