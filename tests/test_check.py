@@ -666,6 +666,59 @@ def test_bounds_written_as_verbs_runs_of_days_and_bond_names() -> None:
     assert [q.kind for q in en_quantities("on Oct. 5 and 12 people died")] == ["date", "number"]
 
 
+def test_a_two_digit_year_and_an_era_year_are_years() -> None:
+    """Japanese news writes 2023 as 「23年」: 「23年3月」, 「23年度」, 「25年までに」 and 令和5年 are
+    years, 「10年間」 and 「23年ぶり」 spans; 「23年は増益」 is the year the source states (a
+    span of 23 years it does not), and a changed year is still not in the source. "PS640" is
+    £640 where news text lost the pound sign."""
+    from drafter.check.core import check
+
+    def read(text: str) -> list[tuple[str, float]]:
+        return [(q.kind, q.value) for q in ja_quantities(text)]
+
+    assert read("23年3月に公表") == [("month", 3), ("year", 2023)]
+    assert read("23年度の売上高") == read("令和5年度の売上高") == [("year", 2023)]
+    assert read("98年末に") == [("year", 1998)]
+    assert read("25年までに終える") == [("year", 2025)]
+    assert read("10年間続いた") == [("duration", 120.0)]
+    assert read("23年ぶりの高水準") == [("duration", 276.0)]
+    source = (
+        "Acme Corp said on Tuesday that its profit rose 12% in 2023, after a weak 2022. "
+        "Analysts said the results were better than expected, although demand could weaken."
+    )
+
+    def unsupported(claim: str) -> list[str]:
+        report = check(check_inputs(source, f"# t\n\n{claim}"))
+        return [c.sentence for c in report.claims if c.verdict != "supported"]
+
+    assert [(q.kind, q.unit) for q in en_quantities("He paid PS640 for it")] == [("money", "GBP")]
+    assert en_quantities("the PS5 console") == []  # a games console, not £5
+    assert unsupported("アクメ社の23年は12%増益だった。") == []
+    assert unsupported("アクメ社の21年は12%増益だった。") != []
+
+
+def test_russian_and_spanish_names_multiples_and_headlines() -> None:
+    """A final v is フ and kh is ハ in Russian names (Rublev → ルブレフ, Khachanov → ハチャノフ),
+    j and g before e or i are ハ行 in Spanish ones (Caja Mágica → カハ・マヒカ, José → ホセ);
+    "more than triple" is 3倍超 and "doubled" 2倍 ("a double standard" is no multiple);
+    「一年中」 is "all year", no span; a headline's capitalised words are no person."""
+    from drafter.check.claims.names import _window_people
+    from drafter.models import SourceSentence
+
+    for katakana, word in (("ルブレフ", "Rublev"), ("ハチャノフ", "Khachanov"), ("カハ", "Caja"),
+                           ("マヒカ", "Magica"), ("ホセ", "Jose"), ("ラブロフ", "Lavrov")):  # fmt: skip
+        assert transliteration_match(katakana, word) == 1.0, (katakana, word)
+    tripled = en_quantities("he pressed his team to more than triple that figure")
+    assert [(q.value, q.bound) for q in tripled] == [(3.0, "min")]
+    assert [q.value for q in en_quantities("the firm doubled its profit")] == [2.0]
+    assert en_quantities("a double standard") == []
+    assert ja_quantities("一年中続く汚染") == ja_quantities("1日中雨が降った") == []
+    assert [q.value for q in ja_quantities("1年で最も寒い")] == [12.0]
+    headline = SourceSentence(id="S1", text="Cells That 'Taste' Danger Set Off Immune Responses")
+    told = SourceSentence(id="S2", text="Andrew Vaughan said the tissue healed slowly.")
+    assert _window_people([headline, told], set()) == ["Andrew Vaughan"]
+
+
 def test_a_town_and_state_code_a_plan_as_a_noun_and_a_rule_of_the_calendar() -> None:
     """ "Gladstone, NJ" names New Jersey; "its plans to fight inflation" reports what was
     planned (no hedge to keep); 「11月の第4木曜日」 is a rule, not a weekday the source must name;

@@ -55,6 +55,8 @@ def test_english_does_not_split_on_abbreviations() -> None:
         'Mr. Lee said "no."',
         "The deal is $1.5 billion.",
     ]
+    # plural titles: "Reps. Omar and Tlaib" is one sentence
+    assert len(split_sentences("Reps. Ilhan Omar and Rashida Tlaib and Sens. Bob Lee spoke.")) == 1
 
 
 def test_normalize_folds_width_quotes_and_whitespace() -> None:

@@ -134,6 +134,11 @@ def _english_shapes(word: str) -> frozenset[str]:
     variants |= {re.sub(r"d(?=i[aeiou])", "j", v) for v in variants if "di" in v}
     variants |= {v[:-1] for v in variants if len(v) > 3 and v.endswith("ng")}
     variants |= {re.sub(r"(?<=[ao])l(?=[mk])", "", v) for v in variants if "l" in v}
+    # Russian names: a final v is フ and kh is ハ (Rublev → ルブレフ, Khachanov → ハチャノフ);
+    # Spanish ones: j, and g before e or i, are ハ行 (José → ホセ, Caja Mágica → カハ・マヒカ)
+    variants |= {v[:-1] + "f" for v in variants if len(v) > 3 and v.endswith("v")}
+    variants |= {v.replace("kh", "h") for v in variants if "kh" in v}
+    variants |= {re.sub(r"j|g(?=[ei])", "h", v) for v in variants if "j" in v or "g" in v}
     # a plural or possessive s that katakana leaves off (Reuters → ロイター)
     variants |= {v[:-1] for v in variants if len(v) > 4 and v.endswith("s")}
     # an adjective or demonym names its place: Ecuadorean → エクアドル, Lebanese → レバノン

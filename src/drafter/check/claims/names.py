@@ -289,12 +289,25 @@ NOT_A_NAME = re.compile(
 )
 
 
+def _title_case(text: str) -> bool:
+    """Whether the text reads as a headline: no closing full stop, and most of five or more
+    words capitalised."""
+    if re.search(r"[.!?][\"'”’)]*\s*$", text):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    small = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with"}
+    capitalised = [w[0].isupper() for w in words if w.lower() not in small]
+    return len(words) >= 5 and sum(capitalised) >= 0.8 * len(capitalised)
+
+
 def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[str]:
     """Two-word capitalised names of people in the anchored source sentences that the claim
     does not mention: who the sentence is really about when the claim names someone else.
     Organisations, places and dates are left out (a claim names only some of them)."""
     people: list[str] = []
     for sentence in window:
+        if _title_case(sentence.text):
+            continue  # a headline ("Cells That 'Taste' Danger Set Off Immune Responses")
         for match in _PERSON_EN.finditer(sentence.text):
             name = f"{match.group(1)} {match.group(2)}"
             if ORG_WORDS.search(name):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from drafter.check.claims.anchor import Anchor, Finding, cite
 from drafter.lang.quantities import (
     Quantity,
+    full_year,
     ja_quantities,
     same_kind,
     same_value,
@@ -25,7 +26,7 @@ Window = list[tuple[SourceSentence, Quantity]]  # the anchored sentences' figure
 
 
 def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
-    claim_q = ja_quantities(text)
+    claim_q = [_as_year(checker, q) for q in ja_quantities(text)]
     if not claim_q:
         return []
     window = [checker.by_id[i] for i in anchor.closest]
@@ -62,6 +63,17 @@ def _place(
             continue
         unmatched.append(quantity)
     return unmatched, moved
+
+
+def _as_year(checker: Checker, quantity: Quantity) -> Quantity:
+    """「23年は増益」: a two-digit 年 the source states as its year (2023), and nowhere as a span
+    of 23 years, is that year."""
+    if quantity.kind != "duration" or not re.fullmatch(r"\d{2}年", quantity.text):
+        return quantity
+    year = Quantity("year", full_year(quantity.text[:2]), "", quantity.text, quantity.approx)
+    if _find_elsewhere(checker, quantity) is None and _find_elsewhere(checker, year) is not None:
+        return year
+    return quantity
 
 
 def _rivals(quantity: Quantity, among: list[Quantity], window_q: Window) -> Window:

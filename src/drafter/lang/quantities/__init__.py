@@ -9,7 +9,7 @@ unit or counter follows, so words like 一方 or 統一 are never read as number
 
 from drafter.lang.quantities.compare import interval, missing_quantities, same_kind, same_value
 from drafter.lang.quantities.english import en_quantities
-from drafter.lang.quantities.japanese import ja_quantities, parse_ja_number
+from drafter.lang.quantities.japanese import full_year, ja_quantities, parse_ja_number
 from drafter.lang.quantities.quantity import Kind, Quantity
 from drafter.lang.quantities.written import writes_number, written_values
 
@@ -17,6 +17,7 @@ __all__ = [
     "Kind",
     "Quantity",
     "en_quantities",
+    "full_year",
     "interval",
     "ja_quantities",
     "missing_quantities",

@@ -7,32 +7,24 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from drafter.lang.quantities.english_words import (
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    MONTHS,
+    MONTHS_PER,
+    MULTIPLES,
+    ORDINALS,
+    SCALE,
+    WORDS,
+)
 from drafter.lang.quantities.quantity import Quantity, dur
 
-_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "half": 0.5,
-    "dozen": 12, "single": 1, "couple": 2, "few": 3,
-}  # fmt: skip
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
-          "mln": 1e6, "m": 1e6, "b": 1e9, "k": 1e3, "tn": 1e12}  # fmt: skip
-_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₦": "NGN"}
-_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
-                   "yen": "JPY", "pound": "GBP", "pounds": "GBP", "yuan": "CNY",
-                   "won": "KRW", "rupees": "INR", "francs": "CHF", "naira": "NGN"}  # fmt: skip
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 _MONTH_NAMES = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _EN_NUM = r"\d(?:[\d,]*\d)?(?:\.\d+)?"  # never a trailing comma: "in 2008, won the" is no money
-_NUM_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
+_NUM_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 _DURATION = re.compile(
     rf"\b(?:(?P<n0>{_EN_NUM}|{_NUM_WORD})\s*(?:to|or|-|–)\s*)?"
     rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\+?(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
@@ -42,17 +34,18 @@ _DURATION = re.compile(
     r"(?:[\s-]+and[\s-]+a[\s-]+half\b)?",  # a year and a half: 18 months, not 12
     re.IGNORECASE,
 )
-_MONTHS_PER = {"decade": 120.0, "century": 1200.0, "centurie": 1200.0,
-               "year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365, "quarter": 3.0,
-               "hour": 12 / 365 / 24, "minute": 12 / 365 / 24 / 60,
-               "second": 12 / 365 / 24 / 3600,
-               # abbreviated: "a 30 min activity", "2 hrs"
-               "yr": 12.0, "wk": 12 / 52, "hr": 12 / 365 / 24, "min": 12 / 365 / 24 / 60,
-               "sec": 12 / 365 / 24 / 3600}  # fmt: skip
 _COUNT_WORDS = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|dozen|couple)\b",
+    re.IGNORECASE,
+)
+# a multiple, as Japanese writes it with 倍: sales doubled (2倍), more than triple that figure
+# (3倍超), a fourfold rise; "double" or "triple" alone only after "to" or "than" (a double
+# standard is no multiple)
+_MULTIPLE = re.compile(
+    r"\b(?:(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing)|(?:(?<=to )|(?<=than ))"
+    r"(?P<bare>doubl|tripl|quadrupl)e|(?P<twice>twice)|(?P<fold>two|three|four|five|ten)fold)\b",
     re.IGNORECASE,
 )
 _PRONOUN_ONE = re.compile(
@@ -127,8 +120,8 @@ def _en_bound(text: str, start: int, token: str) -> str:
 
 def _en_value(raw: str) -> float:
     raw = raw.lower()
-    if raw in _WORDS:
-        return float(_WORDS[raw])
+    if raw in WORDS:
+        return float(WORDS[raw])
     return float(raw.replace(",", ""))
 
 
@@ -182,14 +175,9 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _EN_COMPOUND = re.compile(
     rf"\b({_TENS})(?:-({_UNITS})|\s({_UNITS})(?![-‐][A-Za-z]))\b", re.IGNORECASE
 )
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fiftieth": 50,
-}  # fmt: skip
 # "the seventh year in a row", "a 10th straight month": seven years, ten months (7年連続)
 _EN_RUN = re.compile(
-    rf"\b(?P<n>\d+(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})\s+"
+    rf"\b(?P<n>\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)})\s+"
     r"(?:(?P<adj>straight|consecutive|successive)\s+)?(?P<unit>year|month|week|day)"
     r"(?(adj)|\s+(?:in\s+a\s+row|running))\b",
     re.IGNORECASE,
@@ -218,13 +206,19 @@ def en_quantities(sentence: str) -> list[Quantity]:
     return bounded
 
 
+_EN_LOST_POUND = re.compile(r"(?<![A-Za-z])PS(?=\d[\d,]|\d(?:\.\d+)?\s*(?:million|billion|bn|m)\b)")
+
+
 def _prepared(sentence: str) -> str:
     """The sentence with what reads as one figure made one (forty-five, 1-1/2, 40-50%) and
     what is not a figure masked."""
     text = unicodedata.normalize("NFKC", sentence)
+    # PS640, PS1.5million: the pound sign as some news text (SummEdits) lost it (a PS5 is a
+    # games console)
+    text = _EN_LOST_POUND.sub("£", text)
     # Forty-five: one number, not forty and five
     text = _EN_COMPOUND.sub(
-        lambda m: str(_WORDS[m.group(1).lower()] + _WORDS[(m.group(2) or m.group(3)).lower()]),
+        lambda m: str(WORDS[m.group(1).lower()] + WORDS[(m.group(2) or m.group(3)).lower()]),
         text,
     )
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
@@ -250,7 +244,7 @@ def _prepared(sentence: str) -> str:
     # two hundred years: 200, not "hundred years" (100)
     text = re.sub(
         r"(?i)\b(one|two|three|four|five|six|seven|eight|nine) hundred\b",
-        lambda m: str(_WORDS[m.group(1).lower()] * 100),
+        lambda m: str(WORDS[m.group(1).lower()] * 100),
         text,
     )
     # over the past year, in the past decade, in the last year: one year, ten years ("last year"
@@ -286,12 +280,12 @@ def _money(scan: _Scan) -> None:
         if match.group("sign"):
             value = _en_value(match.group("n"))
             scale = (match.group("scale") or "").lower()
-            currency = _CURRENCY_SIGNS.get(match.group("sign").upper(), "USD")
+            currency = CURRENCY_SIGNS.get(match.group("sign").upper(), "USD")
         else:
             value = _en_value(match.group("n2"))
             scale = (match.group("scale2") or "").lower()
-            currency = _CURRENCY_WORDS[match.group("cur").lower()]
-        value *= _SCALE.get(scale, 1)
+            currency = CURRENCY_WORDS[match.group("cur").lower()]
+        value *= SCALE.get(scale, 1)
         scan.found.append(
             Quantity("money", value, currency, match.group(0), scan.approx_before(match.start()))
         )
@@ -317,7 +311,7 @@ def _durations(scan: _Scan) -> None:
         value = _en_value(match.group("n"))
         if "half" in match.group(0).lower() and value >= 1:
             value += 0.5
-        unit = _MONTHS_PER[match.group("unit").lower().rstrip("s")]
+        unit = MONTHS_PER[match.group("unit").lower().rstrip("s")]
         approx = scan.approx_before(match.start())
         for number in filter(None, (match.group("n0"), None)):
             # the low end, written with the unit both ends share ("20 minutes" of 20–30)
@@ -340,17 +334,17 @@ def _runs(scan: _Scan) -> None:
         if not scan.free(match.span()):
             continue
         raw = match.group("n").lower()
-        count = _ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
-        unit = _MONTHS_PER[match.group("unit").lower()]
+        count = ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+        unit = MONTHS_PER[match.group("unit").lower()]
         scan.found.append(Quantity("duration", dur(count * unit), "months", match.group(0)))
         scan.taken.append(match.span())
 
 
 # a rank: "third place", "3rd spot", "finished second" (3位); not "the third time"
 _EN_RANK = re.compile(
-    rf"\b(?P<n>\d+(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})[-\s]+(?:place|position|spot|seed)\b"
+    rf"\b(?P<n>\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)})[-\s]+(?:place|position|spot|seed)\b"
     rf"|\b(?:finish(?:ed|es)?|placed|came|ranked|ranks)\s+(?P<m>\d+(?:st|nd|rd|th)|"
-    rf"{'|'.join(_ORDINALS)})\b",
+    rf"{'|'.join(ORDINALS)})\b",
     re.IGNORECASE,
 )
 
@@ -360,7 +354,7 @@ def _ranks(scan: _Scan) -> None:
         if not scan.free(match.span()):
             continue
         raw = (match.group("n") or match.group("m")).lower()
-        rank = _ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+        rank = ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
         scan.found.append(Quantity("number", rank, "位", match.group(0)))
         scan.taken.append(match.span())
 
@@ -375,7 +369,7 @@ def _dates(scan: _Scan) -> None:
         for match in pattern.finditer(scan.text):
             if not scan.free(match.span()):
                 continue
-            month = _MONTHS[match.group("m").lower()[:3]]
+            month = MONTHS[match.group("m").lower()[:3]]
             scan.found.append(
                 Quantity("date", month * 100 + int(match.group("d")), "", match.group(0))
             )
@@ -391,7 +385,7 @@ def _dates(scan: _Scan) -> None:
             scan.found.append(
                 Quantity(
                     "month",
-                    _MONTHS[
+                    MONTHS[
                         (match.group("m") or match.group("m2") or match.group("m3")).lower()[:3]
                     ],
                     "",
@@ -415,14 +409,14 @@ def _numbers(scan: _Scan) -> None:
         if scan.free(match.span()):
             value = (
                 _en_value(match.group("n"))
-                * {"hundred": 100, **_SCALE}[match.group("scale").lower()]
+                * {"hundred": 100, **SCALE}[match.group("scale").lower()]
             )
             scan.found.append(Quantity("number", value, "", match.group(0)))
             scan.taken.append(match.span())
     for match in _PLAIN.finditer(scan.text):
         if not scan.free(match.span()):
             continue
-        value = _en_value(match.group("n")) * _SCALE.get((match.group("scale") or "").lower(), 1)
+        value = _en_value(match.group("n")) * SCALE.get((match.group("scale") or "").lower(), 1)
         if match.group("k"):
             value *= 1000  # 182k
         approx = scan.approx_before(match.start())
@@ -431,6 +425,11 @@ def _numbers(scan: _Scan) -> None:
             dotted = float(match.group(0).replace(".", ""))
             scan.found.append(Quantity("number", dotted, "", match.group(0), approx))
         scan.taken.append(match.span())
+    for match in _MULTIPLE.finditer(scan.text):
+        word = next(group for group in match.groups() if group).lower()
+        if scan.free(match.span()):
+            scan.found.append(Quantity("number", float(MULTIPLES[word]), "", match.group(0)))
+            scan.taken.append(match.span())
     for match in _COUNT_WORDS.finditer(scan.text):  # "one analyst", "two other cities"
         if match.group(1).lower() == "one" and _PRONOUN_ONE.search(scan.text[: match.start()]):
             continue  # "win this one", "the other one": a pronoun, not a count

@@ -42,7 +42,27 @@ _JA_TOKEN = re.compile(
     rf"フラン|カ月|か月|ヵ月|ヶ月|ケ月|箇月|週間|日間|時間|年間|分間|分(?!の[0-9０-９一二三四五六七八九十])|秒間|秒|年|月|日|"
     rf"{_JA_COUNTERS})?"
 )
-_JA_DATE = re.compile(r"(?:(?P<y>\d{4})年)?\s*(?P<m>\d{1,2})月\s*(?:(?P<d>\d{1,2})日)?(?!間)")
+# 23年3月: a year written with two digits, as news does
+_JA_DATE = re.compile(
+    r"(?:(?P<y>\d{4}|(?<![\d.])\d{2})年)?\s*(?P<m>\d{1,2})月\s*(?:(?P<d>\d{1,2})日)?(?!間)"
+)
+_ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}  # 令和5年 is 2023
+_JA_ERA_YEAR = re.compile(r"(令和|平成|昭和)\s*(元|\d{1,2})年")
+# 23年度, 23年末, 25年までに, 23年以降: the two-digit year of a period or a bound, not a
+# span of 23 years (which is 23年間, 23年ぶり, 23年以内)
+_JA_YEAR_OF = ("度", "末", "初", "春", "夏", "秋", "冬", "上半期", "下半期", "前半", "後半", "半ば",
+               "第", "通期", "まで", "以降", "から", "時点", "当時", "中")  # fmt: skip
+
+
+def _western_year(match: re.Match[str]) -> str:
+    era, number = match.group(1), match.group(2)
+    return f"{_ERA_START[era] + (1 if number == '元' else int(number))}年"
+
+
+def full_year(digits: str) -> int:
+    """The year a Japanese news text means by 23年 (2023) or 98年 (1998)."""
+    value = int(digits)
+    return value + (2000 if len(digits) == 2 and value < 50 else 1900 if len(digits) == 2 else 0)
 
 
 def _kanji_to_int(text: str) -> float | None:
@@ -118,10 +138,14 @@ _JA_NOT_FIGURE_AFTER = re.compile(
 _JA_RECORD = re.compile(r"\d+勝\d+敗(?:\d+(?:分け?|引き分け)?)?")
 
 
+_ALL_OF = re.compile(r"中|を通じ|を通し")  # 一年中, 一年を通じて: all year long
+
+
 def _prepared(sentence: str) -> str:
     """The sentence with what is no figure taken out and ranges spelt out."""
     text = unicodedata.normalize("NFKC", sentence)
     text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
+    text = _JA_ERA_YEAR.sub(_western_year, text)
     # 70年代 ("the 70s"): a decade, not 70 years (2030年代 stays the year 2030, as "2030s")
     text = re.sub(r"(?<!\d)\d{1,2}年代", "", text)
     text = re.sub(r"(?<!\d)\d{1,2}代(?!目)", "", text)  # 10代 ("teens"), 30代: an age group
@@ -153,7 +177,7 @@ def ja_quantities(sentence: str) -> list[Quantity]:
         else:
             found.append(Quantity("month", month, "", match.group(0)))
         if match.group("y"):
-            found.append(Quantity("year", int(match.group("y")), "", match.group("y") + "年"))
+            found.append(Quantity("year", full_year(match.group("y")), "", match.group("y") + "年"))
         spans.append(match.span())
     for match in _JA_TOKEN.finditer(text):
         if any(start <= match.start() < end for start, end in spans):
@@ -169,6 +193,8 @@ def ja_quantities(sentence: str) -> list[Quantity]:
             continue  # 80デイ・オブセッション: a number inside a name (5000レアル is money)
         if unit == "年" and text[match.end() : match.end() + 1] in ("生", "物", "債"):
             continue  # 1年生: a school year ("freshman"); 10年物, 10年債: a bond's name
+        if raw in ("一", "1") and unit in ("年", "日") and _ALL_OF.match(text[match.end() :]):
+            continue  # 一年中, 一日中, 一年を通じて: "all year", "all day", no span to compare
         if _is_kanji(raw.rstrip("万億兆")) and not unit:
             continue  # 一方, 統一: a kanji numeral counts only with a counter after it
         if _is_kanji(raw) and len(raw) == 1 and raw in "万億兆":
@@ -208,7 +234,9 @@ def _ja_kind(
     if unit in _JA_CURRENCY:
         return Quantity("money", value, _JA_CURRENCY[unit], token, approx)
     if unit in ("年", "年間"):
-        follows = text[end : end + 2]
+        follows = text[end : end + 3]
+        if unit == "年" and re.fullmatch(r"\d{2}年", token) and follows.startswith(_JA_YEAR_OF):
+            return Quantity("year", full_year(token[:2]), "", token, approx)
         if (
             unit == "年"
             and 1800 <= value <= 2200

@@ -8,12 +8,12 @@ import math
 import re
 import unicodedata
 
-from drafter.lang.quantities.english import _ORDINALS, _WORDS
+from drafter.lang.quantities.english_words import ORDINALS, WORDS
 from drafter.lang.quantities.quantity import Quantity
 
 _MULTIPLES = {"double": 2, "twice": 2, "doubled": 2, "triple": 3, "tripled": 3, "thrice": 3,
               "quadruple": 4, "half": 0.5}  # fmt: skip
-_NAMED = {**_WORDS, **_ORDINALS, **_MULTIPLES}
+_NAMED = {**WORDS, **ORDINALS, **_MULTIPLES}
 
 
 def writes_number(text: str, values: list[float], *, words: bool = True) -> bool:

@@ -1,0 +1,35 @@
+"""The words of English figures: numbers, scales, currencies, months, units of time,
+multiples and ordinals (read by drafter.lang.quantities.english)."""
+
+WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "half": 0.5,
+    "dozen": 12, "single": 1, "couple": 2, "few": 3,
+}  # fmt: skip
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
+         "mln": 1e6, "m": 1e6, "b": 1e9, "k": 1e3, "tn": 1e12}  # fmt: skip
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₦": "NGN"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
+                  "yen": "JPY", "pound": "GBP", "pounds": "GBP", "yuan": "CNY",
+                  "won": "KRW", "rupees": "INR", "francs": "CHF", "naira": "NGN"}  # fmt: skip
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTHS_PER = {"decade": 120.0, "century": 1200.0, "centurie": 1200.0,
+              "year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365, "quarter": 3.0,
+              "hour": 12 / 365 / 24, "minute": 12 / 365 / 24 / 60,
+              "second": 12 / 365 / 24 / 3600,
+              # abbreviated: "a 30 min activity", "2 hrs"
+              "yr": 12.0, "wk": 12 / 52, "hr": 12 / 365 / 24, "min": 12 / 365 / 24 / 60,
+              "sec": 12 / 365 / 24 / 3600}  # fmt: skip
+MULTIPLES = {"doubl": 2, "tripl": 3, "quadrupl": 4, "twice": 2, "two": 2, "three": 3, "four": 4,
+             "five": 5, "ten": 10}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fiftieth": 50,
+}  # fmt: skip
