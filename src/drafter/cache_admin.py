@@ -2,9 +2,9 @@
 
 Four caches live there (see config.cache_root): fetched pages and API answers (`fetch/`, one
 file per URL), model answers (`llm.sqlite`), the fact-check judge's answers (`judge.sqlite`)
-and the sentence embeddings behind 関連記事 (`embeddings.sqlite`). All are optimisations: a
-pruned entry is fetched, asked or computed again when next needed. The run archive and the run
-folders are not caches and are never touched here.
+and the sentence embeddings behind 関連記事 and the fact check (`embeddings.sqlite`). All are
+optimisations: a pruned entry is fetched, asked or computed again when next needed. The run
+archive and the run folders are not caches and are never touched here.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 STORES = {
     "llm.sqlite": "model answers",
     "judge.sqlite": "fact-check judge answers",
-    "embeddings.sqlite": "関連記事 embeddings",
+    "embeddings.sqlite": "sentence embeddings (関連記事, the fact check)",
 }
 
 

