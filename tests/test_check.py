@@ -719,6 +719,74 @@ def test_russian_and_spanish_names_multiples_and_headlines() -> None:
     assert _window_people([headline, told], set()) == ["Andrew Vaughan"]
 
 
+def test_a_market_move_an_index_a_gloss_and_one_unit_of_time() -> None:
+    """「約1%高」 is a market's move, not a person named 高; ハンセン is Hang Seng; a 「」
+    followed by という意味 glosses what a slogan means (no quotation to find); 「長い一週間」
+    for "a long week" invents no figure in a reaction; "the early 2000s" names no year that
+    2010 could be a slip for."""
+    import drafter.check.core  # noqa: F401 - the check package, imported in its order
+    from drafter.check.reactions import _small_count
+    from drafter.lang.names import kanji_surnames
+
+    assert kanji_surnames("ハンセン指数は約1%高で終えた") == []
+    assert kanji_surnames("高さんは言った") == [("高", "コウ")]
+    assert transliteration_match("ハンセン", "Hang Seng") == 1.0
+    assert all(_small_count(q) for q in ja_quantities("長い一週間だった"))
+    from drafter.check.claims.numbers import _plausible_slip
+
+    (visit,) = ja_quantities("2010年に訪ねた")
+    (decade,) = en_quantities("stayed with him in the early 2000s")
+    (year,) = en_quantities("stayed with him in 2011")
+    assert not _plausible_slip(visit, decade) and _plausible_slip(visit, year)
+    assert not any(_small_count(q) for q in ja_quantities("12年かかった"))
+    from drafter.check.claims import Anchor
+    from drafter.check.claims.quotes import quotes
+    from drafter.check.core import Checker
+
+    source = (
+        'The state launched an anti-drug campaign on Monday. "It is a real problem for every '
+        'town in the state," the governor said. The campaign cost $449,000, officials said.'
+    )
+    checker = Checker(check_inputs(source, "# t\n\n本文。"))
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+    words = "「来年は新しい図書館を各地に建てて読書の楽しさを広めたい」"
+    assert quotes(checker, "lead", f"知事は{words}と述べた。", anchor)  # speech: must be there
+    assert quotes(checker, "lead", f"この標語は{words}という意味だ。", anchor) == []
+
+
+def test_conversions_counts_and_a_university_by_its_initials() -> None:
+    """「16フィート（約4.9m）」: the writer's conversion is no figure of the source (a pair the
+    source gives, 7万1350ユーロ（7万8770ドル）, is still read); 全幅1.8m is no slip for "a
+    four-door coupe"; 「3本のTDパス」 found elsewhere proves no swap (a small count is too
+    common); NIU abbreviates Northern Illinois (University); DeKalb is ディカーブ."""
+    import drafter.check.core  # noqa: F401 - the check package, imported in its order
+    from drafter.check.claims.numbers import _plausible_slip
+    from drafter.check.reaction_names import abbreviates
+
+    assert [q.value for q in ja_quantities("全長16フィート（約4.9m）、5億ドル（約750億円）")] == [
+        16.0,
+        5e8,
+    ]
+    assert len(ja_quantities("7万1350ユーロ（7万8770ドル）")) == 2
+    (width,) = ja_quantities("全幅1.8m")
+    (doors,) = en_quantities("a four-door coupe")
+    assert not _plausible_slip(width, doors)
+    assert _plausible_slip(ja_quantities("3人")[0], doors)
+    assert abbreviates("NIU", "Northern Illinois") and abbreviates(
+        "PLA", "People's Liberation Army"
+    )
+    assert not abbreviates("FC", "Fulham")
+    assert transliteration_match("ディカーブ", "DeKalb") == 1.0
+    from drafter.check.claims.numbers import _swapped
+    from drafter.check.core import Checker
+
+    source = "Glass threw for three touchdowns. Vann rushed for 101 yards on 14 carries."
+    checker = Checker(check_inputs(source, "# t\n\n本文。"))
+    carries = [(checker.sentences[1], q) for q in en_quantities(checker.sentences[1].text)]
+    assert _swapped(checker, ja_quantities("3本のTDパス"), [], carries) == []
+    assert _swapped(checker, ja_quantities("12本のTDパス"), [], carries)  # not a small count
+
+
 def test_a_town_and_state_code_a_plan_as_a_noun_and_a_rule_of_the_calendar() -> None:
     """ "Gladstone, NJ" names New Jersey; "its plans to fight inflation" reports what was
     planned (no hedge to keep); 「11月の第4木曜日」 is a rule, not a weekday the source must name;

@@ -251,6 +251,12 @@ def test_a_date_with_the_wrong_weekday_is_must_fix_by_the_calendar() -> None:
     later = _markdown(lead=[*LEAD[:5], "最終判断は1月5日（火）の閣議で下される予定だ。"])
     assert not _claim(_report(later, article=december), "1月5日").fails
     assert _claim(_report(_with("10月27日", "2026年1月5日（火）")), "1月5日").fails
+    # an October story's 5月18日 may be the May before it (2026-05-18, a Monday) or the May
+    # after it (2027-05-18, a Tuesday, not much further); a weekday that fits neither is wrong
+    may = _markdown(lead=[*LEAD[:5], "事件は5月18日（火）の夜に起きる。"])
+    assert not _claim(_report(may), "5月18日").fails
+    wrong_may = _markdown(lead=[*LEAD[:5], "事件は5月18日（金）の夜に起きた。"])
+    assert _claim(_report(wrong_may), "5月18日").fails
 
 
 def test_a_weekday_alone_that_the_source_never_names_is_must_fix_in_the_lead() -> None:

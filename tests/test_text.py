@@ -29,6 +29,11 @@ def test_japanese_splits_on_sentence_marks_and_keeps_closing_brackets() -> None:
     # a quoted line followed by a new sentence is two sentences
     assert split_sentences("「やめる。」彼はそう言った。") == ["「やめる。」", "彼はそう言った。"]
     # ... but quotations in a row, or a particle after the closing mark, go on with it
+    # a name with its mark, then a particle: one sentence
+    assert split_sentences("本人は「いいね！」の数を見られる。次だ。") == [
+        "本人は「いいね！」の数を見られる。",
+        "次だ。",
+    ]
     assert split_sentences("無線で「確保した！」「無事だ」と伝えた。次だ。") == [
         "無線で「確保した！」「無事だ」と伝えた。",
         "次だ。",

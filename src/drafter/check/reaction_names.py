@@ -181,11 +181,17 @@ def _unrendered(
     return out
 
 
+_GENERIC_LAST = ("university", "college", "club", "company", "corporation")
+
+
 def abbreviates(short: str, form: str) -> bool:
     """Whether `short` is made of the starts of successive words of `form`, in order (PLA:
-    People's Liberation Army; PolyU: Polytechnic University); words may be skipped (of, the)."""
+    People's Liberation Army; PolyU: Polytechnic University); words may be skipped (of, the),
+    and a last generic word the form leaves out may close it (NIU: Northern Illinois)."""
     letters = short.casefold().replace(".", "")
     words = [w for w in re.split(r"[^a-z0-9]+", form.casefold()) if w]
+    if len(words) >= 2:
+        words += [w for w in _GENERIC_LAST if w not in words]
     if len(letters) < 2 or len(words) < 2:
         return False
 

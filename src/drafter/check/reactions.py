@@ -265,6 +265,11 @@ def _in_article(checker: Checker, quantity: Quantity) -> bool:
     return any(same_value(quantity, q) for found in checker.source_q for q in found)
 
 
+_ONE = re.compile(r"(?:1|一)(?![\d.,万億千百十])")
+
+
 def _small_count(quantity: Quantity) -> bool:
-    """2人, 3回: a count too small to be a figure the translation could have invented."""
-    return quantity.kind == "number" and quantity.value <= 3
+    """2人, 3回: a count too small to be a figure the translation could have invented; and
+    one of a unit of time (「長い一週間」 for "a long week")."""
+    one_unit = quantity.kind == "duration" and bool(_ONE.match(quantity.text))
+    return (quantity.kind == "number" and quantity.value <= 3) or one_unit

@@ -199,8 +199,13 @@ def kanji_surnames(sentence: str) -> list[tuple[str, str]]:
     """Japanese surnames in kanji (岸田 → キシダ), read by UniDic: (surname, reading). Given
     names are left out, their readings are too often wrong (文雄 is read ブンユウ)."""
     out = []
+    before = ""
     for word in tagger()(unicodedata.normalize("NFKC", sentence)):
         feature = word.feature
+        after_figure = re.search(r"[\d%]$|(?:円|ドル|ユーロ|ポイント)$", before)
+        before = word.surface
+        if len(word.surface) == 1 and after_figure:
+            continue  # 1%高, 100円安: a market's move, not 高さん
         if (
             feature.pos2 == "固有名詞"
             and feature.pos3 == "人名"

@@ -87,66 +87,55 @@ def _katakana_shape(katakana: str) -> str:
     return skeleton(romanize(katakana))
 
 
+# How Japanese hears an English spelling: each rule adds, to every spelling found so far, the
+# spelling with the pattern replaced (the spelling as written stays), in this order.
+_HEARD: tuple[tuple[str, str], ...] = (
+    # English r before a consonant or at the end is often a long vowel in katakana (Harbor →
+    # ハーバー) but not always (Energy → エネルギー), and a lone h is often silent (Johnson →
+    # ジョンソン); th may be t (Thomas → トーマス)
+    (r"r(?![aeiouy])", ""), (r"(?<=.)(?<![sctpgw])h", ""), (r"th", "t"),
+    # ch before r or l is k (Christina → クリスティーナ, Chloe → クロエ; elsewhere it is too
+    # often ch: March is not マーク); g before e or i is j (Assange → アサンジ); gh is g (Ghani)
+    (r"ch(?=[rl])", "k"), (r"g(?=[ei])", "j"), (r"gh", "g"),
+    # tch is one sound (McClatchy → マクラッチー), and a final -tes is ts (Emirates → エミレーツ)
+    (r"tch", "ch"), (r"(?<=..)tes$", "ts"),
+    # w closing a vowel is a long vowel (Kershaw → カーショー, Bowman → ボーマン)
+    (r"(?<=[aeiou])w(?![aeiou])", ""),
+    # wh is heard hw, w or h (White → ホワイト, Whitty → ウィッティ, Whitney → ホイットニー); a
+    # final gh is silent (Singh → シン, Leigh → リー); French oi is wa (Poilievre → ポワリエーヴル,
+    # François → フランソワ); an r closing -ares/-ears is a long vowel (Meares → ミアーズ)
+    (r"wh", "hw"), (r"wh", "w"), (r"wh", "h"), (r"(?<=...)gh$", ""), (r"oi", "wa"),
+    (r"(?<=[aeiou])r(?=e?s?$)", ""),
+    # dge is ッジ (Rockledge → ロックレッジ); c before e, i, y is s (City → シティ); older loanwords
+    # hear ti as チ (Platinum → プラチナム); tw is ツ (Twitter → ツイッター); t and s across two
+    # syllables are ト+ソ, not ツ (Watson → ワトソン)
+    (r"dge", "je"), (r"c(?=[eiy])", "s"), (r"t(?=i)", "ch"), (r"tw", "ts"),
+    (r"ts(?=[aeiou])", "tos"),
+    # a k before n at the start is silent (Knievel → ニーヴル); di before a vowel is ジ (Cambodia
+    # → カンボジア); a word's final ng is ン in Asian names (Prey Veng → プレイベン, Hong Kong →
+    # ホンコン, Hang Seng → ハンセン); an l before m, k or b after a or o is silent (Palm Bay →
+    # パームベイ, Folkestone → フォークストン, DeKalb → ディカーブ)
+    (r"^k(?=n)", ""), (r"d(?=i[aeiou])", "j"), (r"(?<=\w\w)ng\b", "n"),
+    (r"(?<=[ao])l(?=[mkb])", ""),
+    # Russian names: a final v is フ and kh is ハ (Rublev → ルブレフ, Khachanov → ハチャノフ);
+    # Spanish ones: j, and g before e or i, are ハ行 (José → ホセ, Caja Mágica → カハ・マヒカ);
+    # w before o or u is ウ (Wood → ウッド, Wolf → ウルフ)
+    (r"(?<=...)v$", "f"), (r"kh", "h"), (r"j|g(?=[ei])", "h"), (r"^w(?=[ou])", ""),
+    # a plural or possessive s that katakana leaves off (Reuters → ロイター)
+    (r"(?<=....)s$", ""),
+)  # fmt: skip
+# an adjective or demonym names its place: Ecuadorean → エクアドル, Lebanese → レバノン
+_DEMONYM = re.compile(r"(?:ean|ian|an|ese|ish|i)$")
+
+
 @lru_cache(maxsize=16384)
 def _english_shapes(word: str) -> frozenset[str]:
     """The sound shapes an English word may have in katakana (cached: a check compares each
     katakana word with every word of the source)."""
-    lowered = word.lower()
-    # English r before a consonant or at the end is often a long vowel in katakana
-    # (Harbor → ハーバー) but not always (Energy → エネルギー), and a lone h is often silent
-    # (Johnson → ジョンソン): try each spelling.
-    variants = {lowered, re.sub(r"r(?![aeiouy])", "", lowered)}
-    variants |= {re.sub(r"(?<=.)(?<![sctpgw])h", "", v) for v in variants}
-    variants |= {v.replace("th", "t") for v in variants if "th" in v}  # Thomas → トーマス
-    # ch before r or l is k (Christina → クリスティーナ, Chloe → クロエ); elsewhere it is too
-    # often ch (March is not マーク)
-    variants |= {re.sub(r"ch(?=[rl])", "k", v) for v in variants if "ch" in v}
-    variants |= {re.sub(r"g(?=[ei])", "j", v) for v in variants if "g" in v}  # Assange → アサンジ
-    variants |= {v.replace("gh", "g") for v in variants if "gh" in v}  # Ghani → ガニ
-    # tch is one sound (McClatchy → マクラッチー, Fletcher → フレッチャー), and a final -tes
-    # is ts (Emirates → エミレーツ, Gates → ゲイツ)
-    variants |= {v.replace("tch", "ch") for v in variants if "tch" in v}
-    variants |= {v[:-3] + "ts" for v in variants if len(v) > 4 and v.endswith("tes")}
-    # w closing a vowel is a long vowel (Kershaw → カーショー, Bowman → ボーマン)
-    variants |= {re.sub(r"(?<=[aeiou])w(?![aeiou])", "", v) for v in variants if "w" in v}
-    # wh is heard hw, w or h (White → ホワイト, Whitty → ウィッティ, Whitney → ホイットニー); a
-    # final gh is silent (Singh → シン, Leigh → リー); French oi is wa (Poilievre →
-    # ポワリエーヴル, François → フランソワ); an r closing -ares/-ears is a long vowel (Meares →
-    # ミアーズ, Moore → ムーア)
-    variants |= {v.replace("wh", w) for v in variants if "wh" in v for w in ("hw", "w", "h")}
-    variants |= {v[:-2] for v in variants if len(v) > 4 and v.endswith("gh")}
-    variants |= {v.replace("oi", "wa") for v in variants if "oi" in v}
-    variants |= {re.sub(r"(?<=[aeiou])r(?=e?s?$)", "", v) for v in variants if "r" in v}
-    # dge is ッジ (Rockledge → ロックレッジ, Cambridge → ケンブリッジ); an l before m or k after
-    # a or o is silent (Palm Bay → パームベイ, Folkestone → フォークストン)
-    variants |= {v.replace("dge", "je") for v in variants if "dge" in v}
-    # c before e, i, y is s (City → シティ, Cecil → セシル); older loanwords hear ti as チ
-    # (Platinum → プラチナム); tw is ツ (Twitter → ツイッター)
-    variants |= {re.sub(r"c(?=[eiy])", "s", v) for v in variants if "c" in v}
-    variants |= {re.sub(r"t(?=i)", "ch", v) for v in variants if "ti" in v}
-    variants |= {v.replace("tw", "ts") for v in variants if "tw" in v}
-    # t and s across two syllables are ト+ソ, not ツ (Watson → ワトソン, Betsy → ベッツィ stays)
-    variants |= {re.sub(r"ts(?=[aeiou])", "tos", v) for v in variants if "ts" in v}
-    # a k before n at the start is silent (Knievel → ニーヴル, Knox → ノックス)
-    variants |= {v[1:] for v in variants if v.startswith("kn")}
-    # di before a vowel is ジ (Cambodia → カンボジア); a final ng is ン in Asian names (Prey
-    # Veng → プレイベン, Hong Kong → ホンコン)
-    variants |= {re.sub(r"d(?=i[aeiou])", "j", v) for v in variants if "di" in v}
-    variants |= {v[:-1] for v in variants if len(v) > 3 and v.endswith("ng")}
-    variants |= {re.sub(r"(?<=[ao])l(?=[mk])", "", v) for v in variants if "l" in v}
-    # Russian names: a final v is フ and kh is ハ (Rublev → ルブレフ, Khachanov → ハチャノフ);
-    # Spanish ones: j, and g before e or i, are ハ行 (José → ホセ, Caja Mágica → カハ・マヒカ)
-    variants |= {v[:-1] + "f" for v in variants if len(v) > 3 and v.endswith("v")}
-    variants |= {v.replace("kh", "h") for v in variants if "kh" in v}
-    variants |= {re.sub(r"j|g(?=[ei])", "h", v) for v in variants if "j" in v or "g" in v}
-    # a plural or possessive s that katakana leaves off (Reuters → ロイター)
-    variants |= {v[:-1] for v in variants if len(v) > 4 and v.endswith("s")}
-    # an adjective or demonym names its place: Ecuadorean → エクアドル, Lebanese → レバノン
-    variants |= {
-        re.sub(r"(?:ean|ian|an|ese|ish|i)$", "", v)
-        for v in variants
-        if len(v) > 6 and re.search(r"(?:ean|ian|an|ese|ish|i)$", v)
-    }
+    variants = {word.lower()}
+    for pattern, heard in _HEARD:
+        variants |= {re.sub(pattern, heard, v) for v in variants}
+    variants |= {_DEMONYM.sub("", v) for v in variants if len(v) > 6}
     return frozenset(skeleton(v) for v in variants)
 
 

@@ -163,13 +163,14 @@ def _split_japanese(paragraph: str) -> list[str]:
             depth -= 1
             # 「やめる。」彼は言った。 is two sentences; 「やめる。」と言った。 is one, and so is
             # 「文句ある？」でいいだろ。 (a particle goes on with the sentence), and so is
-            # 「確保した！」「無事だ」と伝えた。 (quotations in a row)
+            # 「確保した！」「無事だ」と伝えた。 (quotations in a row), and 「いいね！」の数 (a name
+            # with its mark, followed by a particle: の, へ, より, まで, だ, ほど, くらい)
             if (
                 depth == 0
                 and i > 0
                 and paragraph[i - 1] in "。！？"
                 and i + 1 < n
-                and paragraph[i + 1] not in "とっな、。」』）)でがはをにもやか「『"
+                and paragraph[i + 1] not in "とっな、。」』）)でがはをにもやか「『のへよまだほくぐ"
             ):
                 sentences.append(paragraph[start : i + 1])
                 start = i + 1

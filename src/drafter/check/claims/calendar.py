@@ -34,7 +34,13 @@ def _dated(checker: Checker, text: str) -> list[Finding]:
     for found in _DATED.finditer(normalize(text)):
         month, day = int(found.group("m")), int(found.group("d"))
         named = found.group("p") or found.group("w")
-        year = int(found.group("y")) if found.group("y") else _nearest_year(dateline, month, day)
+        if found.group("y"):
+            year: int | None = int(found.group("y"))
+        else:
+            years = _near_years(dateline, month, day)
+            if any(_weekday_of(y, month, day) == named for y in years):
+                continue  # 5月18日（土） in a November story: May of that year or the next
+            year = years[0] if years else None
         if year is None:
             continue
         try:
@@ -99,20 +105,27 @@ def _named_weekdays(checker: Checker, section: str, text: str, anchor: Anchor) -
     return out
 
 
-def _nearest_year(dateline: date | None, month: int, day: int) -> int | None:
-    """The year that puts month/day nearest the article's date (a December story's 1月5日 is
-    next year's); None without a date to go by."""
+def _near_years(dateline: date | None, month: int, day: int) -> list[int]:
+    """The years month/day may be in, nearest the article's date first (a December story's
+    1月5日 is next year's): the nearest, and another within two months of as near (a November
+    story's 5月18日 may be the May before or after it); none without a date to go by."""
     if dateline is None:
-        return None
-    best: tuple[int, int] | None = None
+        return []
+    gaps: list[tuple[int, int]] = []
     for year in (dateline.year - 1, dateline.year, dateline.year + 1):
         try:
-            gap = abs((date(year, month, day) - dateline).days)
+            gaps.append((abs((date(year, month, day) - dateline).days), year))
         except ValueError:
             continue
-        if best is None or gap < best[0]:
-            best = (gap, year)
-    return best[1] if best else None
+    gaps.sort()
+    return [year for gap, year in gaps if gap <= gaps[0][0] + 60] if gaps else []
+
+
+def _weekday_of(year: int, month: int, day: int) -> str | None:
+    try:
+        return JA_WEEKDAYS[date(year, month, day).weekday()]
+    except ValueError:
+        return None
 
 
 def _source_says(checker: Checker, month: int, day: int, weekday: int) -> bool:

@@ -139,8 +139,9 @@ def _swapped(
     the same kind that the claim leaves out: a figure swapped for another of the article."""
     out: list[Finding] = []
     for quantity in moved:
-        if quantity.kind == "number" and not quantity.unit:
-            continue  # a bare count (2得点, "two-goal") is too common to prove a swap
+        if quantity.kind == "number" and (not quantity.unit or quantity.value <= 5):
+            continue  # a bare or small count (2得点, 3本, "two-goal") is too common to prove
+            # a swap: "three touchdowns" elsewhere is no proof 「3本」 left its sentence
         rivals = _rivals(quantity, others + [q for q in moved if q is not quantity], window_q)
         if rivals:
             finding = _contradiction(checker, quantity, *rivals[0])
@@ -210,6 +211,8 @@ def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
     figure more than 20 times another is a slip for it."""
     if not (source.value and claim.value):
         return True
+    if claim.kind == source.kind == "year" and _decade(claim) != _decade(source):
+        return False  # "the early 2000s" names no year that 2010 could be a slip for
     if claim.kind == source.kind == "duration":
         units = {_time_unit(claim), _time_unit(source)}
         if None not in units and len(units) > 1:
@@ -219,10 +222,16 @@ def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
             return numeral is not None and numeral == _numeral(source)
     ratio = max(claim.value, source.value) / min(claim.value, source.value)
     small_count = claim.kind == "number" and min(claim.value, source.value) <= 5
+    if source.text.isalpha() and not float(claim.value).is_integer():
+        return False  # 全幅1.8m is no slip for "a four-door coupe": a count is whole
     if source.text.isalpha() or small_count:
         return ratio <= 5
     # 「12歳」 against "lost around 4,000 reais": a slip keeps the figure's order of magnitude
     return ratio <= 20
+
+
+def _decade(quantity: Quantity) -> bool:
+    return bool(re.search(r"\d0['’]?s$|0年代$", quantity.text.strip()))
 
 
 # whole English words only: "three weeks" has "hr" in it

@@ -34,6 +34,8 @@ _SPEECH_AFTER = re.compile(
 )
 # 「第1段階」と呼ばれる, 「スリー・アミーゴス」と称される: a name given to something, not words
 _NAMING_AFTER = re.compile(r"^[」』]?\s*(?:と|との|って)\s*(?:呼(?!びかけ)|称|名付|形容)")
+# 「私たちは取り組んでいます」という意味: what a slogan or a word means, the writer's gloss
+_GLOSS_AFTER = re.compile(r"^[」』]?\s*(?:という|との|の)\s*(?:意味|意図|趣旨|ニュアンス)")
 
 
 def quotes(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
@@ -136,6 +138,8 @@ def _quotation(
     checker: Checker, text: str, match: re.Match[str], content: str, anchor: Anchor
 ) -> list[Finding]:
     after = text[match.end() - 1 :]
+    if _GLOSS_AFTER.match(after):
+        return []  # a gloss of what something means, in the writer's words
     spoken = bool(_SPEECH_AFTER.match(after)) and not (
         _NAMING_AFTER.match(after) and len(content) < 20
     )

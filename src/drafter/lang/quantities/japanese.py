@@ -139,12 +139,20 @@ _JA_RECORD = re.compile(r"\d+勝\d+敗(?:\d+(?:分け?|引き分け)?)?")
 
 
 _ALL_OF = re.compile(r"中|を通じ|を通し")  # 一年中, 一年を通じて: all year long
+# 277マイル（約446km）, 16フィート（約4.9m）, 5億ドル（約750億円）: the writer's conversion of
+# the figure before it
+_CONVERSION = re.compile(
+    r"(?<=[^\d\s])\(約\s*[\d.,]+(?:[万億兆][\d.,]*)*\s*(?:[A-Za-z/]+|リットル|メートル|"
+    r"キロ(?:メートル|グラム)?|センチ|ミリ|マイル|フィート|インチ|ポンド|度|円|ドル|ユーロ)"
+    r"\s*(?:強|弱|前後)?\)"
+)
 
 
 def _prepared(sentence: str) -> str:
     """The sentence with what is no figure taken out and ranges spelt out."""
     text = unicodedata.normalize("NFKC", sentence)
     text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
+    text = _CONVERSION.sub("", text)
     text = _JA_ERA_YEAR.sub(_western_year, text)
     # 70年代 ("the 70s"): a decade, not 70 years (2030年代 stays the year 2030, as "2030s")
     text = re.sub(r"(?<!\d)\d{1,2}年代", "", text)
