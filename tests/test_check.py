@@ -787,6 +787,38 @@ def test_conversions_counts_and_a_university_by_its_initials() -> None:
     assert _swapped(checker, ja_quantities("12本のTDパス"), [], carries)  # not a small count
 
 
+def test_a_name_with_a_plus() -> None:
+    """ディズニープラス is Disney+ (and Apple TV+ is read as a name too)."""
+    from drafter.lang.names import resolve
+
+    words = source_words("Disney+ launched on Tuesday. Apple TV+ costs less.")
+    assert resolve("ディズニープラス", {}, words) == "Disney plus"
+    assert "Apple TV plus" in words
+
+
+def test_an_interview_page_video_formats_and_a_number_a_comment_spells() -> None:
+    """On a page of questions and answers the answers are the interviewee's words without
+    quotation marks: an unmatched quotation is listed, not must-fix. "4K" and "1080p" name
+    video formats, not 4,000 and 1,080 ("$4K" is money, "182k" a count)."""
+    import drafter.check.core  # noqa: F401 - the check package, imported in its order
+    from drafter.check.claims import Anchor
+    from drafter.check.claims.quotes import quotes
+    from drafter.check.core import Checker
+
+    claim = "社長は「来年は新しい図書館を各地に建てて読書の楽しさを広めたい」と答えた。"
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.5, recorded=False)
+    plain = (
+        'The company named a new chief executive on Monday. "We grow," the board said. '
+        "The firm sells tickets to live events in many cities."
+    )
+    interview = f"{plain}\nQ: How did it feel?\nA: Inspired and humbled!\nQ: And next?\nA: Growth."
+    for text, must in ((plain, True), (interview, False)):
+        findings = quotes(Checker(check_inputs(text, "# t\n\n本文。")), "lead", claim, anchor)
+        assert findings and findings[0].must is must
+    assert en_quantities("When streaming at 4K, we render at a native 1080p") == []
+    assert [q.value for q in en_quantities("a $4K bonus and revenue of 182k")] == [4000, 182000]
+
+
 def test_a_town_and_state_code_a_plan_as_a_noun_and_a_rule_of_the_calendar() -> None:
     """ "Gladstone, NJ" names New Jersey; "its plans to fight inflation" reports what was
     planned (no hedge to keep); 「11月の第4木曜日」 is a rule, not a weekday the source must name;

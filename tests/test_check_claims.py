@@ -1034,6 +1034,10 @@ def test_a_number_the_comment_writes_bare_is_not_listed_for_its_unit() -> None:
     report = _reaction_report(body, translation)
     claim = _claim(report, "100年")
     assert not [r for r in claim.reasons if "100年" in r], claim.reasons
+    # in words too: "cramps after three" → 「3時間で」
+    report = _reaction_report("I get leg cramps after three.", "自分なんか3時間で足がつるのに。")
+    claim = _claim(report, "3時間")
+    assert not [r for r in claim.reasons if "3時間" in r], claim.reasons
 
 
 def test_a_figure_twenty_times_another_is_no_slip_for_it() -> None:

@@ -205,9 +205,9 @@ def _figure_reasons(
         elif (
             not _in_article(checker, quantity)
             and not _small_count(quantity)
-            # the comment writes the number, the translation its unit ("the last 100" →
-            # 「これまでの100年」)
-            and not writes_number(original.body, written_values(quantity), words=False)
+            # the comment writes the number, in digits or words, the translation its unit
+            # ("the last 100" → 「これまでの100年」, "cramps after three" → 「3時間で」)
+            and not writes_number(original.body, written_values(quantity))
         ):
             # a figure from the article that the commenter refers to, or "2人", is fine
             unsure.append(

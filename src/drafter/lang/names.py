@@ -235,6 +235,8 @@ def source_words(source_text: str) -> list[str]:
     # and three (New South Wales → ニューサウスウェールズ), read where each run starts
     threes = re.findall(r"\b(?=([A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+)\b)", source_text)
     runs = [f"{a} {b}" for a, b in pairs] + threes
+    # a name with a plus (Disney+ → ディズニープラス, Apple TV+)
+    runs += [f"{w} plus" for w in re.findall(r"\b([A-Z][\w ]{1,20}?)\+", source_text)]
     return single + list(dict.fromkeys(r for r in runs if r not in single))
 
 

@@ -167,6 +167,7 @@ def _quotation(
             and len(content) >= QUOTE_SURE_CHARS
             and score < QUOTE_INVENTED
             and not reported
+            and not _interview(checker)
         )
         where = f" “{span[:70]}”" if span else ""
         return [
@@ -182,6 +183,16 @@ def _quotation(
             )
         ]
     return _figures_in_quote(checker, content, span)
+
+
+_QA = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", re.IGNORECASE)
+
+
+def _interview(checker: Checker) -> bool:
+    """A page of questions and answers ("Q: … A: Inspired and humbled!"): its answers are the
+    interviewee's words without quotation marks, which a short idiomatic translation may
+    render beyond what the encoder can match, so an unmatched quotation is listed."""
+    return sum(1 for s in checker.sentences if _QA.match(s.text)) >= 2
 
 
 def _figures_in_quote(checker: Checker, content: str, span: str) -> list[Finding]:

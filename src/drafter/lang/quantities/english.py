@@ -135,8 +135,9 @@ _EN_RANGE_SCALE = re.compile(
     r"(million|billion|trillion)\b",
     re.IGNORECASE,
 )
+# A350, 787-9, and a video format (1080p, 1440p: a name, as Japanese text reads it too)
 _EN_MODEL = re.compile(
-    r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b"
+    r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b|\b\d{3,4}[pi]\b"
     r"|(?<![\d,.])\b\d{1,3}-\d{1,3}[A-Za-z]?\b(?![,.]\d)(?!\s*(?:%|percent))"
 )
 # $4,000-6,000, £35-40m: a range of money, both ends in the currency (and scale) written once
@@ -416,6 +417,8 @@ def _numbers(scan: _Scan) -> None:
     for match in _PLAIN.finditer(scan.text):
         if not scan.free(match.span()):
             continue
+        if match.group("k") and len(match.group("n")) == 1:
+            continue  # 4K, 8K: a display's resolution (a 5K run: a distance), not 4,000
         value = _en_value(match.group("n")) * SCALE.get((match.group("scale") or "").lower(), 1)
         if match.group("k"):
             value *= 1000  # 182k
