@@ -819,6 +819,33 @@ def test_an_interview_page_video_formats_and_a_number_a_comment_spells() -> None
     assert [q.value for q in en_quantities("a $4K bonus and revenue of 182k")] == [4000, 182000]
 
 
+def test_a_week_of_days_a_game_clock_and_a_w_heard_as_u() -> None:
+    """「1週間」 is "seven days" and "a free weeklong trial"; 「7分14秒」 is the game clock the
+    source writes "7:14" (no figure on either side); ウインガー is "winger", ウエスト "West"."""
+    from drafter.check.core import check
+    from drafter.lang.quantities import same_value
+
+    (week,) = ja_quantities("1週間の無料体験")
+    for text in ("a seven-day free trial", "signed up for the free weeklong trial"):
+        (trial,) = en_quantities(text)
+        assert same_value(week, trial), text
+    (two_weeks,) = ja_quantities("2週間の無料体験")
+    assert not same_value(two_weeks, en_quantities("a seven-day free trial")[0])
+    source = (
+        "Zach Parise scored at 7:14 of the first period and the Wild beat the Sabres 4-1 on "
+        "Tuesday night, before a crowd of 15,522."
+    )
+
+    def unsupported(claim: str) -> list[str]:
+        report = check(check_inputs(source, f"# t\n\n{claim}"))
+        return [r for c in report.claims for r in c.reasons]
+
+    assert unsupported("パリゼが第1ピリオド7分14秒に先制し、ワイルドが4-1で勝った。") == []
+    assert unsupported("パリゼが第1ピリオド8分14秒に先制し、ワイルドが4-1で勝った。")
+    assert transliteration_match("ウインガー", "winger") == 1.0
+    assert transliteration_match("ウエスト", "West") == 1.0
+
+
 def test_a_town_and_state_code_a_plan_as_a_noun_and_a_rule_of_the_calendar() -> None:
     """ "Gladstone, NJ" names New Jersey; "its plans to fight inflation" reports what was
     planned (no hedge to keep); 「11月の第4木曜日」 is a rule, not a weekday the source must name;

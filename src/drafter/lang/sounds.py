@@ -119,8 +119,9 @@ _HEARD: tuple[tuple[str, str], ...] = (
     (r"(?<=[ao])l(?=[mkb])", ""),
     # Russian names: a final v is フ and kh is ハ (Rublev → ルブレフ, Khachanov → ハチャノフ);
     # Spanish ones: j, and g before e or i, are ハ行 (José → ホセ, Caja Mágica → カハ・マヒカ);
-    # w before o or u is ウ (Wood → ウッド, Wolf → ウルフ)
-    (r"(?<=...)v$", "f"), (r"kh", "h"), (r"j|g(?=[ei])", "h"), (r"^w(?=[ou])", ""),
+    # w before a vowel but a is ウ (Wood → ウッド, Wolf → ウルフ, winger → ウインガー, West →
+    # ウエスト)
+    (r"(?<=...)v$", "f"), (r"kh", "h"), (r"j|g(?=[ei])", "h"), (r"^w(?=[eiou])", ""),
     # a plural or possessive s that katakana leaves off (Reuters → ロイター)
     (r"(?<=....)s$", ""),
 )  # fmt: skip

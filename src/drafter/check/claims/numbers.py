@@ -26,7 +26,8 @@ Window = list[tuple[SourceSentence, Quantity]]  # the anchored sentences' figure
 
 
 def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
-    claim_q = [_as_year(checker, q) for q in ja_quantities(text)]
+    clock = _game_clock(checker, text)
+    claim_q = [_as_year(checker, q) for q in ja_quantities(text) if q.text not in clock]
     if not claim_q:
         return []
     window = [checker.by_id[i] for i in anchor.closest]
@@ -63,6 +64,19 @@ def _place(
             continue
         unmatched.append(quantity)
     return unmatched, moved
+
+
+_CLOCK_JA = re.compile(r"(\d{1,2})分(\d{1,2})秒")
+
+
+def _game_clock(checker: Checker, text: str) -> set[str]:
+    """「7分14秒」 where the source writes "7:14" (a game clock, which the English side reads as
+    no figure): the claim's tokens to leave out, as the source's are."""
+    out: set[str] = set()
+    for match in _CLOCK_JA.finditer(normalize(text)):
+        if f"{int(match[1])}:{int(match[2]):02d}" in checker.inputs.article.text:
+            out |= {f"{match[1]}分", f"{match[2]}秒"}
+    return out
 
 
 def _as_year(checker: Checker, quantity: Quantity) -> Quantity:

@@ -3,6 +3,8 @@ sort of thing so that a different value contradicts it."""
 
 from __future__ import annotations
 
+import math
+
 from drafter.lang.quantities.quantity import Quantity
 
 _COMPATIBLE = {
@@ -31,6 +33,10 @@ def same_value(claim: Quantity, source: Quantity) -> bool:
         return False
     if source.value == claim.value:
         return True
+    if claim.kind == source.kind == "duration" and math.isclose(
+        claim.value, source.value, rel_tol=0.005
+    ):
+        return True  # 1週間 is "seven days" (a week of 12/52 months, a day of 12/365)
     if claim.kind in ("date", "month", "year") or source.kind in ("date", "month", "year"):
         return False  # a date is never "about" another
     if claim.bound and claim.bound == source.bound:

@@ -217,6 +217,8 @@ def _prepared(sentence: str) -> str:
     # PS640, PS1.5million: the pound sign as some news text (SummEdits) lost it (a PS5 is a
     # games console)
     text = _EN_LOST_POUND.sub("£", text)
+    # a weeklong trial, a yearlong probe: one week, one year
+    text = re.sub(r"(?<![\w-])(hour|day|week|month|year)-?long\b", r"one-\1-long", text, flags=re.I)
     # Forty-five: one number, not forty and five
     text = _EN_COMPOUND.sub(
         lambda m: str(WORDS[m.group(1).lower()] + WORDS[(m.group(2) or m.group(3)).lower()]),
