@@ -772,6 +772,10 @@ def test_conversions_counts_and_a_university_by_its_initials() -> None:
     (doors,) = en_quantities("a four-door coupe")
     assert not _plausible_slip(width, doors)
     assert _plausible_slip(ja_quantities("3人")[0], doors)
+    (moons,) = ja_quantities("4つの衛星の一つ")
+    (one,) = en_quantities("to study one moon")
+    assert not _plausible_slip(moons, one)  # "one" is a slip only for a figure near it
+    assert _plausible_slip(ja_quantities("2つの衛星")[0], one)
     assert abbreviates("NIU", "Northern Illinois") and abbreviates(
         "PLA", "People's Liberation Army"
     )

@@ -218,11 +218,12 @@ _ONE_UNIT = re.compile(r"^1(?:年|日|週間?|[かカヶケ]月|時間)$")
 
 
 def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
-    """A spelled-out small number ("one of them", "two sides") is a rival only for a figure of
-    its size: 16 nights is not a slip for "one". So is a count of five or fewer: 「2枚のアルバム」
-    counts what the sentence names, not the "30-date" tour of its source sentence (a slip, or
-    a changed figure, keeps its size: digits swapped, doubled, another round number). No
-    figure more than 20 times another is a slip for it."""
+    """A spelled-out small number ("one of them", "two sides") is a rival only for a figure
+    near it (at most twice or half it): 16 nights, or four moons, is not a slip for "one". A
+    count of five or fewer is a rival only within five times: 「2枚のアルバム」 counts what the
+    sentence names, not the "30-date" tour of its source sentence (a slip, or a changed
+    figure, keeps its size: digits swapped, doubled, another round number). No figure more
+    than 20 times another is a slip for it."""
     if not (source.value and claim.value):
         return True
     if claim.kind == source.kind == "year" and _decade(claim) != _decade(source):
@@ -238,7 +239,11 @@ def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
     small_count = claim.kind == "number" and min(claim.value, source.value) <= 5
     if source.text.isalpha() and not float(claim.value).is_integer():
         return False  # 全幅1.8m is no slip for "a four-door coupe": a count is whole
-    if source.text.isalpha() or small_count:
+    if source.text.isalpha():
+        # a spelled-out number is often no count at all ("one of them", "one night"): only a
+        # figure near it is a slip for it (「4つの衛星」 is not for "one")
+        return ratio <= 2
+    if small_count:
         return ratio <= 5
     # 「12歳」 against "lost around 4,000 reais": a slip keeps the figure's order of magnitude
     return ratio <= 20
