@@ -5,7 +5,7 @@
 Runs on the reference cases in evals/cases (draft + source + comments + glossary). With the
 shared data beside the checkout it also times the longest held-out case (a 196-sentence essay):
 its first check, a re-check as a new process makes it with the vectors kept in the cache folder
-(drafter.check.vectors), and a re-check within the process.
+(drafter.vectors), and a re-check within the process.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ def _long_source() -> dict[str, float] | None:
     """The longest held-out case: first check, re-check from the store, re-check in memory."""
     from drafter.check.core import check
     from drafter.check.inputs import from_files
-    from drafter.check.vectors import SentenceVectors
     from drafter.lang import align
+    from drafter.vectors import SentenceVectors
 
     info = json.loads((LONGEST / "case.json").read_text(encoding="utf-8"))
     page = SHARED / "extraction" / "html" / f"{info['extraction_id']}.html.gz"

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from drafter.check import vectors
+from drafter import vectors
 from drafter.cli import app
 from drafter.lang import align
 

@@ -48,14 +48,6 @@ def write_reports(
     return kept_aside
 
 
-def keep_vectors_for(settings: Settings) -> None:
-    """Keep the check's sentence vectors in the cache folder from now on (see check.vectors)."""
-    from drafter.check.vectors import keep_vectors
-    from drafter.config import cache_root
-
-    keep_vectors(cache_root(settings))
-
-
 def check_draft(
     folder: RunFolder, progress: Progress, settings: Settings | None = None
 ) -> CheckSummary | None:

@@ -84,8 +84,8 @@ def _checked(settings: Any, inputs: Any, no_judge: bool, votes: int) -> Any:
     """The check's report, with the LLM judge unless --no-judge."""
     from drafter.check.core import check
     from drafter.check.judge import make_judge
-    from drafter.check.vectors import keep_vectors
     from drafter.config import cache_root
+    from drafter.vectors import keep_vectors
 
     keep_vectors(cache_root(settings))  # a re-check encodes only what changed
     judge = make_judge(settings, enabled=not no_judge, votes=votes, lang=inputs.draft.lang)

@@ -69,9 +69,10 @@ class Desk:
         allowed_hosts: set[str],
         import_dirs: list[Path],
     ) -> Desk:
-        from drafter.app.checking import keep_vectors_for
+        from drafter.config import cache_root
+        from drafter.vectors import keep_vectors
 
-        keep_vectors_for(settings)  # the first re-check of a run encodes only what changed
+        keep_vectors(cache_root(settings))  # the first re-check of a run encodes only what changed
         zone = i18n.zone_name(settings.timezone, settings.lang)
         templates = templates_for(settings, zone)
         return cls(settings, archive, token, zone, templates, allowed_hosts, import_dirs)

@@ -53,9 +53,9 @@ def execute(
 ) -> Path:
     """Run every unfinished step, then render. Returns the path of article.md. `requests`
     gives an agent an editor's instruction (regenerating a section from `drafter review`)."""
-    from drafter.check.vectors import keep_vectors
     from drafter.config import cache_root
     from drafter.llm import CallJournal
+    from drafter.vectors import keep_vectors
 
     keep_vectors(cache_root(settings))  # what the preload encodes serves later re-checks too
     cache = None

@@ -40,38 +40,17 @@ def fingerprint_text(title: str, lead: list[str]) -> str:
 
 
 def embed(text: str, cache_dir: Path | None = None) -> bytes:
-    """The text's embedding as float32 bytes. With `cache_dir`, vectors are kept there by the
-    text's hash and the encoder's version, so a re-run of a draft (answers from the cache) does
-    not load the encoder at all: the load is about a second."""
-    import base64
-    import contextlib
-    import sqlite3
+    """The text's embedding as float32 bytes. With `cache_dir`, vectors are kept there
+    (drafter.vectors), so a re-run of a draft (answers from the cache) does not load the
+    encoder at all: the load is about a second."""
+    import numpy as np
 
-    from drafter.lang.align import vector_key
-    from drafter.llm.cache import AnswerStore
+    from drafter.lang.align import embed as encode
+    from drafter.vectors import keep_vectors
 
-    store: AnswerStore | None = None
-    key = vector_key(text)
     if cache_dir is not None:
-        with contextlib.suppress(OSError, sqlite3.Error):  # unusable: only costs the load
-            store = AnswerStore(cache_dir / "embeddings.sqlite")
-    try:
-        if store is not None:
-            with contextlib.suppress(sqlite3.Error):
-                if (hit := store.get_text(key)) is not None:
-                    return base64.b64decode(hit)
-        import numpy as np
-
-        from drafter.lang.align import embed as encode
-
-        vector = bytes(encode([text])[0].astype(np.float32).tobytes())
-        if store is not None:
-            with contextlib.suppress(sqlite3.Error):  # not cached: computed again next time
-                store.put_text(key, base64.b64encode(vector).decode("ascii"))
-        return vector
-    finally:
-        if store is not None:
-            store.close()
+        keep_vectors(cache_dir)
+    return bytes(encode([text])[0].astype(np.float32).tobytes())
 
 
 def find(

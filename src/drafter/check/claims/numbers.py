@@ -250,7 +250,8 @@ def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
 
 
 def _decade(quantity: Quantity) -> bool:
-    return bool(re.search(r"\d0['’]?s$|0年代$", quantity.text.strip()))
+    """The 2000s, as English writes a decade (Japanese 2000年代 is read as its first year)."""
+    return bool(re.search(r"\d0['’]?s$", quantity.text.strip()))
 
 
 # whole English words only: "three weeks" has "hr" in it

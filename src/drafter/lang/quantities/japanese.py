@@ -62,7 +62,9 @@ def _western_year(match: re.Match[str]) -> str:
 def full_year(digits: str) -> int:
     """The year a Japanese news text means by 23年 (2023) or 98年 (1998)."""
     value = int(digits)
-    return value + (2000 if len(digits) == 2 and value < 50 else 1900 if len(digits) == 2 else 0)
+    if len(digits) != 2:
+        return value
+    return value + (2000 if value < 50 else 1900)
 
 
 def _kanji_to_int(text: str) -> float | None:

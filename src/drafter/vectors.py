@@ -1,6 +1,6 @@
-"""The check's sentence vectors kept in the cache folder (`embeddings.sqlite`, shared with
-関連記事: the same key and the same vector for the same text), so a re-check of a draft, in a
-new process or on the desk, encodes only the sentences that changed.
+"""Sentence vectors kept in the cache folder (`embeddings.sqlite`): the fact check's and
+関連記事's, one store for both, so a re-check of a draft, in a new process or on the desk,
+encodes only the sentences that changed, and a re-run's 関連記事 loads no encoder.
 
 A stored vector is the one this machine computed for the text, so a score stays a function of
 its two texts alone (see drafter.lang.align). An unusable store only costs the encoding."""
