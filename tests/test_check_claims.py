@@ -1172,3 +1172,75 @@ def test_a_duration_spelt_out_keeps_its_unit_when_compared() -> None:
     ]
     assert _plausible_slip(ja_quantities("4週間")[0], weeks)
     assert not _plausible_slip(ja_quantities("3時間")[0], weeks)
+
+
+def test_a_closing_thought_is_held_to_the_sentence_it_shares_a_figure_with() -> None:
+    """Outside the lead, a claim restates the source sentence it shares a figure with: 「次の10年」
+    in a closing thought that names the tour's 30 dates is no slip for the "50 years" of the
+    sentence before, and a span ahead of the writer (次の10年, 今後5年) is theirs. The same figure
+    in the sentence it shares one with is still a contradiction."""
+    from drafter.check.claims import numbers
+
+    source = (
+        "The band celebrates 50 years since its formation with a new record.\n\n"
+        "The 30-date run starts in June.\n\n"
+        "The 30-city tour is the first in 25 years."
+    )
+
+    def grades(claim: str, closest: list[str]) -> list[bool]:
+        checker = Checker(check_inputs(source, f"# t\n\n## 総括\n\n{claim}"))
+        anchor = Anchor(ids=closest, closest=closest, best=0.5, recorded=False)
+        return [f.must for f in numbers(checker, "conclusion", claim, anchor)]
+
+    assert grades("30公演のツアーが、結成40年を祝う節目となる。", ["S1", "S2"]) == [False]
+    assert grades("30都市のツアーが、バンドの次の20年につながるのか。", ["S3"]) == [False]
+    assert grades("30都市のツアーは約20年ぶりとなる。", ["S3"]) == [True]
+
+
+@pytest.mark.parametrize(
+    ("english", "months"),
+    [
+        ("for the first time in nearly a quarter century", 300.0),  # 25 years, not a quarter
+        ("a quarter-century ago", 300.0),
+        ("half a century of music", 600.0),  # not a century
+        ("for half a decade", 60.0),
+        ("two quarters of growth", 6.0),
+    ],
+)
+def test_a_fraction_of_a_span_is_that_fraction(english: str, months: float) -> None:
+    from drafter.lang.quantities import en_quantities
+
+    assert [q.value for q in en_quantities(english) if q.kind == "duration"] == [months]
+
+
+def test_a_quarter_of_something_is_no_span_and_a_slashed_date_is_a_date() -> None:
+    """ "a quarter of the staff" is a share, not three months; 「6/23 バージニアビーチ」 in a list of
+    tour dates is June 23 (it was read as 6 and 23 against the sentence's "four-time"), while
+    「1/3の票」 stays no date."""
+    from drafter.lang.quantities import en_quantities, ja_quantities
+
+    assert en_quantities("a quarter of the staff left") == []
+    listed = ja_quantities("- 6/23 バージニアビーチ（同）、6/24 ブリストー、2020/7/2 トロント")
+    assert [(q.kind, q.value) for q in listed] == [
+        ("date", 623),
+        ("date", 624),
+        ("date", 702),
+        ("year", 2020),
+    ]
+    assert all(q.kind != "date" for q in ja_quantities("全体の1/3の票を得た"))
+    assert (
+        _figure_grades("The tour starts June 23 in Virginia Beach.", "6/23 バージニアビーチ") == []
+    )
+
+
+def test_a_modal_in_the_consequence_a_writer_draws_is_not_the_claims() -> None:
+    """ "There are three scripts in contention, according to the paper, so it's possible the
+    studio is still deciding": 「脚本は3本が候補に残っている」 states the first clause as the
+    paper does; the "possible" hedges the writer's inference."""
+    source = (
+        "There are three scripts still in contention for the film, according to the paper, so "
+        "it's possible the studio is still deciding on a direction."
+    )
+    assert _hedge_grades(source, "同紙によると、映画の脚本は3本が候補に残っている。") == [False]
+    hedged = "The studio may pick one of three scripts for the film, the paper said."
+    assert _hedge_grades(hedged, "同紙によると、スタジオは3本の脚本から1本を選ぶ。") == [True]

@@ -33,6 +33,7 @@ class Anchor:
     recorded: bool
     support: list[str] = field(default_factory=list)
     shares_figure: bool = False
+    figure_ids: list[str] = field(default_factory=list)  # the sentences holding those figures
     shares_name: bool = False  # a name of the claim is in the anchored source sentences
     # the claim's names that are in the article but not in the anchored sentences (as spelt there)
     named_elsewhere: list[str] = field(default_factory=list)

@@ -103,9 +103,13 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
     return []
 
 
-# where a compound sentence's clauses part: ", and", ", but", a dash, a semicolon
+# where a compound sentence's clauses part: ", and", ", but", a dash, a semicolon; ", so" and
+# ", meaning" start a consequence the writer draws ("three scripts are in contention, so it's
+# possible the studio is still deciding")
 _CLAUSE_BREAK = re.compile(
-    r"[;–—]|\s-\s|,\s+(?:and|but|while|though|although|whereas|yet|with)\b", re.IGNORECASE
+    r"[;–—]|\s-\s|,\s+(?:and|but|while|though|although|whereas|yet|with|so(?!\s+far\b)|"
+    r"meaning|which\s+means)\b",
+    re.IGNORECASE,
 )
 
 

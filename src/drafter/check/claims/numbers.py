@@ -36,7 +36,8 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
     # A value of the anchored sentence that the claim does not state is what a changed
     # figure replaced; values the claim also states (17 nights and 16 of them) are not rivals.
     accounted = [q for q in claim_q if q not in unmatched]
-    out = _unmatched(checker, section, anchor, unmatched, accounted, window_q)
+    ahead = set(_AHEAD.findall(normalize(text))) if section not in ("lead", "title") else set()
+    out = _unmatched(checker, section, anchor, unmatched, accounted, window_q, ahead)
     if section in ("lead", "title") and anchor.firm(section):
         others = [q for q in accounted if q not in moved]
         out += _swapped(checker, _not_rested_on(checker, moved, anchor), others, window_q)
@@ -53,8 +54,11 @@ def _place(
     unmatched: list[Quantity] = []
     moved: list[Quantity] = []
     for quantity in claim_q:
-        if any(same_value(quantity, q) for _, q in window_q):
-            anchor.shares_figure = anchor.shares_figure or specific(quantity)
+        holding = [s.id for s, q in window_q if same_value(quantity, q)]
+        if holding:
+            if specific(quantity):
+                anchor.shares_figure = True
+                anchor.figure_ids += [i for i in holding if i not in anchor.figure_ids]
             continue
         where = _find_elsewhere(checker, quantity)
         if where is not None:
@@ -108,13 +112,20 @@ def _unmatched(
     unmatched: list[Quantity],
     accounted: list[Quantity],
     window_q: Window,
+    ahead: set[str],
 ) -> list[Finding]:
     """A figure the source does not state: contradicted by a rival of a firm anchor, else
-    listed to verify where it is worth it."""
+    listed to verify where it is worth it. A span the writer looks ahead over (`ahead`) is
+    theirs: listed, never contradicted."""
     out: list[Finding] = []
+    if section not in ("lead", "title") and not anchor.recorded:
+        # outside the lead a claim restates the sentence it shares a figure with; a neighbour's
+        # figure is no rival (「次の10年」 in a closing thought that names the tour's 30 dates
+        # is no slip for the "50 years" of the sentence before)
+        window_q = [(s, q) for s, q in window_q if s.id in anchor.figure_ids]
     for quantity in unmatched:
         rivals = _rivals(quantity, accounted, window_q)
-        if rivals and _firm_for_figures(section, quantity, anchor):
+        if rivals and _firm_for_figures(section, quantity, anchor) and quantity.text not in ahead:
             out.append(_contradiction(checker, quantity, *rivals[0]))
         elif _worth_verifying(section, quantity, anchor, bool(rivals)):
             out.append(
@@ -128,6 +139,12 @@ def _unmatched(
                 )
             )
     return out
+
+
+# 次の10年, 今後5年, 向こう3年間, この先10年: a span ahead of the writer, in a closing thought
+_AHEAD = re.compile(
+    r"(?:次の|今後|向こう|これから(?:の)?|この先|将来の)\s*(\d+(?:年|か月|カ月|ヶ月|ケ月|週|日)間?)"
+)
 
 
 def _not_rested_on(checker: Checker, moved: list[Quantity], anchor: Anchor) -> list[Quantity]:

@@ -29,7 +29,8 @@ _DURATION = re.compile(
     rf"\b(?:(?P<n0>{_EN_NUM}|{_NUM_WORD})\s*(?:to|or|-|–)\s*)?"
     rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\+?(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive))?"
-    r"[\s-]*(?P<unit>years?|yrs?|months?|weeks?|wks?|days?|quarters?|hours?|hrs?|minutes?|mins?|"
+    r"[\s-]*(?P<unit>years?|yrs?|months?|weeks?|wks?|days?|quarters|quarter(?![\s-]+of\b)|hours?|hrs?|"
+    r"minutes?|mins?|"
     r"seconds?|secs?|decades?|centur(?:y|ies))\b(?![\s-]+old\b)"
     r"(?:[\s-]+and[\s-]+a[\s-]+half\b)?",  # a year and a half: 18 months, not 12
     re.IGNORECASE,
@@ -238,6 +239,16 @@ def _prepared(sentence: str) -> str:
     text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
     # N500m, N1.2bn: the naira as the Nigerian press writes it (not a model number)
     text = re.sub(r"\bN(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b)", "₦", text)
+    # a quarter century: 25 years, not a quarter (three months) and a century; half a century,
+    # half a decade, half an hour: half the span
+    text = re.sub(
+        r"(?i)\b(?:a|one)[\s-]+quarter(?:[\s-]+of[\s-]+a)?[\s-]+century\b", "25 years", text
+    )
+    text = re.sub(
+        r"(?i)\bhalf[\s-]+(?:an?[\s-]+)?(century|decade|year|month|week|day|hour)\b",
+        lambda m: f"0.5 {m.group(1)}",
+        text,
+    )
     # half a billion: 500 million, not a billion
     text = re.sub(
         r"(?i)\bhalf an? (million|billion|trillion)\b",

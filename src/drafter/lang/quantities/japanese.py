@@ -46,6 +46,12 @@ _JA_TOKEN = re.compile(
 _JA_DATE = re.compile(
     r"(?:(?P<y>\d{4}|(?<![\d.])\d{2})年)?\s*(?P<m>\d{1,2})月\s*(?:(?P<d>\d{1,2})日)?(?!間)"
 )
+# 6/23, 2020/6/9: a date as a list or a table writes it. Without a year, only where a date
+# stands (before a space, a bracket, a dash or a comma, or at the end): 1/3の is a fraction
+_JA_SLASH_DATE = re.compile(
+    r"(?<![\d/.])(?:(?P<y>\d{4})/)?(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/.])"
+    r"(?(y)|(?=[\s（(〜～\-–、,]|$))"
+)
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}  # 令和5年 is 2023
 _JA_ERA_YEAR = re.compile(r"(令和|平成|昭和)\s*(元|\d{1,2})年")
 # 23年度, 23年末, 25年までに, 23年以降: the two-digit year of a period or a bound, not a
@@ -188,6 +194,11 @@ def ja_quantities(sentence: str) -> list[Quantity]:
             found.append(Quantity("month", month, "", match.group(0)))
         if match.group("y"):
             found.append(Quantity("year", full_year(match.group("y")), "", match.group("y") + "年"))
+        spans.append(match.span())
+    for match in _JA_SLASH_DATE.finditer(text):
+        found.append(Quantity("date", int(match["m"]) * 100 + int(match["d"]), "", match[0]))
+        if match["y"]:
+            found.append(Quantity("year", int(match["y"]), "", match["y"]))
         spans.append(match.span())
     for match in _JA_TOKEN.finditer(text):
         if any(start <= match.start() < end for start, end in spans):
