@@ -1244,3 +1244,39 @@ def test_a_modal_in_the_consequence_a_writer_draws_is_not_the_claims() -> None:
     assert _hedge_grades(source, "同紙によると、映画の脚本は3本が候補に残っている。") == [False]
     hedged = "The studio may pick one of three scripts for the film, the paper said."
     assert _hedge_grades(hedged, "同紙によると、スタジオは3本の脚本から1本を選ぶ。") == [True]
+
+
+def _dated_checker(source: str, claim: str, **article: str) -> Checker:
+    inputs = check_inputs(source, f"# t\n\n{claim}")
+    inputs.article = inputs.article.model_copy(update=article)
+    return Checker(inputs)
+
+
+def test_a_weekday_read_two_ways_is_stated_when_one_reading_is() -> None:
+    """ "on Saturday" in a Monday story is the 16th (or, read the other way, the 23rd): a claim
+    that gives the 16th states it, so its 「11月18日付」 (the story's own date) is no swap for
+    the unstated 23rd."""
+    from drafter.check.claims import numbers
+
+    source = "The president made an unscheduled trip to the hospital on Saturday, aides said."
+    claim = "11月18日付の記事によると、大統領は11月16日（土曜日）に予定外に病院を訪れた。"
+    checker = _dated_checker(source, claim, date="2019-11-18")
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+    assert [f.reason for f in numbers(checker, "lead", claim, anchor)] == []
+    wrong = "11月18日付の記事によると、大統領は11月19日に予定外に病院を訪れた。"
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+    assert any(f.must for f in numbers(checker, "lead", wrong, anchor))
+
+
+def test_a_byline_after_a_semicolon_is_the_writers_name() -> None:
+    """ "Analysis by Dana Holt; Harbour Gazette Editor": the draft's ダナ・ホルト氏 is the byline,
+    not a swap for the person the sentence names (the semicolon stuck to the surname)."""
+    from drafter.check.claims import names
+
+    source = "Aides said the visit was routine, according to spokesman Hogan Gidley."
+    claim = "ハーバー・ガゼットのダナ・ホルト氏は、訪問は定例だったとする説明に疑問を呈した。"
+    checker = _dated_checker(
+        source, claim, author="Analysis by Dana Holt; Harbour Gazette Editor-at-large"
+    )
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
+    assert [f.reason for f in names(checker, "lead", claim, anchor) if "ホルト" in f.reason] == []

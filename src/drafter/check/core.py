@@ -98,9 +98,8 @@ class Checker:
             normalize(e.source).casefold() for e in inputs.glossary if " " not in e.source.strip()
         }
         # the outlet and byline are named by the draft (ロイター通信によると) but not in the text
-        about = " ".join(
-            filter(None, [inputs.article.site_name, inputs.article.author, inputs.article.title])
-        )
+        title = inputs.article.title
+        about = " ".join(filter(None, [inputs.article.site_name, inputs.article.author, title]))
         self.words = source_words(f"{inputs.article.text}\n{about}")
         self.lowered_words = {w.casefold() for w in re.findall(r"[A-Za-z]+", inputs.article.text)}
         lower = re.findall(r"\b[a-z][a-z-]{3,}\b", inputs.article.text)
@@ -111,9 +110,10 @@ class Checker:
         self.common_words = ShapeIndex(sorted({*lower, *pairs}))
         self.common_parts: dict[str, bool] = {}  # katakana part → whether a common word
         self.source_norm = normalize(f"{inputs.article.text}\n{about}").casefold()
-        # words of the byline and outlet: names a draft gives that no sentence holds
+        # words of the byline and outlet: names a draft gives that no sentence holds ("Analysis
+        # by Chris Cillizza; CNN Editor-at-large": cillizza, not "cillizza;")
         byline = f"{inputs.article.author or ''} {inputs.article.site_name or ''}"
-        self.byline = set(normalize(byline.replace(",", " ")).casefold().split())
+        self.byline = set(re.findall(r"[\w'’.-]+", normalize(byline).casefold()))
         self._rows: dict[str, np.ndarray] = {}
         self.lang = inputs.draft.lang
         self.framing = {normalize(f) for f in inputs.title_framing}

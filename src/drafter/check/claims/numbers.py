@@ -95,12 +95,15 @@ def _as_year(checker: Checker, quantity: Quantity) -> Quantity:
 
 
 def _rivals(quantity: Quantity, among: list[Quantity], window_q: Window) -> Window:
-    """The anchored sentences' figures of the same kind that no figure in `among` states."""
+    """The anchored sentences' figures of the same kind that no figure in `among` states. A
+    phrase read two ways ("on Saturday": the 16th, or the 23rd) is stated when one reading is."""
+    stated = {(s.id, q.text) for s, q in window_q if any(same_value(a, q) for a in among)}
     return [
         (s, q)
         for s, q in window_q
         if same_kind(quantity, q)
         and not any(same_value(a, q) for a in among)
+        and (s.id, q.text) not in stated
         and _plausible_slip(quantity, q)
     ]
 
@@ -118,15 +121,16 @@ def _unmatched(
     listed to verify where it is worth it. A span the writer looks ahead over (`ahead`) is
     theirs: listed, never contradicted."""
     out: list[Finding] = []
-    if section not in ("lead", "title") and not anchor.recorded:
-        # outside the lead a claim restates the sentence it shares a figure with; a neighbour's
-        # figure is no rival (「次の10年」 in a closing thought that names the tour's 30 dates
-        # is no slip for the "50 years" of the sentence before)
-        window_q = [(s, q) for s, q in window_q if s.id in anchor.figure_ids]
+    # outside the lead a claim restates the sentence it shares a figure with: only that
+    # sentence's figures prove it wrong (「次の10年」 in a closing thought that names the tour's 30
+    # dates is no slip for the "50 years" of the sentence before); a neighbour's still gets
+    # the figure listed
+    held = section in ("lead", "title") or anchor.recorded
     for quantity in unmatched:
         rivals = _rivals(quantity, accounted, window_q)
-        if rivals and _firm_for_figures(section, quantity, anchor) and quantity.text not in ahead:
-            out.append(_contradiction(checker, quantity, *rivals[0]))
+        proving = [r for r in rivals if held or r[0].id in anchor.figure_ids]
+        if proving and _firm_for_figures(section, quantity, anchor) and quantity.text not in ahead:
+            out.append(_contradiction(checker, quantity, *proving[0]))
         elif _worth_verifying(section, quantity, anchor, bool(rivals)):
             out.append(
                 Finding(

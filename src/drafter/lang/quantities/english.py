@@ -15,6 +15,7 @@ from drafter.lang.quantities.english_words import (
     MULTIPLES,
     ORDINALS,
     SCALE,
+    SPELLED_PHRASES,
     WORDS,
 )
 from drafter.lang.quantities.quantity import Quantity, dur
@@ -239,37 +240,8 @@ def _prepared(sentence: str) -> str:
     text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
     # N500m, N1.2bn: the naira as the Nigerian press writes it (not a model number)
     text = re.sub(r"\bN(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b)", "₦", text)
-    # a quarter century: 25 years, not a quarter (three months) and a century; half a century,
-    # half a decade, half an hour: half the span
-    text = re.sub(
-        r"(?i)\b(?:a|one)[\s-]+quarter(?:[\s-]+of[\s-]+a)?[\s-]+century\b", "25 years", text
-    )
-    text = re.sub(
-        r"(?i)\bhalf[\s-]+(?:an?[\s-]+)?(century|decade|year|month|week|day|hour)\b",
-        lambda m: f"0.5 {m.group(1)}",
-        text,
-    )
-    # half a billion: 500 million, not a billion
-    text = re.sub(
-        r"(?i)\bhalf an? (million|billion|trillion)\b",
-        lambda m: f"0.5 {m.group(1)}",
-        text,
-    )
-    # two hundred years: 200, not "hundred years" (100)
-    text = re.sub(
-        r"(?i)\b(one|two|three|four|five|six|seven|eight|nine) hundred\b",
-        lambda m: str(WORDS[m.group(1).lower()] * 100),
-        text,
-    )
-    # over the past year, in the past decade, in the last year: one year, ten years ("last year"
-    # without "the" is the year before, a date)
-    text = re.sub(
-        r"(?i)\b(past|previous|(?<=the )last) (year|month|week|decade)\b", r"\1 1 \2", text
-    )
-    # a year or two: one to two years
-    text = re.sub(
-        r"(?i)\b(?:a|an|one) (year|month|week|day|hour|minute|second) or two\b", r"1 to 2 \1s", text
-    )
+    for pattern, replacement in SPELLED_PHRASES:  # a quarter century, half a billion, …
+        text = pattern.sub(replacement, text)
     text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
     return _EN_TIME.sub(lambda m: "#" * len(m.group(0)), text)
 

@@ -1,6 +1,9 @@
 """The words of English figures: numbers, scales, currencies, months, units of time,
 multiples and ordinals (read by drafter.lang.quantities.english)."""
 
+import re
+from collections.abc import Callable
+
 WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -33,3 +36,34 @@ ORDINALS = {
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fiftieth": 50,
 }  # fmt: skip
+
+
+def _times(factor: float) -> Callable[[re.Match[str]], str]:
+    return lambda m: f"{factor} {m.group(1)}"
+
+
+# Phrases that spell a figure another way, rewritten before figures are read (in this order)
+SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # a quarter century: 25 years, not a quarter (three months) and a century
+    (re.compile(r"(?i)\b(?:a|one)[\s-]+quarter(?:[\s-]+of[\s-]+a)?[\s-]+century\b"), "25 years"),
+    # half a century, half a decade, half an hour: half the span
+    (
+        re.compile(r"(?i)\bhalf[\s-]+(?:an?[\s-]+)?(century|decade|year|month|week|day|hour)\b"),
+        _times(0.5),
+    ),
+    # half a billion: 500 million, not a billion
+    (re.compile(r"(?i)\bhalf an? (million|billion|trillion)\b"), _times(0.5)),
+    # two hundred years: 200, not "hundred years" (100)
+    (
+        re.compile(r"(?i)\b(one|two|three|four|five|six|seven|eight|nine) hundred\b"),
+        lambda m: str(WORDS[m.group(1).lower()] * 100),
+    ),
+    # over the past year, in the past decade, in the last year: one year, ten years ("last
+    # year" without "the" is the year before, a date)
+    (re.compile(r"(?i)\b(past|previous|(?<=the )last) (year|month|week|decade)\b"), r"\1 1 \2"),
+    # a year or two: one to two years
+    (
+        re.compile(r"(?i)\b(?:a|an|one) (year|month|week|day|hour|minute|second) or two\b"),
+        r"1 to 2 \1s",
+    ),
+)

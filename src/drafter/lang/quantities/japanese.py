@@ -180,8 +180,8 @@ def _prepared(sentence: str) -> str:
     return text
 
 
-def ja_quantities(sentence: str) -> list[Quantity]:
-    text = _prepared(sentence)
+def _ja_dates(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    """The dates and months of the text (6月23日, 10月, 6/23, 2020/6/9), and where they are."""
     found: list[Quantity] = []
     spans: list[tuple[int, int]] = []
     for match in _JA_DATE.finditer(text):
@@ -200,6 +200,12 @@ def ja_quantities(sentence: str) -> list[Quantity]:
         if match["y"]:
             found.append(Quantity("year", int(match["y"]), "", match["y"]))
         spans.append(match.span())
+    return found, spans
+
+
+def ja_quantities(sentence: str) -> list[Quantity]:
+    text = _prepared(sentence)
+    found, spans = _ja_dates(text)
     for match in _JA_TOKEN.finditer(text):
         if any(start <= match.start() < end for start, end in spans):
             continue
