@@ -273,6 +273,15 @@ def test_judge_adds_its_verdicts_and_caches_them(llm_env: ScriptedLLM, tmp_path:
     request = next(r for r in llm_env.requests if "draft-sentence" in str(r["messages"]))
     system = request["messages"][0]["content"]
     assert "Veloria" not in system and "<source-" in request["messages"][-1]["content"]
+    # Every sentence of the draft is judged against the same source block, with the same nonce,
+    # before the sentence: the long prefix of each request is the same (a provider's prompt
+    # cache serves it), and only the sentence after it differs.
+    asked = [r for r in llm_env.requests if "draft-sentence" in str(r["messages"])]
+    prefixes = {
+        (r["messages"][0]["content"], r["messages"][-1]["content"].split("The draft sentence")[0])
+        for r in asked
+    }
+    assert len(asked) > 1 and len(prefixes) == 1
 
     again = json.loads(_check(str(folder), "--json").stdout)
     assert llm_env.count("JudgeDraft") == len(judged)  # every answer came from the cache
@@ -280,6 +289,35 @@ def test_judge_adds_its_verdicts_and_caches_them(llm_env: ScriptedLLM, tmp_path:
 
     _check(str(folder), "--json", "--judge-votes", "3")
     assert llm_env.count("JudgeDraft") == len(judged) * 4  # 3 new votes, none cached before
+
+
+def test_the_judge_sees_the_whole_short_article_and_who_published_it() -> None:
+    """A faithful lead sentence may join facts from far apart in the article, or say whose story
+    it is (「ロイター通信によると」): a judge shown six aligned sentences and the title called
+    such sentences "not in the source". A short article is shown whole, after its outlet and
+    author."""
+    from drafter.check import judge
+    from drafter.check.core import Checker
+    from drafter.check.report import ClaimReport
+
+    text = " ".join(f"Line {n} of the story tells of event number {n}." for n in range(1, 31))
+    checker = Checker(check_inputs(text, "# t\n\n事件が起きた。"))
+    claim = ClaimReport(
+        section="lead", sentence="事件が起きた。", verdict="supported", decided_by="x"
+    )
+    assert judge.Judge._context_ids(checker, claim) == [s.id for s in checker.sentences]
+    article = checker.inputs.article.model_copy(
+        update={"site_name": "Harbour Gazette", "author": "Ines Marlow", "date": "2026-01-02"}
+    )
+    header = judge._header(article)
+    assert "Outlet: Harbour Gazette" in header and "Author: Ines Marlow" in header
+    assert "Published: 2026-01-02" in header
+    longer = " ".join(
+        f"Line {n} of the story tells of event number {n}."
+        for n in range(1, judge.WHOLE_ARTICLE_SENTENCES + 10)
+    )
+    checker = Checker(check_inputs(longer, "# t\n\n事件が起きた。"))
+    assert len(judge.Judge._context_ids(checker, claim)) == judge.CONTEXT_SENTENCES
 
 
 def test_judge_is_off_without_a_model(
@@ -564,12 +602,14 @@ def test_the_judge_is_shown_the_sentence_a_quotation_comes_from() -> None:
     """A quotation's words may sit far from the sentences a claim aligns with: the judge is
     shown the source sentence holding the closest quoted span, or it cannot tell a faithful
     quotation from an invented one (it called two faithful ones "not in the source")."""
+    from drafter.check import judge
     from drafter.check.core import Checker
     from drafter.check.judge import Judge
     from drafter.check.report import ClaimReport, SourceRef
 
-    filler = [
-        f"The port handled {n} thousand containers in month {n} of the year." for n in range(1, 12)
+    filler = [  # longer than an article the judge is shown whole
+        f"The port handled {n} thousand containers in week {n} of the year."
+        for n in range(1, judge.WHOLE_ARTICLE_SENTENCES + 2)
     ]
     quote = '"We will give the shipping lines more time to adapt," the minister told reporters.'
     text = " ".join([*filler[:3], quote, *filler[3:]])
@@ -579,7 +619,9 @@ def test_the_judge_is_shown_the_sentence_a_quotation_comes_from() -> None:
     checker = Checker(check_inputs(text, f"# t\n\n{sentence}"))
     # the claim's evidence already fills the judge's context with other sentences
     evidence = [
-        SourceRef(id=s.id, text=s.text) for s in checker.sentences[:8] if "more" not in s.text
+        SourceRef(id=s.id, text=s.text)
+        for s in checker.sentences[: judge.CONTEXT_SENTENCES + 1]
+        if "more" not in s.text
     ]
     claim = ClaimReport(
         section="lead", sentence=sentence, verdict="supported", decided_by="x", evidence=evidence

@@ -205,3 +205,24 @@ def test_a_split_judge_vote_goes_to_the_gravest_verdict_in_any_order() -> None:
         _merge(claim, [vote(v) for v in order], checker)
         outcomes.add((claim.verdict, claim.decided_by, claim.fails))
     assert outcomes == {("contradicted", "judge", True)}
+
+
+def test_the_judge_fails_a_lead_sentence_only_for_a_contradiction() -> None:
+    """Must fix means a contradiction the judge tied to a source sentence; "not in the sentences
+    shown" is listed to verify, as layer 1's unsupported is (a strong model said it of faithful
+    lead sentences that joined facts it did not connect)."""
+    checker = SimpleNamespace(by_id={"S1": SimpleNamespace(text="s")}, index={"S1": 0})
+    outcomes = {}
+    for verdict in ("not_in_source", "contradicted", "supported"):
+        claim = ClaimReport(
+            section="lead", sentence="文。", verdict="supported", decided_by="alignment"
+        )
+        evidence = [] if verdict == "not_in_source" else ["S1"]
+        answer = AtomicClaimOut(claim="c", verdict=verdict, evidence=evidence, reason=verdict)
+        _merge(claim, [JudgeDraft(claims=[answer])], checker)
+        outcomes[verdict] = (claim.verdict, claim.fails)
+    assert outcomes == {
+        "not_in_source": ("unsupported", False),
+        "contradicted": ("contradicted", True),
+        "supported": ("supported", False),
+    }

@@ -1,11 +1,11 @@
 """Layer 2 of `drafter check`: an LLM judge for the claims that decide the draft (title, lead).
 
-Each sentence is split by the model into atomic claims and judged against the source sentences
-layer 1 aligned to it (its recorded or aligned evidence and their neighbours), shown as numbered
-sentences inside nonce-fenced data blocks. Temperature 0; optional majority of 3 votes. Answers
-are cached in SQLite (drafter.llm.cache.AnswerStore) keyed by model, prompt hash, the rendered
-messages and the vote, so a re-check costs nothing. The judge can only add problems: what
-layer 1 flags stays flagged.
+Each sentence is split by the model into atomic claims and judged against the article (whole when
+short, else the sentences layer 1 aligned to it and those holding its quotations), shown after
+the page's title, outlet and author as numbered sentences inside nonce-fenced data blocks.
+Temperature 0; optional majority of 3 votes. Answers are cached in SQLite
+(drafter.llm.cache.AnswerStore) keyed by model, prompt hash, the rendered messages and the vote,
+so a re-check costs nothing. The judge can only add problems: what layer 1 flags stays flagged.
 """
 
 from __future__ import annotations
@@ -28,7 +28,12 @@ JUDGED_SECTIONS = ("title", "lead")
 # contradiction is reported, and listed to verify: background knowledge is allowed outside the
 # lead, so "not in these sentences" says nothing.
 RESTATING_SECTIONS = ("background", "analysis", "conclusion")
-CONTEXT_SENTENCES = 6
+# An article this short is shown whole: a lead sentence may join facts from far apart, and "this
+# sergeant" needs the sentence that named him. Shown 6 aligned sentences and no outlet, a strong
+# model called 10 of 95 faithful title and lead sentences "not in the source"; shown the whole
+# article after its outlet, none. A longer one: its closest sentences.
+WHOLE_ARTICLE_SENTENCES = 80
+CONTEXT_SENTENCES = 12
 _RANK = {"supported": 0, "not_in_source": 1, "contradicted": 2}
 
 
@@ -53,10 +58,12 @@ class Judge:
         return self._agent_cls(spec, self.prompts, self.models, nonce, self.lang)
 
     async def _vote(self, variables: dict[str, Any], ids: set[str], vote: int) -> JudgeDraft:
-        material = json.dumps(variables, ensure_ascii=False, sort_keys=True)
-        # A nonce that is stable for the same material (so answers can be cached) yet
-        # unpredictable to whoever wrote the article: an HMAC under this cache's secret.
-        nonce = hmac.new(self.cache.secret, material.encode(), hashlib.sha256).hexdigest()[:16]
+        # A nonce that is stable for the same source (so answers can be cached, and the prompt's
+        # long prefix, system message and source, is the same for every sentence of a draft: a
+        # provider's prompt cache serves it) yet unpredictable to whoever wrote the article: an
+        # HMAC under this cache's secret.
+        material = variables["source"].encode()
+        nonce = hmac.new(self.cache.secret, material, hashlib.sha256).hexdigest()[:16]
         temperature = self.spec.temperature if self.votes == 1 else 0.7
         agent = self._agent(nonce, temperature)
         fenced = {
@@ -103,8 +110,7 @@ class Judge:
         """Judge the title and lead claims, and the claims elsewhere that restate the source;
         add what the judge finds to the report."""
         targets = [c for c in claims if _judged(c)]
-        article = checker.inputs.article
-        header = f"Title: {article.title}\nPublished: {article.date or 'unknown'}\n\n"
+        header = _header(checker.inputs.article)
         jobs = []
         for claim in targets:
             ids = self._context_ids(checker, claim)
@@ -150,6 +156,8 @@ class Judge:
         """The claim's evidence, the sentences holding the source's quotation closest to each
         of its quotations (a judge not shown the words cannot tell a faithful quotation from an
         invented one), then the best aligned sentences, in reading order."""
+        if len(checker.sentences) <= WHOLE_ARTICLE_SENTENCES:
+            return [s.id for s in checker.sentences]
         ids = [e.id for e in claim.evidence if e.id in checker.by_id]
         for sid in _quoted_in(checker, claim.sentence):
             if sid not in ids:
@@ -160,6 +168,18 @@ class Judge:
             if sid not in ids:
                 ids.append(sid)
         return sorted(ids, key=lambda i: checker.index[i])
+
+
+def _header(article: Any) -> str:
+    """What the page says about itself: a draft attributes the story to its outlet or writer
+    (「ロイター通信によると」), which the article's sentences seldom name."""
+    rows = [
+        ("Title", article.title),
+        ("Outlet", article.site_name),
+        ("Author", article.author),
+        ("Published", article.date or "unknown"),
+    ]
+    return "".join(f"{name}: {value}\n" for name, value in rows if value) + "\n"
 
 
 def _quoted_in(checker: Any, sentence: str) -> list[str]:
@@ -216,7 +236,10 @@ def _merge(claim: ClaimReport, votes: list[JudgeDraft], checker: Any) -> None:
         return  # layer 1 already flagged it; the judge's reasons are added
     claim.verdict = "contradicted" if winner == "contradicted" else "unsupported"
     claim.decided_by = "judge"
-    claim.fails = claim.section in STRICT_SECTIONS
+    # Must fix: a contradiction the judge found in a sentence it names. "Not in the sentences
+    # shown" is to verify, as layer 1's unsupported is: a faithful lead sentence may join what
+    # the judge did not connect, or name the outlet
+    claim.fails = claim.section in STRICT_SECTIONS and winner == "contradicted"
     evidence = {i.strip() for c in decisive for i in c.evidence if i.strip() in checker.by_id}
     if evidence:
         claim.evidence = [SourceRef(id=i, text=checker.by_id[i].text) for i in sorted(
