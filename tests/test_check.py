@@ -235,9 +235,9 @@ def _judge_script(body: dict[str, Any], index: int) -> Reply:
                 "reason": "元記事では延期の見通しであり、確定していない",
             }
         ]
-    else:
+    else:  # the header (H) is evidence too: the outlet or date a claim names
         claims = [
-            {"claim": sentence[:30], "verdict": "supported", "evidence": ids[:1], "reason": "一致"}
+            {"claim": sentence[:30], "verdict": "supported", "evidence": ["H"], "reason": "一致"}
         ]
     return Reply(content={"claims": claims})
 
@@ -256,6 +256,7 @@ def test_judge_adds_its_verdicts_and_caches_them(llm_env: ScriptedLLM, tmp_path:
     ]
     judged = lead + elsewhere
     assert elsewhere and report["judge"]["status"] == "ran"
+    # one request each: an answer citing the header (H) as evidence is not asked again
     assert report["judge"]["calls"] == len(judged) == llm_env.count("JudgeDraft")
     flagged = [c for c in lead if c["decided_by"] == "judge"]
     assert len(flagged) == 1 and "4月1日" in flagged[0]["sentence"]
@@ -311,7 +312,7 @@ def test_the_judge_sees_the_whole_short_article_and_who_published_it() -> None:
     )
     header = judge._header(article)
     assert "Outlet: Harbour Gazette" in header and "Author: Ines Marlow" in header
-    assert "Published: 2026-01-02" in header
+    assert "Published: 2026-01-02" in header and header.startswith("[H]\n")
     longer = " ".join(
         f"Line {n} of the story tells of event number {n}."
         for n in range(1, judge.WHOLE_ARTICLE_SENTENCES + 10)

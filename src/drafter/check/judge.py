@@ -34,6 +34,7 @@ RESTATING_SECTIONS = ("background", "analysis", "conclusion")
 # article after its outlet, none. A longer one: its closest sentences.
 WHOLE_ARTICLE_SENTENCES = 80
 CONTEXT_SENTENCES = 12
+HEADER_ID = "H"
 _RANK = {"supported": 0, "not_in_source": 1, "contradicted": 2}
 
 
@@ -89,7 +90,8 @@ class Judge:
         def check(answer: JudgeDraft) -> list[str]:
             problems = []
             for claim in answer.claims:
-                unknown = [i for i in claim.evidence if i.strip() not in ids]
+                # H: the header (outlet, author, date), which no sentence number names
+                unknown = [i for i in claim.evidence if i.strip() not in ids | {HEADER_ID}]
                 if unknown:
                     problems.append(f"evidence ids {unknown} are not among the sentences shown")
                 if claim.verdict != "not_in_source" and not claim.evidence:
@@ -179,7 +181,8 @@ def _header(article: Any) -> str:
         ("Author", article.author),
         ("Published", article.date or "unknown"),
     ]
-    return "".join(f"{name}: {value}\n" for name, value in rows if value) + "\n"
+    lines = "".join(f"{name}: {value}\n" for name, value in rows if value)
+    return f"[{HEADER_ID}]\n{lines}\n"
 
 
 def _quoted_in(checker: Any, sentence: str) -> list[str]:
