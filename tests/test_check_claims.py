@@ -588,6 +588,8 @@ def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
         "使用料の収入は年間約3億1000万ドルと推定されている。",  # "is estimated"
         "同社は手数料を受け取る場合があります。",  # "may"
         "輸入業者は価格を据え置くこともあります。",  # "may elect to keep its prices"
+        "主治医は食生活の見直しを勧めました。",  # "suggested changes to his diet": a recommendation
+        "委員会は両社に協議の再開を促した。",  # "suggested the two resume talks"
     ],
 )
 def test_a_claim_with_a_japanese_hedge_or_judgement_keeps_the_hedge(claim: str) -> None:
