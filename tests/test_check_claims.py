@@ -1058,6 +1058,23 @@ def test_a_figure_twenty_times_another_is_no_slip_for_it() -> None:
     assert graded("男（27）はバーで約5000レアルを失った後に逃走した。") == [True]
 
 
+def test_a_quotation_with_its_topic_keeps_only_the_hedge_of_its_own_words() -> None:
+    """劉氏は人民解放軍について「すでに香港駐留部隊として現地にいる」と述べた renders the words
+    quoted after "warning:"; the "could" of the clause before them is no hedge it dropped (a
+    recorded run's faithful lead). A hedge inside the quoted words still counts."""
+    source = (
+        "Lin said the army could be deployed in the capital, warning: "
+        "\u201cThey are already there in the harbour garrison.\u201d"
+    )
+    claim = "リン氏は首都防衛を担う陸軍について「すでに港の駐屯地にいる」と述べた。"
+    assert _hedge_grades(source, claim) == []
+    inside = 'Lin said: "The army could be deployed in the capital tomorrow."'
+    quoted = "リン氏は首都防衛を担う陸軍について「明日首都に展開される」と述べた。"
+    assert _hedge_grades(inside, quoted) == [True]
+    told = "リン氏は陸軍が首都に展開されると述べ、「すでに港にいる」と語った。"
+    assert _hedge_grades(source, told) == [True]  # the claim restates the hedged clause too
+
+
 def test_a_hedge_of_a_noun_or_a_with_clause_is_only_listed() -> None:
     """ "amid revelations of possibly deceptive practices" hedges the practices, and ", with plans
     to bring the drinks to the UK" a clause the claim may leave out: listed, not must-fix. So
@@ -1276,3 +1293,29 @@ def test_a_byline_after_a_semicolon_is_the_writers_name() -> None:
     )
     anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
     assert [f.reason for f in names(checker, "lead", claim, anchor) if "ホルト" in f.reason] == []
+
+
+def test_a_name_that_is_the_last_part_of_another_is_its_own_name() -> None:
+    """「ドレイ」 is the company Dray, which the recorded sentence names, not the family name of
+    "South Vell Union-Dray" (a paper named four sentences away): a recorded run's faithful
+    background sentence was failed as a swap for it."""
+    from drafter.check.claims import swapped_names
+
+    source = (
+        "Dray sold the South Vell Union-Dray last year.\n\n"
+        "Ports handle most trade. Fees fund the docks. Ships wait days. Traders pay more.\n\n"
+        "In March, the firm bid $5 per share for Dray, the owner of the Kelmar Times."
+    )
+    glossary = [
+        GlossaryEntry(source="Dray", target="ドレイ"),
+        GlossaryEntry(source="South Vell Union-Dray", target="サウスベル・ユニオン・ドレイ"),
+        GlossaryEntry(source="Kelmar Times", target="ケルマー・タイムズ"),
+    ]
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
+    (sentence,) = [s for s in checker.sentences if s.text.startswith("In March")]
+    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+    claim = "同業は3月、ドレイに1株5ドルでの買収を提案した。"
+    assert [f.reason for f in swapped_names(checker, "background", claim, anchor)] == []
+    moved = "同業は3月、サウスベル・ユニオン・ドレイに1株5ドルでの買収を提案した。"
+    assert [f for f in swapped_names(checker, "background", moved, anchor) if f.must]

@@ -18,6 +18,12 @@ SURE_CHARS = 20
 # A claim that is a quotation and a few words around it (「…」と述べた, ロペスは「…」と語った)
 QUOTED_ALONE = 15
 _QUOTED = re.compile(r"「[^」]*」")
+# … and one that only adds who said it and about what (劉氏は人民解放軍について「…」と述べた):
+# held to the quotation when the source's modal is outside the words it quotes
+_REPORTED = re.compile(
+    r"^[^「」、,]{0,30}?「[^」]+」(?:と|とも)(?:述べ|語|話|言|強調|警告|説明|指摘|明か|訴え|主張|答え)"
+    r"[^「」、,]{0,10}$"
+)
 
 # Modal words: the source does not state the thing as fact. Attribution ("according to",
 # "said") is not a hedge: a claim that names its speaker some other way is still faithful.
@@ -89,6 +95,14 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
         word = _main_clause_modal(sentence.text)
         if word is not None and _SOFT_MODAL.match(word.group(0)) and _ATTRIBUTED.search(text):
             continue  # "allegedly" kept as someone's account (…と説明した, …によると)
+        if (
+            word is not None
+            and _REPORTED.match(text.strip())
+            and not _in_quotes(sentence.text, word.start())
+        ):
+            # 劉氏は人民解放軍について「すでに現地にいる」と述べた for '… could be deployed,
+            # warning: "They are already there"': the quotation has no hedge to drop
+            continue
         if word is not None:
             finding = _hedge_finding(checker, sentence, word.group(0), anchor, len(text))
             # a modal after the first clause of a compound sentence ("…needed more time, and
@@ -103,6 +117,14 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
             finding.source_id = sentence.id
             return [finding]
     return []
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """Whether position `at` of an English sentence is inside quotation marks."""
+    before = text[:at]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
 
 
 # where a compound sentence's clauses part: ", and", ", but", a dash, a semicolon; ", so" and

@@ -84,6 +84,7 @@ def _named_far(
 ) -> list[GlossaryEntry]:
     """The article's names the claim gives that none of its recorded sentences (nor their
     neighbours) has, in any spelling: candidates for a name moved from elsewhere."""
+    glossary = checker.inputs.glossary
     article = checker.inputs.article
     outlet = normalize(f"{article.site_name or ''} {article.author or ''}").casefold()
     window = " ".join(s.text for s in checker.window(anchor.ids, around=2))
@@ -92,7 +93,7 @@ def _named_far(
     return [
         e
         for e in _longest(rendered)
-        if _whole(e, claim)
+        if _whole(e, claim, glossary)
         and _words(e.source)  # "El Al": no word long enough to tell where it is named
         and not _credited(e, claim)
         and _in_source(checker, e)
@@ -131,11 +132,17 @@ def _rendered(entry: GlossaryEntry, claim: str) -> bool:
     return target in claim or any(p in claim for p in parts)
 
 
-def _whole(entry: GlossaryEntry, claim: str) -> bool:
-    """The rendering as a whole, or a person's family name (マーシュ of エレナ・マーシュ)."""
+def _whole(entry: GlossaryEntry, claim: str, glossary: list[GlossaryEntry]) -> bool:
+    """The rendering as a whole, or a person's family name (マーシュ of エレナ・マーシュ), unless
+    that last part is a name of its own in the glossary (トリビューン, the company, is not the
+    end of サンディエゴ・ユニオン・トリビューン)."""
     target = normalize(entry.target)
+    if target in claim:
+        return True
     last = re.split(r"[・=＝]", target)[-1]
-    return target in claim or ("・" in target and len(last) >= 2 and last in claim)
+    if "・" not in target or len(last) < 2 or last not in claim:
+        return False
+    return not any(normalize(other.target) == last for other in glossary)
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their|it|its)\b", re.IGNORECASE)
