@@ -131,6 +131,19 @@ def test_a_weekday_the_source_dates_itself_is_left_alone() -> None:
     assert _dates("It opens Monday (Dec. 2nd).", date(2019, 11, 19)) == []
 
 
+def test_a_weekday_that_names_a_recurring_thing_is_no_date() -> None:
+    """ "plans to end Saturday publication" is a day of the week, not the Saturday before the
+    dateline: the table the agents follow turned it into 16日（土） (a recorded run)."""
+    tuesday = date(2019, 11, 19)
+    ending = "The chain plans to end Saturday publication of its papers by the end of next year."
+    assert _dates(ending, tuesday) == []
+    assert _dates("Friday prayers drew large crowds.", tuesday) == []
+    assert _dates("The paper printed a Saturday special on Saturday.", tuesday) == [
+        ("Saturday", date(2019, 11, 16)),
+        ("on Saturday", date(2019, 11, 16)),
+    ]
+
+
 def test_a_fixture_in_the_present_tense_is_coming() -> None:
     """Sports pages list the next game in the present tense ("The Gophers play Saturday",
     "Host Phoenix on Friday"): those are coming days, not last week's."""

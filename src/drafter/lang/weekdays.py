@@ -75,6 +75,11 @@ _NAMED_DAYS = re.compile(
 _DATE_AFTER = re.compile(
     rf"^,?\s*\(?(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
 )
+# a weekday that names a recurring thing, not a day ("end Saturday publication", "the Sunday
+# editions", "Friday prayers")
+_RECURRING_AFTER = re.compile(
+    r"^\s+(?:publication|editions?|print(?:ing)?|deliver(?:y|ies)|prayers|school|papers)\b", re.I
+)
 _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 
@@ -194,6 +199,8 @@ def weekday_dates(sentences: Sequence[Numbered], dateline: date | None) -> list[
                 continue
             if _DATE_AFTER.match(sentence.text[match.end() :]):
                 continue  # "on Saturday, May 18": the source gives the date itself
+            if _RECURRING_AFTER.match(sentence.text[match.end() :]):
+                continue
             modifier = (match.group("modifier") or "").lower()
             day = WEEKDAYS.index(match.group("day").capitalize())
             tense: Tense
