@@ -27,14 +27,12 @@ from typing import Any
 SUITE = Path(__file__).resolve().parents[1] / "evals" / "heldout.yaml"
 
 
-def _inputs(case: Any, markdown: str) -> Any:
+def _inputs(case: Any) -> Any:
     from drafter.check.inputs import from_files
 
-    draft = Path(tempfile.mkdtemp()) / "draft.md"
-    draft.write_text(markdown, encoding="utf-8")
     comments, glossary = case.path / "comments.json", case.path / "glossary.json"
     return from_files(
-        draft,
+        case.path / "draft.md",
         case.source,
         comments=str(comments) if comments.is_file() else None,
         glossary_path=glossary if glossary.is_file() else None,
@@ -49,8 +47,7 @@ def _drafts(cases: list[Any], settings: Any, count: int, seed: int) -> None:
     random.Random(seed).shuffle(cases)
 
     def one(case: Any) -> tuple[str, int, int, str]:
-        inputs = _inputs(case, (case.path / "draft.md").read_text(encoding="utf-8"))
-        report = check(inputs, make_judge(settings, enabled=True, votes=1, lang="ja"))
+        report = check(_inputs(case), make_judge(settings, enabled=True, votes=1, lang="ja"))
         by_judge = [c for c in report.claims if c.decided_by == "judge"]
         must = sum(c.fails for c in by_judge)
         return case.path.name, must, len(by_judge) - must, report.judge.detail
@@ -64,29 +61,33 @@ def _drafts(cases: list[Any], settings: Any, count: int, seed: int) -> None:
 
 
 def _planted(cases: list[Any], settings: Any) -> None:
-    """Each hand-planted error: flagged by layer 1, and by layer 1 and the judge together."""
+    """Each hand-planted error: flagged by layer 1, and by layer 1 and the judge together, as
+    `drafter eval` counts detection (evaluation.harness.detected)."""
+    from dataclasses import replace
+
     from drafter.check.core import Checker, check
+    from drafter.check.draft_md import parse_draft
     from drafter.check.judge import Judge, _judged
+    from drafter.evaluation.harness import detected
     from drafter.evaluation.matching import hit
     from drafter.evaluation.suites import hand_planted
 
-    def flags(claims: list[Any]) -> tuple[bool, bool]:
-        must = any(c.fails for c in claims)
-        return must, must or any(c.verdict in ("contradicted", "unsupported") for c in claims)
+    def one(case: Any) -> list[tuple[str, tuple[bool, bool], tuple[bool, bool]]]:
+        inputs = _inputs(case)
+        clean = [c for c in check(inputs).claims if c.fails or c.verdict in _LISTED]
+        rows = []
+        for item in hand_planted(case, (case.path / "draft.md").read_text(encoding="utf-8")):
+            planted = replace(inputs, draft=parse_draft(item.markdown))
+            claims = check(planted).claims
+            alone = detected(item, claims, clean)
+            judged = [c for c in claims if hit(item, c) and _judged(c)]
+            if judged:
+                Judge(settings, votes=1, lang="ja").refine(Checker(planted), judged)
+            rows.append((item.kind, alone, detected(item, claims, clean)))
+        return rows
 
-    def one(job: tuple[Any, Any]) -> tuple[str, tuple[bool, bool], tuple[bool, bool]]:
-        case, item = job
-        inputs = _inputs(case, item.markdown)
-        targets = [c for c in check(inputs).claims if hit(item, c)]
-        alone = flags(targets)
-        judged = [c for c in targets if _judged(c)]
-        if judged:
-            Judge(settings, votes=1, lang="ja").refine(Checker(inputs), judged)
-        return item.kind, alone, flags(targets)
-
-    jobs = [(c, i) for c in cases for i in hand_planted(c, (c.path / "draft.md").read_text())]
     with ThreadPoolExecutor(4) as pool:
-        rows = list(pool.map(one, jobs))
+        rows = [row for found in pool.map(one, cases) for row in found]
     by_kind: dict[str, list[tuple[tuple[bool, bool], tuple[bool, bool]]]] = defaultdict(list)
     for kind, alone, both in rows:
         by_kind[kind].append((alone, both))
@@ -101,6 +102,9 @@ def _planted(cases: list[Any], settings: Any) -> None:
             f"{kind:14} {n:3}   {share([a[0] for a, _ in got])} / {share([a[1] for a, _ in got])}"
             f"                {share([b[0] for _, b in got])} / {share([b[1] for _, b in got])}"
         )
+
+
+_LISTED = ("contradicted", "unsupported")
 
 
 def main() -> None:

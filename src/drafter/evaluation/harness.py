@@ -208,6 +208,22 @@ def planted_for(
     return items
 
 
+def detected(
+    item: Planted, claims: list[ClaimReport], clean_flags: list[ClaimReport]
+) -> tuple[bool, bool]:
+    """Whether the check of the draft with `item` planted flags it: must-fix, and at any level.
+    A "to verify" flag counts where the clean draft had none on that sentence (a title that is
+    always "to verify" says nothing about the error planted in it), or where it adds a reason
+    quoting what the change wrote (the editor sees the planted name or figure named)."""
+    must_fix = any(c.fails and hit(item, c) for c in claims)
+    already = any(was_flagged(item, c) for c in clean_flags)
+    any_level = must_fix or any(
+        bool(_level(c)) and hit(item, c) and (not already or new_reason(item, c, clean_flags))
+        for c in claims
+    )
+    return must_fix, any_level
+
+
 def _run_planted(
     inputs: CheckInputs,
     case: Case,
@@ -217,15 +233,7 @@ def _run_planted(
 ) -> dict[str, Any]:
     inputs.draft = parse_draft(item.markdown)
     report = check(inputs)
-    must_fix = any(c.fails and hit(item, c) for c in report.claims)
-    # a "to verify" flag counts where the clean draft had none on that sentence (a title that is
-    # always "to verify" says nothing about the error planted in it), or where it adds a reason
-    # quoting what the change wrote (the editor sees the planted name or figure named)
-    already = any(was_flagged(item, c) for c in clean_flags)
-    any_level = must_fix or any(
-        _level(c) and hit(item, c) and (not already or new_reason(item, c, clean_flags))
-        for c in report.claims
-    )
+    must_fix, any_level = detected(item, report.claims, clean_flags)
     return {
         "case": case.name,
         "split": case.split,
@@ -236,6 +244,6 @@ def _run_planted(
         "target": item.target,
         "detected": must_fix,
         "flagged_any": any_level,
-        "flagged_in_clean": already,
+        "flagged_in_clean": any(was_flagged(item, c) for c in clean_flags),
         "seconds": report.check_seconds,
     }
