@@ -82,10 +82,19 @@ def transliteration_match(katakana: str, word: str) -> float:
         if min(len(a), len(b)) <= 4:
             score = 1.0 if a == b else 0.0
         else:
-            score = SequenceMatcher(None, a, b).ratio()
-            score = score if score >= (0.85 if min(len(a), len(b)) <= 6 else 0.8) else 0.0
+            score = _ratio_at_least(a, b, 0.85 if min(len(a), len(b)) <= 6 else 0.8)
         best = max(best, score)
     return best
+
+
+def _ratio_at_least(a: str, b: str, bar: float) -> float:
+    """SequenceMatcher's ratio of a and b when it reaches `bar`, else 0.0; its cheap upper
+    bounds rule most pairs out first (a long source's words are compared with each name)."""
+    matcher = SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < bar or matcher.quick_ratio() < bar:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= bar else 0.0
 
 
 @lru_cache(maxsize=4096)
@@ -204,6 +213,6 @@ class ShapeIndex:
             for length in range(max(5, ceil(len(a) * 2 / 3)), int(len(a) * 1.5) + 1):
                 bar = 0.85 if min(len(a), length) <= 6 else 0.8
                 for shape, word in self.by_length.get(length, []):
-                    if word not in found and SequenceMatcher(None, a, shape).ratio() >= bar:
+                    if word not in found and _ratio_at_least(a, shape, bar):
                         found[word] = None
         return list(found)
