@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from drafter.check.claims.anchor import Anchor, Finding, cite
+from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, cite
 from drafter.check.claims.names import ORG_WORDS
 from drafter.check.reaction_names import abbreviates
 from drafter.lang.name_tables import EXONYMS
@@ -31,15 +31,18 @@ _SHORT_WORDS = {"the", "and", "for", "of", "new", "inc", "ltd", "co", "corp", "n
 
 
 def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
-    if not anchor.recorded or anchor.own_knowledge or section not in (
-        "lead", "background", "analysis", "conclusion"
-    ):  # fmt: skip
+    if anchor.own_knowledge or section not in ("lead", "background", "analysis", "conclusion"):
         return []
+    if not anchor.recorded and anchor.best < OUTSIDE_LEAD_SIM:
+        return []  # an editor's sentence, or a draft without the run's record: only a firm one
     claim = normalize(text)
     if _REFERS_BACK.search(claim):
         return []
     glossary = checker.inputs.glossary
-    rested = [checker.by_id[i] for i in anchor.ids if i in checker.by_id]
+    # the sentences the run recorded; without a record, the closest by meaning (the figure-
+    # pinned among them), which a swapped name barely moves: listed, never must-fix
+    ids = anchor.ids if anchor.recorded else anchor.closest
+    rested = [checker.by_id[i] for i in ids if i in checker.by_id]
     rendered = [e for e in glossary if _rendered(e, claim)]
     far = _named_far(checker, claim, anchor, rendered)
     if not far:
@@ -59,12 +62,16 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
             and not abbreviates(e.source, moved.source)  # DHS for 国土安全保障省
             and not abbreviates(moved.source, e.source)
         ]
+        if not anchor.recorded:
+            # without the run's record the sentence may be a neighbour of the one restated: only
+            # one person put for another is listed ("Gambill" → ボスマ), not a place or a body
+            left_out = [e for e in left_out if _person(e) and _person(moved)]
         if left_out:
             other = left_out[0]
             return [
                 Finding(
                     "names",
-                    True,
+                    anchor.recorded,
                     checker.say(
                         f"「{moved.target}」は根拠の原文（{sentence.id}）になく、その文の"
                         f"「{other.target}」（{other.source}）がこの文にありません — "
@@ -89,6 +96,8 @@ def _named_far(
     outlet = normalize(f"{article.site_name or ''} {article.author or ''}").casefold()
     window = " ".join(s.text for s in checker.window(anchor.ids, around=2))
     near = _words(window)
+    # "Kazakhstan's Air Astana", "McCaul, R-Texas": the possessive's and the hyphen's words too
+    near |= {part for w in near for part in re.split(r"[-'’]", w) if len(part) >= 3}
     acronyms = set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", window))  # WHO, PolyU
     return [
         e
