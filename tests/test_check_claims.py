@@ -549,6 +549,12 @@ def test_a_link_the_run_never_fetched_is_must_fix() -> None:
         ("The highest we could manage was 41 dBa.", False),  # ability
         ("Dorran could resign on Tuesday.", True),
         ("The fee is anticipated to raise $310 million.", True),
+        ("Shippers seem intent on avoiding a fight with the ministry.", True),  # not "seem to"
+        ("The backlog should ease by Thursday morning.", True),  # expected, not yet so
+        ("Freight should have been cleared by then, he said.", False),  # a past duty
+        ("New Kelmar Cranes Expected in First Half of 2020", True),  # a headline's "is expected"
+        ("A ruling is expected next week.", True),
+        ("Fees rose faster than expected in March.", False),
     ],
 )
 def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None:
@@ -569,6 +575,10 @@ def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None
         ("Not the experience we were told to expect.", None),
         ("Considering a Mac is meant for pros, the port is a letdown.", None),  # given that
         ("The board is considering a sale of the unit.", "considering"),
+        # "that" after a verb of saying opens what was said, not a relative clause
+        ("Fees rose after sources told Reuters that Kelmar is unlikely to agree.", "unlikely"),
+        ("Dorran said that the port may close.", "may"),
+        ("The dock that may close is the oldest.", None),
     ],
 )
 def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
@@ -590,6 +600,9 @@ def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
         "輸入業者は価格を据え置くこともあります。",  # "may elect to keep its prices"
         "主治医は食生活の見直しを勧めました。",  # "suggested changes to his diet": a recommendation
         "委員会は両社に協議の再開を促した。",  # "suggested the two resume talks"
+        "政府は料金を見直すべきだと述べた。",  # "should"
+        "値下げは来年になるとアナリストはみています。",  # "expects", the subject between
+        "旧型のクレーンは置き換えられたようです。",  # "it seems"
     ],
 )
 def test_a_claim_with_a_japanese_hedge_or_judgement_keeps_the_hedge(claim: str) -> None:
@@ -1319,3 +1332,59 @@ def test_a_name_that_is_the_last_part_of_another_is_its_own_name() -> None:
     assert [f.reason for f in swapped_names(checker, "background", claim, anchor)] == []
     moved = "同業は3月、サウスベル・ユニオン・ドレイに1株5ドルでの買収を提案した。"
     assert [f for f in swapped_names(checker, "background", moved, anchor) if f.must]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # 〜こともあり、 is "partly as", not "may"
+        "前知事が再選を逃したこともあり、州は教員との対立を避けると明言した。",
+        # who told it is no hedge of a forecast ("may"): only of "reportedly"
+        "地元紙は、港湾局が来週から料金を引き上げると伝えた。",
+        "港湾局は来週から料金を引き上げるという。",
+    ],
+)
+def test_a_cause_or_a_source_named_is_no_hedge(claim: str) -> None:
+    assert not HEDGE_JA.search(claim)
+
+
+def test_a_dropped_should_is_listed_only_where_the_claim_surely_restates_it() -> None:
+    """A "should" is often advice ("people shouldn't panic"): on a loose alignment it is not
+    listed; where the claim surely restates the sentence, its expectation was dropped."""
+    source = "The backlog should ease by Thursday morning, the port authority said."
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article))
+    (sentence,) = checker.sentences
+    claim = "木曜日の朝までに、港に積み上がっていた滞貨はすっかり解消した。"
+    loose = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.3, recorded=False)
+    assert hedges(checker, "lead", claim, loose) == []
+    sure = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.7, recorded=False)
+    (finding,) = hedges(checker, "lead", claim, sure)
+    assert "should" in finding.reason and not finding.must  # a soft modal: listed
+
+
+def test_a_person_put_for_another_on_a_firm_alignment_is_listed_without_a_record() -> None:
+    """A draft without the run's record (an editor's, or one written elsewhere): where the
+    claim surely aligns with Natarajan's sentence yet names Dorran from four sentences away,
+    the swap is listed, never must-fix; a loose alignment, or a place or body for another, is
+    not listed."""
+    from drafter.check.claims import swapped_names
+
+    glossary = [
+        GlossaryEntry(source="Ilse Dorran", target="イルゼ・ドラン"),
+        GlossaryEntry(source="Priya Natarajan", target="プリヤ・ナタラジャン"),
+        GlossaryEntry(source="Kelmar Shippers Council", target="ケルマー荷主協議会"),
+    ]
+    article = _inputs(_markdown()).article.model_copy(update={"text": _FAR})
+    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
+    (sentence,) = [s for s in checker.sentences if s.text.startswith("Opposition lawmaker")]
+
+    def found(claim: str, best: float) -> list[tuple[bool, str]]:
+        anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=best, recorded=False)
+        return [(f.must, f.reason) for f in swapped_names(checker, "background", claim, anchor)]
+
+    swapped = "野党のドラン議員は、延期は誤りだと述べました。"
+    ((must, reason),) = found(swapped, 0.7)
+    assert not must and "ドラン" in reason and "ナタラジャン" in reason
+    assert found(swapped, 0.4) == []  # may rest on another sentence
+    assert found("野党のナタラジャン議員は、延期は誤りだと述べました。", 0.7) == []
