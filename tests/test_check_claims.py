@@ -542,6 +542,7 @@ def test_a_link_the_run_never_fetched_is_must_fix() -> None:
     ("source", "hedged"),
     [
         ("Ambassador Ilse Dorran, the most anticipated witness, testified on Tuesday.", False),
+        ("He went ahead for fear that the anticipated fiasco would hurt the ministry.", False),
         ("Dorran could hear the minister's voice on the phone.", False),  # ability, not a hedge
         ("Suddenly I could clearly see who followed the account.", False),
         ("By then he could no longer walk to the next room.", False),  # ability lost

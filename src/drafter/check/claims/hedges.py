@@ -48,7 +48,8 @@ MODAL_EN = re.compile(
     r"allegedly|suspected|believed to|poised to|threatens? to|threatened to|warns?|warned|"
     r"predicts?|predicted|anticipates?|"
     # "the most anticipated witness": awaited, an adjective, not a forecast
-    r"(?<!most )(?<!much )(?<!highly )(?<!eagerly )(?<!hotly )(?<!long-)anticipated|"
+    r"(?<!most )(?<!much )(?<!highly )(?<!eagerly )(?<!hotly )(?<!long-)(?<!the )(?<!The )(?<!an )"
+    r"anticipated|"
     r"suggests?|suggested|indicates?|appears? to|"
     # "They seem intent on…", "seemed poised": a seeming, whatever follows
     r"seem(?:s|ed)?|seemingly|would likely|probably|"
