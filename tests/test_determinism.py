@@ -226,3 +226,19 @@ def test_the_judge_fails_a_lead_sentence_only_for_a_contradiction() -> None:
         "contradicted": ("contradicted", True),
         "supported": ("supported", False),
     }
+
+
+def test_a_judge_that_finds_no_fact_in_a_sentence_leaves_it_as_it_was() -> None:
+    """A question to the reader or a sign-off states no fact: the judge may answer with no
+    claim (a model made to find one invented it, then called it "not in the source")."""
+    checker = SimpleNamespace(by_id={"S1": SimpleNamespace(text="s")}, index={"S1": 0})
+    claim = ClaimReport(
+        section="lead", sentence="あなたはどう思う？", verdict="supported", decided_by="alignment"
+    )
+    _merge(claim, [JudgeDraft(claims=[])], checker)
+    assert (claim.verdict, claim.fails, claim.reasons) == ("supported", False, [])
+    # among other votes, one that found no fact is a vote that nothing is wrong
+    contradicted = AtomicClaimOut(claim="c", verdict="contradicted", evidence=["S1"], reason="x")
+    none, against = JudgeDraft(claims=[]), JudgeDraft(claims=[contradicted])
+    _merge(claim, [none, none, against], checker)
+    assert (claim.verdict, claim.fails) == ("supported", False)

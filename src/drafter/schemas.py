@@ -158,7 +158,9 @@ class AtomicClaimOut(_Schema):
 class JudgeDraft(_Schema):
     """The fact-check judge's verdict on one draft sentence, split into atomic claims."""
 
-    claims: list[AtomicClaimOut] = Field(min_length=1, max_length=8)
+    # none for a sentence that states no fact (a question to the reader, a sign-off): a model
+    # made to find one invents it, and "not in the source" follows
+    claims: list[AtomicClaimOut] = Field(min_length=0, max_length=8)
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -222,7 +222,11 @@ def _judged(claim: ClaimReport) -> bool:
 
 
 def _merge(claim: ClaimReport, votes: list[JudgeDraft], checker: Any) -> None:
-    verdicts = [max((c.verdict for c in v.claims), key=lambda x: _RANK[x]) for v in votes]
+    # a vote with no claim found no fact to check in the sentence: nothing against it
+    verdicts = [
+        max((c.verdict for c in v.claims), key=lambda x: _RANK[x], default="supported")
+        for v in votes
+    ]
     tally = Counter(verdicts)
     # A split vote (one each of three) goes to the gravest verdict, not to whichever came first.
     winner = max(tally, key=lambda verdict: (tally[verdict], _RANK[verdict]))
