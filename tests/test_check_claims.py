@@ -861,6 +861,13 @@ _FAR = SOURCE.replace(
 
 
 def _swap_findings(claim: str, rests_on: str, source: str = _FAR) -> list[str]:
+    return [reason for must, reason in _swaps(claim, rests_on, source) if must]
+
+
+def _swaps(
+    claim: str, rests_on: str, source: str = _FAR, *, best: float = 0.6, recorded: bool = True
+) -> list[tuple[bool, str]]:
+    """The swap check's (must, reason) for `claim` resting on the sentence that starts so."""
     from drafter.check.claims import swapped_names
 
     glossary = [
@@ -872,8 +879,8 @@ def _swap_findings(claim: str, rests_on: str, source: str = _FAR) -> list[str]:
     article = _inputs(_markdown()).article.model_copy(update={"text": source})
     checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
     (sentence,) = [s for s in checker.sentences if s.text.startswith(rests_on)]
-    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
-    return [f.reason for f in swapped_names(checker, "lead", claim, anchor) if f.must]
+    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=best, recorded=recorded)
+    return [(f.must, f.reason) for f in swapped_names(checker, "lead", claim, anchor)]
 
 
 def test_a_name_from_far_off_where_the_recorded_sentence_names_another_is_a_swap() -> None:
@@ -1360,25 +1367,11 @@ def test_a_dropped_should_is_listed_only_where_the_claim_surely_restates_it() ->
 def test_a_person_put_for_another_on_a_firm_alignment_is_listed_without_a_record() -> None:
     """A draft without the run's record (an editor's, or one written elsewhere): where the
     claim surely aligns with Natarajan's sentence yet names Dorran from four sentences away,
-    the swap is listed, never must-fix; a loose alignment, or a place or body for another, is
-    not listed."""
-    from drafter.check.claims import swapped_names
-
-    glossary = [
-        GlossaryEntry(source="Ilse Dorran", target="イルゼ・ドラン"),
-        GlossaryEntry(source="Priya Natarajan", target="プリヤ・ナタラジャン"),
-        GlossaryEntry(source="Kelmar Shippers Council", target="ケルマー荷主協議会"),
-    ]
-    article = _inputs(_markdown()).article.model_copy(update={"text": _FAR})
-    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
-    (sentence,) = [s for s in checker.sentences if s.text.startswith("Opposition lawmaker")]
-
-    def found(claim: str, best: float) -> list[tuple[bool, str]]:
-        anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=best, recorded=False)
-        return [(f.must, f.reason) for f in swapped_names(checker, "background", claim, anchor)]
-
+    the swap is listed, never must-fix; on a loose alignment it is not listed."""
+    natarajan = "Opposition lawmaker Priya Natarajan"
     swapped = "野党のドラン議員は、延期は誤りだと述べました。"
-    ((must, reason),) = found(swapped, 0.7)
+    ((must, reason),) = _swaps(swapped, natarajan, best=0.7, recorded=False)
     assert not must and "ドラン" in reason and "ナタラジャン" in reason
-    assert found(swapped, 0.4) == []  # may rest on another sentence
-    assert found("野党のナタラジャン議員は、延期は誤りだと述べました。", 0.7) == []
+    assert _swaps(swapped, natarajan, best=0.4, recorded=False) == []  # may rest elsewhere
+    faithful = "野党のナタラジャン議員は、延期は誤りだと述べました。"
+    assert _swaps(faithful, natarajan, best=0.7, recorded=False) == []
