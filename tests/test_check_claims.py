@@ -875,6 +875,7 @@ def _swaps(
         GlossaryEntry(source="Priya Natarajan", target="プリヤ・ナタラジャン"),
         GlossaryEntry(source="Kelmar Shippers Council", target="ケルマー荷主協議会"),
         GlossaryEntry(source="Meridian Post", target="メリディアン・ポスト"),
+        GlossaryEntry(source="cabinet", target="内閣"),
     ]
     article = _inputs(_markdown()).article.model_copy(update={"text": source})
     checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
@@ -1375,3 +1376,9 @@ def test_a_person_put_for_another_on_a_firm_alignment_is_listed_without_a_record
     assert _swaps(swapped, natarajan, best=0.4, recorded=False) == []  # may rest elsewhere
     faithful = "野党のナタラジャン議員は、延期は誤りだと述べました。"
     assert _swaps(faithful, natarajan, best=0.7, recorded=False) == []
+    # a body put for another (the Shippers Council, seven sentences off, for the cabinet) is a
+    # swap by the run's record; without it the aligned sentence may be a neighbour: not listed
+    cabinet = "The cabinet will take"
+    body = "ケルマー荷主協議会は、3月に最終判断を下す。"
+    assert [must for must, _ in _swaps(body, cabinet, best=0.7)] == [True]
+    assert _swaps(body, cabinet, best=0.7, recorded=False) == []

@@ -48,7 +48,7 @@ MODAL_EN = re.compile(
     r"allegedly|suspected|believed to|poised to|threatens? to|threatened to|warns?|warned|"
     r"predicts?|predicted|anticipates?|"
     # "the most anticipated witness": awaited, an adjective, not a forecast
-    r"(?<!most )(?<!much )(?<!highly )(?<!eagerly )(?<!hotly )(?<!long-)(?<!the )(?<!The )(?<!an )"
+    r"(?<!most )(?<!much )(?<!highly )(?<!eagerly )(?<!hotly )(?<!long-)(?<!the )(?<!an )"
     r"anticipated|"
     r"suggests?|suggested|indicates?|appears? to|"
     # "They seem intent on…", "seemed poised": a seeming, whatever follows
@@ -109,6 +109,8 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
     ):
         return []  # background and analysis are checked only where they restate the source
     candidates = anchor.closest if anchor.recorded else anchor.closest[:1]
+    # the claim surely restates the sentence: the run recorded it, or it aligns well and is
+    # long enough to place
     sure = anchor.recorded or (anchor.best >= HEDGE_SIM and len(text) >= SURE_CHARS)
     for sentence_id in candidates:
         sentence = checker.by_id[sentence_id]
@@ -126,7 +128,7 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
             # warning: "They are already there"': the quotation has no hedge to drop
             continue
         if word is not None:
-            finding = _hedge_finding(checker, sentence, word.group(0), anchor, len(text))
+            finding = _hedge_finding(checker, sentence, word.group(0), sure)
             # a modal after the first clause of a compound sentence ("…needed more time, and
             # it may get there – but right now…") may be in a clause the claim leaves out:
             # listed, not must-fix
@@ -223,11 +225,8 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
     return None
 
 
-def _hedge_finding(
-    checker: Checker, sentence: SourceSentence, word: str, anchor: Anchor, length: int
-) -> Finding:
+def _hedge_finding(checker: Checker, sentence: SourceSentence, word: str, sure: bool) -> Finding:
     # must fix only where the claim surely restates that very sentence
-    sure = anchor.recorded or (anchor.best >= HEDGE_SIM and length >= SURE_CHARS)  # as above
     must = sure and not _SOFT_MODAL.match(word)
     return Finding(
         "hedges",

@@ -48,6 +48,10 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
     if not far:
         return []
     moved = far[0]
+    if not anchor.recorded and not _person(moved):
+        # without the run's record the sentence may be a neighbour of the one restated: only one
+        # person put for another is listed ("Gambill" → ボスマ), not a place or a body
+        return []
     for sentence in rested:
         if _PRONOUN.search(sentence.text):
             continue  # "he will never…": the claim may name whom the pronoun stands for
@@ -62,10 +66,6 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
             and not abbreviates(e.source, moved.source)  # DHS for 国土安全保障省
             and not abbreviates(moved.source, e.source)
         ]
-        if not anchor.recorded:
-            # without the run's record the sentence may be a neighbour of the one restated: only
-            # one person put for another is listed ("Gambill" → ボスマ), not a place or a body
-            left_out = [e for e in left_out if _person(e) and _person(moved)]
         if left_out:
             other = left_out[0]
             return [
