@@ -41,6 +41,20 @@ CHINESE = (
     "约六周，其间货物将由其余两个泊位处理。当地运输公司担心等待时间会延长。一位公司负责人说，希望"
     "工程能在旺季之前完成。港务局称，将延长夜间装卸时间，以减少对航运的影响。"
 )
+GERMAN = (
+    "Die Hafenbehörde von Port Calden hat am Dienstag angekündigt, dass sie im nächsten Monat zwei "
+    "ihrer vier Containerliegeplätze für Reparaturen schließen wird. Die Arbeiten an den Kaimauern "
+    "sollen etwa sechs Wochen dauern, und in dieser Zeit werden die übrigen Liegeplätze die ganze "
+    "Fracht abfertigen. Örtliche Spediteure warnten, dass sich die Wartezeiten am Tor bis zu den "
+    "Feiertagen verdoppeln könnten. Die Behörde will die Ladezeiten in der Nacht verlängern."
+)
+PORTUGUESE = (
+    "A autoridade portuária de Port Calden anunciou na terça-feira que vai fechar dois dos seus "
+    "quatro berços de contêineres para reparos no próximo mês. As obras nos muros do cais devem "
+    "durar cerca de seis semanas, e nesse período os berços restantes vão receber toda a carga. "
+    "As transportadoras da região disseram que o tempo de espera no portão pode dobrar antes das "
+    "festas. A autoridade disse que vai ampliar o horário de carga à noite."
+)
 KOREAN = (
     "칼덴 항만청은 화요일 다음 달부터 네 개의 컨테이너 부두 가운데 두 곳을 보수를 위해 폐쇄한다고 "
     "발표했다. 항만청에 따르면 공사는 약 6주가 걸릴 예정이며, 그동안 나머지 두 부두에서 화물을 "
@@ -183,12 +197,16 @@ def test_the_language_is_read_from_the_letters_not_the_page_template(site: str) 
         ),
         (CHINESE, "zh"),
         (KOREAN, "ko"),
+        (GERMAN, "de"),
+        (PORTUGUESE, "pt"),
+        # the front matter's (or a page template's) language does not outvote the words
+        (f"---\ntitle: Port news\nlanguage: en\n---\n{GERMAN}", "de"),
+        (f"---\ntitle: Port news\nlanguage: de\n---\n{ENGLISH}", "en"),
     ],
 )
 def test_the_detected_language_is_recorded(tmp_path: Path, text: str, language: str) -> None:
-    assert fetch_json(write(tmp_path / "story.txt", f"Port news\n\n{text}\n"))["language"] == (
-        language
-    )
+    content = text if text.startswith("---") else f"Port news\n\n{text}"
+    assert fetch_json(write(tmp_path / "story.txt", f"{content}\n"))["language"] == language
 
 
 def test_a_short_chinese_article_is_enough_where_as_many_latin_letters_are_not(

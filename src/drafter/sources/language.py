@@ -1,9 +1,11 @@
 """Which language a source is written in, told offline from the scripts of its letters.
 
 The scripts decide: kana marks Japanese (which drafter does not draft from), kanji without kana
-Chinese, hangul Korean. A declared language (front matter, the page's `lang`, trafilatura's
-guess) only names the language within the script the letters show and never overrides them:
-site templates often carry a wrong `lang`.
+Chinese, hangul Korean; within the Latin script, the share of each language's commonest words
+(English, German, French, Spanish, Italian, Portuguese, Dutch, Indonesian). A declared language
+(front matter, the page's `lang`, trafilatura's guess) only names the language where the
+letters and words cannot, within the script they show, and never overrides them: site templates
+often carry a wrong `lang` (a German blog tagged `en`).
 """
 
 from __future__ import annotations
@@ -48,14 +50,54 @@ _GROUP_OF_LANGUAGE = {
     "th": "thai",
     **dict.fromkeys(("hi", "mr", "ne"), "devanagari"),
 }
+# The commonest short words of the Latin-script languages a news source is most often written
+# in: the language whose words make up the largest share of the text names it.
 # fmt: off
-_ENGLISH_WORDS = frozenset({
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from",
-    "with", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
-    "this", "that", "these", "those", "he", "she", "they", "we", "said", "says", "will",
-    "would", "not", "which", "who", "after", "than", "more", "about",
-})
+_LATIN_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({
+        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from",
+        "with", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it",
+        "its", "this", "that", "these", "those", "he", "she", "they", "we", "said", "says",
+        "will", "would", "not", "which", "who", "after", "than", "more", "about",
+    }),
+    "de": frozenset({
+        "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einen", "dem", "den", "des",
+        "mit", "auf", "sich", "auch", "für", "von", "zu", "im", "wird", "werden", "sind", "wie",
+        "bei", "nach", "aus", "noch", "oder", "aber", "wurde", "hat", "haben", "dass", "zum",
+    }),
+    "fr": frozenset({
+        "le", "la", "les", "des", "du", "un", "une", "et", "est", "dans", "pour", "que", "qui",
+        "sur", "pas", "par", "avec", "au", "aux", "ce", "cette", "sont", "ont", "il", "elle",
+        "ne", "plus", "mais", "été", "leur", "selon", "comme",
+    }),
+    "es": frozenset({
+        "el", "la", "los", "las", "del", "y", "en", "que", "un", "una", "por", "con", "para",
+        "es", "se", "lo", "su", "sus", "al", "como", "más", "pero", "fue", "ha", "han", "este",
+        "esta", "según", "también", "entre", "sobre",
+    }),
+    "it": frozenset({
+        "il", "lo", "la", "gli", "le", "di", "del", "della", "dei", "delle", "che", "e", "è",
+        "un", "una", "per", "con", "non", "sono", "nel", "nella", "alla", "anche", "più",
+        "come", "ma", "questo", "questa", "ha", "hanno", "stato", "dal", "dalla",
+    }),
+    "pt": frozenset({
+        "o", "os", "a", "as", "do", "da", "dos", "das", "de", "e", "em", "no", "na", "nos",
+        "nas", "um", "uma", "que", "para", "com", "não", "por", "foi", "são", "ao", "à", "pelo",
+        "pela", "mais", "como", "mas", "seu", "sua", "também", "está",
+    }),
+    "nl": frozenset({
+        "de", "het", "een", "en", "van", "is", "niet", "dat", "die", "op", "te", "met", "voor",
+        "zijn", "er", "aan", "ook", "bij", "naar", "wordt", "werd", "heeft", "hebben", "maar",
+        "dit", "deze", "uit", "nog", "om",
+    }),
+    "id": frozenset({
+        "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "tidak", "ada",
+        "dalam", "akan", "pada", "juga", "karena", "oleh", "atau", "sudah", "bisa", "mereka",
+        "kami", "kita", "saat", "setelah", "tersebut", "adalah", "menjadi",
+    }),
+}
 # fmt: on
+LATIN_SHARE = 0.12  # at least this share of the text's words are the language's common words
 
 
 @lru_cache(maxsize=8192)
@@ -94,14 +136,26 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     if group == "cjk":
         japanese = counts["kana"] >= KANA_SHARE * (counts["kana"] + counts["han"])
         return "ja" if japanese else "zh"
+    if group == "latin":
+        # a template's `lang="en"` on a German page: the words decide, the tag only when
+        # they cannot (a language without a profile here)
+        return latin_language(text) or (
+            code if _GROUP_OF_LANGUAGE.get(code, "latin") == group else None
+        )
     if code and _GROUP_OF_LANGUAGE.get(code, "latin") == group:
         return code
-    if group == "latin":
-        return "en" if _looks_english(text) else None
     return _LANGUAGE_OF_GROUP.get(group)
 
 
-def _looks_english(text: str) -> bool:
-    words = re.findall(r"[a-z]+", text[:SAMPLE_CHARS].lower())
-    common = sum(1 for word in words if word in _ENGLISH_WORDS)
-    return len(words) >= 10 and common >= 0.12 * len(words)
+def latin_language(text: str) -> str | None:
+    """The Latin-script language whose common words make up the largest share of `text`, or
+    None when none reaches LATIN_SHARE."""
+    words = re.findall(r"[^\W\d_]+", text[:SAMPLE_CHARS].lower())
+    if len(words) < 10:
+        return None
+    shares = {
+        code: sum(1 for word in words if word in common) / len(words)
+        for code, common in _LATIN_WORDS.items()
+    }
+    best = max(shares, key=lambda code: shares[code])
+    return best if shares[best] >= LATIN_SHARE else None
