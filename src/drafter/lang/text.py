@@ -118,7 +118,7 @@ _ABBREVIATIONS = {
 # lower-case word or a figure ("…on Wednesday.The stabbing…", "…0.27%.Australia's…",
 # "…for longer.MSCI's…", "…yet.\"The flow…")
 _EN_BOUNDARY = re.compile(
-    r"(?<=[.!?])([\"'”’)\]]*)(?:\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+    r"(?<=[.!?])([\"'”’)\]»]*)(?:\s+(?=[\"'“‘(\[«„]?(?P<next>\w))"
     r"|(?:(?<=[a-z]{2}[.!?])|(?<=[%\d][.!?]))(?=[\"“]?[A-Z][A-Za-z'’]))"
 )
 _JA_BOUNDARY = re.compile(r"[。！？]")
@@ -134,13 +134,37 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     return word in _ABBREVIATIONS or len(word) == 1 or bool(initials)
 
 
+# "am 12. September", "vom 20. bis 22. Oktober": the dot of a German (or Nordic) ordinal day
+# before a month does not end a sentence
+_ORDINAL_DAY = re.compile(
+    r"(?:\b(?i:am|vom|zum|bis|den|dem|ab|seit|und|der|des|zwischen|per)|,)\s+\d{1,2}\.$"
+)
+_MONTH_AFTER_DAY = re.compile(
+    r"(?:(?:bis|und|-|–)\s*\d{1,2}\.\s*)?(?:januar|jänner|februar|märz|marts|mars|april|mai|"
+    r"maj|juni|juli|august|september|oktober|november|dezember|december|desember)\b",
+    re.IGNORECASE,
+)
+
+
+def _starts_sentence(char: str) -> bool:
+    """A capital in any alphabet (À, Ö, Д), a digit, or a letter of a script without case
+    (Korean, Arabic, Thai): what a sentence after ". " begins with. A lower-case letter
+    continues the sentence ("approx. two", "z.B. die")."""
+    return char.isdigit() or char.isupper() or (char.isalpha() and not char.islower())
+
+
 def _split_english(paragraph: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _EN_BOUNDARY.finditer(paragraph):
         end = match.start() + len(match.group(1))
         chunk = paragraph[start:end]
+        following = match.group("next")
+        if following and not _starts_sentence(following):
+            continue
         if _ends_with_abbreviation(chunk):
+            continue
+        if _ORDINAL_DAY.search(chunk) and _MONTH_AFTER_DAY.match(paragraph, match.end()):
             continue
         sentences.append(chunk.strip())
         start = match.end()
@@ -196,7 +220,8 @@ _CLOSERS = "」』）)】"
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of `text`, paragraph by paragraph; Japanese splits on 。！？, English on .!? .
+    """Sentences of `text`, paragraph by paragraph; Japanese and Chinese split on 。！？, other
+    languages on .!? before a capital, a digit or a letter of a script without case.
 
     The dot of "U.S." or "Mr." does not end a sentence.
     """
