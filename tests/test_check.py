@@ -693,7 +693,8 @@ def test_a_modal_inside_an_indirect_question_is_not_a_hedge_to_keep() -> None:
 def test_bounds_written_as_verbs_runs_of_days_and_bond_names() -> None:
     """「450人を超え」 is more than 450 (457 in the source), 「5000人に満たない」 fewer than 5000;
     「2、3年」 is two or three years; 「10年物」 names a bond, not a span; "Oct. 5-7" is two
-    dates, not a date and a count of 7 ("Oct. 5 and 12 people" keeps its count)."""
+    dates and the three days they span (3日間), not a date and a count of 7 ("Oct. 5 and 12
+    people" keeps its count), also at a clause's end where "5-7." would read as a score."""
     assert [(q.value, q.bound) for q in ja_quantities("死者は450人を超えている")] == [
         (450.0, "min")
     ]
@@ -702,10 +703,13 @@ def test_bounds_written_as_verbs_runs_of_days_and_bond_names() -> None:
     ]
     assert [q.value for q in ja_quantities("2、3年おきに話題になる")] == [24.0, 36.0]
     assert [q.kind for q in ja_quantities("10年物国債の利回り")] == []
-    assert [(q.kind, q.value) for q in en_quantities("Finals East, Oct. 5-7 in Gladstone")] == [
-        ("date", 1005),
-        ("date", 1007),
-    ]
+    three_days = ja_quantities("3日間")[0].value
+    for text in ("Finals East, Oct. 5-7 in Gladstone", "The finals are on Oct. 5-7."):
+        assert [(q.kind, q.value) for q in en_quantities(text)] == [
+            ("date", 1005),
+            ("date", 1007),
+            ("duration", three_days),
+        ]
     assert [q.kind for q in en_quantities("on Oct. 5 and 12 people died")] == ["date", "number"]
 
 

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from drafter.check.claims import HEDGE_JA, MODAL_EN, Anchor, hedges
-from drafter.check.core import Checker, CheckInputs, check, fetched_urls, quoted_spans
+from drafter.check.core import Checker, CheckInputs, check, fetched_urls
 from drafter.check.draft_md import parse_draft
+from drafter.check.quoted import quoted_spans
 from drafter.check.report import CheckReport, ClaimReport
 from drafter.models import Article, Comment, CommentThread, GlossaryEntry
 from tests.helpers import check_inputs

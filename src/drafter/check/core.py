@@ -11,7 +11,6 @@ This module is the frame (`Checker`: the source read once, each claim's evidence
 
 from __future__ import annotations
 
-import itertools
 import re
 import time
 import unicodedata
@@ -27,6 +26,7 @@ from drafter.check import claims
 from drafter.check.claims import Anchor, Finding
 from drafter.check.claims.numbers import specific
 from drafter.check.draft_md import DraftSentence, ParsedDraft
+from drafter.check.quoted import quoted_spans
 from drafter.check.reactions import reactions
 from drafter.check.references import books, links
 from drafter.check.report import CheckReport, ClaimReport, JudgeInfo
@@ -34,7 +34,8 @@ from drafter.check.verdict import claim_verdict
 from drafter.guard import run_urls, url_key
 from drafter.lang import align
 from drafter.lang.names import glossary_targets, source_words
-from drafter.lang.quantities import Quantity, en_quantities, ja_quantities, same_value
+from drafter.lang.quantities import Quantity, ja_quantities, same_value
+from drafter.lang.quantities.foreign import source_quantities
 from drafter.lang.sounds import ShapeIndex
 from drafter.lang.text import normalize, split_sentences
 from drafter.models import Article, CommentThread, GlossaryEntry, SourceSentence
@@ -90,7 +91,9 @@ class Checker:
         self.sentences: list[SourceSentence] = inputs.article.sentences()
         self.by_id = {s.id: s for s in self.sentences}
         self.index = {s.id: n for n, s in enumerate(self.sentences)}
-        self.source_q = [en_quantities(s.text) for s in self.sentences]
+        # the source's figures read by its language (1,5 Millionen is 1.5 million)
+        self.source_language = inputs.article.language
+        self.source_q = [source_quantities(s.text, self.source_language) for s in self.sentences]
         self.dated_q = self._add_weekdays(inputs.article)
         self.targets = glossary_targets(inputs.glossary)
         self.glossary_names = [unicodedata.normalize("NFKC", e.target) for e in inputs.glossary]
@@ -338,78 +341,6 @@ def _closest(text: str, others: list[str]) -> tuple[float, int]:
     row = align.similarity([text], others)[0]
     best = int(np.argmax(row))
     return float(row[best]), best
-
-
-# ‘…’ or '…' opened after a space or the span's start and closed before a non-letter (the
-# apostrophe of He’s is not a closing mark)
-_INNER_QUOTE = re.compile(
-    r"(?:^|(?<=\s))[‘']([^‘’']*?(?:[’'][a-z][^‘’']*?)*.{7,}?)[’'](?![A-Za-z])"
-)
-
-
-_CLAUSE_BREAK = re.compile(r"\s*[—–;]\s*|\s+--?\s+|,\s+but\s+")  # "…25 years, but the…"
-
-
-def quoted_spans(text: str) -> list[str]:
-    """What the source puts in quotation marks, each span and each two spans in a row (a
-    speaker's words broken by "he said" are one quotation in Japanese). Curly quotes are read
-    by direction; straight ones only in a paragraph where they pair up, so a stray mark never
-    turns the text between two quotations into one."""
-    found: list[tuple[int, int, str]] = []
-    raw = unicodedata.normalize("NFKC", text).replace("‘‘", "“").replace("’’", "”")
-    raw = raw.replace("``", "“").replace("''", "”").replace("«", "“").replace("»", "”")
-    # a straight mark in a paragraph that also has curly ones ("And he said, the President."
-    # after “…”): read by position, opening after a space or the paragraph's start
-    raw = "\n".join(
-        re.sub(r'(^|[\s(\[—–-])"', "\\1“", line).replace('"', "”")
-        if "“" in line or "”" in line
-        else line
-        for line in raw.split("\n")
-    )
-    opened = -1
-    for match in re.finditer(r"[“”\n]", raw):
-        mark, at = match.group(0), match.start()
-        if opened >= 0:
-            # a closing mark, or a paragraph that ends (or a new quotation that opens) while a
-            # quotation runs on: typesetting leaves a quotation open across paragraphs
-            span = raw[opened + 1 : at]
-            if len(span.strip()) >= 8:
-                found.append((opened, at, span.strip()))
-            opened = -1
-        if mark == "“":
-            opened = at
-    offset = 0
-    for paragraph in raw.split("\n"):
-        if paragraph.count('"') % 2 == 0:
-            for match in re.finditer(r'"([^"]{8,}?)"', paragraph):
-                found.append((offset + match.start(), offset + match.end(), match.group(1)))
-        offset += len(paragraph) + 1
-    found.sort()
-    spans = _with_pairs(found)
-    # each sentence of a quotation that runs over several ("… I'm glad it happened in a win"):
-    # a draft often quotes one of them
-    # and each part of one broken by a dash or a semicolon ("… the lungs — think Donald
-    # Trump rather than Barack Obama"): a draft may quote the part after it alone
-    for _, _, span in found:
-        pieces = [
-            part for piece in split_sentences(span) for part in [piece, *_CLAUSE_BREAK.split(piece)]
-        ]
-        if len(set(pieces)) > 1:
-            spans += [normalize(p) for p in dict.fromkeys(pieces) if len(p) >= 8 and p != span]
-    # a quotation inside a quotation (Holmes said Sondland told Trump ‘He’s going to do it’)
-    for _, _, span in found:
-        inner = [(m.start(), m.end(), m.group(1)) for m in _INNER_QUOTE.finditer(span)]
-        spans += _with_pairs(inner)
-    return spans
-
-
-def _with_pairs(found: list[tuple[int, int, str]]) -> list[str]:
-    """Each span, and each two spans in a row not far apart."""
-    spans = [normalize(span) for *_, span in found]
-    for (_, end, first), (start, _, second) in itertools.pairwise(found):
-        if start - end <= 120:
-            spans.append(normalize(f"{first} {second}"))
-    return spans
 
 
 def _best_first(scores: np.ndarray) -> list[int]:

@@ -22,6 +22,7 @@ from drafter.lang.names import (
 )
 from drafter.lang.text import normalize
 from drafter.lang.weekdays import MONTHS, WEEKDAYS
+from drafter.sources.language import detect_language
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -37,6 +38,8 @@ _NOT_NAMES = re.compile(
 
 
 _DATES = {*MONTHS, *(m[:3] for m in MONTHS), "Sept", *WEEKDAYS}
+# languages whose capitals do not mark names: every German noun has one
+CAPITALS_MARK_NAMES = {"de": False, "lb": False}
 
 
 def _heard_in(part: str, body: str) -> bool:
@@ -135,8 +138,10 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     others = _unrendered(checker, text, body, comment_words, rendered, article_words)
     if not others:
         return []
+    # German writes every noun with a capital ("Besucher"): a capital there proves no name
+    proof = CAPITALS_MARK_NAMES.get(detect_language(body) or checker.source_language or "", True)
     return [
-        Swap(part, form, others[0], _KATAKANA_ONLY.match(part) is not None
+        Swap(part, form, others[0], proof and _KATAKANA_ONLY.match(part) is not None
              and (others[0].casefold() in article_words and not unresolved if form
                   else person and unresolved == 1))
         for part, form, person in foreign

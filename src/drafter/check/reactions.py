@@ -14,13 +14,14 @@ from drafter.check.report import ClaimReport, SourceRef
 from drafter.lang import align
 from drafter.lang.quantities import (
     Quantity,
-    en_quantities,
     ja_quantities,
     same_kind,
     same_value,
     writes_number,
     written_values,
 )
+from drafter.lang.quantities.foreign import source_quantities
+from drafter.sources.language import detect_language
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -172,7 +173,8 @@ def _figure_reasons(
 ) -> None:
     """A figure of the translation that its comment states otherwise (must fix), or does not
     state, or states and also writes another way (to verify)."""
-    said = en_quantities(original.body)
+    # a comment is read in its own language (a German reader's "19,99 Euro")
+    said = source_quantities(original.body, detect_language(original.body))
     claimed = ja_quantities(reaction.text)
     missing = [q for q in claimed if not any(same_value(q, s) for s in said)]
     kept = [q for q in claimed if q not in missing]

@@ -49,7 +49,7 @@ class _Preload:
             names.tagger()
             article, thread = self.base.get("article"), self.base.get("comments")
             if isinstance(article, Article):
-                from drafter.check.core import quoted_spans
+                from drafter.check.quoted import quoted_spans
 
                 align.embed([s.text for s in article.sentences()])
                 align.embed(quoted_spans(article.text))

@@ -12,9 +12,9 @@ from drafter.lang.quantities import (
     ja_quantities,
     same_kind,
     same_value,
-    writes_number,
     written_values,
 )
+from drafter.lang.quantities.foreign import writes_figure
 from drafter.lang.text import normalize
 from drafter.models import SourceSentence
 
@@ -60,6 +60,8 @@ def _place(
                 anchor.shares_figure = True
                 anchor.figure_ids += [i for i in holding if i not in anchor.figure_ids]
             continue
+        if quantity.kind == "date" and any(same_value(quantity, q) for q in checker.dated_q):
+            continue  # the page's own date (「7月30日付のブログによると」): no figure moved
         where = _find_elsewhere(checker, quantity)
         if where is not None:
             if where not in anchor.ids:
@@ -191,7 +193,7 @@ def _contradiction(
     # The claim's own figure written in that very sentence (3.2 in "3.2 years", 350 in
     # "350–375 million"): the sentences agree and the figure was misread, on one side or the
     # other; listed, not must-fix
-    must = not _written_in(quantity, sentence.text)
+    must = not _written_in(quantity, sentence.text, checker.source_language)
     return Finding(
         "numbers",
         must,
@@ -212,11 +214,11 @@ def _contradiction(
     )
 
 
-def _written_in(quantity: Quantity, text: str) -> bool:
+def _written_in(quantity: Quantity, text: str, language: str | None) -> bool:
     """Whether `text` writes the quantity's number, at any scale of thousands (350 for
     3億5000万: "350 million"), as a figure of its own. In digits only: a source sentence's
     words ("five years ago") say too little about which figure was meant."""
-    return writes_number(text, written_values(quantity), words=False)
+    return writes_figure(text, written_values(quantity), language)
 
 
 def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: bool) -> bool:

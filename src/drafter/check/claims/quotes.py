@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
 from drafter.lang.names import name_mentions
-from drafter.lang.quantities import en_quantities, ja_quantities, same_kind, same_value
+from drafter.lang.quantities import ja_quantities, same_kind, same_value
+from drafter.lang.quantities.foreign import source_quantities
 from drafter.lang.text import normalize
 
 if TYPE_CHECKING:
@@ -83,11 +84,14 @@ def _in_title(checker: Checker, content: str) -> list[Finding]:
 _PHRASE_BREAK = re.compile(r"[,;:!?()“”\"—–]|\.(?=\s|$)")
 
 
-def _phrase_of(checker: Checker, content: str, anchor: Anchor) -> bool:
+def _phrase_of(checker: Checker, content: str, anchor: Anchor, *, thorough: bool = False) -> bool:
     """Whether a quotation renders a phrase of the sentences the claim rests on that the
     source does not put in quotation marks: Japanese quotes a writer's own words too
     (「席をアップグレードしなさい！」 for the columnist's "Upgrade your seat!"). Clauses first;
-    runs of words only when no clause will do (each run is one more text to encode)."""
+    runs of words only when no clause will do (each run is one more text to encode), and of
+    a sentence that reads unlike the quotation as a whole only when `thorough` (before a
+    quotation is called invented: a short phrase embeds far from its long sentence, the more
+    so across languages, "scheint aber noch in weiter Ferne" in 38 words)."""
     from drafter.lang import align
 
     window = checker.window(anchor.closest) if anchor.closest else []
@@ -107,7 +111,7 @@ def _phrase_of(checker: Checker, content: str, anchor: Anchor) -> bool:
         return True
     # the runs of each sentence near the quotation as a whole
     near = [text for (text, clause), score in zip(clauses, row, strict=True)
-            if clause == text and score >= RUNS_WORTH]  # fmt: skip
+            if clause == text and (thorough or score >= RUNS_WORTH)]  # fmt: skip
     runs = [run for text in near for run in _runs_of_words(text)]
     return bool(runs) and float(align.similarity([content], runs)[0].max()) >= QUOTE_MIN
 
@@ -169,6 +173,8 @@ def _quotation(
             and not reported
             and not _interview(checker)
         )
+        if must and _phrase_of(checker, content, anchor, thorough=True):
+            return []  # the source's own words, in a sentence too long to read as a whole
         where = f" “{span[:70]}”" if span else ""
         return [
             Finding(
@@ -198,10 +204,13 @@ def _interview(checker: Checker) -> bool:
 def _figures_in_quote(checker: Checker, content: str, span: str) -> list[Finding]:
     """A figure of the quotation that the speaker's words state otherwise: must fix."""
     out = []
-    span_q = en_quantities(span)
+    language = checker.source_language
+    span_q = source_quantities(span, language)
     # the closest span may be one sentence of a longer quotation: a figure the rest of that
     # quotation states is not contradicted by it
-    whole = [q for other in checker.quotes if span in other for q in en_quantities(other)]
+    whole = [
+        q for other in checker.quotes if span in other for q in source_quantities(other, language)
+    ]
     for quantity in ja_quantities(content):
         if not any(same_value(quantity, q) for q in (*span_q, *whole)):
             rivals = [q for q in span_q if same_kind(quantity, q)]

@@ -71,11 +71,11 @@ _MONTH_ALONE = re.compile(
 )
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d)")
 _MONEY = re.compile(
-    rf"(?P<sign>US\$|[$€£¥₦])\s?(?P<n>{_EN_NUM})\s*(?P<scale>thousand|million|billion|trillion|"
+    rf"(?P<sign>US\$|R\$|(?<![A-Za-z])Rp\.?(?=\s?\d)|[$€£¥₦])\s?(?P<n>{_EN_NUM})\s*(?P<scale>thousand|million|billion|trillion|"
     r"bn|mln|tn|m|b|k)?\b"
     rf"|(?P<n2>{_EN_NUM})\s*(?P<scale2>thousand|million|billion|trillion)?\s+"
     r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|(?<!\b(?:18|19|20|21)\d\d )won|rupees|francs|"
-    r"naira)\b",
+    r"naira|reais|r[o]?ubles|rupiah)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
@@ -154,6 +154,9 @@ _EN_MONEY_RANGE = re.compile(
 # (220-230 miles, 10-15 days; not 787-9, 4-1, 14-0)
 # (0.6-0.7 mm: decimals too)
 _EN_SPAN = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d+)?)[-–](\d{1,4}(?:\.\d+)?)\b(?=\s+[a-z])")
+
+
+_EN_DAY_RUN = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})[-–](\d{{1,2}})\b(?![-–]\d)")
 
 
 def _both_ends(low: str, high: str, unit: str) -> str:
@@ -238,6 +241,7 @@ def _prepared(sentence: str) -> str:
     # model numbers and codes (A350, 787-9, F-35, G7) are names, and 10:30 p.m. a time of
     # day: not figures
     text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
+    text = _EN_DAY_RUN.sub(r"\1 \2 to \3", text)  # Sept. 12-13, at a clause's end: no score
     # N500m, N1.2bn: the naira as the Nigerian press writes it (not a model number)
     text = re.sub(r"\bN(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b)", "₦", text)
     for pattern, replacement in SPELLED_PHRASES:  # a quarter century, half a billion, …
@@ -366,6 +370,12 @@ def _dates(scan: _Scan) -> None:
                 day = int(last.group(1))
                 scan.found.append(Quantity("date", month * 100 + day, "", f"{match['m']} {day}"))
                 scan.taken.append(last.span())
+                first = int(match.group("d"))
+                if first < day:  # and as many days as the run has (Sept. 12-13: 2日間)
+                    days = dur((day - first + 1) * MONTHS_PER["day"])
+                    scan.found.append(
+                        Quantity("duration", days, "months", f"{match['m']} {first}-{day}")
+                    )
     for match in _MONTH_ALONE.finditer(scan.text):
         if scan.free(match.span()):
             scan.found.append(

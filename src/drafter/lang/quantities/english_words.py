@@ -14,10 +14,12 @@ WORDS = {
 }  # fmt: skip
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
          "mln": 1e6, "m": 1e6, "b": 1e9, "k": 1e3, "tn": 1e12}  # fmt: skip
-CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₦": "NGN"}
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₦": "NGN",
+                  "R$": "BRL", "RP": "IDR"}  # fmt: skip
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
                   "yen": "JPY", "pound": "GBP", "pounds": "GBP", "yuan": "CNY",
-                  "won": "KRW", "rupees": "INR", "francs": "CHF", "naira": "NGN"}  # fmt: skip
+                  "won": "KRW", "rupees": "INR", "francs": "CHF", "naira": "NGN",
+                  "reais": "BRL", "rubles": "RUB", "roubles": "RUB", "rupiah": "IDR"}  # fmt: skip
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,

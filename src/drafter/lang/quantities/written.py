@@ -16,18 +16,19 @@ _MULTIPLES = {"double": 2, "twice": 2, "doubled": 2, "triple": 3, "tripled": 3, 
 _NAMED = {**WORDS, **ORDINALS, **_MULTIPLES}
 
 
-def writes_number(text: str, values: list[float], *, words: bool = True) -> bool:
+def writes_number(text: str, values: list[float], *, words: bool = True, scale: int = 1000) -> bool:
     """Whether `text` writes one of `values` anywhere, as a figure of its own at any scale of
     thousands (350 of "350-375 million", 4 of "$4,000"), or in words ("ten", "double", "a
     couple", "third"; not with `words` off). A contradiction by such a text's other figure is
-    then a misreading of one side, not a figure the draft made up."""
+    then a misreading of one side, not a figure the draft made up. Korean and Chinese count
+    in ten thousands (`scale` 10000: 3억 is 3 × 10^8, never 3 billion)."""
     wanted = [v for v in values if v]
     if not wanted:
         return False
     for token in re.findall(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?", unicodedata.normalize("NFKC", text)):
         number = float(token.replace(",", ""))
         if number and any(
-            math.isclose(number * 1000**k, v, rel_tol=1e-9) for k in range(5) for v in wanted
+            math.isclose(number * scale**k, v, rel_tol=1e-9) for k in range(5) for v in wanted
         ):
             return True
     if not words:

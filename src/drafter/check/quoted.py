@@ -1,0 +1,83 @@
+"""What a source puts in quotation marks, in the marks of any language: the spans a Japanese
+「」 quotation of the draft is held to (drafter.check.claims.quotes)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+from drafter.lang.text import normalize, split_sentences
+
+# ‘…’ or '…' opened after a space or the span's start and closed before a non-letter (the
+# apostrophe of He’s is not a closing mark)
+_INNER_QUOTE = re.compile(
+    r"(?:^|(?<=\s))[‘']([^‘’']*?(?:[’'][a-z][^‘’']*?)*.{7,}?)[’'](?![A-Za-z])"
+)
+
+
+_CLAUSE_BREAK = re.compile(r"\s*[—–;]\s*|\s+--?\s+|,\s+but\s+")  # "…25 years, but the…"
+
+
+def quoted_spans(text: str) -> list[str]:
+    """What the source puts in quotation marks, each span and each two spans in a row (a
+    speaker's words broken by "he said" are one quotation in Japanese). Curly quotes are read
+    by direction; straight ones only in a paragraph where they pair up, so a stray mark never
+    turns the text between two quotations into one."""
+    found: list[tuple[int, int, str]] = []
+    raw = unicodedata.normalize("NFKC", text).replace("‘‘", "“").replace("’’", "”")
+    raw = raw.replace("``", "“").replace("''", "”").replace("«", "“").replace("»", "”")
+    # German „…“ (and Polish, Czech, Dutch „…”): the low mark opens, the high one closes
+    raw = re.sub(r"„([^“”„\n]*)[“”]", "“\\1”", raw)
+    # a straight mark in a paragraph that also has curly ones ("And he said, the President."
+    # after “…”): read by position, opening after a space or the paragraph's start
+    raw = "\n".join(
+        re.sub(r'(^|[\s(\[—–-])"', "\\1“", line).replace('"', "”")
+        if "“" in line or "”" in line
+        else line
+        for line in raw.split("\n")
+    )
+    opened = -1
+    for match in re.finditer(r"[“”\n]", raw):
+        mark, at = match.group(0), match.start()
+        if opened >= 0:
+            # a closing mark, or a paragraph that ends (or a new quotation that opens) while a
+            # quotation runs on: typesetting leaves a quotation open across paragraphs
+            span = raw[opened + 1 : at]
+            if len(span.strip()) >= 8:
+                found.append((opened, at, span.strip()))
+            opened = -1
+        if mark == "“":
+            opened = at
+    offset = 0
+    for paragraph in raw.split("\n"):
+        if paragraph.count('"') % 2 == 0:
+            for match in re.finditer(r'"([^"]{8,}?)"', paragraph):
+                found.append((offset + match.start(), offset + match.end(), match.group(1)))
+        offset += len(paragraph) + 1
+    found.sort()
+    spans = _with_pairs(found)
+    # each sentence of a quotation that runs over several ("… I'm glad it happened in a win"):
+    # a draft often quotes one of them
+    # and each part of one broken by a dash or a semicolon ("… the lungs — think Donald
+    # Trump rather than Barack Obama"): a draft may quote the part after it alone
+    for _, _, span in found:
+        pieces = [
+            part for piece in split_sentences(span) for part in [piece, *_CLAUSE_BREAK.split(piece)]
+        ]
+        if len(set(pieces)) > 1:
+            spans += [normalize(p) for p in dict.fromkeys(pieces) if len(p) >= 8 and p != span]
+    # a quotation inside a quotation (Holmes said Sondland told Trump ‘He’s going to do it’)
+    for _, _, span in found:
+        inner = [(m.start(), m.end(), m.group(1)) for m in _INNER_QUOTE.finditer(span)]
+        spans += _with_pairs(inner)
+    return spans
+
+
+def _with_pairs(found: list[tuple[int, int, str]]) -> list[str]:
+    """Each span, and each two spans in a row not far apart."""
+    spans = [normalize(span) for *_, span in found]
+    for (_, end, first), (start, _, second) in itertools.pairwise(found):
+        if start - end <= 120:
+            spans.append(normalize(f"{first} {second}"))
+    return spans

@@ -1,0 +1,212 @@
+"""Quantities in a source that is not written in English: its figures read by its language.
+
+German, French, Spanish, Italian, Portuguese, Dutch, Indonesian and Russian write 1,5 for 1.5
+and 40.000 (or 40 000) for 40,000, and name their own scales, months, units and bounds
+("1,5 Millionen", "12. September", "mehr als 40.000"): each sentence is rewritten into the
+English forms the English reader knows ("1.5 million", "12 September", "more than 40000").
+Korean and Chinese write figures the Japanese way (3억 원, 10万人, 2018년 8월 25일, 约3成) and are
+read by the Japanese reader after the same rewriting. Any other language is read as English,
+whose digits most scripts share.
+
+Read with the English reader, "R$ 2.500,00" had been 2.5 dollars and "19,99 euro" 1,999 euros,
+so a faithful 「19.99ユーロ」 was a wrong figure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from drafter.lang.quantities.english import en_quantities
+from drafter.lang.quantities.foreign_words import (
+    AFTER_NUMBER,
+    AGE,
+    BEFORE_NUMBER,
+    CHINESE,
+    DECADE_WORDS,
+    DECADES,
+    EN_MONTHS,
+    KOREAN_BOUNDS,
+    KOREAN_NATIVE,
+    KOREAN_SPANS,
+    KOREAN_UNITS,
+    MONTHS,
+    NUMBER_WORDS,
+    ONE,
+)
+from drafter.lang.quantities.japanese import ja_quantities
+from drafter.lang.quantities.quantity import Quantity
+from drafter.lang.quantities.written import writes_number
+
+# languages that write a decimal comma; Russian, Ukrainian, French and Polish group thousands
+# with a space, the others with a dot
+DECIMAL_COMMA = frozenset({"de", "fr", "es", "it", "pt", "nl", "id", "ru", "uk", "pl", "tr"})
+_SPACE_GROUPED = frozenset({"ru", "uk", "fr", "pl"})
+CJK_FIGURES = frozenset({"ko", "zh"})
+
+
+def source_quantities(sentence: str, language: str | None) -> list[Quantity]:
+    """The quantities of a source sentence written in `language` (an ISO 639-1 code)."""
+    if language in CJK_FIGURES:
+        return ja_quantities(_as_japanese(sentence, language))
+    if language in DECIMAL_COMMA:
+        return en_quantities(as_english(sentence, language))
+    return en_quantities(sentence)
+
+
+def writes_figure(text: str, values: list[float], language: str | None) -> bool:
+    """`writes_number` (in digits) for a text in `language`: "1,5 Milliarden" writes 1.5, not
+    15; 3억 writes 3 ten-thousands squared, never 3 billion."""
+    if language in CJK_FIGURES:
+        return writes_number(text, values, words=False, scale=10_000)
+    if language in DECIMAL_COMMA:
+        text = as_english(text, language)
+    return writes_number(text, values, words=False)
+
+
+def as_english(sentence: str, language: str) -> str:
+    """The sentence with its figures, dates, units and bounds in English forms."""
+    text = unicodedata.normalize("NFKC", sentence)
+    text = _numeric_dates(text)
+    text = _grouped_numbers(text, language)
+    text = _words_as_figures(text, language)
+    months = MONTHS.get(language)
+    if months:
+        text = _month_names(text, months)
+    after = AFTER_NUMBER.get(language, {})
+    for words, english in after.items():
+        # after the number, or after its scale (1,5 млн рублей: 1.5 million rubles)
+        pattern = (
+            rf"(?<=\d)((?:\s+(?:thousand|million|billion|trillion))?)\s*(?:{words})(?![^\W\d_])"
+        )
+        text = re.sub(pattern, rf"\1 {english}", text, flags=re.IGNORECASE)
+    for words, english in BEFORE_NUMBER.get(language, {}).items():
+        pattern = rf"(?<![^\W\d_])(?:{words})(?=\s*\d)"
+        text = re.sub(pattern, english, text, flags=re.IGNORECASE)
+    if language in ("ru", "uk"):
+        text = re.sub(r"(\d+)-(?:летн|річн)\w*", r"\1-year-old", text)  # 53-летняя
+    return text
+
+
+def _words_as_figures(text: str, language: str) -> str:
+    """Numerals in words as digits, a decade as "the 1960s", an age as "53-year-old", and
+    the indefinite article before a scale or a unit as one ("eine Milliarde": 1 Milliarde)."""
+    age = AGE.get(language)
+    if age:  # before "53 Jahre" is read as a span of years
+        text = re.sub(age, lambda m: f"{m.group(0)} ({m['n']}-year-old)", text, flags=re.I)
+    decade = DECADES.get(language)
+    if decade:
+        text = re.sub(decade, lambda m: f"the 19{m['t']}s", text, flags=re.IGNORECASE)
+    for stem, tens in DECADE_WORDS.get(language, {}).items():
+        text = re.sub(rf"(?<![^\W\d_]){stem}\w*", f"the 19{tens}s", text, flags=re.IGNORECASE)
+    words = NUMBER_WORDS.get(language, {})
+    if words:
+        pattern = "|".join(sorted(words, key=len, reverse=True))
+        text = re.sub(
+            rf"(?<![^\W\d_])({pattern})(?![^\W\d_])(?=\s+[^\W\d_])",
+            lambda m: str(words[m.group(1).lower()]),
+            text,
+            flags=re.IGNORECASE,
+        )
+    one = ONE.get(language)
+    if one:
+        units = "|".join(AFTER_NUMBER.get(language, {}))
+        text = re.sub(
+            rf"(?<![^\W\d_])(?:{one})\s+(?=(?:{units})(?![^\W\d_]))",
+            "1 ",
+            text,
+            flags=re.IGNORECASE,
+        )
+    return text
+
+
+def _numeric_dates(text: str) -> str:
+    """05.10.2018, 5/10/2018: day first, as these languages write it ("October 5, 2018")."""
+
+    def date(match: re.Match[str]) -> str:
+        day, month, year = int(match["d"]), int(match["m"]), match["y"]
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return match.group(0)
+        return f"{EN_MONTHS[month - 1]} {day}, {year}"
+
+    return re.sub(
+        r"(?<![\d.,/])(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>(?:19|20)\d\d)(?![\d])",
+        date,
+        text,
+    )
+
+
+def _grouped_numbers(text: str, language: str) -> str:
+    """1,5 → 1.5; 40.000 (or 40 000 where thousands are spaced) → 40000; 2.500,00 → 2500.00."""
+    space = language in _SPACE_GROUPED
+    group = r"[.\u00a0\u202f ]" if space else r"[.\u00a0\u202f]"
+
+    def number(match: re.Match[str]) -> str:
+        whole, decimals = match["whole"], match["dec"]
+        digits = re.sub(r"\D", "", whole)
+        return f"{digits}.{decimals}" if decimals else digits
+
+    pattern = (
+        rf"(?<![\d.,])(?P<whole>\d{{1,3}}(?:{group}\d{{3}})+|\d+)(?:,(?P<dec>\d+))?(?![\d]|[.,]\d)"
+    )
+    return re.sub(pattern, number, text)
+
+
+def _month_names(text: str, months: tuple[str, ...]) -> str:
+    """12. September 2018, 5 de outubro de 2018, 12 сентября 2018 года → 12 September 2018; a
+    run of days (12. bis 13. September) → September 12 to 13; a month named alone ("bis Mai",
+    "em outubro") → in May, as English writes a month. Months are marked while the names are
+    read (German "September" is the English word) and spelled in English at the end."""
+    for n, names in enumerate(months):
+        text = re.sub(
+            rf"(?<![\d.])(\d{{1,2}})\.?\s*(?:-|–|bis|au|al|a|e|y|und|et|и|по|до)\s*(\d{{1,2}})"
+            rf"(?:\.|º|°)?\s*(?:de\s+)?(?:{names})(?![^\W\d_])(?:\s+de(?=\s+\d))?",
+            f"\ue000{n}\ue000 \\1 to \\2",
+            text,
+            flags=re.IGNORECASE,
+        )
+        text = re.sub(
+            rf"(?<=\d)(?:\.|º|°|er)?\s*(?:de\s+)?(?:{names})(?![^\W\d_])(?:\s+de(?=\s+\d))?",
+            f" \ue000{n}\ue000",
+            text,
+            flags=re.IGNORECASE,
+        )
+        text = re.sub(
+            rf"(?<![^\W\d_])(?:{names})(?![^\W\d_])", f"in \ue000{n}\ue000", text, flags=re.I
+        )
+    text = re.sub("\ue000(\\d+)\ue000", lambda m: EN_MONTHS[int(m.group(1))], text)
+    return re.sub(r"(\d{4})\s+(?:года|г\.|року|р\.)", r"\1", text)
+
+
+def _as_japanese(sentence: str, language: str) -> str:
+    text = unicodedata.normalize("NFKC", sentence)
+    if language == "zh":
+        text = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", text)
+        for chinese, japanese in CHINESE:
+            text = text.replace(chinese, japanese)
+        return text
+    return _korean(text)
+
+
+def _korean(text: str) -> str:
+    native = "|".join(sorted(KOREAN_NATIVE, key=len, reverse=True))
+    # 두 달 (two months), 세 명 (three people): native numerals before a counter
+    text = re.sub(
+        rf"(?<![가-힣])({native})\s+(?=달|명|번|살|시간|가지|개|곳|차례)",
+        lambda m: f"{KOREAN_NATIVE[m.group(1)]}",
+        text,
+    )
+    text = re.sub(r"(?<=\d)\s*달(?![가-힣])", "か月", text)
+    for word, japanese in KOREAN_SPANS:  # 일주일만에: in a week
+        text = text.replace(word, japanese)
+    text = re.sub(r"약\s*(?=\d)", "約", text)
+    for korean, japanese in KOREAN_UNITS:
+        text = re.sub(rf"(?<=[\d万億兆千])\s*{korean}", japanese, text)
+    for korean, japanese in KOREAN_BOUNDS:
+        text = re.sub(
+            rf"(?<=[\d人年月日歳個件台回%万億兆千ドル円ウォン])\s*{korean}", japanese, text
+        )
+    return text
+
+
+__all__: list[str] = ["CJK_FIGURES", "DECIMAL_COMMA", "as_english", "source_quantities"]

@@ -1,0 +1,178 @@
+"""The words of other languages that the foreign reader turns into English (or Japanese) forms:
+months, scales, units, bounds, numerals (drafter.lang.quantities.foreign)."""
+
+# fmt: off
+MONTHS: dict[str, tuple[str, ...]] = {  # January … December, the forms a date takes
+    "de": ("januar|jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "dezember"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre|setiembre", "octubre", "noviembre", "diciembre"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+           "september", "oktober", "november", "desember"),
+    "ru": ("январ[ьяе]", "феврал[ьяе]", "март[аеу]?", "апрел[ьяе]", "ма[йяе]", "июн[ьяе]",
+           "июл[ьяе]", "август[аеу]?", "сентябр[ьяе]", "октябр[ьяе]", "ноябр[ьяе]",
+           "декабр[ьяе]"),
+    "uk": ("січн[яі]", "лют(?:ого|ий)", "берез(?:ня|ень)", "квіт(?:ня|ень)", "травн[яі]|травень",
+           "черв(?:ня|ень)", "лип(?:ня|ень)", "серп(?:ня|ень)", "верес(?:ня|ень)",
+           "жовт(?:ня|ень)", "листопада?", "груд(?:ня|ень)"),
+}
+EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+# words after a number, per language, and the English word the English reader knows
+AFTER_NUMBER: dict[str, dict[str, str]] = {
+    "de": {"tausend": "thousand", "mio\\.?": "million", "millionen": "million",
+           "million": "million", "mrd\\.?": "billion", "milliarden?": "billion",
+           "billionen?": "trillion", "prozent": "percent", "euro": "euros", "dollar": "dollars",
+           "jahren?|jahre": "years", "monaten?|monate": "months", "wochen?": "weeks",
+           "tagen?|tage": "days", "stunden?": "hours", "minuten?": "minutes",
+           "jahrzehnten?|jahrzehnte": "decades"},
+    "fr": {"mille": "thousand", "millions?": "million", "milliards?": "billion",
+           "pour cent": "percent", "euros?": "euros", "dollars?": "dollars",
+           "ans|années?": "years", "mois": "months", "semaines?": "weeks", "jours?": "days",
+           "heures?": "hours", "minutes?": "minutes"},
+    "es": {"mil millones": "billion", "mil": "thousand", "millón|millones": "million",
+           "billón|billones": "trillion", "por ciento": "percent", "euros?": "euros",
+           "dólar(?:es)?": "dollars", "años?": "years", "mes(?:es)?": "months",
+           "semanas?": "weeks", "días?": "days", "horas?": "hours", "minutos?": "minutes"},
+    "it": {"mila": "thousand", "milion[ei]": "million", "miliard[io]": "billion",
+           "per ?cento": "percent", "euro": "euros", "dollari": "dollars",
+           "ann[io]": "years", "mes[ei]": "months", "settiman[ae]": "weeks",
+           "giorn[io]": "days", "ore": "hours", "minut[io]": "minutes"},
+    "pt": {"mil milhões": "billion", "mil": "thousand", "milhão|milhões": "million",
+           "bilhão|bilhões": "billion", "por cento": "percent", "euros?": "euros",
+           "reais": "reais", "real": "reais", "dólar(?:es)?": "dollars", "anos?": "years",
+           "mês|meses": "months", "semanas?": "weeks", "dias?": "days", "horas?": "hours",
+           "minutos?": "minutes"},
+    "nl": {"duizend": "thousand", "miljoen": "million", "miljard": "billion",
+           "procent": "percent", "euro": "euros", "dollar": "dollars", "jaar|jaren": "years",
+           "maanden?": "months", "weken|week": "weeks", "dagen|dag": "days", "uur": "hours",
+           "minuten|minuut": "minutes"},
+    "id": {"ribu": "thousand", "juta": "million", "miliar": "billion", "triliun": "trillion",
+           "persen": "percent", "dolar": "dollars", "tahun": "years", "bulan": "months",
+           "minggu|pekan": "weeks", "hari": "days", "jam": "hours", "menit": "minutes"},
+    "ru": {"тыс\\.?|тысяч[аи]?": "thousand", "млн\\.?|миллион(?:а|ов)?": "million",
+           "млрд\\.?|миллиард(?:а|ов)?": "billion", "трлн\\.?|триллион(?:а|ов)?": "trillion",
+           "процент(?:а|ов)?": "percent", "евро": "euros", "доллар(?:а|ов)?": "dollars",
+           "рубл(?:ь|я|ей)": "rubles", "год(?:а|у)?|лет": "years",
+           "месяц(?:а|ев)?": "months", "недел[ьияю]|недель": "weeks",
+           "дн(?:я|ей)|день|сут(?:ок|ки)": "days", "час(?:а|ов)?": "hours",
+           "минут[аы]?": "minutes"},
+}
+AFTER_NUMBER["uk"] = AFTER_NUMBER["ru"]
+# bounds and approximations before a number
+BEFORE_NUMBER: dict[str, dict[str, str]] = {
+    "de": {"mehr als|über": "more than", "mindestens": "at least", "bis zu": "up to",
+           "weniger als": "less than", "etwa|rund|ca\\.|circa|ungefähr": "about",
+           "fast|knapp|beinahe": "nearly"},
+    "fr": {"plus de": "more than", "au moins": "at least", "jusqu'à|jusqu’à": "up to",
+           "moins de": "less than", "environ|quelque": "about", "près de|presque": "nearly"},
+    "es": {"más de": "more than", "al menos|por lo menos": "at least", "hasta": "up to",
+           "menos de": "less than", "unos|unas|alrededor de|aproximadamente": "about",
+           "casi|cerca de": "nearly"},
+    "it": {"oltre|più di": "more than", "almeno": "at least", "fino a": "up to",
+           "meno di": "less than", "circa|intorno a": "about", "quasi": "nearly"},
+    "pt": {"mais de": "more than", "pelo menos|no mínimo": "at least", "até": "up to",
+           "menos de": "less than", "cerca de|aproximadamente|por volta de": "about",
+           "quase": "nearly"},
+    "nl": {"meer dan|ruim": "more than", "minstens|ten minste": "at least", "tot": "up to",
+           "minder dan": "less than", "ongeveer|circa": "about", "bijna": "nearly"},
+    "id": {"lebih dari": "more than", "setidaknya|sedikitnya|minimal": "at least",
+           "hingga|sampai": "up to", "kurang dari": "less than",
+           "sekitar|kira-kira": "about", "hampir": "nearly"},
+    "ru": {"более|больше|свыше": "more than", "не менее|как минимум": "at least",
+           "до": "up to", "менее|меньше": "less than", "около|примерно|порядка": "about",
+           "почти": "nearly"},
+}
+BEFORE_NUMBER["uk"] = BEFORE_NUMBER["ru"]
+# Korean writes figures as Japanese does, with its own units: read by the Japanese reader
+KOREAN_UNITS = (  # scales first: 3억 원 is 3億ウォン
+    ("만", "万"), ("억", "億"), ("조", "兆"), ("천", "千"),
+    ("개월", "か月"), ("주일", "週間"), ("주간", "週間"), ("시간", "時間"), ("퍼센트", "%"),
+    ("달러", "ドル"), ("유로", "ユーロ"), ("위안", "元"), ("엔", "円"), ("원", "ウォン"),
+    ("년", "年"), ("월", "月"), ("일", "日"), ("명", "人"), ("세", "歳"), ("살", "歳"),
+    ("위", "位"), ("배", "倍"), ("개", "個"), ("건", "件"), ("대", "台"), ("분", "分"),
+    ("초", "秒"), ("주", "週間"), ("차례", "回"), ("번째", "回目"), ("번", "回"), ("곳", "カ所"),
+)
+KOREAN_BOUNDS = (
+    ("이상", "以上"), ("이하", "以下"), ("미만", "未満"), ("초과", "超"), ("여", "余"),
+    ("가량", "程度"), ("정도", "程度"), ("쯤", "ほど"),
+)
+KOREAN_SPANS = (("일주일", "1週間"), ("하루", "1日"), ("이틀", "2日"), ("사흘", "3日"))
+KOREAN_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
+                  "아홉": 9, "열": 10}
+CHINESE = (("亿", "億"), ("两", "二"), ("美元", "ドル"), ("欧元", "ユーロ"), ("韩元", "ウォン"),
+            ("日元", "円"), ("个月", "か月"), ("小时", "時間"), ("岁", "歳"), ("约", "約"),
+            ("周", "週間"), ("名", "人"), ("余", "余"), ("多", "余"))
+# fmt: on
+
+# fmt: off
+# numerals in words, two to twelve and the round tens: "dois dos cinco carros", "zehn Jahre".
+# One is left out (it is the indefinite article in most of these languages: "ein", "un"),
+# and so are words that are also common words (Italian "sei" is "you are", French "neuf" new)
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+           "neun": 9, "zehn": 10, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
+           "fünfzig": 50, "hundert": 100, "tausend": 1000},
+    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "dix": 10,
+           "onze": 11, "douze": 12, "vingt": 20, "trente": 30, "quarante": 40,
+           "cinquante": 50},
+    "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+           "nueve": 9, "diez": 10, "once": 11, "doce": 12, "veinte": 20, "treinta": 30,
+           "cuarenta": 40, "cincuenta": 50, "cien": 100},
+    "it": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sette": 7, "otto": 8, "nove": 9,
+           "dieci": 10, "undici": 11, "dodici": 12, "venti": 20, "trenta": 30,
+           "quaranta": 40, "cinquanta": 50, "cento": 100},
+    "pt": {"dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7,
+           "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "vinte": 20, "trinta": 30,
+           "quarenta": 40, "cinquenta": 50, "cem": 100},
+    "nl": {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+           "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "twintig": 20, "dertig": 30,
+           "honderd": 100},
+    "id": {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+           "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000},
+    "ru": {"два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4,
+           "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
+           "одиннадцать": 11, "двенадцать": 12, "двадцать": 20, "тридцать": 30, "сорок": 40,
+           "пятьдесят": 50, "сто": 100},
+}
+# the indefinite article before a scale or a unit: "eine Milliarde" (1 billion), "una
+# settimana" (a week)
+ONE: dict[str, str] = {
+    "de": "ein|eine|einer|einem|einen|eines", "fr": "un|une", "es": "un|una|uno",
+    "it": "un|una|uno|un'", "pt": "um|uma", "nl": "een", "id": "satu|se", "ru": "один|одна|одну",
+}
+# a decade by its tens: "anni '60", "60er Jahre", "anos 60", "années 60", "60-х" → the 1960s
+DECADES: dict[str, str] = {
+    "de": r"(?P<t>\d0)er(?:[- ]Jahren?)?", "fr": r"années\s+'?(?P<t>\d0)\b",
+    "es": r"años\s+'?(?P<t>\d0)\b", "it": r"anni\s+'?(?P<t>\d0)\b",
+    "pt": r"anos\s+'?(?P<t>\d0)\b", "nl": r"jaren\s+'?(?P<t>\d0)\b",
+    "id": r"tahun\s+(?P<t>\d0)-an\b", "ru": r"(?P<t>\d0)-(?:х|е|ые)\b",
+}
+DECADE_WORDS: dict[str, dict[str, int]] = {  # "anni Ottanta", "восьмидесятых годах"
+    "it": {"sessanta": 60, "settanta": 70, "ottanta": 80, "novanta": 90},
+    "ru": {"шестидесят": 60, "семидесят": 70, "восьмидесят": 80, "девяност": 90},
+}
+# an age, which the English reader knows as "53-year-old": "Полине исполнилось 53 года",
+# "im Alter von 53 Jahren", "ha 53 anni", "tem 53 anos", "a 53 ans"
+AGE: dict[str, str] = {
+    "de": r"(?:im Alter von|ist|wird|wurde)\s+(?P<n>\d+)(?:\s+Jahren?)?(?:\s+alt)?",
+    "fr": r"(?:âgée?s? de|a|avait|aura)\s+(?P<n>\d+)\s+ans",
+    "es": r"(?:tiene|tenía|cumple|cumplió|a los)\s+(?P<n>\d+)\s+años",
+    "it": r"(?:ha|aveva|compie|compiuto|all'età di)\s+(?P<n>\d+)\s+anni",
+    "pt": r"(?:tem|tinha|completa|completou|aos)\s+(?P<n>\d+)\s+anos",
+    "nl": r"(?:is|werd|wordt)\s+(?P<n>\d+)\s+jaar(?:\s+oud)?",
+    "id": r"(?:berusia|berumur|usia)\s+(?P<n>\d+)(?:\s+tahun)?",
+    "ru": r"(?:исполнил\w*|в возрасте|возраст\w*)\s+(?P<n>\d+)\s*(?:год\w*|лет)",
+}
+# fmt: on
+NUMBER_WORDS["uk"] = NUMBER_WORDS["ru"]
+for _table in (ONE, DECADES, AGE):
+    _table["uk"] = _table["ru"]

@@ -1,0 +1,278 @@
+"""A source that is not in English: its sentences, figures, dates and quotations read the way its
+language writes them, so a faithful Japanese draft of a German, Portuguese, Russian or Korean
+story is not failed for 「19.99ユーロ」 ("19,99 Euro") and a changed figure still is.
+
+The sources here are written for these tests (a made-up port story in several languages).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.check.core import check
+from drafter.check.quoted import quoted_spans
+from drafter.cli import app
+from drafter.lang.quantities import ja_quantities, same_value
+from drafter.lang.quantities.foreign import source_quantities
+from drafter.lang.text import split_sentences
+from drafter.models import Comment, CommentThread
+from tests.helpers import check_inputs
+
+# ---- the pieces: figures as each language writes them ----
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "japanese"),
+    [
+        ("de", "Der Umbau kostet 1,5 Milliarden Euro.", "15億ユーロ"),
+        ("de", "Ein Stellplatz kostet 19,99 Euro pro Tag.", "19.99ユーロ"),
+        ("de", "Mehr als 40.000 Container wurden umgeschlagen.", "4万個"),
+        ("de", "Das sind 12,5 Prozent mehr.", "12.5%"),
+        ("de", "Die Arbeiten dauern etwa 18 Monate.", "約18か月"),
+        ("de", "Die Messe findet am 12. September 2018 statt.", "9月12日"),
+        ("de", "Die Messe läuft vom 20. bis 22. Oktober.", "10月22日"),
+        ("de", "Die Messe läuft vom 20. bis 22. Oktober.", "3日間"),
+        ("de", "Die Behörde plant das seit Ende April.", "4月"),
+        ("de", "Das Projekt kostete über eine Milliarde Euro.", "10億ユーロ"),
+        ("de", "Vor zehn Jahren begann der Bau.", "10年"),
+        ("pt", "O prejuízo foi de R$ 2.500,00.", "2500レアル"),
+        ("pt", "O fato ocorreu em 05/10/2018.", "10月5日"),
+        ("pt", "Dois dos cinco carros foram arrombados.", "5台"),
+        ("pt", "O evento será em 5 de outubro de 2018.", "2018年10月5日"),
+        ("it", "Il cofanetto costa 19,99 euro.", "19.99ユーロ"),
+        ("it", "La serie è nata negli anni '80.", "1980年代"),
+        ("ru", "Ей исполнилось 53 года.", "53歳"),
+        ("ru", "Ущерб составил 1,5 млн рублей.", "150万ルーブル"),
+        ("ru", "В порту работают 40 000 человек.", "4万人"),
+        ("ru", "Выставка открылась 12 сентября 2018 года.", "9月12日"),
+        ("ko", "3억 원을 받았다.", "3億ウォン"),
+        ("ko", "10만 명 이상이 봤다.", "10万人以上"),
+        ("ko", "2018년 8월 25일 공개했다.", "8月25日"),
+        ("ko", "두 달 전 쯤 만났다.", "2か月"),
+        ("ko", "일주일만에 헤어졌다.", "1週間"),
+        ("zh", "损失达1.5亿美元。", "1億5000万ドル"),
+        ("zh", "约3000名工人参加。", "約3000人"),
+    ],
+)
+def test_a_sources_figures_are_read_in_its_language(
+    language: str, source: str, japanese: str
+) -> None:
+    found = source_quantities(source, language)
+    claimed = ja_quantities(japanese)
+    assert claimed and all(any(same_value(c, q) for q in found) for c in claimed), (found, claimed)
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "japanese"),
+    [
+        ("de", "Ein Stellplatz kostet 19,99 Euro pro Tag.", "1999ユーロ"),
+        ("de", "Der Umbau kostet 1,5 Milliarden Euro.", "150億ユーロ"),
+        ("pt", "O prejuízo foi de R$ 2.500,00.", "2.5レアル"),
+        ("ko", "3억 원을 받았다.", "3ウォン"),
+    ],
+)
+def test_a_figure_read_the_english_way_is_not_the_sources(
+    language: str, source: str, japanese: str
+) -> None:
+    found = source_quantities(source, language)
+    claimed = ja_quantities(japanese)
+    assert claimed and not any(same_value(c, q) for c in claimed for q in found), found
+
+
+def test_an_english_source_reads_as_before() -> None:
+    for language in (None, "en"):
+        found = source_quantities("It cost $1,500 and 2.5 million euros on Oct. 5.", language)
+        assert {q.value for q in found} >= {1500.0, 2_500_000.0, 1005}
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("그건 잘못된 일이다. 그래서 반응은 비난이었다. 하지만 그는 무감했다.", 3),
+        ("Она стала известна. Затем она подалась в кино. Она снималась.", 3),
+        ("Il est parti. À Paris il pleut. Écoutez bien.", 3),
+        # a German ordinal day before its month ends no sentence
+        ("Die Behörde hat am 12. September 2018 informiert. Die Messe läuft vom 20. bis 22. "
+         "Oktober.", 2),
+        # and English splits as before (an abbreviation, initials, a score)
+        ("Mr. Smith met U.S. officials. The vote was 52-48. Dec. 5 is next.", 3),
+    ],
+)  # fmt: skip
+def test_sentences_of_every_alphabet_are_split(text: str, sentences: int) -> None:
+    assert len(split_sentences(text)) == sentences, split_sentences(text)
+
+
+def test_german_quotation_marks_open_low_and_close_high() -> None:
+    spans = quoted_spans("Er sagte: „Wir schaffen das bestimmt bis Mai.“ Dann ging er.")
+    assert spans == ["Wir schaffen das bestimmt bis Mai."]
+
+
+# ---- drafter check, as a user runs it ----
+
+GERMAN = """---
+title: Hafen Port Calden baut Containerterminal um
+url: https://hafen.example.de/nachrichten/umbau
+site_name: Hafenblatt
+date: 2018-07-30
+---
+Die Hafenbehörde von Port Calden hat mitgeteilt, dass der Umbau des Containerterminals 1,5 Milliarden Euro kosten wird. Nach Angaben der Behörde sollen die Arbeiten etwa 18 Monate dauern.
+
+Im vergangenen Jahr wurden im Hafen mehr als 40.000 Container umgeschlagen, 12,5 Prozent mehr als im Vorjahr. Ein Stellplatz für einen Lastwagen kostet künftig 19,99 Euro pro Tag.
+
+„Wir investieren in die Zukunft des ganzen Hafens“, sagte der Hafenchef. Auf der Fachmesse am 12. bis 13. September in Köln will die Behörde das Projekt vorstellen. Eine Anbindung an das Schienennetz scheint aber trotz aller Pläne der Behörde und der Bahn noch in weiter Ferne zu liegen, vor allem weil die Finanzierung der neuen Gleise weiterhin ungeklärt ist.
+"""
+
+DRAFT = """---
+title: ポートカルデン港がコンテナターミナルを改修へ
+category: ニュース
+source_url: https://hafen.example.de/nachrichten/umbau
+source_date: '2018-07-30'
+lang: ja
+---
+
+# ポートカルデン港がコンテナターミナルを改修へ
+
+ハーフェンブラットの2018年7月30日付の記事によると、ポートカルデン港湾局はコンテナターミナルの改修に15億ユーロかかると明らかにした。同局によると、工事には約18か月かかる見通しだ。
+
+昨年、同港で取り扱ったコンテナは4万個を超え、前年より12.5%増えた。トラック1台分の駐車スペースは今後、1日19.99ユーロとなる。
+
+同局は9月12日から13日までの2日間、ケルンで開かれる見本市で計画を紹介する予定だ。同局は一方で、鉄道網との接続は「まだはるか先のように見える」と指摘した。
+
+出典:Hafenblatt
+
+## 参考リンク
+
+- [hafen.example.de](https://hafen.example.de/nachrichten/umbau)
+"""
+
+
+def _check_files(tmp_path: Path, source: str, draft: str, *args: str) -> Any:
+    (tmp_path / "source.md").write_text(source, encoding="utf-8")
+    (tmp_path / "draft.md").write_text(draft, encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        [
+            "check",
+            "--draft",
+            str(tmp_path / "draft.md"),
+            "--source",
+            str(tmp_path / "source.md"),
+            "--no-judge",
+            "--json",
+            *args,
+        ],
+    )
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_a_faithful_draft_of_a_german_story_passes_with_its_figures_found(tmp_path: Path) -> None:
+    code, report = _check_files(tmp_path, GERMAN, DRAFT)
+    listed = {r for c in report["claims"] for r in c["reasons"]}
+    assert code == 0, listed
+    assert not [c for c in report["claims"] if c["fails"]]
+    # every figure is found where the source states it, none is listed as missing
+    assert not [r for r in listed if "出典の確認を" in r], listed
+
+
+@pytest.mark.parametrize(
+    ("faithful", "changed"),
+    [("1日19.99ユーロ", "1日29.99ユーロ"), ("12.5%増えた", "21.5%増えた")],
+)
+def test_a_changed_figure_of_a_german_story_must_be_fixed(
+    tmp_path: Path, faithful: str, changed: str
+) -> None:
+    code, report = _check_files(tmp_path, GERMAN, DRAFT.replace(faithful, changed))
+    failing = [c for c in report["claims"] if c["fails"]]
+    assert code == 1 and any(changed in c["sentence"] for c in failing), failing
+
+
+KOREAN = """---
+title: 칼덴 항만 새 부두
+url: https://news.example.kr/article/1
+date: 2018-08-25
+---
+칼덴 항만청은 2018년 8월 25일 새 부두 건설에 3억 달러를 투입한다고 밝혔다. 항만청에 따르면 공사는 약 1년이 걸릴 예정이다. 지난해 이 항만을 이용한 사람은 10만 명 이상이었다. 항만청장은 “부두가 완성되면 물류가 크게 달라질 것”이라고 말했다.
+"""
+
+KOREAN_DRAFT = """---
+title: カルデン港が新埠頭を建設へ
+category: ニュース
+source_url: https://news.example.kr/article/1
+source_date: '2018-08-25'
+lang: ja
+---
+
+# カルデン港が新埠頭を建設へ
+
+カルデン港湾庁は2018年8月25日、新しい埠頭の建設に3億ドルを投じると明らかにした。同庁によると、工事には約1年かかる見通しだ。昨年、同港の利用者は10万人以上だった。
+
+出典:news.example.kr
+
+## 参考リンク
+
+- [news.example.kr](https://news.example.kr/article/1)
+"""
+
+
+def test_a_faithful_draft_of_a_korean_story_passes_and_a_changed_figure_fails(
+    tmp_path: Path,
+) -> None:
+    code, report = _check_files(tmp_path, KOREAN, KOREAN_DRAFT)
+    listed = {r for c in report["claims"] for r in c["reasons"]}
+    # every figure is found (the names are another matter: Hangul is not matched by sound)
+    assert code == 0 and not [r for r in listed if "出典の確認を" in r], listed
+
+    code, report = _check_files(tmp_path, KOREAN, KOREAN_DRAFT.replace("3億ドル", "30億ドル"))
+    assert code == 1
+    assert any("30億ドル" in c["sentence"] for c in report["claims"] if c["fails"])
+
+
+def test_a_capitalised_german_noun_is_no_name_a_translation_left_out() -> None:
+    """A translation that adds the place a German comment only implies ("die Kölner Messe" →
+    ケルンの見本市会場) is listed at most: "Besucher" is a noun, capitalised as every German
+    noun is, not a name the translation swapped for ケルン."""
+    inputs = check_inputs(
+        "Mehr als 40.000 Besucher kommen zur Messe in Köln. Die Besucher sehen 1.000 Aussteller.",
+        "# t\n\nケルンの見本市に4万人超が訪れる。\n\n## 海外の反応\n\n<!-- comment id=c1 score=5 -->\n"
+        "4万人超の来場者だって。ケルンの見本市会場を歩いたことがある人なら分かるけど、"
+        "見て回れるのはせいぜい10分の1だ。\n",
+    )
+    inputs.article.language = "de"
+    body = (
+        "Über 40.000 Besucher, sagt die Messe. Wer schon mal durch die Hallen gelaufen ist, "
+        "weiß: man sieht höchstens ein Zehntel davon."
+    )
+    inputs.thread = CommentThread(
+        url="https://www.reddit.com/r/de/comments/x1/messe/",
+        title="t",
+        comments=[Comment(id="c1", body=body, score=5)],
+    )
+    report = check(inputs)
+    reactions = [c for c in report.claims if c.section == "reactions"]
+    assert reactions and not any(c.fails for c in reactions), [c.reasons for c in reactions]
+
+
+def test_the_pages_own_date_is_no_date_moved_from_another_sentence(tmp_path: Path) -> None:
+    """「7月30日付のブログによると」 dates the post by the page's own date: no swap for the
+    aligned sentence's fair dates. And the two days of "Sept. 12-13" are 2日間."""
+    source = (
+        "---\ntitle: Agency to exhibit at DMEXCO\nurl: https://blog.example.com/dmexco\n"
+        "date: 2018-07-30\n---\nThe agency will exhibit at the DMEXCO fair in Cologne on "
+        "Sept. 12-13, it said. More than 40,000 visitors are expected at the fair this year, "
+        "and about 1,000 exhibitors will show their work there. The agency said its team would "
+        "present its new analytics tools to clients at its stand, and that two of its partners "
+        "would join it for talks on data protection and customer experience.\n"
+    )
+    draft = DRAFT.split("# ")[0] + (
+        "# 広告会社がDMEXCOに出展へ\n\n同社の7月30日付のブログによると、同社は9月12日から13日"
+        "までの2日間、ケルンで開かれる見本市DMEXCOに出展する。今年は4万人を超える来場者が見込まれ、"
+        "約1000の出展者が集まる。\n\n出典:blog.example.com\n"
+    )
+    code, report = _check_files(tmp_path, source, draft)
+    listed = {r for c in report["claims"] for r in c["reasons"]}
+    assert code == 0 and not [r for r in listed if "出典の確認を" in r or "原文（" in r], listed
