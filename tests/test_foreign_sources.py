@@ -40,6 +40,7 @@ from tests.helpers import check_inputs
         ("de", "Die Behörde plant das seit Ende April.", "4月"),
         ("de", "Das Projekt kostete über eine Milliarde Euro.", "10億ユーロ"),
         ("de", "Vor zehn Jahren begann der Bau.", "10年"),
+        ("de", "Der Bau dauerte ein Jahr.", "1年"),
         ("pt", "O prejuízo foi de R$ 2.500,00.", "2500レアル"),
         ("pt", "O fato ocorreu em 05/10/2018.", "10月5日"),
         ("pt", "Dois dos cinco carros foram arrombados.", "5台"),
@@ -57,6 +58,7 @@ from tests.helpers import check_inputs
         ("ko", "일주일만에 헤어졌다.", "1週間"),
         ("zh", "损失达1.5亿美元。", "1億5000万ドル"),
         ("zh", "约3000名工人参加。", "約3000人"),
+        ("zh", "约3成的工人参加。", "約3割"),
     ],
 )
 def test_a_sources_figures_are_read_in_its_language(

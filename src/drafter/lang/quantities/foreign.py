@@ -182,6 +182,7 @@ def _as_japanese(sentence: str, language: str) -> str:
     text = unicodedata.normalize("NFKC", sentence)
     if language == "zh":
         text = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", text)
+        text = re.sub(r"(?<=\d)成", "割", text)  # 约3成: about 30%
         for chinese, japanese in CHINESE:
             text = text.replace(chinese, japanese)
         return text
