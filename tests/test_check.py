@@ -467,6 +467,8 @@ def test_a_chinese_or_korean_surname_in_kanji_matches_its_romanisation(
         ("forty five people", [45.0]),
         ("1.000 led lights", [1.0, 1000.0]),  # a thousand written the European way, too
         ("a yield of 1.875%", [1.875]),
+        ("a 3440x1440 curved panel", [3440.0, 1440.0]),  # both sides of a dimension
+        ("a 1920 x 1080 screen", [1920.0, 1080.0]),  # no year
     ],
 )
 def test_english_numbers_read_as_a_reader_reads_them(english: str, values: list[float]) -> None:

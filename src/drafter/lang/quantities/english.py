@@ -69,7 +69,7 @@ _MONTH_ALONE = re.compile(
     r"|\b(?P<m3>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?=,?\s+(?:18|19|20|21)\d\d\b)"
 )
-_YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d)")
+_YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d| by \d)(?<!\d by \d{4})")
 _MONEY = re.compile(
     rf"(?P<sign>US\$|R\$|(?<![A-Za-z])Rp\.?(?=\s?\d)|[$€£¥₦])\s?(?P<n>{_EN_NUM})\s*(?P<scale>thousand|million|billion|trillion|"
     r"bn|mln|tn|m|b|k)?\b"
@@ -156,6 +156,7 @@ _EN_MONEY_RANGE = re.compile(
 _EN_SPAN = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d+)?)[-–](\d{1,4}(?:\.\d+)?)\b(?=\s+[a-z])")
 
 
+_EN_DIMENSIONS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)(?![\w.])")
 _EN_DAY_RUN = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})[-–](\d{{1,2}})\b(?![-–]\d)")
 
 
@@ -242,6 +243,7 @@ def _prepared(sentence: str) -> str:
     # day: not figures
     text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
     text = _EN_DAY_RUN.sub(r"\1 \2 to \3", text)  # Sept. 12-13, at a clause's end: no score
+    text = _EN_DIMENSIONS.sub(r"\1 by \2", text)  # 3440x1440, 6 x 4: two figures
     # N500m, N1.2bn: the naira as the Nigerian press writes it (not a model number)
     text = re.sub(r"\bN(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b)", "₦", text)
     for pattern, replacement in SPELLED_PHRASES:  # a quarter century, half a billion, …
