@@ -234,6 +234,23 @@ def test_a_faithful_draft_of_a_korean_story_passes_and_a_changed_figure_fails(
     assert any("30億ドル" in c["sentence"] for c in report["claims"] if c["fails"])
 
 
+def test_a_short_comment_on_a_german_story_is_read_the_german_way_too() -> None:
+    inputs = check_inputs(
+        "Ein Stellplatz für einen Lastwagen kostet im Hafen künftig 19,99 Euro pro Tag, teilte "
+        "die Behörde mit.",
+        "# t\n\n駐車料金は1日19.99ユーロになる。\n\n## 海外の反応\n\n"
+        "<!-- comment id=c1 score=5 -->\nたったの19.99ユーロ？！\n",
+    )
+    inputs.article.language = "de"
+    inputs.thread = CommentThread(
+        url="https://www.reddit.com/r/de/comments/x1/hafen/",
+        title="t",
+        comments=[Comment(id="c1", body="Nur 19,99 Euro?!", score=5)],
+    )
+    reactions = [c for c in check(inputs).claims if c.section == "reactions"]
+    assert reactions and not any(c.fails for c in reactions), [c.reasons for c in reactions]
+
+
 def test_a_capitalised_german_noun_is_no_name_a_translation_left_out() -> None:
     """A translation that adds the place a German comment only implies ("die Kölner Messe" →
     ケルンの見本市会場) is listed at most: "Besucher" is a noun, capitalised as every German

@@ -173,8 +173,12 @@ def _figure_reasons(
 ) -> None:
     """A figure of the translation that its comment states otherwise (must fix), or does not
     state, or states and also writes another way (to verify)."""
-    # a comment is read in its own language (a German reader's "19,99 Euro")
-    said = source_quantities(original.body, detect_language(original.body))
+    # a comment is read in its own language (a German reader's "19,99 Euro"); one too short to
+    # tell is read both ways, as English and as the article's language
+    language = detect_language(original.body)
+    said = source_quantities(original.body, language)
+    if language is None and checker.source_language not in (None, "en"):
+        said += source_quantities(original.body, checker.source_language)
     claimed = ja_quantities(reaction.text)
     missing = [q for q in claimed if not any(same_value(q, s) for s in said)]
     kept = [q for q in claimed if q not in missing]
