@@ -59,6 +59,11 @@ from tests.helpers import check_inputs
         ("zh", "损失达1.5亿美元。", "1億5000万ドル"),
         ("zh", "约3000名工人参加。", "約3000人"),
         ("zh", "约3成的工人参加。", "約3割"),
+        ("pt", "Ficaram quase dois meses e meio sem corrida.", "2か月半"),
+        ("de", "Die Pause dauert zweieinhalb Monate.", "2か月半"),
+        ("pt", "Uma criança de 6 anos lê devagar.", "6歳"),
+        ("ru", "В течение двух первых недель нельзя есть хлеб.", "2週間"),
+        ("es", "Durante los dos primeros meses no hubo clases.", "2か月"),
     ],
 )
 def test_a_sources_figures_are_read_in_its_language(
@@ -295,3 +300,29 @@ def test_the_pages_own_date_is_no_date_moved_from_another_sentence(tmp_path: Pat
     code, report = _check_files(tmp_path, source, draft)
     listed = {r for c in report["claims"] for r in c["reasons"]}
     assert code == 0 and not [r for r in listed if "出典の確認を" in r or "原文（" in r], listed
+
+
+def test_a_rate_in_a_quotation_is_no_slip_for_an_age() -> None:
+    """「1分間に60語」 renders "60 palavras por minuto": its 1 minute is no slip for the "6 anos"
+    the quotation also says (no figure 20 times another is a slip for it)."""
+    inputs = check_inputs(
+        "O professor disse que a pressa não ajuda as crianças pequenas. “Uma criança de 6 anos "
+        "deve ler 60 palavras por minuto, mas cada uma tem o seu ritmo”, afirmou o professor.",
+        "# t\n\n教授は「6歳の子どもは1分間に60語を読むべきだが、それぞれにペースがある」と述べた。",
+    )
+    inputs.article.language = "pt"
+    lead = [c for c in check(inputs).claims if c.section == "lead"]
+    assert lead and not any(c.fails for c in lead), [c.reasons for c in lead]
+
+
+def test_a_small_count_against_another_in_a_foreign_sentence_is_listed_not_failed() -> None:
+    """「2つの段階」 for a Russian "двухфазная" (two-phase, a numeral inside a word): the
+    aligned sentence's "3 ложки" proves nothing, where an English source's reading would."""
+    inputs = check_inputs(
+        "Эта диета является двухфазной. В первой фазе можно съедать не больше 20 грамм "
+        "углеводов в день, это всего 3 ложки сахара.",
+        "# t\n\nこのダイエットは2つの段階からなり、第1段階では炭水化物を1日20グラム以下に抑える。",
+    )
+    inputs.article.language = "ru"
+    lead = [c for c in check(inputs).claims if c.section == "lead"]
+    assert lead and not any(c.fails for c in lead), [c.reasons for c in lead]

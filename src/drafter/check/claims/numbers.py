@@ -106,7 +106,7 @@ def _rivals(quantity: Quantity, among: list[Quantity], window_q: Window) -> Wind
         if same_kind(quantity, q)
         and not any(same_value(a, q) for a in among)
         and (s.id, q.text) not in stated
-        and _plausible_slip(quantity, q)
+        and plausible_slip(quantity, q)
     ]
 
 
@@ -194,6 +194,10 @@ def _contradiction(
     # "350–375 million"): the sentences agree and the figure was misread, on one side or the
     # other; listed, not must-fix
     must = not _written_in(quantity, sentence.text, checker.source_language)
+    if checker.source_language not in (None, "en") and _small(quantity):
+        # a small count in another language may be written in ways not read here (a Russian
+        # "двухфазная", two-phase): the aligned sentence's other count proves nothing
+        must = False
     return Finding(
         "numbers",
         must,
@@ -212,6 +216,10 @@ def _contradiction(
             )
         ),
     )
+
+
+def _small(quantity: Quantity) -> bool:
+    return quantity.kind == "number" and quantity.value <= 5
 
 
 def _written_in(quantity: Quantity, text: str, language: str | None) -> bool:
@@ -240,7 +248,7 @@ def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: b
 _ONE_UNIT = re.compile(r"^1(?:年|日|週間?|[かカヶケ]月|時間)$")
 
 
-def _plausible_slip(claim: Quantity, source: Quantity) -> bool:
+def plausible_slip(claim: Quantity, source: Quantity) -> bool:
     """A spelled-out small number ("one of them", "two sides") is a rival only for a figure
     near it (at most twice or half it): 16 nights, or four moons, is not a slip for "one". A
     count of five or fewer is a rival only within five times: 「2枚のアルバム」 counts what the

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
+from drafter.check.claims.numbers import plausible_slip
 from drafter.lang.names import name_mentions
 from drafter.lang.quantities import ja_quantities, same_kind, same_value
 from drafter.lang.quantities.foreign import source_quantities
@@ -213,7 +214,8 @@ def _figures_in_quote(checker: Checker, content: str, span: str) -> list[Finding
     ]
     for quantity in ja_quantities(content):
         if not any(same_value(quantity, q) for q in (*span_q, *whole)):
-            rivals = [q for q in span_q if same_kind(quantity, q)]
+            # a rival the figure could be a slip for (「1分間に60語」 is no slip for "6 anos")
+            rivals = [q for q in span_q if same_kind(quantity, q) and plausible_slip(quantity, q)]
             if rivals:
                 out.append(
                     Finding(

@@ -22,10 +22,13 @@ from drafter.lang.quantities.foreign_words import (
     AFTER_NUMBER,
     AGE,
     BEFORE_NUMBER,
+    BETWEEN,
     CHINESE,
     DECADE_WORDS,
     DECADES,
     EN_MONTHS,
+    HALF,
+    HALF_NUMBERS,
     KOREAN_BOUNDS,
     KOREAN_NATIVE,
     KOREAN_SPANS,
@@ -107,6 +110,19 @@ def _words_as_figures(text: str, language: str) -> str:
             lambda m: str(words[m.group(1).lower()]),
             text,
             flags=re.IGNORECASE,
+        )
+    for word, value in HALF_NUMBERS.items():  # zweieinhalb Monate: 2.5
+        text = re.sub(rf"(?<![^\W\d_]){word}(?![^\W\d_])", f"{value:g}", text, flags=re.I)
+    units = "|".join(AFTER_NUMBER.get(language, {}))
+    between = BETWEEN.get(language)
+    if between and units:  # 2 первых недели: 2 недели
+        text = re.sub(
+            rf"(?<=\d)\s+(?:{between})(?=\s+(?:{units})(?![^\W\d_]))", "", text, flags=re.I
+        )
+    half = HALF.get(language)
+    if half and units:  # dois meses e meio: 2 months and a half
+        text = re.sub(
+            rf"(?<=\d)(\s+(?:{units}))\s+(?:{half})(?![^\W\d_])", r"\1 and a half", text, flags=re.I
         )
     one = ONE.get(language)
     if one:

@@ -165,9 +165,10 @@ DECADE_WORDS: dict[str, dict[str, int]] = {  # "anni Ottanta", "восьмиде
 AGE: dict[str, str] = {
     "de": r"(?:im Alter von|ist|wird|wurde)\s+(?P<n>\d+)(?:\s+Jahren?)?(?:\s+alt)?",
     "fr": r"(?:âgée?s? de|a|avait|aura)\s+(?P<n>\d+)\s+ans",
-    "es": r"(?:tiene|tenía|cumple|cumplió|a los)\s+(?P<n>\d+)\s+años",
-    "it": r"(?:ha|aveva|compie|compiuto|all'età di)\s+(?P<n>\d+)\s+anni",
-    "pt": r"(?:tem|tinha|completa|completou|aos)\s+(?P<n>\d+)\s+anos",
+    # "uma criança de 6 anos", "un niño de 6 años": of that age (or a span: both are read)
+    "es": r"(?:tiene|tenía|cumple|cumplió|a los|de)\s+(?P<n>\d+)\s+años",
+    "it": r"(?:ha|aveva|compie|compiuto|all'età di|di)\s+(?P<n>\d+)\s+anni",
+    "pt": r"(?:tem|tinha|completa|completou|aos|de)\s+(?P<n>\d+)\s+anos",
     "nl": r"(?:is|werd|wordt)\s+(?P<n>\d+)\s+jaar(?:\s+oud)?",
     "id": r"(?:berusia|berumur|usia)\s+(?P<n>\d+)(?:\s+tahun)?",
     "ru": r"(?:исполнил\w*|в возрасте|возраст\w*)\s+(?P<n>\d+)\s*(?:год\w*|лет)",
@@ -176,3 +177,25 @@ AGE: dict[str, str] = {
 NUMBER_WORDS["uk"] = NUMBER_WORDS["ru"]
 for _table in (ONE, DECADES, AGE):
     _table["uk"] = _table["ru"]
+# "e meio" after a unit, or a number written with its half: "dois meses e meio" (2.5 months)
+HALF: dict[str, str] = {
+    "pt": r"e\s+mei[oa]",
+    "es": r"y\s+medi[oa]",
+    "it": r"e\s+mezz[oa]",
+    "fr": r"et\s+demie?",
+    "ru": r"с\s+половиной",
+    "uk": r"з\s+половиною",
+    "nl": r"en\s+een\s+half",
+}
+HALF_NUMBERS = {"anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "dreieinhalb": 3.5,
+                "viereinhalb": 4.5, "fünfeinhalb": 5.5, "полтора": 1.5,
+                "полторы": 1.5}  # fmt: skip
+# an ordinal adjective a language puts between a number and its unit ("os 2 primeiros meses",
+# "2 первых недели"): English puts it first, so it is dropped
+BETWEEN: dict[str, str] = {
+    "pt": r"primeir[oa]s|últim[oa]s|próxim[oa]s",
+    "es": r"primer[oa]s|últim[oa]s|próxim[oa]s",
+    "fr": r"premier(?:e)?s|derni(?:er|ère)s|prochaine?s",
+    "ru": r"первы[хе]|последни[хе]|следующи[хе]|ближайши[хе]|прошедши[хе]",
+}
+BETWEEN["uk"] = BETWEEN["ru"]
