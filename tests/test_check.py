@@ -781,12 +781,12 @@ def test_a_market_move_an_index_a_gloss_and_one_unit_of_time() -> None:
     assert kanji_surnames("高さんは言った") == [("高", "コウ")]
     assert transliteration_match("ハンセン", "Hang Seng") == 1.0
     assert all(_small_count(q) for q in ja_quantities("長い一週間だった"))
-    from drafter.check.claims.numbers import _plausible_slip
+    from drafter.check.claims.numbers import plausible_slip
 
     (visit,) = ja_quantities("2010年に訪ねた")
     (decade,) = en_quantities("stayed with him in the early 2000s")
     (year,) = en_quantities("stayed with him in 2011")
-    assert not _plausible_slip(visit, decade) and _plausible_slip(visit, year)
+    assert not plausible_slip(visit, decade) and plausible_slip(visit, year)
     assert not any(_small_count(q) for q in ja_quantities("12年かかった"))
     from drafter.check.claims import Anchor
     from drafter.check.claims.quotes import quotes
@@ -809,7 +809,7 @@ def test_conversions_counts_and_a_university_by_its_initials() -> None:
     four-door coupe"; 「3本のTDパス」 found elsewhere proves no swap (a small count is too
     common); NIU abbreviates Northern Illinois (University); DeKalb is ディカーブ."""
     import drafter.check.core  # noqa: F401 - the check package, imported in its order
-    from drafter.check.claims.numbers import _plausible_slip
+    from drafter.check.claims.numbers import plausible_slip
     from drafter.check.reaction_names import abbreviates
 
     assert [q.value for q in ja_quantities("全長16フィート（約4.9m）、5億ドル（約750億円）")] == [
@@ -819,12 +819,12 @@ def test_conversions_counts_and_a_university_by_its_initials() -> None:
     assert len(ja_quantities("7万1350ユーロ（7万8770ドル）")) == 2
     (width,) = ja_quantities("全幅1.8m")
     (doors,) = en_quantities("a four-door coupe")
-    assert not _plausible_slip(width, doors)
-    assert _plausible_slip(ja_quantities("3人")[0], doors)
+    assert not plausible_slip(width, doors)
+    assert plausible_slip(ja_quantities("3人")[0], doors)
     (moons,) = ja_quantities("4つの衛星の一つ")
     (one,) = en_quantities("to study one moon")
-    assert not _plausible_slip(moons, one)  # "one" is a slip only for a figure near it
-    assert _plausible_slip(ja_quantities("2つの衛星")[0], one)
+    assert not plausible_slip(moons, one)  # "one" is a slip only for a figure near it
+    assert plausible_slip(ja_quantities("2つの衛星")[0], one)
     assert abbreviates("NIU", "Northern Illinois") and abbreviates(
         "PLA", "People's Liberation Army"
     )

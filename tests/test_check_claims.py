@@ -1210,7 +1210,7 @@ def test_a_duration_in_another_unit_is_no_slip_and_a_name_keeps_its_number() -> 
 def test_a_duration_spelt_out_keeps_its_unit_when_compared() -> None:
     """ "three weeks" is in weeks (its letters hold "hr", which is no hour): 「4週間」 against it is
     a plausible slip, 「3時間」 is not."""
-    from drafter.check.claims.numbers import _plausible_slip, _time_unit
+    from drafter.check.claims.numbers import _time_unit, plausible_slip
     from drafter.lang.quantities import en_quantities, ja_quantities
 
     weeks = en_quantities("for three weeks")[0]
@@ -1219,8 +1219,8 @@ def test_a_duration_spelt_out_keeps_its_unit_when_compared() -> None:
         "month",
         "hour",
     ]
-    assert _plausible_slip(ja_quantities("4週間")[0], weeks)
-    assert not _plausible_slip(ja_quantities("3時間")[0], weeks)
+    assert plausible_slip(ja_quantities("4週間")[0], weeks)
+    assert not plausible_slip(ja_quantities("3時間")[0], weeks)
 
 
 def test_a_closing_thought_is_held_to_the_sentence_it_shares_a_figure_with() -> None:
