@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.names import NOT_A_NAME
@@ -39,7 +40,9 @@ _NOT_NAMES = re.compile(
 
 _DATES = {*MONTHS, *(m[:3] for m in MONTHS), "Sept", *WEEKDAYS}
 # languages whose capitals do not mark names: every German noun has one
-CAPITALS_MARK_NAMES = {"de": False, "lb": False}
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+# a comment's language, told once for the figures and the names of its translation
+comment_language = lru_cache(maxsize=4096)(detect_language)
 
 
 def _heard_in(part: str, body: str) -> bool:
@@ -139,7 +142,7 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     if not others:
         return []
     # German writes every noun with a capital ("Besucher"): a capital there proves no name
-    proof = CAPITALS_MARK_NAMES.get(detect_language(body) or checker.source_language or "", True)
+    proof = (comment_language(body) or checker.source_language) not in _NOUNS_CAPITALISED
     return [
         Swap(part, form, others[0], proof and _KATAKANA_ONLY.match(part) is not None
              and (others[0].casefold() in article_words and not unresolved if form

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from drafter.check.draft_md import DraftSentence
-from drafter.check.reaction_names import swapped_names
+from drafter.check.reaction_names import comment_language, swapped_names
 from drafter.check.report import ClaimReport, SourceRef
 from drafter.lang import align
 from drafter.lang.quantities import (
@@ -21,7 +21,6 @@ from drafter.lang.quantities import (
     written_values,
 )
 from drafter.lang.quantities.foreign import source_quantities
-from drafter.sources.language import detect_language
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -175,7 +174,7 @@ def _figure_reasons(
     state, or states and also writes another way (to verify)."""
     # a comment is read in its own language (a German reader's "19,99 Euro"); one too short to
     # tell is read both ways, as English and as the article's language
-    language = detect_language(original.body)
+    language = comment_language(original.body)
     said = source_quantities(original.body, language)
     if language is None and checker.source_language not in (None, "en"):
         said += source_quantities(original.body, checker.source_language)

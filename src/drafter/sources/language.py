@@ -139,8 +139,8 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     if group == "latin":
         # a template's `lang="en"` on a German page: the words decide, the tag only when
         # they cannot (a language without a profile here)
-        declared = code if code and _GROUP_OF_LANGUAGE.get(code, "latin") == group else None
-        return latin_language(text) or declared
+        tagged = code if code and _GROUP_OF_LANGUAGE.get(code, "latin") == group else None
+        return latin_language(text) or tagged
     if code and _GROUP_OF_LANGUAGE.get(code, "latin") == group:
         return code
     return _LANGUAGE_OF_GROUP.get(group)

@@ -75,7 +75,7 @@ _MONEY = re.compile(
     r"bn|mln|tn|m|b|k)?\b"
     rf"|(?P<n2>{_EN_NUM})\s*(?P<scale2>thousand|million|billion|trillion)?\s+"
     r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|(?<!\b(?:18|19|20|21)\d\d )won|rupees|francs|"
-    r"naira|reais|r[o]?ubles|rupiah)\b",
+    r"naira|reais|ro?ubles|rupiah)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(

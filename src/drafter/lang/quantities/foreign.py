@@ -96,7 +96,7 @@ def _words_as_figures(text: str, language: str) -> str:
     the indefinite article before a scale or a unit as one ("eine Milliarde": 1 Milliarde)."""
     age = AGE.get(language)
     if age:  # before "53 Jahre" is read as a span of years
-        text = re.sub(age, lambda m: f"{m.group(0)} ({m['n']}-year-old)", text, flags=re.I)
+        text = re.sub(age, lambda m: f"{m.group(0)} ({m['n']}-year-old)", text, flags=re.IGNORECASE)
     decade = DECADES.get(language)
     if decade:
         text = re.sub(decade, lambda m: f"the 19{m['t']}s", text, flags=re.IGNORECASE)
@@ -112,21 +112,23 @@ def _words_as_figures(text: str, language: str) -> str:
             flags=re.IGNORECASE,
         )
     for word, value in HALF_NUMBERS.items():  # zweieinhalb Monate: 2.5
-        text = re.sub(rf"(?<![^\W\d_]){word}(?![^\W\d_])", f"{value:g}", text, flags=re.I)
+        text = re.sub(rf"(?<![^\W\d_]){word}(?![^\W\d_])", f"{value:g}", text, flags=re.IGNORECASE)
     units = "|".join(AFTER_NUMBER.get(language, {}))
     between = BETWEEN.get(language)
     if between and units:  # 2 первых недели: 2 недели
         text = re.sub(
-            rf"(?<=\d)\s+(?:{between})(?=\s+(?:{units})(?![^\W\d_]))", "", text, flags=re.I
+            rf"(?<=\d)\s+(?:{between})(?=\s+(?:{units})(?![^\W\d_]))", "", text, flags=re.IGNORECASE
         )
     half = HALF.get(language)
     if half and units:  # dois meses e meio: 2 months and a half
         text = re.sub(
-            rf"(?<=\d)(\s+(?:{units}))\s+(?:{half})(?![^\W\d_])", r"\1 and a half", text, flags=re.I
+            rf"(?<=\d)(\s+(?:{units}))\s+(?:{half})(?![^\W\d_])",
+            r"\1 and a half",
+            text,
+            flags=re.IGNORECASE,
         )
     one = ONE.get(language)
-    if one:
-        units = "|".join(AFTER_NUMBER.get(language, {}))
+    if one and units:
         text = re.sub(
             rf"(?<![^\W\d_])(?:{one})\s+(?=(?:{units})(?![^\W\d_]))",
             "1 ",
@@ -188,7 +190,10 @@ def _month_names(text: str, months: tuple[str, ...]) -> str:
             flags=re.IGNORECASE,
         )
         text = re.sub(
-            rf"(?<![^\W\d_])(?:{names})(?![^\W\d_])", f"in \ue000{n}\ue000", text, flags=re.I
+            rf"(?<![^\W\d_])(?:{names})(?![^\W\d_])",
+            f"in \ue000{n}\ue000",
+            text,
+            flags=re.IGNORECASE,
         )
     text = re.sub("\ue000(\\d+)\ue000", lambda m: EN_MONTHS[int(m.group(1))], text)
     return re.sub(r"(\d{4})\s+(?:года|г\.|року|р\.)", r"\1", text)
@@ -224,6 +229,3 @@ def _korean(text: str) -> str:
             rf"(?<=[\d人年月日歳個件台回%万億兆千ドル円ウォン])\s*{korean}", japanese, text
         )
     return text
-
-
-__all__: list[str] = ["CJK_FIGURES", "DECIMAL_COMMA", "as_english", "source_quantities"]
