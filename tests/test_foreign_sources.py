@@ -95,6 +95,12 @@ def _reads(source: str, language: str, japanese: str) -> bool:
     return all(any(same_value(c, q) for q in found) for c in claimed)
 
 
+def test_a_single_unit_is_named_as_english_names_it() -> None:
+    """The check quotes a foreign figure's English form in its reasons: "1 year", not "1 years"."""
+    texts = [q.text for q in source_quantities("Seit 1 Jahr und 1,1 Jahren, vor 11 Tagen.", "de")]
+    assert texts == ["1 year", "1.1 years", "11 days"], texts
+
+
 def test_an_english_source_reads_as_before() -> None:
     for language in (None, "en"):
         found = source_quantities("It cost $1,500 and 2.5 million euros on Oct. 5.", language)

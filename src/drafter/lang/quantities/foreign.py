@@ -88,7 +88,11 @@ def as_english(sentence: str, language: str) -> str:
         text = re.sub(pattern, english, text, flags=re.IGNORECASE)
     if language in ("ru", "uk"):
         text = re.sub(r"(\d+)-(?:летн|річн)\w*", r"\1-year-old", text)  # 53-летняя
-    return text
+    # "1 Jahr" became "1 years": the check quotes this text in its reasons
+    return _ONE_UNIT.sub(r"\1", text)
+
+
+_ONE_UNIT = re.compile(r"(?<![\d.,])(1 (?:year|month|week|day|hour|minute|second))s\b")
 
 
 def _words_as_figures(text: str, language: str) -> str:
