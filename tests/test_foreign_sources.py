@@ -336,3 +336,33 @@ def test_a_small_count_against_another_in_a_foreign_sentence_is_listed_not_faile
     inputs.article.language = "ru"
     lead = [c for c in check(inputs).claims if c.section == "lead"]
     assert lead and not any(c.fails for c in lead), [c.reasons for c in lead]
+
+
+def test_a_foreign_weekday_is_the_date_it_stands_for(tmp_path: Path) -> None:
+    """ "am Dienstag" in a German story of Monday 30 July 2018 is 7月24日, as "on Tuesday" is in
+    English: the draft's date is found, and a wrong day still listed."""
+    source = GERMAN.replace(
+        "„Wir investieren",
+        "Die Behörde hat das Projekt am Dienstag in Köln vorgestellt. „Wir investieren",
+    )
+    extra = "同局は7月24日、ケルンで計画を発表した。"
+    code, report = _check_files(tmp_path, source, DRAFT.replace("出典:", f"{extra}\n\n出典:"))
+    claim = next(c for c in report["claims"] if c["sentence"] == extra)
+    assert code == 0 and not claim["reasons"], claim
+    wrong = extra.replace("24日", "26日")
+    code, report = _check_files(tmp_path, source, DRAFT.replace("出典:", f"{wrong}\n\n出典:"))
+    claim = next(c for c in report["claims"] if c["sentence"] == wrong)
+    assert any("26日" in r for r in claim["reasons"]), claim
+
+
+def test_the_lead_is_offered_both_readings_of_a_foreign_weekday() -> None:
+    """Its tense words are not read: "am Freitag soll er öffnen" may be the coming Friday."""
+    from types import SimpleNamespace
+
+    from drafter.lang.weekdays import dateline_of, weekday_dates, weekday_table
+
+    dateline = dateline_of("2019-11-20")
+    sentence = SimpleNamespace(id="S1", text="Am Freitag soll der Hafen wieder öffnen.")
+    table = weekday_table(weekday_dates([sentence], dateline, "de"), dateline, "ja")
+    assert "15日（金）" in table and "22日（金）" in table, table
+    assert weekday_dates([sentence], dateline, "en") == []

@@ -135,7 +135,7 @@ class Checker:
             # "last month" in a November story is October; "last year" the year before
             for phrase, kind, value in relative_months(sentence.text, dateline):
                 self.source_q[n].append(Quantity(kind, value, "", phrase))
-        for entry in weekday_dates(self.sentences, dateline):
+        for entry in weekday_dates(self.sentences, dateline, self.source_language):
             # the resolved date, and the same weekday a week the other way: tense is read from
             # a few words, and a draft that read it otherwise is not proven wrong
             other = entry.date + timedelta(days=7 if entry.date <= dateline else -7)

@@ -35,12 +35,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal, Protocol
 
+from drafter.lang.quantities.foreign import english_weekdays
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 JA_WEEKDAYS = "月火水木金土日"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
 
-Tense = Literal["past", "future", "last", "next"]
+# "unread": a weekday of a source in another language, whose tense words are not read
+Tense = Literal["past", "future", "last", "next", "unread"]
 Day = date  # inside WeekdayDate, `date` is the field
 
 _MENTION = re.compile(
@@ -125,7 +128,7 @@ def dateline_of(article_date: str | None) -> date | None:
 def resolve(day: int, dateline: date, tense: Tense) -> date:
     """The date of weekday `day` (0 = Monday) relative to `dateline`, by the module's rule."""
     back = (dateline.weekday() - day) % 7
-    if tense == "past":
+    if tense in ("past", "unread"):
         return dateline - timedelta(days=back)
     if tense == "last":
         return dateline - timedelta(days=back or 7)
@@ -187,30 +190,38 @@ class Numbered(Protocol):
     def text(self) -> str: ...
 
 
-def weekday_dates(sentences: Sequence[Numbered], dateline: date | None) -> list[WeekdayDate]:
+def weekday_dates(
+    sentences: Sequence[Numbered], dateline: date | None, language: str | None = None
+) -> list[WeekdayDate]:
     """Every weekday the source names, resolved against the dateline, in reading order (one
-    entry per sentence and phrase)."""
+    entry per sentence and phrase). A source in another language has its weekdays named in
+    English first; its tense words are not read, so each is the most recent such day."""
     if dateline is None:
         return []
     found: list[WeekdayDate] = []
     for sentence in sentences:
-        for match in _MENTION.finditer(sentence.text):
-            if _NAMED_DAYS.search(sentence.text[: match.start()]):
+        text = sentence.text
+        if language not in (None, "en"):
+            text = english_weekdays(text, language)
+        for match in _MENTION.finditer(text):
+            if _NAMED_DAYS.search(text[: match.start()]):
                 continue
-            if _DATE_AFTER.match(sentence.text[match.end() :]):
+            if _DATE_AFTER.match(text[match.end() :]):
                 continue  # "on Saturday, May 18": the source gives the date itself
-            if _RECURRING_AFTER.match(sentence.text[match.end() :]):
+            if _RECURRING_AFTER.match(text[match.end() :]):
                 continue
             modifier = (match.group("modifier") or "").lower()
             day = WEEKDAYS.index(match.group("day").capitalize())
             tense: Tense
-            if modifier == "last":
+            if language not in (None, "en"):
+                tense = "unread"
+            elif modifier == "last":
                 tense = "last"
             elif modifier in ("next", "coming"):
                 tense = "next"
             else:
-                tense = _clause_tense(sentence.text, match.start(), match.end())
-            phrase = _phrase(sentence.text, match.start(), match.group(0))
+                tense = _clause_tense(text, match.start(), match.end())
+            phrase = _phrase(text, match.start(), match.group(0))
             entry = WeekdayDate(sentence.id, phrase, resolve(day, dateline, tense), tense)
             if entry not in found:
                 found.append(entry)
@@ -242,6 +253,19 @@ def weekday_table(entries: list[WeekdayDate], dateline: date | None, lang: str) 
                 f"; or {other} ({later.date.isoformat()}) if the source shows the page's date "
                 "is a day behind the place where it happened"
             )
+        if entry.tense == "unread":
+            ahead = WeekdayDate(
+                entry.sentence_id,
+                entry.phrase,
+                resolve(entry.date.weekday(), dateline, "future"),
+                "future",
+            )
+            if ahead.date != entry.date:
+                shown_ahead = ahead.ja(dateline) if lang == "ja" else ahead.en()
+                line += (
+                    f"; or {shown_ahead} ({ahead.date.isoformat()}) if the sentence speaks of "
+                    "what is still to come"
+                )
         lines.append(line)
     return "\n".join(lines)
 

@@ -24,7 +24,7 @@ async def write_background(agent: Agent, inputs: StepInputs) -> SubsectionsSecti
             "lead": agent.fence("draft-lead", lead_text(lead)),
             "glossary": agent.fence("glossary", glossary_lines(lead.glossary)),
             "article_date": inputs.context.article_date,
-            "weekday_dates": weekday_block(agent, index, article.date, inputs.context.lang),
+            "weekday_dates": weekday_block(agent, index, article, inputs.context.lang),
         },
         check,
     )

@@ -5,17 +5,18 @@ from __future__ import annotations
 from drafter.agents import Agent
 from drafter.lang.source_names import source_names
 from drafter.lang.weekdays import dateline_of, weekday_dates, weekday_table
-from drafter.models import GlossaryEntry, GroundedSentence, LeadSection
+from drafter.models import Article, GlossaryEntry, GroundedSentence, LeadSection
 from drafter.schemas import LeadDraft
 from drafter.stages import StepInputs
 from drafter.stages.grounding import SourceIndex, glossary_problems, language_issues
 
 
-def weekday_block(agent: Agent, index: SourceIndex, article_date: str | None, lang: str) -> str:
+def weekday_block(agent: Agent, index: SourceIndex, article: Article, lang: str) -> str:
     """The source's weekdays resolved to dates, fenced as data (it quotes the source's words);
     "" when the source names none or the article's date is unknown."""
-    dateline = dateline_of(article_date)
-    table = weekday_table(weekday_dates(index.sentences, dateline), dateline, lang)
+    dateline = dateline_of(article.date)
+    found = weekday_dates(index.sentences, dateline, article.language)
+    table = weekday_table(found, dateline, lang)
     return agent.fence("weekday-dates", table) if table else ""
 
 
@@ -45,7 +46,7 @@ async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
             "source_sentences": agent.fence("source", index.numbered()),
             "sentence_count": len(index.sentences),
             "article_date": inputs.context.article_date,
-            "weekday_dates": weekday_block(agent, index, article.date, inputs.context.lang),
+            "weekday_dates": weekday_block(agent, index, article, inputs.context.lang),
             # the run's one glossary covers the names later sections use, not only the lead's
             "source_names": agent.fence(
                 "source-names", "\n".join(source_names(s.text for s in index.sentences))

@@ -24,6 +24,27 @@ MONTHS: dict[str, tuple[str, ...]] = {  # January … December, the forms a date
            "черв(?:ня|ень)", "лип(?:ня|ень)", "серп(?:ня|ень)", "верес(?:ня|ень)",
            "жовт(?:ня|ень)", "листопада?", "груд(?:ня|ень)"),
 }
+WEEKDAYS: dict[str, tuple[str, ...]] = {  # Monday … Sunday, the forms a weekday takes
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag|sonnabend",
+           "sonntag"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "it": ("lunedì|lunedi", "martedì|martedi", "mercoledì|mercoledi", "giovedì|giovedi",
+           "venerdì|venerdi", "sabato", "domenica"),
+    # segunda, terça… alone are also ordinals: only with -feira
+    "pt": ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+           "sábado", "domingo"),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    # Minggu (Sunday) is also minggu, a week: left out
+    "id": ("senin", "selasa", "rabu", "kamis", "jumat|jum'at", "sabtu", "(?!x)x"),
+    "ru": ("понедельник[аеу]?", "вторник[аеу]?", "сред[аеуы]", "четверг[аеу]?", "пятниц[аеуы]",
+           "суббот[аеуы]", "воскресень[еяю]"),
+    "uk": ("понеділ(?:ок|ка|ку)", "вівтор(?:ок|ка|ку)", "серед[аиуі]", "четвер(?:га|гу)?",
+           "п['’]ятниц[аеяюі]", "субот[аиуі]", "неділ[яюіе]"),
+    "ko": ("월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"),
+    "zh": ("星期一|周一|週一", "星期二|周二|週二", "星期三|周三|週三", "星期四|周四|週四",
+           "星期五|周五|週五", "星期六|周六|週六", "星期[日天]|周日|週日"),
+}
 EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 # words after a number, per language, and the English word the English reader knows
