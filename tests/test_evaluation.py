@@ -452,6 +452,38 @@ def test_a_case_on_the_shared_data_is_checked_against_the_saved_page(tmp_path: P
     assert data["detection"]["number"]["total"] >= 1
 
 
+REUTERS_PAGE = "57d46c9d751e3fd3ffaf3ede7ac20cebd30eacb5ea78e1a6aa0a72059244e7ca"
+
+
+@needs_data("extraction", "html", f"{REUTERS_PAGE}.html.gz")
+def test_a_shared_data_page_was_fetched_from_the_address_it_was_saved_from(
+    tmp_path: Path,
+) -> None:
+    """The Reuters page's own canonical link drops the slug of the address it was saved from; a
+    draft that links that address links what a run would have fetched: no invented link."""
+    case = tmp_path / "cases" / "reuters"
+    case.mkdir(parents=True)
+    (case / "case.json").write_text(json.dumps({"extraction_id": REUTERS_PAGE}), encoding="utf-8")
+    saved_from = json.loads((shared() / "extraction" / "ground-truth.json").read_text())[
+        REUTERS_PAGE
+    ]["url"]
+    (case / "draft.md").write_text(
+        "# アジア株は軟調\n\nアジア株は軟調だった。\n\n出典:Reuters\n\n## 参考リンク\n\n"
+        f"- [Reuters]({saved_from})\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        ["eval", str(_suite(tmp_path, "[link]")), "--shared-data", str(shared()), "--out",
+         str(out)],
+    )  # fmt: skip
+    data = json.loads((out / "eval.json").read_text(encoding="utf-8"))
+    (clean,) = data["clean_cases"]
+    assert not [i for i in clean["failing"] if "http" in i["sentence"]], clean["failing"]
+    assert data["detection"]["link"]["total"] >= 1, result.output
+
+
 def test_a_planted_comment_id_is_found_on_a_reaction_of_several_sentences() -> None:
     """The check joins a reaction's sentences with a space and the planter without one: the
     changed reaction is the hit either way (a matching bug undercounted id detection)."""

@@ -59,6 +59,7 @@ from drafter.evaluation.suites import (
     load_suite,
     shared_data_dir,
 )
+from drafter.guard import url_key
 
 __all__ = [
     "default_suite",
@@ -146,6 +147,8 @@ def _run_case(suite: Suite, case: Case) -> tuple[dict[str, Any], list[dict[str, 
         comments=str(comments) if comments.is_file() else None,
         glossary_path=glossary if glossary.is_file() else None,
     )
+    if case.page_url:
+        inputs.fetched_urls.add(url_key(case.page_url))
     report = check(inputs)
     strict = [c for c in report.claims if c.section in STRICT_SECTIONS]
     must_fix, verify = _items(report, "must_fix"), _items(report, "verify")

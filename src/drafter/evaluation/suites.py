@@ -69,6 +69,9 @@ class Case:
     path: Path
     info: CaseInfo
     source: str  # a file path (a gunzipped shared-data page for extraction cases)
+    # the address a shared-data page was saved from: fetched, as a run that fetched it would
+    # record, though the page's own canonical link may differ (a Reuters slug)
+    page_url: str | None = None
 
     @property
     def name(self) -> str:
@@ -164,7 +167,8 @@ def load_cases(
                 f"{folder} has no source.md, source.txt or source.html, and no case.json "
                 "naming an extraction_id or a summedits_doc"
             )
-        cases.append(Case(folder, info, str(_extracted_page(folder, info, shared, scratch))))
+        page = _extracted_page(folder, info, shared, scratch)
+        cases.append(Case(folder, info, str(page), _page_url(shared, info.extraction_id)))
     if not cases:
         raise CheckUsageError(f"No cases of the split {split!r} under {root}")
     return cases
@@ -185,6 +189,21 @@ def _extracted_page(folder: Path, info: CaseInfo, shared: Path | None, scratch: 
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise CheckUsageError(f"Case {folder.name}: cannot read {packed} ({exc})") from exc
     return target
+
+
+def _page_url(shared: Path | None, page_id: str) -> str | None:
+    urls = _saved_from(shared / "extraction" / "ground-truth.json") if shared else {}
+    return urls.get(page_id)
+
+
+@lru_cache(maxsize=2)
+def _saved_from(path: Path) -> dict[str, str]:
+    """The extraction benchmark's page ids and the addresses they were saved from."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v["url"] for k, v in data.items() if isinstance(v, dict) and v.get("url")}
 
 
 def _summedits_doc(folder: Path, digest: str, shared: Path | None, scratch: Path) -> Path:
