@@ -997,3 +997,15 @@ def test_the_publication_date_is_a_date_of_the_source() -> None:
 
     assert listed("6月21日") == []
     assert listed("6月24日")
+
+
+def test_a_capitalised_function_word_starts_no_persons_name() -> None:
+    """A slogan's "We're On It" and a sentence's opening "And Louisiana" name nobody: a swap
+    reason had named "We're On" as the person of the source sentence."""
+    from drafter.check.claims.names import _window_people
+    from drafter.models import SourceSentence
+
+    slogan = SourceSentence(id="S1", text="The campaign, called 'Meth. We're On It', drew mockery.")
+    opening = SourceSentence(id="S2", text="And Louisiana Governor John Bel Edwards won again.")
+    said = SourceSentence(id="S3", text="Kristi Noem defended it on Monday.")
+    assert _window_people([slogan, opening, said], set()) == ["Bel Edwards", "Kristi Noem"]

@@ -285,7 +285,11 @@ NOT_A_NAME = re.compile(
     r"^(?:Former|National|Never|New|Deputy|Acting|Senior|Chief|Vice|General|Top|Then|Both|"
     r"Some|Many|Most|Other|Several|Democratic|Republican|Federal|State|American|British|"
     r"European|Chinese|Russian|Foreign|Special|Prime|Secretary|President|Ambassador|Minister|"
-    r"Director|Chairman|Chairwoman|Speaker|Governor|Senator|Representative|Judge|Justice|Air)$"
+    r"Director|Chairman|Chairwoman|Speaker|Governor|Senator|Representative|Judge|Justice|Air|"
+    # a word no name starts with, capitalised at a sentence's start or in a slogan ("And
+    # Louisiana, …", "Meth. We're On It")
+    r"And|Or|So|Yet|If|When|While|After|Before|Since|For|From|With|At|As|Of|To|"
+    r"I|I'm|We|We're|You|You're|They|They're|He|He's|She|She's|It|It's|This|That|Our|My)$"
 )
 
 
