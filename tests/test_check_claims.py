@@ -210,6 +210,50 @@ def test_a_contradiction_by_a_figure_the_sentence_itself_writes_is_only_listed()
     ).must
 
 
+@pytest.mark.parametrize(
+    ("japanese", "kind", "value"),
+    [("1ドル=108円55銭", "money", 108.55), ("1ドル=108円5銭", "money", 108.05),
+     ("9.11の時に", None, None), ("9・11テロ以降", None, None), ("2.26事件", None, None),
+     ("利回りは3.11%", "percent", 3.11), ("指数は9.11上昇", "number", 9.11)],
+)  # fmt: skip
+def test_a_rate_in_yen_and_sen_is_one_figure_and_an_event_named_by_its_date_none(
+    japanese: str, kind: str | None, value: float | None
+) -> None:
+    from drafter.lang.quantities import ja_quantities
+
+    found = [(q.kind, q.value) for q in ja_quantities(japanese)]
+    assert found == ([(kind, value)] if kind else []), found
+
+
+@pytest.mark.parametrize(
+    ("japanese", "source", "agrees"),
+    [("1ドル=108円台半ば", "The yen was at 108.55 per dollar.", True),
+     ("1ドル=108円台", "The yen was at 109.10 per dollar.", False),
+     ("両指数とも2〜3%台の下げ", "One fell 2.4% and the other 3.1%.", True),
+     ("支持率は30%台", "Its approval rating is 41%.", False),
+     ("1万円台の商品", "It sells for 15,800 yen.", True)],
+)  # fmt: skip
+def test_a_band_is_the_figures_up_to_the_next_of_its_place(
+    japanese: str, source: str, agrees: bool
+) -> None:
+    """〜台: 108円台 is 108 to 109 yen, 30%台 30 to 40%, 1万円台 10,000 to 20,000 yen."""
+    from drafter.lang.quantities import en_quantities, ja_quantities, same_value
+
+    found = en_quantities(source)
+    claimed = ja_quantities(japanese)
+    assert claimed and all(any(same_value(c, q) for q in found) == agrees for c in claimed)
+
+
+def test_a_month_after_a_possessive_is_the_month() -> None:
+    """ "Norway's October oil production": 「ノルウェーの10月の原油生産量」 has its month."""
+    from drafter.lang.quantities import en_quantities
+
+    assert [(q.kind, q.value) for q in en_quantities("Norway's October output rose.")] == [
+        ("month", 10)
+    ]
+    assert en_quantities("Trump's May visit") == []  # may be the verb: not read
+
+
 def test_a_figure_nothing_contradicts_is_listed_to_verify() -> None:
     report = _report(_with("最終判断は3月の閣議", "最終判断は7000人が見守る3月の閣議"))
     claim = _claim(report, "7000人")
@@ -424,6 +468,9 @@ def _reaction_report(body: str, translation: str, **extra: Any) -> CheckReport:
          "彼は3500万〜4000万ポンドで、ケパはその2倍近くだ。"),
         # a rank, not a count; "this one" is no count either
         ("Third place with one ballot, they win this one.", "1票差の3位で、今回は勝ちだ。"),
+        # an event named by its date: 9.11 is no figure, nor is "9/11" the figures 9 and 11
+        ("Some of the troops there now were not even born on 9/11.",
+         "今いる兵士には、9.11の時にまだ生まれてもいなかった連中がいる。"),
     ],
 )  # fmt: skip
 def test_a_reactions_figure_the_comment_writes_is_never_must_fix(
@@ -1188,6 +1235,17 @@ def _hedge_grades(source: str, claim: str) -> list[bool]:
     return [f.must for f in hedges(checker, "lead", claim, anchor)]
 
 
+def test_a_decade_in_japanese_is_no_slip_for_a_year() -> None:
+    """「2020年代初め」 renders "the early 2020s": the aligned sentence's "by 2025" is no rival."""
+    from drafter.check.claims.numbers import plausible_slip
+    from drafter.lang.quantities import en_quantities, ja_quantities
+
+    (decade,) = ja_quantities("拡大路線は2020年代初めに再開へ")
+    (year,) = en_quantities("It plans to grow the fleet by 2025.")
+    assert decade.value == 2020 and not plausible_slip(decade, year)
+    assert plausible_slip(ja_quantities("2020年に再開")[0], year)
+
+
 def test_a_duration_in_another_unit_is_no_slip_and_a_name_keeps_its_number() -> None:
     """「2〜3時間おき」 (from "every 2–3 hours" elsewhere) against the aligned "Drink 20–30
     minutes before": a slip keeps its unit; 「80デイ・オブセッション」 is a name, not 80; "a
@@ -1383,3 +1441,16 @@ def test_a_person_put_for_another_on_a_firm_alignment_is_listed_without_a_record
     body = "ケルマー荷主協議会は、3月に最終判断を下す。"
     assert [must for must, _ in _swaps(body, cabinet, best=0.7)] == [True]
     assert _swaps(body, cabinet, best=0.7, recorded=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [("The news came a month after he announced that Kimberly was expecting on the show.", False),
+     ("It was every expecting parent's worst nightmare.", False),
+     ("They are expecting their sixth child.", False),
+     ("Analysts are expecting lower rates next year.", True),
+     ("The firm is expecting 5% growth.", True)],
+)  # fmt: skip
+def test_expecting_a_child_is_no_hedge(text: str, hedged: bool) -> None:
+    """「妻が流産した」 drops no hedge of "Kimberly was expecting": she was pregnant."""
+    assert bool(MODAL_EN.search(text)) == hedged

@@ -27,6 +27,10 @@ _REPORTED = re.compile(
 
 # Modal words: the source does not state the thing as fact. Attribution ("according to",
 # "said") is not a hedge: a claim that names its speaker some other way is still faithful.
+_A_CHILD = (
+    r"(?:(?:a|an|their|her|his|our|my|your)\s+(?:\w+\s+)?(?:baby|child|son|daughter)\b|"
+    r"twins\b|triplets\b)"
+)
 MODAL_EN = re.compile(
     # could of ability or perception (Holmes could hear Trump's voice) is no hedge
     # a speaker's aside to the listener ("you might remember him from …") is no hedge either
@@ -36,7 +40,14 @@ MODAL_EN = re.compile(
     r"could(?!\s+(?:\w+ly\s+)?(?:not|no\s+longer|only|never|hardly|barely|hear|see|feel|smell|"
     # "said customers could now access": can
     r"sense|tell|watch|remember|recall|afford|manage|now)\b|n't)|"
-    r"expects?|expected to|expecting|plans? to|planned to|planning to|"
+    r"expects?|expected to|"
+    # pregnant: "Kimberly was expecting on a previous episode", "expecting their sixth child",
+    # "every expecting parent"
+    r"(?<!was )(?<!is )(?<!were )(?<!are )(?<!be )expecting(?!\s+(?:parents?|mothers?|"
+    rf"couples?|{_A_CHILD}))|"
+    rf"(?:was|is|were|are|be)\s+expecting(?!\s*[.,;!?]|\s+(?:on|in|at|since|again|now)\b|"
+    rf"\s+{_A_CHILD})|"
+    r"plans? to|planned to|planning to|"
     # "…Keyboard Expected in First Half of 2020", "a ruling is expected next week" (not "than
     # expected", "as expected")
     r"(?:is|are|was|were|be|been|now|widely|also|still)\s+expected|"

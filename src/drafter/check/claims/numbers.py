@@ -281,8 +281,8 @@ def plausible_slip(claim: Quantity, source: Quantity) -> bool:
 
 
 def _decade(quantity: Quantity) -> bool:
-    """The 2000s, as English writes a decade (Japanese 2000年代 is read as its first year)."""
-    return bool(re.search(r"\d0['’]?s$", quantity.text.strip()))
+    """The 2000s or 2000年代, a decade (read as its first year)."""
+    return bool(re.search(r"\d0(?:['’]?s|年代)$", quantity.text.strip()))
 
 
 # whole English words only: "three weeks" has "hr" in it

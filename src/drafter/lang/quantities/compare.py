@@ -62,17 +62,29 @@ def _rendered_bound(source: Quantity, low: float, high: float) -> tuple[float, f
 
 def interval(quantity: Quantity) -> tuple[float, float]:
     """The values a quantity's words allow: exact, a floor (以上, more than: up to twice it),
-    a ceiling (未満, up to: down to half) or about (±10%)."""
+    a ceiling (未満, up to: down to half), a band (〜台: up to the next figure of its last
+    digit's place) or about (±10%)."""
     value = abs(quantity.value)
     if quantity.bound == "min":
         return value, value * 2
     if quantity.bound == "max":
         return value / 2, value
+    if quantity.bound == "band":
+        return value, value + band_step(value)
     if quantity.bound == "about":
         return value * 0.9, value * 1.1
     if quantity.approx:
         return value * 0.9, value * 1.1
     return value, value
+
+
+def band_step(value: float) -> float:
+    """The place of a figure's last written digit, which 〜台 counts up to: 108円台 is 108 to
+    109 yen, 30%台 30 to 40%, 1万円台 10,000 to 20,000 yen, 1.1ドル台 1.1 to 1.2 dollars."""
+    text = f"{value:.6g}" if not float(value).is_integer() else str(int(value))
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    return 10.0 ** (len(text) - len(text.rstrip("0"))) if text != "0" else 1.0
 
 
 def same_kind(claim: Quantity, source: Quantity) -> bool:

@@ -68,6 +68,9 @@ _MONTH_ALONE = re.compile(
     # or before a year, whatever comes first ("as late as December 2022", "May 2021")
     r"|\b(?P<m3>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?=,?\s+(?:18|19|20|21)\d\d\b)"
+    # or after a possessive: "Norway's October oil production" (May may be the verb)
+    r"|(?<=['’]s\s)(?P<m4>January|February|March|April|June|July|August|September|October|"
+    r"November|December)\b"
 )
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d| by \d)(?<!\d by \d{4})")
 _MONEY = re.compile(
@@ -216,6 +219,10 @@ def en_quantities(sentence: str) -> list[Quantity]:
 _EN_LOST_POUND = re.compile(r"(?<![A-Za-z])PS(?=\d[\d,]|\d(?:\.\d+)?\s*(?:million|billion|bn|m)\b)")
 
 
+# 9/11 (the attacks), 24/7 (all the time): names, not the figures 9 and 11
+_EN_NAMED_SLASH = re.compile(r"(?<![\d/.,])(?:9/11|24/7)(?![\d/])")
+
+
 def _prepared(sentence: str) -> str:
     """The sentence with what reads as one figure made one (forty-five, 1-1/2, 40-50%) and
     what is not a figure masked."""
@@ -249,6 +256,7 @@ def _prepared(sentence: str) -> str:
     for pattern, replacement in SPELLED_PHRASES:  # a quarter century, half a billion, …
         text = pattern.sub(replacement, text)
     text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
+    text = _EN_NAMED_SLASH.sub(lambda m: "#" * len(m.group(0)), text)
     return _EN_TIME.sub(lambda m: "#" * len(m.group(0)), text)
 
 
@@ -383,9 +391,7 @@ def _dates(scan: _Scan) -> None:
             scan.found.append(
                 Quantity(
                     "month",
-                    MONTHS[
-                        (match.group("m") or match.group("m2") or match.group("m3")).lower()[:3]
-                    ],
+                    MONTHS[next(filter(None, match.group("m", "m2", "m3", "m4"))).lower()[:3]],
                     "",
                     match.group(0),
                 )

@@ -156,9 +156,21 @@ _CONVERSION = re.compile(
 )
 
 
+# 9.11, 3・11, 2.26事件: an event named by its date, no figure (利回り3.11% is one)
+_JA_EVENT_DATE = re.compile(
+    r"(?<![\d.,])(?:(?:9|3)[.・]11(?=\s*(?:[のでがはをにと、。」』）)]|テロ|事件|以[降前来後]|後|前|から|"
+    r"直後|当時|$))|(?:1[0-2]|[1-9])[.・](?:[12]\d|3[01]|[1-9])(?=\s*(?:テロ|事件|事変|同時多発)))"
+)
+_JA_BAND_RANGE = re.compile(r"(\d[\d,.]*)(%|円|ドル|ユーロ|人)〜(?=\d[\d,.]*\2台)")
+# 108円55銭: a rate in yen and sen, 108.55 yen
+_JA_SEN = re.compile(r"(\d+)円(\d{1,2})銭")
+
+
 def _prepared(sentence: str) -> str:
     """The sentence with what is no figure taken out and ranges spelt out."""
     text = unicodedata.normalize("NFKC", sentence)
+    text = _JA_EVENT_DATE.sub("", text)
+    text = _JA_SEN.sub(lambda m: f"{m[1]}.{int(m[2]):02d}円", text)
     text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
     text = _CONVERSION.sub("", text)
     text = _JA_ERA_YEAR.sub(_western_year, text)
@@ -168,6 +180,7 @@ def _prepared(sentence: str) -> str:
     text = _JA_RECORD.sub("", text)
     text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
     text = _JA_RANGE.sub(lambda m: f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}", text)
+    text = _JA_BAND_RANGE.sub(r"\1\2台〜", text)  # 2%〜3%台: 2%台 to 3%台
     # 2、3年 ("two or three years"): the unit is the first number's too
     text = _JA_NEIGHBOURS.sub(
         lambda m: (
@@ -234,13 +247,18 @@ def ja_quantities(sentence: str) -> list[Quantity]:
             continue  # 数十人, 数百万ドル: a vague amount, not a figure to compare
         after = text[match.end() : match.end() + 4]
         approx = bool(_APPROX_JA.search(before[-3:]) or _APPROX_JA.match(after))
-        if _JA_MIN_BEFORE.search(before) or _JA_MIN_AFTER.match(after):
+        if unit and unit != "台" and after.startswith("台"):
+            bound = "band"  # 108円台, 30%台: from the figure up to the next one of its place
+        elif _JA_MIN_BEFORE.search(before) or _JA_MIN_AFTER.match(after):
             bound = "min"
         elif _JA_MAX_BEFORE.search(before) or _JA_MAX_AFTER.match(after):
             bound = "max"
         else:
             bound = "about" if approx else ""
-        quantity = _ja_kind(value, unit, match.group(0).strip(), approx, text, match.end())
+        written = match.group(0).strip()
+        if unit == "年" and text[match.end() : match.end() + 1] == "代":
+            written += "代"  # 2020年代: the decade, read as its first year, as "the 2020s" is
+        quantity = _ja_kind(value, unit, written, approx, text, match.end())
         if quantity is not None and not (
             quantity.kind in ("number", "money") and quantity.value == 1
         ):

@@ -15,7 +15,7 @@ class Quantity:
     text: str = ""
     approx: bool = False
     # how the text bounds the value: "min" (50人以上, more than 50), "max" (50人未満, up to
-    # 50), "about" (約50人, nearly 50) or "" (as stated)
+    # 50), "about" (約50人, nearly 50), "band" (108円台, from 108 to 109 yen) or "" (as stated)
     bound: str = ""
 
     def label(self) -> str:
