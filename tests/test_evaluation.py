@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -436,17 +437,22 @@ def test_a_case_on_the_shared_data_without_it_is_a_clear_error(tmp_path: Path) -
     assert f"{missing}/extraction/html/{PAGE}.html.gz" in result.stderr.replace("\n", "")
 
 
+def _eval_on_shared_data(root: Path, kinds: str) -> tuple[Any, dict[str, Any]]:
+    """`drafter eval` of the suite under `root` on the shared data: the result and eval.json."""
+    out = root / "out"
+    result = CliRunner().invoke(
+        app, ["eval", str(_suite(root, kinds)), "--shared-data", str(shared()), "--out", str(out)]
+    )
+    eval_json = out / "eval.json"
+    data = json.loads(eval_json.read_text(encoding="utf-8")) if eval_json.is_file() else {}
+    return result, data
+
+
 @needs_data("extraction", "html", f"{PAGE}.html.gz")
 def test_a_case_on_the_shared_data_is_checked_against_the_saved_page(tmp_path: Path) -> None:
     _extraction_case(tmp_path)
-    out = tmp_path / "out"
-    result = CliRunner().invoke(
-        app,
-        ["eval", str(_suite(tmp_path, "[number]")), "--shared-data", str(shared()), "--out",
-         str(out)],
-    )  # fmt: skip
+    result, data = _eval_on_shared_data(tmp_path, "[number]")
     assert result.exit_code == 0, result.output
-    data = json.loads((out / "eval.json").read_text(encoding="utf-8"))
     assert [c["case"] for c in data["clean_cases"]] == ["emirates"]
     # the draft's 30 and 787-9 are the page's: the page was read, and a changed 30 was planted
     assert data["detection"]["number"]["total"] >= 1
@@ -472,13 +478,7 @@ def test_a_shared_data_page_was_fetched_from_the_address_it_was_saved_from(
         f"- [Reuters]({saved_from})\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out"
-    result = CliRunner().invoke(
-        app,
-        ["eval", str(_suite(tmp_path, "[link]")), "--shared-data", str(shared()), "--out",
-         str(out)],
-    )  # fmt: skip
-    data = json.loads((out / "eval.json").read_text(encoding="utf-8"))
+    result, data = _eval_on_shared_data(tmp_path, "[link]")
     (clean,) = data["clean_cases"]
     assert not [i for i in clean["failing"] if "http" in i["sentence"]], clean["failing"]
     assert data["detection"]["link"]["total"] >= 1, result.output
