@@ -22,7 +22,9 @@ first ("said on Tuesday it will…": `said` decides, past; "said it will decide 
 decides, future; a participle after `be`/`to` is passive, not past: "will be allowed … on
 Sunday"); a weekday that opens its clause ("On Friday, the cabinet will…") is read from
 the words after it. Named days (Black Friday) and habits (every Monday, on Mondays) are not
-dates. Only English weekday names are resolved; without a known date nothing is.
+dates. Other languages' weekday names (`foreign_words.WEEKDAYS`) are named in English first;
+their tense words are not read ("unread": the most recent such day, and the table offers the
+coming one too). Without a known date nothing is resolved.
 `weekday_left_as_weekday` finds Japanese text that still names a resolved weekday (火曜日), for
 a check to report; the lead is not re-asked for it (a style slip must not cost the run).
 """
@@ -30,12 +32,14 @@ a check to report; the lead is not re-asked for it (a style slip must not cost t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal, Protocol
 
-from drafter.lang.quantities.foreign import english_weekdays
+from drafter.lang.quantities.foreign import CJK_FIGURES
+from drafter.lang.quantities.foreign_words import WEEKDAYS as FOREIGN_WEEKDAYS
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 JA_WEEKDAYS = "月火水木金土日"
@@ -199,10 +203,9 @@ def weekday_dates(
     if dateline is None:
         return []
     found: list[WeekdayDate] = []
+    foreign = language not in (None, "en")
     for sentence in sentences:
-        text = sentence.text
-        if language not in (None, "en"):
-            text = english_weekdays(text, language)
+        text = _named_in_english(sentence.text, language) if foreign else sentence.text
         for match in _MENTION.finditer(text):
             if _NAMED_DAYS.search(text[: match.start()]):
                 continue
@@ -213,7 +216,7 @@ def weekday_dates(
             modifier = (match.group("modifier") or "").lower()
             day = WEEKDAYS.index(match.group("day").capitalize())
             tense: Tense
-            if language not in (None, "en"):
+            if foreign:
                 tense = "unread"
             elif modifier == "last":
                 tense = "last"
@@ -226,6 +229,21 @@ def weekday_dates(
             if entry not in found:
                 found.append(entry)
     return found
+
+
+def _named_in_english(text: str, language: str | None) -> str:
+    """The text with the weekdays of its language named in English ("am Dienstag": "am
+    Tuesday"), which is what `_MENTION` reads."""
+    names = FOREIGN_WEEKDAYS.get(language or "")
+    if not names:
+        return text
+    text = unicodedata.normalize("NFKC", text)
+    # words of a script without spaces (화요일, 星期二) need no word edges
+    before, after = ("", "") if language in CJK_FIGURES else (r"(?<![^\W\d_])", r"(?![^\W\d_])")
+    for english, words in zip(WEEKDAYS, names, strict=True):
+        if words:
+            text = re.sub(rf"{before}(?:{words}){after}", f" {english} ", text, flags=re.I)
+    return text
 
 
 def _phrase(text: str, start: int, mention: str) -> str:

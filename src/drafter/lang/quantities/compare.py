@@ -70,7 +70,7 @@ def interval(quantity: Quantity) -> tuple[float, float]:
     if quantity.bound == "max":
         return value / 2, value
     if quantity.bound == "band":
-        return value, value + band_step(value)
+        return value, value + _band_step(value)
     if quantity.bound == "about":
         return value * 0.9, value * 1.1
     if quantity.approx:
@@ -78,7 +78,7 @@ def interval(quantity: Quantity) -> tuple[float, float]:
     return value, value
 
 
-def band_step(value: float) -> float:
+def _band_step(value: float) -> float:
     """The place of a figure's last written digit, which 〜台 counts up to: 108円台 is 108 to
     109 yen, 30%台 30 to 40%, 1万円台 10,000 to 20,000 yen, 1.1ドル台 1.1 to 1.2 dollars."""
     text = f"{value:.6g}" if not float(value).is_integer() else str(int(value))

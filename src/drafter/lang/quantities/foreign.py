@@ -36,7 +36,6 @@ from drafter.lang.quantities.foreign_words import (
     MONTHS,
     NUMBER_WORDS,
     ONE,
-    WEEKDAYS,
 )
 from drafter.lang.quantities.japanese import ja_quantities
 from drafter.lang.quantities.quantity import Quantity
@@ -66,23 +65,6 @@ def writes_figure(text: str, values: list[float], language: str | None) -> bool:
     if language in DECIMAL_COMMA:
         text = as_english(text, language)
     return writes_number(text, values, words=False)
-
-
-_EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def english_weekdays(sentence: str, language: str | None) -> str:
-    """The sentence with the weekdays of its language named in English ("am Dienstag": "am
-    Tuesday"), for the weekday reader, which knows English names only."""
-    names = WEEKDAYS.get(language or "")
-    if not names:
-        return sentence
-    text = unicodedata.normalize("NFKC", sentence)
-    # words of a script without spaces (火요일, 星期二) need no word edges
-    edge = ("", "") if language in CJK_FIGURES else (r"(?<![^\W\d_])", r"(?![^\W\d_])")
-    for english, words in zip(_EN_WEEKDAYS, names, strict=True):
-        text = re.sub(rf"{edge[0]}(?:{words}){edge[1]}", f" {english} ", text, flags=re.I)
-    return text
 
 
 def as_english(sentence: str, language: str) -> str:

@@ -35,8 +35,8 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {  # Monday … Sunday, the forms a weekd
     "pt": ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
            "sábado", "domingo"),
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
-    # Minggu (Sunday) is also minggu, a week: left out
-    "id": ("senin", "selasa", "rabu", "kamis", "jumat|jum'at", "sabtu", "(?!x)x"),
+    # Minggu (Sunday) is also minggu, a week: left out ("")
+    "id": ("senin", "selasa", "rabu", "kamis", "jumat|jum'at", "sabtu", ""),
     "ru": ("понедельник[аеу]?", "вторник[аеу]?", "сред[аеуы]", "четверг[аеу]?", "пятниц[аеуы]",
            "суббот[аеуы]", "воскресень[еяю]"),
     "uk": ("понеділ(?:ок|ка|ку)", "вівтор(?:ок|ка|ку)", "серед[аиуі]", "четвер(?:га|гу)?",
