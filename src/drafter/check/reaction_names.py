@@ -77,10 +77,22 @@ def _same_place(key: str) -> set[str]:
     return {f for forms in EXONYMS.values() if key in forms for f in forms}
 
 
+# the endings that make a place's people or adjective: English, French, Spanish, Portuguese,
+# Italian and German
+_PEOPLE = (
+    r"s|'s|n|ns|an|ans|ian|ians|ese|ish|i|is|ais|aise|aises|ois|oise|oises|ien|iens|ienne|"
+    r"iennes|és|ês|esa|eses|esi|er|ern|isch|ische|ischen|ischer"
+)
+# a letter of a word written with spaces between words (Latin with accents, Cyrillic, digits):
+# Chinese and Korean run their words together (中国人, 미국은)
+_LETTER = r"[a-z0-9\u00c0-\u024f\u0400-\u04ff]"
+
+
 def _said(word: str, text: str) -> bool:
     """Whether `text` (casefolded) has `word` as a word of its own ("ford" is not in "afford"),
-    or as its plural, possessive or people (Korea in "Koreans")."""
-    pattern = rf"(?<![a-z0-9]){re.escape(word)}(?:s|'s|n|ns|an|ans|ian|ians|ese|ish)?(?![a-z0-9])"
+    or as its plural, possessive or people (Korea in "Koreans"; Népal in "népalais", Tibet in
+    "tibetische")."""
+    pattern = rf"(?<!{_LETTER}){re.escape(word)}(?:{_PEOPLE})?(?!{_LETTER})"
     return re.search(pattern, text) is not None
 
 

@@ -4,6 +4,8 @@ kanji and in romanisation (劉, Liu). Data only; lang/names.py reads them."""
 
 from __future__ import annotations
 
+from drafter.lang.exonyms_foreign import foreign_forms
+
 # Katakana names of countries and regions whose English names sound nothing like them, with
 # the words (name, adjective, capital) a source uses for them.
 EXONYMS: dict[str, tuple[str, ...]] = {
@@ -167,6 +169,9 @@ US_STATE_FORMS: dict[str, tuple[str, ...]] = {
 }
 for _katakana, _name, _abbreviation, _code in _US_STATES:
     EXONYMS[_katakana] = tuple(dict.fromkeys((*EXONYMS.get(_katakana, ()), *US_STATE_FORMS[_name])))
+# … and as sources and comments in other languages name them (Frankreich, России, 미국)
+for _katakana, _forms in foreign_forms().items():
+    EXONYMS[_katakana] = tuple(dict.fromkeys((*EXONYMS.get(_katakana, ()), *_forms)))
 
 # Everyday clipped words and web slang the dictionary (unidic-lite) does not know, which a
 # casual translation uses all the time: common nouns, not names (a brand's clipping such as
