@@ -24,7 +24,9 @@ Sunday"); a weekday that opens its clause ("On Friday, the cabinet will…") is 
 the words after it. Named days (Black Friday) and habits (every Monday, on Mondays) are not
 dates. Other languages' weekday names (`foreign_words.WEEKDAYS`) are named in English first;
 their tense words are not read ("unread": the most recent such day, and the table offers the
-coming one too). Without a known date nothing is resolved.
+coming one too). "Yesterday" and "tomorrow" (and their words in French, Spanish, Italian,
+Portuguese, German and Dutch where the word means nothing else) are the dateline's day before
+and after. Without a known date nothing is resolved.
 `weekday_left_as_weekday` finds Japanese text that still names a resolved weekday (火曜日), for
 a check to report; the lead is not re-asked for it (a style slip must not cost the run).
 """
@@ -204,6 +206,7 @@ def weekday_dates(
         return []
     found: list[WeekdayDate] = []
     foreign = language not in (None, "en")
+    next_day = _next_day(language)
     for sentence in sentences:
         text = _named_in_english(sentence.text, language) if foreign else sentence.text
         for match in _MENTION.finditer(text):
@@ -228,7 +231,35 @@ def weekday_dates(
             entry = WeekdayDate(sentence.id, phrase, resolve(day, dateline, tense), tense)
             if entry not in found:
                 found.append(entry)
+        for match in next_day.finditer(sentence.text) if next_day else ():
+            # "said in a statement yesterday" (British papers): the day before the dateline
+            back = match.group("back") is not None
+            when = dateline + timedelta(days=-1 if back else 1)
+            entry = WeekdayDate(sentence.id, match.group(0), when, "past" if back else "future")
+            if entry not in found:
+                found.append(entry)
     return found
+
+
+# yesterday and tomorrow, by the source's language, where the word means nothing else (German
+# "morgen" is also "morning", Spanish "mañana" too; French "hier" is German "here"): not "the day
+# before yesterday"
+_NEXT_DAY_WORDS = {
+    "en": ("yesterday", "tomorrow"), "fr": ("hier", "demain"), "es": ("ayer", ""),
+    "it": ("ieri", "domani"), "pt": ("ontem", "amanhã"), "de": ("gestern", ""),
+    "nl": ("gisteren", ""),
+}  # fmt: skip
+
+
+def _next_day(language: str | None) -> re.Pattern[str] | None:
+    back, ahead = _NEXT_DAY_WORDS.get(language or "en", ("", ""))
+    if not back:
+        return None
+    return re.compile(
+        rf"(?<!before )(?<![^\W\d_])(?:(?P<back>{back})" + (f"|{ahead}" if ahead else "") + ")"
+        r"(?![^\W\d_])",
+        re.IGNORECASE,
+    )
 
 
 def _named_in_english(text: str, language: str | None) -> str:
