@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -117,9 +118,24 @@ class Checker:
         # by Chris Cillizza; CNN Editor-at-large": cillizza, not "cillizza;")
         byline = f"{inputs.article.author or ''} {inputs.article.site_name or ''}"
         self.byline = set(re.findall(r"[\w'’.-]+", normalize(byline).casefold()))
+        self.outlets = _outlets(inputs.article)
         self._rows: dict[str, np.ndarray] = {}
         self.lang = inputs.draft.lang
         self.framing = {normalize(f) for f in inputs.title_framing}
+
+    def is_outlet(self, name: str) -> bool:
+        """Whether a name is the outlet the page is from, as the draft credits it ("The New
+        York Times" on nytimes.com, "heise online" on heise.de, "Business Insider" syndicated
+        on MSN from businessinsider.com)."""
+        from drafter.check.reaction_names import abbreviates
+
+        words = [w for w in re.findall(r"[a-z0-9]+", normalize(name).casefold())
+                 if w not in ("the", "online", "com")]  # fmt: skip
+        squashed = "".join(words)
+        return bool(words) and any(
+            squashed == outlet or (len(words) >= 2 and abbreviates(outlet, " ".join(words)))
+            for outlet in self.outlets
+        )
 
     def _add_weekdays(self, article: Article) -> list[Quantity]:
         """Weekdays the source names become the dates they stand for, against the dateline
@@ -379,3 +395,15 @@ def check(inputs: CheckInputs, judge: Any = None) -> CheckReport:
         judge_seconds=round(judge_seconds, 3),
         style=style_findings(inputs.draft),  # advice only: never changes ok or fails
     )
+
+
+def _outlets(article: Article) -> set[str]:
+    """The outlet's names, squashed: its site name, and the page's and canonical address's
+    host without www. and the domain's ending (nytimes, businessinsider, heise, money.cnn →
+    cnn)."""
+    out = {"".join(re.findall(r"[a-z0-9]+", normalize(article.site_name or "").casefold()))}
+    for url in (article.url, article.fetched_url):
+        host = urlsplit(url or "").hostname or ""
+        labels = [p for p in host.casefold().split(".") if p not in ("www", "www1", "m", "amp")]
+        out.update(labels[:-1] if len(labels) >= 2 else labels)
+    return {o for o in out if len(o) >= 3}

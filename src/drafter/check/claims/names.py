@@ -188,8 +188,7 @@ def _placed(
         in_source = _in_source(checker, tokens, source_form := resolved[part] or "")
         # one part of the name in the sentence is enough (デバル・パトリック for "Patrick"), and
         # the byline and outlet are named by the draft, not by a sentence (クリス・シリザ氏は…)
-        byline = all(w in checker.byline for w in tokens[0].split())
-        if placed or byline:
+        if placed or checker.is_outlet(source_form) or set(tokens[0].split()) <= checker.byline:
             anchor.shares_name = anchor.shares_name or (placed and in_source)
             continue
         anchor.named_elsewhere += [tokens[0]] if in_source else []
@@ -304,6 +303,12 @@ def _title_case(text: str) -> bool:
     return len(words) >= 5 and sum(capitalised) >= 0.8 * len(capitalised)
 
 
+_ROLE = re.compile(
+    r"Democrats?|Republicans?|Independent|Senator|Governor|Representative|Congressman|"
+    r"Congresswoman|Lawmaker|Mayor|Minister|Secretary|Spokesman|Spokeswoman|Spokesperson"
+)
+
+
 def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[str]:
     """Two-word capitalised names of people in the anchored source sentences that the claim
     does not mention: who the sentence is really about when the claim names someone else.
@@ -325,6 +330,8 @@ def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[st
                 continue  # "The Klingon Hamlet", "The Leader": a title or a role, not a person
             if NOT_A_NAME.match(match.group(1)) or match.group(2).endswith("ers"):
                 continue  # "Former National (Security…)", "Never Trumpers": not a person
+            if _ROLE.fullmatch(match.group(2)):
+                continue  # "Mark Warner, a Virginia Democrat": a role, its person named apart
             if lowered in KNOWN_FORMS or max(len(w) for w in lowered.split()) < 3:
                 continue  # "Tel Aviv", "New York": a place; "El Al": an airline
             if name not in people:
