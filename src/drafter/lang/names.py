@@ -94,12 +94,24 @@ def unfamiliar(part: str) -> bool:
     """Katakana the dictionary cannot read as known words: an unknown word, or pieces of two
     characters or less (ゴロ+ラト). Known places and brands outside the source (サンフランシスコ,
     ディズニー+プラス) read as whole words; a misspelt or invented name rarely does."""
-    if part in COLLOQUIAL_KATAKANA:
+    if colloquial(part):
         return False
     words = [w for w in tagger()(part) if w.surface.strip("・=＝ ")]
     if any(w.is_unk for w in words):
         return True
     return len(words) > 1 and any(len(w.surface) <= 2 for w in words)
+
+
+def colloquial(run: str) -> bool:
+    """An everyday clipped word the dictionary lacks (スマホ), alone or opening a compound with
+    a common noun (スマホゲーム, スマホアプリ: UniDic reads each as one unknown word)."""
+    if run in COLLOQUIAL_KATAKANA:
+        return True
+    return any(
+        run.startswith(word) and (common_noun(rest) or rest in COLLOQUIAL_KATAKANA)
+        for word in COLLOQUIAL_KATAKANA
+        if len(rest := run[len(word) :]) >= 2
+    )
 
 
 def common_noun(part: str) -> bool:
@@ -125,8 +137,8 @@ def _looks_like_name(
     "supply chain"). A proper noun, an unknown word, a 1–2 character fragment, a token crossing
     the run's edge (タン+バリ, オレ+ン) or a compound the source does not have (プリム+ソール)
     means a name."""
-    if text[start:end] in COLLOQUIAL_KATAKANA:
-        return False  # スマホ, コスパ: everyday words the dictionary lacks
+    if colloquial(text[start:end]):
+        return False  # スマホ, コスパ, スマホゲーム: everyday words the dictionary lacks
     inside = [t for t in tokens if t[0] < end and start < t[1]]
     if len(inside) == 1 and not inside[0][2] and _kanji_prefixed(inside[0], start, end, text):
         return False  # 野ウサギ, 子ウサギ: one common noun with a kanji prefix

@@ -55,6 +55,10 @@ MODAL_EN = re.compile(
     r"plans? for|aims? to|aiming to|intends? to|intended to|likely|unlikely|set to|"
     r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"
     r"forecasts? (?:that|to)|forecast to|is forecast|estimated?|projected|potential(?:ly)?|"
+    # "the CBO projects that…" (not "the projects that…", the noun: a verb's subject first)
+    r"(?<!the )(?<!The )(?<!of )(?<!new )projects? that|"
+    # "…or risk not being able to use the apps", "at risk of losing": a possibility
+    r"(?:risks?|risking)\s+(?:not\s+)?\w+ing|at risk of|"
     r"possible|possibly|reportedly|"
     r"allegedly|suspected|believed to|poised to|threatens? to|threatened to|warns?|warned|"
     r"predicts?|predicted|anticipates?|"
@@ -102,7 +106,9 @@ HEDGE_JA = re.compile(
     r"[いきしちにひみりぎじびえけせてねへめれげぜべぺさ]そう(?:だ|です|な|に|も)|といえ|と言え|"
     r"ではないか|ではないでしょうか|"
     # 〜場合があります, 〜こともあります: "may" (場合 alone is "if"; 〜こともあり、 is "partly as")
-    r"場合があ|こともあ(?!り[、，,])"
+    r"場合があ|こともあ(?!り[、，,])|"
+    # 〜するリスクがある, 〜する危険性: "risk losing", "at risk of"
+    r"リスク|危険性"
 )
 
 

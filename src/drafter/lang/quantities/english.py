@@ -71,7 +71,12 @@ _MONTH_ALONE = re.compile(
     # or after a possessive: "Norway's October oil production" (May may be the verb)
     r"|(?<=['’]s\s)(?P<m4>January|February|March|April|June|July|August|September|October|"
     r"November|December)\b"
+    # or as the subject of a verb: "November marked the beginning of the season"
+    r"|\b(?P<m5>January|February|March|April|June|July|August|September|October|November|"
+    r"December)(?=\s+(?:was|is|will|has|had|marked|marks|saw|sees|brought|brings|began|begins|"
+    r"ended|ends|opened|opens|closed|closes)\b)"
 )
+_MONTH_GROUPS = ("m", "m2", "m3", "m4", "m5")
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d| by \d)(?<!\d by \d{4})")
 _MONEY = re.compile(
     rf"(?P<sign>US\$|R\$|(?<![A-Za-z])Rp\.?(?=\s?\d)|[$€£¥₦])\s?(?P<n>{_EN_NUM})\s*(?P<scale>thousand|million|billion|trillion|"
@@ -391,7 +396,7 @@ def _dates(scan: _Scan) -> None:
             scan.found.append(
                 Quantity(
                     "month",
-                    MONTHS[next(filter(None, match.group("m", "m2", "m3", "m4"))).lower()[:3]],
+                    MONTHS[next(filter(None, match.group(*_MONTH_GROUPS))).lower()[:3]],
                     "",
                     match.group(0),
                 )
