@@ -666,6 +666,9 @@ def test_everyday_clipped_katakana_is_not_a_name() -> None:
     a brand's clipping (スタバ) is still a name."""
     text = "スマホでユーチューバーを見るのはコスパがいいし、スタバより安い。"
     assert [m.text for m in name_mentions(text, source="phones are cheap")] == ["スタバ"]
+    # and opening a compound with a common noun (UniDic reads スマホゲーム as one unknown word)
+    text = "スマホゲームやスマホアプリの多くは基本無料で、スタバのアプリも同じだ。"
+    assert [m.text for m in name_mentions(text, source="free games")] == ["スタバ"]
 
 
 def test_the_last_year_is_a_span_and_a_year_in_the_writers_words_is_not_listed() -> None:
@@ -766,6 +769,9 @@ def test_russian_and_spanish_names_multiples_and_headlines() -> None:
     headline = SourceSentence(id="S1", text="Cells That 'Taste' Danger Set Off Immune Responses")
     told = SourceSentence(id="S2", text="Andrew Vaughan said the tissue healed slowly.")
     assert _window_people([headline, told], set()) == ["Andrew Vaughan"]
+    # a party or an office after a place is no person ("Mark Warner, a Virginia Democrat")
+    role = SourceSentence(id="S3", text="Mark Warner, a Virginia Democrat, called it the worst.")
+    assert _window_people([role], set()) == ["Mark Warner"]
 
 
 def test_a_market_move_an_index_a_gloss_and_one_unit_of_time() -> None:

@@ -254,6 +254,25 @@ def test_a_month_after_a_possessive_is_the_month() -> None:
     assert en_quantities("Trump's May visit") == []  # may be the verb: not read
 
 
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("November marked the start of the stranding season.", 11),
+     ("October saw a surge in exports.", 10),
+     ("March was the wettest on record.", 3),
+     ("May was dry.", None),  # may be the modal: not read
+     ("Marching bands opened the show.", None)],
+)  # fmt: skip
+def test_a_month_that_opens_a_sentence_as_its_subject_is_the_month(
+    text: str, month: int | None
+) -> None:
+    """ "November marked the beginning of whale stranding season": 「11月に始まった座礁シーズン」
+    has its month (it was listed as not in the source)."""
+    from drafter.lang.quantities import en_quantities
+
+    months = [q.value for q in en_quantities(text) if q.kind == "month"]
+    assert months == ([month] if month else [])
+
+
 def test_a_figure_nothing_contradicts_is_listed_to_verify() -> None:
     report = _report(_with("最終判断は3月の閣議", "最終判断は7000人が見守る3月の閣議"))
     claim = _claim(report, "7000人")
@@ -516,6 +535,26 @@ def test_a_number_written_onto_a_name_in_a_reaction_is_not_a_figure() -> None:
     assert not _claim(report, "予想どおり").fails
 
 
+def test_a_reaction_naming_a_country_as_its_foreign_comment_does_passes() -> None:
+    """A French source and comment: 「フランス人」 for "les Français" and 「ネパール人」 for
+    "népalais" render the comment's own places (it was a must-fix swap: Népal "not in the
+    comment", Français "not in the translation"). Another of the article's names is not."""
+    article = _inputs(_markdown()).article.model_copy(
+        update={
+            "language": "fr",
+            "text": "Un troisième Français est mort dans le séisme au Népal, a annoncé jeudi "
+            "le ministre Laurent Fabius. Un avion a rapatrié 206 Français depuis le Népal.",
+        }
+    )
+    body = "Rapatrier les Français, très bien, mais on parle de 5 500 morts népalais."
+    faithful = "フランス人を帰国させるのはいいけど、ネパール人の死者は5500人なんだぞ。"
+    passed = _claim(_reaction_report(body, faithful, article=article), "帰国")
+    assert passed.verdict == "supported", passed.reasons
+    swapped = faithful.replace("フランス人", "ファビウス")
+    claim = _claim(_reaction_report(body, swapped, article=article), "帰国")
+    assert claim.fails and any("ファビウス" in r for r in claim.reasons), claim.reasons
+
+
 def test_a_reaction_that_names_whom_its_comment_means_passes() -> None:
     """A translation may spell out what the commenter implied (she → ドラン) or abbreviated
     (KSC → the glossary's ケルマー荷主協議会): no other name of the comment is left out."""
@@ -604,6 +643,11 @@ def test_a_link_the_run_never_fetched_is_must_fix() -> None:
         ("New Kelmar Cranes Expected in First Half of 2020", True),  # a headline's "is expected"
         ("A ruling is expected next week.", True),
         ("Fees rose faster than expected in March.", False),
+        ("The budget office projects that the fee will cut exports by 0.3 percent.", True),
+        ("The projects that the fee funds are in Kelmar.", False),  # the noun
+        ("Staff have until March 15 to comply or risk losing access to the apps.", True),
+        ("Dockers are at risk of losing their jobs.", True),
+        ("The risks were known to the ministry.", False),
     ],
 )
 def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None:
@@ -652,6 +696,7 @@ def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
         "政府は料金を見直すべきだと述べた。",  # "should"
         "値下げは来年になるとアナリストはみています。",  # "expects", the subject between
         "旧型のクレーンは置き換えられたようです。",  # "it seems"
+        "従わない職員はアプリを使えなくなるリスクがある。",  # "or risk losing access"
     ],
 )
 def test_a_claim_with_a_japanese_hedge_or_judgement_keeps_the_hedge(claim: str) -> None:
@@ -871,6 +916,34 @@ def test_a_quotation_close_to_a_plain_source_sentence_is_not_must_fix() -> None:
     markdown = "# t\n\nPCワールドは「今スタディアに手を出すべき理由は誰にもない」と評した。\n"
     report = check(check_inputs(source, markdown))
     assert not _claim(report, "スタディア").fails
+
+
+def test_a_quotation_of_a_few_words_of_a_long_one_is_to_verify_not_invented() -> None:
+    """「懸念しているのは間違いない」 renders the first words of a long quotation ("We are
+    undoubtedly concerned over …"): its embedding lands far from the whole span (it was a false
+    must-fix on a fresh draft), near the run of words it translates. Words put in the same
+    speaker's mouth, or another's, stay must-fix."""
+    source = (
+        "Residents of Dunmore were told to boil their water on Monday.\n\n"
+        "“We are undoubtedly worried over the age and upkeep of these pipes and are working "
+        "with partner agencies to establish where the leaks began and how they were "
+        "reported,” said chief Marta Kessler from the Dunmore fire brigade.\n\n"
+        "Mayor Tom Reyes said the town would pay for the repairs.\n\n"
+        "The water board will report on Friday."
+    )
+    loose = (
+        "ケスラー消防署長は、古い配管の状態について「懸念しているのは間違いない」と述べ、"
+        "水道局と協力して漏水箇所の特定を進めているという。"
+    )
+    made_up = loose.replace("懸念しているのは間違いない", "水道は二度と使えない")
+    invented = (
+        "レイエス市長は、町が修理費を負担するとしたうえで「費用は誰にも負わせない」と述べた。"
+    )
+    report = check(check_inputs(source, f"# t\n\n{loose}\n\n{invented}\n"))
+    kept = _claim(report, "懸念している")
+    assert not kept.fails and kept.decided_by == "quotes", kept.reasons
+    assert _claim(report, "負わせない").fails
+    assert _claim(check(check_inputs(source, f"# t\n\n{made_up}\n")), "二度と").fails
 
 
 def test_a_small_count_is_no_slip_for_a_figure_many_times_its_size() -> None:
@@ -1454,3 +1527,39 @@ def test_a_person_put_for_another_on_a_firm_alignment_is_listed_without_a_record
 def test_expecting_a_child_is_no_hedge(text: str, hedged: bool) -> None:
     """「妻が流産した」 drops no hedge of "Kimberly was expecting": she was pregnant."""
     assert bool(MODAL_EN.search(text)) == hedged
+
+
+@pytest.mark.parametrize(
+    ("url", "site_name", "outlet", "target"),
+    [
+        ("https://www.nytimes.com/2017/01/13/world/sudan.html", "NYTimes",
+         "The New York Times", "ニューヨーク・タイムズ"),
+        ("http://www.heise.de/mac-and-i/meldung/1.html", "Mac & i", "heise online", "ハイセ"),
+        ("http://www.businessinsider.com/mario-2016-11", "MSN", "Business Insider",
+         "ビジネス・インサイダー"),
+    ],
+)  # fmt: skip
+def test_the_outlet_a_lead_credits_is_the_pages_own(
+    url: str, site_name: str, outlet: str, target: str
+) -> None:
+    """「ニューヨーク・タイムズによると」 on nytimes.com, whose page calls itself "NYTimes": the
+    outlet the lead prompt asks the draft to credit, not a name missing from the source. An
+    outlet the page is not from is still listed."""
+    from drafter.check.core import CheckInputs
+    from drafter.check.draft_md import parse_draft
+    from drafter.models import Article, GlossaryEntry
+
+    source = "Officials said on Thursday that the sanctions would be lifted within six months."
+    article = Article(url=url, site_name=site_name, title="t", text=source,
+                      fetched_at="2026-01-01T00:00:00Z")  # fmt: skip
+    glossary = [GlossaryEntry(source=outlet, target=target),
+                GlossaryEntry(source="The Guardian", target="ガーディアン")]  # fmt: skip
+
+    def reasons(credit: str) -> list[str]:
+        markdown = f"# t\n\n{credit}によると、当局者は制裁を6か月以内に解除すると述べた。\n"
+        inputs = CheckInputs(article=article, draft=parse_draft(markdown), glossary=glossary,
+                             draft_label="d", source_label="s")  # fmt: skip
+        return _claim(check(inputs), "制裁").reasons
+
+    assert not [r for r in reasons(target) if target in r]
+    assert [r for r in reasons("ガーディアン") if "ガーディアン" in r]

@@ -366,3 +366,57 @@ def test_the_lead_is_offered_both_readings_of_a_foreign_weekday() -> None:
     table = weekday_table(weekday_dates([sentence], dateline, "de"), dateline, "ja")
     assert "15日（金）" in table and "22日（金）" in table, table
     assert weekday_dates([sentence], dateline, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("part", "source", "form"),
+    [
+        ("フランス", "le gouvernement français a annoncé", "français"),
+        ("ドイツ", "die bundesregierung in deutschland", "deutschland"),
+        ("ロシア", "санкции против россии продлены", "россии"),  # genitive
+        ("ロシア", "российского министерства", "российского"),  # an adjective, declined
+        ("中国", "экспорт в китай вырос", "китай"),
+        ("アメリカ", "os estados unidos anunciaram", "estados unidos"),
+        ("アメリカ", "미국은 관세를 올렸다", "미국"),  # Korean runs its particle on
+        ("ウクライナ", "допомога україні", "україні"),  # Ukrainian dative
+        ("チェコ", "v tschechien und polen", "tschechien"),
+    ],
+)  # fmt: skip
+def test_a_country_is_found_as_a_source_in_another_language_names_it(
+    part: str, source: str, form: str
+) -> None:
+    """A draft's フランス for "français", ロシア for "России": the source's word for the
+    country, not an unknown name (round W's Russian drafts listed ロシア and チェコ)."""
+    from drafter.lang.names import exonym
+
+    assert exonym(part, source) == form
+
+
+def test_a_countrys_foreign_forms_do_not_make_an_english_word_a_country() -> None:
+    from drafter.lang.names import exonym
+
+    assert exonym("アメリカ", "as far as the port is concerned") is None
+    assert exonym("ロシア", "a russet apple") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "day"),
+    [(None, "Her mother said in a statement yesterday that the pills were lethal.", 20),
+     ("en", "The inquest resumes tomorrow in Shrewsbury.", 22),
+     ("en", "It began the day before yesterday.", None),
+     ("fr", "Le ministre est arrivé hier à Roissy.", 20),
+     ("de", "Wir sind hier, sagte er gestern.", 20),  # German "hier" is "here"
+     ("de", "Wir sind hier.", None)],
+)  # fmt: skip
+def test_yesterday_and_tomorrow_are_the_days_beside_the_dateline(
+    language: str | None, text: str, day: int | None
+) -> None:
+    """A British paper's "in a statement yesterday", on a page of 21 April 2015, is 20 April:
+    the draft's 「4月20日（月）に出した声明」 was listed as a date not in the source."""
+    from datetime import date
+
+    from drafter.lang.weekdays import weekday_dates
+    from drafter.models import SourceSentence
+
+    found = weekday_dates([SourceSentence(id="S1", text=text)], date(2015, 4, 21), language)
+    assert [e.date.day for e in found] == ([day] if day else [])
