@@ -129,15 +129,18 @@ def _quoting_sentence_close(checker: Checker, text: str) -> bool:
 
 
 def _part_of_a_quotation(checker: Checker, content: str, anchor: Anchor) -> bool:
-    """Whether a short quotation renders a few words of a quotation in the sentences the claim
-    rests on (「懸念しているのは間違いない」 for "We are undoubtedly concerned" opening a
-    long quotation): a short rendering embeds far from the whole span, but close to the run
-    of three to six words it translates (0.69 here, where words put in that speaker's mouth
-    reach 0.25)."""
+    """Whether a short quotation renders a few words of the sentences the claim rests on: of a
+    quotation there (「懸念しているのは間違いない」 for "We are undoubtedly concerned" opening
+    a long one), or of a sentence that quotes no one (a columnist's own "o son burros o son
+    perversos", quoted as 「愚かか、よこしまかのどちらかだ」). A short rendering embeds far
+    from the whole span, but close to the run of three to six words it translates (0.69 and
+    0.48 here, where words put in the speaker's mouth reach 0.25)."""
     from drafter.lang import align
 
     window = checker.window(anchor.closest) if anchor.closest else []
-    spans = [q for s in window if s.id in checker.quoting for q in quoted_spans(s.text)]
+    spans = [
+        q for s in window for q in (quoted_spans(s.text) if s.id in checker.quoting else [s.text])
+    ]
     runs = list(dict.fromkeys(run for span in spans for run in _short_runs(span)))
     return bool(runs) and float(align.similarity([content], runs)[0].max()) >= QUOTE_MIN
 
@@ -183,10 +186,8 @@ def _quotation(
         # 「港を閉鎖する」と述べた): a quotation that says what a source sentence says is to verify
         # (an aggregator quotes outlets' verdicts as plain sentences credited after them: a
         # quotation that close to a source sentence is not an invented one)
-        reported = (
-            checker.says_in_source(content) >= QUOTE_REPORTED
-            or _quoting_sentence_close(checker, text)
-            or _part_of_a_quotation(checker, content, anchor)
+        reported = checker.says_in_source(content) >= QUOTE_REPORTED or (
+            _quoting_sentence_close(checker, text)
         )
         must = (
             spoken
@@ -198,6 +199,8 @@ def _quotation(
         )
         if must and _phrase_of(checker, content, anchor, thorough=True):
             return []  # the source's own words, in a sentence too long to read as a whole
+        # a few of the words it rests on, rendered loosely: to verify, not invented
+        must = must and not _part_of_a_quotation(checker, content, anchor)
         where = f" “{span[:70]}”" if span else ""
         return [
             Finding(
