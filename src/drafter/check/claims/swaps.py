@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, cite
 from drafter.check.claims.names import ORG_WORDS
 from drafter.check.reaction_names import abbreviates
-from drafter.lang.name_tables import EXONYMS
+from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS
 from drafter.lang.text import normalize
 
 if TYPE_CHECKING:
@@ -71,7 +71,11 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
             return [
                 Finding(
                     "names",
-                    anchor.recorded,
+                    # the analysis and conclusion may cite only the sentences the draft already
+                    # cites, so a body for a body there may be a loose citation of a sentence
+                    # beside the point (インターネット接続事業者 in an analysis citing the sentence
+                    # on the NSA): listed; a person put for another is must-fix
+                    anchor.recorded and (section in ("lead", "background") or _person(moved)),
                     checker.say(
                         f"「{moved.target}」は根拠の原文（{sentence.id}）になく、その文の"
                         f"「{other.target}」（{other.source}）がこの文にありません — "
@@ -110,7 +114,24 @@ def _named_far(
         and not any(abbreviates(a, e.source) for a in acronyms)  # "WHO" for the body
         and not any(w in outlet for w in _words(e.source))  # the outlet: 「〇〇によると」
         and normalize(e.target) not in EXONYMS  # 米国, 中国: named anywhere
+        and normalize(e.source).casefold() not in KNOWN_FORMS  # "American" as 米国の
+        and _proper(e.source)  # "fournisseurs d'accès à Internet": a thing, not a name
     ]
+
+
+# the words a name in these languages may open with in lower case (la NSA, van Gogh, al-Assad)
+_LOWER_OPENINGS = {"the", "a", "la", "le", "les", "l", "el", "los", "las", "lo", "il", "gli", "der",
+                   "die", "das", "de", "du", "des", "del", "della", "van", "von", "al", "o", "os",
+                   "as", "do", "da", "dos"}  # fmt: skip
+
+
+def _proper(source: str) -> bool:
+    """Whether a glossary entry is a name: its first word, after an article or a particle, has
+    a capital ("la NSA", "van Gogh", "iPhone"); a run's glossary also renders common nouns it wanted
+    consistent ("fournisseurs d'accès à Internet" → インターネット接続事業者)."""
+    words = [w for w in re.split(r"[\s'’-]+", normalize(source)) if w]
+    rest = [w for w in words if w.casefold() not in _LOWER_OPENINGS] or words
+    return bool(rest) and any(c.isupper() for c in rest[0])  # iPhone, eBay
 
 
 def _longest(rendered: list[GlossaryEntry]) -> list[GlossaryEntry]:
