@@ -129,8 +129,10 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
             form = (
                 checker.targets.get(part)
                 if mention.from_glossary
-                else resolve(part, checker.targets, words)
-                or exonym(part, f"{said} {checker.source_norm}")
+                # a country or city first: ニューヨーク is "New York", whatever else it sounds
+                # like (the outlet "NYTimes")
+                else exonym(part, f"{said} {checker.source_norm}")
+                or resolve(part, checker.targets, words)
             )
             if not form:
                 unresolved += 1
@@ -195,8 +197,11 @@ def _unrendered(
             continue
         if any(transliteration_match(run, word) >= 0.8 for run in runs):
             continue
-        if any(lowered in forms and ja in plain for ja, forms in EXONYMS.items()) or word in plain:
-            continue
+        if word in plain or any(
+            ja in plain and any(lowered == f or lowered in f.split() for f in forms)
+            for ja, forms in EXONYMS.items()
+        ):
+            continue  # "York" of "New York" for ニューヨーク
         out.append(word)
     return out
 
