@@ -83,6 +83,8 @@ _NAMED_DAYS = re.compile(
 # December 6th")
 _DATE_AFTER = re.compile(
     rf"^,?\s*\(?(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    # or the day and month in another language's order ("mardi 5 mai", "Dienstag, 5. Mai")
+    r"|^\s*,?\s*\(?\d{1,2}(?:er|\.|º|°)?\s+[^\W\d_]{3,}"
 )
 # a weekday that names a recurring thing, not a day ("end Saturday publication", "the Sunday
 # editions", "Friday prayers")
@@ -232,6 +234,11 @@ def weekday_dates(
             if entry not in found:
                 found.append(entry)
         for match in next_day.finditer(sentence.text) if next_day else ():
+            if _A_NAME_OF_IT.search(sentence.text[: match.start()]) or (
+                match.group(0)[:1].isupper()
+                and re.search(r"\w[,;]?\s+$", sentence.text[: match.start()])
+            ):
+                continue  # "The World of Tomorrow", "a Tomorrow Party": a name, not a day
             # "said in a statement yesterday" (British papers): the day before the dateline
             back = match.group("back") is not None
             when = dateline + timedelta(days=-1 if back else 1)
@@ -249,6 +256,9 @@ _NEXT_DAY_WORDS = {
     "it": ("ieri", "domani"), "pt": ("ontem", "amanhã"), "de": ("gestern", ""),
     "nl": ("gisteren", ""),
 }  # fmt: skip
+
+
+_A_NAME_OF_IT = re.compile(r"\b(?:of|the|for|'s)\s+$|[\"“‘]$", re.IGNORECASE)
 
 
 def _next_day(language: str | None) -> re.Pattern[str] | None:
