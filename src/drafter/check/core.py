@@ -119,6 +119,7 @@ class Checker:
         byline = f"{inputs.article.author or ''} {inputs.article.site_name or ''}"
         self.byline = set(re.findall(r"[\w'’.-]+", normalize(byline).casefold()))
         self.outlets = _outlets(inputs.article)
+        self.listed_unknown: set[str] = set()  # names listed as unknown, once per draft
         self._rows: dict[str, np.ndarray] = {}
         self.lang = inputs.draft.lang
         self.framing = {normalize(f) for f in inputs.title_framing}

@@ -81,7 +81,12 @@ def _unknown(
 ) -> list[Finding]:
     """A name that matches nothing in the source or glossary: to verify. Background and
     analysis name places and bodies of their own (サンフランシスコ): there only a person, or a
-    name the dictionary does not know either (a misspelt or made-up one), is listed."""
+    name the dictionary does not know either (a misspelt or made-up one), is listed. Each once
+    per draft, where it first appears (a fish the dictionary lacks, オヒョウ, was listed on 18
+    sentences of one draft), except a person in the lead, who may be a swap."""
+    if mention.text in checker.listed_unknown and not (mention.person and section == "lead"):
+        return []
+    checker.listed_unknown.add(mention.text)
     if not mention.person and section not in ("lead", "title"):
         if not any(not form and unfamiliar(part) for part, form in resolved.items()):
             return []

@@ -55,6 +55,8 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     ),
     # half a billion: 500 million, not a billion
     (re.compile(r"(?i)\bhalf an? (million|billion|trillion)\b"), _times(0.5)),
+    # 23 megapixels: 23 million pixels (「2300万画素」)
+    (re.compile(r"(?i)\b(\d+(?:\.\d+)?)[\s-]*(?:megapixels?|MP)\b"), r"\1 million pixels"),
     # two hundred years: 200, not "hundred years" (100)
     (
         re.compile(r"(?i)\b(one|two|three|four|five|six|seven|eight|nine) hundred\b"),
