@@ -555,6 +555,26 @@ def test_a_reaction_naming_a_country_as_its_foreign_comment_does_passes() -> Non
     assert claim.fails and any("ファビウス" in r for r in claim.reasons), claim.reasons
 
 
+def test_a_city_in_a_reaction_is_the_city_not_the_outlet_it_sounds_like() -> None:
+    """「ニューヨークらしい」 for "the most New York sentence": New York, not the page's outlet
+    "NYTimes", whose glossary rendering ニューヨーク・タイムズ has ニューヨーク as a part (a
+    false must-fix swap: York "left out")."""
+    article = _inputs(_markdown()).article.model_copy(
+        update={
+            "site_name": "NYTimes",
+            "text": "Manhole fires in New York rose in winter, the utility said on Monday.",
+        }
+    )
+    body = "A manhole cover flying five stories is the most New York sentence I read this week."
+    translation = (
+        "マンホールのふたが5階の高さまで飛ぶって、今週読んだ中で一番ニューヨークらしい一文だわ。"
+    )
+    glossary = [GlossaryEntry(source="NYTimes", target="ニューヨーク・タイムズ")]
+    report = _reaction_report(body, translation, article=article, glossary=glossary)
+    claim = _claim(report, "ニューヨークらしい")
+    assert claim.verdict == "supported", claim.reasons
+
+
 def test_a_reaction_that_names_whom_its_comment_means_passes() -> None:
     """A translation may spell out what the commenter implied (she → ドラン) or abbreviated
     (KSC → the glossary's ケルマー荷主協議会): no other name of the comment is left out."""
@@ -946,6 +966,25 @@ def test_a_quotation_of_a_few_words_of_a_long_one_is_to_verify_not_invented() ->
     assert _claim(check(check_inputs(source, f"# t\n\n{made_up}\n")), "二度と").fails
 
 
+def test_a_quotation_of_a_few_of_the_writers_own_words_is_to_verify_not_invented() -> None:
+    """A column's own unquoted words, quoted in the draft (「愚かか、よこしまかのどちらかだ」 for
+    "…they conclude the agencies are stupid or wicked…"): a short rendering embeds far from
+    the long sentence, near its run of words. It was a false must-fix on a recorded draft of
+    an opinion column."""
+    source = (
+        "Reports linking the groups to foreign terrorists kept coming for weeks. “This is a "
+        "secret report,” one editor wrote. For years the authors have watched the spy agencies "
+        "plant stories in friendly papers and they conclude the agencies are stupid or wicked "
+        "and trust neither. Either way they cannot be trusted, the authors argue."
+    )
+    claim = (
+        "両氏は情報機関について「愚かか、よこしまかのどちらかだ」と述べ、"
+        "いずれにしても信頼できないと批判した。"
+    )
+    found = _claim(check(check_inputs(source, f"# t\n\n{claim}\n")), "愚かか")
+    assert not found.fails and found.decided_by == "quotes", found.reasons
+
+
 def test_a_small_count_is_no_slip_for_a_figure_many_times_its_size() -> None:
     """「2枚のアルバム」 counts the two albums the background just named; the source sentence it
     rests on says "30-date" of the tour. A count of five or fewer and a figure more than five
@@ -1023,6 +1062,40 @@ def test_a_name_from_far_off_where_the_recorded_sentence_names_another_is_a_swap
         "Opposition lawmaker Priya Natarajan said she thinks the delay was a mistake.",
     )
     assert _swap_findings(swapped, natarajan, source) == []
+
+
+def test_a_country_a_common_noun_or_a_body_outside_the_lead_is_no_must_fix_swap() -> None:
+    """Three false must-fix swaps of recorded drafts: 「米国の」 (the run's glossary renders
+    "American" so) where the sentence names the Navy; a common noun the glossary keeps
+    consistent (接続事業者, "fournisseurs d'accès"); a body for a body in an analysis, which may
+    cite only the sentences the draft already cites. A body put for another in the lead stays
+    must-fix."""
+    from drafter.check.claims import swapped_names
+
+    source = (
+        "The Kelmar Shippers Council warned that exports could be delayed.\n\n"
+        "Ships wait days. Traders pay more. Fees fund the docks. Ports handle most trade.\n\n"
+        "American buyers, the fournisseurs d'accès and the Norvanda Rail Board will pay more."
+    )
+    glossary = [
+        GlossaryEntry(source="Kelmar Shippers Council", target="ケルマー荷主協議会"),
+        GlossaryEntry(source="American", target="米国の"),
+        GlossaryEntry(source="fournisseurs d'accès", target="接続事業者"),
+        GlossaryEntry(source="Norvanda Rail Board", target="ノルバンダ鉄道委員会"),
+    ]
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
+    (warned,) = [s for s in checker.sentences if s.text.startswith("The Kelmar")]
+    anchor = Anchor(ids=[warned.id], closest=[warned.id], best=0.6, recorded=True)
+
+    def must(section: str, claim: str) -> list[bool]:
+        return [f.must for f in swapped_names(checker, section, claim, anchor)]
+
+    assert must("background", "米国の業界団体は、輸出が遅れる恐れがあると警告した。") == []
+    assert must("lead", "接続事業者は、輸出が遅れる恐れがあると警告した。") == []
+    rail = "ノルバンダ鉄道委員会は、輸出が遅れる恐れがあると警告した。"
+    assert must("analysis", rail) == [False]
+    assert must("lead", rail) == [True]
 
 
 def test_a_hedge_after_the_first_clause_of_a_compound_sentence_is_only_listed() -> None:
@@ -1563,3 +1636,30 @@ def test_the_outlet_a_lead_credits_is_the_pages_own(
 
     assert not [r for r in reasons(target) if target in r]
     assert [r for r in reasons("ガーディアン") if "ガーディアン" in r]
+
+
+def test_a_name_no_one_knows_is_listed_once_per_draft() -> None:
+    """A fish the dictionary lacks (オヒョウ for "halibut") was listed on 18 sentences of one
+    recorded draft: an editor verifies a name once, where it first appears."""
+    source = (
+        "Whole Foods cut the price of fresh halibut for Prime members. "
+        "Halibut usually sells for $24 a pound."
+    )
+    markdown = (
+        "# t\n\nホールフーズはプライム会員向けにゾロピクの値段を下げた。\n\n"
+        "ゾロピクは通常1ポンド24ドルで売られている。\n\n"
+        "## 補足説明\n\n### 魚\n\nゾロピクは北太平洋に住む大型の魚です。\n"
+    )
+    report = check(check_inputs(source, markdown))
+    listed = [c.sentence for c in report.claims for r in c.reasons if "ゾロピク" in r]
+    assert listed == ["ホールフーズはプライム会員向けにゾロピクの値段を下げた。"], listed
+
+
+def test_megapixels_are_millions_of_pixels() -> None:
+    """ "23 megapixels" is 「2300万画素」."""
+    from drafter.lang.quantities import en_quantities, ja_quantities, same_value
+
+    found = en_quantities("The headset packs 23 megapixels into two panels; the camera is 12MP.")
+    assert [q.value for q in found if q.value > 1e6] == [23e6, 12e6]
+    (claimed,) = [q for q in ja_quantities("計2300万画素") if q.value > 100]
+    assert any(same_value(claimed, q) for q in found)

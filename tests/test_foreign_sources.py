@@ -406,7 +406,14 @@ def test_a_countrys_foreign_forms_do_not_make_an_english_word_a_country() -> Non
      ("en", "It began the day before yesterday.", None),
      ("fr", "Le ministre est arrivé hier à Roissy.", 20),
      ("de", "Wir sind hier, sagte er gestern.", 20),  # German "hier" is "here"
-     ("de", "Wir sind hier.", None)],
+     ("de", "Wir sind hier.", None),
+     # a name, not a day: a stand-in model was told to date "The World of Tomorrow"
+     ("en", "The fair's theme was The World of Tomorrow.", None),
+     ("en", "Her album “Tomorrow” sold well.", None),
+     # a foreign weekday the source dates itself ("mardi 5 mai"): not resolved again
+     ("fr", "Le texte a été adopté mardi 5 mai par les députés.", None),
+     ("de", "Am Dienstag, 5. Mai, stimmte der Bundestag ab.", None),
+     ("de", "Am Dienstag stimmte der Bundestag ab.", 21)],  # the dateline's own Tuesday
 )  # fmt: skip
 def test_yesterday_and_tomorrow_are_the_days_beside_the_dateline(
     language: str | None, text: str, day: int | None
