@@ -1640,7 +1640,8 @@ def test_the_outlet_a_lead_credits_is_the_pages_own(
 
 def test_a_name_no_one_knows_is_listed_once_per_draft() -> None:
     """A fish the dictionary lacks (オヒョウ for "halibut") was listed on 18 sentences of one
-    recorded draft: an editor verifies a name once, where it first appears."""
+    recorded draft: an editor verifies a name once, where it first appears. A person no one
+    knows is listed on each sentence: each may be someone put for another."""
     source = (
         "Whole Foods cut the price of fresh halibut for Prime members. "
         "Halibut usually sells for $24 a pound."
@@ -1653,6 +1654,9 @@ def test_a_name_no_one_knows_is_listed_once_per_draft() -> None:
     report = check(check_inputs(source, markdown))
     listed = [c.sentence for c in report.claims for r in c.reasons if "ゾロピク" in r]
     assert listed == ["ホールフーズはプライム会員向けにゾロピクの値段を下げた。"], listed
+    person = markdown.replace("ゾロピク", "ゾロピク氏の店の魚")
+    report = check(check_inputs(source, person))
+    assert len({c.sentence for c in report.claims for r in c.reasons if "ゾロピク" in r}) == 3
 
 
 def test_megapixels_are_millions_of_pixels() -> None:

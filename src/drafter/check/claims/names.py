@@ -81,10 +81,10 @@ def _unknown(
 ) -> list[Finding]:
     """A name that matches nothing in the source or glossary: to verify. Background and
     analysis name places and bodies of their own (サンフランシスコ): there only a person, or a
-    name the dictionary does not know either (a misspelt or made-up one), is listed. Each once
-    per draft, where it first appears (a fish the dictionary lacks, オヒョウ, was listed on 18
-    sentences of one draft), except a person in the lead, who may be a swap."""
-    if mention.text in checker.listed_unknown and not (mention.person and section == "lead"):
+    name the dictionary does not know either (a misspelt or made-up one), is listed. A thing
+    or place once per draft, where it first appears (a fish the dictionary lacks, オヒョウ, was
+    listed on 18 sentences of one draft); a person each time, who may be put for another."""
+    if mention.text in checker.listed_unknown and not mention.person:
         return []
     checker.listed_unknown.add(mention.text)
     if not mention.person and section not in ("lead", "title"):
