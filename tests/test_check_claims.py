@@ -1020,6 +1020,15 @@ _FAR = SOURCE.replace(
 )
 
 
+def _recorded_on(starts: str, source: str, glossary: list[GlossaryEntry]) -> tuple[Checker, Anchor]:
+    """A checker of `source` and the anchor of a claim the run recorded as resting on the
+    sentence that starts so."""
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
+    (sentence,) = [s for s in checker.sentences if s.text.startswith(starts)]
+    return checker, Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+
+
 def _swap_findings(claim: str, rests_on: str, source: str = _FAR) -> list[str]:
     return [reason for must, reason in _swaps(claim, rests_on, source) if must]
 
@@ -1083,10 +1092,7 @@ def test_a_country_a_common_noun_or_a_body_outside_the_lead_is_no_must_fix_swap(
         GlossaryEntry(source="fournisseurs d'accès", target="接続事業者"),
         GlossaryEntry(source="Norvanda Rail Board", target="ノルバンダ鉄道委員会"),
     ]
-    article = _inputs(_markdown()).article.model_copy(update={"text": source})
-    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
-    (warned,) = [s for s in checker.sentences if s.text.startswith("The Kelmar")]
-    anchor = Anchor(ids=[warned.id], closest=[warned.id], best=0.6, recorded=True)
+    checker, anchor = _recorded_on("The Kelmar", source, glossary)
 
     def must(section: str, claim: str) -> list[bool]:
         return [f.must for f in swapped_names(checker, section, claim, anchor)]
@@ -1179,10 +1185,7 @@ def _resting_on(
     source = _FAR.replace(
         "Opposition lawmaker Priya Natarajan said the delay was a mistake.", said
     ).replace(*elsewhere)
-    article = _inputs(_markdown()).article.model_copy(update={"text": source})
-    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
-    (sentence,) = [s for s in checker.sentences if s.text == said]
-    return checker, Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+    return _recorded_on(said, source, glossary)
 
 
 def test_a_name_too_short_to_place_is_no_swap_nor_a_sentences_person() -> None:
@@ -1538,10 +1541,7 @@ def test_a_name_that_is_the_last_part_of_another_is_its_own_name() -> None:
         GlossaryEntry(source="South Vell Union-Dray", target="サウスベル・ユニオン・ドレイ"),
         GlossaryEntry(source="Kelmar Times", target="ケルマー・タイムズ"),
     ]
-    article = _inputs(_markdown()).article.model_copy(update={"text": source})
-    checker = Checker(_inputs(_markdown(), article=article, glossary=glossary))
-    (sentence,) = [s for s in checker.sentences if s.text.startswith("In March")]
-    anchor = Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
+    checker, anchor = _recorded_on("In March", source, glossary)
     claim = "同業は3月、ドレイに1株5ドルでの買収を提案した。"
     assert [f.reason for f in swapped_names(checker, "background", claim, anchor)] == []
     moved = "同業は3月、サウスベル・ユニオン・ドレイに1株5ドルでの買収を提案した。"
