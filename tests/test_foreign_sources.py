@@ -403,6 +403,7 @@ def test_a_countrys_foreign_forms_do_not_make_an_english_word_a_country() -> Non
     ("language", "text", "day"),
     [(None, "Her mother said in a statement yesterday that the pills were lethal.", 20),
      ("en", "The inquest resumes tomorrow in Shrewsbury.", 22),
+     ("en", "The vote is set for tomorrow.", 22),
      ("en", "It began the day before yesterday.", None),
      ("fr", "Le ministre est arrivé hier à Roissy.", 20),
      ("de", "Wir sind hier, sagte er gestern.", 20),  # German "hier" is "here"

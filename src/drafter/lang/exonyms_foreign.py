@@ -79,7 +79,7 @@ _LATIN: dict[str, str] = {
     "ギリシア": "griechenland, grèce, grecia, grécia, griekenland",
     "エジプト": "ägypten, aegypten, égypte, egipto, egitto, egito, egypte, mesir",
     "北朝鮮": "nordkorea, corée du nord, corea del norte, corea del nord,"
-    " coreia do norte, noord- korea, korea utara",
+    " coreia do norte, noord-korea, korea utara",
     "米国": "usa, vereinigte staaten, amerikanisch, amerikanische, états-unis,"
     " etats-unis, américain, américaine, estados unidos, ee.uu., eeuu,"
     " estadounidense, stati uniti, americano, americana, eua, verenigde staten,"

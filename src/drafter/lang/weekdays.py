@@ -258,7 +258,7 @@ _NEXT_DAY_WORDS = {
 }  # fmt: skip
 
 
-_A_NAME_OF_IT = re.compile(r"\b(?:of|the|for|'s)\s+$|[\"“‘]$", re.IGNORECASE)
+_A_NAME_OF_IT = re.compile(r"\b(?:of|the)\s+$|[\"“‘]$", re.IGNORECASE)
 
 
 def _next_day(language: str | None) -> re.Pattern[str] | None:
