@@ -665,6 +665,8 @@ def test_a_link_the_run_never_fetched_is_must_fix() -> None:
         ("Fees rose faster than expected in March.", False),
         ("The budget office projects that the fee will cut exports by 0.3 percent.", True),
         ("The projects that the fee funds are in Kelmar.", False),  # the noun
+        ("Infrastructure projects that the fee funds are in Kelmar.", False),
+        ("The agency projects that exports will fall.", True),
         ("Staff have until March 15 to comply or risk losing access to the apps.", True),
         ("Dockers are at risk of losing their jobs.", True),
         ("The risks were known to the ministry.", False),

@@ -55,8 +55,11 @@ MODAL_EN = re.compile(
     r"plans? for|aims? to|aiming to|intends? to|intended to|likely|unlikely|set to|"
     r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"
     r"forecasts? (?:that|to)|forecast to|is forecast|estimated?|projected|potential(?:ly)?|"
-    # "the CBO projects that…" (not "the projects that…", the noun: a verb's subject first)
-    r"(?<!the )(?<!The )(?<!of )(?<!new )projects? that|"
+    # "the CBO projects that…", "the agency projects that…" (not "infrastructure projects
+    # that…", the noun: only after a body or a pronoun that makes forecasts)
+    r"(?-i:\b[A-Z]{2,}\s+projects?\s+that)|"
+    r"\b(?:it|he|she|they|office|agency|bank|government|ministry|analysts?|economists?|"
+    r"forecasters?|fund)\s+projects?\s+that|"
     # "…or risk not being able to use the apps", "at risk of losing": a possibility
     r"(?:risks?|risking)\s+(?:not\s+)?\w+ing|at risk of|"
     r"possible|possibly|reportedly|"
