@@ -28,6 +28,7 @@ from drafter.check.claims import Anchor, Finding
 from drafter.check.claims.numbers import specific
 from drafter.check.draft_md import DraftSentence, ParsedDraft
 from drafter.check.quoted import quoted_spans
+from drafter.check.reaction_names import abbreviates
 from drafter.check.reactions import reactions
 from drafter.check.references import books, links
 from drafter.check.report import CheckReport, ClaimReport, JudgeInfo
@@ -128,8 +129,6 @@ class Checker:
         """Whether a name is the outlet the page is from, as the draft credits it ("The New
         York Times" on nytimes.com, "heise online" on heise.de, "Business Insider" syndicated
         on MSN from businessinsider.com)."""
-        from drafter.check.reaction_names import abbreviates
-
         words = [w for w in re.findall(r"[a-z0-9]+", normalize(name).casefold())
                  if w not in ("the", "online", "com")]  # fmt: skip
         squashed = "".join(words)

@@ -62,9 +62,6 @@ _LATIN: dict[str, str] = {
     "ヨーロッパ": "europa, europäisch, europäische, europäischen, europe, européen,"
     " européenne, européens, ue, europeo, europea, europeos, europei, europeu,"
     " europeia, europees, europese, eropa",
-    "欧州": "europa, europäisch, europäische, europäischen, europe, européen,"
-    " européenne, européens, ue, europeo, europea, europeos, europei, europeu,"
-    " europeia, europees, europese, eropa",
     "インド": "indien, indisch, inde, indienne, india, indio, indiano, indiana, índia, indiaas",
     "ブラジル": "brasilien, brasilianisch, brésil, brésilien, brésilienne, brasil,"
     " brasileño, brasileña, brasile, brasiliano, brasileiro, brasileira,"
@@ -127,7 +124,6 @@ _CYRILLIC: dict[str, tuple[str, ...]] = {
     "イタリア": ("итал:ия", "італ:ія", "итальянск-", "італійськ-"),
     "スペイン": ("испан:ия", "іспан:ія", "испанск-", "іспанськ-"),
     "ヨーロッパ": ("европ:а", "європ:а", "европейск-", "європейськ-", "евросоюз:", "євросоюз:"),
-    "欧州": ("европ:а", "європ:а", "европейск-", "європейськ-", "евросоюз:", "євросоюз:"),
     "ベラルーシ": ("беларусь", "беларуси", "білорусь", "білорусі", "белорусск-", "білоруськ-"),
     "ジョージア": ("груз:ия", "грузинск-"),
     "オランダ": ("нидерланд:ы", "голланд:ия", "нидерландск-", "голландск-"),
@@ -162,7 +158,6 @@ _EAST_ASIAN: dict[str, str] = {
     "スペイン": "스페인 西班牙",
     "インド": "인도 印度",
     "ヨーロッパ": "유럽 欧洲 歐洲",
-    "欧州": "유럽 欧洲 歐洲",
     "台湾": "대만 台湾 臺灣 台灣",
     "香港": "홍콩",
     "オーストラリア": "호주 澳大利亚 澳洲",
@@ -194,4 +189,5 @@ def foreign_forms() -> dict[str, tuple[str, ...]]:
     for name, entries in _CYRILLIC.items():
         for entry in entries:
             out.setdefault(name, []).extend(_declined(entry))
+    out["欧州"] = out["ヨーロッパ"]  # the kanji name: the same forms
     return {name: tuple(dict.fromkeys(forms)) for name, forms in out.items()}
