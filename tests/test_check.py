@@ -524,10 +524,25 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("2008年に主演女優賞を受賞", "who in 2008, won the award"),  # a year, not 2008 won
         ("10代の男の子に人気", "popular with teenage boys"),  # 10代: an age group
         ("2020年代半ばに", "by the mid-2020s"),  # a decade as the year it starts
+        ("2年半以上の遮断", "the more than two and a half year block"),  # not half a year
+        ("2300万ドルのセンター", "a $23-million data-processing centre"),  # not $23
+        ("15億ドルの取引", "a $1.5-billion deal"),
+        ("12億元の望遠鏡", "the 1.2-billion-yuan telescope"),  # a number, then no money
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:
     assert not missing_quantities(ja_quantities(japanese), en_quantities(english))
+
+
+def test_a_figure_joined_to_its_scale_or_its_half_is_read_whole() -> None:
+    """ "a $23-million centre" is 23 million dollars, not 23, and "a two and a half year block"
+    is 2.5 years, not half a year: a draft that writes the part is wrong."""
+    assert missing_quantities(
+        ja_quantities("23ドルのセンター"), en_quantities("a $23-million centre")
+    )
+    assert missing_quantities(
+        ja_quantities("6か月の遮断"), en_quantities("the two and a half year block")
+    )
 
 
 def test_a_rank_is_not_a_count() -> None:

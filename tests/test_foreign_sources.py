@@ -64,6 +64,8 @@ from tests.helpers import check_inputs
         ("pt", "Uma criança de 6 anos lê devagar.", "6歳"),
         ("ru", "В течение двух первых недель нельзя есть хлеб.", "2週間"),
         ("es", "Durante los dos primeros meses no hubo clases.", "2か月"),
+        ("de", "Die Bahn plant einen 30-Minuten-Takt.", "30分間隔"),  # a compound's figure
+        ("de", "Auf Nebenstrecken fährt einer im Zwei-Stunden-Rhythmus.", "2時間に1本"),
     ],
 )
 def test_a_sources_figures_are_read_in_its_language(

@@ -79,9 +79,11 @@ _MONTH_ALONE = re.compile(
 _MONTH_GROUPS = ("m", "m2", "m3", "m4", "m5")
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d| by \d)(?<!\d by \d{4})")
 _MONEY = re.compile(
-    rf"(?P<sign>US\$|R\$|(?<![A-Za-z])Rp\.?(?=\s?\d)|[$€£¥₦])\s?(?P<n>{_EN_NUM})\s*(?P<scale>thousand|million|billion|trillion|"
-    r"bn|mln|tn|m|b|k)?\b"
-    rf"|(?P<n2>{_EN_NUM})\s*(?P<scale2>thousand|million|billion|trillion)?\s+"
+    # "a $23-million centre", "a 1.2-billion-yuan telescope": hyphens join scale and currency
+    rf"(?P<sign>US\$|R\$|(?<![A-Za-z])Rp\.?(?=\s?\d)|[$€£¥₦])\s?(?P<n>{_EN_NUM})"
+    r"(?:-(?=(?:thousand|million|billion|trillion)\b)|\s*)(?P<scale>thousand|million|billion|"
+    r"trillion|bn|mln|tn|m|b|k)?\b"
+    rf"|(?P<n2>{_EN_NUM})(?:(?:\s*|-)(?P<scale2>thousand|million|billion|trillion))?(?:\s+|(?<=[a-z])-)"
     r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|(?<!\b(?:18|19|20|21)\d\d )won|rupees|francs|"
     r"naira|reais|ro?ubles|rupiah)\b",
     re.IGNORECASE,

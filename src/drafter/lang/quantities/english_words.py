@@ -48,9 +48,13 @@ def _times(factor: float) -> Callable[[re.Match[str]], str]:
 SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # a quarter century: 25 years, not a quarter (three months) and a century
     (re.compile(r"(?i)\b(?:a|one)[\s-]+quarter(?:[\s-]+of[\s-]+a)?[\s-]+century\b"), "25 years"),
-    # half a century, half a decade, half an hour: half the span
+    # half a century, half a decade, half an hour: half the span (not the half of "a two and a
+    # half year block", which is 2.5 years)
     (
-        re.compile(r"(?i)\bhalf[\s-]+(?:an?[\s-]+)?(century|decade|year|month|week|day|hour)\b"),
+        re.compile(
+            r"(?i)(?<!and a )(?<!and-a-)\bhalf[\s-]+(?:an?[\s-]+)?"
+            r"(century|decade|year|month|week|day|hour)\b"
+        ),
         _times(0.5),
     ),
     # half a billion: 500 million, not a billion

@@ -78,9 +78,11 @@ def as_english(sentence: str, language: str) -> str:
         text = _month_names(text, months)
     after = AFTER_NUMBER.get(language, {})
     for words, english in after.items():
-        # after the number, or after its scale (1,5 млн рублей: 1.5 million rubles)
+        # after the number, or after its scale (1,5 млн рублей: 1.5 million rubles), or
+        # joined to it in a compound (ein 30-Minuten-Takt: a 30-minute interval)
         pattern = (
-            rf"(?<=\d)((?:\s+(?:thousand|million|billion|trillion))?)\s*(?:{words})(?![^\W\d_])"
+            rf"(?<=\d)((?:\s+(?:thousand|million|billion|trillion))?)(?:\s*|-)(?:{words})"
+            r"(?![^\W\d_])"
         )
         text = re.sub(pattern, rf"\1 {english}", text, flags=re.IGNORECASE)
     for words, english in BEFORE_NUMBER.get(language, {}).items():
@@ -110,7 +112,7 @@ def _words_as_figures(text: str, language: str) -> str:
     if words:
         pattern = "|".join(sorted(words, key=len, reverse=True))
         text = re.sub(
-            rf"(?<![^\W\d_])({pattern})(?![^\W\d_])(?=\s+[^\W\d_])",
+            rf"(?<![^\W\d_])({pattern})(?![^\W\d_])(?=(?:\s+|-)[^\W\d_])",  # Zwei-Stunden-Takt
             lambda m: str(words[m.group(1).lower()]),
             text,
             flags=re.IGNORECASE,
