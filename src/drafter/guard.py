@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from drafter.leaks import CANARY_PREFIX, redact_text, remember_canary, secret_spans
+from drafter.links import link_target
 from drafter.models import Article, CommentThread
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'）)\]」]+", re.IGNORECASE)
@@ -81,6 +82,10 @@ def run_urls(article: Article, thread: CommentThread | None) -> set[str]:
 
 def url_key(url: str) -> str:
     url = url.strip().rstrip(".,;:。、").split("#")[0]
+    # the address as a draft's reference link writes it: letters beyond ASCII and brackets
+    # percent-encoded (a/amazônia_está is a/amaz%C3%B4nia_est%C3%A1, Foo_(bar) Foo_%28bar%29),
+    # on either side; nothing already encoded is decoded (a %2F stays what it is)
+    url = link_target(url)
     url = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
     return url.rstrip("/").lower()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -29,6 +30,11 @@ def _parser() -> MarkdownIt:
 
     # The same configuration as the publish renderer (publish/html.py): what it links, we see.
     return MarkdownIt("js-default").disable("image")
+
+
+def link_target(url: str) -> str:
+    """Percent-encode what would break a Markdown link or an HTML attribute."""
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
 
 
 def browser_href(href: str) -> str:

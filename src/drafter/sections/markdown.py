@@ -8,7 +8,10 @@ import html
 import re
 from urllib.parse import quote
 
+from drafter.links import link_target
 from drafter.models import SubsectionsSection
+
+__all__ = ["link_target"]  # where the blocks and render.py take it from
 
 
 def is_web_url(url: str | None) -> bool:
@@ -18,11 +21,6 @@ def is_web_url(url: str | None) -> bool:
     if not url or re.search(r"[\\\s\x00-\x1f\x7f]", url):
         return False
     return re.match(r"^https?://[^/?#@]+(?:[/?#]|$)", url, re.IGNORECASE) is not None
-
-
-def link_target(url: str) -> str:
-    """Percent-encode what would break a Markdown link or an HTML attribute."""
-    return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
 
 
 _INLINE = re.compile(r"([\\`*_\[\]~|])")
