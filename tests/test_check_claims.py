@@ -555,6 +555,38 @@ def test_a_reaction_naming_a_country_as_its_foreign_comment_does_passes() -> Non
     assert claim.fails and any("ファビウス" in r for r in claim.reasons), claim.reasons
 
 
+def test_a_reaction_rendering_an_acronym_a_war_or_a_brit_as_japanese_does_passes() -> None:
+    """Three false swaps of a recorded draft's reactions, where the translation had added an
+    article's name (the commenter quoting the article, in shorthand): the comment's "PII",
+    which the article spells out in lower case, was "left out" though rendered
+    「個人を特定する情報」; its "Maji Maji" was not heard in マジマジ; a "Brit" was not
+    イギリス. A name of the comment the translation drops is still a swap."""
+    article = _inputs(_markdown()).article
+    article = article.model_copy(
+        update={
+            "text": SOURCE + '\n\nIn Britain "personally identifiable information" (PII) is '
+            "kept apart. The Maji Maji war began in 1905."
+        }
+    )
+
+    def reasons(body: str, translation: str) -> list[str]:
+        claim = _claim(_reaction_report(body, translation, article=article), "無意味")
+        return claim.reasons
+
+    pii = reasons(
+        "The no PII line is meaningless.", "ケルマーの「個人を特定する情報なし」は無意味。"
+    )
+    assert pii == []
+    war = reasons("The Maji Maji war line is meaningless.", "ケルマーのマジマジ戦争の話は無意味。")
+    assert war == []
+    brit = reasons(
+        "As a Brit, the Kelmar line is meaningless.", "イギリス人として、あの話は無意味。"
+    )
+    assert brit == []
+    dropped = reasons("The Natarajan line is meaningless.", "ケルマーの話は無意味。")
+    assert any("Natarajan" in r for r in dropped), dropped
+
+
 def test_a_city_in_a_reaction_is_the_city_not_the_outlet_it_sounds_like() -> None:
     """「ニューヨークらしい」 for "the most New York sentence": New York, not the page's outlet
     "NYTimes", whose glossary rendering ニューヨーク・タイムズ has ニューヨーク as a part (a
@@ -643,6 +675,27 @@ def test_a_link_the_run_never_fetched_is_must_fix() -> None:
     markdown = _markdown().replace(URL, "https://www.meridianpost.example/world/other-story")
     claim = _claim(_report(markdown), "other-story")
     assert claim.fails and claim.section == "links"
+
+
+def test_a_link_the_run_fetched_is_found_however_its_letters_are_encoded() -> None:
+    """A thread's address with letters beyond ASCII (r/brasil's a_amazônia_está…) and an
+    article's with brackets (Wikipedia's Foo_(bar)) are linked percent-encoded, as the
+    references are written: the same addresses, not links the run never fetched (a false
+    must-fix on a recorded draft)."""
+    from drafter.sections.markdown import link_target
+
+    thread_url = "https://www.reddit.com/r/brasil/comments/ct4q9z/a_amazônia_está_em_chamas/"
+    article_url = "https://en.wikipedia.org/wiki/Norvanda_(port)"
+    markdown = _markdown().replace(THREAD_URL, link_target(thread_url))
+    markdown = markdown.replace(URL, link_target(article_url))
+    assert "amaz%C3%B4nia" in markdown and "%28port%29" in markdown
+    inputs = _inputs(markdown)
+    inputs.article = inputs.article.model_copy(update={"url": article_url})
+    assert inputs.thread is not None
+    inputs.thread = inputs.thread.model_copy(update={"url": thread_url})
+    inputs.fetched_urls = fetched_urls(inputs.article, inputs.thread)
+    links = [c for c in check(inputs).claims if c.section == "links"]
+    assert len(links) == 2 and not any(c.fails for c in links), [c.reasons for c in links]
 
 
 @pytest.mark.parametrize(
@@ -1106,6 +1159,46 @@ def test_a_country_a_common_noun_or_a_body_outside_the_lead_is_no_must_fix_swap(
     assert must("lead", rail) == [True]
 
 
+def test_a_name_the_sentence_writes_with_an_ending_or_spelled_out_is_no_swap() -> None:
+    """Four false must-fix swaps of recorded drafts, where the claim's name is in the sentence
+    it rests on, written another way: "ICEs" for the glossary's ICE, "a Norvandan campaigner"
+    for Norvanda, the Kelmar Dockers Union for its acronym KDU, and "the Oscars" where the
+    glossary renders Oscar and Oscars the same. Nor is "casual labour" the party Labour that
+    the claim would leave out. A name from far off stays a swap."""
+    from drafter.check.claims import swapped_names
+
+    source = (
+        "Labour, the KDU and the Tollan Board disagreed. Ilse Dorran said so. Prices rose.\n\n"
+        "Ships wait days. Traders pay more. Fees fund the docks.\n\n"
+        "The Kelmar Dockers Union says ICEs and a Norvandan campaigner at the Oscars rely on "
+        "casual labour, unlike Priya Natarajan."
+    )
+    glossary = [
+        GlossaryEntry(source="KDU", target="KDU"),
+        GlossaryEntry(source="ICE", target="ICE"),
+        GlossaryEntry(source="Norvanda", target="ノルバンダ"),
+        GlossaryEntry(source="Oscars", target="アカデミー賞"),
+        GlossaryEntry(source="Oscar", target="アカデミー賞"),
+        GlossaryEntry(source="Labour", target="労働党"),
+        GlossaryEntry(source="Tollan Board", target="トラン委員会"),
+        GlossaryEntry(source="Priya Natarajan", target="プリヤ・ナタラジャン"),
+        GlossaryEntry(source="Ilse Dorran", target="イルゼ・ドラン"),
+    ]
+    checker, anchor = _recorded_on("The Kelmar", source, glossary)
+
+    def swaps(claim: str) -> list[bool]:
+        return [f.must for f in swapped_names(checker, "lead", claim, anchor)]
+
+    assert swaps("KDUは、非正規労働に頼っていると主張する。") == []
+    assert swaps("ICEは非正規労働に頼っている。") == []
+    assert swaps("ノルバンダの活動家は非正規労働に頼っている。") == []
+    assert swaps("アカデミー賞の候補作も非正規労働に頼っている。") == []
+    # "labour" in lower case is no name the claim leaves out: nothing to swap it for
+    assert swaps("アカデミー賞の候補とトラン委員会は非正規労働に頼っている。") == []
+    # a person from far off put for the sentence's own person is still a swap
+    assert swaps("KDUとイルゼ・ドラン氏は非正規労働に頼っている。") == [True]
+
+
 def test_a_hedge_after_the_first_clause_of_a_compound_sentence_is_only_listed() -> None:
     """ "…needed more time, and it may get there eventually – but right now, the delays hold
     it back": a lead restating the first and last clauses dropped no hedge (a false must-fix
@@ -1137,6 +1230,21 @@ def test_a_quotation_of_the_sources_own_unquoted_words_is_not_listed() -> None:
     own = "助言は「席をアップグレードしなさい！」と呼びかけた。"
     assert quotes(checker, "lead", own, anchor) == []
     invented = "助言は「来年には新しい空港を三つ建てる」と述べた。"
+    assert [f.check for f in quotes(checker, "lead", invented, anchor)] == ["quotes"]
+
+
+def test_a_bodys_name_in_brackets_with_its_acronym_is_not_a_quotation() -> None:
+    """「気候変動に関する政府間パネル（IPCC）」 is a body's name set off in brackets, as
+    Japanese news writes long names, not someone's words (a background sentence had it listed
+    as a quotation no one said). Words in brackets that close on no acronym are still read."""
+    from drafter.check.claims import quotes
+
+    checker = Checker(_inputs(_markdown()))
+    last = checker.sentences[-1]
+    anchor = Anchor(ids=[last.id], closest=[last.id], best=0.5, recorded=True)
+    named = "報告書は「ケルマーの港湾に関する政府間委員会（KPIC）」がまとめた。"
+    assert quotes(checker, "lead", named, anchor) == []
+    invented = "報告書は「来年には新しい空港を三つ建てる（Kelmar）」と述べた。"
     assert [f.check for f in quotes(checker, "lead", invented, anchor)] == ["quotes"]
 
 

@@ -34,6 +34,16 @@ def test_japanese_splits_on_sentence_marks_and_keeps_closing_brackets() -> None:
         "本人は「いいね！」の数を見られる。",
         "次だ。",
     ]
+    # a short name with its mark, then a katakana noun (「いいね！」ボタン): one sentence; a
+    # longer quoted line before a new sentence is still two
+    assert split_sentences("種類がある。「いいね！」ボタンを置くと送られる。") == [
+        "種類がある。",
+        "「いいね！」ボタンを置くと送られる。",
+    ]
+    assert split_sentences("「港はもう閉じるしかない！」スタッフは言った。") == [
+        "「港はもう閉じるしかない！」",
+        "スタッフは言った。",
+    ]
     assert split_sentences("無線で「確保した！」「無事だ」と伝えた。次だ。") == [
         "無線で「確保した！」「無事だ」と伝えた。",
         "次だ。",

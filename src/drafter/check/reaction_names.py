@@ -187,6 +187,8 @@ def _unrendered(
             continue  # "Democratic", "New": a word of a name, not one; a month is no name
         if word.isupper() and word not in checker.words:
             continue  # "a LOT": shouting, not an acronym of the article
+        if word.isupper() and _spelled_lowercase(word, checker.inputs.article.text):
+            continue  # PII, "personally identifiable information": a thing, translated
         if lowered in common or re.search(rf"(?<![A-Za-z]){re.escape(lowered)}(?![A-Za-z])", body):
             continue  # "Best" opening a sentence: a word either text also has in lower case
         if any(abbreviates(word, form) for form in rendered):
@@ -195,7 +197,9 @@ def _unrendered(
             continue
         if lowered in rendered or any(lowered in r.split() for r in rendered):
             continue
-        if any(transliteration_match(run, word) >= 0.8 for run in runs):
+        # the word alone, or the capitalised run it is part of (マジマジ for "Maji Maji")
+        heard = [word, *_runs_with(word, body)]
+        if any(transliteration_match(run, form) >= 0.8 for run in runs for form in heard):
             continue
         if word in plain or any(
             ja in plain and any(lowered == f or lowered in f.split() for f in forms)
@@ -204,6 +208,31 @@ def _unrendered(
             continue  # "York" of "New York" for ニューヨーク
         out.append(word)
     return out
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’]*(?:[\s-]+[A-Z][\w'’]*)+")
+
+
+def _runs_with(word: str, body: str) -> list[str]:
+    """The runs of capitalised words of the comment that hold the word ("Maji Maji" and "The
+    Maji Maji" for Maji)."""
+    out = []
+    for run in _CAPITALISED.findall(body):
+        words = run.split()
+        out += [
+            " ".join(words[i:j])
+            for i in range(len(words))
+            for j in range(i + 2, len(words) + 1)
+            if word in words[i:j]
+        ]
+    return out
+
+
+def _spelled_lowercase(acronym: str, text: str) -> bool:
+    """Whether the article spells the acronym out in lower-case words before it, as a thing
+    and not a name: “personally identifiable information” (PII)."""
+    pattern = rf"((?:[a-z][a-z-]*\s+){{1,6}}[a-z][a-z-]*)[\"”’']?\s*\(\s*{re.escape(acronym)}\s*\)"
+    return any(abbreviates(acronym, m.group(1)) for m in re.finditer(pattern, text))
 
 
 _GENERIC_LAST = ("university", "college", "club", "company", "corporation")

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from drafter.lang.exonyms_foreign import foreign_forms
 
+_BRITAIN = ("britain", "british", "brit", "brits", "u.k.", "uk", "united kingdom", "england",
+            "london")  # fmt: skip
+
 # Katakana names of countries and regions whose English names sound nothing like them, with
 # the words (name, adjective, capital) a source uses for them.
 EXONYMS: dict[str, tuple[str, ...]] = {
     "オランダ": ("netherlands", "dutch", "holland", "amsterdam", "the hague"),
     "ドイツ": ("germany", "german", "berlin"),
-    "イギリス": ("britain", "british", "u.k.", "uk", "united kingdom", "england", "london"),
+    "イギリス": _BRITAIN,
     "アメリカ": ("america", "american", "u.s.", "us", "united states", "washington"),
     "スイス": ("switzerland", "swiss", "geneva", "zurich", "bern"),
     "ギリシャ": ("greece", "greek", "athens"),
@@ -75,7 +78,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "韓国": ("south korea", "korea", "korean", "seoul"),
     "北朝鮮": ("north korea", "dprk", "pyongyang"),
     "米国": ("u.s.", "us", "usa", "america", "american", "united states", "washington"),
-    "英国": ("britain", "british", "u.k.", "uk", "united kingdom", "england", "london"),
+    "英国": _BRITAIN,
     "台湾": ("taiwan", "taiwanese", "taipei"),
     "香港": ("hong kong",),
     "欧州": ("europe", "european", "eu"),

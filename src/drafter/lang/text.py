@@ -178,23 +178,26 @@ def _split_japanese(paragraph: str) -> list[str]:
     sentence. An unbalanced bracket (a typo) stops protecting at the paragraph's end, so the
     text is then split as if it were not there."""
     sentences: list[str] = []
-    start, depth = 0, 0
+    start, depth, opened = 0, 0, 0
     n = len(paragraph)
     for i, char in enumerate(paragraph):
         if char in _OPENERS:
+            opened = i if depth == 0 else opened
             depth += 1
         elif char in _CLOSERS and depth:
             depth -= 1
             # 「やめる。」彼は言った。 is two sentences; 「やめる。」と言った。 is one, and so is
             # 「文句ある？」でいいだろ。 (a particle goes on with the sentence), and so is
             # 「確保した！」「無事だ」と伝えた。 (quotations in a row), and 「いいね！」の数 (a name
-            # with its mark, followed by a particle: の, へ, より, まで, だ, ほど, くらい)
+            # with its mark, followed by a particle: の, へ, より, まで, だ, ほど, くらい), and
+            # 「いいね！」ボタン (a short name with its mark, followed by a katakana noun)
             if (
                 depth == 0
                 and i > 0
                 and paragraph[i - 1] in "。！？"
                 and i + 1 < n
                 and paragraph[i + 1] not in "とっな、。」』）)でがはをにもやか「『のへよまだほくぐ"
+                and not _NAME_WITH_MARK.match(paragraph, opened, i + 2)
             ):
                 sentences.append(paragraph[start : i + 1])
                 start = i + 1
@@ -215,6 +218,7 @@ def _split_japanese(paragraph: str) -> list[str]:
     return [p.strip() for p in sentences if p.strip()]
 
 
+_NAME_WITH_MARK = re.compile(r"「[^「」。]{1,10}[！？]」[ァ-ヴ]")
 _OPENERS = "「『（(【"
 _CLOSERS = "」』）)】"
 

@@ -30,6 +30,8 @@ QUOTE_IN_CONTEXT = 0.55
 RUNS_WORTH = 0.2  # a sentence this close to a quotation is worth reading run by run
 QUOTE_REPORTED = 0.35  # this close to some source sentence, a quotation is not must-fix
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
+# a name closed by its acronym: two capitals or more (IPCC, PolyU), not a word (Kelmar)
+_WITH_ACRONYM = re.compile(r"[（(][A-Z][a-z0-9&.-]*[A-Z][A-Za-z0-9&.-]{0,8}[）)]$")
 JA_QUOTE = re.compile(r"「([^」]{4,})」|『([^』]{4,})』")
 _SPEECH_AFTER = re.compile(
     r"^[」』]?\s*(?:と|との|とも|って)\s*(?:述べ|語|話|言|強調|説明|指摘|主張|明かし|批判|訴え|発表|"
@@ -47,6 +49,8 @@ def quotes(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
         content = match.group(1) or match.group(2)
         if not _HIRAGANA.search(content):
             continue  # 「e-tron スポーツバック」, 「脱・中国依存」: a name or a term, not speech
+        if _WITH_ACRONYM.search(content):
+            continue  # 「気候変動に関する政府間パネル（IPCC）」: a body's name, not speech
         if section == "title":
             out += _in_title(checker, content)
             continue

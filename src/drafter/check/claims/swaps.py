@@ -62,6 +62,7 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
             if e not in rendered
             and _words(e.source)
             and _words(e.source) <= words
+            and _capitalised_in(e.source, sentence.text)  # not "casualised labour" for Labour
             and _person(e) == _person(moved)  # a person for a person, a body for a body
             and not abbreviates(e.source, moved.source)  # DHS for 国土安全保障省
             and not abbreviates(moved.source, e.source)
@@ -103,6 +104,7 @@ def _named_far(
     # "Kazakhstan's Air Astana", "McCaul, R-Texas": the possessive's and the hyphen's words too
     near |= {part for w in near for part in re.split(r"[-'’]", w) if len(part) >= 3}
     acronyms = set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", window))  # WHO, PolyU
+    spelled = _CAPITALISED_RUN.findall(window)  # University and College Union, for UCU
     return [
         e
         for e in _longest(rendered)
@@ -110,13 +112,38 @@ def _named_far(
         and _words(e.source)  # "El Al": no word long enough to tell where it is named
         and not _credited(e, claim)
         and _in_source(checker, e)
-        and not _words(e.source) & near
+        and not _near(e, near, glossary)
         and not any(abbreviates(a, e.source) for a in acronyms)  # "WHO" for the body
+        and not (e.source.isupper() and any(abbreviates(e.source, run) for run in spelled))
         and not any(w in outlet for w in _words(e.source))  # the outlet: 「〇〇によると」
         and normalize(e.target) not in EXONYMS  # 米国, 中国: named anywhere
         and normalize(e.source).casefold() not in KNOWN_FORMS  # "American" as 米国の
         and _proper(e.source)  # "fournisseurs d'accès à Internet": a thing, not a name
     ]
+
+
+# a name of capitalised words, with the small words a body's name takes inside it
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|on|in|&|de|du|des|der|für|und)\s+)*[A-Z][\w'’-]*)+"
+)
+# what a name's word takes in a sentence: the plural, the possessive, a country's people or
+# adjective ("ICEs" of ICE, "the Oscars" of Oscar, "a Namibian campaigner" of Namibia)
+_NAME_ENDINGS = ("s", "es", "'s", "’s", "n", "an", "ian", "ese", "i", "ish")
+
+
+def _near(entry: GlossaryEntry, near: set[str], glossary: list[GlossaryEntry]) -> bool:
+    """Whether the sentences around the claim's own name the entry: by one of its words, as it
+    is or with an ending, or by another entry the glossary renders the same (Oscars, Oscar)."""
+    target = normalize(entry.target)
+    words = set().union(
+        *(_words(e.source) for e in glossary if normalize(e.target) == target), _words(entry.source)
+    )
+    return any(
+        w in near
+        or any(f"{w}{end}" in near for end in _NAME_ENDINGS)
+        or (w.endswith("a") and f"{w[:-1]}ian" in near)  # Canada: Canadian
+        for w in words
+    )
 
 
 # the words a name in these languages may open with in lower case (la NSA, van Gogh, al-Assad)
@@ -132,6 +159,14 @@ def _proper(source: str) -> bool:
     words = [w for w in re.split(r"[\s'’-]+", normalize(source)) if w]
     rest = [w for w in words if w.casefold() not in _LOWER_OPENINGS] or words
     return bool(rest) and any(c.isupper() for c in rest[0])  # iPhone, eBay
+
+
+def _capitalised_in(name: str, text: str) -> bool:
+    """Whether each capitalised word of the name is written with its capital in the text: a
+    glossary's Labour (the party) is not the "labour" of a sentence on casual work."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’&-]*", normalize(name)) if w[:1].isupper()]
+    text = normalize(text)
+    return all(re.search(rf"(?<![^\W\d_]){re.escape(w)}", text) for w in words)
 
 
 def _longest(rendered: list[GlossaryEntry]) -> list[GlossaryEntry]:
