@@ -48,6 +48,13 @@ GERMAN = (
     "Fracht abfertigen. Örtliche Spediteure warnten, dass sich die Wartezeiten am Tor bis zu den "
     "Feiertagen verdoppeln könnten. Die Behörde will die Ladezeiten in der Nacht verlängern."
 )
+# Czech shares "a", "na" and "do" with Portuguese, but not its letters ř, ě, ů: no profile
+CZECH = (
+    "Přístav v Kelmaru zavře dva kotviště do konce roku a na opravy půjde více než miliarda "
+    "korun. Ředitel přístavu řekl, že lodě budou čekat déle a že se to dotkne i vývozu do Evropy. "
+    "Odboráři se obávají ztráty práce a na úterý svolali schůzi. Dopravci chtějí, aby přístav "
+    "prodloužil noční směny, dokud opravy neskončí."
+)
 PORTUGUESE = (
     "A autoridade portuária de Port Calden anunciou na terça-feira que vai fechar dois dos seus "
     "quatro berços de contêineres para reparos no próximo mês. As obras nos muros do cais devem "
@@ -199,12 +206,13 @@ def test_the_language_is_read_from_the_letters_not_the_page_template(site: str) 
         (KOREAN, "ko"),
         (GERMAN, "de"),
         (PORTUGUESE, "pt"),
+        (CZECH, None),  # a language without a profile is not told, not taken for another
         # the front matter's (or a page template's) language does not outvote the words
         (f"---\ntitle: Port news\nlanguage: en\n---\n{GERMAN}", "de"),
         (f"---\ntitle: Port news\nlanguage: de\n---\n{ENGLISH}", "en"),
     ],
 )
-def test_the_detected_language_is_recorded(tmp_path: Path, text: str, language: str) -> None:
+def test_the_detected_language_is_recorded(tmp_path: Path, text: str, language: str | None) -> None:
     content = text if text.startswith("---") else f"Port news\n\n{text}"
     assert fetch_json(write(tmp_path / "story.txt", f"{content}\n"))["language"] == language
 

@@ -146,11 +146,32 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     return _LANGUAGE_OF_GROUP.get(group)
 
 
+# letters of Latin-script languages without a profile here (Czech ř ě ů, Polish ł ą ś,
+# Hungarian ő, Turkish ğ ş ı, Romanian ș ț ă, Croatian đ, Baltic ė ū, Nordic å ø æ): a text
+# this dense with them is in one of those, whatever short words it shares with a profiled
+# language ("4:1 na Ville a vyřazení…" has Portuguese's "a" and "na")
+_UNPROFILED_LETTERS = frozenset("řěůťďňľĺŕłąęśźżćńőűğşıțșăđčšžėųūģķļņāēīåøæþðơư")
+UNPROFILED_SHARE = 0.01
+
+
+def unprofiled(text: str) -> bool:
+    """Whether the text is dense with letters of a Latin-script language without a profile
+    (two or more, and 1% of its letters): "Souček" in an English sentence is not."""
+    sample = text[:SAMPLE_CHARS].lower()
+    letters = sum(1 for c in sample if c.isalpha())
+    found = sum(1 for c in sample if c in _UNPROFILED_LETTERS)
+    return found >= 2 and found >= UNPROFILED_SHARE * letters
+
+
 def latin_language(text: str) -> str | None:
     """The Latin-script language whose common words make up the largest share of `text`, or
-    None when none reaches LATIN_SHARE."""
-    words = re.findall(r"[^\W\d_]+", text[:SAMPLE_CHARS].lower())
+    None when none reaches LATIN_SHARE, or the text is written in letters of a language
+    without a profile."""
+    sample = text[:SAMPLE_CHARS].lower()
+    words = re.findall(r"[^\W\d_]+", sample)
     if len(words) < 10:
+        return None
+    if unprofiled(sample):
         return None
     shares = {
         code: sum(1 for word in words if word in common) / len(words)
