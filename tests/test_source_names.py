@@ -77,3 +77,19 @@ def test_a_title_inside_a_name_and_letters_beyond_ascii() -> None:
     )
     assert "Richard von Weizsäcker" in names
     assert {"Justice Department", "Department of Justice"} <= set(names)
+
+
+def test_a_body_whose_name_joins_two_words_with_and_is_one_name() -> None:
+    """The Food and Drug Administration is one body, not "Food" and "Drug Administration" (the
+    lead was asked to render the fragments); two names joined by "and" stay two."""
+    names = source_names(
+        [
+            "The regulator, the Food and Drug Administration, approved it on Tuesday.",
+            "The birds were counted by Fauna and Flora International.",
+            "Officials from Norvanda and Kelmar met in Tollan.",
+        ]
+    )
+    assert "Food and Drug Administration" in names
+    assert "Fauna and Flora International" in names
+    assert "Drug Administration" not in names and "Flora International" not in names
+    assert {"Norvanda", "Kelmar", "Tollan"} <= set(names)

@@ -75,7 +75,7 @@ def source_names(sentences: Iterable[str], limit: int = LIMIT) -> list[str]:
         rest = run[1:]
         while rest and rest[0] in _JOINERS:
             rest = rest[1:]
-        if opens and rest and run[0] not in inside and set(rest) - _JOINERS <= inside:
+        if opens and rest and run[0] not in inside and set(rest) - _JOINERS - {"and"} <= inside:
             run = rest  # "Once Trump …", "Cases of Eastern …": the name seen inside sentences
         if len(run) == 1 and opens:
             openers.append(run[0])
@@ -156,7 +156,7 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
             if bare != word:  # a possessive ends the name: "Boeing's Airbus deal"
                 out.append((run, opens))
                 run = []
-        elif run and lower in _JOINERS and not pending:
+        elif run and (lower in _JOINERS or lower == "and") and not pending:
             pending = [lower]
         else:
             if run:
@@ -165,7 +165,25 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
         at_start = False
     if run:
         out.append((run, opens))
-    return _trimmed(out)
+    return _trimmed([part for found in out for part in _split_at_and(*found)])
+
+
+# the last words of a body whose name joins two words with "and" (the Food and Drug
+# Administration, the University and College Union, Fauna and Flora International)
+_BODY_ENDS = _BODY_WORDS | {"administration", "union", "international", "foundation", "institute",
+                            "commission", "association", "society", "organization", "organisation",
+                            "authority", "bureau", "center", "centre", "corporation", "company",
+                            "group", "fund", "trust", "college", "museum", "network", "alliance",
+                            "federation", "forum", "laboratory", "school", "hospital"}  # fmt: skip
+
+
+def _split_at_and(run: list[str], opens: bool) -> list[tuple[list[str], bool]]:
+    """A run joined by "and" is one body's name when it ends in a body's word; otherwise
+    two names ("Britain and France")."""
+    if "and" not in run or run[-1].lower() in _BODY_ENDS:
+        return [(run, opens)]
+    at = run.index("and")
+    return [(run[:at], opens), *_split_at_and(run[at + 1 :], False)]
 
 
 def _trimmed(out: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
