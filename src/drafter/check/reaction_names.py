@@ -21,6 +21,7 @@ from drafter.lang.names import (
     transliteration_match,
     unfamiliar,
 )
+from drafter.lang.quantities.foreign import reads
 from drafter.lang.text import normalize
 from drafter.lang.weekdays import MONTHS, WEEKDAYS
 from drafter.sources.language import detect_language
@@ -144,25 +145,40 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
             parts = re.split(r"[\s\-‐]+", key)  # Bautista-Agut is also "Bautista"
             tokens = [key, *(t for t in parts if len(t) >= 3), *_same_place(key)]
             rendered.update(tokens)
-            if any(_said(t, said) for t in tokens) or not _said(key, checker.source_norm):
-                continue
-            if not mention.from_glossary and _heard_in(part, body):
-                continue  # the comment's own word, matched to the article's by mistake
-            foreign.append((part, form, mention.person))
+            if not _said_or_unknown(checker, tokens, said, mention.from_glossary, part, body):
+                foreign.append((part, form, mention.person))
     if not foreign:
         return []
     article_words = {w.casefold() for w in checker.words}
+    language = comment_language(body) or checker.source_language
+    if not reads(language):  # "Ale" (but) opening a Czech sentence is no name
+        comment_words = [w for w in comment_words if w not in _openers_only(body)]
     others = _unrendered(checker, text, body, comment_words, rendered, article_words)
     if not others:
         return []
-    # German writes every noun with a capital ("Besucher"): a capital there proves no name
-    proof = (comment_language(body) or checker.source_language) not in _NOUNS_CAPITALISED
+    # German writes every noun with a capital ("Besucher"): a capital there proves no name;
+    # nor one in a language the check does not read
+    proof = language not in _NOUNS_CAPITALISED and reads(language)
     return [
         Swap(part, form, others[0], proof and _KATAKANA_ONLY.match(part) is not None
              and (others[0].casefold() in article_words and not unresolved if form
                   else person and unresolved == 1))
         for part, form, person in foreign
     ]  # fmt: skip
+
+
+def _said_or_unknown(
+    checker: Checker, tokens: list[str], said: str, from_glossary: bool, part: str, body: str
+) -> bool:
+    """Whether a name the translation gives, read as the article's (tokens: its spellings),
+    is the comment's own, or no name of the article either: then it is no swap."""
+    key = tokens[0]
+    if any(_said(t, said) for t in tokens) or not _said(key, checker.source_norm):
+        return True
+    if len(key) >= 6 and key.replace(" ", "") in said.replace(" ", ""):
+        return True  # the article's #WestHam, the comment's "West Ham"
+    # the comment's own word, matched to the article's by mistake
+    return not from_glossary and _heard_in(part, body)
 
 
 def _unrendered(
@@ -211,6 +227,13 @@ def _unrendered(
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’]*(?:[\s-]+[A-Z][\w'’]*)+")
+
+
+def _openers_only(body: str) -> set[str]:
+    """The comment's capitalised words seen only where a sentence opens."""
+    opening = set(re.findall(r"(?:^|[.!?…]\s+)([A-Z][\w'’]*)", body))
+    inside = set(re.findall(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_], ))[A-Z][\w'’]*", body))
+    return opening - inside
 
 
 def _runs_with(word: str, body: str) -> list[str]:

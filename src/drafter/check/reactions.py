@@ -20,7 +20,8 @@ from drafter.lang.quantities import (
     writes_number,
     written_values,
 )
-from drafter.lang.quantities.foreign import source_quantities
+from drafter.lang.quantities.foreign import reads, source_quantities
+from drafter.sources.language import unprofiled
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -118,7 +119,7 @@ def _reaction(
         )
     else:
         refs = [SourceRef(id=original.id, text=original.body)]
-        wrong, unsure = _reaction_against(checker, reaction, original, ids, row)
+        wrong, unsure = _reaction_against(checker, reaction, original, comments, row)
         must += wrong
         verify += unsure
     reasons = must + verify
@@ -136,11 +137,16 @@ def _reaction(
 
 
 def _reaction_against(
-    checker: Checker, reaction: DraftSentence, original: Any, ids: list[str], row: np.ndarray | None
+    checker: Checker,
+    reaction: DraftSentence,
+    original: Any,
+    comments: dict[str, Any],
+    row: np.ndarray | None,
 ) -> tuple[list[str], list[str]]:
     """What a translation gets wrong about its original comment (the score, a number the
     comment states otherwise, or it reads like another comment: a swapped id), and what
     to verify (a number the comment does not state)."""
+    ids = list(comments)
     out: list[str] = []
     unsure: list[str] = []
     if reaction.score is not None and original.score not in (None, reaction.score):
@@ -157,7 +163,9 @@ def _reaction_against(
         best_i = int(np.argmax(row))
         if ids[best_i] != original.id and float(row[best_i]) - own >= 0.15:
             other = ids[best_i]
-            out.append(
+            # a comment in another language than its rival is not compared on one scale (a
+            # faithful Japanese rendering of a Czech comment reads closer to an English one)
+            (out if _one_language(original.body, comments[other].body) else unsure).append(
                 checker.say(
                     f"訳がコメント {original.id} ではなく {other} の内容に近いです"
                     f"（IDの取り違えの可能性）",
@@ -165,6 +173,16 @@ def _reaction_against(
                 )
             )
     return out, unsure
+
+
+def _one_language(body: str, other: str) -> bool:
+    """Whether two comments may be in one language: not when one is written in the letters of
+    a language without a profile (Czech ř, ů) and the other is not, nor when each is told and
+    they differ (a comment too short to tell may be in either)."""
+    if unprofiled(body) != unprofiled(other):
+        return False
+    language, rival = comment_language(body), comment_language(other)
+    return language is None or rival is None or language == rival
 
 
 def _figure_reasons(
@@ -201,7 +219,9 @@ def _figure_reasons(
                 )
             )
         elif rivals:
-            out.append(
+            # in a language the check does not read, a figure may be a number word ("obou
+            # Manchesterů": both Manchesters, 2) that the comment's other figures are not
+            (out if reads(language or checker.source_language) else unsure).append(
                 checker.say(
                     f"「{quantity.label()}」: 元のコメントは「{rivals[0].label()}」",
                     f"「{quantity.label()}」: the original comment says “{rivals[0].label()}”",

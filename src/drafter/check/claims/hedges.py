@@ -228,6 +228,10 @@ _WEIGHED = re.compile(
 )
 
 
+# the modal of a comparison's "than" clause measures the main claim, it does not hedge it
+_COMPARED = re.compile(r"\bthan\b[^,.;:]*$", re.IGNORECASE)
+
+
 def _main_clause_modal(text: str) -> re.Match[str] | None:
     for word in MODAL_EN.finditer(text):
         before = text[max(0, word.start() - 40) : word.start()]
@@ -235,6 +239,9 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue
         if word.group(0).lower() == "could" and _TIME_CLAUSE.search(before):
             continue
+        wider = text[max(0, word.start() - 80) : word.start()]
+        if word.group(0).lower() in ("could", "might") and _COMPARED.search(wider):
+            continue  # "faster than even its supporters could have imagined": a measure
         if word.group(0).lower() == "considering" and not _WEIGHED.search(before):
             continue  # "Considering a Mac is meant for…": given that, not a plan weighed
         if word.group(0).lower().startswith("plan") and _OWNED.search(before):

@@ -48,6 +48,19 @@ _SPACE_GROUPED = frozenset({"ru", "uk", "fr", "pl"})
 CJK_FIGURES = frozenset({"ko", "zh"})
 
 
+# The languages whose figures, months and common words the check reads, and on which its
+# cross-lingual matching was measured. In another (Czech, Polish, Turkish…) a number word
+# ("obou": both), a month ("prosinec") or a sentence's opening word ("Ale": but) is unread,
+# and a faithful translation scores low against its original: what only those readings
+# would call wrong is listed to verify, never must-fix.
+READ_LANGUAGES = frozenset({"en", "ja", "ko", "zh", *NUMBER_WORDS})
+
+
+def reads(language: str | None) -> bool:
+    """Whether the check reads text in `language` (None: not told, read as English)."""
+    return language is None or language in READ_LANGUAGES
+
+
 def source_quantities(sentence: str, language: str | None) -> list[Quantity]:
     """The quantities of a source sentence written in `language` (an ISO 639-1 code)."""
     if language in CJK_FIGURES:
