@@ -88,6 +88,9 @@ def test_language_problem_allows_latin_names_in_japanese() -> None:
         == "is not written in Japanese"
     )
     assert language_problem("大臣は延期の見通しを示した。", "en") == "is not written in English"
+    # a heading of names in Latin letters is Japanese; an English sentence with a particle is not
+    assert language_problem("ARKitとTrueDepthカメラ", "ja") is None
+    assert language_problem("Apple's ARKit uses TrueDepth camera data と述べた", "ja")
     assert char_count("日本 語\n") == 3
 
 

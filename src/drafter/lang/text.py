@@ -273,11 +273,23 @@ def language_problem(text: str, lang: str) -> str | None:
     if len(letters) < 4:
         return None
     ratio = japanese_ratio(text)
-    if lang == "ja" and ratio < 0.25:
+    if lang == "ja" and ratio < 0.25 and _japanese_unit_ratio(text) < 0.5:
+        # a heading of two names in Latin letters (「ARKitとTrueDepthカメラ」) is Japanese:
+        # each Latin word counts once, as its name, not letter by letter
         return "is not written in Japanese"
     if lang == "en" and ratio > 0.2:
         return "is not written in English"
     return None
+
+
+def _japanese_unit_ratio(text: str) -> float:
+    """The share of Japanese characters among a text's units, where each run of other
+    letters (a word in Latin letters) is one unit."""
+    japanese = sum(1 for c in text if _is_japanese_char(c))
+    others = len(
+        re.findall(r"[^\W\d_]+", "".join(" " if _is_japanese_char(c) else c for c in text))
+    )
+    return japanese / (japanese + others) if japanese + others else 0.0
 
 
 def char_count(text: str) -> int:
