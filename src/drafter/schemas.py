@@ -111,14 +111,15 @@ class BookOut(_Schema):
 
 class BooksDraft(_Schema):
     """関連書籍紹介: books the model is confident exist, best first (a catalog checks them in
-    this order and keeps the first it confirms; the rest are spares)."""
+    this order and keeps the first ones it confirms, as many as the prompt says; the rest are
+    spares)."""
 
     books: list[BookOut] = Field(min_length=1, max_length=8)
     search_keywords: list[str] = Field(
         default_factory=list,
         max_length=4,
-        description="2–4 short subject keywords, in the article's language, for a library "
-        "catalog search if your books cannot be found",
+        description="2–4 short subject keywords, in the language the draft is written in "
+        "(not the source's), for a library catalog search if your books cannot be found",
     )
 
 
