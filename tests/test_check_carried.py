@@ -17,7 +17,7 @@ from drafter.check.carried import carried_draft
 from drafter.check.core import check
 from drafter.check.report import JudgeInfo
 from drafter.cli import app
-from drafter.models import Claim, Evidence
+from drafter.models import Article, Claim, Evidence
 from drafter.render import Draft, render_markdown
 from tests.helpers import draft
 from tests.scripted_llm import ScriptedLLM
@@ -170,3 +170,52 @@ def test_a_sentence_cut_from_a_stored_one_carries_its_evidence_only_where_it_is_
     whole, cut = carried.section("lead")[:2]
     assert cut.text == "以上。" and cut.evidence == ()
     assert whole.evidence == tuple(e.sentence_id for e in first.evidence) != ()
+
+
+def test_a_run_numbered_by_an_earlier_split_is_checked_by_its_sentences_text(
+    llm_env: ScriptedLLM, tmp_path: Path
+) -> None:
+    """A run recorded by a version that split the source otherwise (it missed the end of its
+    first sentence, so every later id is one lower) is checked against the sentences its
+    evidence quotes, not the numbers: the same verdicts as the run checked as recorded."""
+    run_dir = _finished_run(tmp_path)
+    before = _report(run_dir)
+    article = Article.model_validate_json((run_dir / "inputs/article.json").read_text("utf-8"))
+    first, second = article.sentences()[:2]
+
+    def older(evidence: list[dict[str, str]]) -> list[dict[str, str]]:
+        out: list[dict[str, str]] = []
+        for e in evidence:
+            number = int(e["sentence_id"][1:])
+            if number <= 2:
+                e = {"sentence_id": "S1", "text": f"{first.text} {second.text}"}
+            else:
+                e = {"sentence_id": f"S{number - 1}", "text": e["text"]}
+            if e not in out:
+                out.append(e)
+        return out
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "evidence":
+                    node[key] = older(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    stored = json.loads((run_dir / "article.json").read_text("utf-8"))
+    walk(stored)
+    shifted = [
+        e["sentence_id"] for p in stored["lead"]["paragraphs"] for s in p for e in s["evidence"]
+    ]
+    assert shifted and any(i != "S1" for i in shifted)
+    (run_dir / "article.json").write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
+    after = _report(run_dir)
+
+    def verdicts(report: dict[str, Any]) -> list[tuple[str, str, bool]]:
+        return [(c["sentence"], c["verdict"], c["fails"]) for c in report["claims"]]
+
+    assert verdicts(after) == verdicts(before)

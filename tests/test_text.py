@@ -115,3 +115,24 @@ def test_a_full_stop_a_page_lost_its_space_after_still_ends_a_sentence() -> None
 
 def test_brand_heavy_japanese_sentence_is_still_japanese() -> None:
     assert language_problem("TikTokのCEO、Shou Chew氏は米国で会見した。", "ja") is None
+
+
+def test_a_word_ending_in_a_letter_beyond_ascii_or_a_figures_unit_ends_its_sentence() -> None:
+    """ "…educação e punição. Que seja…" was one sentence (the "o" after "ã" was read as an
+    initial), and so was "…titles in 4K. Everyone else might wait": two sentences each,
+    while initials and abbreviations still end none."""
+    assert split_sentences("Que sejam educação e punição. Que seja dada a chance.") == [
+        "Que sejam educação e punição.",
+        "Que seja dada a chance.",
+    ]
+    assert split_sentences("Sonó la canción. El público aplaudió.") == [
+        "Sonó la canción.",
+        "El público aplaudió.",
+    ]
+    assert split_sentences("It plays titles in 4K. Everyone else might wait.") == [
+        "It plays titles in 4K.",
+        "Everyone else might wait.",
+    ]
+    assert split_sentences("Coach P.J. Fleck and Mr. Dorran met in the U.S. Army base.") == [
+        "Coach P.J. Fleck and Mr. Dorran met in the U.S. Army base."
+    ]

@@ -11,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from drafter.check.carried import carried_draft
 from drafter.check.core import CheckInputs, fetched_urls
 from drafter.check.draft_md import ParsedDraft, expected_headings, layout_problem, parse_draft
+from drafter.check.renumber import renumbered
 from drafter.errors import DrafterError, SourceError
 from drafter.guard import url_key
 from drafter.lang.text import normalize
@@ -65,6 +66,8 @@ def from_run(run_dir: Path, draft_path: Path | None = None) -> CheckInputs:
     markdown_path = draft_path or folder.path / ARTICLE_MD
     text = _read_text(markdown_path)
     recorded = _stored_draft(folder.path / ARTICLE_JSON)
+    if recorded is not None:  # ids as this version numbers the source's sentences
+        recorded = renumbered(recorded, article.sentences())
     carried = _carried(recorded, text) if recorded is not None else None
     inputs = CheckInputs(
         article=article,

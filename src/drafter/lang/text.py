@@ -125,7 +125,9 @@ _JA_BOUNDARY = re.compile(r"[。！？]")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    match = re.search(r"([A-Za-z][A-Za-z.]*)\.$", chunk)  # a closing quote ends a sentence
+    # a closing quote ends a sentence; so does a figure's unit ("in 4K.", "at 1080p."), which
+    # is no initial
+    match = re.search(r"(?<![\w])([A-Za-z][A-Za-z.]*)\.$", chunk)
     if not match:
         return False
     word = match.group(1).lower()
