@@ -528,6 +528,9 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("2300万ドルのセンター", "a $23-million data-processing centre"),  # not $23
         ("15億ドルの取引", "a $1.5-billion deal"),
         ("12億元の望遠鏡", "the 1.2-billion-yuan telescope"),  # a number, then no money
+        ("約5万年前のもの", "dating showed it to be approximately 50,000 years old"),  # no age
+        ("2年に1度のフォーラム", "the region hosts a biennial forum"),
+        ("1〜3月期の売上高は7億7500万ドル", "first-quarter revenue of $775 million"),  # no March
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:

@@ -66,6 +66,7 @@ from tests.helpers import check_inputs
         ("es", "Durante los dos primeros meses no hubo clases.", "2か月"),
         ("de", "Die Bahn plant einen 30-Minuten-Takt.", "30分間隔"),  # a compound's figure
         ("de", "Auf Nebenstrecken fährt einer im Zwei-Stunden-Rhythmus.", "2時間に1本"),
+        ("de", "Er kommt in sechseinhalb Stunden nach Paris.", "6時間半"),
     ],
 )
 def test_a_sources_figures_are_read_in_its_language(

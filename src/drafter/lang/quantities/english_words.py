@@ -45,6 +45,11 @@ def _times(factor: float) -> Callable[[re.Match[str]], str]:
 
 
 # Phrases that spell a figure another way, rewritten before figures are read (in this order)
+def _object_age(match: re.Match[str]) -> str:
+    years = float(match.group(1).replace(",", ""))
+    return f"{match.group(1)} years back" if years >= 150 else match.group(0)
+
+
 SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # a quarter century: 25 years, not a quarter (three months) and a century
     (re.compile(r"(?i)\b(?:a|one)[\s-]+quarter(?:[\s-]+of[\s-]+a)?[\s-]+century\b"), "25 years"),
@@ -69,6 +74,14 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     # over the past year, in the past decade, in the last year: one year, ten years ("last
     # year" without "the" is the year before, a date)
     (re.compile(r"(?i)\b(past|previous|(?<=the )last) (year|month|week|decade)\b"), r"\1 1 \2"),
+    # "a 50,000-year-old tool", "approximately 50,000 years old": no one's age but a span back
+    # in time (「約5万年前」); a person's age stays an age
+    (re.compile(r"(?i)\b(\d[\d,]*)[\s-]+years?[\s-]+old\b"), _object_age),
+    # a biennial forum: held every 2 years (「2年に1度」)
+    (
+        re.compile(r"(?i)\b(bi|tri)ennial(ly)?\b"),
+        lambda m: "every 2 years" if m[1].lower() == "bi" else "every 3 years",
+    ),
     # a year or two: one to two years
     (
         re.compile(r"(?i)\b(?:a|an|one) (year|month|week|day|hour|minute|second) or two\b"),

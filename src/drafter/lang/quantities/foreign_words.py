@@ -209,7 +209,9 @@ HALF: dict[str, str] = {
     "nl": r"en\s+een\s+half",
 }
 HALF_NUMBERS = {"anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "dreieinhalb": 3.5,
-                "viereinhalb": 4.5, "fünfeinhalb": 5.5, "полтора": 1.5,
+                "viereinhalb": 4.5, "fünfeinhalb": 5.5, "sechseinhalb": 6.5,
+                "siebeneinhalb": 7.5, "achteinhalb": 8.5, "neuneinhalb": 9.5, "zehneinhalb": 10.5,
+                "elfeinhalb": 11.5, "zwölfeinhalb": 12.5, "полтора": 1.5,
                 "полторы": 1.5}  # fmt: skip
 # an ordinal adjective a language puts between a number and its unit ("os 2 primeiros meses",
 # "2 первых недели"): English puts it first, so it is dropped

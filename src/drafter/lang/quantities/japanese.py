@@ -46,6 +46,7 @@ _JA_TOKEN = re.compile(
 _JA_DATE = re.compile(
     r"(?:(?P<y>\d{4}|(?<![\d.])\d{2})年)?\s*(?P<m>\d{1,2})月\s*(?:(?P<d>\d{1,2})日)?(?!間)"
 )
+_QUARTER = re.compile(r"(?<!\d)(?:1[〜～~-]3|4[〜～~-]6|7[〜～~-]9|10[〜～~-]12)月期")
 # 6/23, 2020/6/9: a date as a list or a table writes it. Without a year, only where a date
 # stands (before a space, a bracket, a dash or a comma, or at the end): 1/3の is a fraction
 _JA_SLASH_DATE = re.compile(
@@ -200,6 +201,10 @@ def _ja_dates(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
     for match in _JA_DATE.finditer(text):
         month = int(match.group("m"))
         if not 1 <= month <= 12:
+            continue
+        quarter = _QUARTER.search(text, max(0, match.start() - 3), match.end() + 1)
+        if quarter and quarter.end() == match.end() + 1 and not match.group("d"):
+            spans.append(quarter.span())  # 1〜3月期: the first quarter, not the month of March
             continue
         if match.group("d"):
             found.append(Quantity("date", month * 100 + int(match.group("d")), "", match.group(0)))
