@@ -7,6 +7,7 @@ The source and the draft are written for these tests (a made-up port-fee story).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -1150,6 +1151,22 @@ def _recorded_on(starts: str, source: str, glossary: list[GlossaryEntry]) -> tup
     return checker, Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
 
 
+def _swap_musts(
+    source: str, names: list[tuple[str, str]], starts: str
+) -> Callable[[str, str], list[bool]]:
+    """The swap check's must-fix flags, by section and claim, for a claim the run recorded as
+    resting on the sentence of `source` that starts so, with a glossary of (source, target)."""
+    from drafter.check.claims import swapped_names
+
+    glossary = [GlossaryEntry(source=name, target=target) for name, target in names]
+    checker, anchor = _recorded_on(starts, source, glossary)
+
+    def must(section: str, claim: str) -> list[bool]:
+        return [f.must for f in swapped_names(checker, section, claim, anchor)]
+
+    return must
+
+
 def _swap_findings(claim: str, rests_on: str, source: str = _FAR) -> list[str]:
     return [reason for must, reason in _swaps(claim, rests_on, source) if must]
 
@@ -1200,24 +1217,18 @@ def test_a_country_a_common_noun_or_a_body_outside_the_lead_is_no_must_fix_swap(
     consistent (接続事業者, "fournisseurs d'accès"); a body for a body in an analysis, which may
     cite only the sentences the draft already cites. A body put for another in the lead stays
     must-fix."""
-    from drafter.check.claims import swapped_names
-
     source = (
         "The Kelmar Shippers Council warned that exports could be delayed.\n\n"
         "Ships wait days. Traders pay more. Fees fund the docks. Ports handle most trade.\n\n"
         "American buyers, the fournisseurs d'accès and the Norvanda Rail Board will pay more."
     )
-    glossary = [
-        GlossaryEntry(source="Kelmar Shippers Council", target="ケルマー荷主協議会"),
-        GlossaryEntry(source="American", target="米国の"),
-        GlossaryEntry(source="fournisseurs d'accès", target="接続事業者"),
-        GlossaryEntry(source="Norvanda Rail Board", target="ノルバンダ鉄道委員会"),
+    names = [
+        ("Kelmar Shippers Council", "ケルマー荷主協議会"),
+        ("American", "米国の"),
+        ("fournisseurs d'accès", "接続事業者"),
+        ("Norvanda Rail Board", "ノルバンダ鉄道委員会"),
     ]
-    checker, anchor = _recorded_on("The Kelmar", source, glossary)
-
-    def must(section: str, claim: str) -> list[bool]:
-        return [f.must for f in swapped_names(checker, section, claim, anchor)]
-
+    must = _swap_musts(source, names, "The Kelmar")
     assert must("background", "米国の業界団体は、輸出が遅れる恐れがあると警告した。") == []
     assert must("lead", "接続事業者は、輸出が遅れる恐れがあると警告した。") == []
     rail = "ノルバンダ鉄道委員会は、輸出が遅れる恐れがあると警告した。"
@@ -1231,29 +1242,27 @@ def test_a_name_the_sentence_writes_with_an_ending_or_spelled_out_is_no_swap() -
     for Norvanda, the Kelmar Dockers Union for its acronym KDU, and "the Oscars" where the
     glossary renders Oscar and Oscars the same. Nor is "casual labour" the party Labour that
     the claim would leave out. A name from far off stays a swap."""
-    from drafter.check.claims import swapped_names
-
     source = (
         "Labour, the KDU and the Tollan Board disagreed. Ilse Dorran said so. Prices rose.\n\n"
         "Ships wait days. Traders pay more. Fees fund the docks.\n\n"
         "The Kelmar Dockers Union says ICEs and a Norvandan campaigner at the Oscars rely on "
         "casual labour, unlike Priya Natarajan."
     )
-    glossary = [
-        GlossaryEntry(source="KDU", target="KDU"),
-        GlossaryEntry(source="ICE", target="ICE"),
-        GlossaryEntry(source="Norvanda", target="ノルバンダ"),
-        GlossaryEntry(source="Oscars", target="アカデミー賞"),
-        GlossaryEntry(source="Oscar", target="アカデミー賞"),
-        GlossaryEntry(source="Labour", target="労働党"),
-        GlossaryEntry(source="Tollan Board", target="トラン委員会"),
-        GlossaryEntry(source="Priya Natarajan", target="プリヤ・ナタラジャン"),
-        GlossaryEntry(source="Ilse Dorran", target="イルゼ・ドラン"),
+    names = [
+        ("KDU", "KDU"),
+        ("ICE", "ICE"),
+        ("Norvanda", "ノルバンダ"),
+        ("Oscars", "アカデミー賞"),
+        ("Oscar", "アカデミー賞"),
+        ("Labour", "労働党"),
+        ("Tollan Board", "トラン委員会"),
+        ("Priya Natarajan", "プリヤ・ナタラジャン"),
+        ("Ilse Dorran", "イルゼ・ドラン"),
     ]
-    checker, anchor = _recorded_on("The Kelmar", source, glossary)
+    must = _swap_musts(source, names, "The Kelmar")
 
     def swaps(claim: str) -> list[bool]:
-        return [f.must for f in swapped_names(checker, "lead", claim, anchor)]
+        return must("lead", claim)
 
     assert swaps("KDUは、非正規労働に頼っていると主張する。") == []
     assert swaps("ICEは非正規労働に頼っている。") == []
