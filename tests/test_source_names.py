@@ -93,3 +93,25 @@ def test_a_body_whose_name_joins_two_words_with_and_is_one_name() -> None:
     assert "Fauna and Flora International" in names
     assert "Drug Administration" not in names and "Flora International" not in names
     assert {"Norvanda", "Kelmar", "Tollan"} <= set(names)
+
+
+def test_a_german_source_lists_its_names_not_its_nouns() -> None:
+    """German capitalises every noun: a word the text puts after an article or a figure
+    ("am Tag", "36 Stunden", "der Zug") is a noun, a noun's "von" leads to the name
+    ("Zugverbindung von Madrid": Madrid), and "Auch" opening a sentence is no name's word.
+    Brands and acronyms after an article stay (der ICE, die S-Bahn)."""
+    sentences = [
+        "Die schnellste Zugverbindung von Madrid nach Stockholm dauert 36 Stunden.",
+        "Der Zug fährt am Tag nur einmal, sagt Chris Decker aus Barcelona.",
+        "Auch FDP-Chef Christian Lindner will mehr Zug fahren, etwa mit dem ICE.",
+        "In Berlin fährt die S-Bahn den ganzen Tag, der ICE fährt bis Berlin.",
+    ]
+    names = source_names(sentences, language="de")
+    for noun in ("Stunden", "Zug", "Tag", "Zugverbindung von Madrid"):
+        assert noun not in names, noun
+    assert {"Madrid", "Stockholm", "Barcelona", "Berlin", "ICE", "S-Bahn"} <= set(names)
+    assert "Chris Decker" in names and "FDP-Chef Christian Lindner" in names
+    # in English, where capitals mark names, nothing changes
+    assert source_names(["The Zug train left Madrid."]) == source_names(
+        ["The Zug train left Madrid."], language="en"
+    )

@@ -62,14 +62,26 @@ _DATES = (
 LIMIT = 40
 
 
-def source_names(sentences: Iterable[str], limit: int = LIMIT) -> list[str]:
+def source_names(
+    sentences: Iterable[str], limit: int = LIMIT, language: str | None = None
+) -> list[str]:
     """The names `sentences` give, most mentioned first (ties in reading order), at most
-    `limit`."""
+    `limit`. German capitalises every noun: there a lone word the text puts after an article
+    or a figure ("am Tag", "36 Stunden") is a noun, and so is the noun a "von" follows
+    ("Zugverbindung von Madrid" gives Madrid)."""
+    texts = list(sentences)
+    german = language == "de"
+    if german:
+        nouns = _german_nouns(texts)
+        texts = [_GERMAN_OPENING.sub("", t) for t in texts]  # "Auch FDP-Chef …": no name's
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     mid_sentence: set[str] = set()  # lone words seen capitalised inside a sentence
     openers: list[str] = []
-    runs = [r for sentence in sentences for r in _runs(sentence)]
+    runs = [r for sentence in texts for r in _runs(sentence)]
+    if german:
+        runs = [(_after_a_noun(run, nouns), opens) for run, opens in runs]
+        runs = [(run, opens) for run, opens in runs if len(run) > 1 or run[0] not in nouns]
     inside = {word for run, opens in runs if not opens for word in run}
     for run, opens in runs:
         rest = run[1:]
@@ -94,6 +106,36 @@ def source_names(sentences: Iterable[str], limit: int = LIMIT) -> list[str]:
     names = [n for n in counts if " " in n or not any(n == m.split()[-1] for m in longer)]
     names.sort(key=lambda n: (-counts[n], first.get(n, 0)))
     return names[:limit]
+
+
+# the words a German noun follows: articles, their contractions with a preposition, a figure
+_GERMAN_BEFORE_NOUN = re.compile(
+    r"(?:\b(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|keine[mnrs]?|kein|im|"
+    r"am|zum|zur|vom|beim|ins|ans|pro|jede[mnrs]?|diese[mnrs]?|alle[mn]?|viele[mn]?|mehrere[mn]?|"
+    r"ihre[mnrs]?|seine[mnrs]?|unsere[mnrs]?)(?:\s+[a-zäöüß]+)?|\d)\s+([A-ZÄÖÜ][\wäöüß-]*)"
+)
+# a sentence's first word when it is a German function word ("Auch", "Doch", "Dann")
+_GERMAN_OPENING = re.compile(
+    r"^(?:Auch|Doch|Dann|Denn|Nun|Jetzt|Noch|Schon|Zudem|Außerdem|Allerdings|Damit|Dabei|"
+    r"Deshalb|Trotzdem|So|Wie|Wenn|Als|Seit|Bis|Für|Mit|Nach|Von|Bei|Im|Am|Zum|Zur|Vom|Er|Sie|"
+    r"Es|Wir|Ich|Man|Das|Die|Der|Dies|Diese|Dieser|Dieses|Ein|Eine|Einer|Und|Aber|Oder)\s+"
+)
+
+
+def _german_nouns(texts: list[str]) -> set[str]:
+    """The capitalised words a German text puts after an article or a figure somewhere, but
+    not one with a capital inside (der ICE, die S-Bahn, dem UN-Klimagipfel: a brand, a name)."""
+    found = {m.group(1).strip("-") for text in texts for m in _GERMAN_BEFORE_NOUN.finditer(text)}
+    return {word for word in found if not any(c.isupper() for c in word[1:])}
+
+
+def _after_a_noun(run: list[str], nouns: set[str]) -> list[str]:
+    """ "Zugverbindung von Madrid" is Madrid, "Informationen der Süddeutschen Zeitung" the
+    paper: the name a common noun's "von", "der" or "des" leads to."""
+    joins = [n for n, word in enumerate(run) if word in ("von", "der", "des")]
+    if joins and run[0] in nouns:
+        return run[joins[0] + 1 :] or run
+    return run
 
 
 def _one_spelling(counts: Counter[str]) -> Counter[str]:

@@ -49,7 +49,10 @@ async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
             "weekday_dates": weekday_block(agent, index, article, inputs.context.lang),
             # the run's one glossary covers the names later sections use, not only the lead's
             "source_names": agent.fence(
-                "source-names", "\n".join(source_names(s.text for s in index.sentences))
+                "source-names",
+                "\n".join(
+                    source_names((s.text for s in index.sentences), language=article.language)
+                ),
             ),
         },
         check,
