@@ -649,6 +649,10 @@ def test_what_only_a_reading_of_an_unread_language_calls_wrong_is_listed() -> No
     anchor = Anchor(ids=["S2"], closest=["S2"], best=0.5, recorded=True)
     quoted = "ドラン氏は「港の将来について来月には新しい計画を示す」と述べた。"
     assert [f.must for f in quotes(checker, "lead", quoted, anchor)] == [False]
+    # a page without a language tag is told by its letters: Czech, not English
+    untagged = article.model_copy(update={"language": None})
+    checker = Checker(_inputs(_markdown(), article=untagged))
+    assert [f.must for f in quotes(checker, "lead", quoted, anchor)] == [False]
 
 
 def test_a_city_in_a_reaction_is_the_city_not_the_outlet_it_sounds_like() -> None:

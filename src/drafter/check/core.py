@@ -37,10 +37,11 @@ from drafter.guard import run_urls, url_key
 from drafter.lang import align
 from drafter.lang.names import glossary_targets, source_words
 from drafter.lang.quantities import Quantity, ja_quantities, same_value
-from drafter.lang.quantities.foreign import source_quantities
+from drafter.lang.quantities.foreign import reads, source_quantities
 from drafter.lang.sounds import ShapeIndex
 from drafter.lang.text import normalize, split_sentences
 from drafter.models import Article, CommentThread, GlossaryEntry, SourceSentence
+from drafter.sources.language import unprofiled
 
 # Evidence thresholds, set on the hand-written reference drafts in evals/cases and the dev split
 # of evals/heldout (the verdict's own, UNSUPPORTED_BELOW and SUPPORTED_ABOVE, are in verdict.py).
@@ -95,6 +96,10 @@ class Checker:
         self.index = {s.id: n for n, s in enumerate(self.sentences)}
         # the source's figures read by its language (1,5 Millionen is 1.5 million)
         self.source_language = inputs.article.language
+        # whether the check reads the source's language (an untagged Czech page is not told)
+        self.reads_source = reads(self.source_language) and not (
+            self.source_language is None and unprofiled(inputs.article.text)
+        )
         self.source_q = [source_quantities(s.text, self.source_language) for s in self.sentences]
         self.dated_q = self._add_weekdays(inputs.article)
         self.targets = glossary_targets(inputs.glossary)

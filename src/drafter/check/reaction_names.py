@@ -24,7 +24,7 @@ from drafter.lang.names import (
 from drafter.lang.quantities.foreign import reads
 from drafter.lang.text import normalize
 from drafter.lang.weekdays import MONTHS, WEEKDAYS
-from drafter.sources.language import detect_language
+from drafter.sources.language import detect_language, unprofiled
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -151,14 +151,15 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
         return []
     article_words = {w.casefold() for w in checker.words}
     language = comment_language(body) or checker.source_language
-    if not reads(language):  # "Ale" (but) opening a Czech sentence is no name
+    readable = reads_comment(checker, body)
+    if not readable:  # "Ale" (but) opening a Czech sentence is no name
         comment_words = [w for w in comment_words if w not in _openers_only(body)]
     others = _unrendered(checker, text, body, comment_words, rendered, article_words)
     if not others:
         return []
     # German writes every noun with a capital ("Besucher"): a capital there proves no name;
     # nor one in a language the check does not read
-    proof = language not in _NOUNS_CAPITALISED and reads(language)
+    proof = language not in _NOUNS_CAPITALISED and readable
     return [
         Swap(part, form, others[0], proof and _KATAKANA_ONLY.match(part) is not None
              and (others[0].casefold() in article_words and not unresolved if form
@@ -227,6 +228,16 @@ def _unrendered(
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’]*(?:[\s-]+[A-Z][\w'’]*)+")
+
+
+def reads_comment(checker: Checker, body: str) -> bool:
+    """Whether the check reads the comment's language: the one it is told to be in, or, for a
+    comment too short to tell, the article's (not when its letters are a language's without a
+    profile here: Czech ř, ů)."""
+    language = comment_language(body)
+    if language is not None:
+        return reads(language)
+    return not unprofiled(body) and checker.reads_source
 
 
 def _openers_only(body: str) -> set[str]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from drafter.check.draft_md import DraftSentence
-from drafter.check.reaction_names import comment_language, swapped_names
+from drafter.check.reaction_names import comment_language, reads_comment, swapped_names
 from drafter.check.report import ClaimReport, SourceRef
 from drafter.lang import align
 from drafter.lang.quantities import (
@@ -20,7 +20,7 @@ from drafter.lang.quantities import (
     writes_number,
     written_values,
 )
-from drafter.lang.quantities.foreign import reads, source_quantities
+from drafter.lang.quantities.foreign import source_quantities
 from drafter.sources.language import unprofiled
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ def _figure_reasons(
         elif rivals:
             # in a language the check does not read, a figure may be a number word ("obou
             # Manchesterů": both Manchesters, 2) that the comment's other figures are not
-            (out if reads(language or checker.source_language) else unsure).append(
+            (out if reads_comment(checker, original.body) else unsure).append(
                 checker.say(
                     f"「{quantity.label()}」: 元のコメントは「{rivals[0].label()}」",
                     f"「{quantity.label()}」: the original comment says “{rivals[0].label()}”",
