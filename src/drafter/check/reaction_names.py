@@ -150,16 +150,12 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     if not foreign:
         return []
     article_words = {w.casefold() for w in checker.words}
-    language = comment_language(body) or checker.source_language
-    readable = reads_comment(checker, body)
-    if not readable:  # "Ale" (but) opening a Czech sentence is no name
+    if not reads_comment(checker, body):  # "Ale" (but) opening a Czech sentence is no name
         comment_words = [w for w in comment_words if w not in _openers_only(body)]
     others = _unrendered(checker, text, body, comment_words, rendered, article_words)
     if not others:
         return []
-    # German writes every noun with a capital ("Besucher"): a capital there proves no name;
-    # nor one in a language the check does not read
-    proof = language not in _NOUNS_CAPITALISED and readable
+    proof = _capitals_prove(checker, body)
     return [
         Swap(part, form, others[0], proof and _KATAKANA_ONLY.match(part) is not None
              and (others[0].casefold() in article_words and not unresolved if form
@@ -228,6 +224,13 @@ def _unrendered(
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’]*(?:[\s-]+[A-Z][\w'’]*)+")
+
+
+def _capitals_prove(checker: Checker, body: str) -> bool:
+    """Whether a capital in the comment proves a name: not in German, which writes every noun
+    with one ("Besucher"), nor in a language the check does not read."""
+    language = comment_language(body) or checker.source_language
+    return language not in _NOUNS_CAPITALISED and reads_comment(checker, body)
 
 
 def reads_comment(checker: Checker, body: str) -> bool:
