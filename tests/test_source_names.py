@@ -115,3 +115,12 @@ def test_a_german_source_lists_its_names_not_its_nouns() -> None:
     assert source_names(["The Zug train left Madrid."]) == source_names(
         ["The Zug train left Madrid."], language="en"
     )
+
+
+def test_a_latin_name_in_chinese_text_ends_where_the_script_changes() -> None:
+    """ "DeepMind称 DNC还可以…" listed whole sentence fragments (the Han characters read as the
+    name's letters): the names are DeepMind, DNC and Nature."""
+    names = source_names(
+        ["DeepMind称 DNC还可以规划地铁路线。", "谷歌旗下的DeepMind发表论文，Nature杂志刊登。"]
+    )
+    assert set(names) == {"DeepMind", "DNC", "Nature"}

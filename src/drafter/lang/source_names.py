@@ -69,7 +69,9 @@ def source_names(
     `limit`. German capitalises every noun: there a lone word the text puts after an article
     or a figure ("am Tag", "36 Stunden") is a noun, and so is the noun a "von" follows
     ("Zugverbindung von Madrid" gives Madrid)."""
-    texts = list(sentences)
+    # a name in Latin letters inside Chinese or Japanese text ends where the script changes
+    # ("DeepMind称 DNC还可以…" gives DeepMind and DNC)
+    texts = [_CJK.sub(r" \1 ", text) for text in sentences]
     german = language == "de"
     if german:
         nouns = _german_nouns(texts)
@@ -108,6 +110,7 @@ def source_names(
     return names[:limit]
 
 
+_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff01-\uff60。、])")
 # the words a German noun follows: articles, their contractions with a preposition, a figure
 _GERMAN_BEFORE_NOUN = re.compile(
     r"(?:\b(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|keine[mnrs]?|kein|im|"
