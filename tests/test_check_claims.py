@@ -779,6 +779,7 @@ def test_a_link_the_run_fetched_is_found_however_its_letters_are_encoded() -> No
         ("Dorran could resign on Tuesday.", True),
         ("The fee is anticipated to raise $310 million.", True),
         ("Shippers seem intent on avoiding a fight with the ministry.", True),  # not "seem to"
+        ("Spells come as books, though, and I can't seem to read this one.", False),  # unable
         ("The backlog should ease by Thursday morning.", True),  # expected, not yet so
         ("Freight should have been cleared by then, he said.", False),  # a past duty
         ("New Kelmar Cranes Expected in First Half of 2020", True),  # a headline's "is expected"

@@ -70,7 +70,8 @@ MODAL_EN = re.compile(
     r"anticipated|"
     r"suggests?|suggested|indicates?|appears? to|"
     # "They seem intent on…", "seemed poised": a seeming, whatever follows
-    r"seem(?:s|ed)?|seemingly|would likely|probably|"
+    # (not "I can't seem to read it": unable, an idiom)
+    r"(?<!n't )(?<!not )seem(?:s|ed)?|seemingly|would likely|probably|"
     # "The weather should ease by Thursday": expected (or owed), not yet so
     r"should(?!\s+(?:not\s+)?(?:have|be\s+(?:noted|said)))|shouldn't)\b",
     re.IGNORECASE,
