@@ -610,6 +610,24 @@ def test_a_reaction_naming_a_club_the_glossary_also_renders_from_its_handle_pass
     assert not any("ウェストハム" in r for r in claim.reasons), claim.reasons
 
 
+def test_a_name_a_german_comment_writes_into_a_compound_is_said() -> None:
+    """ "Das bräuchte man europaweit": the comment names Europe in a compound, so a
+    translation's 欧州 is the comment's own, not a name from the article put for another."""
+    article = _inputs(_markdown()).article.model_copy(
+        update={"language": "de", "text": "Die Bahn in Europa wird schneller. Kelmar baut mit."}
+    )
+    glossary = [GlossaryEntry(source="Europa", target="欧州")]
+    body = "Die Schweiz zeigt seit Jahren, wie es geht. Das bräuchte man europaweit."
+    report = _reaction_report(
+        body,
+        "スイスは何年も前から手本を示してる。欧州全体で必要だよ。",
+        article=article,
+        glossary=glossary,
+    )
+    claim = _claim(report, "欧州全体")
+    assert not any("欧州" in r for r in claim.reasons), claim.reasons
+
+
 _CZECH = (
     "Ministerstvo dopravy v Norvandě v úterý oznámilo, že o šest měsíců odloží nový přístavní "
     "poplatek. Poplatek 45 dolarů za kontejner měl podle ministryně Ilse Dorranové vynést asi "

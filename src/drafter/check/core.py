@@ -104,6 +104,11 @@ class Checker:
         self.dated_q = self._add_weekdays(inputs.article)
         self.targets = glossary_targets(inputs.glossary)
         self.glossary_names = [unicodedata.normalize("NFKC", e.target) for e in inputs.glossary]
+        # every source form a rendering stands for (ウェストハム: West Ham and @WestHam; アカデ
+        # ミー賞: Oscar and Oscars): one name, however the glossary spelt it
+        self.forms_of: dict[str, list[str]] = {}
+        for entry in inputs.glossary:
+            self.forms_of.setdefault(normalize(entry.target), []).append(entry.source)
         self.short_names = {
             normalize(e.source).casefold() for e in inputs.glossary if " " not in e.source.strip()
         }

@@ -112,7 +112,7 @@ def _named_far(
         and _words(e.source)  # "El Al": no word long enough to tell where it is named
         and not _credited(e, claim)
         and _in_source(checker, e)
-        and not _near(e, near, glossary)
+        and not _near(checker, e, near)
         and not any(abbreviates(a, e.source) for a in acronyms)  # "WHO" for the body
         and not (e.source.isupper() and any(abbreviates(e.source, run) for run in spelled))
         and not any(w in outlet for w in _words(e.source))  # the outlet: 「〇〇によると」
@@ -131,13 +131,11 @@ _CAPITALISED_RUN = re.compile(
 _NAME_ENDINGS = ("s", "es", "'s", "’s", "n", "an", "ian", "ese", "i", "ish")
 
 
-def _near(entry: GlossaryEntry, near: set[str], glossary: list[GlossaryEntry]) -> bool:
+def _near(checker: Checker, entry: GlossaryEntry, near: set[str]) -> bool:
     """Whether the sentences around the claim's own name the entry: by one of its words, as it
     is or with an ending, or by another entry the glossary renders the same (Oscars, Oscar)."""
-    target = normalize(entry.target)
-    words = set().union(
-        *(_words(e.source) for e in glossary if normalize(e.target) == target), _words(entry.source)
-    )
+    forms = checker.forms_of.get(normalize(entry.target), [entry.source])
+    words = set().union(*(_words(form) for form in forms))
     return any(
         w in near
         or any(f"{w}{end}" in near for end in _NAME_ENDINGS)
