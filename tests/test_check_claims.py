@@ -768,7 +768,7 @@ def test_a_link_the_run_fetched_is_found_however_its_letters_are_encoded() -> No
     article's with brackets (Wikipedia's Foo_(bar)) are linked percent-encoded, as the
     references are written: the same addresses, not links the run never fetched (a false
     must-fix on a recorded draft)."""
-    from drafter.sections.markdown import link_target
+    from drafter.links import link_target
 
     thread_url = "https://www.reddit.com/r/brasil/comments/ct4q9z/a_amazônia_está_em_chamas/"
     article_url = "https://en.wikipedia.org/wiki/Norvanda_(port)"

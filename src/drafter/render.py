@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from drafter.links import link_target
 from drafter.models import (
     Article,
     BooksSection,
@@ -22,7 +23,7 @@ from drafter.models import (
 from drafter.run.related import RelatedDraft
 from drafter.sections import get as section_of
 from drafter.sections import in_draft_order, labels
-from drafter.sections.markdown import esc, link_target
+from drafter.sections.markdown import esc
 from drafter.sections.markdown import is_web_url as is_web_url
 from drafter.sections.markdown import unescape as unescape
 from drafter.sites import same_site, site_of

@@ -7,9 +7,10 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from drafter.links import link_target
 from drafter.models import BooksSection
 from drafter.sections.base import Section
-from drafter.sections.markdown import block, esc, link_target
+from drafter.sections.markdown import block, esc
 
 if TYPE_CHECKING:
     from drafter.agents import Agent

@@ -8,10 +8,7 @@ import html
 import re
 from urllib.parse import quote
 
-from drafter.links import link_target
 from drafter.models import SubsectionsSection
-
-__all__ = ["link_target"]  # where the blocks and render.py take it from
 
 
 def is_web_url(url: str | None) -> bool:

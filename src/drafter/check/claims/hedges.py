@@ -240,8 +240,9 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue
         if word.group(0).lower() == "could" and _TIME_CLAUSE.search(before):
             continue
-        wider = text[max(0, word.start() - 80) : word.start()]
-        if word.group(0).lower() in ("could", "might") and _COMPARED.search(wider):
+        if word.group(0).lower() in ("could", "might") and _COMPARED.search(
+            text[max(0, word.start() - 80) : word.start()]
+        ):
             continue  # "faster than even its supporters could have imagined": a measure
         if word.group(0).lower() == "considering" and not _WEIGHED.search(before):
             continue  # "Considering a Mac is meant for…": given that, not a plan weighed
