@@ -282,3 +282,35 @@ def test_a_title_with_nothing_to_spell_gets_a_hash_not_the_same_word_for_all() -
     assert first != second
     for slug in (first, second):
         assert slug.isascii() and slug.isalnum() and len(slug) == 8
+
+
+# ---- a saved page whose article the site's JavaScript had not filled in yet ----
+
+TEMPLATE_PAGE = (
+    "<html><head><title>Page edit in progress</title></head><body><article>"
+    "<h1>{{ story.headline }}</h1>"
+    "<p>{{ story.status === 'published' ? 'Published' : story.status === 'pending' ? "
+    "'Pending review' : 'Draft' }}</p>"
+    "<p>{{ story.author.fullName }} - {{ story.updated * 1000 | date : 'dd/MM/yyyy' }}</p>"
+    "<p>{{ story.lead | truncate : 240 }}</p><p>{{ story.body | unsafe }}</p>"
+    "<p>{{ story.related[0].title }} {{ story.related[1].title }}</p>"
+    "<p>Edit in progress. Open the advanced mode.</p></article></body></html>"
+)
+
+
+def test_an_unrendered_page_template_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    page = write(tmp_path / "template.html", TEMPLATE_PAGE)
+    assert len(TEMPLATE_PAGE) > 300
+
+    result = fetch(str(page))
+
+    assert result.exit_code == 3, result.output
+    assert "page template, not an article" in result.stderr
+    assert "{{...}}" in result.stderr and "let it load" in result.stderr
+
+
+def test_an_article_that_shows_template_braces_is_still_an_article(tmp_path: Path) -> None:
+    text = f"{ENGLISH} The outage page read {{{{ status }}}} instead of the berth schedule."
+    article = fetch_json(write(tmp_path / "story.txt", f"Port news\n\n{text}\n"))
+
+    assert "{{ status }}" in article["text"]

@@ -111,6 +111,14 @@ _JAPANESE_HINT = (
 )
 
 
+# An unrendered client-side template's slot: {{ item.title }} (Angular, Vue), {% block %}.
+_TEMPLATE_SLOT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_TEMPLATE_HINT = (
+    "Open the article in your browser, let it load, then save the page (or paste its text "
+    "into a .txt file) and pass that file."
+)
+
+
 def _accepted(article: Article, origin: str, *, short_hint: str = _EXTRACT_HINT) -> Article:
     """`article`, when drafter can draft from it; else the reason it cannot, with what to do.
 
@@ -126,6 +134,13 @@ def _accepted(article: Article, origin: str, *, short_hint: str = _EXTRACT_HINT)
         raise ExtractionError(f"No article text could be extracted from {origin}.", hint=short_hint)
     dense = article.language in DENSE_LANGUAGES
     minimum = MIN_TEXT_CHARS // DENSE_WEIGHT if dense else MIN_TEXT_CHARS
+    rendered = _TEMPLATE_SLOT.sub("", article.text)
+    if len(article.text) >= minimum > len(rendered.strip()):
+        raise ExtractionError(
+            f"{origin} is a page template, not an article: most of its text is unfilled "
+            "placeholders such as {{...}} that the site's JavaScript would fill in.",
+            hint=_TEMPLATE_HINT,
+        )
     if len(article.text) < minimum:
         script = " in Chinese or Korean script" if dense else ""
         raise ExtractionError(
