@@ -441,6 +441,10 @@ def test_a_guessed_kanji_reading_is_listed_to_verify() -> None:
     report = _report(_markdown(lead), guessed_names=["ケルマー州ドラン"])
     reasons = _claim(report, "ケルマー州ドラン").reasons
     assert any("表記は推定" in r for r in reasons) and not any("漢字" in r for r in reasons)
+    # nor one with a title or a kind after it (ドラン氏, a magazine's ケルマー誌)
+    lead = [LEAD[0], LEAD[1].replace("イルゼ・ドラン運輸相", "ドラン氏"), *LEAD[2:]]
+    reasons = _claim(_report(_markdown(lead), guessed_names=["ドラン氏"]), "ドラン氏").reasons
+    assert any("表記は推定" in r for r in reasons) and not any("漢字" in r for r in reasons)
 
 
 # ---- reactions, links ----
@@ -1875,3 +1879,18 @@ def test_megapixels_are_millions_of_pixels() -> None:
     assert [q.value for q in found if q.value > 1e6] == [23e6, 12e6]
     (claimed,) = [q for q in ja_quantities("計2300万画素") if q.value > 100]
     assert any(same_value(claimed, q) for q in found)
+
+
+def test_a_rendering_with_two_source_forms_is_found_by_the_one_the_source_has() -> None:
+    # the glossary gives the council twice, once as a name list misread it; the rendering is
+    # the source's name all the same, whichever entry comes last
+    glossary = [
+        GlossaryEntry(source="Kelmar Shippers Council", target="ケルマー荷主協議会"),
+        GlossaryEntry(source="Kelmar Shipper Counsel", target="ケルマー荷主協議会"),
+    ]
+    claim = _claim(_report(_markdown(), glossary=glossary), "ケルマー荷主協議会")
+    assert not any("原文にありません" in r for r in claim.reasons), claim.reasons
+    # a form the source does not have is still reported when it is the only one
+    invented = [GlossaryEntry(source="Kelmar Freight Guild", target="ケルマー荷主協議会")]
+    claim = _claim(_report(_markdown(), glossary=invented), "ケルマー荷主協議会")
+    assert any("（Kelmar Freight Guild）は原文にありません" in r for r in claim.reasons)

@@ -124,3 +124,11 @@ def test_a_latin_name_in_chinese_text_ends_where_the_script_changes() -> None:
         ["DeepMind称 DNC还可以规划地铁路线。", "谷歌旗下的DeepMind发表论文，Nature杂志刊登。"]
     )
     assert set(names) == {"DeepMind", "DNC", "Nature"}
+
+
+def test_a_typeset_hyphen_joins_a_name_as_a_plain_one_does() -> None:
+    # U+2010 and U+2011 are what a CMS types for "-": DVB‐T2 is one name, not "DVB T2"
+    sentences = ["Seven million homes use DVB\u2010T.", "It says DVB\u2011T2 delivers Full HD."]
+    names = source_names(sentences)
+    assert "DVB-T" in names and "DVB-T2" in names
+    assert not any(" T" in name for name in names)

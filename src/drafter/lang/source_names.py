@@ -71,7 +71,8 @@ def source_names(
     ("Zugverbindung von Madrid" gives Madrid)."""
     # a name in Latin letters inside Chinese or Japanese text ends where the script changes
     # ("DeepMind称 DNC还可以…" gives DeepMind and DNC)
-    texts = [_CJK.sub(r" \1 ", text) for text in sentences]
+    # and a typeset hyphen is a hyphen ("DVB‐T2" with U+2010 is DVB-T2, not "DVB T2")
+    texts = [_CJK.sub(r" \1 ", text.translate(_HYPHENS)) for text in sentences]
     german = language == "de"
     if german:
         nouns = _german_nouns(texts)
@@ -110,6 +111,7 @@ def source_names(
     return names[:limit]
 
 
+_HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2043\ufe63\uff0d", "-"))
 _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff01-\uff60。、])")
 # the words a German noun follows: articles, their contractions with a preposition, a figure
 _GERMAN_BEFORE_NOUN = re.compile(

@@ -160,7 +160,11 @@ def _common_part(checker: Checker, part: str) -> bool:
 
 def _resolve(checker: Checker, mention: NameMention) -> dict[str, str | None]:
     if mention.from_glossary:
-        return {mention.text: checker.targets.get(mention.text)}
+        # of a rendering's source forms, one the source has (a glossary may also give DVB-T
+        # as "DVB T", from a list that read a typeset hyphen as a space)
+        forms = checker.forms_of.get(normalize(mention.text), [])
+        found = next((f for f in forms if normalize(f).casefold() in checker.source_norm), None)
+        return {mention.text: found or checker.targets.get(mention.text)}
     return {
         part: resolve(part, checker.targets, checker.words) or exonym(part, checker.source_norm)
         for part in mention.parts
