@@ -56,6 +56,10 @@ _FUNCTION_WORDS = {"the", "and", "for", "was", "are", "has", "had", "but", "not"
                    "yet", "per", "via", "than"}  # fmt: skip
 _KANJI = re.compile(r"[一-龥]")
 _PLACE_KANJI = re.compile(r"[州市町村郡県省区都府]")  # イリノイ州ディカルブ is a katakana name
+# a title or kind after a katakana name is no kanji spelling (ヴィラネク氏, ヴァルチャー誌)
+_KIND_AFTER = re.compile(
+    r"(?:氏|さん|様|夫人|博士|教授|社長|会長|首相|大統領|議員|選手|監督|社|誌|紙|局|党)$"
+)
 _PRONOUN = re.compile(
     r"^\W*(?:[^,]{0,60},\s*)?(?:he|she|his|her)\b"
     r"|\b(?:he|she) (?:said|says|added|told|noted|warned|argued|wrote)\b",
@@ -334,7 +338,7 @@ class Checker:
                 "names",
                 False,
                 self.say(
-                    f"「{name}」の{'漢字' if _KANJI.search(_PLACE_KANJI.sub('', name)) else ''}"
+                    f"「{name}」の{'漢字' if _spelt_in_kanji(name) else ''}"
                     "表記は推定です（確認を）",
                     f"the spelling 「{name}」 is a guess: verify it",
                 ),
@@ -342,6 +346,10 @@ class Checker:
             for name in self.inputs.guessed_names
             if name and name in unicodedata.normalize("NFKC", text)
         ]
+
+
+def _spelt_in_kanji(name: str) -> bool:
+    return bool(_KANJI.search(_PLACE_KANJI.sub("", _KIND_AFTER.sub("", name))))
 
 
 def _kept_by_a_sibling(judged: list[tuple[DraftSentence, Anchor, list[Finding]]]) -> None:
