@@ -67,6 +67,9 @@ from tests.helpers import check_inputs
         ("de", "Die Bahn plant einen 30-Minuten-Takt.", "30分間隔"),  # a compound's figure
         ("de", "Auf Nebenstrecken fährt einer im Zwei-Stunden-Rhythmus.", "2時間に1本"),
         ("de", "Er kommt in sechseinhalb Stunden nach Paris.", "6時間半"),
+        # a word that opens with a month's letters is no month: 4社, not 3月4日
+        ("de", "Der Brief ging an die vier Marktführer im Tonträgergeschäft.", "4社"),
+        ("en", "The letter went to the 4 Marketing heads of the labels.", "4人"),
     ],
 )
 def test_a_sources_figures_are_read_in_its_language(
@@ -82,6 +85,7 @@ def test_a_sources_figures_are_read_in_its_language(
         ("de", "Der Umbau kostet 1,5 Milliarden Euro.", "150億ユーロ"),
         ("pt", "O prejuízo foi de R$ 2.500,00.", "2.5レアル"),
         ("ko", "3억 원을 받았다.", "3ウォン"),
+        ("de", "Der Brief ging an die vier Marktführer im Tonträgergeschäft.", "3月4日"),
     ],
 )
 def test_a_figure_read_the_english_way_is_not_the_sources(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from drafter.lang.quantities.english_words import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    MONTH_ALONE,
     MONTHS,
     MONTHS_PER,
     MULTIPLES,
@@ -56,26 +57,8 @@ _PRONOUN_ONE = re.compile(
     re.IGNORECASE,
 )
 _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")
-_DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})")
-_MONTH_ALONE = re.compile(
-    r"(?:\b(?i:in|since|until|till|by|from|of|last|next|this|early|late|between|and|to|through|"
-    r"before|after|during|or|the|every|each)\s+|\b(?i:mid|late|early)-)"
-    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
-    # or a month's own event: "October's Money 20/20 conference"
-    r"|\b(?P<m2>January|February|March|April|June|July|August|September|October|November|"
-    r"December)(?=['’]s\b)"
-    # or before a year, whatever comes first ("as late as December 2022", "May 2021")
-    r"|\b(?P<m3>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?=,?\s+(?:18|19|20|21)\d\d\b)"
-    # or after a possessive: "Norway's October oil production" (May may be the verb)
-    r"|(?<=['’]s\s)(?P<m4>January|February|March|April|June|July|August|September|October|"
-    r"November|December)\b"
-    # or as the subject of a verb: "November marked the beginning of the season"
-    r"|\b(?P<m5>January|February|March|April|June|July|August|September|October|November|"
-    r"December)(?=\s+(?:was|is|will|has|had|marked|marks|saw|sees|brought|brings|began|begins|"
-    r"ended|ends|opened|opens|closed|closes)\b)"
-)
+# the month a whole word: "the 4 Marketing people", "die 4 Marktführer" name no 4 March
+_DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})(?![^\W\d_])")
 _MONTH_GROUPS = ("m", "m2", "m3", "m4", "m5")
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d| by \d)(?<!\d by \d{4})")
 _MONEY = re.compile(
@@ -393,7 +376,7 @@ def _dates(scan: _Scan) -> None:
                     scan.found.append(
                         Quantity("duration", days, "months", f"{match['m']} {first}-{day}")
                     )
-    for match in _MONTH_ALONE.finditer(scan.text):
+    for match in MONTH_ALONE.finditer(scan.text):
         if scan.free(match.span()):
             scan.found.append(
                 Quantity(

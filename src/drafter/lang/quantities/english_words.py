@@ -88,3 +88,24 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
         r"1 to 2 \1s",
     ),
 )
+
+# a month named alone, where it is a month and not the verb "may" or a name (April)
+MONTH_ALONE = re.compile(
+    r"(?:\b(?i:in|since|until|till|by|from|of|last|next|this|early|late|between|and|to|through|"
+    r"before|after|during|or|the|every|each)\s+|\b(?i:mid|late|early)-)"
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+    # or a month's own event: "October's Money 20/20 conference"
+    r"|\b(?P<m2>January|February|March|April|June|July|August|September|October|November|"
+    r"December)(?=['’]s\b)"
+    # or before a year, whatever comes first ("as late as December 2022", "May 2021")
+    r"|\b(?P<m3>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?=,?\s+(?:18|19|20|21)\d\d\b)"
+    # or after a possessive: "Norway's October oil production" (May may be the verb)
+    r"|(?<=['’]s\s)(?P<m4>January|February|March|April|June|July|August|September|October|"
+    r"November|December)\b"
+    # or as the subject of a verb: "November marked the beginning of the season"
+    r"|\b(?P<m5>January|February|March|April|June|July|August|September|October|November|"
+    r"December)(?=\s+(?:was|is|will|has|had|marked|marks|saw|sees|brought|brings|began|begins|"
+    r"ended|ends|opened|opens|closed|closes)\b)"
+)
