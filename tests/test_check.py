@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from drafter.cli import app
 from drafter.lang.names import name_mentions, resolve, source_words, transliteration_match
 from drafter.lang.quantities import en_quantities, ja_quantities, missing_quantities, same_kind
+from drafter.lang.quantities.foreign import source_quantities
 from tests.helpers import check_inputs, draft
 from tests.scripted_llm import Reply, ScriptedLLM
 
@@ -531,6 +532,9 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("約5万年前のもの", "dating showed it to be approximately 50,000 years old"),  # no age
         ("2年に1度のフォーラム", "the region hosts a biennial forum"),
         ("1〜3月期の売上高は7億7500万ドル", "first-quarter revenue of $775 million"),  # no March
+        # 単位: an order of magnitude ("in the millions"), no one figure
+        ("100万ドル単位の罰金", "a fine well above the $400,000 already paid, possibly millions"),
+        ("100億ドル規模の計画", "a plan worth $9.6 billion"),  # 規模: on the scale of
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:
@@ -1033,3 +1037,23 @@ def test_a_capitalised_function_word_starts_no_persons_name() -> None:
     opening = SourceSentence(id="S2", text="And Louisiana Governor John Bel Edwards won again.")
     said = SourceSentence(id="S3", text="Kristi Noem defended it on Monday.")
     assert _window_people([slogan, opening, said], set()) == ["Bel Edwards", "Kristi Noem"]
+
+
+@pytest.mark.parametrize(
+    ("japanese", "english", "german"),
+    [
+        ("410万部", "4.1 million copies", "4,1 Millionen Stück"),
+        ("82億ドル", "$8.2 billion", "8,2 Milliarden Dollar"),
+        ("201万人", "2.01 million people", "2,01 Millionen Menschen"),
+        ("10億7000万ユーロ", "€1.07 billion", "1,07 Milliarden Euro"),
+    ],
+)
+def test_a_figure_with_a_decimal_and_a_scale_is_the_round_figure_it_names(
+    japanese: str, english: str, german: str
+) -> None:
+    """4.1 million is 4,100,000, as 「410万」 writes it: read as 4.1 × 10⁶ it had been
+    4099999.9999999995, which no exact Japanese figure equals (round AG: Correctiv's „4,1
+    Millionen Stück" was listed as contradicted)."""
+    claim = ja_quantities(japanese)
+    assert claim and not missing_quantities(claim, en_quantities(english))
+    assert not missing_quantities(claim, source_quantities(german, "de"))

@@ -29,7 +29,7 @@ _JA_COUNTERS = (
 )
 _APPROX_JA = re.compile(
     r"(約|およそ|ほぼ|前後|程度|近く|超|以上|以下|未満|余り|あまり|ほど|強|弱|くらい|ぐらい|足らず|"
-    r"少なくとも|最大|最低)"
+    r"少なくとも|最大|最低|規模)"  # 100億円規模: on the scale of
 )
 _JA_MIN_BEFORE = re.compile(r"(少なくとも|最低)\s*$")
 _JA_MAX_BEFORE = re.compile(r"(最大)\s*$")
@@ -251,6 +251,8 @@ def ja_quantities(sentence: str) -> list[Quantity]:
         if before.endswith(("数", "何", "幾")):
             continue  # 数十人, 数百万ドル: a vague amount, not a figure to compare
         after = text[match.end() : match.end() + 4]
+        if after.startswith("単位"):
+            continue  # 100万ユーロ単位, 1000人単位: an order of magnitude ("in the millions")
         approx = bool(_APPROX_JA.search(before[-3:]) or _APPROX_JA.match(after))
         if unit and unit != "台" and after.startswith("台"):
             bound = "band"  # 108円台, 30%台: from the figure up to the next one of its place

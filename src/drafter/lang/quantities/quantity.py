@@ -18,6 +18,11 @@ class Quantity:
     # 50), "about" (約50人, nearly 50), "band" (108円台, from 108 to 109 yen) or "" (as stated)
     bound: str = ""
 
+    def __post_init__(self) -> None:
+        # 4.1 million read as 4.1 × 10⁶ is 4099999.9999999995: twelve significant digits make
+        # it the 4100000 of 「410万」 (a figure is never written to more)
+        object.__setattr__(self, "value", float(f"{self.value:.12g}"))
+
     def label(self) -> str:
         return self.text or f"{self.value:g}{self.unit}"
 
