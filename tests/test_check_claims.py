@@ -1894,3 +1894,37 @@ def test_a_rendering_with_two_source_forms_is_found_by_the_one_the_source_has() 
     invented = [GlossaryEntry(source="Kelmar Freight Guild", target="ケルマー荷主協議会")]
     claim = _claim(_report(_markdown(), glossary=invented), "ケルマー荷主協議会")
     assert any("（Kelmar Freight Guild）は原文にありません" in r for r in claim.reasons)
+
+
+def test_a_kanji_rendering_inside_a_longer_word_is_no_name_moved() -> None:
+    """地球 (the glossary's Earth) inside 地球物理学者 (geophysicist) names no planet: round AG's
+    Quanta draft had it as a body put for the Lorenz Center of the sentence it rests on."""
+    source = (
+        "The geophysicist Daniel Rothman of the Lorenz Center found the name.\n\n"
+        "Ships wait days. Traders pay more. Fees fund the docks. Ports handle most trade.\n\n"
+        "Life on Earth began in the sea."
+    )
+    names = [("Daniel Rothman", "ダニエル・ロスマン"), ("Lorenz", "ローレンツ"), ("Earth", "地球")]
+    must = _swap_musts(source, names, "The geophysicist")
+    assert must("lead", "地球物理学者のダニエル・ロスマン氏がその名前を見つけた。") == []
+    # Earth named as such, where the sentence names the Lorenz Center, is still a body moved
+    assert must("lead", "地球のダニエル・ロスマン氏がその名前を見つけた。") == [True]
+
+
+def test_a_name_the_glossary_gives_in_the_plural_is_near_in_the_singular() -> None:
+    """The glossary renders "Creative-Commons-Lizenzen" (the page's plural); the sentence the
+    claim rests on says "Creative-Commons-Lizenz": the same name, not one moved from afar."""
+    source = (
+        "Der Verband VSGE schickt die Abmahnungen. Er stellt Bilder unter einer "
+        "Creative-Commons-Lizenz bei Flickr ins Netz.\n\n"
+        "Ships wait days. Traders pay more. Fees fund the docks. Ports handle most trade.\n\n"
+        "Die Creative-Commons-Lizenzen sind streng."
+    )
+    names = [
+        ("VSGE", "VSGE"),
+        ("Creative-Commons-Lizenzen", "クリエイティブ・コモンズ・ライセンス"),
+        ("Flickr", "フリッカー"),
+    ]
+    must = _swap_musts(source, names, "Der Verband")
+    claim = "写真はフリッカーでクリエイティブ・コモンズ・ライセンスの下で公開されている。"
+    assert must("background", claim) == []

@@ -109,6 +109,7 @@ def _named_far(
         e
         for e in _longest(rendered)
         if _whole(e, claim, glossary)
+        and not _inside_a_word(e, claim)
         and _words(e.source)  # "El Al": no word long enough to tell where it is named
         and not _credited(e, claim)
         and _in_source(checker, e)
@@ -129,6 +130,7 @@ _CAPITALISED_RUN = re.compile(
 # what a name's word takes in a sentence: the plural, the possessive, a country's people or
 # adjective ("ICEs" of ICE, "the Oscars" of Oscar, "a Namibian campaigner" of Namibia)
 _NAME_ENDINGS = ("s", "es", "'s", "’s", "n", "an", "ian", "ese", "i", "ish")
+_PLURALS = ("s", "es", "en", "n", "e", "er")
 
 
 def _near(checker: Checker, entry: GlossaryEntry, near: set[str]) -> bool:
@@ -140,6 +142,8 @@ def _near(checker: Checker, entry: GlossaryEntry, near: set[str]) -> bool:
         w in near
         or any(f"{w}{end}" in near for end in _NAME_ENDINGS)
         or (w.endswith("a") and f"{w[:-1]}ian" in near)  # Canada: Canadian
+        # the glossary's plural, the sentence's singular (Creative-Commons-Lizenzen, -Lizenz)
+        or any(w.endswith(end) and w[: -len(end)] in near for end in _PLURALS if len(w) > 6)
         for w in words
     )
 
@@ -206,6 +210,24 @@ def _whole(entry: GlossaryEntry, claim: str, glossary: list[GlossaryEntry]) -> b
     if "・" not in target or len(last) < 2 or last not in claim:
         return False
     return not any(normalize(other.target) == last for other in glossary)
+
+
+_KANJI = re.compile(r"[\u4e00-\u9fff々]+")
+# what may follow a name in kanji and leave it a name: 中国政府, 東京都, 日本側
+_AFFILIATION = re.compile(r"政府|当局|議会|大学|首相|大統領|外相|省|州|市|県|都|国|社|党|軍|氏|側")
+
+
+def _inside_a_word(entry: GlossaryEntry, claim: str) -> bool:
+    """Whether a rendering in kanji runs on into more kanji wherever the claim gives it: part
+    of a word, not the name (地球, Earth, in 地球物理学者, a geophysicist)."""
+    target = normalize(entry.target)
+    if not _KANJI.fullmatch(target):
+        return False
+    ends = [m.end() for m in re.finditer(re.escape(target), claim)]
+    return bool(ends) and all(
+        end < len(claim) and _KANJI.match(claim[end]) and not _AFFILIATION.match(claim, end)
+        for end in ends
+    )
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their|it|its)\b", re.IGNORECASE)
