@@ -535,6 +535,8 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         # 単位: an order of magnitude ("in the millions"), no one figure
         ("100万ドル単位の罰金", "a fine well above the $400,000 already paid, possibly millions"),
         ("100億ドル規模の計画", "a plan worth $9.6 billion"),  # 規模: on the scale of
+        ("緊急時ではない2日間の最高料金", "the highest rate on two non-emergency days"),
+        ("5営業日以内に", "within five business days"),
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:

@@ -30,7 +30,8 @@ _NUM_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 _DURATION = re.compile(
     rf"\b(?:(?P<n0>{_EN_NUM}|{_NUM_WORD})\s*(?:to|or|-|–)\s*)?"
     rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\+?(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
-    r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive))?"
+    r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive|"
+    r"non-[a-z]+))?"  # two non-emergency days (5営業日, five business days, stays a count)
     r"[\s-]*(?P<unit>years?|yrs?|months?|weeks?|wks?|days?|quarters|quarter(?![\s-]+of\b)|hours?|hrs?|"
     r"minutes?|mins?|"
     r"seconds?|secs?|decades?|centur(?:y|ies))\b(?![\s-]+old\b)"
