@@ -26,7 +26,8 @@ def quoted_spans(text: str) -> list[str]:
     turns the text between two quotations into one."""
     found: list[tuple[int, int, str]] = []
     raw = unicodedata.normalize("NFKC", text).replace("‘‘", "“").replace("’’", "”")
-    raw = raw.replace("``", "“").replace("''", "”").replace("«", "“").replace("»", "”")
+    raw = raw.replace("``", "“").replace("''", "”")
+    raw = "\n".join(_guillemets(line) for line in raw.split("\n"))
     # German „…“ (and Polish, Czech, Dutch „…”): the low mark opens, the high one closes
     raw = re.sub(r"„([^“”„\n]*)[“”]", "“\\1”", raw)
     # a straight mark in a paragraph that also has curly ones ("And he said, the President."
@@ -72,6 +73,16 @@ def quoted_spans(text: str) -> list[str]:
         inner = [(m.start(), m.end(), m.group(1)) for m in _INNER_QUOTE.finditer(span)]
         spans += _with_pairs(inner)
     return spans
+
+
+def _guillemets(line: str) -> str:
+    """«…» (French, Italian) opens with «; German and Danish »…« open with »: a paragraph's
+    first guillemet tells which (»Sagen, was ist.« had read as the text between quotations)."""
+    first = re.search(r"[«»]", line)
+    if first is None:
+        return line
+    opening, closing = ("»", "«") if first.group(0) == "»" else ("«", "»")
+    return line.replace(opening, "“").replace(closing, "”")
 
 
 def _with_pairs(found: list[tuple[int, int, str]]) -> list[str]:
