@@ -314,3 +314,27 @@ def test_an_article_that_shows_template_braces_is_still_an_article(tmp_path: Pat
     article = fetch_json(write(tmp_path / "story.txt", f"Port news\n\n{text}\n"))
 
     assert "{{ status }}" in article["text"]
+
+
+# ---- the article's date: first published, not last updated ----
+
+
+def _dated_page(head: str) -> str:
+    return f"<html><head><title>Port news</title>{head}</head><body><article><p>{ENGLISH}</p></article></body></html>"
+
+
+def test_a_page_dated_by_its_last_update_gets_the_date_it_was_published(tmp_path: Path) -> None:
+    """Spiceworks' 2020 article declares datePublished 2020-07-10 and, in its meta tags, only
+    its last update (2025-01-07): the draft would resolve "yesterday" against 2025."""
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2020-07-10T14:15:42+00:00", '
+        '"dateModified": "2025-01-07T09:08:22+00:00"}</script>'
+        '<meta property="article:modified_time" content="2025-01-07T09:08:22+00:00" />'
+    )
+    assert fetch_json(write(tmp_path / "page.html", _dated_page(head)))["date"] == "2020-07-10"
+    # the Open Graph tag, attributes either way round
+    tag = '<meta content="2019-03-01T08:00:00Z" property="article:published_time" />'
+    modified = '<meta property="article:modified_time" content="2024-05-05T08:00:00Z" />'
+    page = write(tmp_path / "og.html", _dated_page(tag + modified))
+    assert fetch_json(page)["date"] == "2019-03-01"

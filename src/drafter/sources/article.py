@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -20,6 +19,7 @@ from drafter.errors import (
 )
 from drafter.lang.text import split_sentences
 from drafter.models import Article
+from drafter.sources.dates import normalised_date, publication_date
 from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
 from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
 
@@ -89,7 +89,7 @@ def extract_article(
         title=title or _derived_title(text, Path(source_path).stem if source_path else "page"),
         site_name=_site_name(document.get("sitename"), canonical),
         author=(document.get("author") or None),
-        date=normalised_date(document.get("date")),
+        date=publication_date(html, normalised_date(document.get("date"))),
         language=detect_language(f"{title}\n{text}", declared),
         text=text,
         fetched_at=now_iso(),
@@ -371,62 +371,3 @@ class _FrontMatterLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
-
-
-_MONTH_FORMATS = (
-    "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%B %d %Y", "%b %d %Y",
-    "%d %B %Y", "%d %b %Y", "%d %B, %Y", "%d %b, %Y", "%d %b. %Y",
-)  # fmt: skip
-_NUMERIC_DATE = re.compile(
-    r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
-    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
-)
-_JAPANESE_DATE = re.compile(r"(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日")
-_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
-
-
-def normalised_date(value: Any) -> str | None:
-    """`value` as YYYY-MM-DD when it is a date (a YAML date, ISO 8601, 2024/05/01, 2024年5月1日,
-    "May 1, 2024", "1 May 2024", an RFC 2822 date); else None.
-
-    The date reaches prompts (system messages included), so only a real date may pass: anything
-    else in a front-matter `date` is dropped, the run going on with the date it read the page.
-    """
-    if isinstance(value, datetime):
-        return _in_range(value.date())
-    if isinstance(value, date):
-        return _in_range(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)  # an unquoted 20240501
-    if not isinstance(value, str):
-        return None
-    text = " ".join(unicodedata.normalize("NFKC", value).split())
-    if not text or len(text) > 64:
-        return None
-    found = _NUMERIC_DATE.fullmatch(text) or _JAPANESE_DATE.fullmatch(text)
-    if found:
-        year, month, day = (int(part) for part in found.groups())
-        try:
-            return _in_range(date(year, month, day))
-        except ValueError:
-            return None
-    try:
-        return _in_range(datetime.fromisoformat(text.replace("Z", "+00:00")).date())
-    except ValueError:
-        pass
-    bare = _WEEKDAY.sub("", text)
-    for pattern in _MONTH_FORMATS:
-        try:
-            return _in_range(datetime.strptime(bare, pattern).date())
-        except ValueError:
-            continue
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return _in_range(parsedate_to_datetime(text).date())
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-
-
-def _in_range(day: date) -> str | None:
-    return day.isoformat() if 1900 <= day.year <= 2100 else None

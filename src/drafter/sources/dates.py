@@ -1,0 +1,100 @@
+"""The date a page or a front matter gives, as YYYY-MM-DD: the one a draft reads the article's
+weekdays and "last year" against."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Any
+
+# the date a page declares it was first published: schema.org's datePublished (JSON-LD or
+# microdata) or Open Graph's article:published_time, whichever comes first
+_PUBLISHED = re.compile(
+    r"\"datePublished\"\s*:\s*\"([^\"]{8,40})\""
+    r"|<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished)[\"']"
+    r"[^>]*\bcontent=[\"']([^\"']{8,40})[\"']"
+    r"|<meta[^>]+\bcontent=[\"']([^\"']{8,40})[\"'][^>]*"
+    r"(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished)[\"']",
+    re.IGNORECASE,
+)
+
+
+def publication_date(html: str, extracted: str | None) -> str | None:
+    """The extractor's date, unless the page declares a publication date more than a day
+    away from it (a time zone apart is the same day told two ways)."""
+    declared = _declared_published(html)
+    if declared is None or extracted is None:
+        return declared or extracted
+    apart = abs(date.fromisoformat(declared) - date.fromisoformat(extracted)).days
+    return declared if apart > 1 else extracted
+
+
+def _declared_published(html: str) -> str | None:
+    """The publication date the page declares, when it declares one. The extractor's date
+    may be the last update (Spiceworks' 2020 article dated by its dateModified, 2025-01-07),
+    against which the draft would resolve the article's weekdays and 'last year'."""
+    for match in _PUBLISHED.finditer(html):
+        found = normalised_date(next(g for g in match.groups() if g))
+        if found:
+            return found
+    return None
+
+
+_MONTH_FORMATS = (
+    "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%B %d %Y", "%b %d %Y",
+    "%d %B %Y", "%d %b %Y", "%d %B, %Y", "%d %b, %Y", "%d %b. %Y",
+)  # fmt: skip
+_NUMERIC_DATE = re.compile(
+    r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
+)
+_JAPANESE_DATE = re.compile(r"(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日")
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+
+
+def normalised_date(value: Any) -> str | None:
+    """`value` as YYYY-MM-DD when it is a date (a YAML date, ISO 8601, 2024/05/01, 2024年5月1日,
+    "May 1, 2024", "1 May 2024", an RFC 2822 date); else None.
+
+    The date reaches prompts (system messages included), so only a real date may pass: anything
+    else in a front-matter `date` is dropped, the run going on with the date it read the page.
+    """
+    if isinstance(value, datetime):
+        return _in_range(value.date())
+    if isinstance(value, date):
+        return _in_range(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # an unquoted 20240501
+    if not isinstance(value, str):
+        return None
+    text = " ".join(unicodedata.normalize("NFKC", value).split())
+    if not text or len(text) > 64:
+        return None
+    found = _NUMERIC_DATE.fullmatch(text) or _JAPANESE_DATE.fullmatch(text)
+    if found:
+        year, month, day = (int(part) for part in found.groups())
+        try:
+            return _in_range(date(year, month, day))
+        except ValueError:
+            return None
+    try:
+        return _in_range(datetime.fromisoformat(text.replace("Z", "+00:00")).date())
+    except ValueError:
+        pass
+    bare = _WEEKDAY.sub("", text)
+    for pattern in _MONTH_FORMATS:
+        try:
+            return _in_range(datetime.strptime(bare, pattern).date())
+        except ValueError:
+            continue
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return _in_range(parsedate_to_datetime(text).date())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _in_range(day: date) -> str | None:
+    return day.isoformat() if 1900 <= day.year <= 2100 else None
