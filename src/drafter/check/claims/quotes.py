@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from drafter.check.claims.anchor import Anchor, Finding
 from drafter.check.claims.numbers import plausible_slip
 from drafter.check.quoted import quoted_spans
-from drafter.lang.names import name_mentions
+from drafter.lang.names import name_mentions, source_words
 from drafter.lang.quantities import ja_quantities, same_kind, same_value
 from drafter.lang.quantities.foreign import source_quantities
 from drafter.lang.text import contains_quote, normalize
@@ -149,6 +149,22 @@ def _part_of_a_quotation(checker: Checker, content: str, anchor: Anchor) -> bool
     return bool(runs) and float(align.similarity([content], runs)[0].max()) >= QUOTE_MIN
 
 
+_LOANWORD = re.compile(r"[ァ-ヺー]{3,}")
+
+
+def _echoes_a_word(checker: Checker, content: str, anchor: Anchor) -> bool:
+    """Whether the quotation gives a common loanword of the sentences the claim rests on:
+    「ステーキ天国にいる」 for "Wir sind im Steak-Himmel!" (0.26 across the two languages) says
+    Steak, as the sentence does. Words put in someone's mouth rarely borrow the sentence's own
+    word; a name (in the glossary or not) proves nothing, as names travel between sentences."""
+    from drafter.lang.names import common_noun, resolve
+
+    window = checker.window(anchor.closest, around=1) if anchor.closest else []
+    words = source_words(" ".join(s.text for s in window))
+    loanwords = [w for w in _LOANWORD.findall(content) if w.strip("ー") and common_noun(w)]
+    return any(resolve(word, {}, words) for word in loanwords)
+
+
 def _short_runs(text: str) -> list[str]:
     words = text.split()
     return [" ".join(words[i : i + n]) for n in (3, 4, 5, 6) for i in range(len(words) - n + 1)]
@@ -208,6 +224,7 @@ def _quotation(
             return []  # the source's own words, in a sentence too long to read as a whole
         # a few of the words it rests on, rendered loosely: to verify, not invented
         must = must and not _part_of_a_quotation(checker, content, anchor)
+        must = must and not _echoes_a_word(checker, content, anchor)
         where = f" “{span[:70]}”" if span else ""
         return [
             Finding(
