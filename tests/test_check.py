@@ -537,6 +537,7 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("100億ドル規模の計画", "a plan worth $9.6 billion"),  # 規模: on the scale of
         ("緊急時ではない2日間の最高料金", "the highest rate on two non-emergency days"),
         ("5営業日以内に", "within five business days"),
+        ("加熱には3〜5分かかる", "heating takes between 3 and 5 minutes"),
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:

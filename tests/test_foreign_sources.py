@@ -70,6 +70,10 @@ from tests.helpers import check_inputs
         # a word that opens with a month's letters is no month: 4社, not 3月4日
         ("de", "Der Brief ging an die vier Marktführer im Tonträgergeschäft.", "4社"),
         ("en", "The letter went to the 4 Marketing heads of the labels.", "4人"),
+        ("fr", "Les réformes menées depuis quinze ans ont échoué.", "15年"),
+        ("de", "Der Grill braucht zwischen drei und fünf Minuten.", "3〜5分"),
+        ("fr", "Le grill chauffe de 3 à 5 minutes.", "3〜5分"),
+        ("de", "Den Knopf gut fünf Sekunden gedrückt halten.", "5秒"),
     ],
 )
 def test_a_sources_figures_are_read_in_its_language(

@@ -229,6 +229,13 @@ def _prepared(sentence: str) -> str:
         text,
     )
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
+    # between 3 and 5 minutes: a range, as "3 to 5 minutes" writes it
+    text = re.sub(
+        rf"\bbetween ({_EN_NUM}|{_NUM_WORD}) and (?=(?:\d|{_NUM_WORD})\b)",
+        r"\1 to ",
+        text,
+        flags=re.I,
+    )
     # 40-50%, 40 to 80 percent: both ends are percentages ("40 percent", not "40percent")
     text = _EN_RANGE_PCT.sub(lambda m: _both_ends(m.group(1), m.group(2), m.group(3)), text)
     text = _EN_RANGE_SCALE.sub(

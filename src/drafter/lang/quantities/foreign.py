@@ -36,6 +36,7 @@ from drafter.lang.quantities.foreign_words import (
     MONTHS,
     NUMBER_WORDS,
     ONE,
+    RANGE,
 )
 from drafter.lang.quantities.japanese import ja_quantities
 from drafter.lang.quantities.quantity import Quantity
@@ -98,6 +99,14 @@ def as_english(sentence: str, language: str) -> str:
             r"(?![^\W\d_])"
         )
         text = re.sub(pattern, rf"\1 {english}", text, flags=re.IGNORECASE)
+    if language in RANGE:
+        opening, joining = RANGE[language]
+        text = re.sub(
+            rf"(?<![^\W\d_])(?:(?:{opening})\s+)?(\d[\d.]*)\s+(?:{joining})\s+(?=\d)",
+            r"\1 to ",
+            text,
+            flags=re.IGNORECASE,
+        )
     for words, english in BEFORE_NUMBER.get(language, {}).items():
         pattern = rf"(?<![^\W\d_])(?:{words})(?=\s*\d)"
         text = re.sub(pattern, english, text, flags=re.IGNORECASE)
