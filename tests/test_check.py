@@ -538,6 +538,7 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("緊急時ではない2日間の最高料金", "the highest rate on two non-emergency days"),
         ("5営業日以内に", "within five business days"),
         ("加熱には3〜5分かかる", "heating takes between 3 and 5 minutes"),
+        ("1週間後や1か月後に確認する", "check on the item a week or month down the line"),
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:
@@ -797,6 +798,14 @@ def test_russian_and_spanish_names_multiples_and_headlines() -> None:
     # a party or an office after a place is no person ("Mark Warner, a Virginia Democrat")
     role = SourceSentence(id="S3", text="Mark Warner, a Virginia Democrat, called it the worst.")
     assert _window_people([role], set()) == ["Mark Warner"]
+    # an adjective and a plural are no one (round AH: "Indigenous Peoples", "Policy
+    # Shortcomings" were named as the people of a sentence John Fa's words came from)
+    peoples = SourceSentence(
+        id="S4", text="Lands managed by Indigenous Peoples, says John Fa, lose fewer forests."
+    )
+    assert _window_people([peoples], set()) == ["John Fa"]
+    heading = SourceSentence(id="S5", text="Policy Shortcomings and what Anna Berg found")
+    assert _window_people([heading], set()) == ["Anna Berg"]
 
 
 def test_a_market_move_an_index_a_gloss_and_one_unit_of_time() -> None:

@@ -318,6 +318,10 @@ _ROLE = re.compile(
 )
 
 
+# an adjective first, a plural of a thing or a people last: no one's name
+_NOT_A_PERSON = re.compile(r"^\w+ous\b|(?:ers|ings|ples|ments|ions|ities)$")
+
+
 def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[str]:
     """Two-word capitalised names of people in the anchored source sentences that the claim
     does not mention: who the sentence is really about when the claim names someone else.
@@ -337,8 +341,9 @@ def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[st
                 match.start() == 0 and match.group(1) in ("In", "On", "But")
             ):
                 continue  # "The Klingon Hamlet", "The Leader": a title or a role, not a person
-            if NOT_A_NAME.match(match.group(1)) or match.group(2).endswith("ers"):
-                continue  # "Former National (Security…)", "Never Trumpers": not a person
+            if NOT_A_NAME.match(match.group(1)) or _NOT_A_PERSON.search(name):
+                continue  # "Former National (Security…)", "Never Trumpers", "Indigenous
+                # Peoples", "Policy Shortcomings": not a person
             if _ROLE.fullmatch(match.group(2)):
                 continue  # "Mark Warner, a Virginia Democrat": a role, its person named apart
             if lowered in KNOWN_FORMS or max(len(w) for w in lowered.split()) < 3:

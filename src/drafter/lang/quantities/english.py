@@ -229,6 +229,9 @@ def _prepared(sentence: str) -> str:
         text,
     )
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
+    # "a week or month": a month as well
+    text = re.sub(r"\b(an?|one) (hour|day|week|month|year) or (?=(?:day|week|month|year)\b)",
+                  r"\1 \2 or a ", text, flags=re.I)  # fmt: skip
     # between 3 and 5 minutes: a range, as "3 to 5 minutes" writes it
     text = re.sub(
         rf"\bbetween ({_EN_NUM}|{_NUM_WORD}) and (?=(?:\d|{_NUM_WORD})\b)",
