@@ -539,6 +539,10 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("5営業日以内に", "within five business days"),
         ("加熱には3〜5分かかる", "heating takes between 3 and 5 minutes"),
         ("1週間後や1か月後に確認する", "check on the item a week or month down the line"),
+        ("24人以上が入院した", "More than two dozen people were hospitalized"),  # not 12
+        ("6人が残った", "half a dozen people stayed"),
+        ("10万人が集まった", "1 lakh people gathered"),  # Indian English: a lakh, a crore
+        ("5000万ルピーを支払った", "Rs 5 crore was paid"),
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:

@@ -4,32 +4,28 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 
+from drafter.lang.quantities.english_prepared import prepared
 from drafter.lang.quantities.english_words import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    EN_NUM,
     MONTH_ALONE,
+    MONTH_NAMES,
     MONTHS,
     MONTHS_PER,
     MULTIPLES,
+    NUM_WORD,
     ORDINALS,
     SCALE,
-    SPELLED_PHRASES,
-    WORDS,
+    en_value,
 )
 from drafter.lang.quantities.quantity import Quantity, dur
 
-_MONTH_NAMES = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_EN_NUM = r"\d(?:[\d,]*\d)?(?:\.\d+)?"  # never a trailing comma: "in 2008, won the" is no money
-_NUM_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 _DURATION = re.compile(
-    rf"\b(?:(?P<n0>{_EN_NUM}|{_NUM_WORD})\s*(?:to|or|-|–)\s*)?"
-    rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\+?(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
+    rf"\b(?:(?P<n0>{EN_NUM}|{NUM_WORD})\s*(?:to|or|-|–)\s*)?"
+    rf"(?P<n>{EN_NUM}|{NUM_WORD})\+?(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive|"
     r"non-[a-z]+))?"  # two non-emergency days (5営業日, five business days, stays a count)
     r"[\s-]*(?P<unit>years?|yrs?|months?|weeks?|wks?|days?|quarters|quarter(?![\s-]+of\b)|hours?|hrs?|"
@@ -57,34 +53,34 @@ _PRONOUN_ONE = re.compile(
     r"right|wrong|good|bad|only)\s+$",
     re.IGNORECASE,
 )
-_DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")
+_DATE_MD = re.compile(rf"\b(?P<m>{MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")
 # the month a whole word: "the 4 Marketing people", "die 4 Marktführer" name no 4 March
-_DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})(?![^\W\d_])")
+_DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH_NAMES})(?![^\W\d_])")
 _MONTH_GROUPS = ("m", "m2", "m3", "m4", "m5")
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d| by \d)(?<!\d by \d{4})")
 _MONEY = re.compile(
     # "a $23-million centre", "a 1.2-billion-yuan telescope": hyphens join scale and currency
-    rf"(?P<sign>US\$|R\$|(?<![A-Za-z])Rp\.?(?=\s?\d)|[$€£¥₦])\s?(?P<n>{_EN_NUM})"
+    rf"(?P<sign>US\$|R\$|(?<![A-Za-z])Rp\.?(?=\s?\d)|[$€£¥₦])\s?(?P<n>{EN_NUM})"
     r"(?:-(?=(?:thousand|million|billion|trillion)\b)|\s*)(?P<scale>thousand|million|billion|"
     r"trillion|bn|mln|tn|m|b|k)?\b"
-    rf"|(?P<n2>{_EN_NUM})(?:(?:\s*|-)(?P<scale2>thousand|million|billion|trillion))?(?:\s+|(?<=[a-z])-)"
+    rf"|(?P<n2>{EN_NUM})(?:(?:\s*|-)(?P<scale2>thousand|million|billion|trillion))?(?:\s+|(?<=[a-z])-)"
     r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|(?<!\b(?:18|19|20|21)\d\d )won|rupees|francs|"
     r"naira|reais|ro?ubles|rupiah)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
-    rf"(?P<n>{_EN_NUM}|{_NUM_WORD})\s*(?:%|[\s-]+per\s?cent\b|[\s-]+percent\b)"
+    rf"(?P<n>{EN_NUM}|{NUM_WORD})\s*(?:%|[\s-]+per\s?cent\b|[\s-]+percent\b)"
     r"(?P<pts>\s+points?|\s*-?\s*percentage\s+points?)?"
-    rf"|(?P<n2>{_EN_NUM})\s+percentage\s+points?",
+    rf"|(?P<n2>{EN_NUM})\s+percentage\s+points?",
     re.IGNORECASE,
 )
 _PLAIN = re.compile(
-    rf"(?<![\w.$€£¥])(?P<n>{_EN_NUM})"
+    rf"(?<![\w.$€£¥])(?P<n>{EN_NUM})"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mln)\b|(?P<k>[kK])\b)?",
     re.IGNORECASE,
 )
 _WORD_SCALE = re.compile(
-    rf"\b(?P<n>{_NUM_WORD})\s+(?P<scale>hundred|thousand|million|billion|trillion)\b",
+    rf"\b(?P<n>{NUM_WORD})\s+(?P<scale>hundred|thousand|million|billion|trillion)\b",
     re.IGNORECASE,
 )
 _APPROX_EN = re.compile(
@@ -114,68 +110,6 @@ def _en_bound(text: str, start: int, token: str) -> str:
     return ""
 
 
-def _en_value(raw: str) -> float:
-    raw = raw.lower()
-    if raw in WORDS:
-        return float(WORDS[raw])
-    return float(raw.replace(",", ""))
-
-
-_EN_HALF = re.compile(r"\b(\d+)[- ]1/2\b")
-_EN_RANGE_PCT = re.compile(
-    r"\b(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(%|percent|per cent)"
-)
-# 350-375 million, $2 to 3 billion: the scale (and currency) of the second end is the first's
-_EN_RANGE_SCALE = re.compile(
-    r"(?<![\w.])([$€£¥₦]?)(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*[$€£¥₦]?(\d+(?:\.\d+)?)\s*"
-    r"(million|billion|trillion)\b",
-    re.IGNORECASE,
-)
-# A350, 787-9, and a video format (1080p, 1440p: a name, as Japanese text reads it too)
-_EN_MODEL = re.compile(
-    r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b|\b\d{3,4}[pi]\b"
-    r"|(?<![\d,.])\b\d{1,3}-\d{1,3}[A-Za-z]?\b(?![,.]\d)(?!\s*(?:%|percent))"
-)
-# $4,000-6,000, £35-40m: a range of money, both ends in the currency (and scale) written once
-_EN_MONEY_RANGE = re.compile(
-    r"([$€£¥₦])(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|to)\s*(\d[\d,]*(?:\.\d+)?)"
-    r"(\s?(?:m|bn|k|million|billion|trillion))?\b",
-    re.IGNORECASE,
-)
-
-
-# A range, not a model number or a score: two numbers of as many digits, the second larger
-# (220-230 miles, 10-15 days; not 787-9, 4-1, 14-0)
-# (0.6-0.7 mm: decimals too)
-_EN_SPAN = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d+)?)[-–](\d{1,4}(?:\.\d+)?)\b(?=\s+[a-z])")
-
-
-_EN_DIMENSIONS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)(?![\w.])")
-_EN_DAY_RUN = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})[-–](\d{{1,2}})\b(?![-–]\d)")
-
-
-def _both_ends(low: str, high: str, unit: str) -> str:
-    space = "" if unit == "%" else " "
-    return f"{low}{space}{unit} to {high}{space}{unit}"
-
-
-def _span(match: re.Match[str]) -> str:
-    low, high = match.group(1), match.group(2)
-    if len(low.split(".")[0]) == len(high.split(".")[0]) and float(high) > float(low):
-        return f"{low} to {high}"
-    return match.group(0)
-
-
-_EN_TIME = re.compile(
-    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
-    re.IGNORECASE,
-)
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-# forty-five, forty five; not "eighty two-metre spiders" (80 of them, each two metres long)
-_EN_COMPOUND = re.compile(
-    rf"\b({_TENS})(?:-({_UNITS})|\s({_UNITS})(?![-‐][A-Za-z]))\b", re.IGNORECASE
-)
 # "the seventh year in a row", "a 10th straight month": seven years, ten months (7年連続)
 _EN_RUN = re.compile(
     rf"\b(?P<n>\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)})\s+"
@@ -189,7 +123,7 @@ _EN_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 def en_quantities(sentence: str) -> list[Quantity]:
-    scan = _Scan(_prepared(sentence))
+    scan = _Scan(prepared(sentence))
     # in this order: a span one reader takes is not read again by the ones after it
     _money(scan)
     _percents(scan)
@@ -205,60 +139,6 @@ def en_quantities(sentence: str) -> list[Quantity]:
         approx = quantity.approx or bool(bound)
         bounded.append(replace(quantity, bound=bound, approx=approx))
     return bounded
-
-
-_EN_LOST_POUND = re.compile(r"(?<![A-Za-z])PS(?=\d[\d,]|\d(?:\.\d+)?\s*(?:million|billion|bn|m)\b)")
-
-
-# 9/11 (the attacks), 24/7 (all the time): names, not the figures 9 and 11
-_EN_NAMED_SLASH = re.compile(r"(?<![\d/.,])(?:9/11|24/7)(?![\d/])")
-
-
-def _prepared(sentence: str) -> str:
-    """The sentence with what reads as one figure made one (forty-five, 1-1/2, 40-50%) and
-    what is not a figure masked."""
-    text = unicodedata.normalize("NFKC", sentence)
-    # PS640, PS1.5million: the pound sign as some news text (SummEdits) lost it (a PS5 is a
-    # games console)
-    text = _EN_LOST_POUND.sub("£", text)
-    # a weeklong trial, a yearlong probe: one week, one year
-    text = re.sub(r"(?<![\w-])(hour|day|week|month|year)-?long\b", r"one-\1-long", text, flags=re.I)
-    # Forty-five: one number, not forty and five
-    text = _EN_COMPOUND.sub(
-        lambda m: str(WORDS[m.group(1).lower()] + WORDS[(m.group(2) or m.group(3)).lower()]),
-        text,
-    )
-    text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
-    # "a week or month": a month as well
-    text = re.sub(r"\b(an?|one) (hour|day|week|month|year) or (?=(?:day|week|month|year)\b)",
-                  r"\1 \2 or a ", text, flags=re.I)  # fmt: skip
-    # between 3 and 5 minutes: a range, as "3 to 5 minutes" writes it
-    text = re.sub(
-        rf"\bbetween ({_EN_NUM}|{_NUM_WORD}) and (?=(?:\d|{_NUM_WORD})\b)",
-        r"\1 to ",
-        text,
-        flags=re.I,
-    )
-    # 40-50%, 40 to 80 percent: both ends are percentages ("40 percent", not "40percent")
-    text = _EN_RANGE_PCT.sub(lambda m: _both_ends(m.group(1), m.group(2), m.group(3)), text)
-    text = _EN_RANGE_SCALE.sub(
-        lambda m: f"{m[1]}{m[2]} {m[4]} to {m[1]}{m[3]} {m[4]}", text
-    )  # 350-375 million: both ends are millions
-    text = _EN_MONEY_RANGE.sub(
-        lambda m: f"{m[1]}{m[2]}{m[4] or ''} to {m[1]}{m[3]}{m[4] or ''}", text
-    )
-    # model numbers and codes (A350, 787-9, F-35, G7) are names, and 10:30 p.m. a time of
-    # day: not figures
-    text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
-    text = _EN_DAY_RUN.sub(r"\1 \2 to \3", text)  # Sept. 12-13, at a clause's end: no score
-    text = _EN_DIMENSIONS.sub(r"\1 by \2", text)  # 3440x1440, 6 x 4: two figures
-    # N500m, N1.2bn: the naira as the Nigerian press writes it (not a model number)
-    text = re.sub(r"\bN(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b)", "₦", text)
-    for pattern, replacement in SPELLED_PHRASES:  # a quarter century, half a billion, …
-        text = pattern.sub(replacement, text)
-    text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
-    text = _EN_NAMED_SLASH.sub(lambda m: "#" * len(m.group(0)), text)
-    return _EN_TIME.sub(lambda m: "#" * len(m.group(0)), text)
 
 
 @dataclass
@@ -279,11 +159,11 @@ class _Scan:
 def _money(scan: _Scan) -> None:
     for match in _MONEY.finditer(scan.text):
         if match.group("sign"):
-            value = _en_value(match.group("n"))
+            value = en_value(match.group("n"))
             scale = (match.group("scale") or "").lower()
             currency = CURRENCY_SIGNS.get(match.group("sign").upper(), "USD")
         else:
-            value = _en_value(match.group("n2"))
+            value = en_value(match.group("n2"))
             scale = (match.group("scale2") or "").lower()
             currency = CURRENCY_WORDS[match.group("cur").lower()]
         value *= SCALE.get(scale, 1)
@@ -300,7 +180,7 @@ def _percents(scan: _Scan) -> None:
         raw = match.group("n") or match.group("n2")
         kind = "points" if (match.group("pts") or match.group("n2")) else "percent"
         scan.found.append(
-            Quantity(kind, _en_value(raw), "%", match.group(0), scan.approx_before(match.start()))
+            Quantity(kind, en_value(raw), "%", match.group(0), scan.approx_before(match.start()))
         )
         scan.taken.append(match.span())
 
@@ -309,7 +189,7 @@ def _durations(scan: _Scan) -> None:
     for match in _DURATION.finditer(scan.text):
         if not scan.free(match.span()):
             continue
-        value = _en_value(match.group("n"))
+        value = en_value(match.group("n"))
         if "half" in match.group(0).lower() and value >= 1:
             value += 0.5
         unit = MONTHS_PER[match.group("unit").lower().rstrip("s")]
@@ -318,7 +198,7 @@ def _durations(scan: _Scan) -> None:
             # the low end, written with the unit both ends share ("20 minutes" of 20–30)
             low = f"{number} {match.group('unit')}"
             scan.found.append(
-                Quantity("duration", dur(_en_value(number) * unit), "months", low, approx)
+                Quantity("duration", dur(en_value(number) * unit), "months", low, approx)
             )
         scan.found.append(Quantity("duration", dur(value * unit), "months", match.group(0), approx))
         scan.taken.append(match.span())
@@ -413,8 +293,7 @@ def _numbers(scan: _Scan) -> None:
     for match in _WORD_SCALE.finditer(scan.text):
         if scan.free(match.span()):
             value = (
-                _en_value(match.group("n"))
-                * {"hundred": 100, **SCALE}[match.group("scale").lower()]
+                en_value(match.group("n")) * {"hundred": 100, **SCALE}[match.group("scale").lower()]
             )
             scan.found.append(Quantity("number", value, "", match.group(0)))
             scan.taken.append(match.span())
@@ -423,7 +302,7 @@ def _numbers(scan: _Scan) -> None:
             continue
         if match.group("k") and len(match.group("n")) == 1:
             continue  # 4K, 8K: a display's resolution (a 5K run: a distance), not 4,000
-        value = _en_value(match.group("n")) * SCALE.get((match.group("scale") or "").lower(), 1)
+        value = en_value(match.group("n")) * SCALE.get((match.group("scale") or "").lower(), 1)
         if match.group("k"):
             value *= 1000  # 182k
         approx = scan.approx_before(match.start())
@@ -441,4 +320,4 @@ def _numbers(scan: _Scan) -> None:
         if match.group(1).lower() == "one" and _PRONOUN_ONE.search(scan.text[: match.start()]):
             continue  # "win this one", "the other one": a pronoun, not a count
         if scan.free(match.span()):
-            scan.found.append(Quantity("number", _en_value(match.group(1)), "", match.group(0)))
+            scan.found.append(Quantity("number", en_value(match.group(1)), "", match.group(0)))

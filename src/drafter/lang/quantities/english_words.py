@@ -109,3 +109,17 @@ MONTH_ALONE = re.compile(
     r"December)(?=\s+(?:was|is|will|has|had|marked|marks|saw|sees|brought|brings|began|begins|"
     r"ended|ends|opened|opens|closed|closes)\b)"
 )
+
+MONTH_NAMES = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+EN_NUM = r"\d(?:[\d,]*\d)?(?:\.\d+)?"  # never a trailing comma: "in 2008, won the" is no money
+NUM_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
+
+
+def en_value(raw: str) -> float:
+    raw = raw.lower()
+    if raw in WORDS:
+        return float(WORDS[raw])
+    return float(raw.replace(",", ""))

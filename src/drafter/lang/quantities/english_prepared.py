@@ -1,0 +1,151 @@
+"""An English sentence made ready to read figures from: what reads as one figure made one
+(forty-five, 1-1/2, 40-50%, two dozen) and what is not a figure masked (A350, 9/11, 10:30 p.m.)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from drafter.lang.quantities.english_words import (
+    EN_NUM,
+    MONTH_NAMES,
+    NUM_WORD,
+    SPELLED_PHRASES,
+    WORDS,
+    en_value,
+)
+
+_EN_HALF = re.compile(r"\b(\d+)[- ]1/2\b")
+_EN_RANGE_PCT = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(%|percent|per cent)"
+)
+# 350-375 million, $2 to 3 billion: the scale (and currency) of the second end is the first's
+_EN_RANGE_SCALE = re.compile(
+    r"(?<![\w.])([$€£¥₦]?)(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*[$€£¥₦]?(\d+(?:\.\d+)?)\s*"
+    r"(million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+# A350, 787-9, and a video format (1080p, 1440p: a name, as Japanese text reads it too)
+_EN_MODEL = re.compile(
+    r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b|\b\d{3,4}[pi]\b"
+    r"|(?<![\d,.])\b\d{1,3}-\d{1,3}[A-Za-z]?\b(?![,.]\d)(?!\s*(?:%|percent))"
+)
+# $4,000-6,000, £35-40m: a range of money, both ends in the currency (and scale) written once
+_EN_MONEY_RANGE = re.compile(
+    r"([$€£¥₦])(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|to)\s*(\d[\d,]*(?:\.\d+)?)"
+    r"(\s?(?:m|bn|k|million|billion|trillion))?\b",
+    re.IGNORECASE,
+)
+
+
+# A range, not a model number or a score: two numbers of as many digits, the second larger
+# (220-230 miles, 10-15 days; not 787-9, 4-1, 14-0)
+# (0.6-0.7 mm: decimals too)
+_EN_SPAN = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d+)?)[-–](\d{1,4}(?:\.\d+)?)\b(?=\s+[a-z])")
+
+
+_EN_DIMENSIONS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)(?![\w.])")
+_EN_DAY_RUN = re.compile(rf"\b({MONTH_NAMES})\s+(\d{{1,2}})[-–](\d{{1,2}})\b(?![-–]\d)")
+
+
+def _both_ends(low: str, high: str, unit: str) -> str:
+    space = "" if unit == "%" else " "
+    return f"{low}{space}{unit} to {high}{space}{unit}"
+
+
+def _span(match: re.Match[str]) -> str:
+    low, high = match.group(1), match.group(2)
+    if len(low.split(".")[0]) == len(high.split(".")[0]) and float(high) > float(low):
+        return f"{low} to {high}"
+    return match.group(0)
+
+
+_EN_TIME = re.compile(
+    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
+    re.IGNORECASE,
+)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# forty-five, forty five; not "eighty two-metre spiders" (80 of them, each two metres long)
+_EN_COMPOUND = re.compile(
+    rf"\b({_TENS})(?:-({_UNITS})|\s({_UNITS})(?![-‐][A-Za-z]))\b", re.IGNORECASE
+)
+
+
+_EN_LOST_POUND = re.compile(r"(?<![A-Za-z])PS(?=\d[\d,]|\d(?:\.\d+)?\s*(?:million|billion|bn|m)\b)")
+
+
+# 9/11 (the attacks), 24/7 (all the time): names, not the figures 9 and 11
+_EN_NAMED_SLASH = re.compile(r"(?<![\d/.,])(?:9/11|24/7)(?![\d/])")
+
+
+_INDIAN_SCALE = {"lakh": 1e5, "crore": 1e7}
+
+
+def _spelled_out(text: str) -> str:
+    """Counts the words give whole: "two dozen" is 24 (half a dozen 6), "1.5 lakh" 150,000
+    and "2 crore" 20,000,000 (Indian English), "a week or month" a month as well, and
+    "between 3 and 5 minutes" a range, as "3 to 5 minutes" writes it."""
+    text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.I)
+    text = re.sub(
+        rf"\b(?!an?\b)({EN_NUM}|{NUM_WORD})\s+dozen\b",
+        lambda m: _whole(en_value(m[1]) * 12),
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        rf"\b({EN_NUM})\s+(lakh|crore)s?\b",
+        lambda m: _whole(en_value(m[1]) * _INDIAN_SCALE[m[2].lower()]),
+        text,
+        flags=re.I,
+    )
+    text = re.sub(r"\b(an?|one) (hour|day|week|month|year) or (?=(?:day|week|month|year)\b)",
+                  r"\1 \2 or a ", text, flags=re.I)  # fmt: skip
+    return re.sub(
+        rf"\bbetween ({EN_NUM}|{NUM_WORD}) and (?=(?:\d|{NUM_WORD})\b)",
+        r"\1 to ",
+        text,
+        flags=re.I,
+    )
+
+
+def _whole(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def prepared(sentence: str) -> str:
+    """The sentence with what reads as one figure made one (forty-five, 1-1/2, 40-50%) and
+    what is not a figure masked."""
+    text = unicodedata.normalize("NFKC", sentence)
+    # PS640, PS1.5million: the pound sign as some news text (SummEdits) lost it (a PS5 is a
+    # games console)
+    text = _EN_LOST_POUND.sub("£", text)
+    # a weeklong trial, a yearlong probe: one week, one year
+    text = re.sub(r"(?<![\w-])(hour|day|week|month|year)-?long\b", r"one-\1-long", text, flags=re.I)
+    # Forty-five: one number, not forty and five
+    text = _EN_COMPOUND.sub(
+        lambda m: str(WORDS[m.group(1).lower()] + WORDS[(m.group(2) or m.group(3)).lower()]),
+        text,
+    )
+    text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
+    text = _spelled_out(text)
+    # 40-50%, 40 to 80 percent: both ends are percentages ("40 percent", not "40percent")
+    text = _EN_RANGE_PCT.sub(lambda m: _both_ends(m.group(1), m.group(2), m.group(3)), text)
+    text = _EN_RANGE_SCALE.sub(
+        lambda m: f"{m[1]}{m[2]} {m[4]} to {m[1]}{m[3]} {m[4]}", text
+    )  # 350-375 million: both ends are millions
+    text = _EN_MONEY_RANGE.sub(
+        lambda m: f"{m[1]}{m[2]}{m[4] or ''} to {m[1]}{m[3]}{m[4] or ''}", text
+    )
+    # model numbers and codes (A350, 787-9, F-35, G7) are names, and 10:30 p.m. a time of
+    # day: not figures
+    text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
+    text = _EN_DAY_RUN.sub(r"\1 \2 to \3", text)  # Sept. 12-13, at a clause's end: no score
+    text = _EN_DIMENSIONS.sub(r"\1 by \2", text)  # 3440x1440, 6 x 4: two figures
+    # N500m, N1.2bn: the naira as the Nigerian press writes it (not a model number)
+    text = re.sub(r"\bN(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b)", "₦", text)
+    for pattern, replacement in SPELLED_PHRASES:  # a quarter century, half a billion, …
+        text = pattern.sub(replacement, text)
+    text = _EN_MODEL.sub(lambda m: "#" * len(m.group(0)), text)
+    text = _EN_NAMED_SLASH.sub(lambda m: "#" * len(m.group(0)), text)
+    return _EN_TIME.sub(lambda m: "#" * len(m.group(0)), text)
