@@ -677,6 +677,26 @@ def test_what_only_a_reading_of_an_unread_language_calls_wrong_is_listed() -> No
     assert [f.must for f in quotes(checker, "lead", quoted, anchor)] == [False]
 
 
+def test_a_figure_of_a_comment_in_a_script_not_read_here_is_listed_not_failed() -> None:
+    """A Hindi comment on an English story: "1 लाख लोग" is 100,000 people (a lakh), which a
+    reading of its digits alone calls 1 (round AI's NDTV thread, a false must-fix 「10万人」).
+    In English the same "1 lakh" is read as 100,000; a wrong figure there still fails."""
+    hindi = "इस दोस्ती के लिए port पर 1 लाख लोग इकट्ठा किए थे"
+    claim = _claim(
+        _reaction_report(hindi, "この友情のために港に10万人も集めたんだよな。"), "10万人"
+    )
+    assert not claim.fails, claim.reasons
+    english = "They gathered 1 lakh people at the port for this friendship."
+    right = _claim(
+        _reaction_report(english, "この友情のために港に10万人も集めたんだよな。"), "10万人"
+    )
+    assert right.verdict == "supported", right.reasons
+    wrong = _claim(
+        _reaction_report(english, "この友情のために港に1万人も集めたんだよな。"), "1万人"
+    )
+    assert wrong.fails, wrong.reasons
+
+
 def test_a_city_in_a_reaction_is_the_city_not_the_outlet_it_sounds_like() -> None:
     """「ニューヨークらしい」 for "the most New York sentence": New York, not the page's outlet
     "NYTimes", whose glossary rendering ニューヨーク・タイムズ has ニューヨーク as a part (a

@@ -154,12 +154,18 @@ _UNPROFILED_LETTERS = frozenset("řěůťďňľĺŕłąęśźżćńőűğşıț�
 UNPROFILED_SHARE = 0.01
 
 
+# the scripts whose languages have readings here; Devanagari, Arabic, Greek, Hebrew, Thai… not
+_READ_SCRIPTS = frozenset(("latin", "han", "kana", "hangul", "cyrillic"))
+
+
 def unprofiled(text: str) -> bool:
-    """Whether the text is dense with letters of a Latin-script language without a profile
-    (two or more, and 1% of its letters): "Souček" in an English sentence is not."""
+    """Whether the text is dense with letters of a language without a profile (two or more,
+    and 1% of its letters): of a Latin-script one ("Souček" in an English sentence is not) or
+    of a script none is read in ("Motera stadium में 1 लाख लोग": the lakh is not read)."""
     sample = text[:SAMPLE_CHARS].lower()
     letters = sum(1 for c in sample if c.isalpha())
     found = sum(1 for c in sample if c in _UNPROFILED_LETTERS)
+    found += sum(n for script, n in script_counts(sample).items() if script not in _READ_SCRIPTS)
     return found >= 2 and found >= UNPROFILED_SHARE * letters
 
 
