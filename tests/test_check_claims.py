@@ -1948,3 +1948,17 @@ def test_a_name_the_glossary_gives_in_the_plural_is_near_in_the_singular() -> No
     must = _swap_musts(source, names, "Der Verband")
     claim = "写真はフリッカーでクリエイティブ・コモンズ・ライセンスの下で公開されている。"
     assert must("background", claim) == []
+
+
+def test_a_place_the_sentence_gives_as_its_adjective_is_near() -> None:
+    """ "des Hamburger Importeurs" names Hamburg: 「ハンブルクの輸入業者」 resting on that
+    sentence moved no name (round AH's Abendblatt draft, a false must-fix against the
+    sentence's Vietnam)."""
+    source = (
+        "Die Prokuristin des Hamburger Importeurs lobt die Früchte aus Vietnam.\n\n"
+        "Ships wait days. Traders pay more. Fees fund the docks. Ports handle most trade.\n\n"
+        "Hamburg ist eine Hafenstadt."
+    )
+    names = [("Hamburg", "ハンブルク"), ("Vietnam", "ベトナム")]
+    must = _swap_musts(source, names, "Die Prokuristin")
+    assert must("lead", "ハンブルクの輸入業者の担当者は果物の品質を評価した。") == []

@@ -128,8 +128,9 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|on|in|&|de|du|des|der|für|und)\s+)*[A-Z][\w'’-]*)+"
 )
 # what a name's word takes in a sentence: the plural, the possessive, a country's people or
-# adjective ("ICEs" of ICE, "the Oscars" of Oscar, "a Namibian campaigner" of Namibia)
-_NAME_ENDINGS = ("s", "es", "'s", "’s", "n", "an", "ian", "ese", "i", "ish")
+# adjective ("ICEs" of ICE, "the Oscars" of Oscar, "a Namibian campaigner" of Namibia, "des
+# Hamburger Importeurs" of Hamburg)
+_NAME_ENDINGS = ("s", "es", "'s", "’s", "n", "an", "ian", "ese", "i", "ish", "er")
 _PLURALS = ("s", "es", "en", "n", "e", "er")
 
 
