@@ -74,6 +74,9 @@ from tests.helpers import check_inputs
         ("de", "Der Grill braucht zwischen drei und fünf Minuten.", "3〜5分"),
         ("fr", "Le grill chauffe de 3 à 5 minutes.", "3〜5分"),
         ("de", "Den Knopf gut fünf Sekunden gedrückt halten.", "5秒"),
+        ("de", "Die Kosten sind um das drei- bis Fünffache gestiegen.", "3倍から5倍"),
+        ("de", "Die Preise haben sich verdoppelt.", "2倍"),
+        ("fr", "Les prix ont triplé en un an.", "3倍"),
     ],
 )
 def test_a_sources_figures_are_read_in_its_language(

@@ -240,3 +240,14 @@ RANGE: dict[str, tuple[str, str]] = {
     "ru": ("от|между", "до|и"),
     "uk": ("від|між", "до|і"),
 }
+# multiples, as English writes them ("twofold", "tripled"): German das Dreifache, drei- bis
+# Fünffache, verdoppelt; French triplé; Spanish triplicó; Italian raddoppiato; Portuguese duplicou
+FOLD_NUMBERS = {"zwei": "two", "drei": "three", "vier": "four", "fünf": "five", "zehn": "ten"}
+MULTIPLE_VERBS: dict[str, dict[str, str]] = {
+    "de": {"verdoppel\\w*": "doubled", "verdreifach\\w*": "tripled",
+           "vervierfach\\w*": "quadrupled"},
+    "fr": {"doublé\\w*": "doubled", "triplé\\w*": "tripled", "quadruplé\\w*": "quadrupled"},
+    "es": {"duplic(?:ó|ad\\w*|aron)": "doubled", "triplic(?:ó|ad\\w*|aron)": "tripled"},
+    "it": {"raddoppiat\\w*": "doubled", "triplicat\\w*": "tripled"},
+    "pt": {"duplic(?:ou|ad\\w*|aram)": "doubled", "triplic(?:ou|ad\\w*|aram)": "tripled"},
+}  # fmt: skip
