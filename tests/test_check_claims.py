@@ -1842,10 +1842,16 @@ def test_expecting_a_child_is_no_hedge(text: str, hedged: bool) -> None:
         ("http://www.heise.de/mac-and-i/meldung/1.html", "Mac & i", "heise online", "ハイセ"),
         ("http://www.businessinsider.com/mario-2016-11", "MSN", "Business Insider",
          "ビジネス・インサイダー"),
+        # the outlet without its article (theatlantic.com, "The Atlantic")
+        ("https://www.theatlantic.com/technology/archive/2016/09/a/", "theatlantic.com",
+         "The Atlantic", "アトランティック"),
+        # not in the glossary at all: the address spells it (chicagotribune.com)
+        ("http://www.chicagotribune.com/news/a.html", None, "Chicago Tribune Co",
+         "シカゴ・トリビューン"),
     ],
 )  # fmt: skip
 def test_the_outlet_a_lead_credits_is_the_pages_own(
-    url: str, site_name: str, outlet: str, target: str
+    url: str, site_name: str | None, outlet: str, target: str
 ) -> None:
     """「ニューヨーク・タイムズによると」 on nytimes.com, whose page calls itself "NYTimes": the
     outlet the lead prompt asks the draft to credit, not a name missing from the source. An
@@ -1859,6 +1865,8 @@ def test_the_outlet_a_lead_credits_is_the_pages_own(
                       fetched_at="2026-01-01T00:00:00Z")  # fmt: skip
     glossary = [GlossaryEntry(source=outlet, target=target),
                 GlossaryEntry(source="The Guardian", target="ガーディアン")]  # fmt: skip
+    if outlet.endswith(" Co"):
+        glossary = glossary[1:]
 
     def reasons(credit: str) -> list[str]:
         markdown = f"# t\n\n{credit}によると、当局者は制裁を6か月以内に解除すると述べた。\n"

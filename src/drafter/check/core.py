@@ -424,4 +424,6 @@ def _outlets(article: Article) -> set[str]:
         host = urlsplit(url or "").hostname or ""
         labels = [p for p in host.casefold().split(".") if p not in ("www", "www1", "m", "amp")]
         out.update(labels[:-1] if len(labels) >= 2 else labels)
+    # theatlantic, theguardian: the outlet is also named without its article (アトランティック)
+    out |= {o.removeprefix("the") for o in out if o.startswith("the") and len(o) > 6}
     return {o for o in out if len(o) >= 3}
