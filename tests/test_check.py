@@ -543,6 +543,8 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("6人が残った", "half a dozen people stayed"),
         ("10万人が集まった", "1 lakh people gathered"),  # Indian English: a lakh, a crore
         ("5000万ルピーを支払った", "Rs 5 crore was paid"),
+        ("目標の12%のほぼ2倍", "nearly double the 12% target"),
+        ("3月以降も延長", "extend the purchases beyond March"),
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:

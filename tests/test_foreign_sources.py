@@ -77,6 +77,9 @@ from tests.helpers import check_inputs
         ("de", "Die Kosten sind um das drei- bis Fünffache gestiegen.", "3倍から5倍"),
         ("de", "Die Preise haben sich verdoppelt.", "2倍"),
         ("fr", "Les prix ont triplé en un an.", "3倍"),
+        ("fr", "Berlin prévoyait encore le double en janvier.", "2倍"),
+        ("fr", "Une dizaine de petits pays s'y opposent.", "約10カ国"),
+        ("es", "Una decena de países se oponen.", "約10カ国"),
     ],
 )
 def test_a_sources_figures_are_read_in_its_language(

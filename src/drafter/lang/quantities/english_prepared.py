@@ -87,6 +87,9 @@ def _spelled_out(text: str) -> str:
     and "2 crore" 20,000,000 (Indian English), "a week or month" a month as well, and
     "between 3 and 5 minutes" a range, as "3 to 5 minutes" writes it."""
     text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.I)
+    # nearly double the target: twice it, near enough
+    text = re.sub(r"\b(nearly|almost|about|roughly|around|more than|over) double\b", r"\1 twice",
+                  text, flags=re.I)  # fmt: skip
     text = re.sub(
         rf"\b(?!an?\b)({EN_NUM}|{NUM_WORD})\s+dozen\b",
         lambda m: _whole(en_value(m[1]) * 12),

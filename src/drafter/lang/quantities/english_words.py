@@ -92,7 +92,7 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
 # a month named alone, where it is a month and not the verb "may" or a name (April)
 MONTH_ALONE = re.compile(
     r"(?:\b(?i:in|since|until|till|by|from|of|last|next|this|early|late|between|and|to|through|"
-    r"before|after|during|or|the|every|each)\s+|\b(?i:mid|late|early)-)"
+    r"before|after|during|or|the|every|each|beyond|past|into|throughout)\s+|\b(?i:mid|late|early)-)"
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
     # or a month's own event: "October's Money 20/20 conference"

@@ -240,14 +240,24 @@ RANGE: dict[str, tuple[str, str]] = {
     "ru": ("от|между", "до|и"),
     "uk": ("від|між", "до|і"),
 }
-# multiples, as English writes them ("twofold", "tripled"): German das Dreifache, drei- bis
-# Fünffache, verdoppelt; French triplé; Spanish triplicó; Italian raddoppiato; Portuguese duplicou
+# multiples and round counts, as English writes them ("twofold", "tripled", "about 10"): German
+# das Dreifache, drei- bis Fünffache, verdoppelt; French triplé, le double, une dizaine;
+# Spanish triplicó, una decena; Italian raddoppiato; Portuguese duplicou
 FOLD_NUMBERS = {"zwei": "two", "drei": "three", "vier": "four", "fünf": "five", "zehn": "ten"}
 MULTIPLE_VERBS: dict[str, dict[str, str]] = {
     "de": {"verdoppel\\w*": "doubled", "verdreifach\\w*": "tripled",
-           "vervierfach\\w*": "quadrupled"},
-    "fr": {"doublé\\w*": "doubled", "triplé\\w*": "tripled", "quadruplé\\w*": "quadrupled"},
-    "es": {"duplic(?:ó|ad\\w*|aron)": "doubled", "triplic(?:ó|ad\\w*|aron)": "tripled"},
-    "it": {"raddoppiat\\w*": "doubled", "triplicat\\w*": "tripled"},
-    "pt": {"duplic(?:ou|ad\\w*|aram)": "doubled", "triplic(?:ou|ad\\w*|aram)": "tripled"},
+           "vervierfach\\w*": "quadrupled", "das doppelte": "twice",
+           "ein(?:em)? dutzend": "a dozen"},
+    "fr": {"doublé\\w*": "doubled", "triplé\\w*": "tripled", "quadruplé\\w*": "quadrupled",
+           "(?:le|du|au) double": "twice", "une dizaine": "about 10", "une vingtaine": "about 20",
+           "une trentaine": "about 30", "une quarantaine": "about 40",
+           "une cinquantaine": "about 50", "une centaine": "about 100"},
+    "es": {"duplic(?:ó|ad\\w*|aron)": "doubled", "triplic(?:ó|ad\\w*|aron)": "tripled",
+           "el doble": "twice", "una decena": "about 10", "una veintena": "about 20",
+           "un centenar": "about 100"},
+    "it": {"raddoppiat\\w*": "doubled", "triplicat\\w*": "tripled", "il doppio": "twice",
+           "una decina": "about 10", "una ventina": "about 20", "un centinaio": "about 100"},
+    "pt": {"duplic(?:ou|ad\\w*|aram)": "doubled", "triplic(?:ou|ad\\w*|aram)": "tripled",
+           "o dobro": "twice", "uma dezena": "about 10", "uma centena": "about 100"},
+    "nl": {"verdubbeld\\w*": "doubled", "een tiental": "about 10"},
 }  # fmt: skip
