@@ -338,3 +338,23 @@ def test_a_page_dated_by_its_last_update_gets_the_date_it_was_published(tmp_path
     modified = '<meta property="article:modified_time" content="2024-05-05T08:00:00Z" />'
     page = write(tmp_path / "og.html", _dated_page(tag + modified))
     assert fetch_json(page)["date"] == "2019-03-01"
+
+
+def test_a_page_whose_masthead_was_taken_for_its_headline_gets_its_headline(
+    tmp_path: Path,
+) -> None:
+    """Politico and Bloomberg write og:title with `value=` instead of `content=`: the extractor
+    took the logo ("POLITICO Politico Logo") or the site ("Bloomberg") for the headline, which
+    the headline agent then reads as the source's own."""
+    page = (
+        "<html><head><title>Port Calden to close two berths for repairs - HARBORWIRE</title>"
+        '<meta value="Port Calden to close two berths for repairs" name="og:title">'
+        '<meta value="HARBORWIRE" name="og:site_name"></head><body>'
+        '<header><h1 class="logo">HARBORWIRE Harborwire Logo</h1></header>'
+        f"<article><p>{ENGLISH}</p></article></body></html>"
+    )
+    article = fetch_json(write(tmp_path / "harborwire.html", page))
+    assert article["title"] == "Port Calden to close two berths for repairs"
+    # a page whose headline is read as such keeps it
+    plain = _dated_page("")
+    assert fetch_json(write(tmp_path / "plain.html", plain))["title"] == "Port news"

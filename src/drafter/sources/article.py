@@ -22,6 +22,7 @@ from drafter.models import Article
 from drafter.sources.dates import normalised_date, publication_date
 from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
 from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
+from drafter.sources.titles import headline
 
 MIN_TEXT_CHARS = 300  # in Latin-script text; a third of that in Chinese or Korean
 TITLE_MAX_CHARS = 200
@@ -80,14 +81,17 @@ def extract_article(
         document = found.as_dict()
     text = _clean_text(str(document.get("text") or ""))
     canonical = _canonical_url(html) or document.get("url") or url
-    title = (document.get("title") or "").strip()
+    site_name = _site_name(document.get("sitename"), canonical)
+    title = headline(html, (document.get("title") or "").strip(), site_name, canonical)
+    if site_name == title:  # the headline taken for the site's name: the site is its host
+        site_name = _host_name(canonical)
     declared = document.get("language") or _html_lang(html)
     return Article(
         url=canonical,
         fetched_url=fetched_url,
         source_path=source_path,
         title=title or _derived_title(text, Path(source_path).stem if source_path else "page"),
-        site_name=_site_name(document.get("sitename"), canonical),
+        site_name=site_name,
         author=(document.get("author") or None),
         date=publication_date(html, normalised_date(document.get("date"))),
         language=detect_language(f"{title}\n{text}", declared),
