@@ -358,3 +358,18 @@ def test_a_page_whose_masthead_was_taken_for_its_headline_gets_its_headline(
     # a page whose headline is read as such keeps it
     plain = _dated_page("")
     assert fetch_json(write(tmp_path / "plain.html", plain))["title"] == "Port news"
+
+
+def test_a_date_the_pages_address_puts_in_another_month_is_read_again() -> None:
+    """Politico's page of 4 October 2016 (politico.com/story/2016/10/…) was dated 2016-04-10:
+    its "10/04/16" read day first. The page's own <time> of the address's month wins; without
+    one, the day and month are swapped when that gives the address's month."""
+    from drafter.sources.dates import publication_date
+
+    url = "https://www.politico.example/story/2016/10/who-will-win-the-vp-debate-229079"
+    timed = '<html><body><time datetime="2016-10-04 05:07:09">10/04/16</time></body></html>'
+    assert publication_date(timed, "2016-04-10", url) == "2016-10-04"
+    assert publication_date("<html></html>", "2016-04-10", url) == "2016-10-04"
+    # a date the address agrees with, or an address with no date, is left as read
+    assert publication_date("<html></html>", "2016-10-20", url) == "2016-10-20"
+    assert publication_date(timed, "2016-04-10", "https://x.example/story/vp") == "2016-04-10"

@@ -132,3 +132,16 @@ def test_a_typeset_hyphen_joins_a_name_as_a_plain_one_does() -> None:
     names = source_names(sentences)
     assert "DVB-T" in names and "DVB-T2" in names
     assert not any(" T" in name for name in names)
+
+
+def test_a_middle_initial_keeps_a_name_whole() -> None:
+    # "Albert E. Dotson Jr." had been listed as "Albert E" and "Dotson Jr", which the lead
+    # then glossed as two names (round AK, Miami Herald); a full stop before "The" still ends
+    sentences = [
+        "The panel was led by Albert E. Dotson Jr. and Aurelio M. Fernandez III on Monday.",
+        "He voted for Plan B. The rest followed Elijah E. Cummings.",
+    ]
+    names = source_names(sentences)
+    assert "Albert E. Dotson Jr" in names and "Aurelio M. Fernandez III" in names
+    assert "Elijah E. Cummings" in names
+    assert not any(name.endswith((" E", "The")) for name in names), names

@@ -165,10 +165,16 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
     at_start = True
     previous_end = 0
     for match in _WORD.finditer(sentence):
-        after_title = sentence[:previous_end].rstrip(".").split(" ")[-1].lower() in _TITLES
-        if previous_end and sentence[previous_end - 1] == "." and not after_title:
-            previous_end -= 1  # the full stop the last word ended in, unless "Gov." or "Dr."
+        last = sentence[:previous_end].rstrip(".").split(" ")[-1]
         word = match.group().strip(".'’-&")
+        # "Gov.", "Dr." and a middle initial ("Albert E. Dotson Jr."; not "Plan B. The …"): no
+        # full stop of a sentence
+        initial = len(last) == 1 and last.isupper() and word.lower() not in _OPENERS
+        after_title = last.lower() in _TITLES or initial
+        if previous_end and sentence[previous_end - 1] == "." and not after_title:
+            previous_end -= 1  # the full stop the last word ended in, unless after those
+        if len(word) == 1 and word.isupper() and match.group().endswith("."):
+            word += "."  # the initial as the source writes it: "Albert E. Dotson"
         # what lies between this word and the last, with the full stop the last one ended in
         gap = sentence[previous_end : match.start()]
         previous_end = match.end()

@@ -93,7 +93,7 @@ def extract_article(
         title=title or _derived_title(text, Path(source_path).stem if source_path else "page"),
         site_name=site_name,
         author=(document.get("author") or None),
-        date=publication_date(html, normalised_date(document.get("date"))),
+        date=publication_date(html, normalised_date(document.get("date")), canonical),
         language=detect_language(f"{title}\n{text}", declared),
         text=text,
         fetched_at=now_iso(),

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 # the date a page declares it was first published: schema.org's datePublished (JSON-LD or
 # microdata) or Open Graph's article:published_time, whichever comes first
@@ -20,14 +21,39 @@ _PUBLISHED = re.compile(
 )
 
 
-def publication_date(html: str, extracted: str | None) -> str | None:
+def publication_date(html: str, extracted: str | None, url: str | None = None) -> str | None:
     """The extractor's date, unless the page declares a publication date more than a day
-    away from it (a time zone apart is the same day told two ways)."""
+    away from it (a time zone apart is the same day told two ways), or its address dates it
+    to another month (politico.com/story/2016/10/… read as 2016-04-10: the day and month of
+    "10/04/16" taken the European way; its <time datetime> says 2016-10-04)."""
     declared = _declared_published(html)
     if declared is None or extracted is None:
-        return declared or extracted
+        return _as_the_address_dates(html, declared or extracted, url)
     apart = abs(date.fromisoformat(declared) - date.fromisoformat(extracted)).days
     return declared if apart > 1 else extracted
+
+
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?=[/-])")
+_TIME_DATETIME = re.compile(r"<time\b[^>]*\bdatetime=[\"']([^\"']{8,40})[\"']", re.IGNORECASE)
+
+
+def _as_the_address_dates(html: str, found: str | None, url: str | None) -> str | None:
+    """`found`, or when the page's address dates it to another month, the page's own <time>
+    of that month, else `found` with its day and month swapped if that is the month."""
+    month = _URL_MONTH.search(urlsplit(url or "").path)
+    if found is None or month is None:
+        return found
+    wanted = (int(month[1]), int(month[2]))
+    day = date.fromisoformat(found)
+    if (day.year, day.month) == wanted:
+        return found
+    for value in _TIME_DATETIME.findall(html):
+        timed = normalised_date(value)
+        if timed and (date.fromisoformat(timed).year, date.fromisoformat(timed).month) == wanted:
+            return timed
+    if day.day <= 12 and (day.year, day.day) == wanted:
+        return date(day.year, day.day, day.month).isoformat()
+    return found
 
 
 def _declared_published(html: str) -> str | None:
