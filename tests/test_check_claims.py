@@ -1821,6 +1821,21 @@ def test_a_person_put_for_another_on_a_firm_alignment_is_listed_without_a_record
     assert _swaps(body, cabinet, best=0.7, recorded=False) == []
 
 
+def test_as_far_as_possible_is_no_hedge() -> None:
+    """ "deployed Pence in the most effective way possible" (Politico's poll) hedges nothing:
+    a false must-fix on round AK's draft, 「最も効果的に起用してきた」."""
+    from drafter.check.claims.hedges import _main_clause_modal
+
+    for text in (
+        "Asked whether the campaign has deployed him in the most effective way possible, 52% agreed.",
+        "The port will reopen as soon as possible.",
+        "Crews use the best possible routes whenever possible.",
+    ):
+        assert _main_clause_modal(text) is None, text
+    for text in ("It is possible that the port reopens.", "Amid interest in possible deals."):
+        assert _main_clause_modal(text) is not None, text
+
+
 @pytest.mark.parametrize(
     ("text", "hedged"),
     [("The news came a month after he announced that Kimberly was expecting on the show.", False),

@@ -233,6 +233,18 @@ _WEIGHED = re.compile(
 _COMPARED = re.compile(r"\bthan\b[^,.;:]*$", re.IGNORECASE)
 
 
+# "the most effective way possible", "the best possible", "as soon as possible", "whenever
+# possible": as far as can be, no doubt about what is said
+_AS_MUCH_AS = re.compile(
+    r"(?:\b(?:most|least|best|worst|greatest|largest|biggest|highest|lowest|fastest|earliest|"
+    r"latest|smallest|strongest|widest|cheapest|shortest|longest|quickest|broadest|fullest|"
+    r"hardest|simplest|toughest|harshest|closest|deepest|finest|safest|\w+iest)\b[^.,;:]{0,40}|"
+    r"\bas\s+\w+(?:\s+\w+)?\s+as\s+|"
+    r"\b(?:every|all|whenever|wherever|if|where)\s+)$",
+    re.IGNORECASE,
+)
+
+
 def _main_clause_modal(text: str) -> re.Match[str] | None:
     for word in MODAL_EN.finditer(text):
         before = text[max(0, word.start() - 40) : word.start()]
@@ -250,6 +262,8 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue  # "its plans to fight inflation": a noun, what was planned is reported
         if word.group(0).lower() == "potential" and _ARTICLE.search(before):
             continue  # "Goldman Sachs, a potential investor": names who, hedges no claim
+        if word.group(0).lower() == "possible" and _AS_MUCH_AS.search(before):
+            continue  # "the most effective way possible", "as soon as possible": a degree
         return word
     return None
 
