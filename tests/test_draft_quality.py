@@ -129,6 +129,9 @@ def test_a_weekday_the_source_dates_itself_is_left_alone() -> None:
     tickets = "Tickets go on sale starting Friday, December 6th, at 10 a.m. local time."
     assert _dates(tickets, date(2019, 11, 19)) == []
     assert _dates("It opens Monday (Dec. 2nd).", date(2019, 11, 19)) == []
+    # or in figures: an email of "Tuesday, 12/15/15" in a story of 16 December 2016
+    email = "“I am emailing you to inform you of the happenings on Tuesday, 12/15/15,” it began."
+    assert _dates(email, date(2016, 12, 16)) == []
 
 
 def test_a_weekday_that_names_a_recurring_thing_is_no_date() -> None:

@@ -85,6 +85,8 @@ _DATE_AFTER = re.compile(
     rf"^,?\s*\(?(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     # or the day and month in another language's order ("mardi 5 mai", "Dienstag, 5. Mai")
     r"|^\s*,?\s*\(?\d{1,2}(?:er|\.|º|°)?\s+[^\W\d_]{3,}"
+    # or in figures ("Tuesday, 12/15/15": an email of a year before the story)
+    r"|^,?\s*\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
 )
 # a weekday that names a recurring thing, not a day ("end Saturday publication", "the Sunday
 # editions", "Friday prayers")

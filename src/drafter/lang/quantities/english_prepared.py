@@ -14,6 +14,7 @@ from drafter.lang.quantities.english_words import (
     WORDS,
     en_value,
 )
+from drafter.lang.quantities.foreign_words import EN_MONTHS
 
 _EN_HALF = re.compile(r"\b(\d+)[- ]1/2\b")
 _EN_RANGE_PCT = re.compile(
@@ -82,6 +83,19 @@ _EN_NAMED_SLASH = re.compile(r"(?<![\d/.,])(?:9/11|24/7)(?![\d/])")
 _INDIAN_SCALE = {"lakh": 1e5, "crore": 1e7}
 
 
+# 12/15/15, 12/15/2015: a date as American text writes it, month first, with its year
+_US_DATE = re.compile(
+    r"(?<![\d/.])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d\d|\d\d)(?![\d/])"
+)
+_MONTH_WORDS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")  # fmt: skip
+
+
+def _us_date(match: re.Match[str]) -> str:
+    year = match[3] if len(match[3]) == 4 else f"20{match[3]}"
+    return f"{EN_MONTHS[int(match[1]) - 1]} {int(match[2])}, {year}"
+
+
 def _spelled_out(text: str) -> str:
     """Counts the words give whole: "two dozen" is 24 (half a dozen 6), "1.5 lakh" 150,000
     and "2 crore" 20,000,000 (Indian English), "a week or month" a month as well, and
@@ -131,6 +145,7 @@ def prepared(sentence: str) -> str:
         text,
     )
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
+    text = _US_DATE.sub(_us_date, text)
     text = _spelled_out(text)
     # 40-50%, 40 to 80 percent: both ends are percentages ("40 percent", not "40percent")
     text = _EN_RANGE_PCT.sub(lambda m: _both_ends(m.group(1), m.group(2), m.group(3)), text)
