@@ -790,7 +790,8 @@ def test_russian_and_spanish_names_multiples_and_headlines() -> None:
     from drafter.check.claims.names import _window_people
     from drafter.models import SourceSentence
 
-    for katakana, word in (("ルブレフ", "Rublev"), ("ハチャノフ", "Khachanov"), ("カハ", "Caja"),
+    for katakana, word in (("ライト", "Wright"), ("ナイト", "Knight"), ("ブライトン", "Brighton"),
+                           ("ルブレフ", "Rublev"), ("ハチャノフ", "Khachanov"), ("カハ", "Caja"),
                            ("マヒカ", "Magica"), ("ホセ", "Jose"), ("ラブロフ", "Lavrov")):  # fmt: skip
         assert transliteration_match(katakana, word) == 1.0, (katakana, word)
     tripled = en_quantities("he pressed his team to more than triple that figure")

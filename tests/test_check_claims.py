@@ -1985,3 +1985,35 @@ def test_a_place_the_sentence_gives_as_its_adjective_is_near() -> None:
     names = [("Hamburg", "ハンブルク"), ("Vietnam", "ベトナム")]
     must = _swap_musts(source, names, "Die Prokuristin")
     assert must("lead", "ハンブルクの輸入業者の担当者は果物の品質を評価した。") == []
+
+
+def test_a_count_that_totals_the_sentences_counts_is_stated() -> None:
+    """「3人で運営される」 for "led by two Republicans … and one Democrat": the claim adds the
+    sentence's counts up (round AL's Recode draft, a false must-fix against "two"). A count
+    that is no total of them is still contradicted."""
+    from drafter.check.claims import numbers
+
+    source = (
+        "The commission will be led by two Republicans, Ann Lee and Bo Kim, and one Democrat, "
+        "Cy Young, until new members are picked.\n\nShips wait days. Traders pay more."
+    )
+    checker, anchor = _recorded_on("The commission", source, [])
+    total = numbers(checker, "lead", "委員会は共和党2人と民主党1人の計3人で運営される。", anchor)
+    assert not total, [f.reason for f in total]
+    checker, anchor = _recorded_on("The commission", source, [])
+    wrong = numbers(checker, "lead", "委員会は4人で運営される。", anchor)
+    assert [f.must for f in wrong] == [True], [f.reason for f in wrong]
+
+
+def test_the_last_word_of_a_bodys_name_is_no_surname() -> None:
+    """ア・リーグ (the American League) is not named by the リーグ of 「米大リーグ」: only a
+    person's last part stands for the whole name (round AL's SB Nation draft)."""
+    source = (
+        "Chris Sale, a Chick-O-Stix fan, was traded to Boston.\n\n"
+        "Ships wait days. Traders pay more. Fees fund the docks. Ports handle most trade.\n\n"
+        "He won the American League strikeout title."
+    )
+    names = [("American League", "ア・リーグ"), ("Chick-O-Stix", "チック・オー・スティックス"),
+             ("Chris Sale", "クリス・セール")]  # fmt: skip
+    must = _swap_musts(source, names, "Chris Sale")
+    assert must("lead", "米大リーグのレッドソックスはクリス・セール投手を獲得した。") == []

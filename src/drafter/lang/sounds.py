@@ -131,6 +131,8 @@ _HEARD: tuple[tuple[str, str], ...] = (
     # ホンコン, Hang Seng → ハンセン); an l before m, k or b after a or o is silent (Palm Bay →
     # パームベイ, Folkestone → フォークストン, DeKalb → ディカーブ)
     (r"^k(?=n)", ""), (r"d(?=i[aeiou])", "j"), (r"(?<=\w\w)ng\b", "n"),
+    # igh is a long i (Wright, Knight → ライト, ナイト), and a w before r at the start silent
+    (r"igh(?=t|$)", "i"), (r"^w(?=r)", ""),
     (r"(?<=[ao])l(?=[mkb])", ""),
     # Russian names: a final v is フ and kh is ハ (Rublev → ルブレフ, Khachanov → ハチャノフ);
     # Spanish ones: j, and g before e or i, are ハ行 (José → ホセ, Caja Mágica → カハ・マヒカ);

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding, cite
@@ -62,6 +64,8 @@ def _place(
             continue
         if quantity.kind == "date" and any(same_value(quantity, q) for q in checker.dated_q):
             continue  # the page's own date (「7月30日付のブログによると」): no figure moved
+        if _a_total_of(quantity, window_q):
+            continue  # 「3人」 for "two Republicans … and one Democrat": the claim adds them up
         where = _find_elsewhere(checker, quantity)
         if where is not None:
             if where not in anchor.ids:
@@ -70,6 +74,23 @@ def _place(
             continue
         unmatched.append(quantity)
     return unmatched, moved
+
+
+def _a_total_of(quantity: Quantity, window_q: Window) -> bool:
+    """Whether an exact count or sum is the total of two or three figures of one anchored
+    sentence, of its kind (counts with counts, money in one currency)."""
+    if quantity.kind not in ("number", "money") or quantity.approx or quantity.bound:
+        return False
+    by_sentence: dict[str, list[float]] = {}
+    for sentence, q in window_q:
+        if same_kind(quantity, q) and not q.approx and not q.bound:
+            by_sentence.setdefault(sentence.id, []).append(q.value)
+    return any(
+        math.isclose(sum(group), quantity.value, rel_tol=1e-9)
+        for values in by_sentence.values()
+        for size in (2, 3)
+        for group in combinations(values[:8], size)
+    )
 
 
 _CLOCK_JA = re.compile(r"(\d{1,2})分(\d{1,2})秒")

@@ -208,8 +208,8 @@ def _whole(entry: GlossaryEntry, claim: str, glossary: list[GlossaryEntry]) -> b
     if target in claim:
         return True
     last = re.split(r"[・=＝]", target)[-1]
-    if "・" not in target or len(last) < 2 or last not in claim:
-        return False
+    if "・" not in target or len(last) < 2 or last not in claim or not _person(entry):
+        return False  # リーグ of ア・リーグ in 大リーグ: a body's last word is no surname
     return not any(normalize(other.target) == last for other in glossary)
 
 
