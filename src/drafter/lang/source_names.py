@@ -156,6 +156,20 @@ def _one_spelling(counts: Counter[str]) -> Counter[str]:
     return Counter({spelling[key]: count for key, count in merged.items()})
 
 
+def _word_of(token: str) -> str:
+    """The word a token gives, an initial as the source writes it ("Albert E. Dotson")."""
+    word = token.strip(".'’-&")
+    return f"{word}." if len(word) == 1 and word.isupper() and token.endswith(".") else word
+
+
+def _abbreviated(before: str, word: str) -> bool:
+    """Whether the full stop before `word` closes a title ("Gov.", "Dr.") or a middle initial
+    ("Albert E. Dotson Jr."; not "Plan B. The …"): no full stop of a sentence."""
+    last = before.rstrip(".").split(" ")[-1]
+    initial = len(last) == 1 and last.isupper() and word.rstrip(".").lower() not in _OPENERS
+    return last.lower() in _TITLES or initial
+
+
 def _runs(sentence: str) -> list[tuple[list[str], bool]]:
     """The runs of capitalised words in a sentence, each with whether it opens the sentence."""
     out: list[tuple[list[str], bool]] = []
@@ -165,16 +179,13 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
     at_start = True
     previous_end = 0
     for match in _WORD.finditer(sentence):
-        last = sentence[:previous_end].rstrip(".").split(" ")[-1]
-        word = match.group().strip(".'’-&")
-        # "Gov.", "Dr." and a middle initial ("Albert E. Dotson Jr."; not "Plan B. The …"): no
-        # full stop of a sentence
-        initial = len(last) == 1 and last.isupper() and word.lower() not in _OPENERS
-        after_title = last.lower() in _TITLES or initial
-        if previous_end and sentence[previous_end - 1] == "." and not after_title:
-            previous_end -= 1  # the full stop the last word ended in, unless after those
-        if len(word) == 1 and word.isupper() and match.group().endswith("."):
-            word += "."  # the initial as the source writes it: "Albert E. Dotson"
+        word = _word_of(match.group())
+        if (
+            previous_end
+            and sentence[previous_end - 1] == "."
+            and not _abbreviated(sentence[:previous_end], word)
+        ):
+            previous_end -= 1  # the full stop the last word ended in, unless "Gov." or "E."
         # what lies between this word and the last, with the full stop the last one ended in
         gap = sentence[previous_end : match.start()]
         previous_end = match.end()
