@@ -543,6 +543,7 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("6人が残った", "half a dozen people stayed"),
         ("10万人が集まった", "1 lakh people gathered"),  # Indian English: a lakh, a crore
         ("5000万ルピーを支払った", "Rs 5 crore was paid"),
+        ("4回の挑戦に24ラクを費やした", "he spent Rs 24 lakh on four attempts"),  # ラク: lakh
         ("目標の12%のほぼ2倍", "nearly double the 12% target"),
         ("3月以降も延長", "extend the purchases beyond March"),
         ("2015年12月15日（火）の出来事", "the happenings on Tuesday, 12/15/15, the email said"),
@@ -561,6 +562,12 @@ def test_a_figure_joined_to_its_scale_or_its_half_is_read_whole() -> None:
     assert missing_quantities(
         ja_quantities("6か月の遮断"), en_quantities("the two and a half year block")
     )
+
+
+def test_a_lakh_written_in_katakana_is_the_lakh() -> None:
+    """「42ラク」 against "Rs 24 lakh": once the source's lakh was read as 2,400,000, the draft's
+    ラク had to be too, or a changed amount went unseen (a held-out hand-planted error)."""
+    assert missing_quantities(ja_quantities("42ラクを費やした"), en_quantities("Rs 24 lakh"))
 
 
 def test_a_rank_is_not_a_count() -> None:

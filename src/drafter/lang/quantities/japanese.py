@@ -167,11 +167,17 @@ _JA_BAND_RANGE = re.compile(r"(\d[\d,.]*)(%|円|ドル|ユーロ|人)〜(?=\d[\d
 _JA_SEN = re.compile(r"(\d+)円(\d{1,2})銭")
 
 
+_INDIAN = {"ラク": 1e5, "ラーク": 1e5, "クロール": 1e7, "カロール": 1e7}
+_JA_INDIAN = re.compile(r"(\d+(?:\.\d+)?)\s*(ラーク|ラク|クロール|カロール)")
+
+
 def _prepared(sentence: str) -> str:
     """The sentence with what is no figure taken out and ranges spelt out."""
     text = unicodedata.normalize("NFKC", sentence)
     text = _JA_EVENT_DATE.sub("", text)
     text = _JA_SEN.sub(lambda m: f"{m[1]}.{int(m[2]):02d}円", text)
+    # 24ラク, 2クロール: India's lakh (100,000) and crore (10,000,000), as the source's are read
+    text = _JA_INDIAN.sub(lambda m: f"{float(m[1]) * _INDIAN[m[2]]:.0f}", text)
     text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
     text = _CONVERSION.sub("", text)
     text = _JA_ERA_YEAR.sub(_western_year, text)
