@@ -177,7 +177,7 @@ def _prepared(sentence: str) -> str:
     text = _JA_EVENT_DATE.sub("", text)
     text = _JA_SEN.sub(lambda m: f"{m[1]}.{int(m[2]):02d}円", text)
     # 24ラク, 2クロール: India's lakh (100,000) and crore (10,000,000), as the source's are read
-    text = _JA_INDIAN.sub(lambda m: f"{float(m[1]) * _INDIAN[m[2]]:.0f}", text)
+    text = _JA_INDIAN.sub(lambda m: f"{float(m[1]) * _INDIAN[m[2]] / 1e4:g}万", text)
     text = _JA_FRACTION.sub("", text)  # 3分の1: fractions are not compared
     text = _CONVERSION.sub("", text)
     text = _JA_ERA_YEAR.sub(_western_year, text)
