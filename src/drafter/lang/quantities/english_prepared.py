@@ -112,7 +112,7 @@ def _spelled_out(text: str) -> str:
     )
     text = re.sub(
         rf"\b({EN_NUM})\s+(lakh|crore)s?\b",
-        lambda m: _whole(en_value(m[1]) * _INDIAN_SCALE[m[2].lower()]),
+        lambda m: _in_millions(en_value(m[1]) * _INDIAN_SCALE[m[2].lower()]),
         text,
         flags=re.I,
     )
@@ -124,6 +124,11 @@ def _spelled_out(text: str) -> str:
         text,
         flags=re.I,
     )
+
+
+def _in_millions(value: float) -> str:
+    """A lakh figure as the check's reasons show it: 2.4 million, 150000."""
+    return f"{value / 1e6:g} million" if value >= 1e6 else _whole(value)
 
 
 def _whole(value: float) -> str:
