@@ -1988,9 +1988,9 @@ def test_a_place_the_sentence_gives_as_its_adjective_is_near() -> None:
 
 
 def test_a_count_that_totals_the_sentences_counts_is_stated() -> None:
-    """「3人で運営される」 for "led by two Republicans … and one Democrat": the claim adds the
-    sentence's counts up (round AL's Recode draft, a false must-fix against "two"). A count
-    that is no total of them is still contradicted."""
+    """「…の計3人で運営される」 for "led by two Republicans … and one Democrat": the claim adds
+    the sentence's counts up (round AL's Recode draft, 「…氏の3人」, a false must-fix against
+    "two"). A count that is no total of them, or not given as one, is still contradicted."""
     from drafter.check.claims import numbers
 
     source = (
@@ -2003,6 +2003,11 @@ def test_a_count_that_totals_the_sentences_counts_is_stated() -> None:
     checker, anchor = _recorded_on("The commission", source, [])
     wrong = numbers(checker, "lead", "委員会は4人で運営される。", anchor)
     assert [f.must for f in wrong] == [True], [f.reason for f in wrong]
+    # a figure the claim does not give as a total is held to the sentence's own: a changed
+    # count that happens to equal a sum is still a changed count
+    checker, anchor = _recorded_on("The commission", source, [])
+    listed = numbers(checker, "lead", "委員会は共和党の3人が率いる。", anchor)
+    assert [f.must for f in listed] == [True], [f.reason for f in listed]
 
 
 def test_the_last_word_of_a_bodys_name_is_no_surname() -> None:

@@ -34,7 +34,7 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
         return []
     window = [checker.by_id[i] for i in anchor.closest]
     window_q = [(s, q) for s in window for q in checker.source_q[checker.index[s.id]]]
-    unmatched, moved = _place(checker, claim_q, window_q, anchor)
+    unmatched, moved = _place(checker, claim_q, window_q, anchor, normalize(text))
     # A value of the anchored sentence that the claim does not state is what a changed
     # figure replaced; values the claim also states (17 nights and 16 of them) are not rivals.
     accounted = [q for q in claim_q if q not in unmatched]
@@ -49,7 +49,7 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
 
 
 def _place(
-    checker: Checker, claim_q: list[Quantity], window_q: Window, anchor: Anchor
+    checker: Checker, claim_q: list[Quantity], window_q: Window, anchor: Anchor, text: str
 ) -> tuple[list[Quantity], list[Quantity]]:
     """Each figure of the claim in the anchored sentences (it may firm the anchor), else in
     another source sentence (moved: that sentence joins the evidence), else unmatched."""
@@ -64,7 +64,7 @@ def _place(
             continue
         if quantity.kind == "date" and any(same_value(quantity, q) for q in checker.dated_q):
             continue  # the page's own date (「7月30日付のブログによると」): no figure moved
-        if _a_total_of(quantity, window_q):
+        if _a_total_of(quantity, window_q, text):
             continue  # 「3人」 for "two Republicans … and one Democrat": the claim adds them up
         where = _find_elsewhere(checker, quantity)
         if where is not None:
@@ -76,10 +76,20 @@ def _place(
     return unmatched, moved
 
 
-def _a_total_of(quantity: Quantity, window_q: Window) -> bool:
-    """Whether an exact count or sum is the total of two or three figures of one anchored
-    sentence, of its kind (counts with counts, money in one currency)."""
+# a total the claim announces: 「…氏、…氏の3人」, 「計5社」, 「合わせて12億ドル」 (not 「パリゼの
+# 7ゴール」, nor a figure in a list: a changed 50 among "25 points, 11 rebounds and 14
+# assists" is no sum)
+_TOTAL_BEFORE = re.compile(r"(?:(?:氏|さん|ら)の|計|合計|合わせて|総勢|総額)\s*$")
+
+
+def _a_total_of(quantity: Quantity, window_q: Window, text: str) -> bool:
+    """Whether an exact count or sum the claim gives as a total is the total of two or three
+    figures of one anchored sentence, of its kind (counts with counts, money in one
+    currency)."""
     if quantity.kind not in ("number", "money") or quantity.approx or quantity.bound:
+        return False
+    at = text.find(quantity.text)
+    if at < 0 or not _TOTAL_BEFORE.search(text[:at]):
         return False
     by_sentence: dict[str, list[float]] = {}
     for sentence, q in window_q:
