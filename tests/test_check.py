@@ -567,6 +567,8 @@ def test_a_figure_joined_to_its_scale_or_its_half_is_read_whole() -> None:
 def test_a_lakh_written_in_katakana_is_the_lakh() -> None:
     """「42ラク」 against "Rs 24 lakh": once the source's lakh was read as 2,400,000, the draft's
     ラク had to be too, or a changed amount went unseen (a held-out hand-planted error)."""
+    assert [q.value for q in ja_quantities("42ラクを費やした")] == [4_200_000]
+    assert [q.value for q in ja_quantities("2クロールルピー")] == [20_000_000]
     assert missing_quantities(ja_quantities("42ラクを費やした"), en_quantities("Rs 24 lakh"))
 
 

@@ -43,17 +43,16 @@ def _as_the_address_dates(html: str, found: str | None, url: str | None) -> str 
     month = _URL_MONTH.search(urlsplit(url or "").path)
     if found is None or month is None:
         return found
-    wanted = (int(month[1]), int(month[2]))
-    day = date.fromisoformat(found)
-    if (day.year, day.month) == wanted:
+    wanted = f"{month[1]}-{month[2]}"  # YYYY-MM, as an ISO date opens
+    if found.startswith(wanted):
         return found
     for value in _TIME_DATETIME.findall(html):
         timed = normalised_date(value)
-        if timed and (date.fromisoformat(timed).year, date.fromisoformat(timed).month) == wanted:
+        if timed and timed.startswith(wanted):
             return timed
-    if day.day <= 12 and (day.year, day.day) == wanted:
-        return date(day.year, day.day, day.month).isoformat()
-    return found
+    day = date.fromisoformat(found)
+    swapped = f"{day.year}-{day.day:02d}"
+    return f"{swapped}-{day.month:02d}" if day.day <= 12 and swapped == wanted else found
 
 
 def _declared_published(html: str) -> str | None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from drafter.check.claims.anchor import Anchor, Finding
 from drafter.check.claims.numbers import plausible_slip
 from drafter.check.quoted import quoted_spans
-from drafter.lang.names import name_mentions, source_words
+from drafter.lang.names import common_noun, name_mentions, resolve, source_words
 from drafter.lang.quantities import ja_quantities, same_kind, same_value
 from drafter.lang.quantities.foreign import source_quantities
 from drafter.lang.text import contains_quote, normalize
@@ -157,8 +157,6 @@ def _echoes_a_word(checker: Checker, content: str, anchor: Anchor) -> bool:
     「ステーキ天国にいる」 for "Wir sind im Steak-Himmel!" (0.26 across the two languages) says
     Steak, as the sentence does. Words put in someone's mouth rarely borrow the sentence's own
     word; a name (in the glossary or not) proves nothing, as names travel between sentences."""
-    from drafter.lang.names import common_noun, resolve
-
     window = checker.window(anchor.closest, around=1) if anchor.closest else []
     words = source_words(" ".join(s.text for s in window))
     loanwords = [w for w in _LOANWORD.findall(content) if w.strip("ー") and common_noun(w)]

@@ -87,8 +87,6 @@ _INDIAN_SCALE = {"lakh": 1e5, "crore": 1e7}
 _US_DATE = re.compile(
     r"(?<![\d/.])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d\d|\d\d)(?![\d/])"
 )
-_MONTH_WORDS = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")  # fmt: skip
 
 
 def _us_date(match: re.Match[str]) -> str:
