@@ -547,6 +547,7 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("目標の12%のほぼ2倍", "nearly double the 12% target"),
         ("3月以降も延長", "extend the purchases beyond March"),
         ("2015年12月15日（火）の出来事", "the happenings on Tuesday, 12/15/15, the email said"),
+        ("1999年12月15日の出来事", "the happenings of 12/15/99"),  # 99 is 1999, as 99年 is
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:

@@ -15,6 +15,7 @@ from drafter.lang.quantities.english_words import (
     en_value,
 )
 from drafter.lang.quantities.foreign_words import EN_MONTHS
+from drafter.lang.quantities.japanese import full_year
 
 _EN_HALF = re.compile(r"\b(\d+)[- ]1/2\b")
 _EN_RANGE_PCT = re.compile(
@@ -90,8 +91,7 @@ _US_DATE = re.compile(
 
 
 def _us_date(match: re.Match[str]) -> str:
-    year = match[3] if len(match[3]) == 4 else f"20{match[3]}"
-    return f"{EN_MONTHS[int(match[1]) - 1]} {int(match[2])}, {year}"
+    return f"{EN_MONTHS[int(match[1]) - 1]} {int(match[2])}, {full_year(match[3])}"
 
 
 def _spelled_out(text: str) -> str:
