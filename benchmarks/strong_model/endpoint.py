@@ -4,7 +4,8 @@ by hand (by a careful reader standing in for a strong model), then kept as casse
     python benchmarks/strong_model/endpoint.py record DIR [--port N] [--model NAME]
         Serves chat completions (streamed or not, JSON schema or tool call: whichever the
         request asks for) and GET /v1/models. Each request is written to DIR/requests/NNN.json
-        (and a readable NNN.md: the messages and the schema); the server then waits until
+        (and a readable NNN.txt: the messages and the schema, plain text so that no viewer
+        renders away the <source-…> fences or list lines); the server then waits until
         DIR/answers/NNN.json (the structured answer, a JSON object) or NNN.txt (raw text, sent
         as is) exists and answers with it. Point drafter at it with OPENAI_BASE_URL (printed),
         a long DRAFTER_TIMEOUT (the answer is written by hand) and DRAFTER_MAX_RETRIES=0.
@@ -113,7 +114,7 @@ class Recorder:
         (self.requests / f"{name}.json").write_text(
             json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8"
         )
-        (self.requests / f"{name}.md").write_text(readable(number, body), encoding="utf-8")
+        (self.requests / f"{name}.txt").write_text(readable(number, body), encoding="utf-8")
         print(f"request {name}: {record['schema']} (call {index})", flush=True)
         while True:
             for suffix in ("json", "txt"):
