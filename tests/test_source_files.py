@@ -360,6 +360,31 @@ def test_a_page_whose_masthead_was_taken_for_its_headline_gets_its_headline(
     assert fetch_json(write(tmp_path / "plain.html", plain))["title"] == "Port news"
 
 
+def test_the_site_is_named_by_its_brand_not_its_address(tmp_path: Path) -> None:
+    """A page that declares no site name got its host as the outlet (money.cnn.com,
+    gothamist.com): the 出典 line printed a bare address while the lead named the brand. The
+    brand a <title> ends with, or og:site_name written with `value=`, names the site when its
+    letters are the address's; a section name in og:site_name (Reuters' "U.S.") does not."""
+
+    def page(head: str) -> str:
+        return f"<html><head>{head}</head><body><article><p>{ENGLISH}</p></article></body></html>"
+
+    cases = [
+        ("<title>Berths close for repairs - Harborwire</title>", "https://harborwire.example/a", "Harborwire"),
+        ('<title>Berths close</title><meta value="HarborwireMoney" name="og:site_name">',
+         "https://money.harborwire.example/b", "HarborwireMoney"),
+        ('<title>Berths close | Calden Times</title><meta value="U.S." name="og:site_name">',
+         "https://www.calden-times.example/c", "Calden Times"),
+        ("<title>Berths close - Sports Weekly</title>", "https://www.sw.example/d", "Sports Weekly"),
+        # nothing that names the address: the host, as before
+        ("<title>Berths close - Opinion</title>", "https://harborwire.example/e", "harborwire.example"),
+    ]
+    for number, (head, url, expected) in enumerate(cases):
+        canonical = f'<link rel="canonical" href="{url}">'
+        saved = write(tmp_path / f"page{number}.html", page(head + canonical))
+        assert fetch_json(saved)["site_name"] == expected, head
+
+
 def test_a_date_the_pages_address_puts_in_another_month_is_read_again() -> None:
     """Politico's page of 4 October 2016 (politico.com/story/2016/10/…) was dated 2016-04-10:
     its "10/04/16" read day first. The page's own <time> of the address's month wins; without

@@ -22,7 +22,7 @@ from drafter.models import Article
 from drafter.sources.dates import normalised_date, publication_date
 from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
 from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
-from drafter.sources.titles import headline
+from drafter.sources.titles import headline, site_brand
 
 MIN_TEXT_CHARS = 300  # in Latin-script text; a third of that in Chinese or Korean
 TITLE_MAX_CHARS = 200
@@ -81,7 +81,7 @@ def extract_article(
         document = found.as_dict()
     text = _clean_text(str(document.get("text") or ""))
     canonical = _canonical_url(html) or document.get("url") or url
-    site_name = _site_name(document.get("sitename"), canonical)
+    site_name = _site_name(_declared_site(document.get("sitename"), html, canonical), canonical)
     title = headline(html, (document.get("title") or "").strip(), site_name, canonical)
     if site_name == title:  # the headline taken for the site's name: the site is its host
         site_name = _host_name(canonical)
@@ -165,6 +165,16 @@ def _canonical_url(html: str) -> str | None:
         if match and re.match(r"^https?://", match.group(1)):
             return match.group(1)
     return None
+
+
+def _declared_site(found: Any, html: str, canonical: str | None) -> Any:
+    """The extractor's site name, unless it is only an address (it gives the host when the page
+    declares no name: "money.cnn.com", which the 出典 line printed while the lead said CNN);
+    then the page's own brand when it has one."""
+    name = str(found or "").strip()
+    if name and not re.fullmatch(r"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?", name):
+        return found
+    return site_brand(html, canonical) or found
 
 
 def _site_name(declared: Any, canonical: str | None) -> str | None:

@@ -14,6 +14,12 @@ _META_TITLE = re.compile(
     r"[^>]*\b(?:content|value)=[\"']([^\"']{8,300})[\"']",
     re.IGNORECASE,
 )
+# og:site_name or application-name, either attribute
+_META_SITE = re.compile(
+    r"<meta\b(?=[^>]*\b(?:property|name)=[\"'](?:og:site_name|application-name)[\"'])"
+    r"[^>]*\b(?:content|value)=[\"']([^\"']{2,60})[\"']",
+    re.IGNORECASE,
+)
 _TITLE_TAG = re.compile(r"<title[^>]*>([^<]{8,300})</title>", re.IGNORECASE)
 _BRAND_SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—:]{2,40}$")
 
@@ -32,6 +38,51 @@ def headline(html: str, title: str, site_name: str | None, url: str | None) -> s
         if candidate and not _brand_only(candidate, site_name, url):
             return candidate
     return title
+
+
+def site_brand(html: str, url: str | None) -> str | None:
+    """The site's own name when the extractor found none: og:site_name written with `value=`,
+    or the brand a <title> ends with ("… - Gothamist", "… | Reuters"), either one only when its
+    letters are the address's ("CNNMoney" on money.cnn.com, "Sports Illustrated" on si.com; not
+    Reuters' "U.S."). Else None: the caller falls back to the host."""
+    labels = _host_labels(url)
+    found = [" ".join(html_lib.unescape(name).split()) for name in _META_SITE.findall(html)]
+    for title in _TITLE_TAG.findall(html):
+        tail = _BRAND_SUFFIX.search(" ".join(html_lib.unescape(title).split()))
+        if tail:
+            found.append(re.sub(r"^\s*[-|–—:]\s*", "", tail.group(0)).strip())
+    for name in found:
+        if name and not re.match(r"(?i)^(?:https?:)?//|^www\.", name) and _names_host(name, labels):
+            return name
+    return None
+
+
+def _host_labels(url: str | None) -> list[str]:
+    labels = (urlsplit(url or "").hostname or "").casefold().split(".")[:-1]
+    kept = [label for label in labels if len(label) >= 2 and label not in _NOT_A_BRAND]
+    return [re.sub(r"[^a-z0-9]", "", label) for label in kept]
+
+
+_NOT_A_BRAND = frozenset({"www", "com", "co", "org", "net", "go", "ac", "gov", "edu", "m", "amp"})
+
+
+def _names_host(name: str, labels: list[str]) -> bool:
+    """Whether a brand's letters are the address's: a label inside them (NPR.org, The Motley
+    Fool on fool.com), or its letters in order from the first (Quartz on qz.com, Sports
+    Illustrated's initials on si.com)."""
+    letters = re.sub(r"[^a-z0-9]", "", name.casefold())
+    initials = "".join(word[0] for word in re.findall(r"[a-z0-9]+", name.casefold()))
+    for label in labels:
+        if (len(label) >= 3 and label in letters) or label in (letters, initials):
+            return True
+        if letters[:1] == label[:1] and _in_order(label, letters):
+            return True
+    return False
+
+
+def _in_order(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(letter in rest for letter in short)
 
 
 def _brand_only(title: str, site_name: str | None, url: str | None) -> bool:
