@@ -79,7 +79,19 @@ def readable(number: int, body: dict[str, Any]) -> str:
         parts.append(f"## {message.get('role')}\n\n{content}\n")
     parts.append("## schema\n\n```json\n")
     parts.append(json.dumps(schema_of(body), ensure_ascii=False, indent=1) + "\n```\n")
-    return "\n".join(parts)
+    # stand-ins' viewers took the <kind-NONCE> fences for HTML and hid what they hold (two
+    # analysis requests of round AN read as "no sentences to cite"): shown as ⟪…⟫ here only
+    text, fences = _FENCE.subn(r"⟪\1\2⟫", "\n".join(parts))
+    if fences:
+        text = FENCE_NOTE + text
+    return text
+
+
+_FENCE = re.compile(r"<(/?)([a-z][a-z-]*-[0-9a-f]{8,})>")
+FENCE_NOTE = (
+    "(In this copy the data fences <kind-NONCE> … </kind-NONCE> are written ⟪kind-NONCE⟫ … "
+    "⟪/kind-NONCE⟫ so that no viewer hides their content; the model receives angle brackets.)\n\n"
+)
 
 
 class Recorder:
