@@ -357,6 +357,47 @@ def test_a_capitalised_german_noun_is_no_name_a_translation_left_out() -> None:
     assert reactions and not any(c.fails for c in reactions), [c.reasons for c in reactions]
 
 
+def test_a_german_comments_nouns_are_no_names_unless_the_glossary_names_them() -> None:
+    """Round AM: a German comment's "Blütenpflanze" (also in the article) and "Titanwurz" were
+    taken for names the translation left out, beside the glossary's 死体花 ("corpse flower"),
+    which the comment writes in German (Leichenblume): a capital proves no name in German. A
+    word of a glossary name ("Rafflesia") still is one."""
+    from drafter.models import GlossaryEntry
+
+    inputs = check_inputs(
+        "Die Rafflesia wird im Englischen »corpse flower« genannt, als »Leichenblume«. Sie ist "
+        "eine Blütenpflanze ohne Blätter, die von Tetrastigma lebt.",
+        "# t\n\nラフレシアは「死体花」とも呼ばれる。\n\n## 海外の反応\n\n<!-- comment id=c1 score=5 -->\n"
+        "系統的には完全に被子植物だよ。「死体花」ってのは大げさじゃない。"
+        "ショクダイオオコンニャクと間違えてない？\n",
+    )
+    inputs.article.language = "de"
+    inputs.glossary = [
+        GlossaryEntry(source="Rafflesia", target="ラフレシア"),
+        GlossaryEntry(source="corpse flower", target="死体花"),
+        GlossaryEntry(source="Tetrastigma", target="テトラスティグマ属"),
+    ]
+    body = (
+        "Ja, phylogenetisch ganz klar Blütenpflanze. Leichenblume ist keine Übertreibung. "
+        "Bist du sicher, dass das keine Titanwurz war?"
+    )
+    inputs.thread = CommentThread(
+        url="https://www.reddit.com/r/de/comments/x1/rafflesia/",
+        title="t",
+        comments=[Comment(id="c1", body=body, score=5)],
+    )
+    reactions = [c for c in check(inputs).claims if c.section == "reactions"]
+    assert reactions and not [r for c in reactions for r in c.reasons if "取り違え" in r], [
+        c.reasons for c in reactions
+    ]
+    # the glossary's own name, left out for another of the article, is still listed
+    inputs.thread.comments[0].body = body + " Wächst sie nur auf Tetrastigma?"
+    reactions = [c for c in check(inputs).claims if c.section == "reactions"]
+    assert [r for c in reactions for r in c.reasons if "Tetrastigma" in r], [
+        c.reasons for c in reactions
+    ]
+
+
 def test_the_pages_own_date_is_no_date_moved_from_another_sentence(tmp_path: Path) -> None:
     """「7月30日付のブログによると」 dates the post by the page's own date: no swap for the
     aligned sentence's fair dates. And the two days of "Sept. 12-13" are 2日間."""

@@ -201,11 +201,14 @@ def _unrendered(
     runs = _KATAKANA.findall(plain)
     # capitalised inside a sentence of the comment: a name, even one the article lacks (Camry)
     inside = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w'’]+", body))
+    named = _glossary_words(checker) if _nouns_capitalised(checker, body) else None
     out = []
     for word in comment_words:
         lowered = word.casefold()
         if " " in word or _NOT_NAMES.match(word) or NOT_A_NAME.match(word) or word in _DATES:
             continue  # "Democratic", "New": a word of a name, not one; a month is no name
+        if named is not None and lowered not in named:
+            continue  # German "Blütenpflanze", "Titanwurz": a noun, unless the glossary names it
         if word.isupper() and word not in checker.words:
             continue  # "a LOT": shouting, not an acronym of the article
         if word.isupper() and _spelled_lowercase(word, checker.inputs.article.text):
@@ -234,11 +237,25 @@ def _unrendered(
 _CAPITALISED = re.compile(r"[A-Z][\w'’]*(?:[\s-]+[A-Z][\w'’]*)+")
 
 
+def _nouns_capitalised(checker: Checker, body: str) -> bool:
+    """Whether the comment is in a language that writes every noun with a capital."""
+    return (comment_language(body) or checker.source_language) in _NOUNS_CAPITALISED
+
+
+def _glossary_words(checker: Checker) -> set[str]:
+    """The words of the glossary's source names, casefolded: where a German comment's capital
+    may be a name."""
+    return {
+        word.casefold()
+        for entry in checker.inputs.glossary
+        for word in re.findall(r"[^\W\d_][\w'’]*", normalize(entry.source))
+    }
+
+
 def _capitals_prove(checker: Checker, body: str) -> bool:
     """Whether a capital in the comment proves a name: not in German, which writes every noun
     with one ("Besucher"), nor in a language the check does not read."""
-    language = comment_language(body) or checker.source_language
-    return language not in _NOUNS_CAPITALISED and reads_comment(checker, body)
+    return not _nouns_capitalised(checker, body) and reads_comment(checker, body)
 
 
 def reads_comment(checker: Checker, body: str) -> bool:
