@@ -385,6 +385,22 @@ def test_the_site_is_named_by_its_brand_not_its_address(tmp_path: Path) -> None:
         assert fetch_json(saved)["site_name"] == expected, head
 
 
+def test_a_date_the_page_labels_as_its_update_gives_way_to_the_original() -> None:
+    """Opposing Views prints "Updated: Mar 6, 2018 · Original: Dec 21, 2016", each in a <time>:
+    the extractor took the update, and every prompt told the model the 2016 story was
+    true as of 2018. A lone <time>, or one not labelled as an update, stays."""
+    from drafter.sources.dates import publication_date
+
+    header = (
+        '<div class="date">Updated:</div><div><time datetime="2018-03-06T19:49:32-05:00">'
+        'Mar 6, 2018</time></div><div class="date">Original:</div><div>'
+        '<time datetime="2016-12-21T18:49:10-05:00">Dec 21, 2016</time></div>'
+    )
+    assert publication_date(f"<html><body>{header}</body></html>", "2018-03-06") == "2016-12-21"
+    plain = header.replace("Updated:", "Posted:")
+    assert publication_date(f"<html><body>{plain}</body></html>", "2018-03-06") == "2018-03-06"
+
+
 def test_a_date_the_pages_address_puts_in_another_month_is_read_again() -> None:
     """Politico's page of 4 October 2016 (politico.com/story/2016/10/…) was dated 2016-04-10:
     its "10/04/16" read day first. The page's own <time> of the address's month wins; without

@@ -27,6 +27,8 @@ def publication_date(html: str, extracted: str | None, url: str | None = None) -
     to another month (politico.com/story/2016/10/… read as 2016-04-10: the day and month of
     "10/04/16" taken the European way; its <time datetime> says 2016-10-04)."""
     declared = _declared_published(html)
+    if declared is None and extracted is not None:
+        extracted = _not_the_update(html, extracted)
     if declared is None or extracted is None:
         return _as_the_address_dates(html, declared or extracted, url)
     apart = abs(date.fromisoformat(declared) - date.fromisoformat(extracted)).days
@@ -35,6 +37,31 @@ def publication_date(html: str, extracted: str | None, url: str | None = None) -
 
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?=[/-])")
 _TIME_DATETIME = re.compile(r"<time\b[^>]*\bdatetime=[\"']([^\"']{8,40})[\"']", re.IGNORECASE)
+
+
+_UPDATE_LABEL = re.compile(
+    r"(?:updated|modified|last edited|revised|aktualisiert|geändert|mis à jour|modifié|"
+    r"actualizado|atualizado|aggiornato|bijgewerkt)\W{0,3}$",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _not_the_update(html: str, found: str) -> str:
+    """`found`, unless it is the date of a <time> the page labels as its update ("Updated:
+    Mar 6, 2018 · Original: Dec 21, 2016", Opposing Views): then the earlier <time> beside it,
+    the date it was first published."""
+    times = [(m.start(), normalised_date(m.group(1))) for m in _TIME_DATETIME.finditer(html)]
+    for start, timed in times:
+        if timed != found:
+            continue
+        before = " ".join(_TAG.sub(" ", html[max(0, start - 600) : start]).split())
+        if not _UPDATE_LABEL.search(before):
+            continue
+        beside = [d for at, d in times if d and d < found and abs(at - start) < 2000]
+        if beside:
+            return min(beside)
+    return found
 
 
 def _as_the_address_dates(html: str, found: str | None, url: str | None) -> str | None:
