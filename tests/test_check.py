@@ -548,6 +548,9 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("3月以降も延長", "extend the purchases beyond March"),
         ("2015年12月15日（火）の出来事", "the happenings on Tuesday, 12/15/15, the email said"),
         ("1999年12月15日の出来事", "the happenings of 12/15/99"),  # 99 is 1999, as 99年 is
+        # a scale before the unit: a duration, as 7500億時間 is (it was a bare 750 billion)
+        ("7500億時間を超える書類作業", "over 750 billion hours dealing with paperwork"),
+        ("約200万年前に分岐した", "they split some 2 million years ago"),
     ],
 )
 def test_figures_written_other_ways_in_english_are_found(japanese: str, english: str) -> None:

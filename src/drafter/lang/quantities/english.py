@@ -25,7 +25,8 @@ from drafter.lang.quantities.quantity import Quantity, dur
 
 _DURATION = re.compile(
     rf"\b(?:(?P<n0>{EN_NUM}|{NUM_WORD})\s*(?:to|or|-|–)\s*)?"
-    rf"(?P<n>{EN_NUM}|{NUM_WORD})\+?(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
+    rf"(?P<n>{EN_NUM}|{NUM_WORD})\+?(?:[\s-]+(?P<scale>thousand|million|billion|trillion))?"
+    r"(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive|"
     r"non-[a-z]+))?"  # two non-emergency days (5営業日, five business days, stays a count)
     r"[\s-]*(?P<unit>years?|yrs?|months?|weeks?|wks?|days?|quarters|quarter(?![\s-]+of\b)|hours?|hrs?|"
@@ -190,6 +191,8 @@ def _durations(scan: _Scan) -> None:
         if not scan.free(match.span()):
             continue
         value = en_value(match.group("n"))
+        if match.group("scale"):  # 750 billion hours (7500億時間), 2 million years
+            value = round(value * SCALE[match.group("scale").lower()], 6)
         if "half" in match.group(0).lower() and value >= 1:
             value += 0.5
         unit = MONTHS_PER[match.group("unit").lower().rstrip("s")]
