@@ -1355,6 +1355,25 @@ def test_a_quotation_of_the_sources_own_unquoted_words_is_not_listed() -> None:
     assert [f.check for f in quotes(checker, "lead", invented, anchor)] == ["quotes"]
 
 
+def test_a_quotation_of_the_first_clause_of_a_long_one_is_found() -> None:
+    """Round AN: 「カールは最初から私とともにいた」 renders the first clause of "Carl was with
+    me from the beginning and with his being one of the world's great businessmen, that was
+    something I truly appreciated" (0.64 against the clause, 0.41 against the whole span, so it
+    was listed as not in the source). Words the speaker did not say are still listed."""
+    source = (
+        "The transition team announced on Dec. 21 that investor Carl Icahn will serve as an "
+        "adviser. “Carl was with me from the beginning and with his being one of the world’s "
+        "great businessmen, that was something I truly appreciated,” the president-elect said. "
+        "Icahn said he would not be a federal employee."
+    )
+    said = "次期大統領は声明で「カールは最初から私とともにいた」と述べ、その支持に謝意を示した。"
+    report = check(check_inputs(source, f"# t\n\n{said}\n"))
+    assert not [r for r in _claim(report, "最初から").reasons if "引用" in r]
+    not_said = said.replace("カールは最初から私とともにいた", "カールには財務長官を任せたい")
+    report = check(check_inputs(source, f"# t\n\n{not_said}\n"))
+    assert [r for r in _claim(report, "財務長官").reasons if "引用" in r]
+
+
 def test_a_bodys_name_in_brackets_with_its_acronym_is_not_a_quotation() -> None:
     """「気候変動に関する政府間パネル（IPCC）」 is a body's name set off in brackets, as
     Japanese news writes long names, not someone's words (a background sentence had it listed
