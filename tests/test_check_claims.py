@@ -1855,6 +1855,25 @@ def test_as_far_as_possible_is_no_hedge() -> None:
         assert _main_clause_modal(text) is not None, text
 
 
+def test_more_likely_to_is_a_comparison_not_a_hedge() -> None:
+    """Round AN: "users … more likely to dehumanize their targets" compares chances and states
+    it; the follower count in the same sentence was listed as a dropped "likely" twice.
+    "most likely", "likely to", "unlikely" alone still hedge."""
+    from drafter.check.claims.hedges import _main_clause_modal
+
+    for text in (
+        "Those users are more likely to dehumanize their targets.",
+        "Smokers are twice as likely to fall ill and far less likely to recover.",
+    ):
+        assert _main_clause_modal(text) is None, text
+    for text in (
+        "The port will most likely reopen in May.",
+        "The strike is likely to end soon.",
+        "A deal is unlikely before March.",
+    ):
+        assert _main_clause_modal(text) is not None, text
+
+
 @pytest.mark.parametrize(
     ("text", "hedged"),
     [("The news came a month after he announced that Kimberly was expecting on the show.", False),

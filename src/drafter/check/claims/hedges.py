@@ -245,6 +245,11 @@ _AS_MUCH_AS = re.compile(
 )
 
 
+# "more likely to dehumanize", "twice as likely to": a comparison of chances, stated as fact
+# (a translation says 〜しやすい, no hedge); "most likely" alone is the writer's hedge
+_MORE_LIKELY = re.compile(r"\b(?:more|less|as|times)\s+$", re.IGNORECASE)
+
+
 def _main_clause_modal(text: str) -> re.Match[str] | None:
     for word in MODAL_EN.finditer(text):
         before = text[max(0, word.start() - 40) : word.start()]
@@ -264,6 +269,8 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue  # "Goldman Sachs, a potential investor": names who, hedges no claim
         if word.group(0).lower() == "possible" and _AS_MUCH_AS.search(before):
             continue  # "the most effective way possible", "as soon as possible": a degree
+        if word.group(0).lower() in ("likely", "unlikely") and _MORE_LIKELY.search(before):
+            continue  # "more likely to dehumanize their targets": a comparison, not a hedge
         return word
     return None
 
