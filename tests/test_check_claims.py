@@ -677,6 +677,18 @@ def test_what_only_a_reading_of_an_unread_language_calls_wrong_is_listed() -> No
     assert [f.must for f in quotes(checker, "lead", quoted, anchor)] == [False]
 
 
+def test_a_comment_the_encoder_cannot_read_is_not_said_to_read_like_another() -> None:
+    """Round AN: faithful translations of Greek, Vietnamese and Swedish comments scored
+    0.1-0.35 against their originals and 0.3-0.5 against English comments by chance: five
+    "reads like comment cN" listings on three drafts. A translation of the rival itself
+    (0.5-0.8) is still listed."""
+    greek = "Έξι μήνες είναι πολύ λίγο χρόνο για τους μικρούς εξαγωγείς."
+    faithful = _claim(_reaction_report(greek, "小さな輸出業者にとって6か月は短すぎる。"), "輸出業者")
+    assert not [r for r in faithful.reasons if "c1" in r], faithful.reasons
+    swapped = _claim(_reaction_report(greek, "6か月の猶予は妥当だと思う。"), "猶予")
+    assert [r for r in swapped.reasons if "c1" in r], swapped.reasons
+
+
 def test_a_figure_of_a_comment_in_a_script_not_read_here_is_listed_not_failed() -> None:
     """A Hindi comment on an English story: "1 लाख लोग" is 100,000 people (a lakh), which a
     reading of its digits alone calls 1 (round AI's NDTV thread, a false must-fix 「10万人」).
