@@ -29,6 +29,10 @@ QUOTE_SURE_CHARS = 8  # shorter, a quotation is a term more often than someone's
 QUOTE_IN_CONTEXT = 0.55
 RUNS_WORTH = 0.2  # a sentence this close to a quotation is worth reading run by run
 QUOTE_REPORTED = 0.35  # this close to some source sentence, a quotation is not must-fix
+# A quotation that renders one clause of a long one reads far better against the clause (0.64
+# against 0.41); a changed word of a whole quotation reads about as well against a clause as
+# against the whole (+0.03 to +0.15 on dev's planted changes), so it stays listed
+CLAUSE_BETTER = 0.2
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 # a name closed by its acronym: two capitals or more (IPCC, PolyU), not a word (Kelmar)
 _WITH_ACRONYM = re.compile(r"[（(][A-Z][a-z0-9&.-]*[A-Z][A-Za-z0-9&.-]{0,8}[）)]$")
@@ -198,7 +202,7 @@ def _quotation(
     score, span = checker.best_quote(content)
     if score < QUOTE_MIN:  # a clause found is the quotation; one not found says nothing more
         clause_score, clause_span = _clause_of_a_quote(checker, content)
-        if clause_score >= QUOTE_MIN:
+        if clause_score >= QUOTE_MIN and clause_score - score >= CLAUSE_BETTER:
             score, span = clause_score, clause_span
     if score < QUOTE_MIN and checker.quoted_in_thread(content):
         return []  # a commenter's words, quoted in the analysis
