@@ -677,6 +677,27 @@ def test_what_only_a_reading_of_an_unread_language_calls_wrong_is_listed() -> No
     assert [f.must for f in quotes(checker, "lead", quoted, anchor)] == [False]
 
 
+def test_a_figure_of_a_comment_in_hindi_or_tagalog_in_latin_letters_is_listed() -> None:
+    """Round AO: a Hinglish comment, "Debut Test mein 3 aur 1, dono baar bekaar shot" (both
+    times: 2), was read as the article's English (no profiled language's words reached the
+    bar), and its faithful 「2回とも」 was a must-fix against the 1. Hindi and Tagalog in Latin
+    letters are now told, and not read: listed. The same figure in English still fails."""
+    from drafter.check.reaction_names import comment_language
+
+    hinglish = (
+        "Rahul ko No.3 pe bhejna kya logic tha yaar? Debut Test mein 3 aur 1, dono baar "
+        "bekaar shot. Sydney mein opening kaun khelega, kisi ko nahi pata."
+    )
+    faithful = "デビュー戦で3点と1点、しかも2回ともひどいショットだった。"
+    tagalog = "Grabe talaga ang traffic sa EDSA kanina, tatlong oras ako sa bus. Hindi na ito normal."
+    assert (comment_language(hinglish), comment_language(tagalog)) == ("hi", "tl")
+    claim = _claim(_reaction_report(hinglish, faithful), "デビュー戦")
+    assert not claim.fails and any("「2回」" in r for r in claim.reasons), claim.reasons
+    english = "Sending Rahul in at three made no sense: 3 and 1 on debut, a bad shot once."
+    wrong = _claim(_reaction_report(english, "デビュー戦で3点と1点、2回ともひどいショット。"), "デビュー戦")
+    assert wrong.fails, wrong.reasons
+
+
 def test_a_comment_the_encoder_cannot_read_is_not_said_to_read_like_another() -> None:
     """Round AN: faithful translations of Greek, Vietnamese and Swedish comments scored
     0.1-0.35 against their originals and 0.3-0.5 against English comments by chance: five

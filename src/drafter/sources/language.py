@@ -95,6 +95,20 @@ _LATIN_WORDS: dict[str, frozenset[str]] = {
         "dalam", "akan", "pada", "juga", "karena", "oleh", "atau", "sudah", "bisa", "mereka",
         "kami", "kita", "saat", "setelah", "tersebut", "adalah", "menjadi",
     }),
+    # languages told here but not read (no number words, months or units): Hindi in Latin
+    # letters, as Indian readers write it ("Debut Test mein 3 aur 1, dono baar": both times,
+    # 2), and Tagalog
+    "hi": frozenset({
+        "hai", "hain", "ka", "ki", "ko", "mein", "aur", "nahi", "nahin", "kya", "bhi", "tha",
+        "thi", "se", "pe", "koi", "kuch", "kisi", "yaar", "toh", "ho", "hota", "hoga", "raha",
+        "rahe", "gaya", "diya", "liya", "wala", "wale", "bhai", "sab", "bahut", "kyun", "kaun",
+        "jab", "agar", "lekin", "abhi", "apne", "unka", "iska", "uska",
+    }),
+    "tl": frozenset({
+        "ang", "ng", "sa", "mga", "ay", "hindi", "ko", "mo", "siya", "niya", "ito", "yung",
+        "lang", "naman", "talaga", "po", "din", "rin", "kasi", "kung", "wala", "nga", "natin",
+        "namin", "ako", "ikaw", "tayo", "sila",
+    }),
 }
 # fmt: on
 LATIN_SHARE = 0.12  # at least this share of the text's words are the language's common words
@@ -179,9 +193,13 @@ def latin_language(text: str) -> str | None:
         return None
     if unprofiled(sample):
         return None
-    shares = {
+    shares = _shares(words)
+    best = max(shares, key=lambda code: shares[code])
+    return best if shares[best] >= LATIN_SHARE else None
+
+
+def _shares(words: list[str]) -> dict[str, float]:
+    return {
         code: sum(1 for word in words if word in common) / len(words)
         for code, common in _LATIN_WORDS.items()
     }
-    best = max(shares, key=lambda code: shares[code])
-    return best if shares[best] >= LATIN_SHARE else None
