@@ -2081,6 +2081,28 @@ def test_a_count_that_totals_the_sentences_counts_is_stated() -> None:
     assert [f.must for f in listed] == [True], [f.reason for f in listed]
 
 
+def test_a_count_of_the_list_the_claim_names_is_stated() -> None:
+    """「ネバダ州、…、オハイオ州を加えた8州」 counts the eight states the claim names (round AO's
+    Bloomberg draft; the source said "those states, along with five others": a false must-fix
+    against "five"). A count that is not the length of its list is still contradicted."""
+    from drafter.check.claims import numbers
+
+    source = (
+        "Those states, along with five others -- Alabama, Illinois, Michigan, New Jersey and "
+        "Ohio -- remain more than 50,000 jobs below their peaks.\n\nShips wait days. Traders pay."
+    )
+    listed = (
+        "ネバダ州、アリゾナ州、フロリダ州に、アラバマ州、イリノイ州、ミシガン州、ニュージャージー州、"
+        "オハイオ州を加えた{n}州は、なお5万人以上下回る。"
+    )
+    checker, anchor = _recorded_on("Those states", source, [])
+    counted = numbers(checker, "lead", listed.format(n=8), anchor)
+    assert not counted, [f.reason for f in counted]
+    checker, anchor = _recorded_on("Those states", source, [])
+    miscounted = numbers(checker, "lead", listed.format(n=9), anchor)
+    assert [f.must for f in miscounted] == [True], [f.reason for f in miscounted]
+
+
 def test_the_last_word_of_a_bodys_name_is_no_surname() -> None:
     """ア・リーグ (the American League) is not named by the リーグ of 「米大リーグ」: only a
     person's last part stands for the whole name (round AL's SB Nation draft)."""

@@ -64,7 +64,7 @@ def _place(
             continue
         if quantity.kind == "date" and any(same_value(quantity, q) for q in checker.dated_q):
             continue  # the page's own date (「7月30日付のブログによると」): no figure moved
-        if _a_total_of(quantity, window_q, text):
+        if _a_total_of(quantity, window_q, text) or _counts_its_list(quantity, text):
             continue  # 「3人」 for "two Republicans … and one Democrat": the claim adds them up
         where = _find_elsewhere(checker, quantity)
         if where is not None:
@@ -101,6 +101,27 @@ def _a_total_of(quantity: Quantity, window_q: Window, text: str) -> bool:
         for size in (2, 3)
         for group in combinations(values[:8], size)
     )
+
+
+# the things a count counts, as a list names each one: 「ネバダ州、…、オハイオ州を加えた8州」
+_LISTED_UNITS = ("州", "県", "社", "校", "大学", "球団", "チーム", "都市")
+_LIST_CLOSED = re.compile(r"(?:の|を加えた|を含む|を含めた|を合わせた|と合わせた|、計|計)\s*$")
+
+
+def _counts_its_list(quantity: Quantity, text: str) -> bool:
+    """Whether a count totals the list the claim gives just before it, one item named for
+    each: 「ネバダ州、アリゾナ州、フロリダ州に、アラバマ州、…、オハイオ州を加えた8州」 counts the
+    eight states it names (the source said "those states, along with five others"). The
+    names are the names check's; the figure adds nothing of its own."""
+    if quantity.kind != "number" or quantity.approx or quantity.bound:
+        return False
+    for found in re.finditer(re.escape(quantity.text), text):
+        after = text[found.end() : found.end() + 3]
+        unit = next((u for u in _LISTED_UNITS if after.startswith(u)), None)
+        before = re.split(r"[。！？]", text[: found.start()])[-1]
+        if unit and _LIST_CLOSED.search(before) and before.count(unit) == quantity.value >= 2:
+            return True
+    return False
 
 
 _CLOCK_JA = re.compile(r"(\d{1,2})分(\d{1,2})秒")
