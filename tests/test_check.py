@@ -541,6 +541,7 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("1週間後や1か月後に確認する", "check on the item a week or month down the line"),
         ("24人以上が入院した", "More than two dozen people were hospitalized"),  # not 12
         ("6人が残った", "half a dozen people stayed"),
+        ("6校ほどの大学", "three startups, a half-dozen universities"),  # 6, not a dozen
         ("10万人が集まった", "1 lakh people gathered"),  # Indian English: a lakh, a crore
         ("5000万ルピーを支払った", "Rs 5 crore was paid"),
         ("4回の挑戦に24ラクを費やした", "he spent Rs 24 lakh on four attempts"),  # ラク: lakh

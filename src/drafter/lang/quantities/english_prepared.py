@@ -98,7 +98,7 @@ def _spelled_out(text: str) -> str:
     """Counts the words give whole: "two dozen" is 24 (half a dozen 6), "1.5 lakh" 150,000
     and "2 crore" 20,000,000 (Indian English), "a week or month" a month as well, and
     "between 3 and 5 minutes" a range, as "3 to 5 minutes" writes it."""
-    text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.I)
+    text = re.sub(r"\b(?:half\s+a\s+|a\s+half[\s-])dozen\b", "6", text, flags=re.I)
     # nearly double the target: twice it, near enough
     text = re.sub(r"\b(nearly|almost|about|roughly|around|more than|over) double\b", r"\1 twice",
                   text, flags=re.I)  # fmt: skip
