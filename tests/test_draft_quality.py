@@ -107,6 +107,16 @@ def test_the_tense_of_the_clause_decides_past_or_coming_weekday() -> None:
         ("on Monday", date(2026, 3, 2))
     ]
     assert resolve(2, wednesday, "last") == date(2026, 2, 25)  # "last Wednesday": a week back
+    # the day of a reported event, whatever the clause plans to do about it (round AO: "would
+    # also investigate reports … of an explosion on Sunday morning" was the coming Sunday)
+    reports = (
+        "Authorities would also investigate reports by local fishermen of an explosion on "
+        "Sunday morning, he added."
+    )
+    assert _dates(reports, wednesday) == [("on Sunday", date(2026, 3, 1))]
+    assert _dates("He will release a report on Monday.", wednesday) == [
+        ("on Monday", date(2026, 3, 9))
+    ]
 
 
 def test_named_days_and_unknown_dates_are_not_resolved() -> None:

@@ -152,9 +152,19 @@ def _tokens(text: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(text.replace("\u2019", "'"))]
 
 
+# "reports … of an explosion on Sunday morning", "footage of Monday's crash": the day is the
+# reported event's, whatever the clause goes on to plan ("would also investigate reports …")
+_REPORT_NOUNS = {"report", "reports", "news", "footage", "video", "videos", "images", "photos",
+                 "accounts", "account", "evidence", "signs", "sightings", "claims", "witnesses"}  # fmt: skip
+
+
 def _tense_of(tokens: list[str]) -> Tense | None:
     """The first tense marker among `tokens` (nearest to the weekday first)."""
+    of_seen = False
     for n, token in enumerate(tokens):
+        of_seen = of_seen or token in ("of", "about")
+        if of_seen and token in _REPORT_NOUNS:
+            return "past"
         if token in _FUTURE_WORDS:
             return "future"
         if token == "to" and n + 1 < len(tokens) and tokens[n + 1] in _FUTURE_BEFORE_TO:
