@@ -364,7 +364,8 @@ def test_the_site_is_named_by_its_brand_not_its_address(tmp_path: Path) -> None:
     """A page that declares no site name got its host as the outlet (money.cnn.com,
     gothamist.com): the 出典 line printed a bare address while the lead named the brand. The
     brand a <title> ends with, or og:site_name written with `value=`, names the site when its
-    letters are the address's; a section name in og:site_name (Reuters' "U.S.") does not."""
+    letters are the address's; a section name in og:site_name (Reuters' "U.S.") does not, and
+    neither does a Twitter handle ("Reuters_Co_Uk")."""
 
     def page(head: str) -> str:
         return f"<html><head>{head}</head><body><article><p>{ENGLISH}</p></article></body></html>"
@@ -376,6 +377,11 @@ def test_the_site_is_named_by_its_brand_not_its_address(tmp_path: Path) -> None:
         ('<title>Berths close | Calden Times</title><meta value="U.S." name="og:site_name">',
          "https://www.calden-times.example/c", "Calden Times"),
         ("<title>Berths close - Sports Weekly</title>", "https://www.sw.example/d", "Sports Weekly"),
+        # the extractor's name is the page's Twitter handle ("Reuters_Co_Uk", "ReutersIndia")
+        ('<title>Berths close | Harborwire</title><meta name="twitter:site" content="@harborwire_uk">',
+         "https://uk.harborwire.example/f", "Harborwire"),
+        ('<title>Berths close | Harborwire</title><meta name="twitter:site" content="@HarborwireAsia">',
+         "https://asia.harborwire.example/g", "Harborwire"),
         # nothing that names the address: the host, as before
         ("<title>Berths close - Opinion</title>", "https://harborwire.example/e", "harborwire.example"),
     ]

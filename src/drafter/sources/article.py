@@ -172,9 +172,29 @@ def _declared_site(found: Any, html: str, canonical: str | None) -> Any:
     declares no name: "money.cnn.com", which the 出典 line printed while the lead said CNN);
     then the page's own brand when it has one."""
     name = str(found or "").strip()
-    if name and not re.fullmatch(r"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?", name):
+    address = re.fullmatch(r"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?", name)
+    if name and not address and not _a_handle(name, html):
         return found
-    return site_brand(html, canonical) or found
+    brand = site_brand(html, canonical)
+    if not brand or (name and not address and not _handle_of(name, brand)):
+        return found
+    return brand
+
+
+def _a_handle(name: str, html: str) -> bool:
+    """Whether the extractor's site name is the page's Twitter handle (@reuters_co_uk)."""
+    handles = re.findall(r"(?i)twitter:site[\"'][^>]*?content=[\"']@?([\w]+)", html)
+    handles += re.findall(r"(?i)content=[\"']@?([\w]+)[\"'][^>]*twitter:site", html)
+    return " " not in name and name.casefold() in {h.casefold() for h in handles}
+
+
+def _handle_of(handle: str, brand: str) -> bool:
+    """Whether a handle is an account of the brand, not its name: "Reuters_Co_Uk" or
+    "ReutersIndia" for Reuters (a handle that is the name, "Engadget", stays)."""
+    squashed = re.sub(r"\W", "", brand).casefold()
+    return "_" in handle or (
+        handle.casefold().startswith(squashed) and len(squashed) < len(handle)
+    )
 
 
 def _site_name(declared: Any, canonical: str | None) -> str | None:
