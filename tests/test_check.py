@@ -55,6 +55,10 @@ def _run_folder(tmp_path: Path) -> Path:
         ("4月から7月", "between April and July"),
         ("3割", "30%"),
         ("18万2000トン", "182k tonnes"),
+        # digits with 千 after them: 5千万ドル was read as 5 and 千万ドル
+        ("5千万ドル", "$50 million"),
+        ("3万5千人", "35,000 people"),
+        ("1億2千万円", "120 million yen"),
     ],
 )
 def test_the_same_quantity_in_both_languages_matches(japanese: str, english: str) -> None:

@@ -271,6 +271,8 @@ def _korean(text: str) -> str:
     text = re.sub(r"약\s*(?=\d)", "約", text)
     for korean, japanese in KOREAN_UNITS:
         text = re.sub(rf"(?<=[\d万億兆千])\s*{korean}", japanese, text)
+    # Korean spacing parts a figure at each scale ("1억 5,700만 달러", "3만 5천 명"): one figure
+    text = re.sub(r"(?<=\d[億兆万])\s+(?=\d)", "", text)
     for korean, japanese in KOREAN_BOUNDS:
         text = re.sub(
             rf"(?<=[\d人年月日歳個件台回%万億兆千ドル円ウォン])\s*{korean}", japanese, text

@@ -14,7 +14,11 @@ _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "�
 _KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 1e4, "億": 1e8, "兆": 1e12}
 _KANJI_NUM = "〇零一二三四五六七八九十百千"
-_NUM_PART = rf"(?:\d[\d,]*(?:\.\d+)?|[{_KANJI_NUM}]+)"
+# digits with 千 or 百 after them count too: 5千万ドル, 3千5百人, 2千人 (a thousand times 5)
+_NUM_PART = (
+    rf"(?:\d[\d,]*(?:\.\d+)?千(?:\d+百?)?|\d[\d,]*(?:\.\d+)?百|\d[\d,]*(?:\.\d+)?"
+    rf"|[{_KANJI_NUM}]+)"
+)
 _JA_NUMBER = re.compile(rf"{_NUM_PART}(?:[万億兆](?:{_NUM_PART}[万億兆]?)*)?")
 _JA_CURRENCY = {
     "米ドル": "USD", "ドル": "USD", "ユーロ": "EUR", "円": "JPY", "ポンド": "GBP",
@@ -91,10 +95,13 @@ def _kanji_to_int(text: str) -> float | None:
 
 def _plain(part: str) -> float | None:
     if part[0].isdigit():
-        try:
-            return float(part.replace(",", ""))
-        except ValueError:
-            return None
+        total = 0.0
+        for digits, small in re.findall(r"([\d,.]+)([千百]?)", part):
+            try:
+                total += float(digits.replace(",", "")) * (_KANJI_SMALL[small] if small else 1)
+            except ValueError:
+                return None
+        return total
     return _kanji_to_int(part)
 
 
