@@ -1888,6 +1888,25 @@ def test_as_far_as_possible_is_no_hedge() -> None:
         assert _main_clause_modal(text) is not None, text
 
 
+def test_doubt_told_in_japanese_keeps_the_hedge_and_a_forecast_after_a_dash_is_its_own() -> None:
+    """Round AP (CNN): "winds could still pose a problem" as 「飛ばせるかどうかは見通せない」
+    keeps the doubt; "grounded if … gusts exceed 34 mph -- both slightly above what's
+    predicted" hedges the forecast after the dash, not the rule the claim states. Both were
+    must-fix."""
+    from drafter.check.claims.hedges import _CLAUSE_BREAK, HEDGE_JA, _main_clause_modal
+
+    for kept in ("バルーンを飛ばせるかどうかは見通せない状況だ。", "開催は不透明だ。", "日程は未定だ。"):
+        assert HEDGE_JA.search(kept), kept
+    rule = (
+        "They are to be grounded if sustained winds reach 23 mph or gusts exceed 34 mph -- "
+        "both slightly above what's predicted."
+    )
+    assert _main_clause_modal(rule) is None
+    assert _main_clause_modal("Gusts are predicted to exceed 34 mph.") is not None
+    # a double hyphen parts clauses as a dash does: a modal after it may hedge another one
+    assert _CLAUSE_BREAK.search("The parade starts at 9 a.m. -- winds may ground it.")
+
+
 def test_more_likely_to_is_a_comparison_not_a_hedge() -> None:
     """Round AN: "users … more likely to dehumanize their targets" compares chances and states
     it; the follower count in the same sentence was listed as a dropped "likely" twice.

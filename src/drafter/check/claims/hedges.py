@@ -112,7 +112,9 @@ HEDGE_JA = re.compile(
     # 〜場合があります, 〜こともあります: "may" (場合 alone is "if"; 〜こともあり、 is "partly as")
     r"場合があ|こともあ(?!り[、，,])|"
     # 〜するリスクがある, 〜する危険性: "risk losing", "at risk of"
-    r"リスク|危険性"
+    r"リスク|危険性|"
+    # 〜かどうかは見通せない, 不透明, 分からない: "could still pose a problem" told as doubt
+    r"かどうか|見通せ|不透明|わからな|分からな|未定"
 )
 
 
@@ -176,7 +178,7 @@ def _in_quotes(text: str, at: int) -> bool:
 # ", meaning" start a consequence the writer draws ("three scripts are in contention, so it's
 # possible the studio is still deciding")
 _CLAUSE_BREAK = re.compile(
-    r"[;–—]|\s-\s|,\s+(?:and|but|while|though|although|whereas|yet|with|so(?!\s+far\b)|"
+    r"[;–—]|\s-\s|\s?--\s?|,\s+(?:and|but|while|though|although|whereas|yet|with|so(?!\s+far\b)|"
     r"meaning|which\s+means)\b",
     re.IGNORECASE,
 )
@@ -186,7 +188,7 @@ _CLAUSE_BREAK = re.compile(
 # which aims to support…"), not what the sentence reports
 _RELATIVE = re.compile(
     # and a clause that names what someone expected ("short of what we were told to expect")
-    r"\b(?:which|who|whose|that)\s+(?:\w+\s+){0,2}$|\bwhat\s+(?:\w+\s+){0,4}$"
+    r"\b(?:which|who|whose|that)\s+(?:\w+\s+){0,2}$|\bwhat(?:'s|’s)?\s+(?:\w+\s+){0,4}$"
     r"|\b(?:told|led|asked)\s+to\s+$",  # "the experience we were told to expect"
     re.IGNORECASE,
 )
