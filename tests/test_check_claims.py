@@ -698,6 +698,32 @@ def test_a_figure_of_a_comment_in_hindi_or_tagalog_in_latin_letters_is_listed() 
     assert wrong.fails, wrong.reasons
 
 
+def test_a_comment_in_a_language_not_told_reads_like_another_only_as_its_translation() -> None:
+    """Round AP: a Welsh comment ("Roedd fy mam yn athrawes…", no language told, no letters
+    of one) read 0.07 against its faithful translation and 0.53 against an English comment:
+    a must-fix id mix-up. Listed now, unless the translation reads like one of the rival."""
+    welsh = "Mae chwe mis yn llawer rhy fyr i'r allforwyr bach yn y porthladd hwn, medden nhw."
+    faithful = _claim(_reaction_report(welsh, "この港の小さな輸出業者には6か月じゃ短すぎるってさ。"), "輸出業者")
+    assert not faithful.fails, faithful.reasons
+    # Krio writes ɔ and ɛ: letters of a language without a profile, as Czech's ř are
+    from drafter.sources.language import unprofiled
+
+    assert unprofiled("Plenty pipul na Salone dɔn day bikos of dis Ebola, an na dem nɔs dɛn ya.")
+
+
+def test_a_word_that_opens_a_sentence_in_both_texts_is_no_name() -> None:
+    """Round AP: "Meanwhile the comments on the Star's own site…" had "Meanwhile" taken for a
+    name the translation left out (the article opens a sentence with it too), beside the
+    paper's name the translation gives."""
+    article = _inputs(_markdown()).article.model_copy(
+        update={"text": SOURCE + "\n\nMeanwhile, exporters said the fee was too high."}
+    )
+    body = "Meanwhile the comments on the paper's site are full of people wanting a fee cut."
+    translation = "なのにノルバンダ港のサイトのコメント欄は値下げしろって連中だらけ。"
+    claim = _claim(_reaction_report(body, translation, article=article), "コメント欄")
+    assert not [r for r in claim.reasons if "Meanwhile" in r], claim.reasons
+
+
 def test_a_comment_the_encoder_cannot_read_is_not_said_to_read_like_another() -> None:
     """Round AN: faithful translations of Greek, Vietnamese and Swedish comments scored
     0.1-0.35 against their originals and 0.3-0.5 against English comments by chance: five

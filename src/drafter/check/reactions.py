@@ -173,8 +173,14 @@ def _reaction_against(
         if ids[best_i] != original.id and rival - own >= 0.15 and not unread:
             other = ids[best_i]
             # a comment in another language than its rival is not compared on one scale (a
-            # faithful Japanese rendering of a Czech comment reads closer to an English one)
-            (out if _one_language(original.body, comments[other].body) else unsure).append(
+            # faithful Japanese rendering of a Czech comment reads closer to an English one),
+            # nor one whose language is not told, unless the translation reads like a
+            # translation of the rival (Welsh "Roedd fy mam yn athrawes…": 0.07 to its own
+            # translation, 0.53 to an English comment on the same exam)
+            sure = _one_language(original.body, comments[other].body) and (
+                comment_language(original.body) is not None or rival >= RIVAL_READ
+            )
+            (out if sure else unsure).append(
                 checker.say(
                     f"訳がコメント {original.id} ではなく {other} の内容に近いです"
                     f"（IDの取り違えの可能性）",

@@ -161,10 +161,11 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
 
 
 # letters of Latin-script languages without a profile here (Czech ř ě ů, Polish ł ą ś,
-# Hungarian ő, Turkish ğ ş ı, Romanian ș ț ă, Croatian đ, Baltic ė ū, Nordic å ø æ): a text
+# Hungarian ő, Turkish ğ ş ı, Romanian ș ț ă, Croatian đ, Baltic ė ū, Nordic å ø æ, West
+# African ɔ ɛ ŋ as Krio writes them, Welsh ŵ ŷ): a text
 # this dense with them is in one of those, whatever short words it shares with a profiled
 # language ("4:1 na Ville a vyřazení…" has Portuguese's "a" and "na")
-_UNPROFILED_LETTERS = frozenset("řěůťďňľĺŕłąęśźżćńőűğşıțșăđčšžėųūģķļņāēīåøæþðơư")
+_UNPROFILED_LETTERS = frozenset("řěůťďňľĺŕłąęśźżćńőűğşıțșăđčšžėųūģķļņāēīåøæþðơưɔɛŋɲŵŷ")
 UNPROFILED_SHARE = 0.01
 
 
