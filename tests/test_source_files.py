@@ -391,6 +391,31 @@ def test_the_site_is_named_by_its_brand_not_its_address(tmp_path: Path) -> None:
         assert fetch_json(saved)["site_name"] == expected, head
 
 
+def test_the_headline_loses_the_sites_name_after_it(tmp_path: Path) -> None:
+    """"How Butterflies Get Their Shine | WIRED", "… - Telegraph": the site's name after the
+    headline reached the headline agent and the 出典 line as part of the story's title. A
+    headline whose last part is no name of the site keeps it."""
+
+    def page(title: str, url: str) -> str:
+        return (
+            f'<html><head><title>{title}</title><meta property="og:title" content="{title}">'
+            f'<link rel="canonical" href="{url}"></head>'
+            f"<body><article><p>{ENGLISH}</p></article></body></html>"
+        )
+
+    cases = [
+        ("Port Calden to close two berths | HARBORWIRE", "https://www.harborwire.example/a",
+         "Port Calden to close two berths"),
+        ("Port Calden to close two berths - Calden Times", "https://calden-times.example/b",
+         "Port Calden to close two berths"),
+        ("Why the port closed - Analysis", "https://harborwire.example/c",
+         "Why the port closed - Analysis"),
+    ]  # fmt: skip
+    for number, (title, url, expected) in enumerate(cases):
+        saved = write(tmp_path / f"t{number}.html", page(title, url))
+        assert fetch_json(saved)["title"] == expected, title
+
+
 def test_a_date_the_page_labels_as_its_update_gives_way_to_the_original() -> None:
     """Opposing Views prints "Updated: Mar 6, 2018 · Original: Dec 21, 2016", each in a <time>:
     the extractor took the update, and every prompt told the model the 2016 story was

@@ -40,6 +40,20 @@ def headline(html: str, title: str, site_name: str | None, url: str | None) -> s
     return title
 
 
+def without_brand(title: str, site_name: str | None, url: str | None) -> str:
+    """The headline without the site's name after it ("How Butterflies Get Their Shine |
+    WIRED", "… - Telegraph"): the headline agent and the 出典 line want the story's title."""
+    tail = _BRAND_SUFFIX.search(title)
+    if not tail:
+        return title
+    name = re.sub(r"^\s*[-|–—:]\s*", "", tail.group(0)).strip()
+    rest = title[: tail.start()].strip()
+    site = (site_name or "").casefold()
+    if len(rest) >= 8 and (name.casefold() == site or _names_host(name, _host_labels(url))):
+        return rest
+    return title
+
+
 def site_brand(html: str, url: str | None) -> str | None:
     """The site's own name when the extractor found none: og:site_name written with `value=`,
     or the brand a <title> ends with ("… - Gothamist", "… | Reuters"), either one only when its
