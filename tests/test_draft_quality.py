@@ -117,6 +117,11 @@ def test_the_tense_of_the_clause_decides_past_or_coming_weekday() -> None:
     assert _dates("He will release a report on Monday.", wednesday) == [
         ("on Monday", date(2026, 3, 9))
     ]
+    # a schedule in the present tense (round AQ: "The tournament, which begins Thursday in São
+    # Paulo" was the Thursday before a Tuesday story)
+    assert _dates(
+        "The tournament, which begins Thursday in São Paulo, cost $11 billion.", wednesday
+    ) == [("Thursday", date(2026, 3, 5))]
 
 
 def test_named_days_and_unknown_dates_are_not_resolved() -> None:

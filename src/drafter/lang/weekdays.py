@@ -63,7 +63,11 @@ _FUTURE_WORDS = {"will", "'ll", "shall", "won't", "would", "should", "may", "mig
                  # a fixture in the present tense: "The Gophers play Saturday", "Host Phoenix
                  # on Friday" (sport pages' UP NEXT)
                  "play", "plays", "host", "hosts", "visit", "visits", "face", "faces",
-                 "travel", "travels"}  # fmt: skip
+                 "travel", "travels",
+                 # a schedule in the present tense: "The tournament, which begins Thursday in São
+                 # Paulo" (news tells past events in the past tense)
+                 "begins", "starts", "opens", "kicks", "resumes", "ends", "closes", "launches",
+                 "premieres", "airs", "debuts", "expires", "arrives", "departs"}  # fmt: skip
 _PASSIVE = {"be", "been", "being", "to", "get", "gets"}  # "will be allowed": not a past verb
 # "… planned to bring both sides together on Thursday": the infinitive is the coming act.
 _FUTURE_BEFORE_TO = {"due", "set", "expected", "scheduled", "slated", "plans", "plan", "planned",
@@ -155,7 +159,8 @@ def _tokens(text: str) -> list[str]:
 # "reports … of an explosion on Sunday morning", "footage of Monday's crash": the day is the
 # reported event's, whatever the clause goes on to plan ("would also investigate reports …")
 _REPORT_NOUNS = {"report", "reports", "news", "footage", "video", "videos", "images", "photos",
-                 "accounts", "account", "evidence", "signs", "sightings", "claims", "witnesses"}  # fmt: skip
+                 "accounts", "account", "evidence", "signs", "sightings", "claims",
+                 "witnesses"}  # fmt: skip
 
 
 def _tense_of(tokens: list[str]) -> Tense | None:
