@@ -613,6 +613,11 @@ def test_mid_year_and_model_numbers_are_not_figures_to_compare() -> None:
     ]
     assert [q.value for q in ja_quantities("1年半の交渉")] == [18.0]  # 1.5 years still
     assert en_quantities("the 787-9 jets") == [] and en_quantities("won 4-1 at home") == []
+    # a British time with a point, and a live blog's "08.21" opening an entry (round AQ: the
+    # title's 7人 was a must-fix against "08.21"); a decimal stays a figure
+    assert en_quantities("08.21 Following the offer, the search widened.") == []
+    assert en_quantities("At 8.21pm the ship docked.") == []
+    assert [q.value for q in en_quantities("The index rose 8.21 points.")] == [8.21]
 
 
 def test_a_common_noun_with_a_kanji_prefix_is_not_a_name() -> None:
