@@ -689,12 +689,16 @@ def test_a_figure_of_a_comment_in_hindi_or_tagalog_in_latin_letters_is_listed() 
         "bekaar shot. Sydney mein opening kaun khelega, kisi ko nahi pata."
     )
     faithful = "デビュー戦で3点と1点、しかも2回ともひどいショットだった。"
-    tagalog = "Grabe talaga ang traffic sa EDSA kanina, tatlong oras ako sa bus. Hindi na ito normal."
+    tagalog = (
+        "Grabe talaga ang traffic sa EDSA kanina, tatlong oras ako sa bus. Hindi na ito normal."
+    )
     assert (comment_language(hinglish), comment_language(tagalog)) == ("hi", "tl")
     claim = _claim(_reaction_report(hinglish, faithful), "デビュー戦")
     assert not claim.fails and any("「2回」" in r for r in claim.reasons), claim.reasons
     english = "Sending Rahul in at three made no sense: 3 and 1 on debut, a bad shot once."
-    wrong = _claim(_reaction_report(english, "デビュー戦で3点と1点、2回ともひどいショット。"), "デビュー戦")
+    wrong = _claim(
+        _reaction_report(english, "デビュー戦で3点と1点、2回ともひどいショット。"), "デビュー戦"
+    )
     assert wrong.fails, wrong.reasons
 
 
@@ -703,7 +707,9 @@ def test_a_comment_in_a_language_not_told_reads_like_another_only_as_its_transla
     of one) read 0.07 against its faithful translation and 0.53 against an English comment:
     a must-fix id mix-up. Listed now, unless the translation reads like one of the rival."""
     welsh = "Mae chwe mis yn llawer rhy fyr i'r allforwyr bach yn y porthladd hwn, medden nhw."
-    faithful = _claim(_reaction_report(welsh, "この港の小さな輸出業者には6か月じゃ短すぎるってさ。"), "輸出業者")
+    faithful = _claim(
+        _reaction_report(welsh, "この港の小さな輸出業者には6か月じゃ短すぎるってさ。"), "輸出業者"
+    )
     assert not faithful.fails, faithful.reasons
     # Krio writes ɔ and ɛ: letters of a language without a profile, as Czech's ř are
     from drafter.sources.language import unprofiled
@@ -730,7 +736,9 @@ def test_a_comment_the_encoder_cannot_read_is_not_said_to_read_like_another() ->
     "reads like comment cN" listings on three drafts. A translation of the rival itself
     (0.5-0.8) is still listed."""
     greek = "Έξι μήνες είναι πολύ λίγο χρόνο για τους μικρούς εξαγωγείς."
-    faithful = _claim(_reaction_report(greek, "小さな輸出業者にとって6か月は短すぎる。"), "輸出業者")
+    faithful = _claim(
+        _reaction_report(greek, "小さな輸出業者にとって6か月は短すぎる。"), "輸出業者"
+    )
     assert not [r for r in faithful.reasons if "c1" in r], faithful.reasons
     swapped = _claim(_reaction_report(greek, "6か月の猶予は妥当だと思う。"), "猶予")
     assert [r for r in swapped.reasons if "c1" in r], swapped.reasons
@@ -1921,7 +1929,11 @@ def test_doubt_told_in_japanese_keeps_the_hedge_and_a_forecast_after_a_dash_is_i
     must-fix."""
     from drafter.check.claims.hedges import _CLAUSE_BREAK, HEDGE_JA, _main_clause_modal
 
-    for kept in ("バルーンを飛ばせるかどうかは見通せない状況だ。", "開催は不透明だ。", "日程は未定だ。"):
+    for kept in (
+        "バルーンを飛ばせるかどうかは見通せない状況だ。",
+        "開催は不透明だ。",
+        "日程は未定だ。",
+    ):
         assert HEDGE_JA.search(kept), kept
     rule = (
         "They are to be grounded if sustained winds reach 23 mph or gusts exceed 34 mph -- "

@@ -371,19 +371,43 @@ def test_the_site_is_named_by_its_brand_not_its_address(tmp_path: Path) -> None:
         return f"<html><head>{head}</head><body><article><p>{ENGLISH}</p></article></body></html>"
 
     cases = [
-        ("<title>Berths close for repairs - Harborwire</title>", "https://harborwire.example/a", "Harborwire"),
-        ('<title>Berths close</title><meta value="HarborwireMoney" name="og:site_name">',
-         "https://money.harborwire.example/b", "HarborwireMoney"),
-        ('<title>Berths close | Calden Times</title><meta value="U.S." name="og:site_name">',
-         "https://www.calden-times.example/c", "Calden Times"),
-        ("<title>Berths close - Sports Weekly</title>", "https://www.sw.example/d", "Sports Weekly"),
+        (
+            "<title>Berths close for repairs - Harborwire</title>",
+            "https://harborwire.example/a",
+            "Harborwire",
+        ),
+        (
+            '<title>Berths close</title><meta value="HarborwireMoney" name="og:site_name">',
+            "https://money.harborwire.example/b",
+            "HarborwireMoney",
+        ),
+        (
+            '<title>Berths close | Calden Times</title><meta value="U.S." name="og:site_name">',
+            "https://www.calden-times.example/c",
+            "Calden Times",
+        ),
+        (
+            "<title>Berths close - Sports Weekly</title>",
+            "https://www.sw.example/d",
+            "Sports Weekly",
+        ),
         # the extractor's name is the page's Twitter handle ("Reuters_Co_Uk", "ReutersIndia")
-        ('<title>Berths close | Harborwire</title><meta name="twitter:site" content="@harborwire_uk">',
-         "https://uk.harborwire.example/f", "Harborwire"),
-        ('<title>Berths close | Harborwire</title><meta name="twitter:site" content="@HarborwireAsia">',
-         "https://asia.harborwire.example/g", "Harborwire"),
+        (
+            '<title>Berths close | Harborwire</title><meta name="twitter:site" content="@harborwire_uk">',
+            "https://uk.harborwire.example/f",
+            "Harborwire",
+        ),
+        (
+            '<title>Berths close | Harborwire</title><meta name="twitter:site" content="@HarborwireAsia">',
+            "https://asia.harborwire.example/g",
+            "Harborwire",
+        ),
         # nothing that names the address: the host, as before
-        ("<title>Berths close - Opinion</title>", "https://harborwire.example/e", "harborwire.example"),
+        (
+            "<title>Berths close - Opinion</title>",
+            "https://harborwire.example/e",
+            "harborwire.example",
+        ),
     ]
     for number, (head, url, expected) in enumerate(cases):
         canonical = f'<link rel="canonical" href="{url}">'
@@ -392,7 +416,7 @@ def test_the_site_is_named_by_its_brand_not_its_address(tmp_path: Path) -> None:
 
 
 def test_the_headline_loses_the_sites_name_after_it(tmp_path: Path) -> None:
-    """"How Butterflies Get Their Shine | WIRED", "… - Telegraph": the site's name after the
+    """ "How Butterflies Get Their Shine | WIRED", "… - Telegraph": the site's name after the
     headline reached the headline agent and the 出典 line as part of the story's title. A
     headline whose last part is no name of the site keeps it."""
 

@@ -193,9 +193,7 @@ def _handle_of(handle: str, brand: str) -> bool:
     """Whether a handle is an account of the brand, not its name: "Reuters_Co_Uk" or
     "ReutersIndia" for Reuters (a handle that is the name, "Engadget", stays)."""
     squashed = re.sub(r"\W", "", brand).casefold()
-    return "_" in handle or (
-        handle.casefold().startswith(squashed) and len(squashed) < len(handle)
-    )
+    return "_" in handle or (handle.casefold().startswith(squashed) and len(squashed) < len(handle))
 
 
 def _site_name(declared: Any, canonical: str | None) -> str | None:
