@@ -402,6 +402,12 @@ def test_the_site_is_named_by_its_brand_not_its_address(tmp_path: Path) -> None:
             "https://asia.harborwire.example/g",
             "Harborwire",
         ),
+        # a number is no name ("2015" on The Onion's page): the host
+        (
+            '<title>Berths close</title><meta property="og:site_name" content="2015">',
+            "https://harborwire.example/h",
+            "harborwire.example",
+        ),
         # nothing that names the address: the host, as before
         (
             "<title>Berths close - Opinion</title>",

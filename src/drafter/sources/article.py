@@ -173,6 +173,8 @@ def _declared_site(found: Any, html: str, canonical: str | None) -> Any:
     declares no name: "money.cnn.com", which the 出典 line printed while the lead said CNN);
     then the page's own brand when it has one."""
     name = str(found or "").strip()
+    if not re.search(r"[^\W\d_]", name):
+        found = name = ""  # "2015" (The Onion's page): a year or a number names no site
     address = re.fullmatch(r"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?", name)
     if name and not address and not _a_handle(name, html):
         return found
