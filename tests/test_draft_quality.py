@@ -127,6 +127,14 @@ def test_the_tense_of_the_clause_decides_past_or_coming_weekday() -> None:
 def test_named_days_and_unknown_dates_are_not_resolved() -> None:
     assert _dates("Black Friday sales rose, as on Super Tuesday.", date(2026, 3, 4)) == []
     assert _dates("Markets close every Friday and on Sundays.", date(2026, 3, 4)) == []
+    # round AR: a name, a schedule of opening hours and the future in general are no dates
+    assert _dates("The fund gave $2,500 to Saturday Academy.", date(2026, 3, 4)) == []
+    hours = "It is open 3 to 9 p.m. Monday through Thursday and 1 to 8 p.m. Sunday."
+    assert _dates(hours, date(2026, 3, 4)) == []
+    assert _dates("The grants help build tomorrow's leaders.", date(2026, 3, 4)) == []
+    assert _dates("The vote is tomorrow's main event.", date(2026, 3, 4)) == [
+        ("tomorrow", date(2026, 3, 5))
+    ]
     assert dateline_of(None) is None and dateline_of("sometime in March") is None
     assert dateline_of("2026-03-14T09:30:00Z") == date(2026, 3, 14)
     sentences = [SourceSentence(id="S1", text="She said on Saturday.")]

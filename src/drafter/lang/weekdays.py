@@ -97,6 +97,23 @@ _DATE_AFTER = re.compile(
 _RECURRING_AFTER = re.compile(
     r"^\s+(?:publication|editions?|print(?:ing)?|deliver(?:y|ies)|prayers|school|papers)\b", re.I
 )
+# a weekday in a name: "$2,500 to Saturday Academy", "the Sunday Times"
+_NAME_AFTER = re.compile(
+    r"^\s+(?:Academy|School|Schools|Times|Telegraph|Mail|Post|Herald|Express|Review|Magazine|"
+    r"Club|Market|Show|Edition|League|Service|Project|Foundation)\b"
+)
+# a schedule of days ("open 3 to 9 p.m. Monday through Thursday, … and 1 to 8 p.m. Sunday"):
+# every weekday of the sentence is a day of the week it repeats on, not a date
+_DAY_RANGE = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAYS)})s?\s*(?:through|thru|to|-|–)\s*(?:{'|'.join(WEEKDAYS)})\b",
+    re.IGNORECASE,
+)
+# "building tomorrow's leaders": the future in general, not the day after the dateline
+_FIGURATIVE_TOMORROW = re.compile(
+    r"^['’]s\s+(?:leaders?|world|workforce|generations?|jobs|economy|technolog\w*|cities|"
+    r"children|scientists|engineers|innovators|talent|problems|challenges)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 
@@ -228,9 +245,12 @@ def weekday_dates(
     next_day = _next_day(language)
     for sentence in sentences:
         text = _named_in_english(sentence.text, language) if foreign else sentence.text
+        schedule = _DAY_RANGE.search(text) is not None
         for match in _MENTION.finditer(text):
-            if _NAMED_DAYS.search(text[: match.start()]):
+            if schedule or _NAMED_DAYS.search(text[: match.start()]):
                 continue
+            if _NAME_AFTER.match(text[match.end() :]):
+                continue  # "Saturday Academy": a name
             if _DATE_AFTER.match(text[match.end() :]):
                 continue  # "on Saturday, May 18": the source gives the date itself
             if _RECURRING_AFTER.match(text[match.end() :]):
@@ -254,7 +274,7 @@ def weekday_dates(
             if _A_NAME_OF_IT.search(sentence.text[: match.start()]) or (
                 match.group(0)[:1].isupper()
                 and re.search(r"\w[,;]?\s+$", sentence.text[: match.start()])
-            ):
+            ) or _FIGURATIVE_TOMORROW.match(sentence.text[match.end() :]):
                 continue  # "The World of Tomorrow", "a Tomorrow Party": a name, not a day
             # "said in a statement yesterday" (British papers): the day before the dateline
             back = match.group("back") is not None
