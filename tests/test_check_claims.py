@@ -2160,6 +2160,30 @@ def test_a_count_of_the_list_the_claim_names_is_stated() -> None:
     assert [f.must for f in miscounted] == [True], [f.reason for f in miscounted]
 
 
+def test_an_adjectives_rendering_and_a_peoples_land_are_no_swap() -> None:
+    """Round AR (Talking Points Memo): 「…クルド労働者党(PKK)のシリアにおける関連組織」 renders
+    "a Syrian affiliate of the PKK" (the glossary has Syrian → シリアの), and its クルド人 (Kurds)
+    is named by "Kurdistan" there: a must-fix swap in the background."""
+    source = (
+        "The governing party there is the Democratic Union Party (PYD), a Syrian affiliate of "
+        "the Kurdistan Workers' Party (PKK), which Ankara fights, said commander Sahin Cilo."
+        "\n\nShips wait days. Traders pay more. Fees fund the docks.\n\n"
+        "Ilse Dorran met the Kurds in Erbil last year."
+    )
+    names = [("Syrian", "シリアの"), ("Syria", "シリア"), ("Kurds", "クルド人"),
+             ("PKK", "クルド労働者党(PKK)"), ("PYD", "民主統一党(PYD)"), ("Ankara", "トルコ政府"),
+             ("Sahin Cilo", "シャヒン・ジロ"), ("Ilse Dorran", "イルゼ・ドラン")]  # fmt: skip
+    must = _swap_musts(source, names, "The governing party")
+    claim = (
+        "与党は民主統一党(PYD)で、トルコ政府と戦ってきたクルド人の政党、クルド労働者党(PKK)の"
+        "シリアにおける関連組織です。"
+    )
+    assert must("background", claim) == []
+    # a person put for another is still one
+    swapped = "イルゼ・ドラン司令官によると、与党は民主統一党(PYD)で、シリアにおける関連組織です。"
+    assert must("background", swapped) == [True]
+
+
 def test_the_last_word_of_a_bodys_name_is_no_surname() -> None:
     """ア・リーグ (the American League) is not named by the リーグ of 「米大リーグ」: only a
     person's last part stands for the whole name (round AL's SB Nation draft)."""

@@ -271,10 +271,14 @@ def weekday_dates(
             if entry not in found:
                 found.append(entry)
         for match in next_day.finditer(sentence.text) if next_day else ():
-            if _A_NAME_OF_IT.search(sentence.text[: match.start()]) or (
-                match.group(0)[:1].isupper()
-                and re.search(r"\w[,;]?\s+$", sentence.text[: match.start()])
-            ) or _FIGURATIVE_TOMORROW.match(sentence.text[match.end() :]):
+            if (
+                _A_NAME_OF_IT.search(sentence.text[: match.start()])
+                or (
+                    match.group(0)[:1].isupper()
+                    and re.search(r"\w[,;]?\s+$", sentence.text[: match.start()])
+                )
+                or _FIGURATIVE_TOMORROW.match(sentence.text[match.end() :])
+            ):
                 continue  # "The World of Tomorrow", "a Tomorrow Party": a name, not a day
             # "said in a statement yesterday" (British papers): the day before the dateline
             back = match.group("back") is not None

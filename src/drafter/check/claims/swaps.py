@@ -132,6 +132,7 @@ _CAPITALISED_RUN = re.compile(
 # Hamburger Importeurs" of Hamburg)
 _NAME_ENDINGS = ("s", "es", "'s", "’s", "n", "an", "ian", "ese", "i", "ish", "er")
 _PLURALS = ("s", "es", "en", "n", "e", "er")
+_LANDS = ("", "istan", "ish", "ian", "ic")
 
 
 def _near(checker: Checker, entry: GlossaryEntry, near: set[str]) -> bool:
@@ -143,6 +144,8 @@ def _near(checker: Checker, entry: GlossaryEntry, near: set[str]) -> bool:
         w in near
         or any(f"{w}{end}" in near for end in _NAME_ENDINGS)
         or (w.endswith("a") and f"{w[:-1]}ian" in near)  # Canada: Canadian
+        # a people named in the plural, by its land or its adjective (Kurds: Kurdistan, Kurdish)
+        or (len(w) > 4 and w.endswith("s") and any(f"{w[:-1]}{e}" in near for e in _LANDS))
         # the glossary's plural, the sentence's singular (Creative-Commons-Lizenzen, -Lizenz)
         or any(w.endswith(end) and w[: -len(end)] in near for end in _PLURALS if len(w) > 6)
         for w in words
@@ -195,7 +198,9 @@ def _words(text: str) -> set[str]:
 
 
 def _rendered(entry: GlossaryEntry, claim: str) -> bool:
-    target = normalize(entry.target)
+    # an adjective's rendering with its particle ("Syrian" → シリアの) is rendered by the noun
+    # in any other case (シリアにおける)
+    target = re.sub(r"(?<=..)(?:の|的な?)$", "", normalize(entry.target))
     parts = [p for p in re.split(r"[・=＝\s（）()]", target) if len(p) >= 2]
     return target in claim or any(p in claim for p in parts)
 
