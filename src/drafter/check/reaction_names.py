@@ -35,7 +35,12 @@ _KATAKANA_ONLY = re.compile(r"^[ァ-ヴー・=＝]+$")
 _NOT_NAMES = re.compile(
     r"^(?:I|I'm|I've|I'd|I'll|The|This|That|These|Those|They|There|Then|What|When|Where|Why|"
     r"How|Who|Which|And|But|Or|So|If|It|Its|It's|He|She|We|You|My|Our|Your|Not|No|Yes|Just|"
-    r"Also|Well|Now|Even|All|Any|Some|One|Edit|Lol|Yeah|Oh|Sure|Good|Great|Maybe|Because)$"
+    r"Also|Well|Now|Even|All|Any|Some|One|Edit|Lol|Yeah|Oh|Sure|Good|Great|Maybe|Because|"
+    # adverbs a comment opens with ("Meanwhile the comments on the Star's own site…")
+    r"Meanwhile|However|Still|Anyway|Honestly|Actually|Basically|Frankly|Apparently|Clearly|"
+    r"Obviously|Sadly|Thankfully|Luckily|Unfortunately|Instead|Otherwise|Besides|Plus|Though|"
+    r"Although|Regardless|Likewise|Similarly|Overall|Personally|Seriously|Literally|Imagine|"
+    r"Remember|Reminder|Meh|Nope|Yep|Wow|Agreed|Exactly|Indeed|Hence|Therefore|Anyhow)$"
 )
 
 
@@ -202,7 +207,6 @@ def _unrendered(
     # capitalised inside a sentence of the comment: a name, even one the article lacks (Camry)
     inside = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w'’]+", body))
     named = _glossary_words(checker) if _nouns_capitalised(checker, body) else None
-    opening = _openers_only(body)
     out = []
     for word in comment_words:
         lowered = word.casefold()
@@ -210,8 +214,6 @@ def _unrendered(
             continue  # "Democratic", "New": a word of a name, not one; a month is no name
         if named is not None and lowered not in named:
             continue  # German "Blütenpflanze", "Titanwurz": a noun, unless the glossary names it
-        if word in opening and not _capitalised_inside(word, checker.inputs.article.text):
-            continue  # "Meanwhile the comments…": a capital that opens a sentence, in both texts
         if word.isupper() and word not in checker.words:
             continue  # "a LOT": shouting, not an acronym of the article
         if word.isupper() and _spelled_lowercase(word, checker.inputs.article.text):
@@ -269,11 +271,6 @@ def reads_comment(checker: Checker, body: str) -> bool:
     if language is not None:
         return reads(language)
     return not unprofiled(body) and checker.reads_source
-
-
-def _capitalised_inside(word: str, text: str) -> bool:
-    """Whether `text` writes the word with its capital inside a sentence, as a name is."""
-    return re.search(rf"(?:(?<=[^\W\d_] )|(?<=[^\W\d_], )){re.escape(word)}\b", text) is not None
 
 
 def _openers_only(body: str) -> set[str]:
