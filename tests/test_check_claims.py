@@ -717,10 +717,10 @@ def test_a_comment_in_a_language_not_told_reads_like_another_only_as_its_transla
     assert unprofiled("Plenty pipul na Salone dɔn day bikos of dis Ebola, an na dem nɔs dɛn ya.")
 
 
-def test_a_word_that_opens_a_sentence_in_both_texts_is_no_name() -> None:
+def test_a_comments_opening_adverb_is_no_name() -> None:
     """Round AP: "Meanwhile the comments on the Star's own site…" had "Meanwhile" taken for a
     name the translation left out (the article opens a sentence with it too), beside the
-    paper's name the translation gives."""
+    paper's name the translation gives. A name that opens sentences (Dawson) is still one."""
     article = _inputs(_markdown()).article.model_copy(
         update={"text": SOURCE + "\n\nMeanwhile, exporters said the fee was too high."}
     )
