@@ -446,6 +446,20 @@ def test_the_headline_loses_the_sites_name_after_it(tmp_path: Path) -> None:
         assert fetch_json(saved)["title"] == expected, title
 
 
+def test_the_links_to_a_pages_other_pages_are_not_article_text(tmp_path: Path) -> None:
+    """The Atlantic's essay ended with its page links ("- 1", "- 2", "- 3", "- Single Page"),
+    which became four numbered source sentences and a "name" (round AS). A last line that
+    says something stays."""
+    links = "<ul><li>1</li><li>2</li><li>3</li><li>Single Page</li></ul>"
+    page = f"<html><body><article><p>{ENGLISH}</p>{links}</article></body></html>"
+    text = fetch_json(write(tmp_path / "paged.html", page))["text"]
+    assert text.rstrip().endswith(ENGLISH.strip()[-20:]), text[-80:]
+    closing = f"<html><body><article><p>{ENGLISH}</p><p>Page 2 follows the vote.</p></article></body></html>"
+    assert fetch_json(write(tmp_path / "closing.html", closing))["text"].endswith(
+        "follows the vote."
+    )
+
+
 def test_a_date_the_page_labels_as_its_update_gives_way_to_the_original() -> None:
     """Opposing Views prints "Updated: Mar 6, 2018 · Original: Dec 21, 2016", each in a <time>:
     the extractor took the update, and every prompt told the model the 2016 story was

@@ -257,7 +257,17 @@ def _looks_like_title(line: str) -> bool:
 
 def _clean_text(text: str) -> str:
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    return "\n".join(line for line in lines if line)
+    lines = [line for line in lines if line]
+    while lines and _PAGINATION.fullmatch(lines[-1]):
+        lines.pop()  # "- 1", "- 2", "- Single Page": the page's links to its other pages
+    return "\n".join(lines)
+
+
+_PAGINATION = re.compile(
+    r"(?:[-•*]\s*)?(?:\d{1,3}|single page|view all|next(?: page)?|previous(?: page)?|prev|"
+    r"page \d{1,3}(?: of \d{1,3})?|[«»‹›<>]+)",
+    re.IGNORECASE,
+)
 
 
 def read_article_file(path: Path) -> Article:
