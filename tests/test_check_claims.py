@@ -495,6 +495,9 @@ def _reaction_report(body: str, translation: str, **extra: Any) -> CheckReport:
         # an event named by its date: 9.11 is no figure, nor is "9/11" the figures 9 and 11
         ("Some of the troops there now were not even born on 9/11.",
          "今いる兵士には、9.11の時にまだ生まれてもいなかった連中がいる。"),
+        # a score's zero, written "59-0" (round AS: 「0」 was a must-fix against "one")
+        ("He has exactly one career start and it was 59-0 over Wisconsin.",
+         "先発経験は1試合だけど、それがウィスコンシン大に59対0の試合だからな。"),
     ],
 )  # fmt: skip
 def test_a_reactions_figure_the_comment_writes_is_never_must_fix(

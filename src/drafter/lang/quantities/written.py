@@ -22,10 +22,13 @@ def writes_number(text: str, values: list[float], *, words: bool = True, scale: 
     couple", "third"; not with `words` off). A contradiction by such a text's other figure is
     then a misreading of one side, not a figure the draft made up. Korean and Chinese count
     in ten thousands (`scale` 10000: 3억 is 3 × 10^8, never 3 billion)."""
+    text = unicodedata.normalize("NFKC", text)
+    if 0 in values and re.search(r"(?<![\d.,])0(?![\d.,]?\d)", text):
+        return True  # "59-0": a zero written as a figure (no scale makes it another)
     wanted = [v for v in values if v]
     if not wanted:
         return False
-    for token in re.findall(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?", unicodedata.normalize("NFKC", text)):
+    for token in re.findall(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?", text):
         number = float(token.replace(",", ""))
         if number and any(
             math.isclose(number * scale**k, v, rel_tol=1e-9) for k in range(5) for v in wanted
@@ -44,8 +47,10 @@ def writes_number(text: str, values: list[float], *, words: bool = True, scale: 
 def written_values(quantity: Quantity) -> list[float]:
     """The numbers a quantity may be written as: its value, and for a duration the one
     numeral it writes (3.2 of 3.2年: 38.4 months; 10 of 10分). None for a date."""
-    if quantity.kind in ("date", "month", "year") or not quantity.value:
+    if quantity.kind in ("date", "month", "year"):
         return []
+    if not quantity.value:
+        return [0.0] if quantity.kind == "number" else []  # 「59対0」's 0, as "59-0" writes it
     numerals = re.findall(r"\d+(?:\.\d+)?", quantity.text)
     wanted = [quantity.value]
     if quantity.kind == "duration" and len(numerals) == 1:
