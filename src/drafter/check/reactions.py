@@ -178,7 +178,7 @@ def _reaction_against(
             # translation of the rival (Welsh "Roedd fy mam yn athrawes…": 0.07 to its own
             # translation, 0.53 to an English comment on the same exam)
             sure = _one_language(original.body, comments[other].body) and (
-                comment_language(original.body) is not None or rival >= RIVAL_READ
+                _told(original.body) or rival >= RIVAL_READ
             )
             (out if sure else unsure).append(
                 checker.say(
@@ -188,6 +188,12 @@ def _reaction_against(
                 )
             )
     return out, unsure
+
+
+def _told(body: str) -> bool:
+    """Whether a comment's language is told, or the comment is too short to tell (a short
+    English line shares too few common words to be told, yet the encoder reads it)."""
+    return comment_language(body) is not None or len(re.findall(r"[^\W\d_]+", body)) < 10
 
 
 def _one_language(body: str, other: str) -> bool:
