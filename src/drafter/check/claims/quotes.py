@@ -199,11 +199,7 @@ def _quotation(
         return []
     if _gives_the_original(checker, content):
         return []  # 「あるがままを語れ（Sagen, was ist）」: the source's words, given in brackets
-    score, span = checker.best_quote(content)
-    if score < QUOTE_MIN:  # a clause found is the quotation; one not found says nothing more
-        clause_score, clause_span = _clause_of_a_quote(checker, content)
-        if clause_score >= QUOTE_MIN and clause_score - score >= CLAUSE_BETTER:
-            score, span = clause_score, clause_span
+    score, span = _best_quote(checker, content)
     if score < QUOTE_MIN and checker.quoted_in_thread(content):
         return []  # a commenter's words, quoted in the analysis
     if score < QUOTE_MIN and _phrase_of(checker, content, anchor):
@@ -248,6 +244,18 @@ def _quotation(
 
 
 _CLAUSE_BREAK = re.compile(rf"{_PHRASE_BREAK.pattern}|\s(?:and|but|while|because|so)\s")
+
+
+def _best_quote(checker: Checker, content: str) -> tuple[float, str]:
+    """The source quotation closest to a Japanese one, and how close: the whole span, or a
+    clause of one that reads far better (a clause found is the quotation; one not found says
+    nothing more)."""
+    score, span = checker.best_quote(content)
+    if score < QUOTE_MIN:
+        clause_score, clause_span = _clause_of_a_quote(checker, content)
+        if clause_score >= QUOTE_MIN and clause_score - score >= CLAUSE_BETTER:
+            return clause_score, clause_span
+    return score, span
 
 
 def _clause_of_a_quote(checker: Checker, content: str) -> tuple[float, str]:
