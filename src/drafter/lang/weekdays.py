@@ -99,7 +99,7 @@ _RECURRING_AFTER = re.compile(
 )
 # a weekday in a name: "$2,500 to Saturday Academy", "the Sunday Times"
 _NAME_AFTER = re.compile(
-    r"^\s+(?:Academy|School|Schools|Times|Telegraph|Mail|Post|Herald|Express|Review|Magazine|"
+    r"^\s+(?:Academy|Schools|Times|Telegraph|Mail|Post|Herald|Express|Review|Magazine|"
     r"Club|Market|Show|Edition|League|Service|Project|Foundation)\b"
 )
 # a schedule of days ("open 3 to 9 p.m. Monday through Thursday, … and 1 to 8 p.m. Sunday"):
@@ -249,12 +249,11 @@ def weekday_dates(
         for match in _MENTION.finditer(text):
             if schedule or _NAMED_DAYS.search(text[: match.start()]):
                 continue
-            if _NAME_AFTER.match(text[match.end() :]):
-                continue  # "Saturday Academy": a name
-            if _DATE_AFTER.match(text[match.end() :]):
+            after = text[match.end() :]
+            if _NAME_AFTER.match(after) or _RECURRING_AFTER.match(after):
+                continue  # "Saturday Academy", "the Sunday editions": a name, a recurring thing
+            if _DATE_AFTER.match(after):
                 continue  # "on Saturday, May 18": the source gives the date itself
-            if _RECURRING_AFTER.match(text[match.end() :]):
-                continue
             modifier = (match.group("modifier") or "").lower()
             day = WEEKDAYS.index(match.group("day").capitalize())
             tense: Tense

@@ -22,7 +22,7 @@ from drafter.models import Article
 from drafter.sources.dates import normalised_date, publication_date
 from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
 from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
-from drafter.sources.titles import headline, site_brand, without_brand
+from drafter.sources.titles import URL_LIKE, headline, site_brand, without_brand
 
 MIN_TEXT_CHARS = 300  # in Latin-script text; a third of that in Chinese or Korean
 TITLE_MAX_CHARS = 200
@@ -205,7 +205,7 @@ def _site_name(declared: Any, canonical: str | None) -> str | None:
     name = str(declared or "").strip()
     if not name:
         return _host_name(canonical)
-    if re.match(r"(?i)^(?:https?:)?//|^www\.", name):
+    if URL_LIKE.match(name):
         address = name if "//" in name else f"//{name}"
         return _host_name(address) or _host_name(canonical)
     return name

@@ -22,6 +22,8 @@ _META_SITE = re.compile(
 )
 _TITLE_TAG = re.compile(r"<title[^>]*>([^<]{8,300})</title>", re.IGNORECASE)
 _BRAND_SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—:]{2,40}$")
+# a name that is an address ("https://www.hawaiinewsnow.com", "www.x.com"), not a brand
+URL_LIKE = re.compile(r"(?i)^(?:https?:)?//|^www\.")
 
 
 def headline(html: str, title: str, site_name: str | None, url: str | None) -> str:
@@ -43,11 +45,10 @@ def headline(html: str, title: str, site_name: str | None, url: str | None) -> s
 def without_brand(title: str, site_name: str | None, url: str | None) -> str:
     """The headline without the site's name after it ("How Butterflies Get Their Shine |
     WIRED", "… - Telegraph"): the headline agent and the 出典 line want the story's title."""
-    tail = _BRAND_SUFFIX.search(title)
-    if not tail:
+    split = _brand_tail(title)
+    if split is None:
         return title
-    name = re.sub(r"^\s*[-|–—:]\s*", "", tail.group(0)).strip()
-    rest = title[: tail.start()].strip()
+    rest, name = split
     site = (site_name or "").casefold()
     if len(rest) >= 8 and (name.casefold() == site or _names_host(name, _host_labels(url))):
         return rest
@@ -62,13 +63,21 @@ def site_brand(html: str, url: str | None) -> str | None:
     labels = _host_labels(url)
     found = [" ".join(html_lib.unescape(name).split()) for name in _META_SITE.findall(html)]
     for title in _TITLE_TAG.findall(html):
-        tail = _BRAND_SUFFIX.search(" ".join(html_lib.unescape(title).split()))
-        if tail:
-            found.append(re.sub(r"^\s*[-|–—:]\s*", "", tail.group(0)).strip())
+        split = _brand_tail(" ".join(html_lib.unescape(title).split()))
+        if split is not None:
+            found.append(split[1])
     for name in found:
-        if name and not re.match(r"(?i)^(?:https?:)?//|^www\.", name) and _names_host(name, labels):
+        if name and not URL_LIKE.match(name) and _names_host(name, labels):
             return name
     return None
+
+
+def _brand_tail(title: str) -> tuple[str, str] | None:
+    """(the headline, the name after it) of "Headline | Brand", or None without such a tail."""
+    tail = _BRAND_SUFFIX.search(title)
+    if tail is None:
+        return None
+    return title[: tail.start()].strip(), re.sub(r"^\s*[-|–—:]\s*", "", tail.group(0)).strip()
 
 
 def _host_labels(url: str | None) -> list[str]:
