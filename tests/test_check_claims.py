@@ -714,6 +714,9 @@ def test_a_comment_in_a_language_not_told_reads_like_another_only_as_its_transla
         _reaction_report(welsh, "この港の小さな輸出業者には6か月じゃ短すぎるってさ。"), "輸出業者"
     )
     assert not faithful.fails, faithful.reasons
+    # the translation of the rival comment itself (c1's six months of grace) is still named
+    rival = _claim(_reaction_report(welsh, "6か月の猶予は妥当だと思う。"), "猶予")
+    assert [r for r in rival.reasons if "c1" in r], rival.reasons
     # Krio writes ɔ and ɛ: letters of a language without a profile, as Czech's ř are
     from drafter.sources.language import unprofiled
 
@@ -731,6 +734,11 @@ def test_a_comments_opening_adverb_is_no_name() -> None:
     translation = "なのにノルバンダ港のサイトのコメント欄は値下げしろって連中だらけ。"
     claim = _claim(_reaction_report(body, translation, article=article), "コメント欄")
     assert not [r for r in claim.reasons if "Meanwhile" in r], claim.reasons
+    # a name of the article that opens the comment is still one the translation left out
+    named = "Natarajan is right, the paper's site is full of people wanting a fee cut."
+    swapped = "ドラン氏の言う通り、サイトは値下げしろって連中だらけ。"
+    claim = _claim(_reaction_report(named, swapped, article=article), "値下げ")
+    assert [r for r in claim.reasons if "Natarajan" in r], claim.reasons
 
 
 def test_a_comment_the_encoder_cannot_read_is_not_said_to_read_like_another() -> None:
