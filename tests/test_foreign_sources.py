@@ -319,20 +319,31 @@ def test_a_faithful_draft_of_a_korean_story_passes_and_a_changed_figure_fails(
     assert any("30億ドル" in c["sentence"] for c in report["claims"] if c["fails"])
 
 
-def test_a_short_comment_on_a_german_story_is_read_the_german_way_too() -> None:
-    inputs = check_inputs(
-        "Ein Stellplatz für einen Lastwagen kostet im Hafen künftig 19,99 Euro pro Tag, teilte "
-        "die Behörde mit.",
-        "# t\n\n駐車料金は1日19.99ユーロになる。\n\n## 海外の反応\n\n"
-        "<!-- comment id=c1 score=5 -->\nたったの19.99ユーロ？！\n",
-    )
+def _german_thread(source: str, draft: str, body: str) -> Any:
+    """What the check compares for a German article and a one-comment thread (c1, `body`)."""
+    inputs = check_inputs(source, draft)
     inputs.article.language = "de"
     inputs.thread = CommentThread(
         url="https://www.reddit.com/r/de/comments/x1/hafen/",
         title="t",
-        comments=[Comment(id="c1", body="Nur 19,99 Euro?!", score=5)],
+        comments=[Comment(id="c1", body=body, score=5)],
     )
-    reactions = [c for c in check(inputs).claims if c.section == "reactions"]
+    return inputs
+
+
+def _reactions(inputs: Any) -> list[Any]:
+    return [c for c in check(inputs).claims if c.section == "reactions"]
+
+
+def test_a_short_comment_on_a_german_story_is_read_the_german_way_too() -> None:
+    inputs = _german_thread(
+        "Ein Stellplatz für einen Lastwagen kostet im Hafen künftig 19,99 Euro pro Tag, teilte "
+        "die Behörde mit.",
+        "# t\n\n駐車料金は1日19.99ユーロになる。\n\n## 海外の反応\n\n"
+        "<!-- comment id=c1 score=5 -->\nたったの19.99ユーロ？！\n",
+        "Nur 19,99 Euro?!",
+    )
+    reactions = _reactions(inputs)
     assert reactions and not any(c.fails for c in reactions), [c.reasons for c in reactions]
 
 
@@ -340,24 +351,18 @@ def test_a_capitalised_german_noun_is_no_name_a_translation_left_out() -> None:
     """A translation that adds the place a German comment only implies ("die Kölner Messe" →
     ケルンの見本市会場) is listed at most: "Besucher" is a noun, capitalised as every German
     noun is, not a name the translation swapped for ケルン."""
-    inputs = check_inputs(
-        "Mehr als 40.000 Besucher kommen zur Messe in Köln. Die Besucher sehen 1.000 Aussteller.",
-        "# t\n\nケルンの見本市に4万人超が訪れる。\n\n## 海外の反応\n\n<!-- comment id=c1 score=5 -->\n"
-        "4万人超の来場者だって。ケルンの見本市会場を歩いたことがある人なら分かるけど、"
-        "見て回れるのはせいぜい10分の1だ。\n",
-    )
-    inputs.article.language = "de"
     body = (
         "Über 40.000 Besucher, sagt die Messe. Wer schon mal durch die Hallen gelaufen ist, "
         "weiß: man sieht höchstens ein Zehntel davon."
     )
-    inputs.thread = CommentThread(
-        url="https://www.reddit.com/r/de/comments/x1/messe/",
-        title="t",
-        comments=[Comment(id="c1", body=body, score=5)],
+    inputs = _german_thread(
+        "Mehr als 40.000 Besucher kommen zur Messe in Köln. Die Besucher sehen 1.000 Aussteller.",
+        "# t\n\nケルンの見本市に4万人超が訪れる。\n\n## 海外の反応\n\n<!-- comment id=c1 score=5 -->\n"
+        "4万人超の来場者だって。ケルンの見本市会場を歩いたことがある人なら分かるけど、"
+        "見て回れるのはせいぜい10分の1だ。\n",
+        body,
     )
-    report = check(inputs)
-    reactions = [c for c in report.claims if c.section == "reactions"]
+    reactions = _reactions(inputs)
     assert reactions and not any(c.fails for c in reactions), [c.reasons for c in reactions]
 
 
@@ -368,35 +373,30 @@ def test_a_german_comments_nouns_are_no_names_unless_the_glossary_names_them() -
     word of a glossary name ("Rafflesia") still is one."""
     from drafter.models import GlossaryEntry
 
-    inputs = check_inputs(
+    body = (
+        "Ja, phylogenetisch ganz klar Blütenpflanze. Leichenblume ist keine Übertreibung. "
+        "Bist du sicher, dass das keine Titanwurz war?"
+    )
+    inputs = _german_thread(
         "Die Rafflesia wird im Englischen »corpse flower« genannt, als »Leichenblume«. Sie ist "
         "eine Blütenpflanze ohne Blätter, die von Tetrastigma lebt.",
         "# t\n\nラフレシアは「死体花」とも呼ばれる。\n\n## 海外の反応\n\n<!-- comment id=c1 score=5 -->\n"
         "系統的には完全に被子植物だよ。「死体花」ってのは大げさじゃない。"
         "ショクダイオオコンニャクと間違えてない？\n",
+        body,
     )
-    inputs.article.language = "de"
     inputs.glossary = [
         GlossaryEntry(source="Rafflesia", target="ラフレシア"),
         GlossaryEntry(source="corpse flower", target="死体花"),
         GlossaryEntry(source="Tetrastigma", target="テトラスティグマ属"),
     ]
-    body = (
-        "Ja, phylogenetisch ganz klar Blütenpflanze. Leichenblume ist keine Übertreibung. "
-        "Bist du sicher, dass das keine Titanwurz war?"
-    )
-    inputs.thread = CommentThread(
-        url="https://www.reddit.com/r/de/comments/x1/rafflesia/",
-        title="t",
-        comments=[Comment(id="c1", body=body, score=5)],
-    )
-    reactions = [c for c in check(inputs).claims if c.section == "reactions"]
+    reactions = _reactions(inputs)
     assert reactions and not [r for c in reactions for r in c.reasons if "取り違え" in r], [
         c.reasons for c in reactions
     ]
     # the glossary's own name, left out for another of the article, is still listed
     inputs.thread.comments[0].body = body + " Wächst sie nur auf Tetrastigma?"
-    reactions = [c for c in check(inputs).claims if c.section == "reactions"]
+    reactions = _reactions(inputs)
     assert [r for c in reactions for r in c.reasons if "Tetrastigma" in r], [
         c.reasons for c in reactions
     ]
