@@ -2207,3 +2207,25 @@ def test_the_last_word_of_a_bodys_name_is_no_surname() -> None:
              ("Chris Sale", "クリス・セール")]  # fmt: skip
     must = _swap_musts(source, names, "Chris Sale")
     assert must("lead", "米大リーグのレッドソックスはクリス・セール投手を獲得した。") == []
+
+
+def test_a_place_that_locates_a_name_the_claim_keeps_is_no_swap() -> None:
+    """Round AT (The Daily Beast): 「ブルックリンのベッドフォード・スタイベサント地区で」 says where
+    the sentence's "Bed-Stuy" is, from a quotation far down the page: a must-fix swap against
+    the sentence's NYPD, which the claim calls 警官. The same pattern here with invented names."""
+    source = (
+        "Tension with the Harlow Guard rose for weeks before two guards died in Eastmere on "
+        "Saturday.\n\nShips wait days. Traders pay more. Fees fund the docks. Ports handle most "
+        "trade.\n\nA resident said the shooting in Dunmore, Eastmere, shocked him."
+    )
+    names = [("Harlow Guard", "ハーロウ警備隊"), ("Eastmere", "イーストミア地区"),
+             ("Dunmore", "ダンモア郡")]  # fmt: skip
+    must = _swap_musts(source, names, "Tension with")
+    for located in (
+        "土曜日にはダンモア郡のイーストミア地区で警備員2人が死亡していた。",
+        "土曜日にはイーストミア地区（ダンモア郡）で警備員2人が死亡していた。",
+    ):
+        assert must("lead", located) == [], located
+    # the place put instead of the sentence's own, or beside another word, is still a swap
+    assert must("lead", "土曜日にはダンモア郡で警備員2人が死亡していた。") == [True]
+    assert must("lead", "ダンモア郡の警備員2人がイーストミア地区で死亡した。") == [True]

@@ -114,6 +114,7 @@ def _named_far(
         and not _credited(e, claim)
         and _in_source(checker, e)
         and not _near(checker, e, near)
+        and not _locates(e, claim, [o for o in rendered if _near(checker, o, near)])
         and not any(abbreviates(a, e.source) for a in acronyms)  # "WHO" for the body
         and not (e.source.isupper() and any(abbreviates(e.source, run) for run in spelled))
         and not any(w in outlet for w in _words(e.source))  # the outlet: 「〇〇によると」
@@ -121,6 +122,23 @@ def _named_far(
         and normalize(e.source).casefold() not in KNOWN_FORMS  # "American" as 米国の
         and _proper(e.source)  # "fournisseurs d'accès à Internet": a thing, not a name
     ]
+
+
+def _locates(entry: GlossaryEntry, claim: str, kept: list[GlossaryEntry]) -> bool:
+    """Whether a place the claim adds says where a name of its sentence is:
+    「ブルックリンのベッドフォード・スタイベサント地区」, 「…地区（ブルックリン）」 for
+    "Bed-Stuy". The claim keeps the sentence's name; the other only locates it. A person
+    neither locates nor is located (「地球のダニエル・ロスマン氏」 is Earth put in)."""
+    if _person(entry):
+        return False
+    place = re.escape(normalize(entry.target))
+    for other in kept:
+        name = re.escape(normalize(other.target))
+        if other is entry or _person(other):
+            continue
+        if re.search(rf"{place}(?:の|、)?{name}|{name}[（(]{place}[）)]", claim):
+            return True
+    return False
 
 
 # a name of capitalised words, with the small words a body's name takes inside it
