@@ -5,6 +5,7 @@ become markup, a link or another section. render.py composes the draft from thes
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 from urllib.parse import quote
 
@@ -26,11 +27,20 @@ _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def esc(text: str) -> str:
-    """Untrusted text as Markdown that renders as exactly that text: one line, `<>&` as
-    entities (no HTML, no `<!--` marker, no autolink), and every character that could open a
-    link, an image, emphasis, code or a table cell backslash-escaped, so no field can become a
-    link to anywhere."""
-    return _INLINE.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    """Untrusted text as Markdown that renders as exactly that text: one line, `<>` as
+    entities (no HTML, no `<!--` marker, no autolink), `&` too where it could open a character
+    reference (`&copy;`, `&#106;`, or HTML's `&copy` without the semicolon), and every character
+    that could open a link, an image, emphasis, code or a table cell backslash-escaped, so no
+    field can become a link to anywhere. A plain `&` stays one: the file reads "S&P500", not
+    "S&amp;P500"."""
+    escaped = html.escape(" ".join(text.split()), quote=False)
+    return _INLINE.sub(r"\\\1", _PLAIN_AMP.sub("&", escaped))
+
+
+# HTML's references that may go without the semicolon (&amp, &copy, &AElig): a `&` before
+# one of these, before `#`, or before a name and `;` is kept as `&amp;`
+_LEGACY = sorted((n for n in html.entities.html5 if not n.endswith(";")), key=len, reverse=True)
+_PLAIN_AMP = re.compile(r"&amp;(?!#|[A-Za-z0-9]+;|" + "|".join(re.escape(n) for n in _LEGACY) + ")")
 
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
