@@ -2229,3 +2229,15 @@ def test_a_place_that_locates_a_name_the_claim_keeps_is_no_swap() -> None:
     # the place put instead of the sentence's own, or beside another word, is still a swap
     assert must("lead", "土曜日にはダンモア郡で警備員2人が死亡していた。") == [True]
     assert must("lead", "ダンモア郡の警備員2人がイーストミア地区で死亡した。") == [True]
+
+
+def test_a_thai_readers_555_is_a_laugh_not_a_figure() -> None:
+    """Thai readers laugh in fives (ห้า, "ha"): "555" was read as a figure and listed against
+    the 8 of 「8〜10フィート」 in round AT's Pantip thread. A comment without Thai letters
+    that writes 555 still has the figure 555."""
+    thai = "ตัวยาว 6-9 ฟุต ยังเป็นเด็กอยู่อีกเหรอ 555"
+    laughing = _claim(_reaction_report(thai, "6〜9フィートでまだ子どもなの？（笑）"), "フィート")
+    assert laughing.verdict == "supported", laughing.reasons
+    english = "Only 555 feet long and still a kid?"
+    figure = _claim(_reaction_report(english, "6〜9フィートでまだ子ども？"), "フィート")
+    assert any("555" in reason for reason in figure.reasons), figure.reasons

@@ -213,10 +213,11 @@ def _figure_reasons(
     state, or states and also writes another way (to verify)."""
     # a comment is read in its own language (a German reader's "19,99 Euro"); one too short to
     # tell is read both ways, as English and as the article's language
-    language = comment_language(original.body)
-    said = source_quantities(original.body, language)
+    body = _THAI_LAUGH.sub(" ", original.body) if _THAI.search(original.body) else original.body
+    language = comment_language(body)
+    said = source_quantities(body, language)
     if language is None and checker.source_language not in (None, "en"):
-        said += source_quantities(original.body, checker.source_language)
+        said += source_quantities(body, checker.source_language)
     claimed = ja_quantities(reaction.text)
     missing = [q for q in claimed if not any(same_value(q, s) for s in said)]
     kept = [q for q in claimed if q not in missing]
@@ -228,7 +229,7 @@ def _figure_reasons(
         rivals = [
             s for s in said if same_kind(quantity, s) and not any(same_value(k, s) for k in kept)
         ]
-        if rivals and writes_number(original.body, written_values(quantity)):
+        if rivals and writes_number(body, written_values(quantity)):
             # the comment writes this figure too ("a minute or two, not ten"; "$4,000-6,000"):
             # one side was misread, the translation made nothing up
             unsure.append(
@@ -253,7 +254,7 @@ def _figure_reasons(
             and not _small_count(quantity)
             # the comment writes the number, in digits or words, the translation its unit
             # ("the last 100" → 「これまでの100年」, "cramps after three" → 「3時間で」)
-            and not writes_number(original.body, written_values(quantity))
+            and not writes_number(body, written_values(quantity))
         ):
             # a figure from the article that the commenter refers to, or "2人", is fine
             unsure.append(
@@ -262,6 +263,11 @@ def _figure_reasons(
                     f"「{quantity.label()}」 is not in the original comment",
                 )
             )
+
+
+# a Thai reader's laugh: 5 is "ha" (ห้า), so "555" or "5555+" is "hahaha", no figure
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_THAI_LAUGH = re.compile(r"(?<![\d.,])5{3,}\+*(?![\d.,])")
 
 
 def _name_reasons(
