@@ -939,6 +939,18 @@ def test_what_counts_as_a_hedge_in_the_source(source: str, hedged: bool) -> None
         # a comparison's "than … could have": a measure of what happened, not a hedge
         ("The port reopened faster than even its most hopeful backers could have imagined.", None),
         ("The port could reopen faster than planned.", "could"),
+        # every modal of a relative clause, however far into it (round AU's Atlantic review:
+        # "flout the order, which they determine could bring a possibly worse replacement")
+        ("Dockers defied the order, which they feared might bring a possibly worse chief.", None),
+        (
+            "Dockers defied the order, which they feared might bring a worse chief, and may strike.",
+            "may",
+        ),
+        ("The union, whose head said that the port may close, met on Monday.", "may"),
+        # "made possible by": what enables it, a fact (round AV's Slate series)
+        ("The new docks are made possible by a levy on containers.", None),
+        ("The levy makes it possible to dredge the harbour.", None),
+        ("It is possible that the docks close in March.", "possible"),
     ],
 )
 def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
@@ -964,6 +976,7 @@ def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
         "値下げは来年になるとアナリストはみています。",  # "expects", the subject between
         "旧型のクレーンは置き換えられたようです。",  # "it seems"
         "従わない職員はアプリを使えなくなるリスクがある。",  # "or risk losing access"
+        "私たちの誰が被害者になってもおかしくなかった。",  # "any one of us could have been"
     ],
 )
 def test_a_claim_with_a_japanese_hedge_or_judgement_keeps_the_hedge(claim: str) -> None:
@@ -2241,3 +2254,43 @@ def test_a_thai_readers_555_is_a_laugh_not_a_figure() -> None:
     english = "Only 555 feet long and still a kid?"
     figure = _claim(_reaction_report(english, "6〜9フィートでまだ子ども？"), "フィート")
     assert any("555" in reason for reason in figure.reasons), figure.reasons
+
+
+def test_a_figure_whose_comma_groups_no_thousands_is_no_value_to_contradict() -> None:
+    """Round AV (The Dallas Morning News): "making more than $100,00" (a typo) was read as
+    $10,000, and the faithful 「年収10万ドル」 was a must-fix. A comma that groups no thousands
+    ("$100,00", "12,5 percent") gives no value for sure: the claim's figure is listed."""
+    from drafter.lang.quantities.english import en_quantities
+
+    assert [q.text for q in en_quantities("Fees of $100,00 and 12,5 percent rose.")] == []
+    assert [q.value for q in en_quantities("Fees of $100,000 rose 12.5 percent.")] == [
+        100000.0,
+        12.5,
+    ]
+    source = SOURCE.replace("the fee of $45 per container", "the fee of $45,00 per container")
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    # the writer read the typo as $45,000, where a reading of its digits gives $4,500
+    lead = _with("45ドル", "4万5000ドル")
+    claim = _claim(_report(lead, article=article), "4万5000ドル")
+    assert not claim.fails and claim.verdict == "unsupported", claim.reasons
+    # written with its thousands grouped, a changed figure is still must-fix
+    assert _claim(_report(_with("45ドル", "54ドル")), "54ドル").fails
+
+
+def test_a_name_credited_for_its_data_and_a_people_named_by_its_land_are_no_swap() -> None:
+    """Round AV (cleveland.com): 「グーグルの集計では、…英国ではインド料理が…」 credits the
+    data's owner, named far off, and gives "Brits" (英国人 in the glossary) as 英国では: a
+    must-fix swap against the sentence's Brits."""
+    source = (
+        "Spice-loving Norvandans searched Kelmar food more than Kelmar itself.\n\n"
+        "Ships wait days. Traders pay more. Fees fund the docks. Ports handle most trade.\n\n"
+        "Zephyr ranks the searches every December."
+    )
+    names = [("Norvandans", "ノルバンダ人"), ("Kelmar", "ケルマー"), ("Zephyr", "ゼファー")]
+    must = _swap_musts(source, names, "Spice-loving")
+    credited = "ゼファーの集計では、ノルバンダ人はケルマー料理をケルマー本国より多く検索した。"
+    assert must("background", credited) == []
+    by_land = "ノルバンダでは、ゼファーでケルマー料理がケルマー本国より多く検索された。"
+    assert must("background", by_land) == []
+    # the body put where the sentence names its people is still a swap
+    assert must("background", "ゼファーがケルマー料理をケルマー本国より多く検索した。") == [True]

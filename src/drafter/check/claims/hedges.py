@@ -114,7 +114,9 @@ HEDGE_JA = re.compile(
     # 〜するリスクがある, 〜する危険性: "risk losing", "at risk of"
     r"リスク|危険性|"
     # 〜かどうかは見通せない, 不透明, 分からない: "could still pose a problem" told as doubt
-    r"かどうか|見通せ|不透明|わからな|分からな|未定"
+    r"かどうか|見通せ|不透明|わからな|分からな|未定|"
+    # 〜になってもおかしくなかった: "could have been", a possibility
+    r"[てで]もおかしくな"
 )
 
 
@@ -194,6 +196,12 @@ _RELATIVE = re.compile(
 )
 
 
+# a relative clause opened earlier in the same stretch of the sentence (up to a comma, a
+# semicolon, a dash or a bracket): each modal inside it describes the noun, as its first does
+_IN_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
+_CLAUSE_SO_FAR = re.compile(r"[,;:()–—]|\.(?=\s)")
+
+
 # … but "that" after a verb of saying or knowing opens what was said, where a modal is the
 # speaker's ("sources told Reuters that Russia is unlikely to agree…")
 _SAID_THAT = re.compile(
@@ -247,6 +255,10 @@ _AS_MUCH_AS = re.compile(
 )
 
 
+# "made possible by", "makes it possible to": what enables a thing, stated as fact
+_MADE = re.compile(r"\b(?:made|make|makes|making|render(?:s|ed)?)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 # "more likely to dehumanize", "twice as likely to": a comparison of chances, stated as fact
 # (a translation says 〜しやすい, no hedge); "most likely" alone is the writer's hedge
 _MORE_LIKELY = re.compile(r"\b(?:more|less|as|times)\s+$", re.IGNORECASE)
@@ -257,6 +269,10 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
         before = text[max(0, word.start() - 40) : word.start()]
         if (_RELATIVE.search(before) and not _SAID_THAT.search(before)) or _QUESTION.search(before):
             continue
+        if _IN_RELATIVE.search(_CLAUSE_SO_FAR.split(text[: word.start()])[-1]) and not (
+            _SAID_THAT.search(before)
+        ):
+            continue  # "…, which they determine could bring a possibly worse…": still in it
         if word.group(0).lower() == "could" and _TIME_CLAUSE.search(before):
             continue
         if word.group(0).lower() in ("could", "might") and _COMPARED.search(
@@ -271,6 +287,8 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue  # "Goldman Sachs, a potential investor": names who, hedges no claim
         if word.group(0).lower() == "possible" and _AS_MUCH_AS.search(before):
             continue  # "the most effective way possible", "as soon as possible": a degree
+        if word.group(0).lower() == "possible" and _MADE.search(before):
+            continue  # "are made possible by systems": enabled, a fact
         if word.group(0).lower() in ("likely", "unlikely") and _MORE_LIKELY.search(before):
             continue  # "more likely to dehumanize their targets": a comparison, not a hedge
         return word

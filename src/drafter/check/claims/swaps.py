@@ -217,8 +217,8 @@ def _words(text: str) -> set[str]:
 
 def _rendered(entry: GlossaryEntry, claim: str) -> bool:
     # an adjective's rendering with its particle ("Syrian" → シリアの) is rendered by the noun
-    # in any other case (シリアにおける)
-    target = re.sub(r"(?<=..)(?:の|的な?)$", "", normalize(entry.target))
+    # in any other case (シリアにおける), and a people by its land ("Brits" → 英国人: 英国では)
+    target = re.sub(r"(?<=..)(?:の|的な?|人)$", "", normalize(entry.target))
     parts = [p for p in re.split(r"[・=＝\s（）()]", target) if len(p) >= 2]
     return target in claim or any(p in claim for p in parts)
 
@@ -255,9 +255,11 @@ def _inside_a_word(entry: GlossaryEntry, claim: str) -> bool:
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their|it|its)\b", re.IGNORECASE)
-# the outlet or reviewer a claim credits: 「Eurogamerのレビューでは」, 「〇〇によると」
+# the outlet, reviewer or data a claim credits: 「Eurogamerのレビューでは」, 「〇〇によると」,
+# 「グーグルの集計では」
 _CREDIT_AFTER = re.compile(
-    r"^(?:の(?:レビュー|報道|記事|分析|調べ|取材)|によると|によれば|は報じ|が報じ)"
+    r"^(?:の(?:レビュー|報道|記事|分析|調べ|取材|集計|調査|統計|データ|発表)|によると|によれば|は報じ|"
+    r"が報じ)"
 )
 
 

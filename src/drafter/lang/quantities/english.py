@@ -123,6 +123,11 @@ _EN_RUN = re.compile(
 _EN_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
+# a comma between digits that does not group thousands: "$100,00" (a typo for $100,000, or
+# $100.00?), "12,5 percent" (a decimal comma): the figure cannot be read for sure
+_MISGROUPED = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)")
+
+
 def en_quantities(sentence: str) -> list[Quantity]:
     scan = _Scan(prepared(sentence))
     # in this order: a span one reader takes is not read again by the ones after it
@@ -135,6 +140,8 @@ def en_quantities(sentence: str) -> list[Quantity]:
     _numbers(scan)
     bounded = []
     for quantity in scan.found:
+        if _MISGROUPED.search(quantity.text):
+            continue  # "$100,00", "12,5 percent": a slip or a decimal comma, no sure value
         start = scan.text.find(quantity.text) if quantity.text else -1
         bound = _en_bound(scan.text, start, quantity.text) if start >= 0 else ""
         approx = quantity.approx or bool(bound)
