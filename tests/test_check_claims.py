@@ -865,6 +865,21 @@ def test_a_link_the_run_never_fetched_is_must_fix() -> None:
     assert claim.fails and claim.section == "links"
 
 
+def test_a_scheme_named_in_prose_is_no_link_but_a_host_after_it_is() -> None:
+    """Round AV (Fox Small Business): 「URLが「https://」で始まるサイトは…」 names the scheme; it
+    was read as a link the run never fetched, a must-fix. A host after the scheme, even behind
+    extra slashes a browser drops, or running into Japanese punctuation, is still a link."""
+    lead = [*LEAD[:5], "多くの人はURLの「https://」や鍵のマークを見て安全を確かめる。", *LEAD[5:]]
+    report = _report(_markdown(lead))
+    assert not [c for c in report.claims if c.section == "links" and "https://」" in c.sentence]
+    for shown, host in (("https://evil.example」で", "evil.example"),
+                        ("https:///evil.example、", "evil.example")):  # fmt: skip
+        lead = [*LEAD[:5], f"詳しくは{shown}確かめる。", *LEAD[5:]]
+        links = [c for c in _report(_markdown(lead)).claims if c.section == "links"]
+        listed = [c for c in links if host in c.sentence]
+        assert [c.fails for c in listed] == [True] and "」" not in listed[0].sentence, listed
+
+
 def test_a_link_the_run_fetched_is_found_however_its_letters_are_encoded() -> None:
     """A thread's address with letters beyond ASCII (r/brasil's a_amazônia_está…) and an
     article's with brackets (Wikipedia's Foo_(bar)) are linked percent-encoded, as the
@@ -2294,3 +2309,23 @@ def test_a_name_credited_for_its_data_and_a_people_named_by_its_land_are_no_swap
     assert must("background", by_land) == []
     # the body put where the sentence names its people is still a swap
     assert must("background", "ゼファーがケルマー料理をケルマー本国より多く検索した。") == [True]
+
+
+def test_a_count_of_what_the_draft_just_named_is_no_figure_of_the_source() -> None:
+    """Round AW (Medium): 「プロジェクトはこの2紙との協力に加えて、もう1校の参加を募っています」
+    counts the two papers the sentence before names; the source's "add 1 more school" made its
+    2 a must-fix. Without the demonstrative the count is the claim's own, and still fails."""
+    source = SOURCE.replace(
+        "The cabinet will take a final decision in March.",
+        "The cabinet will add 1 more port to the fee scheme in March.",
+    )
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    old = "最終判断は3月の閣議で下される予定だ。"
+    back = [
+        s.replace(old, "内閣はこの2港に加え、3月にもう1港を使用料の対象に加える予定だ。")
+        for s in LEAD
+    ]
+    claim = _claim(_report(_markdown(back), article=article), "この2港")
+    assert not claim.fails, claim.reasons
+    own = [s.replace(old, "内閣は3月に2港を使用料の対象に加える予定だ。") for s in LEAD]
+    assert _claim(_report(_markdown(own), article=article), "2港").fails

@@ -39,7 +39,9 @@ _RELATED_LINE = re.compile(
 )
 _COMMENT_MARKER = re.compile(r"<!--\s*comment\s+id=(?P<id>[^\s>]+)(?:\s+score=(?P<score>-?\d+))?")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_URL = re.compile(r"https?://[^\s)\]>\"'<]+", re.IGNORECASE)
+# a URL as a reader sees one: a host after the scheme (「https://」で始まるサイト names the
+# scheme, it links nowhere), up to a space, a bracket or Japanese punctuation
+_URL = re.compile(r"https?://(?=[/\\]*[^\W_])[^\s)\]>\"'<「」『』（）【】、。！？]+", re.IGNORECASE)
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[(?P<label>[^\]]*)\]\((?P<url>[^)\s]+)\)")
 _SOURCE_LINE = re.compile(r"^(出典|Source)\s*[:：]")

@@ -29,7 +29,11 @@ Window = list[tuple[SourceSentence, Quantity]]  # the anchored sentences' figure
 
 def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
     clock = _game_clock(checker, text)
-    claim_q = [_as_year(checker, q) for q in ja_quantities(text) if q.text not in clock]
+    claim_q = [
+        _as_year(checker, q)
+        for q in ja_quantities(text)
+        if q.text not in clock and not _counts_back(q, normalize(text))
+    ]
     if not claim_q:
         return []
     window = [checker.by_id[i] for i in anchor.closest]
@@ -74,6 +78,19 @@ def _place(
             continue
         unmatched.append(quantity)
     return unmatched, moved
+
+
+# 「この2紙」, 「その3人」: a count of what the draft has just named, not a figure of the source
+_BACK = re.compile(r"(?:この|その|これらの?|それらの?|上記の|前述の)\s*$")
+
+
+def _counts_back(quantity: Quantity, text: str) -> bool:
+    """Whether each place the claim gives this count, a demonstrative points back to what the
+    draft has just named (「この2紙との協力に加えて」 after a sentence naming two papers)."""
+    if quantity.kind != "number" or quantity.value > 12:
+        return False
+    starts = [m.start() for m in re.finditer(re.escape(quantity.text), text)]
+    return bool(starts) and all(_BACK.search(text[:at]) for at in starts)
 
 
 # a total the claim announces: 「…氏、…氏の3人」, 「計5社」, 「合わせて12億ドル」 (not 「パリゼの
