@@ -866,7 +866,7 @@ def test_a_link_the_run_never_fetched_is_must_fix() -> None:
 
 
 def test_a_scheme_named_in_prose_is_no_link_but_a_host_after_it_is() -> None:
-    """Round AV (Fox Small Business): 「URLが「https://」で始まるサイトは…」 names the scheme; it
+    """Round AW (Fox Small Business): 「URLが「https://」で始まるサイトは…」 names the scheme; it
     was read as a link the run never fetched, a must-fix. A host after the scheme, even behind
     extra slashes a browser drops, or running into Japanese punctuation, is still a link."""
     lead = [*LEAD[:5], "多くの人はURLの「https://」や鍵のマークを見て安全を確かめる。", *LEAD[5:]]
