@@ -446,6 +446,24 @@ def test_the_headline_loses_the_sites_name_after_it(tmp_path: Path) -> None:
         assert fetch_json(saved)["title"] == expected, title
 
 
+def test_a_title_escaped_twice_reads_as_its_reader_sees_it(tmp_path: Path) -> None:
+    """OK! Magazine escapes its og:title three times ("&amp;amp;#039;"): the headline reached
+    the run as "Sean Penn &#039;proposes…" (round AX). A title that writes a plain & keeps it."""
+    for escaped, expected in (
+        (
+            "Port Calden &amp;amp;#039;to close&amp;amp;#039; berths",
+            "Port Calden 'to close' berths",
+        ),
+        ("Port Calden &amp;quot;closes&amp;quot; berths", 'Port Calden "closes" berths'),
+        ("Calden Port &amp; Docks to close berths", "Calden Port & Docks to close berths"),
+    ):
+        page = (
+            f'<html><head><meta property="og:title" content="{escaped}"><title>{escaped}</title>'
+            f"</head><body><article><p>{ENGLISH}</p></article></body></html>"
+        )
+        assert fetch_json(write(tmp_path / "t.html", page))["title"] == expected, escaped
+
+
 def test_the_links_to_a_pages_other_pages_are_not_article_text(tmp_path: Path) -> None:
     """The Atlantic's essay ended with its page links ("- 1", "- 2", "- 3", "- Single Page"),
     which became four numbered source sentences and a "name" (round AS). A last line that

@@ -22,7 +22,7 @@ from drafter.models import Article
 from drafter.sources.dates import normalised_date, publication_date
 from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
 from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
-from drafter.sources.titles import URL_LIKE, headline, site_brand, without_brand
+from drafter.sources.titles import URL_LIKE, headline, site_brand, unescaped, without_brand
 
 MIN_TEXT_CHARS = 300  # in Latin-script text; a third of that in Chinese or Korean
 TITLE_MAX_CHARS = 200
@@ -82,7 +82,7 @@ def extract_article(
     text = _clean_text(str(document.get("text") or ""))
     canonical = _canonical_url(html) or document.get("url") or url
     site_name = _site_name(_declared_site(document.get("sitename"), html, canonical), canonical)
-    title = headline(html, (document.get("title") or "").strip(), site_name, canonical)
+    title = headline(html, unescaped((document.get("title") or "").strip()), site_name, canonical)
     title = without_brand(title, site_name, canonical)
     if site_name == title:  # the headline taken for the site's name: the site is its host
         site_name = _host_name(canonical)

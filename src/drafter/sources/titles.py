@@ -26,6 +26,19 @@ _BRAND_SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—:]{2,40}$")
 URL_LIKE = re.compile(r"(?i)^(?:https?:)?//|^www\.")
 
 
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+
+
+def unescaped(text: str) -> str:
+    """A page's title as its reader sees it: a page that escapes its og:title twice or three
+    times ("Sean Penn &amp;amp;#039;proposes…") leaves the extractor "&#039;" in the text."""
+    for _ in range(3):
+        if not _ENTITY.search(text):
+            break
+        text = html_lib.unescape(text)
+    return text
+
+
 def headline(html: str, title: str, site_name: str | None, url: str | None) -> str:
     """`title`, unless it is the site's name or logo and the page gives a headline."""
     # a saved page that gives neither a site name nor an address: the site is named where
