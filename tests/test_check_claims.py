@@ -2329,3 +2329,22 @@ def test_a_count_of_what_the_draft_just_named_is_no_figure_of_the_source() -> No
     assert not claim.fails, claim.reasons
     own = [s.replace(old, "内閣は3月に2港を使用料の対象に加える予定だ。") for s in LEAD]
     assert _claim(_report(_markdown(own), article=article), "2港").fails
+
+
+def test_a_quotation_that_runs_past_its_sentence_and_its_head_and_tail_are_read() -> None:
+    """Round AX (PSL, in French): 「政令の公布は大きな前進だ」 renders « La parution du décret
+    portant création de l'établissement … constitue une avancée majeure. Les statuts … »,
+    whose speaker's words run on into the next sentence. The sentence the draft cites was read
+    as quoting nothing (its « is closed a sentence later), and the draft's words are the
+    quotation's subject and predicate without the middle (0.15 against the whole, 0.56 against
+    head and tail): a must-fix "invented quotation"."""
+    from drafter.check.claims.quotes import _short_runs
+
+    sentence = (
+        "Au nom du port, la ministre Ilse Dorran déclare : « La publication du règlement "
+        "portant création de l'établissement des quais de Kelmar constitue une avancée majeure."
+    )
+    (span,) = quoted_spans(sentence)
+    assert span.startswith("La publication du règlement") and span.endswith("majeure.")
+    assert quoted_spans("Elle a dit « oui » hier.") == []  # too short to be words
+    assert "La publication du règlement constitue une avancée majeure." in _short_runs(span)

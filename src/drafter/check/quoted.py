@@ -50,6 +50,10 @@ def quoted_spans(text: str) -> list[str]:
             opened = -1
         if mark == "“":
             opened = at
+    if opened >= 0 and len(raw[opened + 1 :].strip()) >= 8:
+        # a quotation that runs on past the text's end: a sentence whose speaker's words go on
+        # into the next one (« La parution du décret … constitue une avancée majeure. Les …)
+        found.append((opened, len(raw), raw[opened + 1 :].strip()))
     offset = 0
     for paragraph in raw.split("\n"):
         if paragraph.count('"') % 2 == 0:

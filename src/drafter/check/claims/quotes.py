@@ -169,7 +169,14 @@ def _echoes_a_word(checker: Checker, content: str, anchor: Anchor) -> bool:
 
 def _short_runs(text: str) -> list[str]:
     words = text.split()
-    return [" ".join(words[i : i + n]) for n in (3, 4, 5, 6) for i in range(len(words) - n + 1)]
+    runs = [" ".join(words[i : i + n]) for n in (3, 4, 5, 6) for i in range(len(words) - n + 1)]
+    # a long sentence's subject and predicate, its middle left out: 「政令の公布は大きな前進だ」
+    # for "La parution du décret portant création de l'établissement … constitue une avancée
+    # majeure" (0.15 against the whole, 0.56 against "La parution du décret constitue une
+    # avancée majeure")
+    if len(words) > 8:
+        runs += [" ".join(words[:head] + words[-tail:]) for head in (2, 3, 4) for tail in (3, 4, 5)]
+    return runs
 
 
 def _runs_of_words(text: str) -> list[str]:
