@@ -20,6 +20,7 @@ from drafter.errors import (
 from drafter.lang.text import split_sentences
 from drafter.models import Article
 from drafter.sources.dates import normalised_date, publication_date
+from drafter.sources.decoding import decode_page
 from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
 from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
 from drafter.sources.titles import URL_LIKE, headline, site_brand, unescaped, without_brand
@@ -278,10 +279,13 @@ def read_article_file(path: Path) -> Article:
             f"Unsupported source file type {suffix or '(none)'}: {path}",
             hint="Pass a .html, .htm, .txt or .md file.",
         )
-    content = _read_capped(path).decode("utf-8-sig", errors="replace")
+    raw = _read_capped(path)
     if suffix in HTML_SUFFIXES:
+        # in the encoding the page declares, or its bytes show (a saved page has no header)
+        content = decode_page(raw)
         page = extract_article(content, url=None, source_path=str(path))
         return _accepted(page, str(path))
+    content = raw.decode("utf-8-sig", errors="replace")
     return _accepted(_article_from_text(content, path), str(path), short_hint=_TEXT_HINT)
 
 

@@ -10,7 +10,6 @@ re-run does not refetch (`--refresh` bypasses the cache and replaces the entry).
 from __future__ import annotations
 
 import base64
-import codecs
 import contextlib
 import hashlib
 import json
@@ -29,6 +28,7 @@ from drafter.config import Settings, cache_root
 from drafter.errors import BotWallError, FetchError, RetryableFetchError
 from drafter.files import utc_now, write_atomic
 from drafter.leaks import public_url
+from drafter.sources.decoding import decode_page, text_encoding
 from drafter.sources.netguard import GuardedBackend, check_url, transport_with
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -56,19 +56,7 @@ class Fetched:
     from_cache: bool = False
 
     def text(self) -> str:
-        return self.body.decode(text_encoding(self.encoding) or "utf-8", errors="replace")
-
-
-def text_encoding(name: str | None) -> str | None:
-    """`name` when it is a codec that decodes bytes to text; None for unknown names and for
-    codecs such as rot13 or base64 that a page may declare but `bytes.decode` refuses."""
-    if not name:
-        return None
-    try:
-        info = codecs.lookup(name)
-    except (LookupError, ValueError):
-        return None
-    return info.name if getattr(info, "_is_text_encoding", True) else None
+        return decode_page(self.body, self.encoding)
 
 
 class FetchCache:
@@ -262,7 +250,9 @@ def _fetched(
         final_url=public_url(str(response.url)),  # recorded: no key= nor user:pass@
         status=response.status_code,
         content_type=content_type,
-        encoding=text_encoding(response.encoding),
+        # the server's charset only: without one httpx says UTF-8, and the page's own <meta>
+        # (or its bytes) must decide
+        encoding=text_encoding(response.charset_encoding),
         fetched_at=utc_now(),
         body=body,
     )
