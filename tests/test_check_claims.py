@@ -2348,3 +2348,49 @@ def test_a_quotation_that_runs_past_its_sentence_and_its_head_and_tail_are_read(
     assert span.startswith("La publication du règlement") and span.endswith("majeure.")
     assert quoted_spans("Elle a dit « oui » hier.") == []  # too short to be words
     assert "La publication du règlement constitue une avancée majeure." in _short_runs(span)
+
+
+def test_a_share_the_claim_works_out_from_its_own_figures_is_no_slip() -> None:
+    """Round AY (24/7 Wall St.): 「2.78ドルという安値は52週高値9.80ドルの3割に届かない」 works
+    out a share (28%) from the sentence's two prices; the sentence's "about 6%" made it a
+    must-fix. A share the figures do not make still fails."""
+    source = SOURCE.replace(
+        "The cabinet will take a final decision in March.",
+        "Kelmar Lines fell about 6% on Monday to a low of $2.78, against a 52-week high of $9.80.",
+    )
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    old = "最終判断は3月の閣議で下される予定だ。"
+
+    def claim(share: str) -> Any:
+        new = f"ケルマー・ラインズ株の安値2.78ドルは、52週高値9.80ドルの{share}に届かない。"
+        lead = [s.replace(old, new) for s in LEAD]
+        return _claim(_report(_markdown(lead), article=article), share)
+
+    assert not claim("3割").fails, claim("3割").reasons
+    assert claim("5割").fails
+
+
+def test_a_word_that_only_opens_sentences_and_quotations_is_no_name() -> None:
+    """Round AY (Condé Nast Traveler): a French comment quoting the article, « Rug shopping in
+    the souk is invigorating… », had "Rug" taken for a name the translation left out, and the
+    translation's モロッコ人 (for "Marocains") for one put in its place: a must-fix. A name
+    the comment writes inside a sentence is still one."""
+    source = (
+        "Rug shopping in the Kelmar souk is tiring. Ilse Dorran runs the oldest stall.\n\n"
+        "Moroccan traders fix the prices. Rug dealers open at nine."
+    )
+    names = [("Moroccan", "モロッコ人"), ("Ilse Dorran", "イルゼ・ドラン"), ("Kelmar", "ケルマー")]
+    extra = {
+        "article": _inputs(_markdown()).article.model_copy(update={"text": source}),
+        "glossary": [GlossaryEntry(source=a, target=b) for a, b in names],
+    }
+    quoted = "« Rug shopping in the Kelmar souk is tiring » c'est vrai. Même nous les Marocains."
+    translation = (
+        "「ケルマーのスークでのじゅうたん選びは疲れる」って本当。モロッコ人の俺たちでもね。"
+    )
+    claim = _claim(_reaction_report(quoted, translation, **extra), "モロッコ人")
+    assert not claim.fails and not any("Rug" in r for r in claim.reasons), claim.reasons
+    named = "On a vu Ilse Dorran au souk de Kelmar, c'est vrai. Même nous les Marocains."
+    swapped = "ケルマーのスークでモロッコ人を見たって本当。俺たちでもね。"
+    listed = _claim(_reaction_report(named, swapped, **extra), "モロッコ人").reasons
+    assert any("Ilse" in r for r in listed), listed

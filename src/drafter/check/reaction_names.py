@@ -158,8 +158,14 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     if not foreign:
         return []
     article_words = {w.casefold() for w in checker.words}
+    openers = _openers_only(body)
     if not reads_comment(checker, body):  # "Ale" (but) opening a Czech sentence is no name
-        comment_words = [w for w in comment_words if w not in _openers_only(body)]
+        comment_words = [w for w in comment_words if w not in openers]
+    else:
+        # a word that opens a sentence or a quotation wherever the comment and the article
+        # write it (« Rug shopping in the souk… », quoted from the article) is no name
+        article = _openers_only(checker.inputs.article.text)
+        comment_words = [w for w in comment_words if not (w in openers and w in article)]
     others = _unrendered(checker, text, body, comment_words, rendered, article_words)
     if not others:
         return []
@@ -274,8 +280,8 @@ def reads_comment(checker: Checker, body: str) -> bool:
 
 
 def _openers_only(body: str) -> set[str]:
-    """The comment's capitalised words seen only where a sentence opens."""
-    opening = set(re.findall(r"(?:^|[.!?…]\s+)([A-Z][\w'’]*)", body))
+    """The text's capitalised words seen only where a sentence, a line or a quotation opens."""
+    opening = set(re.findall(r"(?:^|[.!?…]\s+|[«“„\"]\s*)([A-Z][\w'’]*)", body, re.MULTILINE))
     inside = set(re.findall(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_], ))[A-Z][\w'’]*", body))
     return opening - inside
 

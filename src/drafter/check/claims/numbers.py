@@ -70,6 +70,8 @@ def _place(
             continue  # the page's own date (「7月30日付のブログによると」): no figure moved
         if _a_total_of(quantity, window_q, text) or _counts_its_list(quantity, text):
             continue  # 「3人」 for "two Republicans … and one Democrat": the claim adds them up
+        if _a_ratio_of(quantity, claim_q):
+            continue  # 「2.78ドルという安値は9.80ドルの3割に届かない」: the claim works it out
         where = _find_elsewhere(checker, quantity)
         if where is not None:
             if where not in anchor.ids:
@@ -118,6 +120,23 @@ def _a_total_of(quantity: Quantity, window_q: Window, text: str) -> bool:
         for size in (2, 3)
         for group in combinations(values[:8], size)
     )
+
+
+def _a_ratio_of(quantity: Quantity, claim_q: list[Quantity]) -> bool:
+    """Whether a percentage is what two figures of the claim, of one kind, make: one as a share
+    of the other, or the change from one to the other (within a tenth of it, or 2 points)."""
+    if quantity.kind != "percent":
+        return False
+    figures = [q for q in claim_q if q.kind in ("money", "number") and q.value]
+    for a, b in combinations(figures, 2):
+        if not same_kind(a, b):
+            continue
+        low, high = sorted((a.value, b.value))
+        made = (low / high * 100, high / low * 100, (high - low) / high * 100,
+                (high - low) / low * 100)  # fmt: skip
+        if any(abs(m - quantity.value) <= max(0.1 * quantity.value, 2) for m in made):
+            return True
+    return False
 
 
 # the things a count counts, as a list names each one: 「ネバダ州、…、オハイオ州を加えた8州」
