@@ -37,6 +37,13 @@ def test_guard_rejects_what_no_answer_may_hold() -> None:
     for words, text in cases.items():
         problems = guard.problems(_conclusion(text, "以上です。"))
         assert any(words in p for p in problems), (words, problems)
+    # a javascript: URL however it is written; a title's colon is none (round AZ's books
+    # agent was re-asked for "JavaScript: The Definitive Guide" and dropped the book)
+    for url in ("javascript:alert(1)", "JavaScript: alert(1)", "javascript:\tvoid(0)",
+                "JAVASCRIPT://x%0aalert(1)", "javascript: Alert(1)", "javascript: Foo.bar()"):  # fmt: skip
+        assert any("script" in p for p in guard.problems(_conclusion(url, "以上"))), url
+    title = _conclusion("『JavaScript: The Definitive Guide』は定番です。", "以上です。")
+    assert guard.problems(title) == []
 
 
 def test_redact_removes_canaries_and_keys(monkeypatch: Any) -> None:

@@ -25,7 +25,13 @@ from drafter.models import Article, CommentThread
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'）)\]」]+", re.IGNORECASE)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?\s*>|javascript:", re.IGNORECASE)
+# a tag, or a javascript: URL; not a title's colon ("JavaScript: The Definitive Guide", a
+# real book the books agent was re-asked for and dropped)
+_HTML = re.compile(
+    r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?\s*>"
+    r"|javascript:(?!\s+(?-i:[A-Z][a-z]+)\b(?!\s*[(.=]))",
+    re.IGNORECASE,
+)
 # Fields whose strings are ids or verbatim source quotes, checked by their own stage.
 _SKIP_FIELDS = {"evidence", "comment_id", "source"}
 
