@@ -2394,3 +2394,26 @@ def test_a_word_that_only_opens_sentences_and_quotations_is_no_name() -> None:
     swapped = "ケルマーのスークでモロッコ人を見たって本当。俺たちでもね。"
     listed = _claim(_reaction_report(named, swapped, **extra), "モロッコ人").reasons
     assert any("Ilse" in r for r in listed), listed
+
+
+def test_the_children_of_one_birth_are_counted() -> None:
+    """Round AZ (Global News): 「4人が一度に生まれる四つ子」 for "the birth of quadruplets" was
+    a must-fix against the page's other figures. Quadruplets are four; a wrong count fails."""
+    from drafter.lang.quantities.english import en_quantities
+
+    assert [q.value for q in en_quantities("hours before the birth of quadruplets")] == [4.0]
+    assert [q.value for q in en_quantities("She had triplets in 2019.")][-1] == 3.0
+    source = SOURCE.replace(
+        "The cabinet will take a final decision in March.",
+        "Ilse Dorran, 32, gave birth to quadruplets at Kelmar General, 12 weeks early.",
+    )
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    old = "最終判断は3月の閣議で下される予定だ。"
+
+    def claim(count: str) -> Any:
+        new = f"ドラン氏（32）は予定より12週早く、ケルマー総合病院で{count}の四つ子を出産した。"
+        lead = [s.replace(old, new) for s in LEAD]
+        return _claim(_report(_markdown(lead), article=article), count)
+
+    assert not claim("4人").fails, claim("4人").reasons
+    assert claim("5人").fails

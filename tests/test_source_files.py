@@ -464,6 +464,19 @@ def test_a_title_escaped_twice_reads_as_its_reader_sees_it(tmp_path: Path) -> No
         assert fetch_json(write(tmp_path / "t.html", page))["title"] == expected, escaped
 
 
+def test_a_video_pages_embed_code_is_not_article_text(tmp_path: Path) -> None:
+    """Global News printed its "embed this video" code as text: <iframe width='670'
+    frameborder='0' …> became source figures (670, 437, a 0 that contradicted 「4人」)."""
+    code = (
+        "&lt;iframe width='670' height='437' frameborder='0' src='https://video.example/1'&gt;"
+        "Your browser does not support frames.&lt;/iframe&gt;"
+    )
+    page = f"<html><body><article><p>{ENGLISH}</p><p>{code}</p></article></body></html>"
+    text = fetch_json(write(tmp_path / "video.html", page))["text"]
+    assert "iframe" not in text and "670" not in text and "frameborder" not in text
+    assert text.startswith(ENGLISH.strip()[:40])
+
+
 def test_the_links_to_a_pages_other_pages_are_not_article_text(tmp_path: Path) -> None:
     """The Atlantic's essay ended with its page links ("- 1", "- 2", "- 3", "- Single Page"),
     which became four numbered source sentences and a "name" (round AS). A last line that

@@ -257,6 +257,8 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _clean_text(text: str) -> str:
+    # a video page's "embed this" code, shown as text: <iframe width='670' frameborder='0' …>
+    text = _EMBED_CODE.sub(" ", text)
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
     lines = [line for line in lines if line]
     while lines and _PAGINATION.fullmatch(lines[-1]):
@@ -264,6 +266,9 @@ def _clean_text(text: str) -> str:
     return "\n".join(lines)
 
 
+_EMBED_CODE = re.compile(
+    r"<(iframe|embed|object|script|video)\b[^>]*>(?:.*?</\1\s*>)?", re.IGNORECASE | re.DOTALL
+)
 _PAGINATION = re.compile(
     r"(?:[-•*]\s*)?(?:\d{1,3}|single page|view all|next(?: page)?|previous(?: page)?|prev|"
     r"page \d{1,3}(?: of \d{1,3})?|[«»‹›<>]+)",

@@ -98,11 +98,21 @@ def _us_date(match: re.Match[str]) -> str:
     return f"{EN_MONTHS[int(match[1]) - 1]} {int(match[2])}, {full_year(match[3])}"
 
 
+_BIRTHS = {"triplets": 3, "quadruplets": 4, "quintuplets": 5, "sextuplets": 6}
+
+
 def _spelled_out(text: str) -> str:
     """Counts the words give whole: "two dozen" is 24 (half a dozen 6), "1.5 lakh" 150,000
     and "2 crore" 20,000,000 (Indian English), "a week or month" a month as well, and
     "between 3 and 5 minutes" a range, as "3 to 5 minutes" writes it."""
     text = re.sub(r"\b(?:half\s+a\s+|a\s+half[\s-])dozen\b", "6", text, flags=re.I)
+    # children of one birth: "the birth of quadruplets" is four babies (a rendering says 4人)
+    text = re.sub(
+        r"\b(?<!\d )(?<!sets of )(triplets|quadruplets|quintuplets|sextuplets)\b",
+        lambda m: f"{_BIRTHS[m[1].lower()]} {m[1]}",
+        text,
+        flags=re.I,
+    )
     # nearly double the target: twice it, near enough
     text = re.sub(r"\b(nearly|almost|about|roughly|around|more than|over) double\b", r"\1 twice",
                   text, flags=re.I)  # fmt: skip
