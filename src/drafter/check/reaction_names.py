@@ -158,14 +158,7 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     if not foreign:
         return []
     article_words = {w.casefold() for w in checker.words}
-    openers = _openers_only(body)
-    if not reads_comment(checker, body):  # "Ale" (but) opening a Czech sentence is no name
-        comment_words = [w for w in comment_words if w not in openers]
-    else:
-        # a word that opens a sentence or a quotation wherever the comment and the article
-        # write it (« Rug shopping in the souk… », quoted from the article) is no name
-        article = _openers_only(checker.inputs.article.text)
-        comment_words = [w for w in comment_words if not (w in openers and w in article)]
+    comment_words = _not_openers(checker, body, comment_words)
     others = _unrendered(checker, text, body, comment_words, rendered, article_words)
     if not others:
         return []
@@ -277,6 +270,18 @@ def reads_comment(checker: Checker, body: str) -> bool:
     if language is not None:
         return reads(language)
     return not unprofiled(body) and checker.reads_source
+
+
+def _not_openers(checker: Checker, body: str, words: list[str]) -> list[str]:
+    """The comment's words less those that only open its sentences: in a language the check
+    does not read, any such word ("Ale", but, opening a Czech sentence); else one that opens a
+    sentence or a quotation wherever the article writes it too (« Rug shopping in the souk… »,
+    quoted from the article)."""
+    openers = _openers_only(body)
+    if not reads_comment(checker, body):
+        return [w for w in words if w not in openers]
+    article = _openers_only(checker.inputs.article.text)
+    return [w for w in words if not (w in openers and w in article)]
 
 
 def _openers_only(body: str) -> set[str]:
