@@ -1304,6 +1304,13 @@ def _recorded_on(starts: str, source: str, glossary: list[GlossaryEntry]) -> tup
     return checker, Anchor(ids=[sentence.id], closest=[sentence.id], best=0.6, recorded=True)
 
 
+def _far_apart(first: str, last: str) -> str:
+    """A source whose first and last paragraphs are far enough apart that a name of the last
+    is no neighbour of the first (the swap check looks two sentences around)."""
+    filler = "Ships wait days. Traders pay more. Fees fund the docks. Ports handle most trade."
+    return f"{first}\n\n{filler}\n\n{last}"
+
+
 def _swap_musts(
     source: str, names: list[tuple[str, str]], starts: str
 ) -> Callable[[str, str], list[bool]]:
@@ -2241,10 +2248,10 @@ def test_a_place_that_locates_a_name_the_claim_keeps_is_no_swap() -> None:
     """Round AT (The Daily Beast): 「ブルックリンのベッドフォード・スタイベサント地区で」 says where
     the sentence's "Bed-Stuy" is, from a quotation far down the page: a must-fix swap against
     the sentence's NYPD, which the claim calls 警官. The same pattern here with invented names."""
-    source = (
+    source = _far_apart(
         "Tension with the Harlow Guard rose for weeks before two guards died in Eastmere on "
-        "Saturday.\n\nShips wait days. Traders pay more. Fees fund the docks. Ports handle most "
-        "trade.\n\nA resident said the shooting in Dunmore, Eastmere, shocked him."
+        "Saturday.",
+        "A resident said the shooting in Dunmore, Eastmere, shocked him.",
     )
     names = [("Harlow Guard", "ハーロウ警備隊"), ("Eastmere", "イーストミア地区"),
              ("Dunmore", "ダンモア郡")]  # fmt: skip
@@ -2296,10 +2303,9 @@ def test_a_name_credited_for_its_data_and_a_people_named_by_its_land_are_no_swap
     """Round AV (cleveland.com): 「グーグルの集計では、…英国ではインド料理が…」 credits the
     data's owner, named far off, and gives "Brits" (英国人 in the glossary) as 英国では: a
     must-fix swap against the sentence's Brits."""
-    source = (
-        "Spice-loving Norvandans searched Kelmar food more than Kelmar itself.\n\n"
-        "Ships wait days. Traders pay more. Fees fund the docks. Ports handle most trade.\n\n"
-        "Zephyr ranks the searches every December."
+    source = _far_apart(
+        "Spice-loving Norvandans searched Kelmar food more than Kelmar itself.",
+        "Zephyr ranks the searches every December.",
     )
     names = [("Norvandans", "ノルバンダ人"), ("Kelmar", "ケルマー"), ("Zephyr", "ゼファー")]
     must = _swap_musts(source, names, "Spice-loving")
@@ -2311,24 +2317,37 @@ def test_a_name_credited_for_its_data_and_a_people_named_by_its_land_are_no_swap
     assert must("background", "ゼファーがケルマー料理をケルマー本国より多く検索した。") == [True]
 
 
+def _last_lead_claim(source_sentence: str) -> Callable[[str, str], ClaimReport]:
+    """The check of a lead whose last sentence (resting on the source's last, replaced by
+    `source_sentence`) is a given one: (sentence, needle) -> the claim holding the needle."""
+    source = SOURCE.replace("The cabinet will take a final decision in March.", source_sentence)
+    article = _inputs(_markdown()).article.model_copy(update={"text": source})
+    old = "最終判断は3月の閣議で下される予定だ。"
+
+    def claim(sentence: str, needle: str) -> ClaimReport:
+        lead = [s.replace(old, sentence) for s in LEAD]
+        return _claim(_report(_markdown(lead), article=article), needle)
+
+    return claim
+
+
+def _right_passes_wrong_fails(source_sentence: str, template: str, right: str, wrong: str) -> None:
+    """The lead's last sentence, `template` with the right figure, passes against the source
+    sentence; with the wrong one it is must-fix."""
+    claim = _last_lead_claim(source_sentence)
+    kept = claim(template.format(right), right)
+    assert not kept.fails, kept.reasons
+    assert claim(template.format(wrong), wrong).fails
+
+
 def test_a_count_of_what_the_draft_just_named_is_no_figure_of_the_source() -> None:
     """Round AW (Medium): 「プロジェクトはこの2紙との協力に加えて、もう1校の参加を募っています」
     counts the two papers the sentence before names; the source's "add 1 more school" made its
     2 a must-fix. Without the demonstrative the count is the claim's own, and still fails."""
-    source = SOURCE.replace(
-        "The cabinet will take a final decision in March.",
-        "The cabinet will add 1 more port to the fee scheme in March.",
-    )
-    article = _inputs(_markdown()).article.model_copy(update={"text": source})
-    old = "最終判断は3月の閣議で下される予定だ。"
-    back = [
-        s.replace(old, "内閣はこの2港に加え、3月にもう1港を使用料の対象に加える予定だ。")
-        for s in LEAD
-    ]
-    claim = _claim(_report(_markdown(back), article=article), "この2港")
-    assert not claim.fails, claim.reasons
-    own = [s.replace(old, "内閣は3月に2港を使用料の対象に加える予定だ。") for s in LEAD]
-    assert _claim(_report(_markdown(own), article=article), "2港").fails
+    claim = _last_lead_claim("The cabinet will add 1 more port to the fee scheme in March.")
+    back = claim("内閣はこの2港に加え、3月にもう1港を使用料の対象に加える予定だ。", "この2港")
+    assert not back.fails, back.reasons
+    assert claim("内閣は3月に2港を使用料の対象に加える予定だ。", "2港").fails
 
 
 def test_a_quotation_that_runs_past_its_sentence_and_its_head_and_tail_are_read() -> None:
@@ -2354,20 +2373,12 @@ def test_a_share_the_claim_works_out_from_its_own_figures_is_no_slip() -> None:
     """Round AY (24/7 Wall St.): 「2.78ドルという安値は52週高値9.80ドルの3割に届かない」 works
     out a share (28%) from the sentence's two prices; the sentence's "about 6%" made it a
     must-fix. A share the figures do not make still fails."""
-    source = SOURCE.replace(
-        "The cabinet will take a final decision in March.",
+    _right_passes_wrong_fails(
         "Kelmar Lines fell about 6% on Monday to a low of $2.78, against a 52-week high of $9.80.",
+        "ケルマー・ラインズ株の安値2.78ドルは、52週高値9.80ドルの{}に届かない。",
+        "3割",
+        "5割",
     )
-    article = _inputs(_markdown()).article.model_copy(update={"text": source})
-    old = "最終判断は3月の閣議で下される予定だ。"
-
-    def claim(share: str) -> Any:
-        new = f"ケルマー・ラインズ株の安値2.78ドルは、52週高値9.80ドルの{share}に届かない。"
-        lead = [s.replace(old, new) for s in LEAD]
-        return _claim(_report(_markdown(lead), article=article), share)
-
-    assert not claim("3割").fails, claim("3割").reasons
-    assert claim("5割").fails
 
 
 def test_a_word_that_only_opens_sentences_and_quotations_is_no_name() -> None:
@@ -2403,17 +2414,9 @@ def test_the_children_of_one_birth_are_counted() -> None:
 
     assert [q.value for q in en_quantities("hours before the birth of quadruplets")] == [4.0]
     assert [q.value for q in en_quantities("She had triplets in 2019.")][-1] == 3.0
-    source = SOURCE.replace(
-        "The cabinet will take a final decision in March.",
+    _right_passes_wrong_fails(
         "Ilse Dorran, 32, gave birth to quadruplets at Kelmar General, 12 weeks early.",
+        "ドラン氏（32）は予定より12週早く、ケルマー総合病院で{}の四つ子を出産した。",
+        "4人",
+        "5人",
     )
-    article = _inputs(_markdown()).article.model_copy(update={"text": source})
-    old = "最終判断は3月の閣議で下される予定だ。"
-
-    def claim(count: str) -> Any:
-        new = f"ドラン氏（32）は予定より12週早く、ケルマー総合病院で{count}の四つ子を出産した。"
-        lead = [s.replace(old, new) for s in LEAD]
-        return _claim(_report(_markdown(lead), article=article), count)
-
-    assert not claim("4人").fails, claim("4人").reasons
-    assert claim("5人").fails
