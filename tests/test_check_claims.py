@@ -2405,6 +2405,13 @@ def test_a_word_that_only_opens_sentences_and_quotations_is_no_name() -> None:
     swapped = "ケルマーのスークでモロッコ人を見たって本当。俺たちでもね。"
     listed = _claim(_reaction_report(named, swapped, **extra), "モロッコ人").reasons
     assert any("Ilse" in r for r in listed), listed
+    # a name the glossary gives is one even where it only opens sentences, there and here
+    alone = source.replace("Ilse Dorran runs", "Dorran runs")
+    extra["article"] = extra["article"].model_copy(update={"text": alone})
+    extra["glossary"] = [*extra["glossary"], GlossaryEntry(source="Dorran", target="ドラン")]
+    opening = "Dorran a raison. Même nous les Marocains."
+    listed = _claim(_reaction_report(opening, swapped, **extra), "モロッコ人").reasons
+    assert any("Dorran" in r for r in listed), listed
 
 
 def test_the_children_of_one_birth_are_counted() -> None:

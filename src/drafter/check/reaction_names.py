@@ -276,12 +276,14 @@ def _not_openers(checker: Checker, body: str, words: list[str]) -> list[str]:
     """The comment's words less those that only open its sentences: in a language the check
     does not read, any such word ("Ale", but, opening a Czech sentence); else one that opens a
     sentence or a quotation wherever the article writes it too (« Rug shopping in the souk… »,
-    quoted from the article)."""
+    quoted from the article), unless the glossary names it."""
     openers = _openers_only(body)
     if not reads_comment(checker, body):
         return [w for w in words if w not in openers]
+    # not a name the glossary gives ("Rudolph" may open every sentence that names him)
     article = _openers_only(checker.inputs.article.text)
-    return [w for w in words if not (w in openers and w in article)]
+    named = _glossary_words(checker)
+    return [w for w in words if not (w in openers and w in article) or w.casefold() in named]
 
 
 def _openers_only(body: str) -> set[str]:
