@@ -12,8 +12,9 @@ import re
 # looked for in the first bytes, as a browser's prescan does
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _PRESCAN = 4096
-# the WHATWG Encoding Standard reads these labels as windows-1252, a superset of each
-_AS_1252 = {"iso8859-1", "latin-1", "ascii", "us-ascii", "cp819", "l1", "latin1", "iso-8859-1"}
+# the WHATWG Encoding Standard reads Latin-1 and ASCII as windows-1252, a superset of each
+# (by the names `codecs` gives them: latin-1, l1, cp819 are all iso8859-1)
+_AS_1252 = {"iso8859-1", "ascii"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
 
@@ -30,7 +31,7 @@ def text_encoding(name: str | None) -> str | None:
     return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
-def decode_page(raw: bytes, declared: str | None = None, *, html: bool = True) -> str:
+def decode_page(raw: bytes, declared: str | None = None) -> str:
     """The page's text. `declared` is the charset of the server's Content-Type, if it gave one;
     a saved file has none. Bytes that do not fit the chosen encoding become U+FFFD."""
     for bom, name in _BOMS:
@@ -42,7 +43,7 @@ def decode_page(raw: bytes, declared: str | None = None, *, html: bool = True) -
             return raw.decode("utf-8")
         except UnicodeDecodeError:
             pass
-        found = _META_CHARSET.search(raw[:_PRESCAN]) if html else None
+        found = _META_CHARSET.search(raw[:_PRESCAN])
         meta = text_encoding(found.group(1).decode("ascii")) if found else None
         # a page that says UTF-8 but is not: its bytes are some legacy encoding after all
         chosen = _whatwg(meta) if meta not in (None, "utf-8", "utf-16") else None
@@ -50,6 +51,5 @@ def decode_page(raw: bytes, declared: str | None = None, *, html: bool = True) -
 
 
 def _whatwg(name: str | None) -> str | None:
-    if name is None:
-        return None
-    return "cp1252" if name.replace("_", "-").casefold() in _AS_1252 else name
+    """A codec name from `text_encoding`, as a browser decodes it."""
+    return "cp1252" if name in _AS_1252 else name

@@ -29,20 +29,21 @@ Window = list[tuple[SourceSentence, Quantity]]  # the anchored sentences' figure
 
 def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
     clock = _game_clock(checker, text)
+    plain = normalize(text)
     claim_q = [
         _as_year(checker, q)
         for q in ja_quantities(text)
-        if q.text not in clock and not _counts_back(q, normalize(text))
+        if q.text not in clock and not _counts_back(q, plain)
     ]
     if not claim_q:
         return []
     window = [checker.by_id[i] for i in anchor.closest]
     window_q = [(s, q) for s in window for q in checker.source_q[checker.index[s.id]]]
-    unmatched, moved = _place(checker, claim_q, window_q, anchor, normalize(text))
+    unmatched, moved = _place(checker, claim_q, window_q, anchor, plain)
     # A value of the anchored sentence that the claim does not state is what a changed
     # figure replaced; values the claim also states (17 nights and 16 of them) are not rivals.
     accounted = [q for q in claim_q if q not in unmatched]
-    ahead = set(_AHEAD.findall(normalize(text))) if section not in ("lead", "title") else set()
+    ahead = set(_AHEAD.findall(plain)) if section not in ("lead", "title") else set()
     out = _unmatched(checker, section, anchor, unmatched, accounted, window_q, ahead)
     if section in ("lead", "title") and anchor.firm(section):
         others = [q for q in accounted if q not in moved]

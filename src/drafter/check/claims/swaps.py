@@ -105,6 +105,7 @@ def _named_far(
     near |= {part for w in near for part in re.split(r"[-'’]", w) if len(part) >= 3}
     acronyms = set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", window))  # WHO, PolyU
     spelled = _CAPITALISED_RUN.findall(window)  # University and College Union, for UCU
+    kept = [o for o in rendered if _near(checker, o, near)]  # the sentence's names it gives
     return [
         e
         for e in _longest(rendered)
@@ -114,7 +115,7 @@ def _named_far(
         and not _credited(e, claim)
         and _in_source(checker, e)
         and not _near(checker, e, near)
-        and not _locates(e, claim, [o for o in rendered if _near(checker, o, near)])
+        and not _locates(e, claim, kept)
         and not any(abbreviates(a, e.source) for a in acronyms)  # "WHO" for the body
         and not (e.source.isupper() and any(abbreviates(e.source, run) for run in spelled))
         and not any(w in outlet for w in _words(e.source))  # the outlet: 「〇〇によると」
