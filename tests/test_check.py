@@ -598,6 +598,13 @@ def test_a_rank_is_not_a_count() -> None:
         ("50人以上", "57 people", True),  # the claim's own bound still allows more
         ("約35%", "up to 40% of exports", True),
         ("約20%", "up to 40% of exports", False),
+        # a floor lowered, or a ceiling raised, to a round figure (round BA: "More than two
+        # dozen women" as 「20人以上」); not past a quarter, not to a figure that is not round
+        ("20人以上", "More than two dozen women came forward", True),
+        ("最大50%", "up to 47% of exports", True),
+        ("15人以上", "More than two dozen women came forward", False),
+        ("最大60%", "up to 47% of exports", False),
+        ("30人以上", "More than two dozen women came forward", False),
     ],
 )
 def test_one_value_for_a_sources_bound_must_be_near_the_bound(
@@ -624,6 +631,19 @@ def test_a_common_noun_with_a_kanji_prefix_is_not_a_name() -> None:
     """野ウサギ is one common noun to UniDic (wild rabbit); ボルカー after 新 is still a name."""
     assert name_mentions("野ウサギを食べた男性が発症した。") == []
     assert [m.text for m in name_mentions("新ボルカー路線")] == ["ボルカー"]
+
+
+def test_a_verb_written_in_katakana_is_not_a_name() -> None:
+    """Round BA: a reader's "swivel-eyed" as 「イカれた」 made イカ a name the comment lacked (a
+    must-fix); UniDic reads イカれ as the verb いかれる. A name before a verb is still one."""
+    for slang in (
+        "一番イカれた発言だ",
+        "みんなググればわかる",
+        "その動画はバズった",
+        "ディスってるだけ",
+    ):
+        assert name_mentions(slang) == [], slang
+    assert [m.text for m in name_mentions("タンバリ氏が来た")] == ["タンバリ"]
 
 
 def test_the_office_of_a_place_is_not_a_person() -> None:

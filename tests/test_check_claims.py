@@ -2000,6 +2000,9 @@ def test_more_likely_to_is_a_comparison_not_a_hedge() -> None:
     for text in (
         "Those users are more likely to dehumanize their targets.",
         "Smokers are twice as likely to fall ill and far less likely to recover.",
+        # round BA: a ranking of who could have done it, stated (with "perhaps" its own hedge)
+        "Of all the people, the former anchor Gretchen Carlson was perhaps the least likely.",
+        "The storm was the most likely cause of the outage.",
     ):
         assert _main_clause_modal(text) is None, text
     for text in (

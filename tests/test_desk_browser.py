@@ -287,6 +287,8 @@ def test_every_xss_payload_in_every_untrusted_field_executes_nothing(
     started = time.monotonic()
     context = browser.new_context()
     page = context.new_page()
+    # pages of a thousand payload rows: on 2 shared cores one load has taken over 30 s
+    page.set_default_navigation_timeout(180_000)
     seen = watch(context, page, base)
     findings: list[str] = []
     pages = 0

@@ -520,3 +520,24 @@ def test_a_date_the_pages_address_puts_in_another_month_is_read_again() -> None:
     # a date the address agrees with, or an address with no date, is left as read
     assert publication_date("<html></html>", "2016-10-20", url) == "2016-10-20"
     assert publication_date(timed, "2016-04-10", "https://x.example/story/vp") == "2016-04-10"
+
+
+def test_a_sidebar_heading_taken_for_the_headline_gives_way_to_the_declared_one(
+    tmp_path: Path,
+) -> None:
+    """Politico's newsletter page has one <h1>, its Twitter box's "Follow us on Twitter", and
+    Engadget's "Latest in Gear": the extractor took it for the headline, which shares no word
+    with the og:title the page declares. A headline that shares a word with it is kept."""
+    page = (
+        "<html><head><title>Port Calden to close two berths for repairs - HARBORWIRE</title>"
+        '<meta value="Port Calden to close two berths for repairs" name="og:title"></head><body>'
+        f"<article><p>{ENGLISH}</p></article>"
+        '<aside><h1 class="box">Follow us on Twitter</h1><p>@harborwire</p></aside></body></html>'
+    )
+    article = fetch_json(write(tmp_path / "harborwire.html", page))
+    assert article["title"] == "Port Calden to close two berths for repairs"
+    kept = page.replace("Follow us on Twitter", "Calden berths: what closes when")
+    assert (
+        fetch_json(write(tmp_path / "kept.html", kept))["title"]
+        == "Calden berths: what closes when"
+    )

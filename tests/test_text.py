@@ -72,6 +72,9 @@ def test_english_does_not_split_on_abbreviations() -> None:
     ]
     # plural titles: "Reps. Omar and Tlaib" is one sentence
     assert len(split_sentences("Reps. Ilhan Omar and Rashida Tlaib and Sens. Bob Lee spoke.")) == 1
+    # ranks: "Retired Army Maj. Mike Lyons" had been cut after "Maj."
+    for rank in ("Maj.", "Brig. Gen.", "Cpl.", "Pvt.", "Pfc.", "Cdr.", "Atty.", "Asst. Prof."):
+        assert len(split_sentences(f"Retired Army {rank} Dana Lyons said it was a drill.")) == 1
 
 
 def test_normalize_folds_width_quotes_and_whitespace() -> None:

@@ -71,9 +71,12 @@ def tagger() -> Any:
         return _TAGGER
 
 
-def _tokens(text: str) -> list[tuple[int, int, bool, str]]:
-    """UniDic tokens (fugashi + unidic-lite) as (start, end, is a proper noun or unknown);
-    separators such as ・ are left out."""
+Token = tuple[int, int, bool, str, bool]
+
+
+def _tokens(text: str) -> list[Token]:
+    """UniDic tokens (fugashi + unidic-lite) as (start, end, is a proper noun or unknown,
+    English gloss, is a verb or adjective); separators such as ・ are left out."""
     out = []
     position = 0
     for word in tagger()(text):
@@ -86,7 +89,8 @@ def _tokens(text: str) -> list[tuple[int, int, bool, str]]:
             gloss = lemma.split("-", 1)[1] if "-" in lemma else ""
             gloss = re.split(r"[（(]", gloss)[0].strip()  # ロック-rock（音楽）: rock
             proper = bool(word.is_unk or word.feature.pos2 == "固有名詞")
-            out.append((start, position, proper, gloss if gloss.isascii() else ""))
+            inflected = not word.is_unk and word.feature.pos1 in ("動詞", "形容詞")
+            out.append((start, position, proper, gloss if gloss.isascii() else "", inflected))
     return out
 
 
@@ -129,9 +133,7 @@ def _a_place(run: str) -> bool:
     return bool(words) and all(w.feature.pos3 == "地名" for w in words)
 
 
-def _looks_like_name(
-    start: int, end: int, tokens: list[tuple[int, int, bool, str]], source: str, text: str
-) -> bool:
+def _looks_like_name(start: int, end: int, tokens: list[Token], source: str, text: str) -> bool:
     """A katakana run is a loanword when UniDic reads it as one common noun (リチウム), or as
     common nouns whose English glosses are all words of the source (サプライ+チェーン for
     "supply chain"). A proper noun, an unknown word, a 1–2 character fragment, a token crossing
@@ -142,7 +144,9 @@ def _looks_like_name(
     inside = [t for t in tokens if t[0] < end and start < t[1]]
     if len(inside) == 1 and not inside[0][2] and _kanji_prefixed(inside[0], start, end, text):
         return False  # 野ウサギ, 子ウサギ: one common noun with a kanji prefix
-    for token_start, token_end, proper, gloss in inside:
+    if inside and inside[0][4] and inside[0][0] == start and inside[0][1] > end:
+        return False  # イカれた, ググる, バズった: a verb written in katakana, inflected
+    for token_start, token_end, proper, gloss, _ in inside:
         if proper or token_start < start or token_end > end:
             return True
         if len(inside) > 1 and token_end - token_start <= 2 and not gloss:
@@ -151,7 +155,7 @@ def _looks_like_name(
         # common nouns with English glosses: a compound loanword (レア+アース, ギガ+ワット,
         # ボトル+ネック) unless none of its words is in the source and it is not one known
         # compound either
-        glosses = [g.lower().split("(")[0].strip() for *_, g in inside]
+        glosses = [t[3].lower().split("(")[0].strip() for t in inside]
         if all(glosses):
             return False
         for word in glosses:
@@ -160,7 +164,7 @@ def _looks_like_name(
     return False
 
 
-def _kanji_prefixed(token: tuple[int, int, bool, str], start: int, end: int, text: str) -> bool:
+def _kanji_prefixed(token: Token, start: int, end: int, text: str) -> bool:
     """Whether the token is the katakana run with only kanji before it (野ウサギ)."""
     token_start, token_end = token[0], token[1]
     head = text[token_start:start]

@@ -46,13 +46,28 @@ def headline(html: str, title: str, site_name: str | None, url: str | None) -> s
     if not site_name and not url:
         tails = [m.group(0) for t in _TITLE_TAG.findall(html) if (m := _BRAND_SUFFIX.search(t))]
         site_name = " ".join(tails)
-    if not _brand_only(title, site_name, url):
+    if not _brand_only(title, site_name, url) and not _apart(title, html):
         return title
     for found in [*_META_TITLE.findall(html), *_TITLE_TAG.findall(html)]:
         candidate = _BRAND_SUFFIX.sub("", " ".join(html_lib.unescape(found).split()))
         if candidate and not _brand_only(candidate, site_name, url):
             return candidate
     return title
+
+
+def _apart(title: str, html: str) -> bool:
+    """Whether the page declares a headline (og:title, twitter:title) and neither it nor any
+    <title> shares a word with the extractor's title: a sidebar's heading taken for the story's
+    ("Follow us on Twitter" above Politico's newsletter, "Latest in Gear" on Engadget)."""
+    meta = _META_TITLE.findall(html)
+    words = _words(title)
+    if not meta or not words:
+        return False
+    return not any(words & _words(found) for found in [*meta, *_TITLE_TAG.findall(html)])
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W_]{3,}", html_lib.unescape(text).casefold()))
 
 
 def without_brand(title: str, site_name: str | None, url: str | None) -> str:

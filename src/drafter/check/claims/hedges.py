@@ -261,7 +261,9 @@ _MADE = re.compile(r"\b(?:made|make|makes|making|render(?:s|ed)?)\s+(?:\w+\s+)?$
 
 # "more likely to dehumanize", "twice as likely to": a comparison of chances, stated as fact
 # (a translation says 〜しやすい, no hedge); "most likely" alone is the writer's hedge
-_MORE_LIKELY = re.compile(r"\b(?:more|less|as|times)\s+$", re.IGNORECASE)
+# "more likely to", "twice as likely", "the least likely", "the most likely culprit": a ranking
+# of chances, stated; "will most likely reopen" still hedges
+_MORE_LIKELY = re.compile(r"\b(?:more|less|as|times|least|the\s+most)\s+$", re.IGNORECASE)
 
 
 def _main_clause_modal(text: str) -> re.Match[str] | None:

@@ -40,8 +40,11 @@ def same_value(claim: Quantity, source: Quantity) -> bool:
     if claim.kind in ("date", "month", "year") or source.kind in ("date", "month", "year"):
         return False  # a date is never "about" another
     if claim.bound and claim.bound == source.bound:
-        # 「最大60%」 is not "up to 40%": two bounds of one kind compare as values
-        return abs(source.value - claim.value) <= 0.1 * max(abs(source.value), 1e-9)
+        # 「最大60%」 is not "up to 40%": two bounds of one kind compare as values, but a bound
+        # rounded outwards to a round figure says less, not otherwise: 「20人以上」 for "more
+        # than two dozen"
+        near = abs(source.value - claim.value) <= 0.1 * max(abs(source.value), 1e-9)
+        return near or _rounded_outwards(claim, source)
     low, high = interval(claim)
     s_low, s_high = interval(source)
     if claim.bound in (None, "", "about"):
@@ -49,6 +52,20 @@ def same_value(claim: Quantity, source: Quantity) -> bool:
         # 「約45万人」 or 「50万人近く」), not any value past it: 「約73万5000人」 is not
         s_low, s_high = _rendered_bound(source, s_low, s_high)
     return low <= s_high and s_low <= high
+
+
+def _rounded_outwards(claim: Quantity, source: Quantity) -> bool:
+    """A floor lowered, or a ceiling raised, by under a quarter to a round figure (20, 25,
+    300, 1.5 million): "more than 24" is also 「20人以上」, "up to 47" 「最大50」."""
+    value, bound = abs(claim.value), abs(source.value)
+    if claim.bound == "min":
+        outwards = 0.75 * bound <= value < bound
+    elif claim.bound == "max":
+        outwards = bound < value <= 1.25 * bound
+    else:
+        return False  # 「約5000」 is not "around 4,000"
+    digits = f"{value:.6g}".replace(".", "").lstrip("0").rstrip("0")
+    return outwards and (len(digits) <= 1 or (len(digits) == 2 and digits.endswith("5")))
 
 
 def _rendered_bound(source: Quantity, low: float, high: float) -> tuple[float, float]:
