@@ -165,9 +165,24 @@ def test_a_weekday_that_names_a_recurring_thing_is_no_date() -> None:
     assert _dates(ending, tuesday) == []
     assert _dates("Friday prayers drew large crowds.", tuesday) == []
     assert _dates("The paper printed a Saturday special on Saturday.", tuesday) == [
-        ("Saturday", date(2019, 11, 16)),
         ("on Saturday", date(2019, 11, 16)),
     ]
+
+
+def test_some_sunday_or_a_day_of_another_year_is_no_date() -> None:
+    """Round BA: "75,000 people on a Sunday morning" (a concert of 1939) and "On a chilly
+    Tuesday in December 1999" were given dates of the dateline's week, which the prompts tell
+    the agents to write. "On Wednesday, she'll participate" is the coming Wednesday."""
+    tuesday = date(2022, 10, 11)
+    concert = "She found herself in front of 75,000 people on a Sunday morning."
+    assert _dates(concert, tuesday) == []
+    speech = "On a chilly Tuesday in December 1999, Margaret Thatcher rose to deliver a speech."
+    assert _dates(speech, tuesday) == []
+    assert _dates("One Friday, the mill closed for good.", tuesday) == []
+    coming = "On Wednesday, she’ll participate in the ministerial roundtable."
+    assert _dates(coming, tuesday) == [("On Wednesday", date(2022, 10, 12))]
+    assert _dates("On Wednesday, they'll vote.", tuesday) == [("On Wednesday", date(2022, 10, 12))]
+    assert _dates("The vote came on Sunday.", tuesday) == [("on Sunday", date(2022, 10, 9))]
 
 
 def test_a_fixture_in_the_present_tense_is_coming() -> None:

@@ -83,6 +83,9 @@ _NAMED_DAYS = re.compile(
     r"\s+$",
     re.I,
 )
+# "on a Sunday morning", "a chilly Tuesday in December 1999", "one Friday", "that Monday": some
+# such day, or one the sentence places in another time, not a day of the dateline's week
+_SOME_DAY = re.compile(r"\b(?:a|an|one|that|same)\s+(?:[a-z]+\s+)?$", re.I)
 # a calendar date right after the weekday ("Saturday, May 18", "Tuesday (Nov. 19)", "Friday,
 # December 6th")
 _DATE_AFTER = re.compile(
@@ -170,7 +173,9 @@ def resolve(day: int, dateline: date, tense: Tense) -> date:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(text.replace("\u2019", "'"))]
+    """Lower-cased words; "she'll", "they'll" give "'ll", the future they say."""
+    words = [t.lower() for t in _TOKEN.findall(text.replace("\u2019", "'"))]
+    return ["'ll" if w.endswith("'ll") else w for w in words]
 
 
 # "reports … of an explosion on Sunday morning", "footage of Monday's crash": the day is the
@@ -247,7 +252,8 @@ def weekday_dates(
         text = _named_in_english(sentence.text, language) if foreign else sentence.text
         schedule = _DAY_RANGE.search(text) is not None
         for match in _MENTION.finditer(text):
-            if schedule or _NAMED_DAYS.search(text[: match.start()]):
+            before = text[: match.start()]
+            if schedule or _NAMED_DAYS.search(before) or _SOME_DAY.search(before):
                 continue
             after = text[match.end() :]
             if _NAME_AFTER.match(after) or _RECURRING_AFTER.match(after):
