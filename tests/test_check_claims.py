@@ -132,8 +132,6 @@ def test_a_faithful_draft_has_no_must_fix_item() -> None:
         ("6か月延期", "9か月延期", "numbers"),  # six months
         ("45ドル", "54ドル", "numbers"),  # digits swapped
         ("最大40%", "最大60%", "numbers"),  # "up to 40%" is not "up to 60%"
-        ("「海運会社の声を聞いた。もっと時間を与える」", "「港は二度と開かない」", "quotes"),
-        ("延期する見通しを示した", "延期した", "hedges"),  # "expects to delay"
     ],
 )
 def test_each_planted_error_is_a_must_fix_item(old: str, new: str, check_name: str) -> None:
@@ -143,6 +141,28 @@ def test_each_planted_error_is_a_must_fix_item(old: str, new: str, check_name: s
     assert claim.decided_by == check_name, (claim.decided_by, claim.reasons)
     assert not report.ok
     # the reason is for a Japanese editor, and quotes the source
+    assert any("原文" in r for r in claim.reasons), claim.reasons
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "check_name"),
+    [
+        ("「海運会社の声を聞いた。もっと時間を与える」", "「港は二度と開かない」", "quotes"),
+        ("延期する見通しを示した", "延期した", "hedges"),  # "expects to delay"
+    ],
+)
+def test_an_invented_quotation_or_a_dropped_hedge_is_listed_to_verify(
+    old: str, new: str, check_name: str
+) -> None:
+    """Whether a Japanese rendering is the speaker's words, and whether a claim restates the
+    very clause a modal hedges, are readings, not deterministic evidence: listed to verify,
+    with the source sentence, never must-fix (round drafts: 13 false must-fix items of the two
+    kinds in 211 faithful drafts, against 7 planted errors caught at must-fix in 250)."""
+    report = _report(_with(old, new))
+    claim = _claim(report, new.strip("「」"))
+    assert not claim.fails and claim.verdict == "unsupported", claim.reasons
+    assert claim.decided_by == check_name, (claim.decided_by, claim.reasons)
+    assert report.ok
     assert any("原文" in r for r in claim.reasons), claim.reasons
 
 
@@ -391,22 +411,15 @@ def test_background_lists_a_name_neither_the_source_nor_the_dictionary_knows(
 
 
 @pytest.mark.parametrize(
-    ("claim", "must"),
-    [
-        ("延期は確実だ。", False),  # too short for its alignment to say what it restates
-        ("ノルバンダ運輸省は、港湾使用料の導入を6か月延期すると発表した。", True),
-    ],
+    "claim", ["延期は確実だ。", "ノルバンダ運輸省は、港湾使用料の導入を6か月延期すると発表した。"]
 )
-def test_a_dropped_hedge_is_must_fix_only_for_a_claim_long_enough_to_be_placed(
-    claim: str, must: bool
-) -> None:
-    """The same alignment to a hedged sentence ("it expects to delay"): must-fix for a claim
-    that restates it, to verify for a short one whose embedding lands near many sentences."""
+def test_a_dropped_hedge_is_listed_never_must_fix(claim: str) -> None:
+    """The same alignment to a hedged sentence ("it expects to delay"), for a short claim and for
+    one that restates it: the hedge is listed, with the source's word, and never must-fix."""
     checker = Checker(_inputs(_markdown()))
     anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
     findings = hedges(checker, "lead", claim, anchor)
-    assert [f.check for f in findings] == ["hedges"]
-    assert findings[0].must is must
+    assert [(f.check, f.must) for f in findings] == [("hedges", False)]
     assert "expects" in findings[0].reason
 
 
@@ -1216,8 +1229,8 @@ def test_a_quotation_close_to_a_plain_source_sentence_is_not_must_fix() -> None:
 def test_a_quotation_of_a_few_words_of_a_long_one_is_to_verify_not_invented() -> None:
     """「懸念しているのは間違いない」 renders the first words of a long quotation ("We are
     undoubtedly concerned over …"): its embedding lands far from the whole span (it was a false
-    must-fix on a fresh draft), near the run of words it translates. Words put in the same
-    speaker's mouth, or another's, stay must-fix."""
+    must-fix on a fresh draft). An unmatched quotation is listed to verify, never must-fix:
+    words put in the same speaker's mouth, or another's, are listed too."""
     source = (
         "Residents of Dunmore were told to boil their water on Monday.\n\n"
         "“We are undoubtedly worried over the age and upkeep of these pipes and are working "
@@ -1235,10 +1248,10 @@ def test_a_quotation_of_a_few_words_of_a_long_one_is_to_verify_not_invented() ->
         "レイエス市長は、町が修理費を負担するとしたうえで「費用は誰にも負わせない」と述べた。"
     )
     report = check(check_inputs(source, f"# t\n\n{loose}\n\n{invented}\n"))
-    kept = _claim(report, "懸念している")
-    assert not kept.fails and kept.decided_by == "quotes", kept.reasons
-    assert _claim(report, "負わせない").fails
-    assert _claim(check(check_inputs(source, f"# t\n\n{made_up}\n")), "二度と").fails
+    for claim in (_claim(report, "懸念している"), _claim(report, "負わせない")):
+        assert not claim.fails and claim.decided_by == "quotes", claim.reasons
+    listed = _claim(check(check_inputs(source, f"# t\n\n{made_up}\n")), "二度と")
+    assert not listed.fails and listed.decided_by == "quotes", listed.reasons
 
 
 def test_a_quotation_of_a_few_of_the_writers_own_words_is_to_verify_not_invented() -> None:
@@ -1314,21 +1327,27 @@ def _far_apart(first: str, last: str) -> str:
 def _swap_musts(
     source: str, names: list[tuple[str, str]], starts: str
 ) -> Callable[[str, str], list[bool]]:
-    """The swap check's must-fix flags, by section and claim, for a claim the run recorded as
-    resting on the sentence of `source` that starts so, with a glossary of (source, target)."""
+    """The swap check's findings (True for each, all listed to verify), by section and claim,
+    for a claim the run recorded as resting on the sentence of `source` that starts so, with a
+    glossary of (source, target)."""
     from drafter.check.claims import swapped_names
 
     glossary = [GlossaryEntry(source=name, target=target) for name, target in names]
     checker, anchor = _recorded_on(starts, source, glossary)
 
     def must(section: str, claim: str) -> list[bool]:
-        return [f.must for f in swapped_names(checker, section, claim, anchor)]
+        found = swapped_names(checker, section, claim, anchor)
+        assert not any(f.must for f in found)  # a swap is never must-fix
+        return [True for _ in found]
 
     return must
 
 
 def _swap_findings(claim: str, rests_on: str, source: str = _FAR) -> list[str]:
-    return [reason for must, reason in _swaps(claim, rests_on, source) if must]
+    """The swaps listed for `claim` (never must-fix)."""
+    found = _swaps(claim, rests_on, source)
+    assert not any(must for must, _ in found)
+    return [reason for _, reason in found]
 
 
 def _swaps(
@@ -1392,7 +1411,7 @@ def test_a_country_a_common_noun_or_a_body_outside_the_lead_is_no_must_fix_swap(
     assert must("background", "米国の業界団体は、輸出が遅れる恐れがあると警告した。") == []
     assert must("lead", "接続事業者は、輸出が遅れる恐れがあると警告した。") == []
     rail = "ノルバンダ鉄道委員会は、輸出が遅れる恐れがあると警告した。"
-    assert must("analysis", rail) == [False]
+    assert must("analysis", rail) == [True]  # listed, as every swap is
     assert must("lead", rail) == [True]
 
 
@@ -1432,23 +1451,6 @@ def test_a_name_the_sentence_writes_with_an_ending_or_spelled_out_is_no_swap() -
     assert swaps("アカデミー賞の候補とトラン委員会は非正規労働に頼っている。") == []
     # a person from far off put for the sentence's own person is still a swap
     assert swaps("KDUとイルゼ・ドラン氏は非正規労働に頼っている。") == [True]
-
-
-def test_a_hedge_after_the_first_clause_of_a_compound_sentence_is_only_listed() -> None:
-    """ "…needed more time, and it may get there eventually – but right now, the delays hold
-    it back": a lead restating the first and last clauses dropped no hedge (a false must-fix
-    on a recorded draft). A modal after a clause break is listed to verify; in the first
-    clause it is still must-fix."""
-    graded = _hedge_grades
-
-    compound = (
-        "Kelmar clearly needed more time to finish the docks, and it may get there eventually"
-        " – but right now, the delays are holding the port back."
-    )
-    kept = "ケルマーには時間が必要だったのは明らかで、現時点では遅れが港の足を引っ張っている。"
-    assert graded(compound, kept) == [False]
-    first = "Kelmar may finish the docks next year, officials said."
-    assert graded(first, "ケルマーは来年、港湾整備を終える。") == [True]
 
 
 def test_a_quotation_of_the_sources_own_unquoted_words_is_not_listed() -> None:
@@ -1658,28 +1660,6 @@ def test_a_quotation_with_its_topic_keeps_only_the_hedge_of_its_own_words() -> N
     assert _hedge_grades(source, told) == [True]  # the claim restates the hedged clause too
 
 
-def test_a_hedge_of_a_noun_or_a_with_clause_is_only_listed() -> None:
-    """ "amid revelations of possibly deceptive practices" hedges the practices, and ", with plans
-    to bring the drinks to the UK" a clause the claim may leave out: listed, not must-fix. So
-    does a consequence the writer draws (", so it's possible the studio is still deciding")."""
-    graded = _hedge_grades
-
-    scripts = (
-        "There are three scripts still in contention for the film, according to the paper, so "
-        "it's possible the studio is still deciding on a direction."
-    )
-    assert graded(scripts, "同紙によると、映画の脚本は3本が候補に残っている。") == [False]
-
-    arrested = (
-        "Watson was arrested on Thursday after the firm shut down amid revelations of "
-        "possibly deceptive business practices."
-    )
-    assert graded(arrested, "ワトソン氏は木曜日に逮捕された。") == [False]
-    stores = "Kelmar is debuting the drinks in its 20 stores, with plans to bring them to Dorra."
-    assert graded(stores, "ケルマーは20店舗で新飲料を発売する。") == [False]
-    assert graded("Kelmar plans to open 20 stores.", "ケルマーは20店舗を開く。") == [True]
-
-
 def test_a_rendering_inside_a_longer_one_is_the_longer_names() -> None:
     """A glossary with "US Food and Drug Administration → 米食品医薬品局" and "FDA →
     米食品医薬品局（FDA）": a claim writing the second names the FDA, which its sentence has."""
@@ -1740,12 +1720,15 @@ def _figure_grades(source: str, claim: str, *, names_first: bool = False) -> lis
 
 
 def _hedge_grades(source: str, claim: str) -> list[bool]:
-    """The hedges check's grades for a lead claim whose recorded evidence is S1."""
+    """The hedges the check lists (True for each, never must-fix) for a lead claim whose
+    recorded evidence is S1."""
     from drafter.check.claims import hedges
 
     checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
     anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=True)
-    return [f.must for f in hedges(checker, "lead", claim, anchor)]
+    found = hedges(checker, "lead", claim, anchor)
+    assert not any(f.must for f in found)
+    return [True for _ in found]
 
 
 def test_a_decade_in_japanese_is_no_slip_for_a_year() -> None:
@@ -1909,7 +1892,7 @@ def test_a_name_that_is_the_last_part_of_another_is_its_own_name() -> None:
     claim = "同業は3月、ドレイに1株5ドルでの買収を提案した。"
     assert [f.reason for f in swapped_names(checker, "background", claim, anchor)] == []
     moved = "同業は3月、サウスベル・ユニオン・ドレイに1株5ドルでの買収を提案した。"
-    assert [f for f in swapped_names(checker, "background", moved, anchor) if f.must]
+    assert swapped_names(checker, "background", moved, anchor)
 
 
 def test_a_cause_is_no_hedge() -> None:
@@ -1949,7 +1932,7 @@ def test_a_person_put_for_another_on_a_firm_alignment_is_listed_without_a_record
     # swap by the run's record; without it the aligned sentence may be a neighbour: not listed
     cabinet = "The cabinet will take"
     body = "ケルマー荷主協議会は、3月に最終判断を下す。"
-    assert [must for must, _ in _swaps(body, cabinet, best=0.7)] == [True]
+    assert [must for must, _ in _swaps(body, cabinet, best=0.7)] == [False]  # listed
     assert _swaps(body, cabinet, best=0.7, recorded=False) == []
 
 
@@ -1973,7 +1956,7 @@ def test_doubt_told_in_japanese_keeps_the_hedge_and_a_forecast_after_a_dash_is_i
     keeps the doubt; "grounded if … gusts exceed 34 mph -- both slightly above what's
     predicted" hedges the forecast after the dash, not the rule the claim states. Both were
     must-fix."""
-    from drafter.check.claims.hedges import _CLAUSE_BREAK, HEDGE_JA, _main_clause_modal
+    from drafter.check.claims.hedges import HEDGE_JA, _main_clause_modal
 
     for kept in (
         "バルーンを飛ばせるかどうかは見通せない状況だ。",
@@ -1987,8 +1970,6 @@ def test_doubt_told_in_japanese_keeps_the_hedge_and_a_forecast_after_a_dash_is_i
     )
     assert _main_clause_modal(rule) is None
     assert _main_clause_modal("Gusts are predicted to exceed 34 mph.") is not None
-    # a double hyphen parts clauses as a dash does: a modal after it may hedge another one
-    assert _CLAUSE_BREAK.search("The parade starts at 9 a.m. -- winds may ground it.")
 
 
 def test_more_likely_to_is_a_comparison_not_a_hedge() -> None:
@@ -2360,8 +2341,6 @@ def test_a_quotation_that_runs_past_its_sentence_and_its_head_and_tail_are_read(
     as quoting nothing (its « is closed a sentence later), and the draft's words are the
     quotation's subject and predicate without the middle (0.15 against the whole, 0.56 against
     head and tail): a must-fix "invented quotation"."""
-    from drafter.check.claims.quotes import _short_runs
-
     sentence = (
         "Au nom du port, la ministre Ilse Dorran déclare : « La publication du règlement "
         "portant création de l'établissement des quais de Kelmar constitue une avancée majeure."
@@ -2369,7 +2348,6 @@ def test_a_quotation_that_runs_past_its_sentence_and_its_head_and_tail_are_read(
     (span,) = quoted_spans(sentence)
     assert span.startswith("La publication du règlement") and span.endswith("majeure.")
     assert quoted_spans("Elle a dit « oui » hier.") == []  # too short to be words
-    assert "La publication du règlement constitue une avancée majeure." in _short_runs(span)
 
 
 def test_a_share_the_claim_works_out_from_its_own_figures_is_no_slip() -> None:

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
 from drafter.check.claims.numbers import plausible_slip
-from drafter.check.quoted import quoted_spans
-from drafter.lang.names import common_noun, name_mentions, resolve, source_words
+from drafter.lang.names import name_mentions
 from drafter.lang.quantities import ja_quantities, same_kind, same_value
 from drafter.lang.quantities.foreign import source_quantities
 from drafter.lang.text import contains_quote, normalize
@@ -136,49 +135,6 @@ def _quoting_sentence_close(checker: Checker, text: str) -> bool:
     return float(align.similarity([text], quoting)[0].max()) >= QUOTE_IN_CONTEXT
 
 
-def _part_of_a_quotation(checker: Checker, content: str, anchor: Anchor) -> bool:
-    """Whether a short quotation renders a few words of the sentences the claim rests on: of a
-    quotation there (「懸念しているのは間違いない」 for "We are undoubtedly concerned" opening
-    a long one), or of a sentence that quotes no one (a columnist's own "o son burros o son
-    perversos", quoted as 「愚かか、よこしまかのどちらかだ」). A short rendering embeds far
-    from the whole span, but close to the run of three to six words it translates (0.69 and
-    0.48 here, where words put in the speaker's mouth reach 0.25)."""
-    from drafter.lang import align
-
-    window = checker.window(anchor.closest) if anchor.closest else []
-    spans = [
-        q for s in window for q in (quoted_spans(s.text) if s.id in checker.quoting else [s.text])
-    ]
-    runs = list(dict.fromkeys(run for span in spans for run in _short_runs(span)))
-    return bool(runs) and float(align.similarity([content], runs)[0].max()) >= QUOTE_MIN
-
-
-_LOANWORD = re.compile(r"[ァ-ヺー]{3,}")
-
-
-def _echoes_a_word(checker: Checker, content: str, anchor: Anchor) -> bool:
-    """Whether the quotation gives a common loanword of the sentences the claim rests on:
-    「ステーキ天国にいる」 for "Wir sind im Steak-Himmel!" (0.26 across the two languages) says
-    Steak, as the sentence does. Words put in someone's mouth rarely borrow the sentence's own
-    word; a name (in the glossary or not) proves nothing, as names travel between sentences."""
-    window = checker.window(anchor.closest, around=1) if anchor.closest else []
-    words = source_words(" ".join(s.text for s in window))
-    loanwords = [w for w in _LOANWORD.findall(content) if w.strip("ー") and common_noun(w)]
-    return any(resolve(word, {}, words) for word in loanwords)
-
-
-def _short_runs(text: str) -> list[str]:
-    words = text.split()
-    runs = [" ".join(words[i : i + n]) for n in (3, 4, 5, 6) for i in range(len(words) - n + 1)]
-    # a long sentence's subject and predicate, its middle left out: 「政令の公布は大きな前進だ」
-    # for "La parution du décret portant création de l'établissement … constitue une avancée
-    # majeure" (0.15 against the whole, 0.56 against "La parution du décret constitue une
-    # avancée majeure")
-    if len(words) > 8:
-        runs += [" ".join(words[:head] + words[-tail:]) for head in (2, 3, 4) for tail in (3, 4, 5)]
-    return runs
-
-
 def _runs_of_words(text: str) -> list[str]:
     """Runs of 6 and 10 words, every third word: a quotation may render part of a clause
     ("…one that we think will change the industry and ticketing forever")."""
@@ -220,7 +176,10 @@ def _quotation(
         reported = checker.says_in_source(content) >= QUOTE_REPORTED or (
             _quoting_sentence_close(checker, text)
         )
-        must = (
+        # listed, never must-fix: how close a rendering in Japanese is to the speaker's English
+        # is the encoder's guess (round drafts: 4 false must-fix items in 211 faithful drafts;
+        # planted quotations caught at must-fix: 3 of 158 on dev, 0 of 40 on recorded drafts)
+        invented = (
             spoken
             and bool(checker.quotes)
             and len(content) >= QUOTE_SURE_CHARS
@@ -229,16 +188,13 @@ def _quotation(
             and not _interview(checker)
             and checker.reads_source  # a Czech quote's faithful rendering: 0.12
         )
-        if must and _phrase_of(checker, content, anchor, thorough=True):
+        if invented and _phrase_of(checker, content, anchor, thorough=True):
             return []  # the source's own words, in a sentence too long to read as a whole
-        # a few of the words it rests on, rendered loosely: to verify, not invented
-        must = must and not _part_of_a_quotation(checker, content, anchor)
-        must = must and not _echoes_a_word(checker, content, anchor)
         where = f" “{span[:70]}”" if span else ""
         return [
             Finding(
                 "quotes",
-                must,
+                False,
                 checker.say(
                     f"引用「{content[:40]}」に当たる発言が原文にありません"
                     + (f"（最も近い引用:{where}）" if where else ""),
