@@ -633,6 +633,18 @@ def test_a_common_noun_with_a_kanji_prefix_is_not_a_name() -> None:
     assert [m.text for m in name_mentions("新ボルカー路線")] == ["ボルカー"]
 
 
+def test_a_decimal_that_opens_with_its_point_is_read() -> None:
+    """Round BB: a reader's "A .07% fee on the biggest banks" was read as 7%, and the faithful
+    「0.07%の手数料」 was a must-fix. A point after a word or another point opens no figure."""
+    assert [(q.kind, q.value) for q in en_quantities("A .07% fee on the biggest banks")] == [
+        ("percent", 0.07)
+    ]
+    assert not missing_quantities(ja_quantities("0.07%の手数料"), en_quantities("a .07% fee"))
+    assert missing_quantities(ja_quantities("7%の手数料"), en_quantities("a .07% fee"))
+    assert [q.value for q in en_quantities("He is batting .212 this year.")] == [0.212]
+    assert en_quantities("v.2 is out") == [] and en_quantities("wait...5") == []
+
+
 def test_a_verb_written_in_katakana_is_not_a_name() -> None:
     """Round BA: a reader's "swivel-eyed" as 「イカれた」 made イカ a name the comment lacked (a
     must-fix); UniDic reads イカれ as the verb いかれる. A name before a verb is still one."""

@@ -217,25 +217,22 @@ def test_a_quotation_that_gives_the_sources_words_in_brackets_is_found(tmp_path:
     assert any("引用" in r for r in claim["reasons"]), claim["reasons"]
 
 
-def test_a_short_quotation_that_borrows_its_sentences_loanword_is_no_invented_one(
-    tmp_path: Path,
-) -> None:
-    """「ステーキ天国にいる」 for "Wir sind im Steak-Himmel!" scores 0.26 across the languages;
-    its loanword (Steak) is the sentence's own: listed to verify, not a must-fix invention."""
+def test_an_unmatched_quotation_across_languages_is_listed_not_failed(tmp_path: Path) -> None:
+    """「ステーキ天国にいる」 for "Wir sind im Steak-Himmel!" scores 0.26 across the languages, as
+    low as words put in someone's mouth: both are listed to verify, and neither fails the check
+    (how close a rendering is to the German is the encoder's guess, not evidence)."""
     source = GERMAN.replace(
         "„Wir investieren",
         "Ohne zu viel schwärmen zu wollen: Wir sind im Container-Himmel! „Wir investieren",
     )
     line = "港湾局は新しい埠頭について「コンテナ天国にいる」と表現した。"
     draft = DRAFT.replace("同局は一方で、", f"{line}同局は一方で、")
-    code, report = _check_files(tmp_path, source, draft)
-    (claim,) = [c for c in report["claims"] if "コンテナ天国" in c["sentence"]]
-    assert not claim["fails"], claim["reasons"]
-    # words with no loanword of the sentence are still held to be invented
     made_up = draft.replace("コンテナ天国にいる", "職員は全員解雇されるだろう")
-    code, report = _check_files(tmp_path, source, made_up)
-    (claim,) = [c for c in report["claims"] if "全員解雇" in c["sentence"]]
-    assert claim["fails"] and code == 1, claim["reasons"]
+    for text, words in ((draft, "コンテナ天国"), (made_up, "全員解雇")):
+        code, report = _check_files(tmp_path, source, text)
+        (claim,) = [c for c in report["claims"] if words in c["sentence"]]
+        assert not claim["fails"] and code == 0, claim["reasons"]
+        assert claim["verdict"] == "unsupported" and claim["decided_by"] == "quotes"
 
 
 def _check_files(tmp_path: Path, source: str, draft: str, *args: str) -> Any:

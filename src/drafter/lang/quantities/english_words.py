@@ -114,7 +114,9 @@ MONTH_NAMES = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-EN_NUM = r"\d(?:[\d,]*\d)?(?:\.\d+)?"  # never a trailing comma: "in 2008, won the" is no money
+# never a trailing comma: "in 2008, won the" is no money; a decimal may open with its point
+# (".07%", "batting .212"), not after a word or another point ("v.2", "...5")
+EN_NUM = r"(?:\d(?:[\d,]*\d)?(?:\.\d+)?|(?<![\w.])\.\d+)"
 NUM_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 
 
