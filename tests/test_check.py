@@ -635,7 +635,8 @@ def test_a_common_noun_with_a_kanji_prefix_is_not_a_name() -> None:
 
 def test_a_decimal_that_opens_with_its_point_is_read() -> None:
     """Round BB: a reader's "A .07% fee on the biggest banks" was read as 7%, and the faithful
-    「0.07%の手数料」 was a must-fix. A point after a word or another point opens no figure."""
+    「0.07%の手数料」 was a must-fix; a column's batting averages (.209, 打率.209) were not read
+    as the same figure on both sides. A point after a word or another point opens no figure."""
     assert [(q.kind, q.value) for q in en_quantities("A .07% fee on the biggest banks")] == [
         ("percent", 0.07)
     ]
@@ -643,6 +644,10 @@ def test_a_decimal_that_opens_with_its_point_is_read() -> None:
     assert missing_quantities(ja_quantities("7%の手数料"), en_quantities("a .07% fee"))
     assert [q.value for q in en_quantities("He is batting .212 this year.")] == [0.212]
     assert en_quantities("v.2 is out") == [] and en_quantities("wait...5") == []
+    # batting averages in Japanese too: 打率.209 had been 209, "not in the source"
+    assert [q.value for q in ja_quantities("打率.342、出塁率.370")] == [0.342, 0.37]
+    assert not missing_quantities(ja_quantities("打率.209"), en_quantities("He hit .209."))
+    assert missing_quantities(ja_quantities("打率.290"), en_quantities("He hit .209."))
 
 
 def test_a_verb_written_in_katakana_is_not_a_name() -> None:

@@ -15,9 +15,10 @@ _KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 1e4, "億": 1e8, "兆": 1e12}
 _KANJI_NUM = "〇零一二三四五六七八九十百千"
 # digits with 千 or 百 after them count too: 5千万ドル, 3千5百人, 2千人 (a thousand times 5)
+# and a decimal that opens with its point, as batting averages are written (打率.209)
 _NUM_PART = (
     rf"(?:\d[\d,]*(?:\.\d+)?千(?:\d+百?)?|\d[\d,]*(?:\.\d+)?百|\d[\d,]*(?:\.\d+)?"
-    rf"|[{_KANJI_NUM}]+)"
+    rf"|(?<![0-9A-Za-z.．])\.\d+|[{_KANJI_NUM}]+)"
 )
 _JA_NUMBER = re.compile(rf"{_NUM_PART}(?:[万億兆](?:{_NUM_PART}[万億兆]?)*)?")
 _JA_CURRENCY = {
@@ -94,7 +95,7 @@ def _kanji_to_int(text: str) -> float | None:
 
 
 def _plain(part: str) -> float | None:
-    if part[0].isdigit():
+    if part[0].isdigit() or part[0] == ".":
         total = 0.0
         for digits, small in re.findall(r"([\d,.]+)([千百]?)", part):
             try:
