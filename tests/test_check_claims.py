@@ -2395,6 +2395,36 @@ def test_a_word_that_only_opens_sentences_and_quotations_is_no_name() -> None:
     assert any("Dorran" in r for r in listed), listed
 
 
+def test_a_swap_in_a_reaction_is_must_fix_only_between_names_the_run_knows() -> None:
+    """Round BA (Prospect): a reader's "Bell picks the most swivel-eyed quotes" had "Bell", the
+    essay's author and a capitalised word of the article but no name of the glossary, taken
+    for the name a translation (筆者, "the author") left out: a must-fix. A glossary name, or a
+    word of one (Dorran of "Ilse Dorran"), put in another's place is still one."""
+    source = (
+        "The historian Bell argues the idea is old. Ilse Dorran runs the Kelmar Shippers "
+        "Council.\n\nPriya Natarajan disagrees."
+    )
+    names = [
+        ("Ilse Dorran", "イルゼ・ドラン"),
+        ("Kelmar Shippers Council", "ケルマー荷主協議会"),
+        ("Priya Natarajan", "プリヤ・ナタラジャン"),
+    ]
+    extra = {
+        "article": _inputs(_markdown()).article.model_copy(update={"text": source}),
+        "glossary": [GlossaryEntry(source=a, target=b) for a, b in names],
+    }
+    translation = "ナタラジャンはいつも一番極端な発言を拾ってくるよな。"
+
+    def claim(body: str) -> ClaimReport:
+        return _claim(_reaction_report(body, translation, **extra), "極端な発言")
+
+    author = claim("Honestly, Bell always picks the most extreme quotes he can find.")
+    assert not author.fails and any("Bell" in r for r in author.reasons), author.reasons
+    for known in ("Dorran", "Ilse Dorran"):
+        swapped = claim(f"Honestly, {known} always picks the most extreme quotes she can find.")
+        assert swapped.fails, swapped.reasons
+
+
 def test_the_children_of_one_birth_are_counted() -> None:
     """Round AZ (Global News): 「4人が一度に生まれる四つ子」 for "the birth of quadruplets" was
     a must-fix against the page's other figures. Quadruplets are four; a wrong count fails."""

@@ -165,10 +165,25 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     proof = _capitals_prove(checker, body)
     return [
         Swap(part, form, others[0], proof and _KATAKANA_ONLY.match(part) is not None
-             and (others[0].casefold() in article_words and not unresolved if form
+             and (_known_name(checker, others[0], article_words) and not unresolved if form
                   else person and unresolved == 1))
         for part, form, person in foreign
     ]  # fmt: skip
+
+
+def _known_name(checker: Checker, word: str, article_words: set[str]) -> bool:
+    """Whether the comment's word is a name the run knows: a name of its glossary or a word of
+    one (Wright of "Steven Wright"). Any capitalised word of the article is not proof enough
+    ("Meanwhile", "Rug", the byline's "Bell" were taken for names a translation left out); a
+    draft without a glossary falls back on the article's capitalised words."""
+    if not checker.inputs.glossary:
+        return word.casefold() in article_words
+    folded = word.casefold()
+    for entry in checker.inputs.glossary:
+        source = normalize(entry.source).casefold()
+        if folded == source or folded in re.split(r"[\s\-‐'’.]+", source):
+            return True
+    return False
 
 
 _COMPOUNDING = frozenset({"de", "nl"})  # languages that write a name into a compound word
