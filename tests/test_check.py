@@ -605,6 +605,7 @@ def test_a_rank_is_not_a_count() -> None:
         ("15人以上", "More than two dozen women came forward", False),
         ("最大60%", "up to 47% of exports", False),
         ("30人以上", "More than two dozen women came forward", False),
+        ("15%以上", "profit fell more than 20%", False),  # a round floor is kept as it is
     ],
 )
 def test_one_value_for_a_sources_bound_must_be_near_the_bound(

@@ -55,8 +55,9 @@ def same_value(claim: Quantity, source: Quantity) -> bool:
 
 
 def _rounded_outwards(claim: Quantity, source: Quantity) -> bool:
-    """A floor lowered, or a ceiling raised, by under a quarter to a round figure (20, 25,
-    300, 1.5 million): "more than 24" is also 「20人以上」, "up to 47" 「最大50」."""
+    """A floor that is no round figure lowered, or such a ceiling raised, by under a quarter to
+    a round figure (20, 25, 300, 1.5 million): "more than 24" is also 「20人以上」, "up to 47"
+    「最大50」. A round floor stays as it is: 「15%以上」 is not "more than 20%"."""
     value, bound = abs(claim.value), abs(source.value)
     if claim.bound == "min":
         outwards = 0.75 * bound <= value < bound
@@ -64,8 +65,13 @@ def _rounded_outwards(claim: Quantity, source: Quantity) -> bool:
         outwards = bound < value <= 1.25 * bound
     else:
         return False  # 「約5000」 is not "around 4,000"
+    return outwards and _round(value) and not _round(bound)
+
+
+def _round(value: float) -> bool:
+    """One significant digit, or two ending in 5: 20, 300, 25, 1.5 million."""
     digits = f"{value:.6g}".replace(".", "").lstrip("0").rstrip("0")
-    return outwards and (len(digits) <= 1 or (len(digits) == 2 and digits.endswith("5")))
+    return len(digits) <= 1 or (len(digits) == 2 and digits.endswith("5"))
 
 
 def _rendered_bound(source: Quantity, low: float, high: float) -> tuple[float, float]:
