@@ -338,6 +338,16 @@ def test_a_page_dated_by_its_last_update_gets_the_date_it_was_published(tmp_path
     modified = '<meta property="article:modified_time" content="2024-05-05T08:00:00Z" />'
     page = write(tmp_path / "og.html", _dated_page(tag + modified))
     assert fetch_json(page)["date"] == "2019-03-01"
+    # written with `value` for `content`, as BroadwayWorld and Blister do (round BB: the
+    # page's 2022 date was given to a 2016 announcement; 6 of 633 saved pages change, each to
+    # the date its page declares published)
+    for tag in (
+        '<meta itemprop="datePublished" value="2016-10-13T15:35:00+00:00">',
+        '<meta value="2016-10-13T08:00:15-06:00" name="article:published_time">',
+    ):
+        updated = '<meta value="2022-08-09T10:00:00Z" name="article:modified_time">'
+        page = write(tmp_path / "value.html", _dated_page(updated + tag))
+        assert fetch_json(page)["date"] == "2016-10-13", tag
 
 
 def test_a_page_whose_masthead_was_taken_for_its_headline_gets_its_headline(

@@ -11,11 +11,13 @@ from urllib.parse import urlsplit
 
 # the date a page declares it was first published: schema.org's datePublished (JSON-LD or
 # microdata) or Open Graph's article:published_time, whichever comes first
+# in JSON-LD, or a <meta> with `content` or, as some sites write it, `value` (BroadwayWorld's
+# itemprop="datePublished" value="2016-10-13…"; its copyright date had been taken instead)
 _PUBLISHED = re.compile(
     r"\"datePublished\"\s*:\s*\"([^\"]{8,40})\""
     r"|<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished)[\"']"
-    r"[^>]*\bcontent=[\"']([^\"']{8,40})[\"']"
-    r"|<meta[^>]+\bcontent=[\"']([^\"']{8,40})[\"'][^>]*"
+    r"[^>]*\b(?:content|value)=[\"']([^\"']{8,40})[\"']"
+    r"|<meta[^>]+\b(?:content|value)=[\"']([^\"']{8,40})[\"'][^>]*"
     r"(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished)[\"']",
     re.IGNORECASE,
 )
