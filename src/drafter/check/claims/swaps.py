@@ -75,7 +75,7 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
                     # listed, never must-fix: a claim adds a name of the article to what its
                     # evidence says as often as it swaps one (round drafts: 13 false must-fix
                     # items in 211 faithful drafts; planted swaps caught at must-fix outside
-                    # the reactions: 0 of 503 on dev, 0 of 174 on recorded drafts)
+                    # the reactions: 0 of 503 on dev, 0 of 371 on recorded drafts)
                     False,
                     checker.say(
                         f"「{moved.target}」は根拠の原文（{sentence.id}）になく、その文の"
