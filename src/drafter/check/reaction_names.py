@@ -172,18 +172,12 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
 
 
 def _known_name(checker: Checker, word: str, article_words: set[str]) -> bool:
-    """Whether the comment's word is a name the run knows: a name of its glossary or a word of
-    one (Wright of "Steven Wright"). Any capitalised word of the article is not proof enough
-    ("Meanwhile", "Rug", the byline's "Bell" were taken for names a translation left out); a
-    draft without a glossary falls back on the article's capitalised words."""
-    if not checker.inputs.glossary:
-        return word.casefold() in article_words
-    folded = word.casefold()
-    for entry in checker.inputs.glossary:
-        source = normalize(entry.source).casefold()
-        if folded == source or folded in re.split(r"[\s\-‐'’.]+", source):
-            return True
-    return False
+    """Whether the comment's word is a name the run knows: a word of a glossary name (Wright of
+    "Steven Wright"). Any capitalised word of the article is not proof enough ("Meanwhile",
+    "Rug", the byline's "Bell" were taken for names a translation left out); a draft without a
+    glossary falls back on the article's capitalised words."""
+    known = _glossary_words(checker) if checker.inputs.glossary else article_words
+    return word.casefold() in known
 
 
 _COMPOUNDING = frozenset({"de", "nl"})  # languages that write a name into a compound word

@@ -79,7 +79,8 @@ MODAL_EN = re.compile(
     r"should(?!\s+(?:not\s+)?(?:have|be\s+(?:noted|said)))|shouldn't)\b",
     re.IGNORECASE,
 )
-# Words that only report uncertainty second-hand: dropping them is worth a look, not a must-fix.
+# Words that only report uncertainty second-hand: a claim that gives itself as someone's account
+# (…と説明した, …によると) keeps them.
 _SOFT_MODAL = re.compile(
     r"^(reportedly|allegedly|suspected|believed to|warns?|warned|threatens? to|threatened to|"
     r"estimated?|suggests?|suggested|indicates?|appears? to|seem(?:s|ed)?|seemingly|"

@@ -27,7 +27,7 @@ QUOTE_SURE_CHARS = 8  # shorter, a quotation is a term more often than someone's
 # delighted with this expanded collaboration") embeds too loosely to be told invented.
 QUOTE_IN_CONTEXT = 0.55
 RUNS_WORTH = 0.2  # a sentence this close to a quotation is worth reading run by run
-QUOTE_REPORTED = 0.35  # this close to some source sentence, a quotation is not must-fix
+QUOTE_REPORTED = 0.35  # this close to some source sentence, a quotation is reported speech
 # A quotation that renders one clause of a long one reads far better against the clause (0.64
 # against 0.41); a changed word of a whole quotation reads about as well against a clause as
 # against the whole (+0.03 to +0.15 on dev's planted changes), so it stays listed
@@ -135,6 +135,25 @@ def _quoting_sentence_close(checker: Checker, text: str) -> bool:
     return float(align.similarity([text], quoting)[0].max()) >= QUOTE_IN_CONTEXT
 
 
+def _unlike_anything(checker: Checker, text: str, content: str, score: float, spoken: bool) -> bool:
+    """Whether a quotation reads like no one's words in the source, and so is worth looking for
+    run by run across its sentences before it is listed: someone's words (not a term), far from
+    every quoted span, on a page that quotes people and is no interview, in a language the
+    check reads, and not reported speech (Japanese news puts "said the port would close" in
+    「」 too; an aggregator quotes outlets' verdicts as plain sentences credited after them).
+    The cheap tests come first: the last two encode the quotation."""
+    return (
+        spoken
+        and bool(checker.quotes)
+        and len(content) >= QUOTE_SURE_CHARS
+        and score < QUOTE_INVENTED
+        and not _interview(checker)
+        and checker.reads_source  # a Czech quote's faithful rendering: 0.12
+        and checker.says_in_source(content) < QUOTE_REPORTED
+        and not _quoting_sentence_close(checker, text)
+    )
+
+
 def _runs_of_words(text: str) -> list[str]:
     """Runs of 6 and 10 words, every third word: a quotation may render part of a clause
     ("…one that we think will change the industry and ticketing forever")."""
@@ -169,27 +188,13 @@ def _quotation(
         return []  # the source's own words, unquoted there ("Upgrade your seat!"), or an
         # interviewee's answer a Q&A page prints without quotation marks
     if score < QUOTE_MIN:
-        # Japanese news puts reported speech in 「」 too ("said the port would close" →
-        # 「港を閉鎖する」と述べた): a quotation that says what a source sentence says is to verify
-        # (an aggregator quotes outlets' verdicts as plain sentences credited after them: a
-        # quotation that close to a source sentence is not an invented one)
-        reported = checker.says_in_source(content) >= QUOTE_REPORTED or (
-            _quoting_sentence_close(checker, text)
-        )
         # listed, never must-fix: how close a rendering in Japanese is to the speaker's English
         # is the encoder's guess (round drafts: 4 false must-fix items in 211 faithful drafts;
         # planted quotations caught as invented at must-fix: 0 of 158 on dev, 0 of 75 on recorded
         # drafts; a figure inside a quotation that contradicts the speaker's stays must-fix)
-        invented = (
-            spoken
-            and bool(checker.quotes)
-            and len(content) >= QUOTE_SURE_CHARS
-            and score < QUOTE_INVENTED
-            and not reported
-            and not _interview(checker)
-            and checker.reads_source  # a Czech quote's faithful rendering: 0.12
-        )
-        if invented and _phrase_of(checker, content, anchor, thorough=True):
+        if _unlike_anything(checker, text, content, score, spoken) and _phrase_of(
+            checker, content, anchor, thorough=True
+        ):
             return []  # the source's own words, in a sentence too long to read as a whole
         where = f" “{span[:70]}”" if span else ""
         return [
