@@ -294,6 +294,7 @@ class Checker:
             claims.names,
             claims.swapped_names,
             claims.numbers,
+            claims.records,
             claims.quotes,
             claims.hedges,
             claims.calendar,

@@ -22,6 +22,7 @@ from drafter.check.claims.hedges import HEDGE_JA, HEDGE_SIM, MODAL_EN, hedges
 from drafter.check.claims.names import names
 from drafter.check.claims.numbers import numbers
 from drafter.check.claims.quotes import JA_QUOTE, QUOTE_INVENTED, QUOTE_MIN, quotes
+from drafter.check.claims.records import records
 from drafter.check.claims.swaps import swapped_names
 
 __all__ = [
@@ -41,5 +42,6 @@ __all__ = [
     "names",
     "numbers",
     "quotes",
+    "records",
     "swapped_names",
 ]

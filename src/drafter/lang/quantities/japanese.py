@@ -151,8 +151,10 @@ _JA_NOT_FIGURE_AFTER = re.compile(
     r"(?:[一-龥]{1,2}|つ)目(?!標|指|安|立)|世紀)"  # 4作目, 3つ目, 17世紀: ordinals too
 )
 # A season's record (14勝0敗1分, 10勝5敗): the source writes it 14-0-1, which is not a figure
-# either; a single 5勝 (five wins) is still a count.
+# either (check/claims/records.py compares the two); a single 5勝 (five wins) is still a count.
 _JA_RECORD = re.compile(r"\d+勝\d+敗(?:\d+(?:分け?|引き分け)?)?")
+# 27対24: a score (or a vote), as the source writes 27-24; records.py compares both
+_JA_SCORE = re.compile(r"(?<![\d.])\d{1,3}\s*対\s*\d{1,3}(?![\d.])")
 
 
 _ALL_OF = re.compile(r"中|を通じ|を通し")  # 一年中, 一年を通じて: all year long
@@ -193,6 +195,7 @@ def _prepared(sentence: str) -> str:
     text = re.sub(r"(?<!\d)\d{1,2}年代", "", text)
     text = re.sub(r"(?<!\d)\d{1,2}代(?!目)", "", text)  # 10代 ("teens"), 30代: an age group
     text = _JA_RECORD.sub("", text)
+    text = _JA_SCORE.sub("", text)
     text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
     text = _JA_RANGE.sub(lambda m: f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}", text)
     text = _JA_BAND_RANGE.sub(r"\1\2台〜", text)  # 2%〜3%台: 2%台 to 3%台

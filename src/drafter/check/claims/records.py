@@ -1,0 +1,109 @@
+"""Win-loss records and scores: 「4勝7敗」 and 「3対1」 against the "4-7" and "3-1" of the source.
+
+The numbers check reads neither (a record is two counts in one, and the source's "4-7" is no
+figure to it), so a record changed to 8勝7敗 went unseen. Here a record is held to the records
+and scores the source writes: found anywhere in the source, it stands; contradicted by another
+pair in the sentence the claim is firmly anchored to, it is wrong. A record the source states in
+words ("four wins and seven losses") or the writer works out leaves the anchored sentence with
+no pair to contradict it, and nothing is said.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from drafter.check.claims.anchor import Anchor, Finding, cite
+from drafter.lang.text import normalize
+
+if TYPE_CHECKING:
+    from drafter.check.core import Checker
+
+# 4勝7敗, 14勝0敗1分(け), 14勝0敗1: wins, losses (and draws), in that order
+_JA_RECORD = re.compile(r"(\d{1,3})勝(\d{1,3})敗(?:(\d{1,3})(?:分け?|引き分け)?)?")
+# 3対1, 2-1で勝利: a score, or a vote (52対48); which side won the words around it say
+_JA_SCORE = re.compile(
+    r"(?<![\d.])(\d{1,3})\s*対\s*(\d{1,3})(?![\d.])"
+    r"|(?<![\d./-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?=\s*(?:で|の(?:勝利|敗戦|敗北|引き分け|快勝|大勝|完封|辛勝|惜敗)))"
+)
+# 4-7, 14-0-1, (4-7), a 3–1 win, voted 52 to 48: two or three small numbers joined by dashes
+# (or "to"), not a date, a range of some unit (10-15 days, 3 to 4 percent) or part of a longer
+# figure
+_EN_PAIR = re.compile(
+    r"(?<![\w.,/$€£¥-])(\d{1,3})(?:\s?[-–]\s?|\sto\s)(\d{1,3})(?:[-–](\d{1,3}))?"
+    r"(?![\w.,/%-]*\d|[\w%-])"
+    r"(?!\s*(?:%|percent|per\s?cent|[ap]\.?m\b|(?:day|week|month|year|hour|minute|second|mile|"
+    r"kilomet|met|feet|foot|inch|pound|kg|lb|km|mph|degree|time|point|people|percent|"
+    r"billion|million|thousand)))",
+    re.IGNORECASE,
+)
+
+Pair = tuple[int, ...]
+
+
+def ja_records(text: str) -> list[tuple[str, Pair, bool]]:
+    """The claim's records and scores: (as written, the numbers, whether order matters). A
+    record's order is wins first; a score's is the winner's or the subject's, as the sentence
+    puts it (「1対3で敗れた」 is the source's "lost 3-1"), so it is compared as a set."""
+    plain = normalize(text)
+    out: list[tuple[str, Pair, bool]] = []
+    for match in _JA_RECORD.finditer(plain):
+        out.append((match[0], tuple(int(g) for g in match.groups() if g is not None), True))
+    for match in _JA_SCORE.finditer(plain):
+        numbers = tuple(int(g) for g in match.groups() if g is not None)
+        out.append((match[0], numbers, False))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def en_pairs(text: str) -> tuple[Pair, ...]:
+    """The records and scores a source sentence writes ("went 4-7", "a 3-1 win", "(10-5-1)")."""
+    pairs = (
+        tuple(int(g) for g in match.groups() if g is not None)
+        for match in _EN_PAIR.finditer(normalize(text))
+    )
+    return tuple(p for p in pairs if not (p[0] >= 100 and p[1] < 10))  # a Boeing 787-9
+
+
+def _agrees(claimed: Pair, ordered: bool, written: Pair) -> bool:
+    if ordered:
+        # 4勝7敗 states the first two of a "4-7-1"; 4勝7敗1分 needs all three
+        return written[: len(claimed)] == claimed
+    return sorted(claimed) == sorted(written[:2]) and len(claimed) == 2
+
+
+def records(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
+    found = ja_records(text)
+    if not found:
+        return []
+    out: list[Finding] = []
+    for written, claimed, ordered in found:
+        if any(
+            _agrees(claimed, ordered, pair) for s in checker.sentences for pair in en_pairs(s.text)
+        ):
+            continue
+        rivals = [
+            (checker.by_id[i], pair)
+            for i in anchor.closest
+            for pair in en_pairs(checker.by_id[i].text)
+            if len(pair) >= len(claimed) or not ordered
+        ]
+        if not rivals:
+            continue  # stated in words, or worked out: nothing here says otherwise
+        # the pair nearest the claim's (4-7 for 7勝4敗, not the game's 27-24)
+        sentence, pair = max(rivals, key=lambda r: len(set(r[1]) & set(claimed)))
+        rival = "-".join(str(n) for n in pair)
+        out.append(
+            Finding(
+                "numbers",
+                anchor.firm(section),
+                checker.say(
+                    f"「{written}」: 原文（{sentence.id}）は「{rival}」 — “{cite(sentence)}”",
+                    f"「{written}」: the source ({sentence.id}) says “{rival}” — "
+                    f"“{cite(sentence)}”",
+                ),
+                sentence.id,
+            )
+        )
+    return out
