@@ -79,3 +79,37 @@ def test_a_site_name_given_as_an_address_becomes_the_host() -> None:
     )
     article = extract_article(html, url="https://www.hawaiinewsnow.com/2019/11/19/story/")
     assert article.site_name == "hawaiinewsnow.com"
+
+
+def test_a_paragraph_wrapped_in_the_html_source_is_one_line_and_code_keeps_its_lines(
+    tmp_path: Path,
+) -> None:
+    """A browser lays out a line break in the HTML source as a space: The New Republic wraps its
+    paragraphs at 100 columns, and each wrap had split a sentence in two (S1 "… over nearly a",
+    S2 "decade, had …"). A <pre> block keeps its lines."""
+    wrapped = (
+        "<p><span>The eight films, which stretched out over nearly a\n"
+        "          decade, had a fantastic group of actors at its center. We watched\n"
+        "          them grow up on screen.</span><br></p>\n"
+        "<p>The second paragraph is about the\n   spin-off, which has no such charms.</p>\n"
+        "<p>中国語の段落は\n  改行されても一続きの文です。</p>\n"
+    )
+    page = tmp_path / "review.html"
+    page.write_text(
+        "<html><head><title>A review</title></head><body><article>"
+        + wrapped * 3
+        + "<pre>line one\nline two</pre></article></body></html>",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["fetch", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    lines = json.loads(result.stdout)["text"].split("\n")
+    assert lines[0] == (
+        "The eight films, which stretched out over nearly a decade, had a fantastic group of "
+        "actors at its center. We watched them grow up on screen."
+    )
+    assert lines[1] == "The second paragraph is about the spin-off, which has no such charms."
+    assert (
+        lines[2] == "中国語の段落は改行されても一続きの文です。"
+    )  # no space between wide characters
+    assert lines[-2:] == ["line one", "line two"]
