@@ -517,6 +517,8 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("車両が40〜80%を占める", "vehicles contribute 40 to 80 percent"),  # both ends
         ("確率は30〜60％", "a 30-60 per cent chance"),
         ("この10年で700万人以上増えた", "grew by more than 7 million in the past decade"),
+        ("この先さらに10年続く", "we've got another decade of these movies left"),
+        ("この10年で一番好きなアルバム", "my favorite synth records of the decade"),
         ("3億5000万〜3億7500万人に減った", "fell to 350–375 million"),  # one scale, two ends
         ("9月下旬に持ち出した", "since the late-September caper"),
         ("0.6〜0.7mmから1.2mmに", "went from 0.6-0.7 mm to 1.2mm"),  # a decimal range; mm

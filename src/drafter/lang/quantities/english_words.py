@@ -74,6 +74,13 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     # over the past year, in the past decade, in the last year: one year, ten years ("last
     # year" without "the" is the year before, a date)
     (re.compile(r"(?i)\b(past|previous|(?<=the )last) (year|month|week|decade)\b"), r"\1 1 \2"),
+    # another decade, another year; the decade, this decade, the next decade: one of each
+    # (「さらに10年」, 「この10年」; "next year" alone stays a date)
+    (re.compile(r"(?i)\b(another) (year|month|week|decade|century)\b"), r"\1 1 \2"),
+    (
+        re.compile(r"(?i)\b(the|this|that|the next|the coming) (decade|century)\b(?!['’]s)"),
+        r"\1 1 \2",
+    ),
     # "a 50,000-year-old tool", "approximately 50,000 years old": no one's age but a span back
     # in time (「約5万年前」); a person's age stays an age
     (re.compile(r"(?i)\b(\d[\d,]*)[\s-]+years?[\s-]+old\b"), _object_age),
