@@ -675,6 +675,30 @@ def test_the_office_of_a_place_is_not_a_person() -> None:
     assert [m.person for m in name_mentions("ワシントン氏は述べた。")] == [True]
 
 
+def test_a_modal_hedges_only_the_clause_a_semicolon_gives_it() -> None:
+    """'A; B suggests C': a claim that restates A drops no hedge; one that restates B does."""
+    from drafter.check.claims import Anchor, hedges
+    from drafter.check.core import Checker
+
+    source = (
+        "They find an able collaborator in the singer Ava Lund, whose vocals add a glowing "
+        "texture to the slow ballad “North Pier”; with wavering synths under a cloud of "
+        "spoken word, “Salt Road” suggests a sparser take on the dream pop of the nineties."
+    )
+
+    def findings(claim: str) -> list[str]:
+        checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
+        anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=True)
+        return [f.check for f in hedges(checker, "lead", claim, anchor)]
+
+    assert (
+        findings("歌手アバ・ルンドの歌声は、バラード「ノース・ピア」に輝く質感を加えている。") == []
+    )
+    assert findings("「ソルト・ロード」は90年代のドリームポップを簡素に再現した曲だ。") == [
+        "hedges"
+    ]
+
+
 def test_a_second_hand_hedge_is_kept_by_giving_the_claim_as_someones_account() -> None:
     """ "allegedly" kept as 「…と説明した」; "may" is not (a possibility is no account)."""
     from drafter.check.claims import Anchor, hedges

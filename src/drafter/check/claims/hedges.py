@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, cite
+from drafter.lang import align
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -156,9 +158,29 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
             # 劉氏は人民解放軍について「すでに現地にいる」と述べた for '… could be deployed,
             # warning: "They are already there"': the quotation has no hedge to drop
             continue
+        if word is not None and _restates_another_clause(text, sentence.text, word.start()):
+            continue  # "…to “Fifth Terrace”; … “Imola” suggests a sparser take…": not this one
         if word is not None:
             return [_hedge_finding(checker, sentence, word.group(0))]
     return []
+
+
+# clauses a semicolon joins: each says its own thing, and a modal hedges only its own
+_SEMICOLON = re.compile(r";\s+")
+_CLAUSE_CHARS = 25  # shorter parts are lists ("Paris; Lyon; Nice"), not clauses
+
+
+def _restates_another_clause(claim: str, sentence: str, at: int) -> bool:
+    """Whether the claim restates a clause of the sentence other than the one the modal at
+    `at` stands in, by its closest meaning: two reviews' worth of a source sentence joined by
+    a semicolon, only the second hedged, was demanded of a claim that renders the first."""
+    bounds = [0, *(m.end() for m in _SEMICOLON.finditer(sentence)), len(sentence) + 1]
+    parts = [sentence[a:b].strip() for a, b in pairwise(bounds)]
+    if len(parts) < 2 or any(len(p) < _CLAUSE_CHARS for p in parts):
+        return False
+    hedged = next(n for n, end in enumerate(bounds[1:]) if at < end)
+    row = align.similarity([claim], parts)[0]
+    return int(row.argmax()) != hedged
 
 
 def _in_quotes(text: str, at: int) -> bool:
