@@ -69,10 +69,19 @@ def _initial(word: str) -> str:
     return "a" if first in "aeiou" else first
 
 
+_SHORTENED = 4  # the katakana a name cut short keeps at least (インスタ)
+
+
 def _glossed(checker: Checker, word: str, text: str) -> bool:
-    """Whether the glossary's rendering of a name with this word is in the text (Nissan → 日産)."""
+    """Whether the glossary's rendering of a name with this word is in the text (Nissan → 日産),
+    whole or cut short as Japanese shortens a long katakana name (インスタ for インスタグラム)."""
+    runs = [r for r in _KATAKANA.findall(text) if len(r) >= _SHORTENED]
     return any(
-        entry.target and normalize(entry.target) in text
+        entry.target
+        and (
+            normalize(entry.target) in text
+            or any(normalize(entry.target).startswith(r) for r in runs)
+        )
         for entry in checker.inputs.glossary
         if _said(word.casefold(), normalize(entry.source).casefold())
     )
@@ -126,7 +135,8 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     words = comment_words + [w for w in checker.words if w not in comment_words]
     mentions = name_mentions(text, checker.glossary_names, f"{checker.inputs.article.text}\n{body}")
     rendered: set[str] = set()
-    foreign: list[tuple[str, str, bool]] = []  # (part, form, named as a person)
+    # (part, form, named as a person, read as the form surely: the glossary's, or spelt alike)
+    foreign: list[tuple[str, str, bool, bool]] = []
     # a katakana name matched to nothing may be the comment's name rendered in a way the
     # matcher misses (ロウズ for "Lowe's"): then a swap is listed, never must-fix
     unresolved = 0
@@ -144,7 +154,7 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
                 unresolved += 1
                 if not mention.from_glossary and unfamiliar(part) and not _heard_in(part, body):
                     # a name neither the comment nor the article has
-                    foreign.append((part, "", mention.person))
+                    foreign.append((part, "", mention.person, False))
                 continue
             key = normalize(form).casefold()
             parts = re.split(r"[\s\-‐]+", key)  # Bautista-Agut is also "Bautista"
@@ -154,7 +164,8 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
             tokens += [normalize(o).casefold() for o in others]
             rendered.update(tokens)
             if not _said_or_unknown(checker, tokens, said, mention.from_glossary, part, body):
-                foreign.append((part, form, mention.person))
+                sure = mention.from_glossary or spelling_match(part, form) >= _SPELT_ALIKE
+                foreign.append((part, form, mention.person, sure))
     if not foreign:
         return []
     article_words = {w.casefold() for w in checker.words}
@@ -165,10 +176,16 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     proof = _capitals_prove(checker, body)
     return [
         Swap(part, form, others[0], proof and _KATAKANA_ONLY.match(part) is not None
-             and (_known_name(checker, others[0], article_words) and not unresolved if form
-                  else person and unresolved == 1))
-        for part, form, person in foreign
+             and (sure and _known_name(checker, others[0], article_words) and not unresolved
+                  if form else person and unresolved == 1))
+        for part, form, person, sure in foreign
     ]  # fmt: skip
+
+
+# a katakana word's sound shape matches many words (ソウルメイト, "soulmate", split by the
+# dictionary into ソウル "Seoul" and メイト, sounds like Germanotta): a swap is must-fix only
+# where the spellings agree too (ジャーマノッタ: 0.67, ソウルメイト: 0.2; トランプ/Trump: 0.5)
+_SPELT_ALIKE = 0.4
 
 
 def _known_name(checker: Checker, word: str, article_words: set[str]) -> bool:

@@ -251,6 +251,8 @@ def _as_japanese(sentence: str, language: str) -> str:
     if language == "zh":
         text = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", text)
         text = re.sub(r"(?<=\d)成", "割", text)  # 约3成: about 30%
+        # "31 万注册": a space between half-width digits and the scale, as mixed text is set
+        text = re.sub(r"(?<=\d)\s+(?=[万亿億兆])", "", text)
         for chinese, japanese in CHINESE:
             text = text.replace(chinese, japanese)
         return text

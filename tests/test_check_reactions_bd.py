@@ -1,0 +1,99 @@
+"""Round BD's false must-fix items on reactions, each from a faithful recorded draft: a place's
+adjective the name does not make, a name cut short as Japanese shortens it, a katakana word
+whose sound shape matched an article's name, and a Chinese figure set apart from its scale."""
+
+from __future__ import annotations
+
+from drafter.models import GlossaryEntry
+from tests.test_check_claims import _claim, _inputs, _markdown, _reaction_report
+
+
+def _glossary_extra(source: str, names: list[tuple[str, str]]) -> dict[str, object]:
+    return {
+        "article": _inputs(_markdown()).article.model_copy(update={"text": source}),
+        "glossary": [GlossaryEntry(source=a, target=b) for a, b in names],
+    }
+
+
+def test_a_people_or_adjective_the_country_name_does_not_make_is_that_country() -> None:
+    """ "Scottish" for 「スコットランド人」: not the -ish of Scotland."""
+    source = "Her Scottish mother grew up in Scotland and moved to Durham. " * 3
+    extra = _glossary_extra(
+        source,
+        [("Scotland", "スコットランド"), ("Durham", "ダーラム")],
+    )
+    body = "Having a Scottish mother explains a lot of this essay."
+    faithful = _claim(
+        _reaction_report(
+            body, "スコットランド人の母親なら、このエッセイの多くが腑に落ちる。", **extra
+        ),
+        "腑に落ちる",
+    )
+    assert not any("取り違え" in r for r in faithful.reasons), faithful.reasons
+    swapped = _claim(
+        _reaction_report(body, "ダーラム人の母親なら、このエッセイの多くが腑に落ちる。", **extra),
+        "腑に落ちる",
+    )
+    assert any("Scottish" in r for r in swapped.reasons), swapped.reasons
+
+
+def test_a_name_cut_short_as_japanese_shortens_it_is_rendered() -> None:
+    """「インスタ」 for Instagram (the glossary's インスタグラム), beside ソウルメイト
+    ("soulmates"), which the dictionary reads as ソウル (Seoul) + メイト and whose sound shape
+    matched the article's "Germanotta": neither is a swap to fix."""
+    source = (
+        "Cynthia Germanotta posted a photo on Instagram. “We are soulmates,” Gaga wrote there "
+        "in July, asking fans to root for them. "
+    ) * 2
+    extra = _glossary_extra(
+        source,
+        [("Cynthia Germanotta", "シンシア・ジャーマノッタ"), ("Instagram", "インスタグラム")],
+    )
+    body = (
+        "Ela mesma falou que era uma pausa. Aquele post do Instagram dizendo que eles são almas "
+        "gêmeas e pedindo pra torcer por eles."
+    )
+    claim = _claim(
+        _reaction_report(
+            body, "インスタで、自分たちはソウルメイトだから応援してって書いてた。", **extra
+        ),
+        "応援して",
+    )
+    assert not any("取り違え" in r for r in claim.reasons), claim.reasons
+    # the post named by neither: ソウルメイト is at most listed, being spelt nothing like
+    # Germanotta
+    dropped = _claim(
+        _reaction_report(
+            body, "あの投稿で、自分たちはソウルメイトだから応援してって書いてた。", **extra
+        ),
+        "応援して",
+    )
+    assert not dropped.fails, dropped.reasons
+    # a name of the article put for the comment's, spelt like the article's, still is one
+    swapped = _claim(
+        _reaction_report(
+            "Aquele post do Instagram dizendo que eles são almas gêmeas e pedindo pra torcer.",
+            "ジャーマノッタの投稿で、自分たちはソウルメイトだって書いてた。",
+            **extra,
+        ),
+        "投稿で",
+    )
+    assert swapped.fails, swapped.reasons
+
+
+def test_a_chinese_figure_set_apart_from_its_scale_is_one_figure() -> None:
+    """ "31 万注册、3 万日活": 310,000 sign-ups and 30,000 daily users (日活, no span of days)."""
+    body = (
+        "31 万注册、3 万日活，日活/注册接近 10%，对一个新的社交应用来说其实还行吧？"
+        "不过跟大平台比就差远了，新鲜感过了可能就没人用了。"
+    )
+    claim = _claim(
+        _reaction_report(body, "登録31万、DAU 3万で、比率が10%近いなら悪くないんじゃない？"),
+        "登録31万",
+    )
+    assert not claim.fails, claim.reasons
+    changed = _claim(
+        _reaction_report(body, "登録41万、DAU 3万で、比率が10%近いなら悪くないんじゃない？"),
+        "登録41万",
+    )
+    assert changed.fails, changed.reasons
