@@ -518,6 +518,7 @@ def test_an_ordinal_run_of_years_is_that_many_years() -> None:
         ("確率は30〜60％", "a 30-60 per cent chance"),
         ("この10年で700万人以上増えた", "grew by more than 7 million in the past decade"),
         ("この先さらに10年続く", "we've got another decade of these movies left"),
+        ("打率.251、OPS.633にとどまった", "hit .251 with a .633 OPS"),  # a rate after its stat
         ("この10年で一番好きなアルバム", "my favorite synth records of the decade"),
         ("3億5000万〜3億7500万人に減った", "fell to 350–375 million"),  # one scale, two ends
         ("9月下旬に持ち出した", "since the late-September caper"),
@@ -697,6 +698,13 @@ def test_a_modal_hedges_only_the_clause_a_semicolon_gives_it() -> None:
     assert findings("「ソルト・ロード」は90年代のドリームポップを簡素に再現した曲だ。") == [
         "hedges"
     ]
+    # a comma and a conjunction part clauses too
+    source = (
+        "Tomas Ekdahl will make $13.5 million this year in Boston, and he should probably get a "
+        "chance to start somewhere else next season."
+    )
+    assert findings("エクダールの今年の年俸はボストンで1350万ドルだ。") == []
+    assert findings("エクダールは来季、他球団で先発投手を務める。") == ["hedges"]
 
 
 def test_a_second_hand_hedge_is_kept_by_giving_the_claim_as_someones_account() -> None:

@@ -37,6 +37,20 @@ def test_a_people_or_adjective_the_country_name_does_not_make_is_that_country() 
     assert any("Scottish" in r for r in swapped.reasons), swapped.reasons
 
 
+def test_anglican_is_of_britain() -> None:
+    """「英国国教会」 for "Anglican": no 英国 put for a name the comment gives."""
+    source = "He grew up in Britain, where the Anglican hymns of his school stayed with him. " * 2
+    extra = _glossary_extra(source, [("Britain", "英国")])
+    body = "That Anglican hymn at the end got me. My school sang it every single week."
+    claim = _claim(
+        _reaction_report(
+            body, "最後の英国国教会の賛美歌が刺さった。学校で毎週歌ってたやつ。", **extra
+        ),
+        "賛美歌",
+    )
+    assert not any("取り違え" in r for r in claim.reasons), claim.reasons
+
+
 def test_a_name_cut_short_as_japanese_shortens_it_is_rendered() -> None:
     """「インスタ」 for Instagram (the glossary's インスタグラム), beside ソウルメイト
     ("soulmates"), which the dictionary reads as ソウル (Seoul) + メイト and whose sound shape
@@ -97,3 +111,12 @@ def test_a_chinese_figure_set_apart_from_its_scale_is_one_figure() -> None:
         "登録41万",
     )
     assert changed.fails, changed.reasons
+    # 十个, 三个: counts in Chinese numerals before the counter
+    body = (
+        "美国很多人觉得这种食物就是没味道的替代品，确实有不少人讨厌。"
+        "你去超市门口问十个人有三个会翻白眼。"
+    )
+    claim = _claim(
+        _reaction_report(body, "スーパーの前で10人に聞いたら3人は呆れた顔をするよ。"), "10人に"
+    )
+    assert not claim.reasons, claim.reasons

@@ -7,6 +7,7 @@ import pytest
 from drafter.check.claims import Anchor, records
 from drafter.check.claims.records import en_pairs, ja_records
 from drafter.check.core import Checker, check
+from drafter.lang.quantities import ja_quantities
 from tests.helpers import check_inputs
 
 SOURCE = """The Harbour City Gulls beat the Ridgeway Foxes 27-24 on Sunday to improve to 4-7 this season.
@@ -79,6 +80,15 @@ def test_a_weak_anchor_lists_the_contradiction_to_verify() -> None:
     assert [must for must, _ in _findings(source, "ガルズは5勝7敗となった。", 0.2)] == [False]
 
 
+def test_a_batting_line_is_the_sources_hits_for_at_bats() -> None:
+    """「11打数1安打」 is "1-11" (or "1-for-11"): hits first in English, at-bats first in
+    Japanese. Read as figures, the 11 was listed against the sentence's "Game 4"."""
+    source = "Through Tuesday's Game 4, he is 1-11 at the plate, with eight strikeouts."
+    assert _findings(source, "第4戦までで11打数1安打、8三振だ。") == []
+    assert [must for must, _ in _findings(source, "第4戦までで11打数2安打、8三振だ。")] == [True]
+    assert ja_quantities("第4戦までで11打数1安打、8三振だ。")[-1].value == 8
+
+
 @pytest.mark.parametrize(
     ("text", "pairs"),
     [
@@ -86,6 +96,7 @@ def test_a_weak_anchor_lists_the_contradiction_to_verify() -> None:
         ("The Jets (10-5-1) host Miami.", [(10, 5, 1)]),
         ("a 3–1 win", [(3, 1)]),
         ("the Senate voted 52 to 48", [(52, 48)]),
+        ("he went 1-for-11 in the series", [(1, 11)]),
         ("It takes 10-15 days.", []),  # a range of days
         ("from 3 to 4 percent", []),
         ("up 3-4% on the year", []),

@@ -165,22 +165,30 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
     return []
 
 
-# clauses a semicolon joins: each says its own thing, and a modal hedges only its own
-_SEMICOLON = re.compile(r";\s+")
+# clauses a semicolon, or a comma and a conjunction, join: each says its own thing, and a
+# modal hedges only its own ("He'll make $13.5 million this year, and he should probably get a
+# chance to start"; "Wright is probably a gimme, considering he was an All-Star")
+_SEMICOLON = re.compile(
+    r";\s+|,\s+(?=(?:and|but|so|yet|considering|because|although|though|whereas)\s)"
+)
 _CLAUSE_CHARS = 25  # shorter parts are lists ("Paris; Lyon; Nice"), not clauses
+# … and the claim reads that much closer to the other clause: a claim that restates both
+# (hedge dropped) reads about as close to each
+_CLAUSE_MARGIN = 0.05
 
 
 def _restates_another_clause(claim: str, sentence: str, at: int) -> bool:
     """Whether the claim restates a clause of the sentence other than the one the modal at
-    `at` stands in, by its closest meaning: two reviews' worth of a source sentence joined by
-    a semicolon, only the second hedged, was demanded of a claim that renders the first."""
+    `at` stands in, by its closest meaning: an album review's two songs joined by a semicolon,
+    only the second hedged ("suggests"), was demanded of a claim that renders the first."""
     bounds = [0, *(m.end() for m in _SEMICOLON.finditer(sentence)), len(sentence) + 1]
     parts = [sentence[a:b].strip() for a, b in pairwise(bounds)]
     if len(parts) < 2 or any(len(p) < _CLAUSE_CHARS for p in parts):
         return False
     hedged = next(n for n, end in enumerate(bounds[1:]) if at < end)
     row = align.similarity([claim], parts)[0]
-    return int(row.argmax()) != hedged
+    best = int(row.argmax())
+    return best != hedged and float(row[best] - row[hedged]) >= _CLAUSE_MARGIN
 
 
 def _in_quotes(text: str, at: int) -> bool:

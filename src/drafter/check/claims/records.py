@@ -27,11 +27,13 @@ _JA_SCORE = re.compile(
     r"(?<![\d.])(\d{1,3})\s*対\s*(\d{1,3})(?![\d.])"
     r"|(?<![\d./-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?=\s*(?:で|の(?:勝利|敗戦|敗北|引き分け|快勝|大勝|完封|辛勝|惜敗)))"
 )
-# 4-7, 14-0-1, (4-7), a 3–1 win, voted 52 to 48: two or three small numbers joined by dashes
-# (or "to"), not a date, a range of some unit (10-15 days, 3 to 4 percent) or part of a longer
-# figure
+# 11打数1安打: at-bats and hits, as the source writes "1-for-11" (or "1-11") hits first
+_JA_AT_BATS = re.compile(r"(\d{1,3})打数(\d{1,3})安打")
+# 4-7, 14-0-1, (4-7), a 3–1 win, voted 52 to 48, 1-for-11: two or three small numbers joined
+# by dashes (or "to", "for"), not a date, a range of some unit (10-15 days, 3 to 4 percent) or
+# part of a longer figure
 _EN_PAIR = re.compile(
-    r"(?<![\w.,/$€£¥-])(\d{1,3})(?:\s?[-–]\s?|\sto\s)(\d{1,3})(?:[-–](\d{1,3}))?"
+    r"(?<![\w.,/$€£¥-])(\d{1,3})(?:\s?[-–]\s?|\sto\s|-for-|\sfor\s)(\d{1,3})(?:[-–](\d{1,3}))?"
     r"(?![\w.,/%-]*\d|[\w%-])"
     r"(?!\s*(?:%|percent|per\s?cent|[ap]\.?m\b|(?:day|week|month|year|hour|minute|second|mile|"
     r"kilomet|met|feet|foot|inch|pound|kg|lb|km|mph|degree|time|point|people|percent|"
@@ -50,6 +52,8 @@ def ja_records(text: str) -> list[tuple[str, Pair, bool]]:
     out: list[tuple[str, Pair, bool]] = []
     for match in _JA_RECORD.finditer(plain):
         out.append((match[0], tuple(int(g) for g in match.groups() if g is not None), True))
+    for match in _JA_AT_BATS.finditer(plain):  # 11打数1安打: "1-for-11", hits first
+        out.append((match[0], (int(match[2]), int(match[1])), True))
     for match in _JA_SCORE.finditer(plain):
         numbers = tuple(int(g) for g in match.groups() if g is not None)
         out.append((match[0], numbers, False))

@@ -155,6 +155,8 @@ _JA_NOT_FIGURE_AFTER = re.compile(
 _JA_RECORD = re.compile(r"\d+勝\d+敗(?:\d+(?:分け?|引き分け)?)?")
 # 27対24: a score (or a vote), as the source writes 27-24; records.py compares both
 _JA_SCORE = re.compile(r"(?<![\d.])\d{1,3}\s*対\s*\d{1,3}(?![\d.])")
+# 11打数1安打: a batting line, as the source writes 1-for-11 (records.py compares the two)
+_JA_AT_BATS = re.compile(r"\d{1,3}打数\d{1,3}安打")
 
 
 _ALL_OF = re.compile(r"中|を通じ|を通し")  # 一年中, 一年を通じて: all year long
@@ -196,6 +198,9 @@ def _prepared(sentence: str) -> str:
     text = re.sub(r"(?<!\d)\d{1,2}代(?!目)", "", text)  # 10代 ("teens"), 30代: an age group
     text = _JA_RECORD.sub("", text)
     text = _JA_SCORE.sub("", text)
+    text = _JA_AT_BATS.sub("", text)
+    # OPS.633, 出塁率 OBP.301: a rate that opens with its point after the stat's letters
+    text = re.sub(r"(?<![A-Za-z])(OPS|OBP|SLG|AVG|wOBA|BABIP)\.(?=\d)", r"\1 .", text)
     text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
     text = _JA_RANGE.sub(lambda m: f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}", text)
     text = _JA_BAND_RANGE.sub(r"\1\2台〜", text)  # 2%〜3%台: 2%台 to 3%台
