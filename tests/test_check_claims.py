@@ -550,6 +550,12 @@ def test_a_number_written_onto_a_name_in_a_reaction_is_not_a_figure() -> None:
         "レッド・デッド・リデンプション2が30fpsなのは予想どおり。",
     )
     assert not _claim(report, "予想どおり").fails
+    # round BE: "Gears of War 4" for the comment's "Gears", beside its "i7 4790k"
+    report = _reaction_report(
+        "His rig has an i7 4790k and the X was in the same ballpark at 60 fps in Gears.",
+        "i7 4790kのPCと比べても、Gears of War 4でXは60fpsで同じくらいだった。",
+    )
+    assert not _claim(report, "同じくらい").fails
 
 
 def test_a_reaction_naming_a_country_as_its_foreign_comment_does_passes() -> None:

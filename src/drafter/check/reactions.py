@@ -288,15 +288,18 @@ def _name_reasons(
 
 
 def _in_a_name(quantity: Quantity, text: str) -> bool:
-    """A bare number written onto a name (レッド・デッド・リデンプション2, ウィンドウズ10): part of
-    the name, not a figure the comment must state."""
+    """A bare number written onto a name (レッド・デッド・リデンプション2, ウィンドウズ10, Gears
+    of War 4): part of the name, not a figure the comment must state."""
     if quantity.unit or quantity.kind != "number":
         return False
     for found in re.finditer(re.escape(quantity.text), text):
         at, end = found.start(), found.end()
-        before, after = text[at - 1 : at], text[end : end + 1]
-        # リデンプション2が: a name's number; リバウンド10アシスト: a count between two words
-        if re.match(r"[ァ-ヴーA-Za-z]", before) and not re.match(r"[ァ-ヴー0-9]", after):
+        before, after = text[max(0, at - 2) : at], text[end : end + 1]
+        # リデンプション2が: a name's number; リバウンド10アシスト: a count between two words;
+        # "Gears of War 4" (a title in Latin letters, its number after a space)
+        if re.search(r"[ァ-ヴーA-Za-z]$|[A-Za-z] $", before) and not re.match(
+            r"[ァ-ヴー0-9]", after
+        ):
             return True
     return False
 
