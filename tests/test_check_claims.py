@@ -1952,6 +1952,27 @@ def test_as_far_as_possible_is_no_hedge() -> None:
         assert _main_clause_modal(text) is not None, text
 
 
+def test_a_name_that_says_a_dont_expect_and_an_inverted_if_are_no_hedges() -> None:
+    """Round BE: "Uber, as its name suggests, is hierarchical", "don't expect your entire 360
+    library to get enhanced" (it won't be) and "And should anyone forget that …" (if anyone
+    forgets) were each listed as a dropped hedge on a faithful draft."""
+    from drafter.check.claims.hedges import _main_clause_modal
+
+    for text in (
+        "But Uber, as its name suggests, is hierarchical in structure.",
+        "Basically, don't expect your entire 360 library to get enhanced.",
+        "And should anyone forget that potholes matter, the mayor fills 250,000 a year.",
+        "Should the talks fail, the port closes.",
+    ):
+        assert _main_clause_modal(text) is None, text
+    for text in (
+        "The data suggests the fee will rise.",
+        "Analysts expect the fee to rise.",
+        "The fee should rise next year, and it should stay there.",
+    ):
+        assert _main_clause_modal(text) is not None, text
+
+
 def test_doubt_told_in_japanese_keeps_the_hedge_and_a_forecast_after_a_dash_is_its_own() -> None:
     """Round AP (CNN): "winds could still pose a problem" as 「飛ばせるかどうかは見通せない」
     keeps the doubt; "grounded if … gusts exceed 34 mph -- both slightly above what's

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from drafter.check.claims.numbers import counts_back
 from drafter.check.draft_md import DraftSentence
 from drafter.check.reaction_names import comment_language, reads_comment, swapped_names
 from drafter.check.report import ClaimReport, SourceRef
@@ -21,6 +22,7 @@ from drafter.lang.quantities import (
     written_values,
 )
 from drafter.lang.quantities.foreign import source_quantities
+from drafter.lang.text import normalize
 from drafter.sources.language import unprofiled
 
 if TYPE_CHECKING:
@@ -222,6 +224,8 @@ def _figure_reasons(
     missing = [q for q in claimed if not any(same_value(q, s) for s in said)]
     kept = [q for q in claimed if q not in missing]
     for quantity in missing:
+        if counts_back(quantity, normalize(reaction.text)):
+            continue  # 「この2つは別物」 for "those aren't the same thing": the two just named
         if _in_a_name(quantity, reaction.text):
             continue  # リデンプション2: the name's number, not a figure the comment must state
         if _one_of_a_unit(quantity, original.body):

@@ -278,6 +278,27 @@ _MADE = re.compile(r"\b(?:made|make|makes|making|render(?:s|ed)?)\s+(?:\w+\s+)?$
 _MORE_LIKELY = re.compile(r"\b(?:more|less|as|times|least|the\s+most)\s+$", re.IGNORECASE)
 
 
+# three uses that hedge nothing: "as its name suggests" (it says so), "don't expect your whole
+# library to be enhanced" (it won't be), "And should anyone forget that…" (if anyone forgets):
+# the words before the modal, and after it
+_NOT_HEDGING = {
+    "suggests": (re.compile(r"\bas\s+(?:its|the|his|her|their)\s+(?:name|title)\s+$", re.I),
+                 re.compile(r"")),
+    "expect": (re.compile(r"\b(?:don't|don’t|do\s+not|never)\s+$", re.I), re.compile(r"")),
+    "should": (re.compile(r"(?:^|[.;:!?]\s+|\b(?:and|but|or)\s+)$", re.I),
+               re.compile(r"^\s+(?:anyone|anybody|someone|you|we|they|he|she|it|there|the|a|an|"
+                          r"this|that|these|those)\b", re.I)),
+}  # fmt: skip
+
+
+def _not_hedging(text: str, word: re.Match[str]) -> bool:
+    tests = _NOT_HEDGING.get(word.group(0).lower())
+    if tests is None:
+        return False
+    before, after = text[max(0, word.start() - 40) : word.start()], text[word.end() :]
+    return bool(tests[0].search(before) and tests[1].search(after))
+
+
 def _main_clause_modal(text: str) -> re.Match[str] | None:
     for word in MODAL_EN.finditer(text):
         before = text[max(0, word.start() - 40) : word.start()]
@@ -305,6 +326,8 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue  # "are made possible by systems": enabled, a fact
         if word.group(0).lower() in ("likely", "unlikely") and _MORE_LIKELY.search(before):
             continue  # "more likely to dehumanize their targets": a comparison, not a hedge
+        if _not_hedging(text, word):
+            continue
         return word
     return None
 

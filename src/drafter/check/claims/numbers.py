@@ -33,7 +33,7 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
     claim_q = [
         _as_year(checker, q)
         for q in ja_quantities(text)
-        if q.text not in clock and not _counts_back(q, plain)
+        if q.text not in clock and not counts_back(q, plain)
     ]
     if not claim_q:
         return []
@@ -87,7 +87,7 @@ def _place(
 _BACK = re.compile(r"(?:この|その|これらの?|それらの?|上記の|前述の)\s*$")
 
 
-def _counts_back(quantity: Quantity, text: str) -> bool:
+def counts_back(quantity: Quantity, text: str) -> bool:
     """Whether each place the claim gives this count, a demonstrative points back to what the
     draft has just named (「この2紙との協力に加えて」 after a sentence naming two papers)."""
     if quantity.kind != "number" or quantity.value > 12:

@@ -1,6 +1,7 @@
-"""Round BD's false must-fix items on reactions, each from a faithful recorded draft: a place's
+"""False alarms on reactions from rounds BD and BE, each from a faithful recorded draft: a place's
 adjective the name does not make, a name cut short as Japanese shortens it, a katakana word
-whose sound shape matched an article's name, and a Chinese figure set apart from its scale."""
+whose sound shape matched an article's name, a Chinese figure set apart from its scale, and a
+count of what the comment has just named."""
 
 from __future__ import annotations
 
@@ -118,5 +119,18 @@ def test_a_chinese_figure_set_apart_from_its_scale_is_one_figure() -> None:
     )
     claim = _claim(
         _reaction_report(body, "スーパーの前で10人に聞いたら3人は呆れた顔をするよ。"), "10人に"
+    )
+    assert not claim.reasons, claim.reasons
+
+
+def test_a_count_of_what_the_comment_has_just_named_is_no_figure() -> None:
+    """「この2つは別物」 for "those aren't the same thing" (round BE): the two just named."""
+    body = (
+        "It says it's based on unemployment but then describes an employment ratio. Those "
+        "aren't the same thing: the second one counts people who stopped looking."
+    )
+    claim = _claim(
+        _reaction_report(body, "失業率と言いながら就業率の話をしている。この2つは別物だ。"),
+        "別物",
     )
     assert not claim.reasons, claim.reasons
