@@ -121,6 +121,18 @@ def test_a_chinese_figure_set_apart_from_its_scale_is_one_figure() -> None:
         _reaction_report(body, "スーパーの前で10人に聞いたら3人は呆れた顔をするよ。"), "10人に"
     )
     assert not claim.reasons, claim.reasons
+    # 四站, 两站: stops; 一百次: a hundred times (round BF)
+    body = (
+        "伦敦地铁那个例子挺有意思：从那里出发，中央线坐一站，环线坐四站，再换线坐两站。"
+        "这种标题我这两年看了不下一百次了，每次都说是新台阶。"
+    )
+    claim = _claim(
+        _reaction_report(
+            body, "環状線で4駅、乗り換えて2駅。こういう見出しはこの2年で100回は見た。"
+        ),
+        "環状線",
+    )
+    assert not claim.reasons, claim.reasons
 
 
 def test_a_count_of_what_the_comment_has_just_named_is_no_figure() -> None:

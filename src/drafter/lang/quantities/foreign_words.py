@@ -137,8 +137,8 @@ CHINESE = (("亿", "億"), ("两", "二"), ("美元", "ドル"), ("欧元", "ユ
             ("周", "週間"), ("名", "人"), ("余", "余"), ("多", "余"),
             # 日活, 月活: daily and monthly active users, no span of days
             ("日活", "人"), ("月活", "人"),
-            # 十个, 三个: a count (个月 is read first, as か月)
-            ("个", "個"))
+            # 十个, 三个: a count (个月 is read first, as か月); 四站: four stops; 一百次: 100 times
+            ("个", "個"), ("站", "駅"), ("次", "回"))
 # fmt: on
 
 # fmt: off
