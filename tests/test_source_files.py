@@ -551,3 +551,20 @@ def test_a_sidebar_heading_taken_for_the_headline_gives_way_to_the_declared_one(
         fetch_json(write(tmp_path / "kept.html", kept))["title"]
         == "Calden berths: what closes when"
     )
+
+
+def test_quotation_marks_the_extractor_drops_from_a_headline_are_given_back(
+    tmp_path: Path,
+) -> None:
+    """The New Republic's "‘Fantastic Beasts’: A Nice Place to Visit" came out of the extractor
+    as "Fantastic Beasts : A Nice Place to Visit", read from the headline's microdata, which
+    sets the film's name in italics instead. Straight quotes for curly ones are not swapped
+    back and forth: only marks it dropped return."""
+    page = (
+        "<html><head><title>&#x2018;Harbor Lights&#x2019;: A Film Worth Seeing | The Wire"
+        "</title></head><body><article><h1 class='headline' itemprop='headline'><span>"
+        "<i>Harbor Lights</i>: A Film Worth Seeing</span></h1>"
+        f"<p>{ENGLISH}</p></article></body></html>"
+    )
+    article = fetch_json(write(tmp_path / "review.html", page))
+    assert article["title"] == "‘Harbor Lights’: A Film Worth Seeing"

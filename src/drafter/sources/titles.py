@@ -47,11 +47,28 @@ def headline(html: str, title: str, site_name: str | None, url: str | None) -> s
         tails = [m.group(0) for t in _TITLE_TAG.findall(html) if (m := _BRAND_SUFFIX.search(t))]
         site_name = " ".join(tails)
     if not _brand_only(title, site_name, url) and not _apart(title, html):
-        return title
+        return _with_its_quotes(title, html)
     for found in [*_META_TITLE.findall(html), *_TITLE_TAG.findall(html)]:
         candidate = _BRAND_SUFFIX.sub("", " ".join(html_lib.unescape(found).split()))
         if candidate and not _brand_only(candidate, site_name, url):
             return candidate
+    return title
+
+
+_QUOTE_MARKS = re.compile(r"[‘’“”\"'«»\s]")
+_QUOTES_ONLY = re.compile(r"[‘’“”\"'«»]")
+
+
+def _with_its_quotes(title: str, html: str) -> str:
+    """The page's own headline where the extractor's is it with its quotation marks dropped
+    ("‘Fantastic Beasts’: A Nice Place to Visit" had come out "Fantastic Beasts : A Nice …")."""
+    bare = _QUOTE_MARKS.sub("", title)
+    for found in [*_META_TITLE.findall(html), *_TITLE_TAG.findall(html)]:
+        candidate = _BRAND_SUFFIX.sub("", " ".join(html_lib.unescape(found).split()))
+        if _QUOTE_MARKS.sub("", candidate) == bare and len(_QUOTES_ONLY.findall(candidate)) > len(
+            _QUOTES_ONLY.findall(title)
+        ):
+            return candidate  # only marks the extractor dropped, never its own kind swapped
     return title
 
 
