@@ -909,6 +909,13 @@ def test_russian_and_spanish_names_multiples_and_headlines() -> None:
     assert _window_people([peoples], set()) == ["John Fa"]
     heading = SourceSentence(id="S5", text="Policy Shortcomings and what Anna Berg found")
     assert _window_people([heading], set()) == ["Anna Berg"]
+    # a region, a phrase, a title (rounds BF and earlier: "原文の該当文の人物は South Taranaki",
+    # "Dark Knight", "Thank God")
+    phrases = SourceSentence(
+        id="S6",
+        text="Robert Parata, who lives near South Taranaki, said “Thank God” of a Dark Knight film.",
+    )
+    assert _window_people([phrases], set()) == ["Robert Parata"]
 
 
 def test_a_market_move_an_index_a_gloss_and_one_unit_of_time() -> None:

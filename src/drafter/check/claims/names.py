@@ -328,7 +328,13 @@ _ROLE = re.compile(
 
 
 # an adjective first, a plural of a thing or a people last: no one's name
-_NOT_A_PERSON = re.compile(r"^\w+ous\b|(?:ers|ings|ples|ments|ions|ities)$")
+_NOT_A_PERSON = re.compile(
+    r"^\w+ous\b|(?:ers|ings|ples|ments|ions|ities)$"
+    # "South Taranaki", "Upper Manhattan": a region; "Thank God", "Dark Knight", "Holy Week":
+    # a phrase or a title, no one's first name
+    r"|^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|"
+    r"Inner|Outer|Mount|Lake|Cape|Port|Fort|Thank|Dark|Holy|Dear|Happy|Merry|Good|Great)\s"
+)
 
 
 def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[str]:
