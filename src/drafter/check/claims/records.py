@@ -3,9 +3,9 @@
 The numbers check reads neither (a record is two counts in one, and the source's "4-7" is no
 figure to it), so a record changed to 8勝7敗 went unseen. Here a record is held to the records
 and scores the source writes: found anywhere in the source, it stands; contradicted by another
-pair in the sentence the claim is firmly anchored to, it is wrong. A record the source states in
-words ("four wins and seven losses") or the writer works out leaves the anchored sentence with
-no pair to contradict it, and nothing is said.
+pair in the sentence the claim is firmly anchored to, it is wrong. A record the anchored
+sentences state in words ("four wins and seven losses") stands too; one the source has nowhere
+is listed to verify, as a figure is (a background claim's, as its figures, is not).
 """
 
 from __future__ import annotations
@@ -94,7 +94,9 @@ def records(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
             if len(pair) >= len(claimed) or not ordered
         ]
         if not rivals:
-            continue  # stated in words, or worked out: nothing here says otherwise
+            if not _in_words(checker, claimed, anchor):
+                out.append(_not_found(checker, written))  # listed, as any figure not found
+            continue
         # the pair nearest the claim's (4-7 for 7勝4敗, not the game's 27-24)
         sentence, pair = max(rivals, key=lambda r: len(set(r[1]) & set(claimed)))
         rival = "-".join(str(n) for n in pair)
@@ -111,3 +113,21 @@ def records(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
             )
         )
     return out
+
+
+def _in_words(checker: Checker, claimed: Pair, anchor: Anchor) -> bool:
+    """Whether the anchored sentences state each number of the record some other way ("four
+    wins and seven losses"): then the record is theirs, worked into digits."""
+    values = {q.value for i in anchor.closest for q in checker.source_q[checker.index[i]]}
+    return all(float(n) in values for n in claimed)
+
+
+def _not_found(checker: Checker, written: str) -> Finding:
+    return Finding(
+        "numbers",
+        False,
+        checker.say(
+            f"「{written}」は原文に見当たりません（出典の確認を）",
+            f"「{written}」 is not in the source",
+        ),
+    )
