@@ -5,6 +5,8 @@ count of what the comment has just named."""
 
 from __future__ import annotations
 
+import pytest
+
 from drafter.models import GlossaryEntry
 from tests.test_check_claims import _claim, _inputs, _markdown, _reaction_report
 
@@ -112,37 +114,24 @@ def test_a_chinese_figure_set_apart_from_its_scale_is_one_figure() -> None:
         "登録41万",
     )
     assert changed.fails, changed.reasons
-    # 十个, 三个: counts in Chinese numerals before the counter
-    body = (
-        "美国很多人觉得这种食物就是没味道的替代品，确实有不少人讨厌。"
-        "你去超市门口问十个人有三个会翻白眼。"
-    )
-    claim = _claim(
-        _reaction_report(body, "スーパーの前で10人に聞いたら3人は呆れた顔をするよ。"), "10人に"
-    )
-    assert not claim.reasons, claim.reasons
-    # 四站, 两站: stops; 一百次: a hundred times (round BF)
-    body = (
-        "伦敦地铁那个例子挺有意思：从那里出发，中央线坐一站，环线坐四站，再换线坐两站。"
-        "这种标题我这两年看了不下一百次了，每次都说是新台阶。"
-    )
-    claim = _claim(
-        _reaction_report(
-            body, "環状線で4駅、乗り換えて2駅。こういう見出しはこの2年で100回は見た。"
-        ),
-        "環状線",
-    )
-    assert not claim.reasons, claim.reasons
 
 
-def test_a_count_of_what_the_comment_has_just_named_is_no_figure() -> None:
-    """「この2つは別物」 for "those aren't the same thing" (round BE): the two just named."""
-    body = (
-        "It says it's based on unemployment but then describes an employment ratio. Those "
-        "aren't the same thing: the second one counts people who stopped looking."
-    )
-    claim = _claim(
-        _reaction_report(body, "失業率と言いながら就業率の話をしている。この2つは別物だ。"),
-        "別物",
-    )
+@pytest.mark.parametrize(
+    ("body", "translation"),
+    [
+        # 十个, 三个: counts in Chinese numerals before the counter (round BD)
+        ("美国很多人觉得这种食物就是没味道的替代品，确实有不少人讨厌。你去超市门口问十个人有三个会翻白眼。",
+         "スーパーの前で10人に聞いたら3人は呆れた顔をするよ。"),
+        # 四站, 两站: stops; 一百次: a hundred times (round BF)
+        ("伦敦地铁那个例子挺有意思：从那里出发，中央线坐一站，环线坐四站，再换线坐两站。"
+         "这种标题我这两年看了不下一百次了，每次都说是新台阶。",
+         "環状線で4駅、乗り換えて2駅。こういう見出しはこの2年で100回は見た。"),
+        # 「この2つは別物」 for "those aren't the same thing" (round BE): the two just named
+        ("It says it's based on unemployment but then describes an employment ratio. Those "
+         "aren't the same thing: the second one counts people who stopped looking.",
+         "失業率と言いながら就業率の話をしている。この2つは別物だ。"),
+    ],
+)  # fmt: skip
+def test_counts_the_comment_writes_its_own_way_are_its_own(body: str, translation: str) -> None:
+    claim = _claim(_reaction_report(body, translation), translation[:6])
     assert not claim.reasons, claim.reasons
