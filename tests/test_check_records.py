@@ -61,7 +61,11 @@ def test_a_score_is_the_same_whichever_side_the_sentence_starts_from() -> None:
     assert _must(lead) == []
 
 
-def _findings(source: str, claim: str, best: float = 0.6) -> list[tuple[bool, str]]:
+def _findings(
+    source: str, claim: str, best: float = 0.6, *, pairs: bool = False
+) -> list[tuple[bool, str]]:
+    if pairs:  # a page that writes scores as pairs elsewhere
+        source += " Last year they won 20-17 at home."
     checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
     anchor = Anchor(ids=["S1"], closest=["S1"], best=best, recorded=False)
     return [(f.must, f.reason) for f in records(checker, "lead", claim, anchor)]
@@ -73,7 +77,17 @@ def test_a_record_the_source_gives_in_words_stands_and_one_it_has_nowhere_is_lis
     source = "The Gulls have four wins and seven losses this season."
     assert _findings(source, "ガルズは今季4勝7敗だ。") == []
     assert [must for must, _ in _findings(source, "ガルズは今季5勝7敗だ。")] == [False]
-    assert [must for must, _ in _findings(source, "ガルズは21対7で勝った。")] == [False]
+    assert [must for must, _ in _findings(source, "ガルズは21対7で勝った。", pairs=True)] == [False]
+
+
+def test_a_ratio_on_a_page_that_writes_no_score_is_a_figure() -> None:
+    """「1対1の裏付け」 ("backed one-to-one") on a page that writes no score: its figures are
+    the numbers check's, which catches 「2対1」 (records.py held it and said nothing)."""
+    source = "The exchange said every token was backed 1:1 by dollars held in reserve."
+    report = check(check_inputs(source, "# t\n\nトークンは1対1でドルに裏付けられているという。"))
+    assert not any(c.fails for c in report.claims)
+    report = check(check_inputs(source, "# t\n\nトークンは2対1でドルに裏付けられているという。"))
+    assert any("「2」" in r for c in report.claims for r in c.reasons)
 
 
 def test_a_weak_anchor_lists_the_contradiction_to_verify() -> None:

@@ -8,6 +8,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding, cite
+from drafter.check.claims.records import scored
 from drafter.lang.quantities import (
     Quantity,
     full_year,
@@ -30,10 +31,13 @@ Window = list[tuple[SourceSentence, Quantity]]  # the anchored sentences' figure
 def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
     clock = _game_clock(checker, text)
     plain = normalize(text)
+    pairs = scored(checker, text)  # 27対24 where the source writes 27-24: records.py's
     claim_q = [
         _as_year(checker, q)
         for q in ja_quantities(text)
-        if q.text not in clock and not counts_back(q, plain)
+        if q.text not in clock
+        and not counts_back(q, plain)
+        and not (q.kind == "number" and q.value in pairs)
     ]
     if not claim_q:
         return []

@@ -5,7 +5,9 @@ figure to it), so a record changed to 8勝7敗 went unseen. Here a record is hel
 and scores the source writes: found anywhere in the source, it stands; contradicted by another
 pair in the sentence the claim is firmly anchored to, it is wrong. A record the anchored
 sentences state in words ("four wins and seven losses") stands too; one the source has nowhere
-is listed to verify, as a figure is (a background claim's, as its figures, is not).
+is listed to verify, as a figure is (a background claim's, as its figures, is not). A source
+that writes no pair at all leaves 「1対1」 to the numbers check: a ratio, or a score in words
+(a record, 4勝7敗, is never the numbers check's).
 """
 
 from __future__ import annotations
@@ -77,12 +79,29 @@ def _agrees(claimed: Pair, ordered: bool, written: Pair) -> bool:
     return sorted(claimed) == sorted(written[:2]) and len(claimed) == 2
 
 
+def writes_pairs(checker: Checker) -> bool:
+    """Whether the source writes any record or score as a pair ("4-7"): else a 「1対1」 is a
+    ratio ("one-to-one backing") or a score in words, and its figures are the numbers check's."""
+    return any(en_pairs(s.text) for s in checker.sentences)
+
+
+def scored(checker: Checker, text: str) -> set[float]:
+    """The numbers of the claim's scores (27対24) that this check holds, for the numbers check
+    to leave: those of a source that writes its scores as pairs."""
+    if not writes_pairs(checker):
+        return set()
+    return {float(n) for _, pair, ordered in ja_records(text) if not ordered for n in pair}
+
+
 def records(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
     found = ja_records(text)
     if not found:
         return []
+    pairs_written = writes_pairs(checker)
     out: list[Finding] = []
     for written, claimed, ordered in found:
+        if not ordered and not pairs_written:
+            continue  # 「1対1の裏付け」 on a page that writes no score: the numbers check's
         if any(
             _agrees(claimed, ordered, pair) for s in checker.sentences for pair in en_pairs(s.text)
         ):

@@ -153,8 +153,6 @@ _JA_NOT_FIGURE_AFTER = re.compile(
 # A season's record (14勝0敗1分, 10勝5敗): the source writes it 14-0-1, which is not a figure
 # either (check/claims/records.py compares the two); a single 5勝 (five wins) is still a count.
 _JA_RECORD = re.compile(r"\d+勝\d+敗(?:\d+(?:分け?|引き分け)?)?")
-# 27対24: a score (or a vote), as the source writes 27-24; records.py compares both
-_JA_SCORE = re.compile(r"(?<![\d.])\d{1,3}\s*対\s*\d{1,3}(?![\d.])")
 # 11打数1安打: a batting line, as the source writes 1-for-11 (records.py compares the two)
 _JA_AT_BATS = re.compile(r"\d{1,3}打数\d{1,3}安打")
 
@@ -197,7 +195,6 @@ def _prepared(sentence: str) -> str:
     text = re.sub(r"(?<!\d)\d{1,2}年代", "", text)
     text = re.sub(r"(?<!\d)\d{1,2}代(?!目)", "", text)  # 10代 ("teens"), 30代: an age group
     text = _JA_RECORD.sub("", text)
-    text = _JA_SCORE.sub("", text)
     text = _JA_AT_BATS.sub("", text)
     # OPS.633, 出塁率 OBP.301: a rate that opens with its point after the stat's letters
     text = re.sub(r"(?<![A-Za-z])(OPS|OBP|SLG|AVG|wOBA|BABIP)\.(?=\d)", r"\1 .", text)
