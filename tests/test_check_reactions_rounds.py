@@ -86,6 +86,15 @@ def test_a_name_cut_short_as_japanese_shortens_it_is_rendered() -> None:
         "応援して",
     )
     assert not dropped.fails, dropped.reasons
+    # … but katakana no dictionary knows (サルミート, spelt nothing like Germanotta either) is a
+    # name put where the comment names the post's platform: must-fix, as invented names are
+    invented = _claim(
+        _reaction_report(
+            body, "サルミートで、自分たちはソウルメイトだから応援してって書いてた。", **extra
+        ),
+        "応援して",
+    )
+    assert invented.fails, invented.reasons
     # a name of the article put for the comment's, spelt like the article's, still is one
     swapped = _claim(
         _reaction_report(

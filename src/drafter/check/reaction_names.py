@@ -164,7 +164,11 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
             tokens += [normalize(o).casefold() for o in others]
             rendered.update(tokens)
             if not _said_or_unknown(checker, tokens, said, mention.from_glossary, part, body):
-                sure = mention.from_glossary or spelling_match(part, form) >= _SPELT_ALIKE
+                sure = (
+                    mention.from_glossary
+                    or spelling_match(part, form) >= _SPELT_ALIKE
+                    or unfamiliar(part)  # no word a dictionary knows: a name, if not this one
+                )
                 foreign.append((part, form, mention.person, sure))
     if not foreign:
         return []
@@ -184,7 +188,8 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
 
 # a katakana word's sound shape matches many words (ソウルメイト, "soulmate", split by the
 # dictionary into ソウル "Seoul" and メイト, sounds like Germanotta): a swap is must-fix only
-# where the spellings agree too (ジャーマノッタ: 0.67, ソウルメイト: 0.2; トランプ/Trump: 0.5)
+# where the spellings agree too (ジャーマノッタ: 0.67, ソウルメイト: 0.2; トランプ/Trump: 0.5),
+# or the katakana is no word the dictionary knows (an invented name, モミベク for Omar)
 _SPELT_ALIKE = 0.4
 
 
