@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from drafter.check.claims.names import NOT_A_NAME
 from drafter.lang.name_tables import EXONYMS
 from drafter.lang.names import (
+    NameMention,
     exonym,
     name_mentions,
     resolve,
@@ -164,12 +165,7 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
             tokens += [normalize(o).casefold() for o in others]
             rendered.update(tokens)
             if not _said_or_unknown(checker, tokens, said, mention.from_glossary, part, body):
-                sure = (
-                    mention.from_glossary
-                    or spelling_match(part, form) >= _SPELT_ALIKE
-                    or unfamiliar(part)  # no word a dictionary knows: a name, if not this one
-                )
-                foreign.append((part, form, mention.person, sure))
+                foreign.append((part, form, mention.person, _surely(mention, part, form)))
     if not foreign:
         return []
     article_words = {w.casefold() for w in checker.words}
@@ -184,6 +180,12 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
                   if form else person and unresolved == 1))
         for part, form, person, sure in foreign
     ]  # fmt: skip
+
+
+def _surely(mention: NameMention, part: str, form: str) -> bool:
+    """Whether a name of the translation is surely the article's word it was read as: the
+    glossary's, or katakana spelt alike, or no word a dictionary knows (a name, if not this)."""
+    return mention.from_glossary or spelling_match(part, form) >= _SPELT_ALIKE or unfamiliar(part)
 
 
 # a katakana word's sound shape matches many words (ソウルメイト, "soulmate", split by the

@@ -1,0 +1,37 @@
+"""A page's text as a browser lays it out, before extraction: a line break in the HTML source
+is a space (none between two CJK characters), except where the page keeps its own lines."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# where a browser keeps the page's own line breaks (and whose text is kept as written)
+_PREFORMATTED = ("pre", "textarea", "listing", "plaintext", "xmp", "script", "style")
+_SOURCE_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
+_WIDE = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+# between two Chinese or Japanese characters a wrap is nothing at all (no spaces between words)
+_WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f\v]*\n\s*(?=[{_WIDE}])")
+
+
+def _unwrapped(text: str) -> str:
+    return _SOURCE_BREAK.sub(" ", _WIDE_BREAK.sub("", text))
+
+
+def flowed(html: str) -> Any:
+    """The page as a browser lays out its text: a line break in the HTML source is a space, not
+    a new line (The New Republic wraps each paragraph at 100 columns, and the sentences split
+    at every wrap). The page itself if it does not parse, for trafilatura to report."""
+    import trafilatura
+
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return html
+    # the elements themselves, not their id(): lxml makes a new proxy (and id) once one is freed
+    kept = {el for pre in tree.iter(*_PREFORMATTED) for el in pre.iter()}
+    for el in tree.iter():
+        if el not in kept and isinstance(el.tag, str) and el.text and "\n" in el.text:
+            el.text = _unwrapped(el.text)
+        if el.tail and "\n" in el.tail and el.getparent() not in kept:
+            el.tail = _unwrapped(el.tail)
+    return tree
