@@ -7,8 +7,14 @@ from __future__ import annotations
 
 import pytest
 
+from drafter.check.report import ClaimReport
 from drafter.models import GlossaryEntry
 from tests.test_check_claims import _claim, _inputs, _markdown, _reaction_report
+
+
+def _checked(extra: dict[str, object], body: str, translation: str) -> ClaimReport:
+    """The check of one reaction, with the article and glossary `extra` gives."""
+    return _claim(_reaction_report(body, translation, **extra), translation[:6])
 
 
 def _glossary_extra(source: str, names: list[tuple[str, str]]) -> dict[str, object]:
@@ -26,17 +32,9 @@ def test_a_people_or_adjective_the_country_name_does_not_make_is_that_country() 
         [("Scotland", "スコットランド"), ("Durham", "ダーラム")],
     )
     body = "Having a Scottish mother explains a lot of this essay."
-    faithful = _claim(
-        _reaction_report(
-            body, "スコットランド人の母親なら、このエッセイの多くが腑に落ちる。", **extra
-        ),
-        "腑に落ちる",
-    )
+    faithful = _checked(extra, body, "スコットランド人の母親なら、このエッセイの多くが腑に落ちる。")
     assert not any("取り違え" in r for r in faithful.reasons), faithful.reasons
-    swapped = _claim(
-        _reaction_report(body, "ダーラム人の母親なら、このエッセイの多くが腑に落ちる。", **extra),
-        "腑に落ちる",
-    )
+    swapped = _checked(extra, body, "ダーラム人の母親なら、このエッセイの多くが腑に落ちる。")
     assert any("Scottish" in r for r in swapped.reasons), swapped.reasons
 
 
@@ -45,12 +43,7 @@ def test_anglican_is_of_britain() -> None:
     source = "He grew up in Britain, where the Anglican hymns of his school stayed with him. " * 2
     extra = _glossary_extra(source, [("Britain", "英国")])
     body = "That Anglican hymn at the end got me. My school sang it every single week."
-    claim = _claim(
-        _reaction_report(
-            body, "最後の英国国教会の賛美歌が刺さった。学校で毎週歌ってたやつ。", **extra
-        ),
-        "賛美歌",
-    )
+    claim = _checked(extra, body, "最後の英国国教会の賛美歌が刺さった。学校で毎週歌ってたやつ。")
     assert not any("取り違え" in r for r in claim.reasons), claim.reasons
 
 
@@ -70,39 +63,25 @@ def test_a_name_cut_short_as_japanese_shortens_it_is_rendered() -> None:
         "Ela mesma falou que era uma pausa. Aquele post do Instagram dizendo que eles são almas "
         "gêmeas e pedindo pra torcer por eles."
     )
-    claim = _claim(
-        _reaction_report(
-            body, "インスタで、自分たちはソウルメイトだから応援してって書いてた。", **extra
-        ),
-        "応援して",
-    )
+    claim = _checked(extra, body, "インスタで、自分たちはソウルメイトだから応援してって書いてた。")
     assert not any("取り違え" in r for r in claim.reasons), claim.reasons
     # the post named by neither: ソウルメイト is at most listed, being spelt nothing like
     # Germanotta
-    dropped = _claim(
-        _reaction_report(
-            body, "あの投稿で、自分たちはソウルメイトだから応援してって書いてた。", **extra
-        ),
-        "応援して",
+    dropped = _checked(
+        extra, body, "あの投稿で、自分たちはソウルメイトだから応援してって書いてた。"
     )
     assert not dropped.fails, dropped.reasons
     # … but katakana no dictionary knows (サルミート, spelt nothing like Germanotta either) is a
     # name put where the comment names the post's platform: must-fix, as invented names are
-    invented = _claim(
-        _reaction_report(
-            body, "サルミートで、自分たちはソウルメイトだから応援してって書いてた。", **extra
-        ),
-        "応援して",
+    invented = _checked(
+        extra, body, "サルミートで、自分たちはソウルメイトだから応援してって書いてた。"
     )
     assert invented.fails, invented.reasons
     # a name of the article put for the comment's, spelt like the article's, still is one
-    swapped = _claim(
-        _reaction_report(
-            "Aquele post do Instagram dizendo que eles são almas gêmeas e pedindo pra torcer.",
-            "ジャーマノッタの投稿で、自分たちはソウルメイトだって書いてた。",
-            **extra,
-        ),
-        "投稿で",
+    swapped = _checked(
+        extra,
+        "Aquele post do Instagram dizendo que eles são almas gêmeas e pedindo pra torcer.",
+        "ジャーマノッタの投稿で、自分たちはソウルメイトだって書いてた。",
     )
     assert swapped.fails, swapped.reasons
 

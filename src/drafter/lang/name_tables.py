@@ -6,18 +6,9 @@ from __future__ import annotations
 
 from drafter.lang.exonyms_foreign import foreign_forms
 
-_BRITAIN = (
-    "britain",
-    "british",
-    "brit",
-    "brits",
-    "u.k.",
-    "uk",
-    "united kingdom",
-    "england",
-    "london",
-    "anglican",
-)  # fmt: skip (英国国教会: the Church of England)
+# "anglican": 英国国教会, the Church of England
+_BRITAIN = ("britain", "british", "brit", "brits", "u.k.", "uk", "united kingdom", "england",
+            "london", "anglican")  # fmt: skip
 
 # Katakana names of countries and regions whose English names sound nothing like them, with
 # the words (name, adjective, capital) a source uses for them.

@@ -48,23 +48,30 @@ def headline(html: str, title: str, site_name: str | None, url: str | None) -> s
         site_name = " ".join(tails)
     if not _brand_only(title, site_name, url) and not _apart(title, html):
         return _with_its_quotes(title, html)
-    for found in [*_META_TITLE.findall(html), *_TITLE_TAG.findall(html)]:
-        candidate = _BRAND_SUFFIX.sub("", " ".join(html_lib.unescape(found).split()))
+    for candidate in _declared(html):
         if candidate and not _brand_only(candidate, site_name, url):
             return candidate
     return title
 
 
-_QUOTE_MARKS = re.compile(r"[‘’“”\"'«»\s]")
+def _declared(html: str) -> list[str]:
+    """The headlines the page declares (og:title and the like, then <title>), unescaped, on one
+    line, without the site's name after them."""
+    return [
+        _BRAND_SUFFIX.sub("", " ".join(html_lib.unescape(found).split()))
+        for found in [*_META_TITLE.findall(html), *_TITLE_TAG.findall(html)]
+    ]
+
+
 _QUOTES_ONLY = re.compile(r"[‘’“”\"'«»]")
+_QUOTE_MARKS = re.compile(rf"{_QUOTES_ONLY.pattern}|\s")
 
 
 def _with_its_quotes(title: str, html: str) -> str:
     """The page's own headline where the extractor's is it with its quotation marks dropped
     ("‘Fantastic Beasts’: A Nice Place to Visit" had come out "Fantastic Beasts : A Nice …")."""
     bare = _QUOTE_MARKS.sub("", title)
-    for found in [*_META_TITLE.findall(html), *_TITLE_TAG.findall(html)]:
-        candidate = _BRAND_SUFFIX.sub("", " ".join(html_lib.unescape(found).split()))
+    for candidate in _declared(html):
         if _QUOTE_MARKS.sub("", candidate) == bare and len(_QUOTES_ONLY.findall(candidate)) > len(
             _QUOTES_ONLY.findall(title)
         ):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from drafter.check.core import Checker
     from drafter.models import SourceSentence
 
 # A claim outside the lead is held to the source only where it is anchored this firmly: its
@@ -45,6 +46,18 @@ class Anchor:
         if section in ("lead", "title"):
             return self.best >= ANCHOR_SIM or (self.shares_name and self.best >= NAMED_SIM)
         return self.best >= OUTSIDE_LEAD_SIM
+
+
+def not_in_source(checker: Checker, label: str) -> Finding:
+    """A figure (or record) the source does not state anywhere the check can find: to verify."""
+    return Finding(
+        "numbers",
+        False,
+        checker.say(
+            f"「{label}」は原文に見当たりません（出典の確認を）",
+            f"「{label}」 is not in the source",
+        ),
+    )
 
 
 def cite(sentence: SourceSentence, limit: int = 90) -> str:

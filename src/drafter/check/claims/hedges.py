@@ -168,7 +168,7 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
 # clauses a semicolon, or a comma and a conjunction, join: each says its own thing, and a
 # modal hedges only its own ("He'll make $13.5 million this year, and he should probably get a
 # chance to start"; "Wright is probably a gimme, considering he was an All-Star")
-_SEMICOLON = re.compile(
+_CLAUSE_JOIN = re.compile(
     r";\s+|,\s+(?=(?:and|but|so|yet|considering|because|although|though|whereas)\s)"
 )
 _CLAUSE_CHARS = 25  # shorter parts are lists ("Paris; Lyon; Nice"), not clauses
@@ -181,7 +181,7 @@ def _restates_another_clause(claim: str, sentence: str, at: int) -> bool:
     """Whether the claim restates a clause of the sentence other than the one the modal at
     `at` stands in, by its closest meaning: an album review's two songs joined by a semicolon,
     only the second hedged ("suggests"), was demanded of a claim that renders the first."""
-    bounds = [0, *(m.end() for m in _SEMICOLON.finditer(sentence)), len(sentence) + 1]
+    bounds = [0, *(m.end() for m in _CLAUSE_JOIN.finditer(sentence)), len(sentence) + 1]
     parts = [sentence[a:b].strip() for a, b in pairwise(bounds)]
     if len(parts) < 2 or any(len(p) < _CLAUSE_CHARS for p in parts):
         return False

@@ -7,7 +7,7 @@ import re
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from drafter.check.claims.anchor import Anchor, Finding, cite
+from drafter.check.claims.anchor import Anchor, Finding, cite, not_in_source
 from drafter.check.claims.records import scored
 from drafter.lang.quantities import (
     Quantity,
@@ -227,16 +227,7 @@ def _unmatched(
         if proving and _firm_for_figures(section, quantity, anchor) and quantity.text not in ahead:
             out.append(_contradiction(checker, quantity, *proving[0]))
         elif _worth_verifying(section, quantity, anchor, bool(rivals)):
-            out.append(
-                Finding(
-                    "numbers",
-                    False,
-                    checker.say(
-                        f"「{quantity.label()}」は原文に見当たりません（出典の確認を）",
-                        f"「{quantity.label()}」 is not in the source",
-                    ),
-                )
-            )
+            out.append(not_in_source(checker, quantity.label()))
     return out
 
 

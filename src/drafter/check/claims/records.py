@@ -16,21 +16,18 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from drafter.check.claims.anchor import Anchor, Finding, cite
+from drafter.check.claims.anchor import Anchor, Finding, cite, not_in_source
+from drafter.lang.quantities.japanese import JA_AT_BATS, JA_RECORD
 from drafter.lang.text import normalize
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
 
-# 4勝7敗, 14勝0敗1分(け), 14勝0敗1: wins, losses (and draws), in that order
-_JA_RECORD = re.compile(r"(\d{1,3})勝(\d{1,3})敗(?:(\d{1,3})(?:分け?|引き分け)?)?")
 # 3対1, 2-1で勝利: a score, or a vote (52対48); which side won the words around it say
 _JA_SCORE = re.compile(
     r"(?<![\d.])(\d{1,3})\s*対\s*(\d{1,3})(?![\d.])"
     r"|(?<![\d./-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?=\s*(?:で|の(?:勝利|敗戦|敗北|引き分け|快勝|大勝|完封|辛勝|惜敗)))"
 )
-# 11打数1安打: at-bats and hits, as the source writes "1-for-11" (or "1-11") hits first
-_JA_AT_BATS = re.compile(r"(\d{1,3})打数(\d{1,3})安打")
 # 4-7, 14-0-1, (4-7), a 3–1 win, voted 52 to 48, 1-for-11: two or three small numbers joined
 # by dashes (or "to", "for"), not a date, a range of some unit (10-15 days, 3 to 4 percent) or
 # part of a longer figure
@@ -52,9 +49,9 @@ def ja_records(text: str) -> list[tuple[str, Pair, bool]]:
     puts it (「1対3で敗れた」 is the source's "lost 3-1"), so it is compared as a set."""
     plain = normalize(text)
     out: list[tuple[str, Pair, bool]] = []
-    for match in _JA_RECORD.finditer(plain):
+    for match in JA_RECORD.finditer(plain):  # 4勝7敗, 14勝0敗1分: wins first
         out.append((match[0], tuple(int(g) for g in match.groups() if g is not None), True))
-    for match in _JA_AT_BATS.finditer(plain):  # 11打数1安打: "1-for-11", hits first
+    for match in JA_AT_BATS.finditer(plain):  # 11打数1安打: "1-for-11", hits first
         out.append((match[0], (int(match[2]), int(match[1])), True))
     for match in _JA_SCORE.finditer(plain):
         numbers = tuple(int(g) for g in match.groups() if g is not None)
@@ -79,10 +76,15 @@ def _agrees(claimed: Pair, ordered: bool, written: Pair) -> bool:
     return sorted(claimed) == sorted(written[:2]) and len(claimed) == 2
 
 
+def _written(checker: Checker) -> list[Pair]:
+    """Every record and score the source writes as a pair."""
+    return [pair for s in checker.sentences for pair in en_pairs(s.text)]
+
+
 def writes_pairs(checker: Checker) -> bool:
     """Whether the source writes any record or score as a pair ("4-7"): else a 「1対1」 is a
     ratio ("one-to-one backing") or a score in words, and its figures are the numbers check's."""
-    return any(en_pairs(s.text) for s in checker.sentences)
+    return bool(_written(checker))
 
 
 def scored(checker: Checker, text: str) -> set[float]:
@@ -97,14 +99,12 @@ def records(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
     found = ja_records(text)
     if not found:
         return []
-    pairs_written = writes_pairs(checker)
+    source_pairs = _written(checker)
     out: list[Finding] = []
     for written, claimed, ordered in found:
-        if not ordered and not pairs_written:
+        if not ordered and not source_pairs:
             continue  # 「1対1の裏付け」 on a page that writes no score: the numbers check's
-        if any(
-            _agrees(claimed, ordered, pair) for s in checker.sentences for pair in en_pairs(s.text)
-        ):
+        if any(_agrees(claimed, ordered, pair) for pair in source_pairs):
             continue
         rivals = [
             (checker.by_id[i], pair)
@@ -114,7 +114,7 @@ def records(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
         ]
         if not rivals:
             if not _in_words(checker, claimed, anchor):
-                out.append(_not_found(checker, written))  # listed, as any figure not found
+                out.append(not_in_source(checker, written))  # listed, as any figure
             continue
         # the pair nearest the claim's (4-7 for 7勝4敗, not the game's 27-24)
         sentence, pair = max(rivals, key=lambda r: len(set(r[1]) & set(claimed)))
@@ -139,14 +139,3 @@ def _in_words(checker: Checker, claimed: Pair, anchor: Anchor) -> bool:
     wins and seven losses"): then the record is theirs, worked into digits."""
     values = {q.value for i in anchor.closest for q in checker.source_q[checker.index[i]]}
     return all(float(n) in values for n in claimed)
-
-
-def _not_found(checker: Checker, written: str) -> Finding:
-    return Finding(
-        "numbers",
-        False,
-        checker.say(
-            f"「{written}」は原文に見当たりません（出典の確認を）",
-            f"「{written}」 is not in the source",
-        ),
-    )

@@ -152,9 +152,10 @@ _JA_NOT_FIGURE_AFTER = re.compile(
 )
 # A season's record (14勝0敗1分, 10勝5敗): the source writes it 14-0-1, which is not a figure
 # either (check/claims/records.py compares the two); a single 5勝 (five wins) is still a count.
-_JA_RECORD = re.compile(r"\d+勝\d+敗(?:\d+(?:分け?|引き分け)?)?")
-# 11打数1安打: a batting line, as the source writes 1-for-11 (records.py compares the two)
-_JA_AT_BATS = re.compile(r"\d{1,3}打数\d{1,3}安打")
+# Wins, losses (and draws) in that order.
+JA_RECORD = re.compile(r"(\d+)勝(\d+)敗(?:(\d+)(?:分け?|引き分け)?)?")
+# 11打数1安打: a batting line (at-bats, hits), as the source writes 1-for-11 (records.py too)
+JA_AT_BATS = re.compile(r"(\d{1,3})打数(\d{1,3})安打")
 
 
 _ALL_OF = re.compile(r"中|を通じ|を通し")  # 一年中, 一年を通じて: all year long
@@ -194,8 +195,8 @@ def _prepared(sentence: str) -> str:
     # 70年代 ("the 70s"): a decade, not 70 years (2030年代 stays the year 2030, as "2030s")
     text = re.sub(r"(?<!\d)\d{1,2}年代", "", text)
     text = re.sub(r"(?<!\d)\d{1,2}代(?!目)", "", text)  # 10代 ("teens"), 30代: an age group
-    text = _JA_RECORD.sub("", text)
-    text = _JA_AT_BATS.sub("", text)
+    text = JA_RECORD.sub("", text)
+    text = JA_AT_BATS.sub("", text)
     # OPS.633, 出塁率 OBP.301: a rate that opens with its point after the stat's letters
     text = re.sub(r"(?<![A-Za-z])(OPS|OBP|SLG|AVG|wOBA|BABIP)\.(?=\d)", r"\1 .", text)
     text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
