@@ -1007,6 +1007,8 @@ def test_a_modal_of_a_relative_clause_or_reported_ability_is_no_hedge(
         "旧型のクレーンは置き換えられたようです。",  # "it seems"
         "従わない職員はアプリを使えなくなるリスクがある。",  # "or risk losing access"
         "私たちの誰が被害者になってもおかしくなかった。",  # "any one of us could have been"
+        "キーボードだけでも買い替えの理由にはおそらく十分だ。",  # "is probably enough"
+        "実際の刑はそれより軽くなる場合もあります。",  # "could face up to": may be less
     ],
 )
 def test_a_claim_with_a_japanese_hedge_or_judgement_keeps_the_hedge(claim: str) -> None:
@@ -2460,3 +2462,30 @@ def test_the_children_of_one_birth_are_counted() -> None:
         "4人",
         "5人",
     )
+
+
+def test_no_plans_to_is_no_hedge() -> None:
+    """Round BG: "While they have no imminent plans to buy, they have been looking at
+    properties" was listed as a dropped "plans to" on a faithful draft."""
+    from drafter.check.claims.hedges import _main_clause_modal
+
+    for text in (
+        "While they have no imminent plans to buy, they have been looking at homes.",
+        "The ministry has no plans to raise the fee.",
+    ):
+        assert _main_clause_modal(text) is None, text
+    assert _main_clause_modal("The ministry plans to raise the fee.") is not None
+
+
+def test_a_run_of_months_is_two_months_in_either_language() -> None:
+    """Round BG: 「その供給が2〜3月に混乱した」 for "messed up in Feb-March" was a must-fix
+    「2」 against the comment's "one"; each side names February and March."""
+    from drafter.lang.quantities import en_quantities, ja_quantities
+
+    def months(found: list[Any]) -> list[tuple[str, float]]:
+        return [(q.kind, q.value) for q in found]
+
+    assert months(ja_quantities("その供給が2〜3月に混乱した")) == [("month", 2), ("month", 3)]
+    assert months(ja_quantities("1〜3月期の決算")) == []  # the first quarter, as before
+    for text in ("supply was messed up in Feb-March.", "from Feb to March", "in Feb–Mar"):
+        assert months(en_quantities(text)) == [("month", 2), ("month", 3)], text

@@ -118,8 +118,32 @@ def test_a_chinese_figure_set_apart_from_its_scale_is_one_figure() -> None:
         ("It says it's based on unemployment but then describes an employment ratio. Those "
          "aren't the same thing: the second one counts people who stopped looking.",
          "失業率と言いながら就業率の話をしている。この2つは別物だ。"),
+        # 「2〜3月」 for "Feb-March" (round BG): two months, not the figure 2
+        ("We make a big chunk of it, India is one of the largest makers. But the API for a lot "
+         "of our drugs comes from China and that supply was messed up in Feb-March.",
+         "インドは最大級の生産国だけど、多くの薬の原薬は中国から来てて、その供給が2〜3月に"
+         "混乱したんだ。"),
     ],
 )  # fmt: skip
 def test_counts_the_comment_writes_its_own_way_are_its_own(body: str, translation: str) -> None:
     claim = _claim(_reaction_report(body, translation), translation[:6])
     assert not claim.reasons, claim.reasons
+
+
+def test_an_abbreviation_is_the_same_with_or_without_its_points() -> None:
+    """Round BH: the glossary's "L.A" (ロサンゼルス) against a comment's "LA": the
+    translation that leaves the comment's "Chazelle" implied swapped no name."""
+    source = "Chazelle said the most iconic L.A. thing is the freeway. He grew up near L.A. " * 2
+    extra = _glossary_extra(
+        source, [("L.A", "ロサンゼルス"), ("Damien Chazelle", "デイミアン・チャゼル")]
+    )
+    body = (
+        "Chazelle's answer for most iconic LA thing being freeway gridlock is the most LA answer."
+    )
+    faithful = _checked(
+        extra,
+        body,
+        "ロサンゼルスの象徴を聞かれて高速の渋滞って答えるの、いかにもロサンゼルスっぽい。",
+    )
+    assert not faithful.fails, faithful.reasons
+    assert not any("ロサンゼルス" in r for r in faithful.reasons), faithful.reasons

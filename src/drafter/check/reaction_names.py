@@ -163,6 +163,9 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
             others = checker.forms_of.get(normalize(part), []) if mention.from_glossary else []
             tokens = [key, *(t for t in parts if len(t) >= 3), *_same_place(key)]
             tokens += [normalize(o).casefold() for o in others]
+            # an abbreviation's letters with or without their points (the article's "L.A.",
+            # the comment's "LA"; "U.S." and "US")
+            tokens += [t.replace(".", "") for t in tokens if re.fullmatch(r"(?:\w\.)+\w?\.?", t)]
             rendered.update(tokens)
             if not _said_or_unknown(checker, tokens, said, mention.from_glossary, part, body):
                 foreign.append((part, form, mention.person, _surely(mention, part, form)))

@@ -116,7 +116,9 @@ HEDGE_JA = re.compile(
     r"[いきしちにひみりぎじびえけせてねへめれげぜべぺさ]そう(?:だ|です|な|に|も)|といえ|と言え|"
     r"ではないか|ではないでしょうか|"
     # 〜場合があります, 〜こともあります: "may" (場合 alone is "if"; 〜こともあり、 is "partly as")
-    r"場合があ|こともあ(?!り[、，,])|"
+    r"場合[がも]あ|こともあ(?!り[、，,])|"
+    # おそらく, たぶん: "probably" said outright
+    r"おそらく|恐らく|たぶん|多分|"
     # 〜するリスクがある, 〜する危険性: "risk losing", "at risk of"
     r"リスク|危険性|"
     # 〜かどうかは見通せない, 不透明, 分からない: "could still pose a problem" told as doubt
@@ -241,7 +243,11 @@ _QUESTION = re.compile(r"\b(?:how|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORE
 
 
 _ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
-_OWNED = re.compile(r"\b(?:its|their|his|her|our|my|your|the|a|new|earlier)\s+$", re.IGNORECASE)
+# … and "no (imminent) plans to buy": none, stated as fact
+_OWNED = re.compile(
+    r"\b(?:its|their|his|her|our|my|your|the|a|new|earlier)\s+$|\bno\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "is considering", "were still considering": someone weighs a plan

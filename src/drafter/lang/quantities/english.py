@@ -58,6 +58,11 @@ _DATE_MD = re.compile(rf"\b(?P<m>{MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th
 # the month a whole word: "the 4 Marketing people", "die 4 Marktführer" name no 4 March
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH_NAMES})(?![^\W\d_])")
 _MONTH_GROUPS = ("m", "m2", "m3", "m4", "m5")
+# a run of months ("Feb-March", "Jan–Mar", "from Feb to March"): both are months named
+_MONTH_RUN = re.compile(
+    rf"\b(?P<a>{MONTH_NAMES})(?:\s*[-–—/]\s*|\s+(?:to|through|and|or)\s+)"
+    rf"(?P<b>{MONTH_NAMES})(?![^\W\d_])"
+)
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d| by \d)(?<!\d by \d{4})")
 _MONEY = re.compile(
     # "a $23-million centre", "a 1.2-billion-yuan telescope": hyphens join scale and currency
@@ -277,6 +282,12 @@ def _dates(scan: _Scan) -> None:
                     scan.found.append(
                         Quantity("duration", days, "months", f"{match['m']} {first}-{day}")
                     )
+    for match in _MONTH_RUN.finditer(scan.text):
+        if scan.free(match.span()):
+            for part in ("a", "b"):
+                month = MONTHS[match.group(part).lower()[:3]]
+                scan.found.append(Quantity("month", month, "", match.group(part)))
+            scan.taken.append(match.span())
     for match in MONTH_ALONE.finditer(scan.text):
         if scan.free(match.span()):
             scan.found.append(

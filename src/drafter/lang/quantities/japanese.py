@@ -127,7 +127,10 @@ def _is_kanji(text: str) -> bool:
 
 _JA_RANGE = re.compile(
     r"(\d[\d,.]*)\s*[〜~～\-－–]\s*(\d[\d,.]*)\s*"
-    r"(%|パーセント|か月|カ月|ヶ月|年|週間|日間|時間|分|秒|万|億|兆|ドル|円|ユーロ|トン|人|キロ)"
+    r"(%|パーセント|か月|カ月|ヶ月|年|週間|日間|時間|分|秒|万|億|兆|ドル|円|ユーロ|トン|人|キロ|"
+    # 2〜3月 (February to March), 5〜6日: a span of months or days of the month, not the
+    # figure 2 (1〜3月期 is the first quarter, read as such)
+    r"月(?!期)|日(?!間))"
 )
 _JA_NEIGHBOURS = re.compile(
     r"(?<![\d.,])(\d)、(\d)(?![\d.,])(人|年|か月|カ月|ヶ月|日|週間|回|件|社|つ)"
