@@ -2182,6 +2182,10 @@ def test_a_count_that_totals_the_sentences_counts_is_stated() -> None:
     checker, anchor = _recorded_on("The commission", source, [])
     total = numbers(checker, "lead", "委員会は共和党2人と民主党1人の計3人で運営される。", anchor)
     assert not total, [f.reason for f in total]
+    # the people named and their title (round BJ: 「…両委員と、民主党のC委員の3人」)
+    checker, anchor = _recorded_on("The commission", source, [])
+    named = "委員会は共和党のリー、キム両委員と、民主党のヤング委員の3人で運営される。"
+    assert not numbers(checker, "lead", named, anchor)
     checker, anchor = _recorded_on("The commission", source, [])
     wrong = numbers(checker, "lead", "委員会は4人で運営される。", anchor)
     assert [f.must for f in wrong] == [True], [f.reason for f in wrong]
@@ -2489,3 +2493,45 @@ def test_a_run_of_months_is_two_months_in_either_language() -> None:
     assert months(ja_quantities("1〜3月期の決算")) == []  # the first quarter, as before
     for text in ("supply was messed up in Feb-March.", "from Feb to March", "in Feb–Mar"):
         assert months(en_quantities(text)) == [("month", 2), ("month", 3)], text
+
+
+def test_a_short_quotation_rendered_loosely_in_the_sentence_it_rests_on_is_the_quotation() -> None:
+    """Round BH: 「高速道路の渋滞」 for the director's “Freeway gridlock.” (0.30 to the encoder)
+    was listed as a quotation not in the source, though the lead sentence restates the very
+    sentence that quotes it. A quotation longer than such words can say is still listed."""
+    said = "Asked what worries her most about the port, Dorran answered at once: “Gridlock on the quays.”"
+    article = _inputs(_markdown()).article.model_copy(update={"text": f"{SOURCE}\n\n{said}"})
+    loose = "港で最も心配なことを問われたドラン氏は、即座に「岸壁の大渋滞」と答えた。"
+    claim = _claim(_report(_markdown([*LEAD, loose]), article=article), "岸壁の大渋滞")
+    assert not [r for r in claim.reasons if "引用" in r], claim.reasons
+    long = "港で最も心配なことを問われたドラン氏は、即座に「岸壁ではトラックが毎日何時間も動けない」と答えた。"
+    claim = _claim(_report(_markdown([*LEAD, long]), article=article), "何時間も動けない")
+    assert [r for r in claim.reasons if "引用" in r], claim.reasons
+
+
+def test_a_year_before_the_common_era_is_that_year_in_either_language() -> None:
+    """Round BI: 「紀元前500年ごろ」 for "around 500 BC" was listed as a figure not in the
+    source (read as 500 years); each side now reads the year 500 BC, and a changed one differs."""
+    from drafter.lang.quantities import en_quantities, ja_quantities, same_value
+
+    source = en_quantities("Our oldest finds are from around 500 BC, but the site is older.")
+    assert [(q.kind, q.value) for q in source] == [("year", -500)]
+    assert same_value(ja_quantities("紀元前500年ごろの出土品")[0], source[0])
+    assert not same_value(ja_quantities("紀元前600年ごろの出土品")[0], source[0])
+    assert [(q.kind, q.value) for q in ja_quantities("紀元前197年の戦い")] == [("year", -197)]
+
+
+def test_a_family_name_alone_stands_for_the_one_glossary_name_it_ends() -> None:
+    """Round BI: 「レイチェル・レダーマン氏は…と述べた」 for '“…,” Lederman said about the suit',
+    the full name three sentences back, was listed as a name not in the sentence it rests on."""
+    text = (
+        "Ilse Dorran, the transport minister, opened the talks on Monday.\n\n"
+        "Shipping firms said the fee would raise costs.\n\nExporters agreed.\n\n"
+        "The ports authority declined to comment.\n\n"
+        "“We will give the shipping lines more time,” Dorran said about the delay."
+    )
+    article = _inputs(_markdown()).article.model_copy(update={"text": text})
+    glossary = [GlossaryEntry(source="Ilse Dorran", target="イルゼ・ドラン")]
+    lead = ["イルゼ・ドラン運輸相は延期について「海運会社にもっと時間を与える」と述べた。"]
+    claim = _claim(_report(_markdown(lead), article=article, glossary=glossary), "イルゼ・ドラン")
+    assert not [r for r in claim.reasons if "Ilse Dorran" in r], claim.reasons

@@ -147,3 +147,23 @@ def test_an_abbreviation_is_the_same_with_or_without_its_points() -> None:
     )
     assert not faithful.fails, faithful.reasons
     assert not any("ロサンゼルス" in r for r in faithful.reasons), faithful.reasons
+
+
+def test_a_name_the_comment_gives_by_its_initials_is_the_comments() -> None:
+    """Round BI: 「パウダーリバー盆地」 for a comment's "PRB" was listed as a name swapped for
+    the comment's "MMBtu"; the initials are the name. A name it does not abbreviate still is."""
+    source = (
+        "Coal from the Powder River Basin in Wyoming is cheap. Appalachia mines cost more. " * 2
+    )
+    extra = _glossary_extra(
+        source, [("Powder River Basin", "パウダーリバー盆地"), ("Appalachia", "アパラチア")]
+    )
+    body = "Per ton, sure, but PRB coal has lower heat content, so per MMBtu the gap is smaller."
+    faithful = _checked(
+        extra, body, "トン当たりならね。パウダーリバー盆地の石炭は熱量が低いから差は小さいよ。"
+    )
+    assert not faithful.reasons, faithful.reasons
+    swapped = _checked(
+        extra, body, "トン当たりならね。アパラチアの石炭は熱量が低いから差は小さいよ。"
+    )
+    assert swapped.reasons, swapped.reasons

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from difflib import SequenceMatcher
@@ -116,6 +117,11 @@ class Checker:
         self.short_names = {
             normalize(e.source).casefold() for e in inputs.glossary if " " not in e.source.strip()
         }
+        # and a family name only one name of the glossary ends with: "Lederman" stands for
+        # "Rachel Lederman" in the source's later sentences (not "Trump" of two Trumps)
+        last_words = [normalize(e.source).casefold().split()[-1:] for e in inputs.glossary]
+        ends = Counter(w[0] for w in last_words if w)
+        self.short_names |= {w for w, n in ends.items() if n == 1 and len(w) >= 3}
         # the outlet and byline are named by the draft (ロイター通信によると) but not in the text
         title = inputs.article.title
         about = " ".join(filter(None, [inputs.article.site_name, inputs.article.author, title]))

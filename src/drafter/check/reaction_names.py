@@ -157,15 +157,7 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
                     # a name neither the comment nor the article has
                     foreign.append((part, "", mention.person, False))
                 continue
-            key = normalize(form).casefold()
-            parts = re.split(r"[\s\-‐]+", key)  # Bautista-Agut is also "Bautista"
-            # and every other form the glossary renders the same (@WestHam's "West Ham")
-            others = checker.forms_of.get(normalize(part), []) if mention.from_glossary else []
-            tokens = [key, *(t for t in parts if len(t) >= 3), *_same_place(key)]
-            tokens += [normalize(o).casefold() for o in others]
-            # an abbreviation's letters with or without their points (the article's "L.A.",
-            # the comment's "LA"; "U.S." and "US")
-            tokens += [t.replace(".", "") for t in tokens if re.fullmatch(r"(?:\w\.)+\w?\.?", t)]
+            tokens = _spellings(checker, form, part if mention.from_glossary else None)
             rendered.update(tokens)
             if not _said_or_unknown(checker, tokens, said, mention.from_glossary, part, body):
                 foreign.append((part, form, mention.person, _surely(mention, part, form)))
@@ -183,6 +175,19 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
                   if form else person and unresolved == 1))
         for part, form, person, sure in foreign
     ]  # fmt: skip
+
+
+def _spellings(checker: Checker, form: str, rendering: str | None) -> list[str]:
+    """The ways a comment may write the article's name `form` (casefolded, the form first)."""
+    key = normalize(form).casefold()
+    parts = re.split(r"[\s\-‐]+", key)  # Bautista-Agut is also "Bautista"
+    tokens = [key, *(t for t in parts if len(t) >= 3), *_same_place(key)]
+    # and every other form the glossary renders the same (@WestHam's "West Ham")
+    others = checker.forms_of.get(normalize(rendering), []) if rendering else []
+    tokens += [normalize(o).casefold() for o in others]
+    # an abbreviation's letters with or without their points (the article's "L.A.", the
+    # comment's "LA"; "U.S." and "US")
+    return tokens + [t.replace(".", "") for t in tokens if re.fullmatch(r"(?:\w\.)+\w?\.?", t)]
 
 
 def _surely(mention: NameMention, part: str, form: str) -> bool:
@@ -218,6 +223,8 @@ def _said_or_unknown(
     key = tokens[0]
     if any(_said(t, said) for t in tokens) or not _said(key, checker.source_norm):
         return True
+    if _initials(key) in _ACRONYM.findall(body):
+        return True  # "PRB" for the Powder River Basin the translation spells out
     if (comment_language(said) or checker.source_language) in _COMPOUNDING and any(
         re.search(rf"(?<!{_LETTER}){re.escape(t)}", said) for t in tokens if len(t) >= 4
     ):
@@ -352,6 +359,16 @@ def _spelled_lowercase(acronym: str, text: str) -> bool:
 
 
 _GENERIC_LAST = ("university", "college", "club", "company", "corporation")
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "von", "der", "und"}
+
+
+def _initials(form: str) -> str:
+    """The capitals a name of three words or more makes (Powder River Basin: PRB), or ""."""
+    words = [w for w in re.split(r"[\s-]+", form) if w and w.casefold() not in _SMALL]
+    return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
 
 
 def abbreviates(short: str, form: str) -> bool:

@@ -103,7 +103,10 @@ def counts_back(quantity: Quantity, text: str) -> bool:
 # a total the claim announces: 「…氏、…氏の3人」, 「計5社」, 「合わせて12億ドル」 (not 「パリゼの
 # 7ゴール」, nor a figure in a list: a changed 50 among "25 points, 11 rebounds and 14
 # assists" is no sum)
-_TOTAL_BEFORE = re.compile(r"(?:(?:氏|さん|ら)の|計|合計|合わせて|総勢|総額)\s*$")
+# 「A氏とB氏の2人」, 「…両委員と、C委員の3人」: the people just named, counted
+_TOTAL_BEFORE = re.compile(
+    r"(?:(?:氏|さん|ら|委員|議員|判事|選手|教授|記者|長官|大臣)の|計|合計|合わせて|総勢|総額)\s*$"
+)
 
 
 def _a_total_of(quantity: Quantity, window_q: Window, text: str) -> bool:

@@ -58,6 +58,7 @@ _DATE_MD = re.compile(rf"\b(?P<m>{MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th
 # the month a whole word: "the 4 Marketing people", "die 4 Marktführer" name no 4 March
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH_NAMES})(?![^\W\d_])")
 _MONTH_GROUPS = ("m", "m2", "m3", "m4", "m5")
+_BC_YEAR = re.compile(r"\b(?P<y>\d{1,4}|\d,\d{3})\s*(?:BCE?|B\.C\.(?:E\.)?)(?![\w])")
 # a run of months ("Feb-March", "Jan–Mar", "from Feb to March"): both are months named
 _MONTH_RUN = re.compile(
     rf"\b(?P<a>{MONTH_NAMES})(?:\s*[-–—/]\s*|\s+(?:to|through|and|or)\s+)"
@@ -298,6 +299,10 @@ def _dates(scan: _Scan) -> None:
                     match.group(0),
                 )
             )
+    for match in _BC_YEAR.finditer(scan.text):  # 500 BC: 紀元前500年
+        if scan.free(match.span()):
+            scan.found.append(Quantity("year", -en_value(match["y"]), "", match.group(0)))
+            scan.taken.append(match.span())
     for match in _YEAR.finditer(scan.text):
         if scan.free(match.span()):
             scan.found.append(Quantity("year", int(match.group("y")), "", match.group(0)))

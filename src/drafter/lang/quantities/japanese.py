@@ -217,6 +217,9 @@ def _prepared(sentence: str) -> str:
     return text
 
 
+_JA_BC = re.compile(r"紀元前\s*(\d{1,4})\s*年(?!間|代)")
+
+
 def _ja_dates(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
     """The dates and months of the text (6月23日, 10月, 6/23, 2020/6/9), and where they are."""
     found: list[Quantity] = []
@@ -235,6 +238,9 @@ def _ja_dates(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
             found.append(Quantity("month", month, "", match.group(0)))
         if match.group("y"):
             found.append(Quantity("year", full_year(match.group("y")), "", match.group("y") + "年"))
+        spans.append(match.span())
+    for match in _JA_BC.finditer(text):  # 紀元前500年: the year 500 BC, not 500 years
+        found.append(Quantity("year", -int(match[1]), "", match[0]))
         spans.append(match.span())
     for match in _JA_SLASH_DATE.finditer(text):
         found.append(Quantity("date", int(match["m"]) * 100 + int(match["d"]), "", match[0]))
