@@ -167,3 +167,19 @@ def test_a_name_the_comment_gives_by_its_initials_is_the_comments() -> None:
         extra, body, "トン当たりならね。アパラチアの石炭は熱量が低いから差は小さいよ。"
     )
     assert swapped.reasons, swapped.reasons
+
+
+def test_a_name_with_its_particle_is_heard_as_katakana_joins_them() -> None:
+    """Round BK: 「デブラシオ」 for a comment's "de Blasio" (no name of the article) was listed
+    as a name put where the comment names "Blasio"."""
+    source = (
+        "The mayor's office did not say where the city's shelters are. Schlegelmilch agreed. " * 2
+    )
+    extra = _glossary_extra(source, [("Schlegelmilch", "シュレーゲルミルク")])
+    body = "If de Blasio held a presser tomorrow about nuclear prep, the whole city would panic."
+    claim = _checked(
+        extra,
+        body,
+        "もしデブラシオが明日、核への備えについて会見を開いたら、街中がパニックになる。",
+    )
+    assert not claim.reasons, claim.reasons

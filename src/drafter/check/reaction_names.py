@@ -269,7 +269,7 @@ def _unrendered(
         if lowered in rendered or any(lowered in r.split() for r in rendered):
             continue
         # the word alone, or the capitalised run it is part of (マジマジ for "Maji Maji")
-        heard = [word, *_runs_with(word, body)]
+        heard = [word, *_runs_with(word, body), *_with_particle(word, body)]
         if any(transliteration_match(run, form) >= 0.8 for run in runs for form in heard):
             continue
         if word in plain or any(
@@ -349,6 +349,15 @@ def _runs_with(word: str, body: str) -> list[str]:
             if word in words[i:j]
         ]
     return out
+
+
+_PARTICLE = r"(?:de|di|da|del|della|dos|du|van|von|le|la|al|el|ten|ter)"
+
+
+def _with_particle(word: str, body: str) -> list[str]:
+    """The name with the lower-case particle the comment writes before it, as katakana joins
+    them (デブラシオ for "de Blasio", ファンダイク for "van Dijk")."""
+    return [f"{m[1]}{word}" for m in re.finditer(rf"\b({_PARTICLE})\s+{re.escape(word)}\b", body)]
 
 
 def _spelled_lowercase(acronym: str, text: str) -> bool:
