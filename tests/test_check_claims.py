@@ -2519,6 +2519,10 @@ def test_a_year_before_the_common_era_is_that_year_in_either_language() -> None:
     assert same_value(ja_quantities("紀元前500年ごろの出土品")[0], source[0])
     assert not same_value(ja_quantities("紀元前600年ごろの出土品")[0], source[0])
     assert [(q.kind, q.value) for q in ja_quantities("紀元前197年の戦い")] == [("year", -197)]
+    # British Columbia's election of a year of ours is no year before the common era
+    assert [(q.kind, q.value) for q in en_quantities("Before the 2017 BC election")] == [
+        ("year", 2017)
+    ]
 
 
 def test_a_family_name_alone_stands_for_the_one_glossary_name_it_ends() -> None:
@@ -2535,3 +2539,10 @@ def test_a_family_name_alone_stands_for_the_one_glossary_name_it_ends() -> None:
     lead = ["イルゼ・ドラン運輸相は延期について「海運会社にもっと時間を与える」と述べた。"]
     claim = _claim(_report(_markdown(lead), article=article, glossary=glossary), "イルゼ・ドラン")
     assert not [r for r in claim.reasons if "Ilse Dorran" in r], claim.reasons
+    # a person's family name only, and one no other person of the glossary shares
+    from drafter.check.claims.names import short_names
+
+    names = [("Ilse Dorran", "イルゼ・ドラン"), ("Federal Reserve", "連邦準備制度"),
+             ("Ann Lee", "アン・リー"), ("Bo Lee", "ボー・リー"), ("Kelmar", "ケルマー")]  # fmt: skip
+    glossary = [GlossaryEntry(source=a, target=b) for a, b in names]
+    assert short_names(glossary) == {"dorran", "kelmar"}

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from difflib import SequenceMatcher
@@ -26,6 +25,7 @@ import numpy as np
 
 from drafter.check import claims
 from drafter.check.claims import Anchor, Finding
+from drafter.check.claims.names import short_names
 from drafter.check.claims.numbers import specific
 from drafter.check.draft_md import DraftSentence, ParsedDraft
 from drafter.check.quoted import quoted_spans
@@ -114,14 +114,7 @@ class Checker:
         self.forms_of: dict[str, list[str]] = {}
         for entry in inputs.glossary:
             self.forms_of.setdefault(normalize(entry.target), []).append(entry.source)
-        self.short_names = {
-            normalize(e.source).casefold() for e in inputs.glossary if " " not in e.source.strip()
-        }
-        # and a family name only one name of the glossary ends with: "Lederman" stands for
-        # "Rachel Lederman" in the source's later sentences (not "Trump" of two Trumps)
-        last_words = [normalize(e.source).casefold().split()[-1:] for e in inputs.glossary]
-        ends = Counter(w[0] for w in last_words if w)
-        self.short_names |= {w for w, n in ends.items() if n == 1 and len(w) >= 3}
+        self.short_names = short_names(inputs.glossary)
         # the outlet and byline are named by the draft (ロイター通信によると) but not in the text
         title = inputs.article.title
         about = " ".join(filter(None, [inputs.article.site_name, inputs.article.author, title]))

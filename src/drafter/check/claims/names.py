@@ -4,6 +4,7 @@ source sentences it rests on (a known name elsewhere in the article is listed, n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
@@ -27,7 +28,7 @@ from drafter.lang.text import normalize
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
-    from drafter.models import SourceSentence
+    from drafter.models import GlossaryEntry, SourceSentence
 
 _PERSON_EN = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
@@ -389,3 +390,20 @@ def _kanji_names(checker: Checker, text: str) -> list[Finding]:
             )
         )
     return out
+
+
+def short_names(glossary: list[GlossaryEntry]) -> set[str]:
+    """The names a source may give as one word for a glossary's name: a one-word entry, and a
+    family name only one person's name of the glossary ends with ("Lederman" stands for "Rachel
+    Lederman" in the source's later sentences; not "Trump" of two Trumps, nor a body's last
+    word such as "Reserve")."""
+    alone = {normalize(e.source).casefold() for e in glossary if " " not in e.source.strip()}
+    ends = Counter(w[-1] for w in (normalize(e.source).casefold().split() for e in glossary) if w)
+    people = {
+        normalize(e.source).casefold().split()[-1]
+        for e in glossary
+        if 2 <= len(e.source.split()) <= 3
+        and all(w[:1].isupper() for w in e.source.split())
+        and not ORG_WORDS.search(e.source)
+    }
+    return alone | {w for w in people if ends[w] == 1 and len(w) >= 3}

@@ -300,7 +300,9 @@ def _dates(scan: _Scan) -> None:
                 )
             )
     for match in _BC_YEAR.finditer(scan.text):  # 500 BC: 紀元前500年
-        if scan.free(match.span()):
+        # (not "the 2017 BC election": British Columbia's, a year of ours)
+        modern = match[0].endswith("BC") and 1900 <= en_value(match["y"]) <= 2100
+        if scan.free(match.span()) and not modern:
             scan.found.append(Quantity("year", -en_value(match["y"]), "", match.group(0)))
             scan.taken.append(match.span())
     for match in _YEAR.finditer(scan.text):
