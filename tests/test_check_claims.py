@@ -2186,6 +2186,11 @@ def test_a_count_that_totals_the_sentences_counts_is_stated() -> None:
     checker, anchor = _recorded_on("The commission", source, [])
     named = "委員会は共和党のリー、キム両委員と、民主党のヤング委員の3人で運営される。"
     assert not numbers(checker, "lead", named, anchor)
+    # … a count of people only: one player's points are no sum of her line
+    line = "Mara Venn had 25 points, 11 rebounds and 14 assists in the win.\n\nFans cheered."
+    checker, anchor = _recorded_on("Mara Venn", line, [])
+    points = numbers(checker, "lead", "マラ・ベン選手の36得点で勝った。", anchor)
+    assert [f.must for f in points] == [True], [f.reason for f in points]
     checker, anchor = _recorded_on("The commission", source, [])
     wrong = numbers(checker, "lead", "委員会は4人で運営される。", anchor)
     assert [f.must for f in wrong] == [True], [f.reason for f in wrong]
@@ -2479,6 +2484,7 @@ def test_no_plans_to_is_no_hedge() -> None:
     ):
         assert _main_clause_modal(text) is None, text
     assert _main_clause_modal("The ministry plans to raise the fee.") is not None
+    assert _main_clause_modal("He no doubt plans to raise the fee.") is not None
 
 
 def test_a_run_of_months_is_two_months_in_either_language() -> None:
@@ -2491,8 +2497,11 @@ def test_a_run_of_months_is_two_months_in_either_language() -> None:
 
     assert months(ja_quantities("その供給が2〜3月に混乱した")) == [("month", 2), ("month", 3)]
     assert months(ja_quantities("1〜3月期の決算")) == []  # the first quarter, as before
-    for text in ("supply was messed up in Feb-March.", "from Feb to March", "in Feb–Mar"):
-        assert months(en_quantities(text)) == [("month", 2), ("month", 3)], text
+    for text in ("supply was messed up in Feb-March.", "in Feb–Mar", "In May and June sales fell"):
+        assert len(months(en_quantities(text))) == 2, text
+    # names, not months: "Jan and May met", "Theresa May to June Sarpong"
+    assert ("month", 1) not in months(en_quantities("Jan and May met in Oslo."))
+    assert ("month", 5) not in months(en_quantities("Theresa May to June Sarpong spoke."))
 
 
 def test_a_short_quotation_rendered_loosely_in_the_sentence_it_rests_on_is_the_quotation() -> None:
@@ -2504,6 +2513,12 @@ def test_a_short_quotation_rendered_loosely_in_the_sentence_it_rests_on_is_the_q
     loose = "港で最も心配なことを問われたドラン氏は、即座に「岸壁の大渋滞」と答えた。"
     claim = _claim(_report(_markdown([*LEAD, loose]), article=article), "岸壁の大渋滞")
     assert not [r for r in claim.reasons if "引用" in r], claim.reasons
+    # … but not one that drops the speaker's "not" (the encoder barely reads it)
+    refused = f"{said}\n\nAsked whether she would step down, Dorran said: “I will not resign.”"
+    quits = _inputs(_markdown()).article.model_copy(update={"text": f"{SOURCE}\n\n{refused}"})
+    flipped = "辞任するかを問われたドラン氏は「辞任する」と答えた。"
+    claim = _claim(_report(_markdown([*LEAD, flipped]), article=quits), "「辞任する」")
+    assert [r for r in claim.reasons if "引用" in r], claim.reasons
     long = "港で最も心配なことを問われたドラン氏は、即座に「岸壁ではトラックが毎日何時間も動けない」と答えた。"
     claim = _claim(_report(_markdown([*LEAD, long]), article=article), "何時間も動けない")
     assert [r for r in claim.reasons if "引用" in r], claim.reasons
@@ -2519,10 +2534,16 @@ def test_a_year_before_the_common_era_is_that_year_in_either_language() -> None:
     assert same_value(ja_quantities("紀元前500年ごろの出土品")[0], source[0])
     assert not same_value(ja_quantities("紀元前600年ごろの出土品")[0], source[0])
     assert [(q.kind, q.value) for q in ja_quantities("紀元前197年の戦い")] == [("year", -197)]
-    # British Columbia's election of a year of ours is no year before the common era
-    assert [(q.kind, q.value) for q in en_quantities("Before the 2017 BC election")] == [
-        ("year", 2017)
-    ]
+
+    # British Columbia's election of a year of ours is no year before the common era, nor its
+    # utility's customers; and a year of five figures is read whole
+    def read(text: str) -> list[tuple[str, float]]:
+        return [(q.kind, q.value) for q in en_quantities(text)]
+
+    assert read("Before the 2017 BC election") == [("year", 2017)]
+    assert read("She first ran in the 2017 B.C. election.") == [("year", 2017)]
+    assert read("About 1,500 BC Hydro customers lost power.") == [("number", 1500)]
+    assert read("Settled around 10,000 BC, it grew.") == [("year", -10000)]
 
 
 def test_a_family_name_alone_stands_for_the_one_glossary_name_it_ends() -> None:
@@ -2546,3 +2567,6 @@ def test_a_family_name_alone_stands_for_the_one_glossary_name_it_ends() -> None:
              ("Ann Lee", "アン・リー"), ("Bo Lee", "ボー・リー"), ("Kelmar", "ケルマー")]  # fmt: skip
     glossary = [GlossaryEntry(source=a, target=b) for a, b in names]
     assert short_names(glossary) == {"dorran", "kelmar"}
+    places = [("North Carolina", "ノースカロライナ"), ("Hong Kong", "香港"),
+              ("Robert Downey Jr.", "ロバート・ダウニー・ジュニア")]  # fmt: skip
+    assert short_names([GlossaryEntry(source=a, target=b) for a, b in places]) == set()

@@ -245,7 +245,7 @@ _QUESTION = re.compile(r"\b(?:how|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORE
 _ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # … and "no (imminent) plans to buy": none, stated as fact
 _OWNED = re.compile(
-    r"\b(?:its|their|his|her|our|my|your|the|a|new|earlier)\s+$|\bno\s+(?:\w+\s+)?$",
+    r"\b(?:its|their|his|her|our|my|your|the|a|new|earlier)\s+$|\bno\s+(?:(?!doubt|longer)\w+\s+)?$",
     re.IGNORECASE,
 )
 

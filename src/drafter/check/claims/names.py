@@ -8,7 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
-from drafter.lang.name_tables import KNOWN_FORMS, US_STATE_FORMS
+from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS, US_STATE_FORMS
 from drafter.lang.names import (
     NameMention,
     cjk_surname_in,
@@ -282,12 +282,15 @@ def _forms(
     # prose): a name written one way in the window is the name, not a swap
     tokens += [normalize(w).casefold() for w in same_sound(form, checker.words) if w != form]
     last = key.split()[-1]
-    if last != key and last in checker.short_names:
-        tokens.append(last)  # "Marsh" stands for "Elena Marsh" in the source
+    # "Marsh" stands for "Elena Marsh" in the source, as a word of its own ("afford" is no Ford)
+    alone = last != key and last in checker.short_names
+    surname = bool(alone and re.search(rf"(?<![a-z]){re.escape(last)}(?![a-z])", window_text))
+    if alone:
+        tokens.append(last)
     if not mention.from_glossary and part not in checker.glossary_names:
         # マーシュ alone, matched through one part of エレナ・マーシュ: any part will do
         tokens += [t for t in key.split() if len(t) >= 3]
-    return tokens, any(t in window_text for t in tokens)
+    return tokens, surname or any(t in window_text for t in tokens if not (alone and t == last))
 
 
 def _number_forms(word: str) -> list[str]:
@@ -405,5 +408,19 @@ def short_names(glossary: list[GlossaryEntry]) -> set[str]:
         if 2 <= len(e.source.split()) <= 3
         and all(w[:1].isupper() for w in e.source.split())
         and not ORG_WORDS.search(e.source)
+        and not _a_place(normalize(e.source).casefold())  # North Carolina, Hong Kong
     }
     return alone | {w for w in people if ends[w] == 1 and len(w) >= 3}
+
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _a_place(name: str) -> bool:
+    """A place the tables know, or a name ending in a suffix no one is called by (Jr.)."""
+    return (
+        name in US_STATE_FORMS
+        or name in KNOWN_FORMS
+        or any(name in forms for forms in EXONYMS.values())
+        or name.split()[-1] in _SUFFIXES
+    )

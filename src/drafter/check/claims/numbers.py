@@ -103,10 +103,10 @@ def counts_back(quantity: Quantity, text: str) -> bool:
 # a total the claim announces: 「…氏、…氏の3人」, 「計5社」, 「合わせて12億ドル」 (not 「パリゼの
 # 7ゴール」, nor a figure in a list: a changed 50 among "25 points, 11 rebounds and 14
 # assists" is no sum)
-# 「A氏とB氏の2人」, 「…両委員と、C委員の3人」: the people just named, counted
-_TOTAL_BEFORE = re.compile(
-    r"(?:(?:氏|さん|ら|委員|議員|判事|選手|教授|記者|長官|大臣)の|計|合計|合わせて|総勢|総額)\s*$"
-)
+_TOTAL_BEFORE = re.compile(r"(?:(?:氏|さん|ら)の|計|合計|合わせて|総勢|総額)\s*$")
+# 「…両委員と、C委員の3人」: the people just named by their titles, counted (a count of people
+# only: 「…選手の36得点」 is one player's points, not a sum)
+_PEOPLE_BEFORE = re.compile(r"(?:委員|議員|判事|選手|教授|記者|長官|大臣)の\s*$")
 
 
 def _a_total_of(quantity: Quantity, window_q: Window, text: str) -> bool:
@@ -116,7 +116,8 @@ def _a_total_of(quantity: Quantity, window_q: Window, text: str) -> bool:
     if quantity.kind not in ("number", "money") or quantity.approx or quantity.bound:
         return False
     at = text.find(quantity.text)
-    if at < 0 or not _TOTAL_BEFORE.search(text[:at]):
+    people = quantity.unit in ("人", "名") and _PEOPLE_BEFORE.search(text[:at])
+    if at < 0 or not (_TOTAL_BEFORE.search(text[:at]) or people):
         return False
     by_sentence: dict[str, list[float]] = {}
     for sentence, q in window_q:

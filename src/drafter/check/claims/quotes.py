@@ -203,6 +203,8 @@ def _quotation(
         <= len(content)
         <= min(SHORT_QUOTE, CHARS_PER_WORD * len(span.split()))
         and _quoted_where_it_rests(checker, span, anchor)
+        # the encoder barely reads a "not": 「辞任する」 for "I will not resign." is no rendering
+        and bool(_NEGATED_EN.search(span)) == bool(_NEGATED_JA.search(content))
     ):
         # the closest words anyone says are in the very sentence the claim restates: a
         # loose rendering of a short quotation (「高速道路の渋滞」 for "Freeway gridlock.",
@@ -231,6 +233,12 @@ def _quotation(
             )
         ]
     return _figures_in_quote(checker, content, span)
+
+
+_NEGATED_EN = re.compile(
+    r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without)\b|n['’]t\b", re.IGNORECASE
+)
+_NEGATED_JA = re.compile(r"ない|なかっ|ません|ず(?:に|、|。|$)|ぬ|無|不|非|未|だめ|ダメ")
 
 
 def _quoted_where_it_rests(checker: Checker, span: str, anchor: Anchor) -> bool:

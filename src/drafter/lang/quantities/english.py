@@ -58,11 +58,25 @@ _DATE_MD = re.compile(rf"\b(?P<m>{MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th
 # the month a whole word: "the 4 Marketing people", "die 4 Marktführer" name no 4 March
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH_NAMES})(?![^\W\d_])")
 _MONTH_GROUPS = ("m", "m2", "m3", "m4", "m5")
-_BC_YEAR = re.compile(r"\b(?P<y>\d{1,4}|\d,\d{3})\s*(?:BCE?|B\.C\.(?:E\.)?)(?![\w])")
+# 500 BC, 10,000 BCE (not "BC Hydro", British Columbia's utility)
+_BC_YEAR = re.compile(
+    r"(?<![\d,.])(?P<y>\d{1,3}(?:,\d{3})+|\d{1,5})\s*(?:BCE?|B\.C\.(?:E\.)?)(?![\w])"
+    r"(?!\s+[A-Z])"
+)
 # a run of months ("Feb-March", "Jan–Mar", "from Feb to March"): both are months named
+# (with a word between, only whole names, and not inside a run of names: "Theresa May to June
+# Sarpong", "Jan and May met")
+_FULL_MONTH = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 _MONTH_RUN = re.compile(
-    rf"\b(?P<a>{MONTH_NAMES})(?:\s*[-–—/]\s*|\s+(?:to|through|and|or)\s+)"
-    rf"(?P<b>{MONTH_NAMES})(?![^\W\d_])"
+    rf"\b(?P<a>{MONTH_NAMES})\s*[-–—/]\s*(?P<b>{MONTH_NAMES})(?![^\W\d_])"
+    rf"|\b(?P<c>{_FULL_MONTH})\s+(?:to|through|and|or)\s+(?P<d>{_FULL_MONTH})\b(?!\s+[A-Z])"
+)
+# a capitalised word before "May to June" that is no word of time: a name's ("Theresa May")
+_NAME_BEFORE = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:In|From|Between|By|Since|Until|Through|During|And|Or|Of|Last|"
+    r"Next|This|Early|Late|Mid|Both|Either)\s)[A-Z][a-z]+\s+$"
 )
 _YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d| by \d)(?<!\d by \d{4})")
 _MONEY = re.compile(
@@ -284,8 +298,9 @@ def _dates(scan: _Scan) -> None:
                         Quantity("duration", days, "months", f"{match['m']} {first}-{day}")
                     )
     for match in _MONTH_RUN.finditer(scan.text):
-        if scan.free(match.span()):
-            for part in ("a", "b"):
+        named = match["c"] and _NAME_BEFORE.search(scan.text[: match.start()])
+        if scan.free(match.span()) and not named:
+            for part in ("a", "b") if match["a"] else ("c", "d"):
                 month = MONTHS[match.group(part).lower()[:3]]
                 scan.found.append(Quantity("month", month, "", match.group(part)))
             scan.taken.append(match.span())
@@ -301,7 +316,7 @@ def _dates(scan: _Scan) -> None:
             )
     for match in _BC_YEAR.finditer(scan.text):  # 500 BC: 紀元前500年
         # (not "the 2017 BC election": British Columbia's, a year of ours)
-        modern = match[0].endswith("BC") and 1900 <= en_value(match["y"]) <= 2100
+        modern = "E" not in match[0] and 1900 <= en_value(match["y"]) <= 2100
         if scan.free(match.span()) and not modern:
             scan.found.append(Quantity("year", -en_value(match["y"]), "", match.group(0)))
             scan.taken.append(match.span())
