@@ -2502,6 +2502,7 @@ def test_a_run_of_months_is_two_months_in_either_language() -> None:
     # names, not months: "Jan and May met", "Theresa May to June Sarpong"
     assert ("month", 1) not in months(en_quantities("Jan and May met in Oslo."))
     assert ("month", 5) not in months(en_quantities("Theresa May to June Sarpong spoke."))
+    assert ("month", 5) not in months(en_quantities("The guitarist Brian May and June toured."))
 
 
 def test_a_short_quotation_rendered_loosely_in_the_sentence_it_rests_on_is_the_quotation() -> None:

@@ -11,6 +11,7 @@ from drafter.lang.quantities.english_words import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     EN_NUM,
+    FULL_MONTHS,
     MONTH_ALONE,
     MONTH_NAMES,
     MONTHS,
@@ -66,12 +67,9 @@ _BC_YEAR = re.compile(
 # a run of months ("Feb-March", "Jan–Mar", "from Feb to March"): both are months named
 # (with a word between, only whole names, and not inside a run of names: "Theresa May to June
 # Sarpong", "Jan and May met")
-_FULL_MONTH = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
 _MONTH_RUN = re.compile(
     rf"\b(?P<a>{MONTH_NAMES})\s*[-–—/]\s*(?P<b>{MONTH_NAMES})(?![^\W\d_])"
-    rf"|\b(?P<c>{_FULL_MONTH})\s+(?:to|through|and|or)\s+(?P<d>{_FULL_MONTH})\b(?!\s+[A-Z])"
+    rf"|\b(?P<c>{FULL_MONTHS})\s+(?:to|through|and|or)\s+(?P<d>{FULL_MONTHS})\b(?!\s+[A-Z])"
 )
 # a capitalised word before "May to June" that is no word of time: a name's ("Theresa May")
 _NAME_BEFORE = re.compile(

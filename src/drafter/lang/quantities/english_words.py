@@ -96,25 +96,26 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     ),
 )
 
+# the months by their whole names; and without May, which may be the verb
+FULL_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_NOT_MAY = FULL_MONTHS.replace("|May", "")
+
 # a month named alone, where it is a month and not the verb "may" or a name (April)
 MONTH_ALONE = re.compile(
     r"(?:\b(?i:in|since|until|till|by|from|of|last|next|this|early|late|between|and|to|through|"
     r"before|after|during|or|the|every|each|beyond|past|into|throughout)\s+|\b(?i:mid|late|early)-)"
-    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
+    rf"(?P<m>{FULL_MONTHS})\b"
     # or a month's own event: "October's Money 20/20 conference"
-    r"|\b(?P<m2>January|February|March|April|June|July|August|September|October|November|"
-    r"December)(?=['’]s\b)"
+    rf"|\b(?P<m2>{_NOT_MAY})(?=['’]s\b)"
     # or before a year, whatever comes first ("as late as December 2022", "May 2021")
-    r"|\b(?P<m3>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?=,?\s+(?:18|19|20|21)\d\d\b)"
+    rf"|\b(?P<m3>{FULL_MONTHS})(?=,?\s+(?:18|19|20|21)\d\d\b)"
     # or after a possessive: "Norway's October oil production" (May may be the verb)
-    r"|(?<=['’]s\s)(?P<m4>January|February|March|April|June|July|August|September|October|"
-    r"November|December)\b"
+    rf"|(?<=['’]s\s)(?P<m4>{_NOT_MAY})\b"
     # or as the subject of a verb: "November marked the beginning of the season"
-    r"|\b(?P<m5>January|February|March|April|June|July|August|September|October|November|"
-    r"December)(?=\s+(?:was|is|will|has|had|marked|marks|saw|sees|brought|brings|began|begins|"
-    r"ended|ends|opened|opens|closed|closes)\b)"
+    rf"|\b(?P<m5>{_NOT_MAY})(?=\s+(?:was|is|will|has|had|marked|marks|saw|sees|brought|"
+    r"brings|began|begins|ended|ends|opened|opens|closed|closes)\b)"
 )
 
 MONTH_NAMES = (
