@@ -185,6 +185,28 @@ def test_some_sunday_or_a_day_of_another_year_is_no_date() -> None:
     assert _dates("The vote came on Sunday.", tuesday) == [("on Sunday", date(2022, 10, 9))]
 
 
+def test_a_weekday_that_owns_a_noun_names_an_event() -> None:
+    """Round BG (Reuters, the Fed, a Thursday story): "Wednesday's rate increase should be
+    understood as…" was given the next Wednesday, the "should" read as the event's future. The
+    event named is past unless said to be coming ("ahead of Wednesday's vote"); where the clause
+    goes on in the future the words cannot tell, and the table offers both days."""
+    thursday = date(2016, 12, 15)
+    weighed = "Wednesday's rate increase should be understood as a vote of confidence."
+    entries = weekday_dates([SourceSentence(id="S3", text=weighed)], thursday)
+    assert [e.date for e in entries] == [date(2016, 12, 14)]
+    assert weekday_table(entries, thursday, "ja") == (
+        "- [S3] Wednesday → 14日（水） (2016-12-14); or 21日（水） (2016-12-21) if the sentence "
+        "speaks of what is still to come"
+    )
+    assert _dates("Thursday's report showed growth.", thursday) == [("Thursday", thursday)]
+    assert _dates("Ahead of Wednesday's vote, markets were calm.", thursday) == [
+        ("Wednesday", date(2016, 12, 21))
+    ]
+    assert _dates("Stocks fell after Wednesday's decision.", thursday) == [
+        ("after Wednesday", date(2016, 12, 14))
+    ]
+
+
 def test_a_fixture_in_the_present_tense_is_coming() -> None:
     """Sports pages list the next game in the present tense ("The Gophers play Saturday",
     "Host Phoenix on Friday"): those are coming days, not last week's."""

@@ -17,16 +17,18 @@ The rule (news usage: a bare weekday means a day within a week of the dateline):
   table also offers the dateline's next day, for a page dated a day behind the place of the
   event (a US-dated story on a Madrid match that ended at 2 a.m. "on Wednesday").
 
-The tense is read from the words between the weekday and the start of its clause, nearest
-first ("said on Tuesday it will…": `said` decides, past; "said it will decide on Friday": `will`
+The tense is read from the words between the weekday and the start of its clause, nearest first
+("said on Tuesday it will…": `said` decides, past; "said it will decide on Friday": `will`
 decides, future; a participle after `be`/`to` is passive, not past: "will be allowed … on
-Sunday"); a weekday that opens its clause ("On Friday, the cabinet will…") is read from
-the words after it. Named days (Black Friday) and habits (every Monday, on Mondays) are not
-dates. Other languages' weekday names (`foreign_words.WEEKDAYS`) are named in English first;
-their tense words are not read ("unread": the most recent such day, and the table offers the
-coming one too). "Yesterday" and "tomorrow" (and their words in French, Spanish, Italian,
-Portuguese, German and Dutch where the word means nothing else) are the dateline's day before
-and after. Without a known date nothing is resolved.
+Sunday"); a weekday that owns a noun ("Wednesday's rate increase") names an event: past, coming
+after "ahead of"/"before", and either (as "unread" below) when the clause goes on in the future
+("Friday's report will show …" may preview it or weigh it); a weekday that opens its clause ("On
+Friday, the cabinet will…") is read from the words after it. Named days (Black Friday) and
+habits (every Monday, on Mondays) are not dates. Other languages' weekday names
+(`foreign_words.WEEKDAYS`) are named in English first; their tense words are not read ("unread":
+the most recent such day, and the table offers the coming one too). "Yesterday" and "tomorrow"
+(and their words in French, Spanish, Italian, Portuguese, German and Dutch where the word means
+nothing else) are the dateline's day before and after. Without a known date nothing is resolved.
 `weekday_left_as_weekday` finds Japanese text that still names a resolved weekday (火曜日), for
 a check to report; the lead is not re-asked for it (a style slip must not cost the run).
 """
@@ -48,7 +50,8 @@ JA_WEEKDAYS = "月火水木金土日"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
 
-# "unread": a weekday of a source in another language, whose tense words are not read
+# "unread": a weekday of a source in another language, whose tense words are not read, or one
+# that owns a noun the clause then speaks of in the future ("Friday's report will show …")
 Tense = Literal["past", "future", "last", "next", "unread"]
 Day = date  # inside WeekdayDate, `date` is the field
 
@@ -203,10 +206,25 @@ def _tense_of(tokens: list[str]) -> Tense | None:
     return None
 
 
+# "Wednesday's rate increase should be understood …": a weekday that owns a noun names an event,
+# and what the clause then says of it ("should", "will") is no time of that event; the event is
+# coming only when said so before it ("ahead of Wednesday's vote")
+_POSSESSIVE = re.compile(r"^['\u2019]s\b")
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|awaiting|upcoming|await)\s+$", re.I)
+
+
 def _clause_tense(sentence: str, start: int, end: int) -> Tense:
     before = _CLAUSE_END.split(sentence[:start])[-1]
     backwards = list(reversed(_tokens(before)))
     tense = _tense_of(backwards)
+    if tense is None and _POSSESSIVE.match(sentence[end:]):
+        if _AHEAD_OF.search(before):
+            return "future"
+        # "Friday's jobs report is expected to show …" (a preview) or "Wednesday's rate increase
+        # should be understood …" (a past event weighed): the words after cannot tell, so the
+        # most recent such day, and the table offers the coming one too
+        after = _CLAUSE_END.split(sentence[end:], maxsplit=1)[0]
+        return "unread" if _tense_of(_forward_pairs(_tokens(after))) == "future" else "past"
     if tense is None and len([t for t in backwards if t not in ("on", "by", "and", "from")]) == 0:
         # the weekday opens its clause: "On Friday, the cabinet will decide …"
         after = sentence[end:]
