@@ -268,7 +268,10 @@ def _ranks(scan: _Scan) -> None:
         scan.taken.append(match.span())
 
 
-_DAY_RUN = re.compile(r"\s*(?:-|–|—|to|through)\s*(\d{1,2})\b(?![,.]?\d|\s*(?:%|percent))")
+_DAY_RUN = re.compile(
+    r"\s*(?:-|–|—|to|through|(?P<and>and))\s*(\d{1,2})\b(?![,.]?\d|\s*(?:%|percent))"
+)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)  # "between October 11 and 13": a run of days
 _DECADE = re.compile(r"\b(?P<y>(?:1[89]|20|21)\d0)['’]?s\b")
 
 
@@ -285,8 +288,10 @@ def _dates(scan: _Scan) -> None:
             scan.taken.append(match.span())
             # Oct. 5-7: the last day of a run of days is a date of that month too
             last = _DAY_RUN.match(scan.text, match.end())
-            if pattern is _DATE_MD and last and 1 <= int(last.group(1)) <= 31:
-                day = int(last.group(1))
+            if last and last["and"] and not _BETWEEN.search(scan.text[: match.start()]):
+                last = None  # "on June 5 and 16 more": no run without "between"
+            if pattern is _DATE_MD and last and 1 <= int(last.group(2)) <= 31:
+                day = int(last.group(2))
                 scan.found.append(Quantity("date", month * 100 + day, "", f"{match['m']} {day}"))
                 scan.taken.append(last.span())
                 first = int(match.group("d"))

@@ -217,6 +217,11 @@ def _prepared(sentence: str) -> str:
     return text
 
 
+# the end of a span of days in the same month: 6月5日〜16日 (as 6月5〜16日 is spelt out), 6月5日から
+# 16日まで; not 16日間 or 10日後 (a length)
+_JA_DAY_RANGE_END = re.compile(
+    r"\s*(?:[〜~～\-－–]|から)\s*(3[01]|[12]\d|[1-9])日(?!間|後|前|以内|目|ぶり)"
+)
 _JA_BC = re.compile(r"紀元前\s*(\d{1,4})\s*年(?!間|代)")
 
 
@@ -234,6 +239,9 @@ def _ja_dates(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
             continue
         if match.group("d"):
             found.append(Quantity("date", month * 100 + int(match.group("d")), "", match.group(0)))
+            if end_day := _JA_DAY_RANGE_END.match(text, match.end()):  # 6月5〜16日: to June 16
+                found.append(Quantity("date", month * 100 + int(end_day[1]), "", end_day[0]))
+                spans.append(end_day.span())
         else:
             found.append(Quantity("month", month, "", match.group(0)))
         if match.group("y"):
