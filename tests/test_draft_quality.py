@@ -218,6 +218,22 @@ def test_a_fixture_in_the_present_tense_is_coming() -> None:
     assert _dates("They played on Saturday.", tuesday) == [("on Saturday", date(2019, 11, 16))]
 
 
+def test_a_scheduled_meeting_and_the_wires_seen_are_coming() -> None:
+    """Round BL (Bloomberg, a Wednesday story): "before the bank concludes two days of meetings
+    Thursday" and the deck's "ECB seen extending bond-buying program in decision Thursday"
+    were given the Thursday before; both are the coming one. "was seen leaving" is a sighting."""
+    wednesday = date(2016, 12, 7)
+    coming = date(2016, 12, 8)
+    meeting = "Uncertainty lingers before the bank concludes two days of meetings Thursday."
+    assert _dates(meeting, wednesday) == [("Thursday", coming)]
+    deck = "ECB seen extending bond-buying program in decision Thursday"
+    assert _dates(deck, wednesday) == [("Thursday", coming)]
+    assert _dates("The ECB is seen as likely to act Thursday.", wednesday) == [("Thursday", coming)]
+    assert _dates("He was seen leaving the bank on Thursday.", wednesday) == [
+        ("on Thursday", date(2016, 12, 1))
+    ]
+
+
 def test_a_weekday_six_days_back_also_offers_the_next_day() -> None:
     """ "ended at 2 a.m. local time on Wednesday" on a page dated Tuesday in New York: most
     likely last Wednesday by the rule, but the next day in Madrid; the table offers both and

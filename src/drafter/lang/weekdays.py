@@ -70,12 +70,13 @@ _FUTURE_WORDS = {"will", "'ll", "shall", "won't", "would", "should", "may", "mig
                  # a schedule in the present tense: "The tournament, which begins Thursday in São
                  # Paulo" (news tells past events in the past tense)
                  "begins", "starts", "opens", "kicks", "resumes", "ends", "closes", "launches",
-                 "premieres", "airs", "debuts", "expires", "arrives", "departs"}  # fmt: skip
+                 "premieres", "airs", "debuts", "expires", "arrives", "departs", "concludes",
+                 "convenes", "reconvenes", "meets", "wraps"}  # fmt: skip
 _PASSIVE = {"be", "been", "being", "to", "get", "gets"}  # "will be allowed": not a past verb
 # "… planned to bring both sides together on Thursday": the infinitive is the coming act.
 _FUTURE_BEFORE_TO = {"due", "set", "expected", "scheduled", "slated", "plans", "plan", "planned",
                      "going", "poised", "aims", "aimed", "intends", "intended", "hopes", "hoped",
-                     "agreed", "agrees", "promised", "pledged", "vowed", "wants",
+                     "agreed", "agrees", "promised", "pledged", "vowed", "wants", "likely",
                      "wanted", "threatened", "threatens"}  # fmt: skip
 _PAST_WORDS = {"said", "told", "was", "were", "had", "did", "met", "began", "fell", "rose",
                "took", "made", "held", "came", "went", "saw", "gave", "left", "won", "lost",
@@ -197,6 +198,8 @@ def _tense_of(tokens: list[str]) -> Tense | None:
             return "past"
         if token in _FUTURE_WORDS:
             return "future"
+        if token == "seen" and _expected(tokens, n):
+            return "future"  # "ECB seen extending bond-buying in decision Thursday": expected
         if token == "to" and n + 1 < len(tokens) and tokens[n + 1] in _FUTURE_BEFORE_TO:
             return "future"  # reading backwards: "expected to …" arrives as "to", "expected"
         if token in _PAST_WORDS or (len(token) > 4 and token.endswith("ed")):
@@ -211,6 +214,17 @@ def _tense_of(tokens: list[str]) -> Tense | None:
 # coming only when said so before it ("ahead of Wednesday's vote")
 _POSSESSIVE = re.compile(r"^['\u2019]s\b")
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|awaiting|upcoming|await)\s+$", re.I)
+
+
+_WAS = {"was", "were", "been", "had"}  # "was seen leaving": a sighting; "is seen as": expected
+
+
+def _expected(tokens: list[str], n: int) -> bool:
+    """Whether "seen" at `n` (tokens read backwards) is the wire's "expected": "Fed seen raising
+    rates", "seen as likely to", not "was seen leaving" (a sighting)."""
+    after = tokens[n - 1] if n > 0 else ""
+    before = tokens[n + 1] if n + 1 < len(tokens) else ""
+    return (after.endswith("ing") or after in ("as", "to")) and before not in _WAS
 
 
 def _clause_tense(sentence: str, start: int, end: int) -> Tense:
