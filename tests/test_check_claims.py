@@ -2561,6 +2561,16 @@ def test_a_family_name_alone_stands_for_the_one_glossary_name_it_ends() -> None:
     lead = ["イルゼ・ドラン運輸相は延期について「海運会社にもっと時間を与える」と述べた。"]
     claim = _claim(_report(_markdown(lead), article=article, glossary=glossary), "イルゼ・ドラン")
     assert not [r for r in claim.reasons if "Ilse Dorran" in r], claim.reasons
+    # as a word of its own: "cannot afford" is no "Ford"
+    afford = text.replace("Dorran", "Ford").replace(
+        "“We will give the shipping lines more time,” Ford said about the delay",
+        "“The shipping lines cannot afford more delay,” the union said about the fee",
+    )
+    ford = _inputs(_markdown()).article.model_copy(update={"text": afford})
+    lead = ["イルゼ・フォード運輸相は「海運会社にはこれ以上の遅れを許す余裕はない」と述べた。"]
+    glossary = [GlossaryEntry(source="Ilse Ford", target="イルゼ・フォード")]
+    claim = _claim(_report(_markdown(lead), article=ford, glossary=glossary), "イルゼ・フォード")
+    assert [r for r in claim.reasons if "Ilse Ford" in r], claim.reasons
     # a person's family name only, and one no other person of the glossary shares
     from drafter.check.claims.names import short_names
 
@@ -2571,3 +2581,79 @@ def test_a_family_name_alone_stands_for_the_one_glossary_name_it_ends() -> None:
     places = [("North Carolina", "ノースカロライナ"), ("Hong Kong", "香港"),
               ("Robert Downey Jr.", "ロバート・ダウニー・ジュニア")]  # fmt: skip
     assert short_names([GlossaryEntry(source=a, target=b) for a, b in places]) == set()
+
+
+def test_the_end_of_a_span_of_days_is_a_date_too() -> None:
+    """「6月5〜16日」 was read as June 5 alone: the span's end day went unchecked, so a changed
+    end (「6月5〜26日」 for "June 5-16") passed. The end day is now a date of that month; a
+    length (16日間) or a count of days after (10日後) is not."""
+    from drafter.lang.quantities import ja_quantities
+
+    def dates(text: str) -> list[float]:
+        return [q.value for q in ja_quantities(text) if q.kind == "date"]
+
+    assert dates("会議は6月5〜16日に開かれた") == [605, 616]
+    assert dates("6月5日から16日まで開かれた") == [605, 616]
+    assert dates("6月5日から16日間開かれた") == [605]
+    assert dates("6月5日から10日後に再開した") == [605]
+    # and the source's "between October 11 and 13" (round BG's 「10月11日から13日」) is a run of
+    # days too, where "on June 5 and 16 more" is not
+    from drafter.lang.quantities import en_quantities
+
+    def en_dates(text: str) -> list[float]:
+        return [q.value for q in en_quantities(text) if q.kind == "date"]
+
+    assert en_dates("The visit is expected between October 11 and 13.") == [1011, 1013]
+    assert en_dates("Five died on June 5 and 16 more later.") == [605]
+    article = _inputs(_markdown()).article
+    spanned = article.model_copy(update={"text": SOURCE.replace("in March", "from March 5 to 16")})
+    right = _claim(_report(_with("3月の閣議", "3月5〜16日の閣議"), article=spanned), "3月5")
+    assert right.verdict == "supported" and not right.reasons, right.reasons
+    wrong = _claim(_report(_with("3月の閣議", "3月5〜26日の閣議"), article=spanned), "3月5")
+    assert wrong.fails and "March 16" in wrong.reasons[0], wrong.reasons
+
+
+def test_a_name_whose_words_the_source_joins_is_in_the_source() -> None:
+    """Round BL (Wired on Rosetta): the glossary's "67P Churyumov-Gerasimenko" was reported as
+    not in the source, which writes "67P/Churyumov-Gerasimenko"; "Rolls Royce" for the
+    source's "Rolls-Royce" likewise. A name the source lacks is still reported."""
+    text = SOURCE.replace(
+        "Dutch and Danish shipping lines",
+        "Rolls-Royce, whose probe reached comet 67P/Churyumov-Gerasimenko, and shipping lines",
+    )
+    article = _inputs(_markdown()).article.model_copy(update={"text": text})
+    lead = [*LEAD[:4], "ロールス・ロイスと海運各社は延期を歓迎した。", LEAD[5]]
+    for source, target in [
+        ("67P Churyumov-Gerasimenko", "チュリュモフ・ゲラシメンコ彗星"),
+        ("Rolls Royce", "ロールス・ロイス"),
+    ]:
+        glossary = [GlossaryEntry(source=source, target=target)]
+        named = [*lead[:4], f"{target}に到達した探査機の{lead[4]}", lead[5]]
+        claim = _claim(_report(_markdown(named), article=article, glossary=glossary), target)
+        assert not [r for r in claim.reasons if source in r], claim.reasons
+    glossary = [GlossaryEntry(source="Rolls Ryce", target="ロールス・ロイス")]
+    claim = _claim(_report(_markdown(lead), article=article, glossary=glossary), "ロールス")
+    assert [r for r in claim.reasons if "Rolls Ryce" in r], claim.reasons
+
+
+def test_a_short_quotation_of_the_first_words_of_a_long_one_is_that_quotation() -> None:
+    """Round BM: 「うれしく思う」 for “I am pleased that she will be part of my senior team…”
+    (0.04 to the whole quotation, 0.68 to "am pleased that"), next to the sentence the claim
+    rests on, was listed as a quotation not in the source. Words a few source words only match
+    as loosely are still listed (「腹立たしい」 reads 0.56 to "am pleased that")."""
+    text = SOURCE.replace(
+        "Opposition lawmaker Priya Natarajan said the delay was a mistake.",
+        "“She is a tireless and tenacious advocate of our ports,” the minister said in a "
+        "statement. “I am pleased that she will be part of my senior team at the ministry.”"
+        "\n\nOn Dec. 1, the deputy tweeted: “The ministry welcome mat is out.”\n\n"
+        "Opposition lawmaker Priya Natarajan said the delay was a mistake.",
+    )
+    article = _inputs(_markdown()).article.model_copy(update={"text": text})
+
+    def quote_reasons(words: str) -> list[str]:
+        said = f"ドラン運輸相は声明で、同氏が省の上級チームに加わることを「{words}」と述べた。"
+        claim = _claim(_report(_markdown([*LEAD[:5], said, LEAD[5]]), article=article), words)
+        return [r for r in claim.reasons if "引用" in r]
+
+    assert quote_reasons("うれしく思う") == []
+    assert quote_reasons("腹立たしい") and quote_reasons("残念に思う")

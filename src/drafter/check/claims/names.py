@@ -276,7 +276,7 @@ def _forms(
 ) -> tuple[list[str], bool]:
     """The spellings a name part may have in the source, and whether the window has one."""
     key = normalize(form).casefold()
-    tokens = [key, *_number_forms(key)]  # the full form first
+    tokens = [key, *_number_forms(key), *_joined(key)]  # the full form first
     tokens += US_STATE_FORMS.get(key, ())[1:]  # California as "Calif." or "R-CA"
     # the source's other spellings of the same name (Zelensky in a quote, Zelenskiy in AP's
     # prose): a name written one way in the window is the name, not a swap
@@ -291,6 +291,14 @@ def _forms(
         # マーシュ alone, matched through one part of エレナ・マーシュ: any part will do
         tokens += [t for t in key.split() if len(t) >= 3]
     return tokens, surname or any(t in window_text for t in tokens if not (alone and t == last))
+
+
+def _joined(key: str) -> list[str]:
+    """The name with its words joined as a source may join them ("Rolls Royce" and
+    "Rolls-Royce"; "67P Churyumov-Gerasimenko" and "67P/Churyumov-Gerasimenko")."""
+    spaced = re.sub(r"(?<=\w)[-/](?=\w)", " ", key)
+    forms = [spaced, *(form.replace(" ", joint) for form in (key, spaced) for joint in "-/")]
+    return [f for f in dict.fromkeys(forms) if f != key]
 
 
 def _number_forms(word: str) -> list[str]:

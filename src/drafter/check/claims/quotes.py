@@ -196,20 +196,9 @@ def _quotation(
     if score < QUOTE_MIN and _phrase_of(checker, content, anchor):
         return []  # the source's own words, unquoted there ("Upgrade your seat!"), or an
         # interviewee's answer a Q&A page prints without quotation marks
-    if (
-        QUOTE_INVENTED <= score < QUOTE_MIN
-        # a few words, as long as the words it renders (not a fragment of a long span)
-        and len(span.split())
-        <= len(content)
-        <= min(SHORT_QUOTE, CHARS_PER_WORD * len(span.split()))
-        and _quoted_where_it_rests(checker, span, anchor)
-        # the encoder barely reads a "not": 「辞任する」 for "I will not resign." is no rendering
-        and bool(_NEGATED_EN.search(span)) == bool(_NEGATED_JA.search(content))
-    ):
-        # the closest words anyone says are in the very sentence the claim restates: a
-        # loose rendering of a short quotation (「高速道路の渋滞」 for "Freeway gridlock.",
-        # 0.30), held to its figures like any other
-        return _figures_in_quote(checker, content, span)
+    loose = _short_rendering(checker, content, score, span, anchor) if score < QUOTE_MIN else ""
+    if loose:
+        return _figures_in_quote(checker, content, loose)  # held to its figures like any other
     if score < QUOTE_MIN:
         # listed, never must-fix: how close a rendering in Japanese is to the speaker's English
         # is the encoder's guess (round drafts: 4 false must-fix items in 211 faithful drafts;
@@ -235,10 +224,70 @@ def _quotation(
     return _figures_in_quote(checker, content, span)
 
 
+def _short_rendering(
+    checker: Checker, content: str, score: float, span: str, anchor: Anchor
+) -> str:
+    """The source words a short quotation renders loosely, or "": the closest span, in the very
+    sentence the claim restates (「高速道路の渋滞」 for "Freeway gridlock.", 0.30), or a few
+    words of a quotation in or next to it (「うれしく思う」 for "I am pleased that she will be
+    part of my senior team", 0.04 to the whole, 0.68 to its first words). Never where one says
+    "not" and the other does not: the encoder barely reads it (「辞任する」, "I will not
+    resign.")."""
+    if (
+        score >= QUOTE_INVENTED
+        # a few words, as long as the words it renders (not a fragment of a long span)
+        and len(span.split())
+        <= len(content)
+        <= min(SHORT_QUOTE, CHARS_PER_WORD * len(span.split()))
+        and _quoted_where_it_rests(checker, span, anchor)
+        and _same_negation(span, content)
+    ):
+        return span
+    if len(content) <= SHORT_QUOTE:
+        near, run = _short_run_near(checker, content, anchor)
+        if near >= SHORT_RUN_MIN and _same_negation(run, content):
+            return run
+    return ""
+
+
+def _same_negation(english: str, japanese: str) -> bool:
+    return bool(_NEGATED_EN.search(english)) == bool(_NEGATED_JA.search(japanese))
+
+
 _NEGATED_EN = re.compile(
     r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without)\b|n['’]t\b", re.IGNORECASE
 )
 _NEGATED_JA = re.compile(r"ない|なかっ|ません|ず(?:に|、|。|$)|ぬ|無|不|非|未|だめ|ダメ")
+
+
+# … and only this close: a few words match much (「腹立たしい」 reads 0.56 to "am pleased that",
+# 「うれしく思う」 0.68)
+SHORT_RUN_MIN = 0.6
+_RUN_WORDS = range(2, 6)  # the words a short quotation renders: "I am pleased", "Freeway gridlock"
+
+
+def _short_run_near(checker: Checker, content: str, anchor: Anchor) -> tuple[float, str]:
+    """How closely a short quotation renders a few words of a quotation in the sentences the
+    claim rests on or their neighbours, and those words: a short quotation is often the opening
+    words of a long one, which the encoder cannot find in the whole."""
+    from drafter.lang import align
+
+    if not anchor.closest:
+        return 0.0, ""
+    near = " ".join(normalize(s.text) for s in checker.window(anchor.closest, around=1))
+    runs = [
+        " ".join(words[i : i + size])
+        for span in checker.quotes
+        if normalize(span)[:40] in near
+        for words in [span.split()]
+        for size in _RUN_WORDS
+        for i in range(len(words) - size + 1)
+    ]
+    if not runs:
+        return 0.0, ""
+    row = align.similarity([content], runs)[0]
+    best = int(row.argmax())
+    return float(row[best]), runs[best]
 
 
 def _quoted_where_it_rests(checker: Checker, span: str, anchor: Anchor) -> bool:
