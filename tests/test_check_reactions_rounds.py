@@ -183,3 +183,96 @@ def test_a_name_with_its_particle_is_heard_as_katakana_joins_them() -> None:
         "もしデブラシオが明日、核への備えについて会見を開いたら、街中がパニックになる。",
     )
     assert not claim.reasons, claim.reasons
+
+
+def test_a_country_a_comment_shortens_or_names_by_its_people_is_that_country() -> None:
+    """Round BL (a thread on the Anglosphere): 「カナダ、オーストラリア、ニュージーランド」 for
+    "Canada, Aus, NZ" and 「カナダの北極圏」 for "the Canadian Arctic" were listed as names put
+    for the comment's "Aus" and "Arctic". A country the comment does not name is still listed."""
+    source = (
+        "Canada, Australia, New Zealand and Britain share a queen. The Arctic is vast. "
+        "Poland joined the EU in 2004. "
+    ) * 2
+    names = [("Canada", "カナダ"), ("Australia", "オーストラリア"),
+             ("New Zealand", "ニュージーランド"), ("Britain", "英国"), ("Arctic", "北極圏"),
+             ("Poland", "ポーランド")]  # fmt: skip
+    extra = _glossary_extra(source, names)
+    body = "Free movement between Canada, Aus, NZ and the UK polls well in all four countries."
+    short = _checked(
+        extra, body, "カナダ、オーストラリア、ニュージーランド、英国の間の自由移動は支持されてる。"
+    )
+    assert not short.reasons, short.reasons
+    arctic = "Sure, by land area, if you count the Canadian Arctic and the Australian outback."
+    people = _checked(extra, arctic, "面積ならね、カナダの北極圏とオーストラリアの奥地を数えれば。")
+    assert not people.reasons, people.reasons
+    swapped = _checked(
+        extra, arctic, "面積ならね、ポーランドの北極圏とオーストラリアの奥地を数えれば。"
+    )
+    assert any("Canadian" in r for r in swapped.reasons), swapped.reasons
+
+
+def test_the_earth_and_the_sun_of_a_french_comment_are_its_own() -> None:
+    """Round BL (Rosetta, a French thread): 「地球」 and 「太陽」 for the comment's "Terre" and
+    "Soleil" were listed as names put for them."""
+    source = "Rosetta left Earth in 2004 and flew past Mars. The Sun powers its panels. " * 2
+    names = [("Earth", "地球"), ("Sun", "太陽"), ("Mars", "火星"), ("Rosetta", "ロゼッタ")]
+    extra = _glossary_extra(source, names)
+    body = "Des milliards pour photographier un caillou sale. La Terre a d'autres priorités."
+    earth = _checked(extra, body, "汚れた石の写真に何十億も。地球にはもっと優先することがある。")
+    assert not earth.reasons, earth.reasons
+    sun = "La comète s'éloigne du Soleil, donc les panneaux ne suffiront plus."
+    claim = _checked(extra, sun, "彗星が太陽から遠ざかるから、パネルじゃ足りなくなる。")
+    assert not claim.reasons, claim.reasons
+
+
+def test_a_german_readers_comment_is_read_in_german() -> None:
+    """Round BL: 「3カ月後に」 for "Wenn drei Monate später…" was listed as a figure the comment
+    lacks: the comment, in a reader's German ("Ich schon, ständig."), was too informal for the
+    words the language is told by, and "drei" went unread. A changed figure is still listed."""
+    source = "Hanlon keeps an FYI folder for emails he may need later. " * 3
+    extra = _glossary_extra(source, [("Hanlon", "ハンロン")])
+    body = (
+        "Ich schon, ständig. Wenn drei Monate später jemand behauptet, man hätte etwas nie "
+        "gesagt, ist der FYI-Ordner Gold wert."
+    )
+    kept = _checked(
+        extra, body, "オレはしょっちゅう使ってる。3カ月後に文句言われたら、FYIフォルダーが役立つ。"
+    )
+    assert not kept.reasons, kept.reasons
+    changed = _checked(
+        extra, body, "オレはしょっちゅう使ってる。5カ月後に文句言われたら、FYIフォルダーが役立つ。"
+    )
+    assert changed.reasons, changed.reasons
+
+
+def test_bodies_a_comment_names_in_its_own_language_or_case_are_its_own() -> None:
+    """Round BM: 「ホワイトハウス」 for an Italian comment's "Casa Bianca" beside 「FOX」 for its
+    "Fox", 「米議会」 for a Spanish comment's "Congreso" (the glossary's Capitol Hill), and
+    「社会保障番号」 for "SSNs" were listed as names put for another; so would 「IMF」 be for the
+    Spanish comment's "FMI"."""
+    source = (
+        "Conway joins the White House staff. Fox hosts praised her. Capitol Hill was quiet. "
+        "Social Security numbers leaked. The IMF met in October. "
+    ) * 2
+    names = [("White House", "ホワイトハウス"), ("Fox", "FOX"), ("Capitol Hill", "米議会"),
+             ("Social Security", "社会保障"), ("IMF", "IMF")]  # fmt: skip
+    extra = _glossary_extra(source, names)
+    italian = "Scommetto che entro un anno va a fare la commentatrice su Fox. Alla Casa Bianca durano poco."
+    claim = _checked(
+        extra,
+        italian,
+        "1年以内にFOXのコメンテーターになってるよ。ホワイトハウスの役職は長続きしない。",
+    )
+    assert not claim.reasons, claim.reasons
+    spanish = "La Fed responde al Congreso de EEUU, no al FMI. Pedirle eso es pedir peras al olmo."
+    claim = _checked(
+        extra, spanish, "FRBが責任を負う相手は米議会であって、IMFじゃない。ないものねだりだ。"
+    )
+    assert not claim.reasons, claim.reasons
+    leaked = "A big bank breach, whether it was attendee names or SSNs, gets the same headline."
+    claim = _checked(
+        extra,
+        leaked,
+        "中身が参加者名だろうが社会保障番号だろうが、見出しは同じ「大手銀行で流出」。",
+    )
+    assert not claim.reasons, claim.reasons

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.names import NOT_A_NAME
-from drafter.lang.name_tables import EXONYMS
+from drafter.lang.name_tables import CELESTIAL, EXONYMS
 from drafter.lang.names import (
     NameMention,
     exonym,
@@ -88,9 +88,14 @@ def _glossed(checker: Checker, word: str, text: str) -> bool:
     )
 
 
+# the places, and the things a comment in another language names with a capital (Terre)
+_NAMED = {**EXONYMS, **CELESTIAL}
+
+
 def _same_place(key: str) -> set[str]:
-    """The other words for the place a word names (U.K. → Britain, British, London)."""
-    return {f for forms in EXONYMS.values() if key in forms for f in forms}
+    """The other words for the place a word names (U.K. → Britain, British, London; Earth →
+    Terre)."""
+    return {f for forms in _NAMED.values() if key in forms for f in forms}
 
 
 # the endings that make a place's people or adjective: English, French, Spanish, Portuguese,
@@ -99,6 +104,7 @@ _PEOPLE = (
     r"s|'s|n|ns|an|ans|ian|ians|ese|ish|i|is|ais|aise|aises|ois|oise|oises|ien|iens|ienne|"
     r"iennes|és|ês|esa|eses|esi|er|ern|isch|ische|ischen|ischer"
 )
+_VOWEL_PEOPLE = r"ian|ians|ien|iens|ienne|iennes|ese|eses|ês|és|an|ans|o|os|a|as"
 # a letter of a word written with spaces between words (Latin with accents, Cyrillic, digits):
 # Chinese and Korean run their words together (中国人, 미국은)
 _LETTER = r"[a-z0-9\u00c0-\u024f\u0400-\u04ff]"
@@ -109,7 +115,15 @@ def _said(word: str, text: str) -> bool:
     or as its plural, possessive or people (Korea in "Koreans"; Népal in "népalais", Tibet in
     "tibetische")."""
     pattern = rf"(?<!{_LETTER}){re.escape(word)}(?:{_PEOPLE})?(?!{_LETTER})"
-    return re.search(pattern, text) is not None
+    if re.search(pattern, text):
+        return True
+    # a name that ends in a vowel drops it for its people: Canada, "Canadian"; China, "Chinese"
+    stem = word[:-1] if len(word) >= 5 and word[-1] in "aeiouy" else ""
+    return (
+        bool(stem)
+        and re.search(rf"(?<!{_LETTER}){re.escape(stem)}(?:{_VOWEL_PEOPLE})(?!{_LETTER})", text)
+        is not None
+    )
 
 
 @dataclass
@@ -225,6 +239,8 @@ def _said_or_unknown(
         return True
     if _initials(key) in _ACRONYM.findall(body):
         return True  # "PRB" for the Powder River Basin the translation spells out
+    if len(key) >= 3 and any(sorted(a.casefold()) == sorted(key) for a in _ACRONYM.findall(body)):
+        return True  # "FMI", "OTAN": the IMF and NATO in a Spanish or French comment
     if (comment_language(said) or checker.source_language) in _COMPOUNDING and any(
         re.search(rf"(?<!{_LETTER}){re.escape(t)}", said) for t in tokens if len(t) >= 4
     ):
@@ -256,7 +272,8 @@ def _unrendered(
             continue  # "Democratic", "New": a word of a name, not one; a month is no name
         if named is not None and lowered not in named:
             continue  # German "Blütenpflanze", "Titanwurz": a noun, unless the glossary names it
-        if word.isupper() and word not in checker.words:
+        single = word[:-1] if re.fullmatch(r"[A-Z]{2,}s", word) else word  # "SSNs": one SSN
+        if single.isupper() and single not in checker.words:
             continue  # "a LOT": shouting, not an acronym of the article
         if word.isupper() and _spelled_lowercase(word, checker.inputs.article.text):
             continue  # PII, "personally identifiable information": a thing, translated
@@ -264,6 +281,8 @@ def _unrendered(
             continue  # "Best" opening a sentence: a word either text also has in lower case
         if any(abbreviates(word, form) for form in rendered):
             continue  # PLA for 人民解放軍 (People's Liberation Army), PolyU
+        if len(lowered) >= 3 and any(w.startswith(lowered) for r in rendered for w in r.split()):
+            continue  # "Aus" for オーストラリア (Australia), "Fed" for the Federal Reserve
         if not (lowered in article_words or word in inside) or _glossed(checker, word, plain):
             continue
         if lowered in rendered or any(lowered in r.split() for r in rendered):
@@ -272,11 +291,11 @@ def _unrendered(
         heard = [word, *_runs_with(word, body), *_with_particle(word, body)]
         if any(transliteration_match(run, form) >= 0.8 for run in runs for form in heard):
             continue
-        if word in plain or any(
+        if lowered in plain.casefold() or any(
             ja in plain and any(lowered == f or lowered in f.split() for f in forms)
-            for ja, forms in EXONYMS.items()
+            for ja, forms in _NAMED.items()
         ):
-            continue  # "York" of "New York" for ニューヨーク
+            continue  # "York" of "New York" for ニューヨーク; "Fox" written FOX
         out.append(word)
     return out
 

@@ -81,6 +81,12 @@ _LATIN: dict[str, str] = {
     " etats-unis, américain, américaine, estados unidos, ee.uu., eeuu,"
     " estadounidense, stati uniti, americano, americana, eua, verenigde staten,"
     " amerikaans, amerika serikat",
+    "カナダ": "kanada, kanadisch, kanadische, kanadier, canadien, canadienne, canadiens,"
+    " canadá, canadiense, canadese, canadense, canadees",
+    "オーストラリア": "australien, australisch, australie, australienne, australiano,"
+    " australiana, australië, australisch",
+    "ニュージーランド": "neuseeland, nouvelle-zélande, nueva zelanda, nuova zelanda,"
+    " nova zelândia, nieuw-zeeland, selandia baru",
     "英国": "großbritannien, grossbritannien, britisch, britische, royaume-uni,"
     " britannique, reino unido, británico, regno unito, britannico, britânico,"
     " verenigd koninkrijk, brits, inggris",

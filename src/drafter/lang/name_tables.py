@@ -36,8 +36,9 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "ウクライナ": ("ukraine", "ukrainian", "kyiv", "kiev"),
     "ベラルーシ": ("belarus", "belarusian", "minsk"),
     "ジョージア": ("georgia", "georgian", "tbilisi"),
-    "オーストラリア": ("australia", "australian", "canberra"),
-    "ニュージーランド": ("new zealand", "wellington"),
+    "オーストラリア": ("australia", "australian", "australians", "aussie", "aussies", "canberra"),
+    "ニュージーランド": ("new zealand", "nz", "kiwi", "kiwis", "wellington"),
+    "カナダ": ("canada", "canadian", "canadians", "ottawa"),
     "フィリピン": ("philippines", "philippine", "filipino", "manila"),
     "ベトナム": ("vietnam", "vietnamese", "hanoi"),
     "タイ": ("thailand", "thai", "bangkok"),
@@ -88,7 +89,17 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "ハリウッド": ("hollywood",),
     "ブカレスト": ("bucharest",),
     "プノンペン": ("phnom penh",),
-    "ホワイトハウス": ("white house",),
+    "ホワイトハウス": (
+        "white house",
+        "casa bianca",
+        "maison blanche",
+        "casa blanca",
+        "weißen haus",
+        "weisse haus",
+        "weißes haus",
+        "casa branca",
+        "witte huis",
+    ),
     "ペンタゴン": ("pentagon",),
     # and in kanji, as a translation writes them (中国人 for "the Chinese")
     "中国": ("china", "chinese", "beijing", "prc"),
@@ -108,8 +119,28 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "国連": ("un", "u.n.", "united nations"),
     "上院": ("senate", "senator", "senators"),
     "下院": ("house", "congressman", "congresswoman"),
-    "議会": ("congress", "parliament"),
+    "議会": (
+        "congress",
+        "parliament",
+        "congreso",
+        "congrès",
+        "kongress",
+        "congresso",
+        "parlamento",
+        "parlement",
+        "parlament",
+    ),
+    "米議会": ("congress", "capitol hill", "congreso", "congrès", "kongress", "congresso"),
     "最高裁": ("supreme court", "scotus"),
+}
+
+
+# The Earth and the Sun, which a comment in French or German writes with a capital (la Terre,
+# die Sonne) and a translation as common words: for comments only; a claim's 地球 is still held
+# to the sentence it rests on, as any name of the glossary
+CELESTIAL: dict[str, tuple[str, ...]] = {
+    "地球": ("earth", "erde", "terre", "tierra", "terra", "aarde", "bumi"),
+    "太陽": ("sun", "sonne", "soleil", "sol", "sole", "zon", "matahari"),
 }
 
 

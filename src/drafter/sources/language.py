@@ -51,7 +51,8 @@ _GROUP_OF_LANGUAGE = {
     **dict.fromkeys(("hi", "mr", "ne"), "devanagari"),
 }
 # The commonest short words of the Latin-script languages a news source is most often written
-# in: the language whose words make up the largest share of the text names it.
+# in, and of its readers' comments (pronouns, "wenn", "porque"): the language whose words make
+# up the largest share of the text names it.
 # fmt: off
 _LATIN_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset({
@@ -64,26 +65,38 @@ _LATIN_WORDS: dict[str, frozenset[str]] = {
         "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einen", "dem", "den", "des",
         "mit", "auf", "sich", "auch", "für", "von", "zu", "im", "wird", "werden", "sind", "wie",
         "bei", "nach", "aus", "noch", "oder", "aber", "wurde", "hat", "haben", "dass", "zum",
+        # and a reader's ("Wenn drei Monate später jemand behauptet …"), none an English word
+        "ich", "wir", "mir", "mich", "uns", "wenn", "weil", "dann", "schon", "nur", "doch",
+        "nie", "immer", "etwas", "jemand", "kein", "keine", "kann", "muss", "gibt", "hätte",
+        "wäre", "sie", "einem", "einer", "vom",
     }),
     "fr": frozenset({
         "le", "la", "les", "des", "du", "un", "une", "et", "est", "dans", "pour", "que", "qui",
         "sur", "pas", "par", "avec", "au", "aux", "ce", "cette", "sont", "ont", "il", "elle",
         "ne", "plus", "mais", "été", "leur", "selon", "comme",
+        "je", "j", "c", "qu", "tu", "nous", "vous", "ça", "très", "rien", "quand", "tout",
+        "fait", "faut", "bien", "moi", "même", "encore", "déjà", "peut", "être",
     }),
     "es": frozenset({
         "el", "la", "los", "las", "del", "y", "en", "que", "un", "una", "por", "con", "para",
         "es", "se", "lo", "su", "sus", "al", "como", "más", "pero", "fue", "ha", "han", "este",
         "esta", "según", "también", "entre", "sobre",
+        "yo", "muy", "porque", "pues", "eso", "esto", "hay", "tiene", "ya", "sí", "creo",
+        "así", "todo", "todos", "cuando", "donde",
     }),
     "it": frozenset({
         "il", "lo", "la", "gli", "le", "di", "del", "della", "dei", "delle", "che", "e", "è",
         "un", "una", "per", "con", "non", "sono", "nel", "nella", "alla", "anche", "più",
         "come", "ma", "questo", "questa", "ha", "hanno", "stato", "dal", "dalla",
+        "io", "cosa", "perché", "sempre", "poi", "molto", "tutto", "tutti", "già", "proprio",
+        "fatto", "essere", "ci",
     }),
     "pt": frozenset({
         "o", "os", "a", "as", "do", "da", "dos", "das", "de", "e", "em", "no", "na", "nos",
         "nas", "um", "uma", "que", "para", "com", "não", "por", "foi", "são", "ao", "à", "pelo",
         "pela", "mais", "como", "mas", "seu", "sua", "também", "está",
+        "eu", "você", "isso", "isto", "muito", "porque", "já", "tem", "aqui", "só", "ainda",
+        "bem",
     }),
     "nl": frozenset({
         "de", "het", "een", "en", "van", "is", "niet", "dat", "die", "op", "te", "met", "voor",
