@@ -183,6 +183,10 @@ def test_some_sunday_or_a_day_of_another_year_is_no_date() -> None:
     assert _dates(coming, tuesday) == [("On Wednesday", date(2022, 10, 12))]
     assert _dates("On Wednesday, they'll vote.", tuesday) == [("On Wednesday", date(2022, 10, 12))]
     assert _dates("The vote came on Sunday.", tuesday) == [("on Sunday", date(2022, 10, 9))]
+    # round BN (AOL): "posted a picture Tuesday evening" is this Tuesday, the picture's
+    posted = "Elizabeth posted a picture Tuesday evening of her son."
+    assert _dates(posted, date(2016, 12, 1)) == [("Tuesday", date(2016, 11, 29))]
+    assert _dates("It was a cold Tuesday in 1999.", tuesday) == []
 
 
 def test_a_weekday_that_owns_a_noun_names_an_event() -> None:

@@ -89,7 +89,13 @@ _NAMED_DAYS = re.compile(
 )
 # "on a Sunday morning", "a chilly Tuesday in December 1999", "one Friday", "that Monday": some
 # such day, or one the sentence places in another time, not a day of the dateline's week
-_SOME_DAY = re.compile(r"\b(?:a|an|one|that|same)\s+(?:[a-z]+\s+)?$", re.I)
+# (a word between only after a preposition or "was": "posted a picture Tuesday evening" is this
+# Tuesday, the picture's)
+_SOME_DAY = re.compile(
+    r"\b(?:a|an|one|that|same)\s+$"
+    r"|(?:^|\b(?:on|of|for|by|until|since|during|was|is|were|be)\s+)(?:a|an|one|that)\s+[a-z]+\s+$",
+    re.I,
+)
 # a calendar date right after the weekday ("Saturday, May 18", "Tuesday (Nov. 19)", "Friday,
 # December 6th")
 _DATE_AFTER = re.compile(
