@@ -2657,3 +2657,44 @@ def test_a_short_quotation_of_the_first_words_of_a_long_one_is_that_quotation() 
 
     assert quote_reasons("うれしく思う") == []
     assert quote_reasons("腹立たしい") and quote_reasons("残念に思う")
+
+
+def test_a_body_that_speaks_as_we_may_be_named_for_it() -> None:
+    """Round BN (a German party's page): 「緑の党は…賃金平等法を設けるべきだとしている」 for
+    "Deshalb setzen wir auf ein wirkungsvolles Gesetz für Entgeltgleichheit statt dem
+    zahnlosen Entgelttransparenzgesetz" was listed as the party put for the law the sentence
+    names: "wir" is the party. A sentence without a pronoun still lists the swap."""
+    source = (
+        "Die Grünen fordern gleiche Löhne.\n\nDer Bundestag hat das Gesetz beschlossen.\n\n"
+        "Viele Betriebe zahlen weniger.\n\nFrauen verdienen im Schnitt weniger.\n\n"
+        "Das betrifft Millionen.\n\n"
+        "Deshalb setzen wir auf ein wirkungsvolles Gesetz für Entgeltgleichheit statt dem "
+        "zahnlosen Entgelttransparenzgesetz.\n\nDas Gesetz gilt seit 2017."
+    )
+    names = [("Grünen", "緑の党"), ("Entgelttransparenzgesetz", "賃金透明化法"),
+             ("Bundestag", "連邦議会")]  # fmt: skip
+    claim = "緑の党は、実効性のある賃金平等法を設けるべきだとしている。"
+    assert _swaps_listed(source, names, "Deshalb")("background", claim) == []
+    flat = source.replace("Deshalb setzen wir auf", "Deshalb setzt der Bundestag auf")
+    assert _swaps_listed(flat, names, "Deshalb")("background", claim) == [True]
+
+
+def test_a_hundred_billion_and_a_floated_name_are_read() -> None:
+    """Round BN: a comment's "over a hundred billion over ten years" was read as 100, so
+    「1000億ドル超」 was listed as a figure it lacks; 「候補には…の名前が挙がっています」 and
+    「取り沙汰されています」 for "possible" and "potential appointees" were listed as dropped
+    hedges: a name floated is no name chosen. 「テディベア」 for the source's "teddy bears" is
+    a common word, not an unknown name."""
+    from drafter.check.claims.hedges import HEDGE_JA
+    from drafter.lang.quantities import en_quantities
+
+    read = [(q.kind, q.value) for q in en_quantities("It's over a hundred billion a year.")]
+    assert ("number", 1e11) in read
+    assert [(q.kind, q.value) for q in en_quantities("a hundred dollars")] == [("money", 100)]
+    assert HEDGE_JA.search("国務長官の候補には、ロムニー氏の名前が挙がっています。")
+    assert HEDGE_JA.search("ジュリアーニ氏らも候補に取り沙汰されています。")
+    bears = SOURCE.replace("welcomed the delay", "welcomed the delay with teddy bears")
+    article = _inputs(_markdown()).article.model_copy(update={"text": bears})
+    title = "ノルバンダ、港湾使用料を6か月延期へ 「テディベア」で歓迎"
+    claim = _claim(_report(_markdown(title=title), article=article), "テディベア")
+    assert not [r for r in claim.reasons if "テディベア" in r], claim.reasons

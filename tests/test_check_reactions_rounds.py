@@ -276,3 +276,43 @@ def test_bodies_a_comment_names_in_its_own_language_or_case_are_its_own() -> Non
         "中身が参加者名だろうが社会保障番号だろうが、見出しは同じ「大手銀行で流出」。",
     )
     assert not claim.reasons, claim.reasons
+
+
+def test_a_comment_in_another_language_may_translate_a_place_or_body_not_a_person() -> None:
+    """Round BN: 「共和党」 for a Spanish reader's "Partido Republicano", 「サウスカロライナ」
+    for a French reader's "Caroline du Sud" and 「大統領執務室」 for "le Bureau ovale" were
+    listed as names put for "Partido", "Sud" and "Bureau": a comment in another language than
+    the article's names a place or body in its own words. A person's name it does not
+    translate: 「ヘイリー」 put where it names Tillerson is still listed."""
+    source = (
+        "Nikki Haley, a former governor of South Carolina, met Rex Tillerson in the Oval Office. "
+        "Republican leaders praised her. "
+    ) * 2
+    names = [("Nikki Haley", "ニッキー・ヘイリー"), ("Rex Tillerson", "レックス・ティラーソン"),
+             ("South Carolina", "サウスカロライナ"), ("Oval Office", "大統領執務室"),
+             ("Republican", "共和党")]  # fmt: skip
+    extra = _glossary_extra(source, names)
+    french = (
+        "Sept vols gratuits offerts par trois patrons de Caroline du Sud, c'est peu. "
+        "Et l'annonce dans le Bureau ovale était une surprise pour tout le monde."
+    )
+    claim = _checked(
+        extra,
+        french,
+        "サウスカロライナの経営者3人からの無料フライト7回なんて小物だよ。大統領執務室での発表は誰にとっても驚きだった。",
+    )
+    assert not claim.reasons, claim.reasons
+    spanish = "Eso fue la excusa del Partido Republicano para apoyarlo sin culpa, y no cambió nada."
+    claim = _checked(
+        extra,
+        spanish,
+        "あれは共和党が後ろめたさなしに彼を支持するための言い訳で、何も変わらなかった。",
+    )
+    assert not claim.reasons, claim.reasons
+    person = "Tillerson se va y nadie sabía nada, y eso que todo se filtra en esta Casa Blanca."
+    swapped = _checked(
+        extra,
+        person,
+        "ヘイリーが辞めるのに誰も知らなかった。このホワイトハウスは何でも漏れるのに。",
+    )
+    assert any("Tillerson" in r for r in swapped.reasons), swapped.reasons

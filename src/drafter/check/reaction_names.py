@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from drafter.check.claims.names import NOT_A_NAME
+from drafter.check.claims.names import NOT_A_NAME, ORG_WORDS, a_place
 from drafter.lang.name_tables import CELESTIAL, EXONYMS
 from drafter.lang.names import (
     NameMention,
@@ -155,6 +155,7 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     # a katakana name matched to nothing may be the comment's name rendered in a way the
     # matcher misses (ロウズ for "Lowe's"): then a swap is listed, never must-fix
     unresolved = 0
+    translated: set[str] = set()
     for mention in mentions:
         for part in [mention.text] if mention.from_glossary else mention.parts:
             form = (
@@ -175,12 +176,18 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
             rendered.update(tokens)
             if not _said_or_unknown(checker, tokens, said, mention.from_glossary, part, body):
                 foreign.append((part, form, mention.person, _surely(mention, part, form)))
+                if _translated(checker, body, form, mention.person):
+                    translated.add(part)  # 「共和党」 for a Spanish reader's "Partido Republicano"
     if not foreign:
         return []
     article_words = {w.casefold() for w in checker.words}
     comment_words = _not_openers(checker, body, comment_words)
     others = _unrendered(checker, text, body, comment_words, rendered, article_words)
-    if not others:
+    if not any(_known_name(checker, other, article_words) for other in others):
+        # the comment's words are no names of the run: "Sud" of "Caroline du Sud" is the
+        # place the translation names (a name of the glossary left out is still a swap)
+        foreign = [entry for entry in foreign if entry[0] not in translated]
+    if not others or not foreign:
         return []
     proof = _capitals_prove(checker, body)
     return [
@@ -189,6 +196,20 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
                   if form else person and unresolved == 1))
         for part, form, person, sure in foreign
     ]  # fmt: skip
+
+
+def _translated(checker: Checker, body: str, form: str, person: bool) -> bool:
+    """Whether a comment in another language than the article's may name the article's place,
+    body or event in its own words ("Caroline du Sud", "le Bureau ovale", "Acción de Gracias"),
+    which no table here holds: then the name is no swap. A person's name is not translated."""
+    language = comment_language(body)
+    if language is None or language == (checker.source_language or "en"):
+        return False
+    words = form.split()
+    a_person = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+    if a_place(normalize(form).casefold()):
+        return True  # "South Carolina": two capitalised words, a place all the same
+    return not (person or (a_person and not ORG_WORDS.search(form)))
 
 
 def _spellings(checker: Checker, form: str, rendering: str | None) -> list[str]:

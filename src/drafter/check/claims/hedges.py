@@ -124,7 +124,9 @@ HEDGE_JA = re.compile(
     # 〜かどうかは見通せない, 不透明, 分からない: "could still pose a problem" told as doubt
     r"かどうか|見通せ|不透明|わからな|分からな|未定|"
     # 〜になってもおかしくなかった: "could have been", a possibility
-    r"[てで]もおかしくな"
+    r"[てで]もおかしくな|"
+    # 候補に名前が挙がる, 取り沙汰される: "possible", "potential appointees", a name floated
+    r"取り沙汰|名前が挙が|候補に挙が"
 )
 
 

@@ -78,6 +78,7 @@ def names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fin
 _SHORT_SHAPE = 3
 _COMMON_SPELLING = 0.7
 _COMPOUND_CHARS = 10
+_PAIR_SPELLING = 0.6
 
 
 def _the_outlet(checker: Checker, mention: NameMention) -> bool:
@@ -158,14 +159,26 @@ def _common_part(checker: Checker, part: str) -> bool:
     if known is None:
         short = len(skeleton(romanize(part))) <= _SHORT_SHAPE
         known = any(
-            (not short or spelling_match(part, w) >= _COMMON_SPELLING)
-            # two words only for a long compound (インフォテインメントシステム): a short name
-            # matches some pair of words by chance (ベルダニア, "will return")
-            and (" " not in w or len(part) >= _COMPOUND_CHARS)
+            (not short or _spelt_like(part, w) >= _COMMON_SPELLING)
+            # two words only for a long compound (インフォテインメントシステム), or one spelt
+            # alike (テディベア, "teddy bears": 0.67): a short name matches some pair of words by
+            # chance (ベルダニア, "will return": 0.3)
+            and (
+                " " not in w
+                or len(part) >= _COMPOUND_CHARS
+                or _spelt_like(part, w) >= _PAIR_SPELLING
+            )
             for w in checker.common_words.matches(part)
         )
         checker.common_parts[part] = known
     return known
+
+
+def _spelt_like(part: str, words: str) -> float:
+    """How alike the katakana and the source's words are spelt, the words in the singular too
+    (テディベア for "teddy bears": katakana writes a plural as the singular)."""
+    singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words.split())
+    return max(spelling_match(part, words), spelling_match(part, singular))
 
 
 def _resolve(checker: Checker, mention: NameMention) -> dict[str, str | None]:
@@ -416,7 +429,7 @@ def short_names(glossary: list[GlossaryEntry]) -> set[str]:
         if 2 <= len(e.source.split()) <= 3
         and all(w[:1].isupper() for w in e.source.split())
         and not ORG_WORDS.search(e.source)
-        and not _a_place(normalize(e.source).casefold())  # North Carolina, Hong Kong
+        and not a_place(normalize(e.source).casefold())  # North Carolina, Hong Kong
     }
     return alone | {w for w in people if ends[w] == 1 and len(w) >= 3}
 
@@ -424,7 +437,7 @@ def short_names(glossary: list[GlossaryEntry]) -> set[str]:
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
-def _a_place(name: str) -> bool:
+def a_place(name: str) -> bool:
     """A place the tables know, or a name ending in a suffix no one is called by (Jr.)."""
     return (
         name in US_STATE_FORMS

@@ -255,7 +255,14 @@ def _inside_a_word(entry: GlossaryEntry, claim: str) -> bool:
     )
 
 
-_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their|it|its)\b", re.IGNORECASE)
+# … and "we" (a body speaking of itself: the German Greens' "Deshalb setzen wir auf…"), in the
+# languages a source is read in
+_PRONOUN = re.compile(
+    r"\b(?:he|she|him|his|her|they|them|their|it|its|we|us|our|wir|uns|unser\w*|er|sie|"
+    r"nous|notre|nos|il|elle|ils|elles|nosotros|nuestr[oa]s?|ellos|ellas|noi|nostr[oaie]|"
+    r"nós|nosso|nossa)\b",
+    re.IGNORECASE,
+)
 # the outlet, reviewer or data a claim credits: 「Eurogamerのレビューでは」, 「〇〇によると」,
 # 「グーグルの集計では」
 _CREDIT_AFTER = re.compile(
