@@ -243,6 +243,12 @@ def test_a_german_readers_comment_is_read_in_german() -> None:
         extra, body, "オレはしょっちゅう使ってる。5カ月後に文句言われたら、FYIフォルダーが役立つ。"
     )
     assert changed.reasons, changed.reasons
+    from drafter.sources.language import detect_language
+
+    assert detect_language(body) == "de"
+    # initials are no French elisions (j', c'): an English comment stays English
+    initials = "J. K. Rowling and J. J. Abrams should make a movie together, I think, right now."
+    assert detect_language(initials) == "en"
 
 
 def test_bodies_a_comment_names_in_its_own_language_or_case_are_its_own() -> None:

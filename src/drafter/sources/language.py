@@ -74,7 +74,8 @@ _LATIN_WORDS: dict[str, frozenset[str]] = {
         "le", "la", "les", "des", "du", "un", "une", "et", "est", "dans", "pour", "que", "qui",
         "sur", "pas", "par", "avec", "au", "aux", "ce", "cette", "sont", "ont", "il", "elle",
         "ne", "plus", "mais", "été", "leur", "selon", "comme",
-        "je", "j", "c", "qu", "tu", "nous", "vous", "ça", "très", "rien", "quand", "tout",
+        # (not the elided "j'", "c'", "qu'": English initials, "J. J. Abrams", read as them)
+        "je", "tu", "nous", "vous", "ça", "très", "rien", "quand", "tout",
         "fait", "faut", "bien", "moi", "même", "encore", "déjà", "peut", "être",
     }),
     "es": frozenset({
