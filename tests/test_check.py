@@ -959,8 +959,8 @@ def test_conversions_counts_and_a_university_by_its_initials() -> None:
     four-door coupe"; 「3本のTDパス」 found elsewhere proves no swap (a small count is too
     common); NIU abbreviates Northern Illinois (University); DeKalb is ディカーブ."""
     import drafter.check.core  # noqa: F401 - the check package, imported in its order
+    from drafter.check.abbreviations import abbreviates
     from drafter.check.claims.numbers import plausible_slip
-    from drafter.check.reaction_names import abbreviates
 
     assert [q.value for q in ja_quantities("全長16フィート（約4.9m）、5億ドル（約750億円）")] == [
         16.0,

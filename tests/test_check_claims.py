@@ -2698,3 +2698,39 @@ def test_a_hundred_billion_and_a_floated_name_are_read() -> None:
     title = "ノルバンダ、港湾使用料を6か月延期へ 「テディベア」で歓迎"
     claim = _claim(_report(_markdown(title=title), article=article), "テディベア")
     assert not [r for r in claim.reasons if "テディベア" in r], claim.reasons
+
+
+def test_review_of_the_claim_mends_each_error_still_listed() -> None:
+    """A reviewer's inputs against this session's claim mends: 「辞任する」 for "I will not
+    resign, whatever the polls say" (a run of its words without the "not"); a swap beside "US
+    shippers" (no "us"); 報道官 (a spokesperson) is no hedge kept; an invented quotation that
+    ends in 計画 but is given as someone's words (「…」と、X議員は); 「6月5日から3日にわたって」
+    names no June 3."""
+    from drafter.check.claims.hedges import HEDGE_JA
+    from drafter.lang.quantities import ja_quantities
+
+    text = SOURCE.replace(
+        "Opposition lawmaker Priya Natarajan said the delay was a mistake.",
+        "“I will not resign, whatever the polls say,” Dorran said in March.\n\n"
+        "Opposition lawmaker Priya Natarajan said the delay was a mistake.",
+    )
+    article = _inputs(_markdown()).article.model_copy(update={"text": text})
+    said = "ドラン運輸相は3月、「辞任する」と述べた。"
+    claim = _claim(_report(_markdown([*LEAD[:5], said, LEAD[5]]), article=article), "辞任する")
+    assert [r for r in claim.reasons if "引用" in r], claim.reasons
+    assert not HEDGE_JA.search("運輸省の報道官は、使用料が60ドルに上がると述べた。")
+    invented = "「国民をだますために作られた史上最悪の詐欺的な延期計画」と、野党のナタラジャン議員は延期を批判した。"
+    claim = _claim(_report(_markdown([*LEAD[:5], invented])), "詐欺的")
+    assert [r for r in claim.reasons if "引用" in r], claim.reasons
+    assert [q.value for q in ja_quantities("6月5日から3日にわたって開く") if q.kind == "date"] == [
+        605
+    ]
+    assert [q.value for q in ja_quantities("6月30日から2日まで開く") if q.kind == "date"] == [630]
+    source = (
+        "Ships wait days. Traders pay more. Fees fund the docks. Ports handle most trade.\n\n"
+        "Opposition lawmaker Priya Natarajan said the delay was a mistake for US shippers."
+    )
+    names = [("Priya Natarajan", "プリヤ・ナタラジャン"), ("Ilse Dorran", "イルゼ・ドラン")]
+    source = "Transport Minister Ilse Dorran spoke first.\n\n" + source
+    listed = _swaps_listed(source, names, "Opposition")
+    assert listed("lead", "野党のイルゼ・ドラン議員は、延期は誤りだと述べた。") == [True]

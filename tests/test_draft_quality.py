@@ -203,7 +203,7 @@ def test_a_weekday_that_owns_a_noun_names_an_event() -> None:
         "speaks of what is still to come"
     )
     assert _dates("Thursday's report showed growth.", thursday) == [("Thursday", thursday)]
-    assert _dates("Ahead of Wednesday's vote, markets were calm.", thursday) == [
+    assert _dates("Ahead of Wednesday's vote, markets are calm.", thursday) == [
         ("Wednesday", date(2016, 12, 21))
     ]
     assert _dates("Stocks fell after Wednesday's decision.", thursday) == [
@@ -585,3 +585,21 @@ def test_a_date_with_its_weekday_in_brackets_is_a_date() -> None:
         "write the date 3日（火） instead of 火曜日"
     )
     assert weekday_left_as_weekday("同氏は水曜日に述べた。", entries, dateline) is None
+
+
+def test_review_of_the_weekday_mends() -> None:
+    """A reviewer's inputs: "that fateful Tuesday in September 2001", "one rainy Tuesday" and
+    "a lazy Sunday" are some such day, not this week's; "a man seen running from the scene
+    Tuesday" is a sighting, not the wire's "expected"; "Before Monday's vote, the party met"
+    tells of a past vote."""
+    thursday = date(2016, 12, 15)
+    for some_day in (
+        "She still remembers that fateful Tuesday in September 2001.",
+        "He met his wife one rainy Tuesday.",
+        "We spent a lazy Sunday at home.",
+    ):
+        assert _dates(some_day, thursday) == [], some_day
+    seen = "A man seen running from the scene Tuesday was detained."
+    assert _dates(seen, thursday) == [("Tuesday", date(2016, 12, 13))]
+    met = "Before Monday's vote, the party met."
+    assert _dates(met, thursday) == [("Before Monday", date(2016, 12, 12))]

@@ -24,12 +24,12 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from drafter.check import claims
+from drafter.check.abbreviations import abbreviates
 from drafter.check.claims import Anchor, Finding
 from drafter.check.claims.names import short_names
 from drafter.check.claims.numbers import specific
 from drafter.check.draft_md import DraftSentence, ParsedDraft
 from drafter.check.quoted import quoted_spans
-from drafter.check.reaction_names import abbreviates
 from drafter.check.reactions import reactions
 from drafter.check.references import books, links
 from drafter.check.report import CheckReport, ClaimReport, JudgeInfo

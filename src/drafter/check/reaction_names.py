@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from drafter.check.abbreviations import ACRONYM, abbreviates, initials, spelled_lowercase
 from drafter.check.claims.names import NOT_A_NAME, ORG_WORDS, a_place
 from drafter.lang.name_tables import CELESTIAL, EXONYMS
 from drafter.lang.names import (
@@ -155,7 +156,6 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     # a katakana name matched to nothing may be the comment's name rendered in a way the
     # matcher misses (ロウズ for "Lowe's"): then a swap is listed, never must-fix
     unresolved = 0
-    translated: set[str] = set()
     for mention in mentions:
         for part in [mention.text] if mention.from_glossary else mention.parts:
             form = (
@@ -176,17 +176,16 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
             rendered.update(tokens)
             if not _said_or_unknown(checker, tokens, said, mention.from_glossary, part, body):
                 foreign.append((part, form, mention.person, _surely(mention, part, form)))
-                if _translated(checker, body, form, mention.person):
-                    translated.add(part)  # 「共和党」 for a Spanish reader's "Partido Republicano"
     if not foreign:
         return []
     article_words = {w.casefold() for w in checker.words}
     comment_words = _not_openers(checker, body, comment_words)
     others = _unrendered(checker, text, body, comment_words, rendered, article_words)
-    if not any(_known_name(checker, other, article_words) for other in others):
-        # the comment's words are no names of the run: "Sud" of "Caroline du Sud" is the
-        # place the translation names (a name of the glossary left out is still a swap)
-        foreign = [entry for entry in foreign if entry[0] not in translated]
+    if not any(_known_name(checker, o, article_words) or _same_place(o.casefold()) for o in others):
+        # 「共和党」 for a Spanish reader's "Partido Republicano": no swap, unless the comment
+        # names someone of the glossary or a known place instead ("Sud" of "Caroline du Sud"
+        # is the place the translation names; "Tillerson" or "Florida" is no translation)
+        foreign = [f for f in foreign if not (f[1] and _translated(checker, body, f[1], f[2]))]
     if not others or not foreign:
         return []
     proof = _capitals_prove(checker, body)
@@ -198,6 +197,9 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
     ]  # fmt: skip
 
 
+_TITLE_WORDS = {"the", "a", "an", "of", "and", "is", "are", "in", "on", "to", "for", "with", "at"}
+
+
 def _translated(checker: Checker, body: str, form: str, person: bool) -> bool:
     """Whether a comment in another language than the article's may name the article's place,
     body or event in its own words ("Caroline du Sud", "le Bureau ovale", "Acción de Gracias"),
@@ -206,7 +208,14 @@ def _translated(checker: Checker, body: str, form: str, person: bool) -> bool:
     if language is None or language == (checker.source_language or "en"):
         return False
     words = form.split()
-    a_person = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+    # a person's name: two or three capitalised words, none a small word or a possessive (not
+    # "The Notebook", "Life Is Beautiful", "Schindler's List": works a Portuguese reader names
+    # by their Brazilian titles)
+    a_person = (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not any(w.casefold() in _TITLE_WORDS or re.search(r"['’]s$", w) for w in words)
+    )
     if a_place(normalize(form).casefold()):
         return True  # "South Carolina": two capitalised words, a place all the same
     return not (person or (a_person and not ORG_WORDS.search(form)))
@@ -258,9 +267,9 @@ def _said_or_unknown(
     key = tokens[0]
     if any(_said(t, said) for t in tokens) or not _said(key, checker.source_norm):
         return True
-    if _initials(key) in _ACRONYM.findall(body):
+    if initials(key) in ACRONYM.findall(body):
         return True  # "PRB" for the Powder River Basin the translation spells out
-    if len(key) >= 3 and any(sorted(a.casefold()) == sorted(key) for a in _ACRONYM.findall(body)):
+    if len(key) >= 3 and any(a.casefold()[::-1] == key for a in ACRONYM.findall(body)):
         return True  # "FMI", "OTAN": the IMF and NATO in a Spanish or French comment
     if (comment_language(said) or checker.source_language) in _COMPOUNDING and any(
         re.search(rf"(?<!{_LETTER}){re.escape(t)}", said) for t in tokens if len(t) >= 4
@@ -296,13 +305,13 @@ def _unrendered(
         single = word[:-1] if re.fullmatch(r"[A-Z]{2,}s", word) else word  # "SSNs": one SSN
         if single.isupper() and single not in checker.words:
             continue  # "a LOT": shouting, not an acronym of the article
-        if word.isupper() and _spelled_lowercase(word, checker.inputs.article.text):
+        if word.isupper() and spelled_lowercase(word, checker.inputs.article.text):
             continue  # PII, "personally identifiable information": a thing, translated
         if lowered in common or re.search(rf"(?<![A-Za-z]){re.escape(lowered)}(?![A-Za-z])", body):
             continue  # "Best" opening a sentence: a word either text also has in lower case
         if any(abbreviates(word, form) for form in rendered):
             continue  # PLA for 人民解放軍 (People's Liberation Army), PolyU
-        if len(lowered) >= 3 and any(w.startswith(lowered) for r in rendered for w in r.split()):
+        if _short_for(checker, lowered, rendered):
             continue  # "Aus" for オーストラリア (Australia), "Fed" for the Federal Reserve
         if not (lowered in article_words or word in inside) or _glossed(checker, word, plain):
             continue
@@ -319,6 +328,23 @@ def _unrendered(
             continue  # "York" of "New York" for ニューヨーク; "Fox" written FOX
         out.append(word)
     return out
+
+
+_BODY_OR_PLACE = re.compile(ORG_WORDS.pattern, re.IGNORECASE)
+
+
+def _short_for(checker: Checker, lowered: str, rendered: set[str]) -> bool:
+    """Whether a comment's word is a place's or a body's name cut short ("Aus" for Australia,
+    "Fed" for the Federal Reserve), not a name of its own ("Sam" is no Samsung, "John" no
+    Johnson): three letters or more, the start of a rendered place or body, no word of a
+    glossary name."""
+    if len(lowered) < 3 or lowered in _glossary_words(checker):
+        return False
+    return any(
+        w.startswith(lowered) and w != lowered and (_same_place(r) or _BODY_OR_PLACE.search(r))
+        for r in rendered
+        for w in r.split()
+    )
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’]*(?:[\s-]+[A-Z][\w'’]*)+")
@@ -398,48 +424,3 @@ def _with_particle(word: str, body: str) -> list[str]:
     """The name with the lower-case particle the comment writes before it, as katakana joins
     them (デブラシオ for "de Blasio", ファンダイク for "van Dijk")."""
     return [f"{m[1]}{word}" for m in re.finditer(rf"\b({_PARTICLE})\s+{re.escape(word)}\b", body)]
-
-
-def _spelled_lowercase(acronym: str, text: str) -> bool:
-    """Whether the article spells the acronym out in lower-case words before it, as a thing
-    and not a name: “personally identifiable information” (PII)."""
-    pattern = rf"((?:[a-z][a-z-]*\s+){{1,6}}[a-z][a-z-]*)[\"”’']?\s*\(\s*{re.escape(acronym)}\s*\)"
-    return any(abbreviates(acronym, m.group(1)) for m in re.finditer(pattern, text))
-
-
-_GENERIC_LAST = ("university", "college", "club", "company", "corporation")
-
-
-_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
-_SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "von", "der", "und"}
-
-
-def _initials(form: str) -> str:
-    """The capitals a name of three words or more makes (Powder River Basin: PRB), or ""."""
-    words = [w for w in re.split(r"[\s-]+", form) if w and w.casefold() not in _SMALL]
-    return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
-
-
-def abbreviates(short: str, form: str) -> bool:
-    """Whether `short` is made of the starts of successive words of `form`, in order (PLA:
-    People's Liberation Army; PolyU: Polytechnic University); words may be skipped (of, the),
-    and a last generic word the form leaves out may close it (NIU: Northern Illinois)."""
-    letters = short.casefold().replace(".", "")
-    words = [w for w in re.split(r"[^a-z0-9]+", form.casefold()) if w]
-    if len(words) >= 2:
-        words += [w for w in _GENERIC_LAST if w not in words]
-    if len(letters) < 2 or len(words) < 2:
-        return False
-
-    def match(i: int, j: int) -> bool:
-        if i == len(letters):
-            return True
-        if j == len(words):
-            return False
-        word = words[j]
-        for k in range(min(len(word), len(letters) - i), 0, -1):
-            if word[:k] == letters[i : i + k] and match(i + k, j + 1):
-                return True
-        return match(i, j + 1)
-
-    return match(0, 0)

@@ -224,12 +224,8 @@ def _figure_reasons(
     missing = [q for q in claimed if not any(same_value(q, s) for s in said)]
     kept = [q for q in claimed if q not in missing]
     for quantity in missing:
-        if counts_back(quantity, normalize(reaction.text)):
-            continue  # 「この2つは別物」 for "those aren't the same thing": the two just named
-        if _in_a_name(quantity, reaction.text):
-            continue  # リデンプション2: the name's number, not a figure the comment must state
-        if _one_of_a_unit(quantity, original.body):
-            continue  # 「厳しい1年」 for "a rough year": one of the unit the comment names
+        if _no_figure_to_state(quantity, reaction.text, original.body):
+            continue
         rivals = [
             s for s in said if same_kind(quantity, s) and not any(same_value(k, s) for k in kept)
         ]
@@ -310,6 +306,23 @@ def _in_a_name(quantity: Quantity, text: str) -> bool:
 
 _UNIT_WORDS = {"年": "year", "日": "day", "週": "week", "か月": "month", "カ月": "month",
                "ヶ月": "month", "時間": "hour", "分": "minute"}  # fmt: skip
+
+
+def _no_figure_to_state(quantity: Quantity, text: str, comment: str) -> bool:
+    """Whether a figure of the translation is none the comment must state."""
+    return (
+        counts_back(quantity, normalize(text))  # 「この2つは別物」: the two just named
+        or _in_a_name(quantity, text)  # リデンプション2: the name's number
+        or _one_of_a_unit(quantity, comment)  # 「厳しい1年」 for "a rough year"
+        # 「100%同意」 for "stimme … vollkommen zu": "wholly", no figure
+        or (quantity.kind == "percent" and quantity.value == 100 and bool(_WHOLLY.search(text)))
+    )
+
+
+# 100% as a word of degree: 100%同意, 100%賛成, 100%そう (wholly agree, wholly so)
+_WHOLLY = re.compile(
+    r"100\s*(?:%|パーセント)\s*(?:同意|賛成|同感|その通り|そう|正しい|確信|本気|無理|ない)"
+)
 
 
 def _one_of_a_unit(quantity: Quantity, comment: str) -> bool:

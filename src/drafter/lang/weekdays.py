@@ -88,12 +88,13 @@ _NAMED_DAYS = re.compile(
     re.I,
 )
 # "on a Sunday morning", "a chilly Tuesday in December 1999", "one Friday", "that Monday": some
-# such day, or one the sentence places in another time, not a day of the dateline's week
-# (a word between only after a preposition or "was": "posted a picture Tuesday evening" is this
-# Tuesday, the picture's)
+# such day, or one the sentence places in another time, not a day of the dateline's week; after
+# "a" with a word between, only one that describes the day ("a lazy Sunday"; "posted a picture
+# Tuesday evening" is this Tuesday, the picture's)
 _SOME_DAY = re.compile(
-    r"\b(?:a|an|one|that|same)\s+$"
-    r"|(?:^|\b(?:on|of|for|by|until|since|during|was|is|were|be)\s+)(?:a|an|one|that)\s+[a-z]+\s+$",
+    r"\b(?:a|an|one|that|same)\s+$|\b(?:one|that)\s+[a-z]+\s+$|\b(?:a|an)\s+(?:[a-z]+(?:y|ful|ous|ic|al|ive|ble|ed|ing|ish|less|est)|cold|warm|hot|"
+    r"fine|wet|dry|grey|gray|dark|bright|quiet|busy|long|late|sad|bad|good|great|big|black|"
+    r"blue|single|certain|typical|normal|recent|fresh)\s+$",
     re.I,
 )
 # a calendar date right after the weekday ("Saturday, May 18", "Tuesday (Nov. 19)", "Friday,
@@ -222,6 +223,8 @@ _POSSESSIVE = re.compile(r"^['\u2019]s\b")
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|awaiting|upcoming|await)\s+$", re.I)
 
 
+_SIGHTED = {"running", "leaving", "fleeing", "entering", "walking", "driving", "speeding",
+            "carrying", "standing", "sitting", "wearing", "holding", "arriving"}  # fmt: skip
 _WAS = {"was", "were", "been", "had"}  # "was seen leaving": a sighting; "is seen as": expected
 
 
@@ -230,7 +233,8 @@ def _expected(tokens: list[str], n: int) -> bool:
     rates", "seen as likely to", not "was seen leaving" (a sighting)."""
     after = tokens[n - 1] if n > 0 else ""
     before = tokens[n + 1] if n + 1 < len(tokens) else ""
-    return (after.endswith("ing") or after in ("as", "to")) and before not in _WAS
+    sighting = after in _SIGHTED  # "a man seen running from the scene Tuesday"
+    return (after.endswith("ing") or after in ("as", "to")) and before not in _WAS and not sighting
 
 
 def _clause_tense(sentence: str, start: int, end: int) -> Tense:
@@ -239,7 +243,10 @@ def _clause_tense(sentence: str, start: int, end: int) -> Tense:
     tense = _tense_of(backwards)
     if tense is None and _POSSESSIVE.match(sentence[end:]):
         if _AHEAD_OF.search(before):
-            return "future"
+            # "Ahead of Wednesday's vote, markets are calm": coming; "…, markets were calm" in a
+            # Thursday story: the day before
+            rest = _CLAUSE_END.split(sentence[end:], maxsplit=1)[-1]
+            return "past" if _tense_of(_forward_pairs(_tokens(rest))) == "past" else "future"
         # "Friday's jobs report is expected to show …" (a preview) or "Wednesday's rate increase
         # should be understood …" (a past event weighed): the words after cannot tell, so the
         # most recent such day, and the table offers the coming one too

@@ -126,7 +126,10 @@ HEDGE_JA = re.compile(
     # 〜になってもおかしくなかった: "could have been", a possibility
     r"[てで]もおかしくな|"
     # 候補に名前が挙がる, 取り沙汰される: "possible", "potential appointees", a name floated
-    r"取り沙汰|名前が挙が|候補に挙が"
+    r"取り沙汰|名前が挙が|候補に挙が|"
+    # 〜とする未確認の報道, 臆測が飛び交う: "reportedly", "suggested", told as talk (not 報道官,
+    # a spokesperson, nor 報道陣)
+    r"(?:と(?:の|する|いう)|未確認の|一部)報道|臆測|憶測"
 )
 
 

@@ -51,6 +51,12 @@ _SPEECH_AFTER = re.compile(
 )
 # 「第1段階」と呼ばれる, 「スリー・アミーゴス」と称される: a name given to something, not words
 _NAMING_AFTER = re.compile(r"^[」』]?\s*(?:と|との|って)\s*(?:呼(?!びかけ)|称|名付|形容)")
+# 「どの子も置き去りにしない法（NCLB法）」: a law's, a plan's or a treaty's name, no one's words
+_NAMED_THING = re.compile(
+    r"(?:法|法案|条例|条約|協定|計画|作戦|構想|宣言|憲章|制度|政策|運動|基金)(?:[（(][^）)]{1,20}[）)])?$"
+)
+# … unless the words are given as someone's: 「…延期計画」と、野党の議員は批判した
+_QUOTED_AS = re.compile(r"^[」』]?\s*(?:と|って)(?!\s*(?:呼|称|名付|い[うい]|する|した|なる))")
 # 「私たちは取り組んでいます」という意味: what a slogan or a word means, the writer's gloss
 _GLOSS_AFTER = re.compile(r"^[」』]?\s*(?:という|との|の)\s*(?:意味|意図|趣旨|ニュアンス)")
 
@@ -184,7 +190,8 @@ def _quotation(
     spoken = bool(_SPEECH_AFTER.match(after)) and not (
         _NAMING_AFTER.match(after) and len(content) < 20
     )
-    if not spoken and (len(content) < 20 or match.group(2)):
+    named = _NAMED_THING.search(content) and not _QUOTED_AS.match(after)
+    if not spoken and (len(content) < 20 or match.group(2) or named):
         # 「ウィキリークス」, 「第4次…計画」: a name or a term, not someone's words; 『…』 with no
         # word of speech after it is the title of a work (『シスの復讐』)
         return []
@@ -244,9 +251,9 @@ def _short_rendering(
     ):
         return span
     if len(content) <= SHORT_QUOTE:
-        near, run = _short_run_near(checker, content, anchor)
-        if near >= SHORT_RUN_MIN and _same_negation(run, content):
-            return run
+        near, run, whole = _short_run_near(checker, content, anchor)
+        if near >= SHORT_RUN_MIN and _same_negation(whole, content):
+            return run  # ("resign, whatever the" is no rendering of "I will not resign, …")
     return ""
 
 
@@ -266,17 +273,18 @@ SHORT_RUN_MIN = 0.6
 _RUN_WORDS = range(2, 6)  # the words a short quotation renders: "I am pleased", "Freeway gridlock"
 
 
-def _short_run_near(checker: Checker, content: str, anchor: Anchor) -> tuple[float, str]:
+def _short_run_near(checker: Checker, content: str, anchor: Anchor) -> tuple[float, str, str]:
     """How closely a short quotation renders a few words of a quotation in the sentences the
-    claim rests on or their neighbours, and those words: a short quotation is often the opening
-    words of a long one, which the encoder cannot find in the whole."""
+    claim rests on or their neighbours, those words and the quotation they are in: a short
+    quotation is often the opening words of a long one, which the encoder cannot find in the
+    whole."""
     from drafter.lang import align
 
     if not anchor.closest:
-        return 0.0, ""
+        return 0.0, "", ""
     near = " ".join(normalize(s.text) for s in checker.window(anchor.closest, around=1))
     runs = [
-        " ".join(words[i : i + size])
+        (" ".join(words[i : i + size]), span)
         for span in checker.quotes
         if normalize(span)[:40] in near
         for words in [span.split()]
@@ -284,10 +292,10 @@ def _short_run_near(checker: Checker, content: str, anchor: Anchor) -> tuple[flo
         for i in range(len(words) - size + 1)
     ]
     if not runs:
-        return 0.0, ""
-    row = align.similarity([content], runs)[0]
+        return 0.0, "", ""
+    row = align.similarity([content], [run for run, _ in runs])[0]
     best = int(row.argmax())
-    return float(row[best]), runs[best]
+    return float(row[best]), *runs[best]
 
 
 def _quoted_where_it_rests(checker: Checker, span: str, anchor: Anchor) -> bool:

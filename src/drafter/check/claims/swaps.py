@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from drafter.check.abbreviations import abbreviates
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, cite
 from drafter.check.claims.names import ORG_WORDS
-from drafter.check.reaction_names import abbreviates
 from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS
 from drafter.lang.text import normalize
 
@@ -53,7 +53,7 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
         # person put for another is listed ("Gambill" → ボスマ), not a place or a body
         return []
     for sentence in rested:
-        if _PRONOUN.search(sentence.text):
+        if any(not m.group(0).isupper() for m in _PRONOUN.finditer(sentence.text)):
             continue  # "he will never…": the claim may name whom the pronoun stands for
         words = _words(sentence.text)
         left_out = [
@@ -256,7 +256,7 @@ def _inside_a_word(entry: GlossaryEntry, claim: str) -> bool:
 
 
 # … and "we" (a body speaking of itself: the German Greens' "Deshalb setzen wir auf…"), in the
-# languages a source is read in
+# languages a source is read in; never in capitals ("US shippers", the "ER")
 _PRONOUN = re.compile(
     r"\b(?:he|she|him|his|her|they|them|their|it|its|we|us|our|wir|uns|unser\w*|er|sie|"
     r"nous|notre|nos|il|elle|ils|elles|nosotros|nuestr[oa]s?|ellos|ellas|noi|nostr[oaie]|"

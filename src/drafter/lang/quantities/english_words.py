@@ -51,6 +51,8 @@ def _object_age(match: re.Match[str]) -> str:
 
 
 SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # a 0-500 scale, a 1-10 scale: both ends, no score
+    (re.compile(r"(?i)\b(\d+)\s*[-–]\s*(\d+)(?=[\s-]+(?:point\s+)?scale\b)"), r"\1 to \2"),
     # a quarter century: 25 years, not a quarter (three months) and a century
     (re.compile(r"(?i)\b(?:a|one)[\s-]+quarter(?:[\s-]+of[\s-]+a)?[\s-]+century\b"), "25 years"),
     # half a century, half a decade, half an hour: half the span (not the half of "a two and a

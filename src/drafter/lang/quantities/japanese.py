@@ -176,6 +176,7 @@ _JA_EVENT_DATE = re.compile(
     r"(?<![\d.,])(?:(?:9|3)[.・]11(?=\s*(?:[のでがはをにと、。」』）)]|テロ|事件|以[降前来後]|後|前|から|"
     r"直後|当時|$))|(?:1[0-2]|[1-9])[.・](?:[12]\d|3[01]|[1-9])(?=\s*(?:テロ|事件|事変|同時多発)))"
 )
+_JA_ALWAYS = re.compile(r"24時間365日")
 _JA_BAND_RANGE = re.compile(r"(\d[\d,.]*)(%|円|ドル|ユーロ|人)〜(?=\d[\d,.]*\2台)")
 # 108円55銭: a rate in yen and sen, 108.55 yen
 _JA_SEN = re.compile(r"(\d+)円(\d{1,2})銭")
@@ -189,6 +190,9 @@ def _prepared(sentence: str) -> str:
     """The sentence with what is no figure taken out and ranges spelt out."""
     text = unicodedata.normalize("NFKC", sentence)
     text = _JA_EVENT_DATE.sub("", text)
+    text = _JA_ALWAYS.sub(
+        "", text
+    )  # 24時間365日: "24/7", all the time, no figure (as the source's)
     text = _JA_SEN.sub(lambda m: f"{m[1]}.{int(m[2]):02d}円", text)
     # 24ラク, 2クロール: India's lakh (100,000) and crore (10,000,000), as the source's are read
     text = _JA_INDIAN.sub(lambda m: f"{float(m[1]) * _INDIAN[m[2]] / 1e4:g}万", text)
@@ -218,9 +222,10 @@ def _prepared(sentence: str) -> str:
 
 
 # the end of a span of days in the same month: 6月5日〜16日 (as 6月5〜16日 is spelt out), 6月5日から
-# 16日まで; not 16日間 or 10日後 (a length)
+# 16日まで; not 16日間, 10日後, 3日にわたって or 5日連続 (a length), nor an end before the start
 _JA_DAY_RANGE_END = re.compile(
-    r"\s*(?:[〜~～\-－–]|から)\s*(3[01]|[12]\d|[1-9])日(?!間|後|前|以内|目|ぶり)"
+    r"\s*(?:[〜~～\-－–]|から)\s*(3[01]|[12]\d|[1-9])日"
+    r"(?!間|後|前|以内|目|ぶり|連続|にわた|ごと|おき|あたり|分)"
 )
 _JA_BC = re.compile(r"紀元前\s*(\d{1,4})\s*年(?!間|代)")
 
@@ -239,7 +244,8 @@ def _ja_dates(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
             continue
         if match.group("d"):
             found.append(Quantity("date", month * 100 + int(match.group("d")), "", match.group(0)))
-            if end_day := _JA_DAY_RANGE_END.match(text, match.end()):  # 6月5〜16日: to June 16
+            end_day = _JA_DAY_RANGE_END.match(text, match.end())  # 6月5〜16日: to June 16
+            if end_day and int(end_day[1]) > int(match.group("d")):  # (6月30日から2日: July's)
                 found.append(Quantity("date", month * 100 + int(end_day[1]), "", end_day[0]))
                 spans.append(end_day.span())
         else:
