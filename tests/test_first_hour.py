@@ -92,6 +92,13 @@ def _run_env(llm: ScriptedLLM, tmp_path: Path) -> dict[str, str]:
     return env
 
 
+def _ctrl_c_reaches_it() -> None:
+    """Ctrl-C as a terminal sends it: a suite started in the background of a shell without job
+    control (`bash .ci/run &`) runs with SIGINT ignored, which every child inherits, and a
+    Python started so never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_records_interrupted_and_prints_the_resume_command(
     llm_env: ScriptedLLM, tmp_path: Path
 ) -> None:
@@ -104,7 +111,7 @@ def test_ctrl_c_records_interrupted_and_prints_the_resume_command(
         [*drafter_command(), "run", str(FIXTURES / "article.html"), "--comments",
          str(FIXTURES / "comments.json"), "--out", str(out), "--no-check"],
         env=_run_env(llm_env, tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True,
+        text=True, preexec_fn=_ctrl_c_reaches_it,
     )  # fmt: skip
     deadline = time.monotonic() + 60
     while llm_env.count("AnalysisDraft") == 0 and time.monotonic() < deadline:
