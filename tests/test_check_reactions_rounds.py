@@ -360,11 +360,17 @@ def test_a_laws_name_and_a_report_told_as_talk_are_no_quotation_or_dropped_hedge
     someone's words; 「…とする未確認の報道もあり、…臆測が飛び交っています」 for "suggested"
     as a dropped hedge."""
     from drafter.check.claims.hedges import HEDGE_JA
-    from drafter.check.claims.quotes import _NAMED_THING
+    from tests.test_check_claims import LEAD, _report
 
-    assert _NAMED_THING.search("どの子も置き去りにしない法（NCLB法）")
-    assert _NAMED_THING.search("全ての生徒が成功する法")
-    assert not _NAMED_THING.search("私たちは必要に応じて助言を求める")
+    def quoted(sentence: str) -> list[str]:
+        claim = _claim(_report(_markdown([*LEAD[:5], sentence])), sentence[:8])
+        return [r for r in claim.reasons if "引用" in r]
+
+    law = "同国では2015年、「どの子も置き去りにしない国家物流法（NCLB法）」に代わる新法が成立した。"
+    assert quoted(law) == []
+    # the same words given as someone's are a quotation, held to the source
+    said = "「どの子も置き去りにしない国家物流法（NCLB法）」と、野党のナタラジャン議員は批判した。"
+    assert quoted(said)
     assert HEDGE_JA.search("起用されないと告げられたとする未確認の報道もあります。")
     assert HEDGE_JA.search("さまざまな臆測が飛び交っています。")
 

@@ -330,7 +330,7 @@ def _unrendered(
     return out
 
 
-_BODY_OR_PLACE = re.compile(ORG_WORDS.pattern, re.IGNORECASE)
+_BODY_WORDS = re.compile(ORG_WORDS.pattern, re.IGNORECASE)  # "federal reserve", casefolded
 
 
 def _short_for(checker: Checker, lowered: str, rendered: set[str]) -> bool:
@@ -341,7 +341,7 @@ def _short_for(checker: Checker, lowered: str, rendered: set[str]) -> bool:
     if len(lowered) < 3 or lowered in _glossary_words(checker):
         return False
     return any(
-        w.startswith(lowered) and w != lowered and (_same_place(r) or _BODY_OR_PLACE.search(r))
+        w.startswith(lowered) and w != lowered and (_same_place(r) or _BODY_WORDS.search(r))
         for r in rendered
         for w in r.split()
     )
