@@ -4,6 +4,8 @@ it is marked with, the score, the numbers it states, and whether it reads like a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from math import log10
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -220,8 +222,10 @@ def _figure_reasons(
     said = source_quantities(body, language)
     if language is None and checker.source_language not in (None, "en"):
         said += source_quantities(body, checker.source_language)
+    # ("at least three" after "a million": three million, a reading that matches, no rival)
+    heard = said + _at_its_scale(said)
     claimed = ja_quantities(reaction.text)
-    missing = [q for q in claimed if not any(same_value(q, s) for s in said)]
+    missing = [q for q in claimed if not any(same_value(q, s) for s in heard)]
     kept = [q for q in claimed if q not in missing]
     for quantity in missing:
         if _no_figure_to_state(quantity, reaction.text, original.body):
@@ -331,6 +335,19 @@ def _one_of_a_unit(quantity: Quantity, comment: str) -> bool:
         return False
     unit = next((w for k, w in _UNIT_WORDS.items() if k in quantity.text), None)
     return unit is not None and re.search(rf"\b{unit}s?\b", comment, re.IGNORECASE) is not None
+
+
+def _at_its_scale(said: list[Quantity]) -> list[Quantity]:
+    """A bare number a comment writes besides a figure in millions or more, read at that scale
+    too: "She'd have hated that it's under a million. Zsa Zsa would have wanted at least three"
+    (three million, 「300万」; round BP)."""
+    big = [q for q in said if q.kind in ("number", "money") and q.value >= 1e6]
+    bare = [q for q in said if q.kind == "number" and not q.unit and 0 < q.value < 1000]
+    return [
+        replace(q, kind=b.kind, unit=b.unit, value=q.value * 10 ** (3 * int(log10(b.value) // 3)))
+        for b in big
+        for q in bare
+    ]
 
 
 def _in_article(checker: Checker, quantity: Quantity) -> bool:

@@ -38,6 +38,7 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
         if q.text not in clock
         and not counts_back(q, plain)
         and not (q.kind == "number" and q.value in pairs)
+        and not _a_names_number(checker, q, plain)
     ]
     if not claim_q:
         return []
@@ -55,6 +56,19 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
     if claim_q and not out:
         anchor.support.append("numbers")
     return out
+
+
+def _a_names_number(checker: Checker, quantity: Quantity, text: str) -> bool:
+    """「リファイナリー29」 for the source's "Refinery29": digits written onto a name, in the
+    claim as in the source, are the name's, no figure (a count after katakana, メンバー5人,
+    has its counter)."""
+    if quantity.kind != "number" or quantity.unit or not quantity.text.isdigit():
+        return False
+    digits = re.escape(quantity.text)
+    return bool(
+        re.search(rf"[ァ-ヺー]{digits}(?![\d.,])", text)
+        and re.search(rf"[a-z]{digits}\b", checker.source_norm)  # (the outlet's name too)
+    )
 
 
 def _place(

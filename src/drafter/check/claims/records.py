@@ -30,13 +30,13 @@ _JA_SCORE = re.compile(
 )
 # 4-7, 14-0-1, (4-7), a 3–1 win, voted 52 to 48, 1-for-11: two or three small numbers joined
 # by dashes (or "to", "for"), not a date, a range of some unit (10-15 days, 3 to 4 percent) or
-# part of a longer figure
+# part of a longer figure ("a 26–20 Week 15 win" is a score: a week with its number names it)
 _EN_PAIR = re.compile(
     r"(?<![\w.,/$€£¥-])(\d{1,3})(?:\s?[-–]\s?|\sto\s|-for-|\sfor\s)(\d{1,3})(?:[-–](\d{1,3}))?"
     r"(?![\w.,/%-]*\d|[\w%-])"
     r"(?!\s*(?:%|percent|per\s?cent|[ap]\.?m\b|(?:day|week|month|year|hour|minute|second|mile|"
     r"kilomet|met|feet|foot|inch|pound|kg|lb|km|mph|degree|time|point|people|percent|"
-    r"billion|million|thousand)))",
+    r"billion|million|thousand)(?![a-z]*\s*\d)))",
     re.IGNORECASE,
 )
 

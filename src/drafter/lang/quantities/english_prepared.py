@@ -24,7 +24,8 @@ _EN_RANGE_PCT = re.compile(
 # 350-375 million, $2 to 3 billion: the scale (and currency) of the second end is the first's
 _EN_RANGE_SCALE = re.compile(
     r"(?<![\w.])([$€£¥₦]?)(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*[$€£¥₦]?(\d+(?:\.\d+)?)\s*"
-    r"(million|billion|trillion)\b",
+    # … and so is its currency, written once ("three to five hundred billion dollars")
+    r"(million|billion|trillion)\b(\s+(?:dollars|euros|pounds|yen|yuan|rupees)\b)?",
     re.IGNORECASE,
 )
 # A350, 787-9, and a video format (1080p, 1440p: a name, as Japanese text reads it too)
@@ -76,6 +77,38 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _EN_COMPOUND = re.compile(
     rf"\b({_TENS})(?:-({_UNITS})|\s({_UNITS})(?![-‐][A-Za-z]))\b", re.IGNORECASE
 )
+
+
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_BELOW_100 = rf"\d{{1,2}}(?![\d,.]\d)|{_TEENS}|{_TENS}|{_UNITS}"
+# seven hundred and sixty-eight, a hundred and fifty, twelve hundred: one figure (768, 150,
+# 1200), not 700 and 68; then "two thousand and 12", "one thousand 200": 2012, 1200
+_EN_HUNDREDS = re.compile(
+    rf"\b(a|{_UNITS}|{_TEENS})[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?({_BELOW_100})\b)?(?![\s-]*hundred)",
+    re.IGNORECASE,
+)
+_EN_THOUSANDS = re.compile(
+    rf"\b(a|{_UNITS}|{_TEENS}|{_TENS}|\d{{1,3}}(?![\d,.]\d))[\s-]+thousand[\s-]+(?:and[\s-]+)?"
+    rf"(\d{{1,3}}(?![\d,.]\d)|{_TEENS}|{_TENS}|{_UNITS})\b"
+    r"(?![\s-]*(?:thousand|million|billion|trillion)\b)",
+    re.IGNORECASE,
+)
+
+
+def _decade(match: re.Match[str]) -> str:
+    return f"{'20' if match[1] in ('00', '10') else '19'}{match[1]}s"
+
+
+def _word_value(word: str) -> int:
+    return int(word) if word.isdigit() else int(WORDS[word.lower()])
+
+
+def _whole_figures(text: str) -> str:
+    """Number words that make one figure, written as that figure."""
+    text = _EN_HUNDREDS.sub(
+        lambda m: str(_word_value(m[1]) * 100 + (_word_value(m[2]) if m[2] else 0)), text
+    )
+    return _EN_THOUSANDS.sub(lambda m: str(_word_value(m[1]) * 1000 + _word_value(m[2])), text)
 
 
 _EN_LOST_POUND = re.compile(r"(?<![A-Za-z])PS(?=\d[\d,]|\d(?:\.\d+)?\s*(?:million|billion|bn|m)\b)")
@@ -131,7 +164,7 @@ def _spelled_out(text: str) -> str:
     text = re.sub(r"\b(an?|one) (hour|day|week|month|year) or (?=(?:day|week|month|year)\b)",
                   r"\1 \2 or a ", text, flags=re.I)  # fmt: skip
     return re.sub(
-        rf"\bbetween ({EN_NUM}|{NUM_WORD}) and (?=(?:\d|{NUM_WORD})\b)",
+        rf"\bbetween ({EN_NUM}|{NUM_WORD}) and (?=\d|(?:{NUM_WORD})\b)",  # (10 and 20 too)
         r"\1 to ",
         text,
         flags=re.I,
@@ -161,13 +194,17 @@ def prepared(sentence: str) -> str:
         lambda m: str(WORDS[m.group(1).lower()] + WORDS[(m.group(2) or m.group(3)).lower()]),
         text,
     )
+    text = _whole_figures(text)
+    # the early '80s: the 1980s (「1980年代」); '00s and '10s are this century's ('20s is
+    # either, left unread)
+    text = re.sub(r"(?<![\w'’])['’]([13-9]0|00)s\b", _decade, text)
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
     text = _US_DATE.sub(_us_date, text)
     text = _spelled_out(text)
     # 40-50%, 40 to 80 percent: both ends are percentages ("40 percent", not "40percent")
     text = _EN_RANGE_PCT.sub(lambda m: _both_ends(m.group(1), m.group(2), m.group(3)), text)
     text = _EN_RANGE_SCALE.sub(
-        lambda m: f"{m[1]}{m[2]} {m[4]} to {m[1]}{m[3]} {m[4]}", text
+        lambda m: f"{m[1]}{m[2]} {m[4]}{m[5] or ''} to {m[1]}{m[3]} {m[4]}{m[5] or ''}", text
     )  # 350-375 million: both ends are millions
     text = _EN_MONEY_RANGE.sub(
         lambda m: f"{m[1]}{m[2]}{m[4] or ''} to {m[1]}{m[3]}{m[4] or ''}", text

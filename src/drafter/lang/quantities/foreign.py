@@ -39,6 +39,7 @@ from drafter.lang.quantities.foreign_words import (
     NUMBER_WORDS,
     ONE,
     RANGE,
+    UNIT_ONLY_NUMBERS,
 )
 from drafter.lang.quantities.japanese import ja_quantities
 from drafter.lang.quantities.quantity import Quantity
@@ -173,6 +174,10 @@ def _words_as_figures(text: str, language: str) -> str:
             r"\1 and a half",
             text,
             flags=re.IGNORECASE,
+        )
+    for word, value in UNIT_ONLY_NUMBERS.get(language, {}).items() if units else ():
+        text = re.sub(  # "da sei anni": 6 years ("sei" is also "you are")
+            rf"(?<![^\W\d_]){word}\s+(?=(?:{units})(?![^\W\d_]))", f"{value} ", text, flags=re.I
         )
     one = ONE.get(language)
     if one and units:

@@ -174,6 +174,10 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
            "одиннадцать": 11, "двенадцать": 12, "двадцать": 20, "тридцать": 30, "сорок": 40,
            "пятьдесят": 50, "сто": 100},
 }
+
+# number words that are other words too, read only before a unit: Italian "sei" (six, and "you
+# are"): "da sei anni" is six years
+UNIT_ONLY_NUMBERS: dict[str, dict[str, int]] = {"it": {"sei": 6}, "fr": {"neuf": 9}}
 # the indefinite article before a scale or a unit: "eine Milliarde" (1 billion), "una
 # settimana" (a week)
 ONE: dict[str, str] = {
@@ -232,17 +236,18 @@ BETWEEN: dict[str, str] = {
     "ru": r"первы[хе]|последни[хе]|следующи[хе]|ближайши[хе]|прошедши[хе]",
 }
 BETWEEN["uk"] = BETWEEN["ru"]
-# "zwischen drei und fünf Minuten", "de 3 à 5 minutes": a range, as "3 to 5 minutes" writes it
+# "zwischen drei und fünf Minuten", "de 3 à 5 minutes": a range, as "3 to 5 minutes" writes it;
+# and "dos o tres años", "zwei oder drei Jahre", as "two or three years" is read (both in years)
 RANGE: dict[str, tuple[str, str]] = {
-    "de": ("zwischen", "und|bis"),
-    "fr": ("entre|de", "et|à"),
-    "es": ("entre|de", "y|a"),
-    "it": ("tra|fra|da", "e|a"),
-    "pt": ("entre|de", "e|a"),
-    "nl": ("tussen|van", "en|tot"),
-    "id": ("antara", "dan|hingga|sampai"),
-    "ru": ("от|между", "до|и"),
-    "uk": ("від|між", "до|і"),
+    "de": ("zwischen", "und|bis|oder"),
+    "fr": ("entre|de", "et|à|ou"),
+    "es": ("entre|de", "y|a|o|u"),
+    "it": ("tra|fra|da", "e|a|o"),
+    "pt": ("entre|de", "e|a|ou"),
+    "nl": ("tussen|van", "en|tot|of"),
+    "id": ("antara", "dan|hingga|sampai|atau"),
+    "ru": ("от|между", "до|и|или"),
+    "uk": ("від|між", "до|і|або"),
 }
 # multiples and round counts, as English writes them ("twofold", "tripled", "about 10"): German
 # das Dreifache, drei- bis Fünffache, verdoppelt; French triplé, le double, une dizaine;

@@ -127,7 +127,7 @@ def _is_kanji(text: str) -> bool:
 
 _JA_RANGE = re.compile(
     r"(\d[\d,.]*)\s*[〜~～\-－–]\s*(\d[\d,.]*)\s*"
-    r"(%|パーセント|か月|カ月|ヶ月|年|週間|日間|時間|分|秒|万|億|兆|ドル|円|ユーロ|トン|人|キロ|"
+    r"(%|パーセント|か月|カ月|ヶ月|年|週間|日間|時間|分|秒|万|億|兆|ドル|円|ユーロ|トン|人|キロ|歳|"
     # 2〜3月 (February to March), 5〜6日: a span of months or days of the month, not the
     # figure 2 (1〜3月期 is the first quarter, read as such)
     r"月(?!期)|日(?!間))"
@@ -165,7 +165,9 @@ _ALL_OF = re.compile(r"中|を通じ|を通し")  # 一年中, 一年を通じ�
 # 277マイル（約446km）, 16フィート（約4.9m）, 5億ドル（約750億円）: the writer's conversion of
 # the figure before it
 _CONVERSION = re.compile(
-    r"(?<=[^\d\s])\(約\s*[\d.,]+(?:[万億兆][\d.,]*)*\s*(?:[A-Za-z/]+|リットル|メートル|"
+    # (and of a range: 19〜37マイル（約30〜60キロ）)
+    r"(?<=[^\d\s])\(約\s*[\d.,]+(?:[万億兆][\d.,]*)*(?:\s*[〜~～\-–]\s*[\d.,]+(?:[万億兆][\d.,]*)*)?"
+    r"\s*(?:[A-Za-z/]+|リットル|メートル|"
     r"キロ(?:メートル|グラム)?|センチ|ミリ|マイル|フィート|インチ|ポンド|度|円|ドル|ユーロ)"
     r"\s*(?:強|弱|前後)?\)"
 )
@@ -202,6 +204,7 @@ def _prepared(sentence: str) -> str:
     # 70年代 ("the 70s"): a decade, not 70 years (2030年代 stays the year 2030, as "2030s")
     text = re.sub(r"(?<!\d)\d{1,2}年代", "", text)
     text = re.sub(r"(?<!\d)\d{1,2}代(?!目)", "", text)  # 10代 ("teens"), 30代: an age group
+    text = re.sub(r"(?<!\d)\d{4}年問題", "", text)  # 2000年問題 (Y2K): a problem's name
     text = JA_RECORD.sub("", text)
     text = JA_AT_BATS.sub("", text)
     # OPS.633, 出塁率 OBP.301: a rate that opens with its point after the stat's letters
@@ -317,6 +320,13 @@ def ja_quantities(sentence: str) -> list[Quantity]:
     return found
 
 
+# 20歳若い, 10〜20歳若く, 5歳年上: a difference of ages, years as any span of time is
+_AGE_GAP = re.compile(
+    r"(?:\s*[〜~～\-－–]\s*\d[\d,.]*歳)?\s*(?:ほど|くらい|ぐらい|も)?\s*"
+    r"(?:若|年上|年下|上の|下の|年長|年少|離れ)"
+)
+
+
 def _ja_kind(
     value: float, unit: str, token: str, approx: bool, text: str, end: int
 ) -> Quantity | None:
@@ -341,6 +351,8 @@ def _ja_kind(
         return Quantity("duration", dur(value * 12), "months", token, approx)  # 3.2年: 38.4
     if unit in ("カ月", "か月", "ヵ月", "ヶ月", "ケ月", "箇月"):
         return Quantity("duration", value, "months", token, approx)
+    if unit == "歳" and _AGE_GAP.match(text, end):  # 20歳若い: "20 years younger", a span
+        return Quantity("duration", dur(value * 12), "months", token, approx)
     if unit in ("週間", "週"):  # 17週 as "17 weeks" (第3週, an ordinal, is no figure)
         return Quantity("duration", dur(value * 12 / 52), "months", token, approx)
     if unit == "日間":
