@@ -568,3 +568,18 @@ def test_quotation_marks_the_extractor_drops_from_a_headline_are_given_back(
     )
     article = fetch_json(write(tmp_path / "review.html", page))
     assert article["title"] == "‘Harbor Lights’: A Film Worth Seeing"
+
+
+def test_a_year_alone_read_as_new_years_day_is_no_date() -> None:
+    """Engadget's April 2020 story and Refinery29's of December 2016 were dated 2020-01-01 and
+    2022-01-01, their copyright years read as days, and every prompt told the model what was
+    true as of then. A 1 January the page writes, or declares, stays."""
+    from drafter.sources.dates import publication_date
+
+    footer = "<html><body><p>Lyft extends free rides.</p><footer>© 2020 Verizon Media</footer>"
+    assert publication_date(footer + "</body></html>", "2020-01-01") is None
+    written = footer + "<p>Posted January 1, 2020</p></body></html>"
+    assert publication_date(written, "2020-01-01") == "2020-01-01"
+    declared = footer + '<script>{"datePublished": "2020-01-01T10:00:00Z"}</script></body></html>'
+    assert publication_date(declared, "2020-01-01") == "2020-01-01"
+    assert publication_date(footer + "</body></html>", "2020-04-15") == "2020-04-15"
