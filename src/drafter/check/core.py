@@ -358,7 +358,7 @@ def _kept_by_a_sibling(judged: list[tuple[DraftSentence, Anchor, list[Finding]]]
     "is likely to be unpredictable when he faces questions"): the others dropped nothing."""
     hedged: set[tuple[str, str]] = set()
     for claim, anchor, _ in judged:
-        if claims.HEDGE_JA.search(claim.text):
+        if claims.keeps_a_hedge(claim.text):
             hedged |= {(claim.section, sid) for sid in anchor.closest}
     for claim, _, findings in judged:
         findings[:] = [

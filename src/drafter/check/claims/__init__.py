@@ -18,7 +18,7 @@ from drafter.check.claims.anchor import (
     Finding,
 )
 from drafter.check.claims.calendar import calendar
-from drafter.check.claims.hedges import HEDGE_JA, HEDGE_SIM, MODAL_EN, hedges
+from drafter.check.claims.hedges import HEDGE_JA, HEDGE_SIM, MODAL_EN, hedges, keeps_a_hedge
 from drafter.check.claims.names import names
 from drafter.check.claims.numbers import numbers
 from drafter.check.claims.quotes import JA_QUOTE, QUOTE_INVENTED, QUOTE_MIN, quotes
@@ -39,6 +39,7 @@ __all__ = [
     "Finding",
     "calendar",
     "hedges",
+    "keeps_a_hedge",
     "names",
     "numbers",
     "quotes",

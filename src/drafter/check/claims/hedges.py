@@ -142,10 +142,24 @@ HEDGE_JA = re.compile(
 )
 
 
+# words of HEDGE_JA that name a thing and hedge no claim: a plan's name (「ドラゴンフライ」計画の
+# 探査機, 新工場計画によって), a crime (脅迫した罪), a direction (方向性), and a can-do before the
+# noun it describes (節約できる質量; not できるようになった, "made it possible")
+_NOT_A_HEDGE = re.compile(
+    r"(?<=[一-龥ァ-ヴー」])計画(?=の|によ)|脅迫(?:した|の)?罪|脅迫罪|方向性|できる(?=[一-龥ァ-ヴー])"
+)
+
+
+def keeps_a_hedge(text: str) -> bool:
+    """Whether a Japanese claim words a hedge (見通し, 可能性, かもしれない, …), not counting
+    those words where they name a thing."""
+    return bool(HEDGE_JA.search(_NOT_A_HEDGE.sub("・", text)))
+
+
 def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
     """A lead sentence anchored to a source sentence that hedges must keep a hedge. Only the
     closest sentence counts (a neighbour's "reportedly" belongs to another clause)."""
-    if not anchor.closest or HEDGE_JA.search(text):
+    if not anchor.closest or keeps_a_hedge(text):
         return []
     if _QUOTED.search(text) and len(_QUOTED.sub("", text)) <= QUOTED_ALONE:
         # 「…。この勝利が必要だった」と述べた: a quotation says what its words say (the quotes

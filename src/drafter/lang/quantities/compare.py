@@ -86,7 +86,7 @@ def _rendered_bound(source: Quantity, low: float, high: float) -> tuple[float, f
 def interval(quantity: Quantity) -> tuple[float, float]:
     """The values a quantity's words allow: exact, a floor (以上, more than: up to twice it),
     a ceiling (未満, up to: down to half), a band (〜台: up to the next figure of its last
-    digit's place) or about (±10%)."""
+    digit's place), a little over or under (強, 弱: a quarter, a fifth) or about (±10%)."""
     value = abs(quantity.value)
     if quantity.bound == "min":
         return value, value * 2
@@ -94,6 +94,10 @@ def interval(quantity: Quantity) -> tuple[float, float]:
         return value / 2, value
     if quantity.bound == "band":
         return value, value + _band_step(value)
+    if quantity.bound == "over":  # 1000人強: a little over
+        return value, value * 1.25
+    if quantity.bound == "under":  # 4割弱, 2日足らず: a little under
+        return value * 0.8, value
     if quantity.bound == "about":
         return value * 0.9, value * 1.1
     if quantity.approx:

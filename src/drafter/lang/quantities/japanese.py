@@ -39,8 +39,13 @@ _APPROX_JA = re.compile(
 _JA_MIN_BEFORE = re.compile(r"(少なくとも|最低)\s*$")
 _JA_MAX_BEFORE = re.compile(r"(最大)\s*$")
 # 450人を超え, 3割を上回る: a bound written as a verb
-_JA_MIN_AFTER = re.compile(r"^\s*(以上|超|余り|あまり|強|を超え|を超す|を上回)")
-_JA_MAX_AFTER = re.compile(r"^\s*(以下|未満|弱|足らず|を下回|に満た)")
+_JA_MIN_AFTER = re.compile(r"^\s*(以上|超|余り|あまり|を超え|を超す|を上回)")
+_JA_MAX_AFTER = re.compile(r"^\s*(以下|未満|を下回|に満た)")
+# 1000人強: a little over; 4割弱, 2日足らず: a little under (not "any figure past it": 「89万
+# 8000ドル弱」 had agreed with the source's $449,000, half of it). 余り stays a floor: 「1割余り」
+# is the source's 14%
+_JA_OVER_AFTER = re.compile(r"^\s*(強)")
+_JA_UNDER_AFTER = re.compile(r"^\s*(弱|足らず)")
 _JA_TOKEN = re.compile(
     rf"(?P<num>{_JA_NUMBER.pattern})\s*"
     rf"(?P<unit>%ポイント|パーセントポイント|%|パーセント|割|米ドル|ドル|ユーロ|円|ポンド|人民元|元|ウォン|ルピー|ナイラ|レアル|ルーブル|ルピア|"
@@ -227,7 +232,8 @@ def _prepared(sentence: str) -> str:
 # the end of a span of days in the same month: 6月5日〜16日 (as 6月5〜16日 is spelt out), 6月5日から
 # 16日まで; not 16日間, 10日後, 3日にわたって or 5日連続 (a length), nor an end before the start
 _JA_DAY_RANGE_END = re.compile(
-    r"\s*(?:[〜~～\-－–]|から)\s*(3[01]|[12]\d|[1-9])日"
+    # (and a second day of the month: 6月5日と16日, 6月5日、16日)
+    r"\s*(?:[〜~～\-－–]|から|と|および|、|や)\s*(3[01]|[12]\d|[1-9])日"
     r"(?!間|後|前|以内|目|ぶり|連続|にわた|ごと|おき|あたり|分)"
 )
 _JA_BC = re.compile(r"紀元前\s*(\d{1,4})\s*年(?!間|代)")
@@ -302,6 +308,10 @@ def ja_quantities(sentence: str) -> list[Quantity]:
         approx = bool(_APPROX_JA.search(before[-3:]) or _APPROX_JA.match(after))
         if unit and unit != "台" and after.startswith("台"):
             bound = "band"  # 108円台, 30%台: from the figure up to the next one of its place
+        elif _JA_OVER_AFTER.match(after):
+            bound = "over"
+        elif _JA_UNDER_AFTER.match(after):
+            bound = "under"
         elif _JA_MIN_BEFORE.search(before) or _JA_MIN_AFTER.match(after):
             bound = "min"
         elif _JA_MAX_BEFORE.search(before) or _JA_MAX_AFTER.match(after):

@@ -15,7 +15,8 @@ class Quantity:
     text: str = ""
     approx: bool = False
     # how the text bounds the value: "min" (50人以上, more than 50), "max" (50人未満, up to
-    # 50), "about" (約50人, nearly 50), "band" (108円台, from 108 to 109 yen) or "" (as stated)
+    # 50), "about" (約50人, nearly 50), "band" (108円台, from 108 to 109 yen), "over" and
+    # "under" (1000人強, 4割弱: a little past the figure) or "" (as stated)
     bound: str = ""
 
     def __post_init__(self) -> None:
