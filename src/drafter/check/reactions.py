@@ -23,7 +23,7 @@ from drafter.lang.quantities import (
     writes_number,
     written_values,
 )
-from drafter.lang.quantities.foreign import source_quantities
+from drafter.lang.quantities.foreign import ordinal_values, source_quantities
 from drafter.lang.text import normalize
 from drafter.sources.language import unprofiled
 
@@ -233,7 +233,7 @@ def _figure_reasons(
         rivals = [
             s for s in said if same_kind(quantity, s) and not any(same_value(k, s) for k in kept)
         ]
-        if rivals and writes_number(body, written_values(quantity)):
+        if rivals and _writes(body, language, quantity):
             # the comment writes this figure too ("a minute or two, not ten"; "$4,000-6,000"):
             # one side was misread, the translation made nothing up
             unsure.append(
@@ -258,7 +258,7 @@ def _figure_reasons(
             and not _small_count(quantity)
             # the comment writes the number, in digits or words, the translation its unit
             # ("the last 100" → 「これまでの100年」, "cramps after three" → 「3時間で」)
-            and not writes_number(body, written_values(quantity))
+            and not _writes(body, language, quantity)
         ):
             # a figure from the article that the commenter refers to, or "2人", is fine
             unsure.append(
@@ -335,6 +335,13 @@ def _one_of_a_unit(quantity: Quantity, comment: str) -> bool:
         return False
     unit = next((w for k, w in _UNIT_WORDS.items() if k in quantity.text), None)
     return unit is not None and re.search(rf"\b{unit}s?\b", comment, re.IGNORECASE) is not None
+
+
+def _writes(body: str, language: str | None, quantity: Quantity) -> bool:
+    """Whether the comment writes the quantity's number, in digits or words, or as an ordinal
+    in its language ("il settimo inning" for 「7回」)."""
+    values = written_values(quantity)
+    return writes_number(body, values) or any(v in ordinal_values(body, language) for v in values)
 
 
 def _at_its_scale(said: list[Quantity]) -> list[Quantity]:

@@ -61,7 +61,9 @@ MODAL_EN = re.compile(
     # subject or an auxiliary before it: "she intended to", "was intended to")
     r"plans? for|aims? to|aiming to|intends? to|"
     r"(?:\b(?:is|are|was|were|be|been|being|has|had|have|he|she|they|we|I|it|who|which|that|"
-    r"originally|initially|always)\s+)intended to|likely|unlikely|set to|"
+    r"originally|initially|always)\s+)intended to|likely|unlikely|"
+    # "set to rise" (poised), not "the bit set to 1", "a flag set to true" (a value given)
+    r"set to(?!\s+(?:\d|one|zero|true|false|on|off|null|none|yes|no|the\s+value)\b)|"
     r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"
     r"forecasts? (?:that|to)|forecast to|is forecast|estimated?|projected|potential(?:ly)?|"
     # "the CBO projects that…", "the agency projects that…" (not "infrastructure projects

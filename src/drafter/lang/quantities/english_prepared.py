@@ -95,6 +95,24 @@ _EN_THOUSANDS = re.compile(
 )
 
 
+# a spec sheet's "Days Skied: ~12", "Hours played: 40": that many days, hours (「約12日間」)
+_SPEC_SPAN = re.compile(
+    r"\b(days|hours|weeks|months|years|minutes)\b([^:\n.]{0,25}):\s*(~\s?)?(\d+(?:\.\d+)?)"
+    r"(?![\d.,])(?!\s*(?:days|hours|weeks|months|years|minutes)\b)",
+    re.IGNORECASE,
+)
+
+
+def _spec_lines(text: str) -> str:
+    return _SPEC_SPAN.sub(
+        lambda m: f"{m[1]}{m[2]}: {'about ' if m[3] else ''}{m[4]} {m[1].lower()}", text
+    )
+
+
+def _short_year(match: re.Match[str]) -> str:
+    return f"{'19' if int(match[1]) >= 30 else '20'}{match[1]}"
+
+
 def _decade(match: re.Match[str]) -> str:
     return f"{'20' if match[1] in ('00', '10') else '19'}{match[1]}s"
 
@@ -195,6 +213,9 @@ def prepared(sentence: str) -> str:
         text,
     )
     text = _whole_figures(text)
+    text = _spec_lines(text)
+    # the class of '98, "nel '98": the year 1998 (not '98 percent)
+    text = re.sub(r"(?<![\w'’])['’]([3-9]\d|[01]\d)\b(?!s\b|['’]|\s*(?:%|per))", _short_year, text)
     # the early '80s: the 1980s (「1980年代」); '00s and '10s are this century's ('20s is
     # either, left unread)
     text = re.sub(r"(?<![\w'’])['’]([13-9]0|00)s\b", _decade, text)

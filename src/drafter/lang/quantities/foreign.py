@@ -38,6 +38,8 @@ from drafter.lang.quantities.foreign_words import (
     MULTIPLE_VERBS,
     NUMBER_WORDS,
     ONE,
+    ORDINAL_ENDINGS,
+    ORDINAL_STEMS,
     RANGE,
     UNIT_ONLY_NUMBERS,
 )
@@ -72,6 +74,18 @@ def source_quantities(sentence: str, language: str | None) -> list[Quantity]:
     if language in DECIMAL_COMMA:
         return en_quantities(as_english(sentence, language))
     return en_quantities(sentence)
+
+
+def ordinal_values(text: str, language: str | None) -> list[float]:
+    """The ordinals `text` writes in words in `language`, first to tenth ("il settimo inning":
+    7): a translation's 「7回」 renders one, where the reader finds no figure."""
+    stems = ORDINAL_STEMS.get(language or "", {})
+    if not stems:
+        return []
+    pattern = "|".join(sorted(stems, key=len, reverse=True))
+    ending = ORDINAL_ENDINGS[language or ""]
+    found = re.finditer(rf"(?<![^\W\d_])({pattern}){ending}(?![^\W\d_])", text, re.IGNORECASE)
+    return [float(stems[m[1].lower()]) for m in found]
 
 
 def writes_figure(text: str, values: list[float], language: str | None) -> bool:

@@ -175,6 +175,24 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
            "пятьдесят": 50, "сто": 100},
 }
 
+# ordinals in words, first to tenth, by their stems (settimo, septième, siebte, séptimo): "il
+# settimo inning" is the 7th (「7回」). Not those that are other words too: the second (a unit
+# of time in Spanish and Portuguese, "according to" in Italian), the Portuguese quarto (a room)
+ORDINAL_STEMS: dict[str, dict[str, int]] = {
+    "it": {"prim": 1, "terz": 3, "quart": 4, "quint": 5, "sest": 6, "settim": 7, "ottav": 8,
+           "non": 9, "decim": 10},
+    "es": {"primer": 1, "tercer": 3, "cuart": 4, "quint": 5, "sext": 6, "séptim": 7,
+           "septim": 7, "octav": 8, "noven": 9, "décim": 10},
+    "pt": {"primeir": 1, "terceir": 3, "quint": 5, "sext": 6, "sétim": 7, "oitav": 8,
+           "non": 9, "décim": 10},
+    "fr": {"premi": 1, "deuxièm": 2, "troisièm": 3, "quatrièm": 4, "cinquièm": 5,
+           "sixièm": 6, "septièm": 7, "huitièm": 8, "neuvièm": 9, "dixièm": 10},
+    "de": {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
+           "siebent": 7, "neunt": 9, "zehnt": 10},  # (not acht: "achte darauf", pay heed)
+}  # fmt: skip
+# the endings each takes (settimo, settima, settimi; erste, ersten, erster, erstes)
+ORDINAL_ENDINGS = {"it": "[oaie]", "es": "(?:o|a|os|as)?", "pt": "(?:o|a|os|as)",
+                   "fr": "(?:e|es|er|ère|ères|ers)?", "de": "(?:e|en|er|es|em)"}  # fmt: skip
 # number words that are other words too, read only before a unit: Italian "sei" (six, and "you
 # are"): "da sei anni" is six years
 UNIT_ONLY_NUMBERS: dict[str, dict[str, int]] = {"it": {"sei": 6}, "fr": {"neuf": 9}}
