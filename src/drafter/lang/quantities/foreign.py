@@ -24,6 +24,8 @@ from drafter.lang.quantities.foreign_words import (
     BEFORE_NUMBER,
     BETWEEN,
     CHINESE,
+    COMPOUND_JOIN,
+    COMPOUND_UNITS,
     DECADE_WORDS,
     DECADES,
     EN_MONTHS,
@@ -74,6 +76,38 @@ def source_quantities(sentence: str, language: str | None) -> list[Quantity]:
     if language in DECIMAL_COMMA:
         return en_quantities(as_english(sentence, language))
     return en_quantities(sentence)
+
+
+def _compound_numerals(text: str, language: str) -> str:
+    """Tens and units as one numeral: "Sessenta e cinco dólares" is 65 dollars, not 5 (a
+    reader's 「65ドル」 was a must-fix), "fünfundsechzig" and "sessantacinque" 65 too."""
+    units = COMPOUND_UNITS.get(language)
+    if not units:
+        return text
+    tens = {w: v for w, v in NUMBER_WORDS[language].items() if v in range(20, 100, 10)}
+    if language in ("de", "it"):  # one word: fünfundsechzig, sessantacinque (ventuno, trentotto)
+        ten_stems = {(w if language == "de" else w[:-1]): v for w, v in tens.items()}
+        if language == "de":
+            pattern = rf"({'|'.join(units)})und({'|'.join(ten_stems)})"
+        else:
+            pattern = rf"({'|'.join(ten_stems)})[ia]?({'|'.join(units)})"
+        found = re.compile(rf"(?<![^\W\d_]){pattern}(?![^\W\d_])", re.IGNORECASE)
+
+        def joined(m: re.Match[str]) -> str:
+            unit, ten = (m[1], m[2]) if language == "de" else (m[2], m[1])
+            return str(ten_stems[ten.lower()] + units[unit.lower()])
+
+        return found.sub(joined, text)
+    pattern = (
+        rf"(?<![^\W\d_])({'|'.join(tens)})(?:{COMPOUND_JOIN[language]})({'|'.join(units)})"
+        r"(?![^\W\d_])"
+    )
+    return re.sub(
+        pattern,
+        lambda m: str(tens[m[1].lower()] + units[m[2].lower()]),
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 def ordinal_values(text: str, language: str | None) -> list[float]:
@@ -162,9 +196,12 @@ def _words_as_figures(text: str, language: str) -> str:
     decade = DECADES.get(language)
     if decade:
         text = re.sub(decade, lambda m: f"the 19{m['t']}s", text, flags=re.IGNORECASE)
+    # (an Italian decade only after "anni": "sessanta euro" is 60 euros)
+    after = r"(?<=anni\s)" if language == "it" else r"(?<![^\W\d_])"
     for stem, tens in DECADE_WORDS.get(language, {}).items():
-        text = re.sub(rf"(?<![^\W\d_]){stem}\w*", f"the 19{tens}s", text, flags=re.IGNORECASE)
+        text = re.sub(rf"{after}{stem}\w*", f"the 19{tens}s", text, flags=re.IGNORECASE)
     words = NUMBER_WORDS.get(language, {})
+    text = _compound_numerals(text, language)
     if words:
         pattern = "|".join(sorted(words, key=len, reverse=True))
         text = re.sub(

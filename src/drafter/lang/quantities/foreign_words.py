@@ -157,13 +157,16 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
            "soixante": 60, "cent": 100},
     "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
            "nueve": 9, "diez": 10, "once": 11, "doce": 12, "veinte": 20, "treinta": 30,
-           "cuarenta": 40, "cincuenta": 50, "cien": 100},
+           "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+           "noventa": 90, "cien": 100},
     "it": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sette": 7, "otto": 8, "nove": 9,
            "dieci": 10, "undici": 11, "dodici": 12, "venti": 20, "trenta": 30,
-           "quaranta": 40, "cinquanta": 50, "cento": 100},
+           "quaranta": 40, "cinquanta": 50, "sessanta": 60, "settanta": 70, "ottanta": 80,
+           "novanta": 90, "cento": 100},
     "pt": {"dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7,
            "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "vinte": 20, "trinta": 30,
-           "quarenta": 40, "cinquenta": 50, "cem": 100},
+           "quarenta": 40, "cinquenta": 50, "sessenta": 60, "setenta": 70, "oitenta": 80,
+           "noventa": 90, "cem": 100},
     "nl": {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
            "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "twintig": 20, "dertig": 30,
            "honderd": 100},
@@ -175,6 +178,21 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
            "пятьдесят": 50, "сто": 100},
 }
 
+# the units of a compound numeral ("sessenta e cinco", "sesenta y cinco", "soixante-cinq",
+# "fünfundsechzig", "sessantacinque": 65), and how each language joins them to the tens
+COMPOUND_UNITS = {
+    "pt": {"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5,
+           "seis": 6, "sete": 7, "oito": 8, "nove": 9},
+    "es": {"uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+           "siete": 7, "ocho": 8, "nueve": 9},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+           "huit": 8, "neuf": 9},
+    "de": {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+           "acht": 8, "neun": 9},
+    "it": {"uno": 1, "due": 2, "tre": 3, "tré": 3, "quattro": 4, "cinque": 5, "sei": 6,
+           "sette": 7, "otto": 8, "nove": 9},
+}
+COMPOUND_JOIN = {"pt": r"\s+e\s+", "es": r"\s+y\s+", "fr": r"-(?:et-)?|\s+et\s+"}
 # ordinals in words, first to tenth, by their stems (settimo, septième, siebte, séptimo): "il
 # settimo inning" is the 7th (「7回」). Not those that are other words too: the second (a unit
 # of time in Spanish and Portuguese, "according to" in Italian), the Portuguese quarto (a room)

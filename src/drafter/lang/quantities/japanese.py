@@ -386,3 +386,15 @@ def _ja_kind(
     if unit in ("月", "日"):
         return None  # parts of dates are read by _JA_DATE; a bare 14日 is too ambiguous
     return Quantity("number", value, unit, token, approx)
+
+
+def counts_an_unknown_word(quantity: Quantity, text: str) -> bool:
+    """Whether a bare number is written onto a kanji word the reader knows no counter in
+    (2層構造 for "bi-level", 3冠, 2択): what it counts is unknown, so another count of the
+    sentence ("only three of its kind") is no proof it is wrong."""
+    if quantity.kind != "number" or quantity.unit:
+        return False
+    return any(
+        re.match(r"[一-龥]", text[m.end() : m.end() + 1])
+        for m in re.finditer(rf"(?<![\d.,]){re.escape(quantity.text)}(?![\d.,])", text)
+    )
