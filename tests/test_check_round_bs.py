@@ -1,7 +1,7 @@
 """False must-fix items from round BS's faithful drafts (8 unseen pages, recorded through
 `drafter run`), each with the change a wrong draft makes still caught: 「2層構造」 for "bi-level"
 held to the sentence's "only three of its kind", and a Portuguese reader's "Sessenta e cinco
-dólares" read as 5 dollars."""
+dólares" read as 5 dollars; and an Italian "anni ’80 e ’90" (two decades, not the year 1990)."""
 
 from __future__ import annotations
 
@@ -28,13 +28,11 @@ _LOFT = (
 )
 
 
-def test_a_count_of_a_word_with_no_known_counter_is_listed_not_contradicted() -> None:
-    """「2層構造」: what 2 counts (levels) the reader cannot tell, so "three of its kind" is no
-    proof it is wrong: listed to verify, not must-fix."""
-    found = _findings(_LOFT, "住まいは1,300平方フィートの2層構造の1階住戸だ。")
-    assert found and not any(must for must, _ in found), found
-    # a count with a counter the reader knows is held to the rival as before
-    changed = _findings(_LOFT, "住まいは1,300平方フィートで、同じタイプは5戸しかない。")
+def test_a_bi_level_unit_is_of_two_levels() -> None:
+    """「2層構造」 for "bi-level" was held to the sentence's "only three of its kind" as a
+    must-fix: "bi-level" writes the two now; a changed count still meets the three."""
+    assert _findings(_LOFT, "住まいは1,300平方フィートの2層構造の1階住戸だ。") == []
+    changed = _findings(_LOFT, "住まいは1,300平方フィートの4層構造の1階住戸だ。")
     assert any(must for must, _ in changed), changed
 
 
@@ -79,3 +77,19 @@ def test_a_portuguese_readers_sixty_five_dollars() -> None:
     )
     assert changed.fails, changed.reasons
     assert not missing_quantities(ja_quantities("65ドル"), source_quantities(body, "pt"))
+
+
+def test_two_decades_joined_are_two_decades() -> None:
+    """ "degli anni ’80" (a curly apostrophe) had been the number 80, and once short years were
+    read, "anni ’80 e ’90" the 1980s and the year 1990, a rival to a draft's 1986."""
+    said = source_quantities("gli anni ’80 e ’90 sono tornati", "it")
+    assert [(q.kind, q.value, q.text) for q in said] == [
+        ("year", 1980, "1980s"),
+        ("year", 1990, "1990s"),
+    ]
+
+
+def test_a_run_of_decades_in_japanese_is_no_figure() -> None:
+    """「80〜90年代」: two decades, as 「70年代」 is one; the 80 had been read as a number."""
+    assert ja_quantities("イタリアの80〜90年代ノスタルジー情報サイト") == []
+    assert [q.value for q in ja_quantities("80〜90人が集まった")] == [80, 90]

@@ -18,7 +18,6 @@ from drafter.lang.quantities import (
     written_values,
 )
 from drafter.lang.quantities.foreign import writes_figure
-from drafter.lang.quantities.japanese import counts_an_unknown_word
 from drafter.lang.text import normalize
 from drafter.models import SourceSentence
 
@@ -50,7 +49,7 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
     # figure replaced; values the claim also states (17 nights and 16 of them) are not rivals.
     accounted = [q for q in claim_q if q not in unmatched]
     ahead = set(_AHEAD.findall(plain)) if section not in ("lead", "title") else set()
-    out = _unmatched(checker, section, anchor, unmatched, accounted, window_q, (ahead, plain))
+    out = _unmatched(checker, section, anchor, unmatched, accounted, window_q, ahead)
     if section in ("lead", "title") and anchor.firm(section):
         others = [q for q in accounted if q not in moved]
         out += _swapped(checker, _not_rested_on(checker, moved, anchor), others, window_q)
@@ -60,8 +59,9 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
 
 
 def _a_names_number(checker: Checker, quantity: Quantity, text: str) -> bool:
-    """「リファイナリー29」 for "Refinery29": digits written onto a name, in the claim as in the
-    source, are the name's (a count after katakana, メンバー5人, has its counter)."""
+    """「リファイナリー29」 for the source's "Refinery29": digits written onto a name, in the
+    claim as in the source, are the name's, no figure (a count after katakana, メンバー5人,
+    has its counter)."""
     if quantity.kind != "number" or quantity.unit or not quantity.text.isdigit():
         return False
     digits = re.escape(quantity.text)
@@ -228,12 +228,11 @@ def _unmatched(
     unmatched: list[Quantity],
     accounted: list[Quantity],
     window_q: Window,
-    claim: tuple[set[str], str],
+    ahead: set[str],
 ) -> list[Finding]:
     """A figure the source does not state: contradicted by a rival of a firm anchor, else
-    listed. A span the writer looks ahead over (`ahead`, of the claim's `text`), or a count
-    of a word the reader knows no counter in (2層構造), is listed, never contradicted."""
-    ahead, text = claim
+    listed to verify where it is worth it. A span the writer looks ahead over (`ahead`) is
+    theirs: listed, never contradicted."""
     out: list[Finding] = []
     # outside the lead a claim restates the sentence it shares a figure with: only that
     # sentence's figures prove it wrong (「次の10年」 in a closing thought that names the tour's 30
@@ -245,7 +244,6 @@ def _unmatched(
         proving = [r for r in rivals if held or r[0].id in anchor.figure_ids]
         if proving and _firm_for_figures(section, quantity, anchor) and quantity.text not in ahead:
             out.append(_contradiction(checker, quantity, *proving[0]))
-            out[-1].must = out[-1].must and not counts_an_unknown_word(quantity, text)
         elif _worth_verifying(section, quantity, anchor, bool(rivals)):
             out.append(not_in_source(checker, quantity.label()))
     return out

@@ -91,6 +91,12 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
         re.compile(r"(?i)\b(bi|tri)ennial(ly)?\b"),
         lambda m: "every 2 years" if m[1].lower() == "bi" else "every 3 years",
     ),
+    # a bi-level unit, a tri-level home: of two, three levels (「2層構造」; the Apartment
+    # Therapy draft's 2 had been held to the sentence's "only three of its kind")
+    (
+        re.compile(r"(?i)\b(bi|tri)-?(level|layer)(s?)\b"),
+        lambda m: f"{'two' if m[1].lower() == 'bi' else 'three'}-{m[2]}{m[3]}",
+    ),
     # a year or two: one to two years
     (
         re.compile(r"(?i)\b(?:a|an|one) (year|month|week|day|hour|minute|second) or two\b"),

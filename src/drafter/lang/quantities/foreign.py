@@ -78,6 +78,11 @@ def source_quantities(sentence: str, language: str | None) -> list[Quantity]:
     return en_quantities(sentence)
 
 
+def _decades(match: re.Match[str]) -> str:
+    second = f" and the 19{match['t2']}s" if match.groupdict().get("t2") else ""
+    return f"the 19{match['t']}s{second}"
+
+
 def _compound_numerals(text: str, language: str) -> str:
     """Tens and units as one numeral: "Sessenta e cinco dólares" is 65 dollars, not 5 (a
     reader's 「65ドル」 was a must-fix), "fünfundsechzig" and "sessantacinque" 65 too."""
@@ -194,8 +199,9 @@ def _words_as_figures(text: str, language: str) -> str:
     if age:  # before "53 Jahre" is read as a span of years
         text = re.sub(age, lambda m: f"{m.group(0)} ({m['n']}-year-old)", text, flags=re.IGNORECASE)
     decade = DECADES.get(language)
-    if decade:
-        text = re.sub(decade, lambda m: f"the 19{m['t']}s", text, flags=re.IGNORECASE)
+    if decade:  # (and a second one joined to it: "anni ’80 e ’90", not the year 1990)
+        pattern = rf"{decade}(?:\s*(?:e|y|et|en|i|-|/)\s*['’]?(?P<t2>\d0)\b)?"
+        text = re.sub(pattern, _decades, text, flags=re.IGNORECASE)
     # (an Italian decade only after "anni": "sessanta euro" is 60 euros)
     after = r"(?<=anni\s)" if language == "it" else r"(?<![^\W\d_])"
     for stem, tens in DECADE_WORDS.get(language, {}).items():

@@ -207,7 +207,7 @@ def _prepared(sentence: str) -> str:
     text = _CONVERSION.sub("", text)
     text = _JA_ERA_YEAR.sub(_western_year, text)
     # 70年代 ("the 70s"): a decade, not 70 years (2030年代 stays the year 2030, as "2030s")
-    text = re.sub(r"(?<!\d)\d{1,2}年代", "", text)
+    text = re.sub(r"(?<!\d)(?:\d{1,2}\s*[〜~～\-－–]\s*)?\d{1,2}年代", "", text)  # (80〜90年代)
     text = re.sub(r"(?<!\d)\d{1,2}代(?!目)", "", text)  # 10代 ("teens"), 30代: an age group
     text = re.sub(r"(?<!\d)\d{4}年問題", "", text)  # 2000年問題 (Y2K): a problem's name
     text = JA_RECORD.sub("", text)
@@ -386,15 +386,3 @@ def _ja_kind(
     if unit in ("月", "日"):
         return None  # parts of dates are read by _JA_DATE; a bare 14日 is too ambiguous
     return Quantity("number", value, unit, token, approx)
-
-
-def counts_an_unknown_word(quantity: Quantity, text: str) -> bool:
-    """Whether a bare number is written onto a kanji word the reader knows no counter in
-    (2層構造 for "bi-level", 3冠, 2択): what it counts is unknown, so another count of the
-    sentence ("only three of its kind") is no proof it is wrong."""
-    if quantity.kind != "number" or quantity.unit:
-        return False
-    return any(
-        re.match(r"[一-龥]", text[m.end() : m.end() + 1])
-        for m in re.finditer(rf"(?<![\d.,]){re.escape(quantity.text)}(?![\d.,])", text)
-    )
