@@ -93,3 +93,16 @@ def test_a_run_of_decades_in_japanese_is_no_figure() -> None:
     """「80〜90年代」: two decades, as 「70年代」 is one; the 80 had been read as a number."""
     assert ja_quantities("イタリアの80〜90年代ノスタルジー情報サイト") == []
     assert [q.value for q in ja_quantities("80〜90人が集まった")] == [80, 90]
+
+
+def test_a_number_inside_a_latin_name_the_source_writes_is_the_names() -> None:
+    """「Remember 80/90」, the outlet's name: its 80 and 90 are no figures (once the source's
+    "anni ’80" was read as a decade, the 90 met the sentence's 17 as a must-fix)."""
+    source = "Sono 17 le occasioni da non perdere, dalla Polaroid ai set LEGO."
+    claim = "情報サイト「Remember 80/90」は、今週のお買い得品を紹介した。"
+    inputs = check_inputs(source, f"# t\n\n{claim}")
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.7, recorded=False)
+    unnamed = [f.must for f in numbers(Checker(inputs), "lead", claim, anchor)]
+    inputs.article = inputs.article.model_copy(update={"site_name": "Remember 80/90"})
+    assert numbers(Checker(inputs), "lead", claim, anchor) == []
+    assert True in unnamed, unnamed  # the same figures with no such name: 90 against 17

@@ -59,16 +59,15 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
 
 
 def _a_names_number(checker: Checker, quantity: Quantity, text: str) -> bool:
-    """「リファイナリー29」 for the source's "Refinery29": digits written onto a name, in the
-    claim as in the source, are the name's, no figure (a count after katakana, メンバー5人,
-    has its counter)."""
+    """「リファイナリー29」 for "Refinery29", 「Remember 80/90」: digits written onto a name, in
+    the claim as in the source (or its outlet), are the name's (メンバー5人 is a count)."""
     if quantity.kind != "number" or quantity.unit or not quantity.text.isdigit():
         return False
     digits = re.escape(quantity.text)
-    return bool(
-        re.search(rf"[ァ-ヺー]{digits}(?![\d.,])", text)
-        and re.search(rf"[a-z]{digits}\b", checker.source_norm)  # (the outlet's name too)
-    )
+    if re.search(rf"[ァ-ヺー]{digits}(?![\d.,])", text):
+        return bool(re.search(rf"[a-z]{digits}\b", checker.source_norm))
+    runs = re.finditer(rf"[A-Za-z][\w&.'’/-]*(?: [\w&.'’/-]+)*?[ /-]?{digits}(?![\d.,])", text)
+    return any(run[0].casefold() in checker.source_norm for run in runs)
 
 
 def _place(
