@@ -375,27 +375,34 @@ def test_a_laws_name_and_a_report_told_as_talk_are_no_quotation_or_dropped_hedge
     assert HEDGE_JA.search("さまざまな臆測が飛び交っています。")
 
 
-def test_review_of_the_reaction_mends_each_error_still_listed() -> None:
-    """A reviewer's inputs against this session's reaction mends, each a real error still to
-    be listed: "Sam" is no Samsung cut short, "Florida" no translated place, "RNC" no NRC
-    written backwards, and 「100人」 for the comment's "300" is no "wholly" beside 100%同意."""
+_REVIEW_NAMES = [("Sam Altman", "サム・アルトマン"), ("Samsung", "サムスン"), ("Texas", "テキサス"),
+                 ("California", "カリフォルニア"), ("NRC", "原子力規制委員会"),
+                 ("RNC", "共和党全国委員会"), ("Nikki Haley", "ニッキー・ヘイリー")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "translation"),
+    [
+        # "Sam" is no Samsung cut short
+        ("So Sam is leaving and nobody knew anything, typical.",
+         "サムスンが撤退するのに誰も知らなかった。いつものことだ。"),
+        # "Florida" is no translated place
+        ("En Florida tenemos el mismo problema con los seguros, igualito.",
+         "カリフォルニアでも保険で同じ問題を抱えてる、まったく同じ。"),
+        # "RNC" is no NRC written backwards
+        ("The RNC has been silent about this for weeks now.",
+         "原子力規制委員会はこの件で何週間も黙ってる。"),
+        # 「100人」 for the comment's "300" is no "wholly" beside 100%同意
+        ("Totally agree with this. He fired 300 workers last year.",
+         "100%同意。彼は去年100人を解雇した。"),
+    ],
+)  # fmt: skip
+def test_review_of_the_reaction_mends_each_error_still_listed(body: str, translation: str) -> None:
+    """A reviewer's inputs against session 25's reaction mends, each a real error still to be
+    listed."""
     source = (
         "Sam Altman met Samsung in Texas and California. The NRC and the RNC were silent. "
         "Nikki Haley spoke. "
     ) * 2
-    names = [("Sam Altman", "サム・アルトマン"), ("Samsung", "サムスン"), ("Texas", "テキサス"),
-             ("California", "カリフォルニア"), ("NRC", "原子力規制委員会"), ("RNC", "共和党全国委員会"),
-             ("Nikki Haley", "ニッキー・ヘイリー")]  # fmt: skip
-    extra = _glossary_extra(source, names)
-    sam = _checked(extra, "So Sam is leaving and nobody knew anything, typical.",
-                   "サムスンが撤退するのに誰も知らなかった。いつものことだ。")  # fmt: skip
-    assert sam.reasons, sam.reasons
-    florida = _checked(extra, "En Florida tenemos el mismo problema con los seguros, igualito.",
-                       "カリフォルニアでも保険で同じ問題を抱えてる、まったく同じ。")  # fmt: skip
-    assert florida.reasons, florida.reasons
-    rnc = _checked(extra, "The RNC has been silent about this for weeks now.",
-                   "原子力規制委員会はこの件で何週間も黙ってる。")  # fmt: skip
-    assert rnc.reasons, rnc.reasons
-    fired = _checked(extra, "Totally agree with this. He fired 300 workers last year.",
-                     "100%同意。彼は去年100人を解雇した。")  # fmt: skip
-    assert fired.reasons, fired.reasons
+    claim = _checked(_glossary_extra(source, _REVIEW_NAMES), body, translation)
+    assert claim.reasons, claim.reasons

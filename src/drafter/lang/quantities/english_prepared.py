@@ -82,7 +82,8 @@ _EN_COMPOUND = re.compile(
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _BELOW_100 = rf"\d{{1,2}}(?![\d,.]\d)|{_TEENS}|{_TENS}|{_UNITS}"
 # seven hundred and sixty-eight, a hundred and fifty, twelve hundred: one figure (768, 150,
-# 1200), not 700 and 68; then "two thousand and 12", "one thousand 200": 2012, 1200
+# 1200), not 700 and 68 (and "two hundred years" 200, "a hundred billion" 100 billion); then
+# "two thousand and 12", "one thousand 200": 2012, 1200
 _EN_HUNDREDS = re.compile(
     rf"\b(a|{_UNITS}|{_TEENS})[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?({_BELOW_100})\b)?(?![\s-]*hundred)",
     re.IGNORECASE,

@@ -68,11 +68,6 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     (re.compile(r"(?i)\bhalf an? (million|billion|trillion)\b"), _times(0.5)),
     # 23 megapixels: 23 million pixels (「2300万画素」)
     (re.compile(r"(?i)\b(\d+(?:\.\d+)?)[\s-]*(?:megapixels?|MP)\b"), r"\1 million pixels"),
-    # two hundred years: 200, not "hundred years" (100); "a hundred billion": 100 billion
-    (
-        re.compile(r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|a) hundred\b"),
-        lambda m: str(WORDS[m.group(1).lower()] * 100),
-    ),
     # over the past year, in the past decade, in the last year: one year, ten years ("last
     # year" without "the" is the year before, a date)
     (re.compile(r"(?i)\b(past|previous|(?<=the )last) (year|month|week|decade)\b"), r"\1 1 \2"),

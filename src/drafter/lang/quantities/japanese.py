@@ -197,9 +197,7 @@ def _prepared(sentence: str) -> str:
     """The sentence with what is no figure taken out and ranges spelt out."""
     text = unicodedata.normalize("NFKC", sentence)
     text = _JA_EVENT_DATE.sub("", text)
-    text = _JA_ALWAYS.sub(
-        "", text
-    )  # 24時間365日: "24/7", all the time, no figure (as the source's)
+    text = _JA_ALWAYS.sub("", text)  # 24時間365日: "24/7", all the time, no figure
     text = _JA_SEN.sub(lambda m: f"{m[1]}.{int(m[2]):02d}円", text)
     # 24ラク, 2クロール: India's lakh (100,000) and crore (10,000,000), as the source's are read
     text = _JA_INDIAN.sub(lambda m: f"{float(m[1]) * _INDIAN[m[2]] / 1e4:g}万", text)
