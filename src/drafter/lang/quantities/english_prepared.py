@@ -16,6 +16,7 @@ from drafter.lang.quantities.english_words import (
 )
 from drafter.lang.quantities.foreign_words import EN_MONTHS
 from drafter.lang.quantities.japanese import full_year
+from drafter.lang.quantities.quantity import VERSION
 
 _EN_HALF = re.compile(r"\b(\d+)[- ]1/2\b")
 _EN_RANGE_PCT = re.compile(
@@ -141,6 +142,9 @@ _INDIAN_SCALE = {"lakh": 1e5, "crore": 1e7}
 
 
 # 12/15/15, 12/15/2015: a date as American text writes it, month first, with its year
+_DAY_MONTH_SHORT_YEAR = re.compile(
+    r"\b([0-3]?\d) (Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? ([0-2]\d)(?=[)\],;.]|$)"
+)
 _US_DATE = re.compile(
     r"(?<![\d/.])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)\d\d|\d\d)(?![\d/])"
 )
@@ -206,6 +210,7 @@ def prepared(sentence: str) -> str:
     # PS640, PS1.5million: the pound sign as some news text (SummEdits) lost it (a PS5 is a
     # games console)
     text = _EN_LOST_POUND.sub("£", text)
+    text = VERSION.sub("", text)  # version 1.8.3, 10.0.0.1: no figure (not 1.8)
     # a weeklong trial, a yearlong probe: one week, one year
     text = re.sub(r"(?<![\w-])(hour|day|week|month|year)-?long\b", r"one-\1-long", text, flags=re.I)
     # Forty-five: one number, not forty and five
@@ -222,6 +227,9 @@ def prepared(sentence: str) -> str:
     text = re.sub(r"(?<![\w'’])['’]([13-9]0|00)s\b", _decade, text)
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
     text = _US_DATE.sub(_us_date, text)
+    # "posted this morning, 14 Oct. 15": a day, a month and a two-digit year (2015), not the
+    # 15th of October
+    text = _DAY_MONTH_SHORT_YEAR.sub(lambda m: f"{m[1]} {m[2]} 20{m[3]}", text)
     text = _spelled_out(text)
     # 40-50%, 40 to 80 percent: both ends are percentages ("40 percent", not "40percent")
     text = _EN_RANGE_PCT.sub(lambda m: _both_ends(m.group(1), m.group(2), m.group(3)), text)

@@ -64,6 +64,16 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
         ),
         _times(0.5),
     ),
+    # half a percentage point, a quarter of a point: 0.5, 0.25 (「0.5ポイント以上」)
+    (
+        re.compile(r"(?i)\b(half|a quarter)(?: of)? an? (percentage points?|points?|percent)\b"),
+        lambda m: f"{0.5 if m[1].lower() == 'half' else 0.25} {m[2]}",
+    ),
+    # a fortnight: two weeks (「2週間後」); 24/7: round the clock, 24 hours on 7 days (「24時間」);
+    # dual panels, a dual-core chip: two
+    (re.compile(r"(?i)\b(?:a|one) fortnight\b|\bfortnight\b"), "two weeks"),
+    (re.compile(r"(?<![\d/])24\s*/\s*7(?![\d/])"), "24 hours, 7 days"),
+    (re.compile(r"(?i)\bdual(?=[\s-]+[a-z])"), "two"),
     # half a billion: 500 million, not a billion
     (re.compile(r"(?i)\bhalf an? (million|billion|trillion)\b"), _times(0.5)),
     # 23 megapixels: 23 million pixels (「2300万画素」)

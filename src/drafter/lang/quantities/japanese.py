@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from drafter.lang.quantities.quantity import Quantity, dur
+from drafter.lang.quantities.quantity import VERSION, Quantity, dur
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                  "八": 8, "九": 9}  # fmt: skip
@@ -34,7 +34,7 @@ _JA_COUNTERS = (
 )
 _APPROX_JA = re.compile(
     r"(約|およそ|ほぼ|前後|程度|近く|超|以上|以下|未満|余り|あまり|ほど|強|弱|くらい|ぐらい|足らず|"
-    r"少なくとも|最大|最低|規模)"  # 100億円規模: on the scale of
+    r"少なくとも|最大|最低|規模|ちょっと|ちょい)"  # 100億円規模: on the scale of
 )
 _JA_MIN_BEFORE = re.compile(r"(少なくとも|最低)\s*$")
 _JA_MAX_BEFORE = re.compile(r"(最大)\s*$")
@@ -43,8 +43,8 @@ _JA_MIN_AFTER = re.compile(r"^\s*(以上|超|余り|あまり|を超え|を超�
 _JA_MAX_AFTER = re.compile(r"^\s*(以下|未満|を下回|に満た)")
 # 1000人強: a little over; 4割弱, 2日足らず: a little under (not "any figure past it": 「89万
 # 8000ドル弱」 had agreed with the source's $449,000, half of it). 余り stays a floor: 「1割余り」
-# is the source's 14%
-_JA_OVER_AFTER = re.compile(r"^\s*(強)")
+# is the source's 14%. 「100年ちょっと」, 「1時間ちょい」: a reader's "a little over"
+_JA_OVER_AFTER = re.compile(r"^\s*(強|ちょっと|ちょい)")
 _JA_UNDER_AFTER = re.compile(r"^\s*(弱|足らず)")
 _JA_TOKEN = re.compile(
     rf"(?P<num>{_JA_NUMBER.pattern})\s*"
@@ -197,6 +197,7 @@ def _prepared(sentence: str) -> str:
     """The sentence with what is no figure taken out and ranges spelt out."""
     text = unicodedata.normalize("NFKC", sentence)
     text = _JA_EVENT_DATE.sub("", text)
+    text = VERSION.sub("", text)  # 1.8.4, 192.168.1.1: a version or an address, no figure
     text = _JA_ALWAYS.sub("", text)  # 24時間365日: "24/7", all the time, no figure
     text = _JA_SEN.sub(lambda m: f"{m[1]}.{int(m[2]):02d}円", text)
     # 24ラク, 2クロール: India's lakh (100,000) and crore (10,000,000), as the source's are read
