@@ -700,7 +700,7 @@ def test_a_figure_of_a_comment_in_hindi_or_tagalog_in_latin_letters_is_listed() 
     times: 2), was read as the article's English (no profiled language's words reached the
     bar), and its faithful 「2回とも」 was a must-fix against the 1. Hindi and Tagalog in Latin
     letters are now told, and not read: listed. The same figure in English still fails."""
-    from drafter.check.reaction_names import comment_language
+    from drafter.check.reader_names import comment_language
 
     hinglish = (
         "Rahul ko No.3 pe bhejna kya logic tha yaar? Debut Test mein 3 aur 1, dono baar "
@@ -2415,7 +2415,9 @@ def test_a_word_that_only_opens_sentences_and_quotations_is_no_name() -> None:
     )
     claim = _claim(_reaction_report(quoted, translation, **extra), "モロッコ人")
     assert not claim.fails and not any("Rug" in r for r in claim.reasons), claim.reasons
-    named = "On a vu Ilse Dorran au souk de Kelmar, c'est vrai. Même nous les Marocains."
+    # (not "les Marocains" here: the comment's own Moroccans are モロッコ人, since the French
+    # forms of the country are known, round BT)
+    named = "On a vu Ilse Dorran au souk de Kelmar, c'est vrai. Même nous, on y était."
     swapped = "ケルマーのスークでモロッコ人を見たって本当。俺たちでもね。"
     listed = _claim(_reaction_report(named, swapped, **extra), "モロッコ人").reasons
     assert any("Ilse" in r for r in listed), listed

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from drafter.check.abbreviations import ACRONYM, abbreviates, initials, spelled_lowercase
-from drafter.check.claims.names import NOT_A_NAME, ORG_WORDS, a_place
+from drafter.check.claims.names import NOT_A_NAME, ORG_WORDS
+from drafter.check.reader_names import comment_language, noun_names, translated
 from drafter.lang.name_tables import CELESTIAL, EXONYMS
 from drafter.lang.names import (
     NameMention,
@@ -26,7 +26,7 @@ from drafter.lang.names import (
 from drafter.lang.quantities.foreign import reads
 from drafter.lang.text import normalize
 from drafter.lang.weekdays import MONTHS, WEEKDAYS
-from drafter.sources.language import detect_language, unprofiled
+from drafter.sources.language import unprofiled
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -49,8 +49,6 @@ _NOT_NAMES = re.compile(
 _DATES = {*MONTHS, *(m[:3] for m in MONTHS), "Sept", *WEEKDAYS}
 # languages whose capitals do not mark names: every German noun has one
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
-# a comment's language, told once for the figures and the names of its translation
-comment_language = lru_cache(maxsize=4096)(detect_language)
 
 
 def _heard_in(part: str, body: str) -> bool:
@@ -58,11 +56,15 @@ def _heard_in(part: str, body: str) -> bool:
     (midcap for ミッドキャップ, in lower case too), or the same first letter (or both a
     vowel) and a close spelling (Norwich for ノリッジ, Kiev for キーウ)."""
     romaji = romanize(part)
-    for word in set(re.findall(r"[A-Za-z][A-Za-z'’-]+", body)):
+    for word in set(re.findall(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’-]+", body)):  # Açúcar too
         if transliteration_match(part, word) >= 0.8:
             return True
-        if _initial(word) == _initial(romaji) and spelling_match(part, word) >= 0.5:
-            return True  # Eichel for アイケル: a vowel opens both
+        if (
+            word.isascii()
+            and _initial(word) == _initial(romaji)
+            and spelling_match(part, word) >= 0.5
+        ):
+            return True  # Eichel for アイケル: a vowel opens both (not Français for ファビウス)
     return False
 
 
@@ -72,6 +74,8 @@ def _initial(word: str) -> str:
 
 
 _SHORTENED = 4  # the katakana a name cut short keeps at least (インスタ)
+# a reader's cry or laugh, a kana doubled at its end (イタタ for "Autsch", アハハ, ウフフ): no name
+_INTERJECTION = re.compile(r"[ァ-ヴ]{1,2}([ァ-ヴ])\1[ッー]?")
 
 
 def _glossed(checker: Checker, word: str, text: str) -> bool:
@@ -127,6 +131,17 @@ def _said(word: str, text: str) -> bool:
     )
 
 
+def _nobodys(mention: NameMention, part: str, body: str) -> bool:
+    """A katakana name neither the comment nor the article has: no word a dictionary knows,
+    heard in no word of the comment, and no reader's cry (イタタ for "Autsch")."""
+    return (
+        not mention.from_glossary
+        and unfamiliar(part)
+        and not _heard_in(part, body)
+        and not _INTERJECTION.fullmatch(part)
+    )
+
+
 @dataclass
 class Swap:
     part: str  # the translation's name
@@ -168,7 +183,7 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
             )
             if not form:
                 unresolved += 1
-                if not mention.from_glossary and unfamiliar(part) and not _heard_in(part, body):
+                if _nobodys(mention, part, body):
                     # a name neither the comment nor the article has
                     foreign.append((part, "", mention.person, False))
                 continue
@@ -185,7 +200,7 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
         # 「共和党」 for a Spanish reader's "Partido Republicano": no swap, unless the comment
         # names someone of the glossary or a known place instead ("Sud" of "Caroline du Sud"
         # is the place the translation names; "Tillerson" or "Florida" is no translation)
-        foreign = [f for f in foreign if not (f[1] and _translated(checker, body, f[1], f[2]))]
+        foreign = [f for f in foreign if not (f[1] and translated(checker, body, f[1], f[2]))]
     if not others or not foreign:
         return []
     proof = _capitals_prove(checker, body)
@@ -195,30 +210,6 @@ def swapped_names(checker: Checker, text: str, body: str) -> list[Swap]:
                   if form else person and unresolved == 1))
         for part, form, person, sure in foreign
     ]  # fmt: skip
-
-
-_TITLE_WORDS = {"the", "a", "an", "of", "and", "is", "are", "in", "on", "to", "for", "with", "at"}
-
-
-def _translated(checker: Checker, body: str, form: str, person: bool) -> bool:
-    """Whether a comment in another language than the article's may name the article's place,
-    body or event in its own words ("Caroline du Sud", "le Bureau ovale", "Acción de Gracias"),
-    which no table here holds: then the name is no swap. A person's name is not translated."""
-    language = comment_language(body)
-    if language is None or language == (checker.source_language or "en"):
-        return False
-    words = form.split()
-    # a person's name: two or three capitalised words, none a small word or a possessive (not
-    # "The Notebook", "Life Is Beautiful", "Schindler's List": works a Portuguese reader names
-    # by their Brazilian titles)
-    a_person = (
-        2 <= len(words) <= 3
-        and all(w[:1].isupper() for w in words)
-        and not any(w.casefold() in _TITLE_WORDS or re.search(r"['’]s$", w) for w in words)
-    )
-    if a_place(normalize(form).casefold()):
-        return True  # "South Carolina": two capitalised words, a place all the same
-    return not (person or (a_person and not ORG_WORDS.search(form)))
 
 
 def _spellings(checker: Checker, form: str, rendering: str | None) -> list[str]:
@@ -294,7 +285,7 @@ def _unrendered(
     runs = _KATAKANA.findall(plain)
     # capitalised inside a sentence of the comment: a name, even one the article lacks (Camry)
     inside = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w'’]+", body))
-    named = _glossary_words(checker) if _nouns_capitalised(checker, body) else None
+    named = noun_names(checker, body) if _nouns_capitalised(checker, body) else None
     out = []
     for word in comment_words:
         lowered = word.casefold()

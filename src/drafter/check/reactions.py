@@ -12,7 +12,8 @@ import numpy as np
 
 from drafter.check.claims.numbers import counts_back
 from drafter.check.draft_md import DraftSentence
-from drafter.check.reaction_names import comment_language, reads_comment, swapped_names
+from drafter.check.reaction_names import reads_comment, swapped_names
+from drafter.check.reader_names import comment_language
 from drafter.check.report import ClaimReport, SourceRef
 from drafter.lang import align
 from drafter.lang.quantities import (
@@ -23,7 +24,7 @@ from drafter.lang.quantities import (
     writes_number,
     written_values,
 )
-from drafter.lang.quantities.foreign import ordinal_values, source_quantities
+from drafter.lang.quantities.foreign import cardinal_values, ordinal_values, source_quantities
 from drafter.lang.text import normalize
 from drafter.sources.language import unprofiled
 
@@ -245,9 +246,10 @@ def _figure_reasons(
                 )
             )
         elif rivals:
-            # in a language the check does not read, a figure may be a number word ("obou
-            # Manchesterů": both Manchesters, 2) that the comment's other figures are not
-            (out if reads_comment(checker, original.body) else unsure).append(
+            # not in a language the check does not read ("obou Manchesterů": both, 2), nor
+            # against a "one" in words ("merge them into one portal": 「2つをくっつけて」)
+            sure = reads_comment(checker, original.body) and not all(map(_one_in_words, rivals))
+            (out if sure else unsure).append(
                 checker.say(
                     f"「{quantity.label()}」: 元のコメントは「{rivals[0].label()}」",
                     f"「{quantity.label()}」: the original comment says “{rivals[0].label()}”",
@@ -267,6 +269,11 @@ def _figure_reasons(
                     f"「{quantity.label()}」 is not in the original comment",
                 )
             )
+
+
+def _one_in_words(quantity: Quantity) -> bool:
+    """A one the comment writes as a word ("one", "uno", "ein"), not in digits."""
+    return quantity.value == 1 and not any(c.isdigit() for c in quantity.text)
 
 
 # a Thai reader's laugh: 5 is "ha" (ห้า), so "555" or "5555+" is "hahaha", no figure
@@ -338,10 +345,11 @@ def _one_of_a_unit(quantity: Quantity, comment: str) -> bool:
 
 
 def _writes(body: str, language: str | None, quantity: Quantity) -> bool:
-    """Whether the comment writes the quantity's number, in digits or words, or as an ordinal
-    in its language ("il settimo inning" for 「7回」)."""
+    """Whether the comment writes the quantity's number, in digits or words, or in words of its
+    language ("ne riaprono dieci" for 「10個」; "il settimo inning" for 「7回」)."""
     values = written_values(quantity)
-    return writes_number(body, values) or any(v in ordinal_values(body, language) for v in values)
+    spelled = ordinal_values(body, language) + cardinal_values(body, language)
+    return writes_number(body, values) or any(v in spelled for v in values)
 
 
 def _at_its_scale(said: list[Quantity]) -> list[Quantity]:

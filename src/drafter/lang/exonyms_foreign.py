@@ -87,6 +87,23 @@ _LATIN: dict[str, str] = {
     " australiana, australië, australisch",
     "ニュージーランド": "neuseeland, nouvelle-zélande, nueva zelanda, nuova zelanda,"
     " nova zelândia, nieuw-zeeland, selandia baru",
+    # North Africa and the Middle East, as news names them in each language (Túnez, Líbano)
+    "チュニジア": "tunisia, tunisian, tunis, tunesien, tunesisch, tunisie, tunisien,"
+    " túnez, tunecino, tunecina, tunisino, tunísia, tunisiano",
+    "リビア": "libya, libyan, tripoli, libyen, libysch, libye, libyen, libia, libio, líbia, líbio",
+    "レバノン": "libanon, libanesisch, liban, libanais, líbano, libanés, libano, libanese, libanês",
+    "モロッコ": "marokko, marokkanisch, maroc, marocain, marruecos, marroquí, marocco,"
+    " marocchino, marrocos, marroquino",
+    "アルジェリア": "algeria, algerian, algiers, algerien, algerisch, algérie, algérien,"
+    " argelia, argelino, algerino, argélia, argelino",
+    "ヨルダン": "jordan, jordanian, amman, jordanien, jordanisch, jordanie, jordanienne,"
+    " jordania, jordano, giordania, giordano, jordânia, jordaniano",
+    "シリア": "syria, syrian, damascus, syrien, syrisch, syrie, siria, sirio, siriano,"
+    " síria, sírio",
+    "サウジアラビア": "saudi-arabien, saudisch, arabie saoudite, saoudien, arabia saudita,"
+    " arabia saudí, saudí, saudita, arábia saudita",
+    "南アフリカ": "south africa, south african, südafrika, südafrikanisch, afrique du sud,"
+    " sud-africain, sudáfrica, sudafricano, sudafrica, áfrica do sul, sul-africano",
     "英国": "großbritannien, grossbritannien, britisch, britische, royaume-uni,"
     " britannique, reino unido, británico, regno unito, britannico, britânico,"
     " verenigd koninkrijk, brits, inggris",

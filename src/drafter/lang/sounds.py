@@ -151,7 +151,8 @@ _DEMONYM = re.compile(r"(?:ean|ian|an|ese|ish|i)$")
 def _english_shapes(word: str) -> frozenset[str]:
     """The sound shapes an English word may have in katakana (cached: a check compares each
     katakana word with every word of the source)."""
-    variants = {word.lower()}
+    # ç is an s (Açúcar → アスーカル, Besançon → ブザンソン), not the c it decomposes to
+    variants = {word.lower().replace("ç", "s")}
     for pattern, heard in _HEARD_RULES:
         variants |= {pattern.sub(heard, v) for v in variants}
     variants |= {_DEMONYM.sub("", v) for v in variants if len(v) > 6}

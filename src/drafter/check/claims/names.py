@@ -8,6 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
+from drafter.check.claims.name_forms import first_name_alone, joined, number_forms
 from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS, US_STATE_FORMS
 from drafter.lang.names import (
     NameMention,
@@ -38,7 +39,7 @@ def names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fin
     # ("…," said Sanjiv Bhasin): names are looked for around the anchored sentences
     window = checker.window(anchor.closest, around=2) if section != "title" else checker.sentences
     near = checker.window(anchor.closest) if section != "title" else checker.sentences
-    window_text = normalize(" ".join(s.text for s in window)).casefold()
+    window_text = normalize(" ".join(s.text for s in window))  # casefolded where compared
     out: list[Finding] = []
     accounted: set[str] = set()
     mentions = name_mentions(text, checker.glossary_names, checker.inputs.article.text)
@@ -288,8 +289,9 @@ def _forms(
     checker: Checker, mention: NameMention, part: str, form: str, window_text: str
 ) -> tuple[list[str], bool]:
     """The spellings a name part may have in the source, and whether the window has one."""
+    window_raw, window_text = window_text, window_text.casefold()
     key = normalize(form).casefold()
-    tokens = [key, *_number_forms(key), *_joined(key)]  # the full form first
+    tokens = [key, *number_forms(key), *joined(key)]  # the full form first
     tokens += US_STATE_FORMS.get(key, ())[1:]  # California as "Calif." or "R-CA"
     # the source's other spellings of the same name (Zelensky in a quote, Zelenskiy in AP's
     # prose): a name written one way in the window is the name, not a swap
@@ -303,24 +305,11 @@ def _forms(
     if not mention.from_glossary and part not in checker.glossary_names:
         # マーシュ alone, matched through one part of エレナ・マーシュ: any part will do
         tokens += [t for t in key.split() if len(t) >= 3]
-    return tokens, surname or any(t in window_text for t in tokens if not (alone and t == last))
-
-
-def _joined(key: str) -> list[str]:
-    """The name with its words joined as a source may join them ("Rolls Royce" and
-    "Rolls-Royce"; "67P Churyumov-Gerasimenko" and "67P/Churyumov-Gerasimenko")."""
-    spaced = re.sub(r"(?<=\w)[-/](?=\w)", " ", key)
-    forms = [spaced, *(form.replace(" ", joint) for form in (key, spaced) for joint in "-/")]
-    return [f for f in dict.fromkeys(forms) if f != key]
-
-
-def _number_forms(word: str) -> list[str]:
-    """Singular and plural of a glossary's English form (Tories ~ Tory, Dutch ~ Dutch)."""
-    if word.endswith("ies") and len(word) > 4:
-        return [word[:-3] + "y"]
-    if word.endswith("s") and len(word) > 4:
-        return [word[:-1]]
-    return [word + "s"] if len(word) > 3 else []
+    return tokens, (
+        surname
+        or any(t in window_text for t in tokens if not (alone and t == last))
+        or (mention.person and first_name_alone(normalize(form), window_raw))
+    )
 
 
 NOT_A_NAME = re.compile(

@@ -1,0 +1,116 @@
+"""How a reader writing in another language than the article's names the article's things:
+the language a comment is in, a name it writes in its own words ("Estado Islámico" for Islamic
+State, "Caroline du Sud"), and which capitals of a German comment may be names at all (every
+noun has one)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from drafter.check.claims.names import ORG_WORDS, a_place
+from drafter.lang.text import normalize
+from drafter.sources.language import detect_language
+
+if TYPE_CHECKING:
+    from drafter.check.core import Checker
+
+# a comment's language, told once for the figures and the names of its translation
+comment_language = lru_cache(maxsize=4096)(detect_language)
+
+_TITLE_WORDS = {"the", "a", "an", "of", "and", "is", "are", "in", "on", "to", "for", "with", "at"}
+
+
+def translated(checker: Checker, body: str, form: str, person: bool) -> bool:
+    """Whether a comment in another language than the article's may name the article's place,
+    body or event in its own words ("Caroline du Sud", "le Bureau ovale", "Acción de Gracias"),
+    which no table here holds: then the name is no swap. A person's name is not translated."""
+    language = comment_language(body)
+    if language is None or language == (checker.source_language or "en"):
+        return False
+    words = form.split()
+    # a person's name: two or three capitalised words, none a small word or a possessive (not
+    # "The Notebook", "Life Is Beautiful", "Schindler's List": works a Portuguese reader names
+    # by their Brazilian titles)
+    a_person = (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not any(w.casefold() in _TITLE_WORDS or re.search(r"['’]s$", w) for w in words)
+    )
+    if a_place(normalize(form).casefold()):
+        return True  # "South Carolina": two capitalised words, a place all the same
+    if not person and cognate_in(body, form):
+        return True  # "Estado Islámico", "Primavera Árabe": a name's words in the reader's tongue
+    return not (person or (a_person and not ORG_WORDS.search(form)))
+
+
+def folded(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
+    )
+
+
+def cognate_in(body: str, form: str) -> bool:
+    """Whether the comment writes a word of the name as its own language makes it: the same
+    stem with another ending (Islamic, islámico; Arab, árabe; Tunisia, Tunisie), which a
+    person's name does not take in these languages (a plural or possessive s is no cognate)."""
+    said = set(re.findall(r"[^\W\d_]{4,}", folded(body)))
+    for word in re.findall(r"[^\W\d_]{4,}", folded(form)):
+        stem = word[: max(4, len(word) - 2)]
+        for other in said:
+            if other == word or not other.startswith(stem) or abs(len(other) - len(word)) > 3:
+                continue
+            if other in (f"{word}s", f"{word}es") or word in (f"{other}s", f"{other}es"):
+                continue
+            return True
+    return False
+
+
+# the last word of a person-shaped name that is a building's or a place's, not a surname
+_PLACE_WORDS = frozenset(
+    [
+        "museum",
+        "gallery",
+        "library",
+        "theatre",
+        "theater",
+        "hotel",
+        "hospital",
+        "school",
+        "college",
+        "stadium",
+        "park",
+        "zoo",
+        "church",
+        "cathedral",
+        "bridge",
+        "tower",
+        "hall",
+        "palace",
+        "castle",
+        "market",
+    ]
+)
+
+
+def noun_names(checker: Checker, body: str) -> set[str]:
+    """The words a German comment's capital may be a name by: the glossary's one-word names,
+    every word of a name the comment writes whole, and a person's surname ("Obama" of "Barack
+    Obama"); not any word of a longer name, which may be a noun ("Art" of "Art Deco", "Museum"
+    of "Neon Museum": "eine Art Flaschenpost", "zwischen Schrottplatz und Museum")."""
+    said = normalize(body).casefold()
+    out: set[str] = set()
+    for entry in checker.inputs.glossary:
+        words = re.findall(r"[^\W\d_][\w'’]*", normalize(entry.source))
+        if len(words) == 1 or normalize(entry.source).casefold() in said:
+            out |= {w.casefold() for w in words}
+        elif (
+            len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+            and not ORG_WORDS.search(entry.source)
+            and words[-1].casefold() not in _PLACE_WORDS
+        ):
+            out.add(words[-1].casefold())
+    return out
