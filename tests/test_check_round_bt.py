@@ -187,10 +187,15 @@ _TUNIS_GLOSSARY = [
 ]
 
 
-def _tunis(body: str, translation: str) -> tuple[bool, list[str]]:
-    article = Article(url="https://example.com/tunis", title="Tunis attack", text=_TUNIS,
+def _on_page(text: str, glossary: list[GlossaryEntry], body: str, translation: str) -> Any:
+    """A reaction checked against an article of `text` and the run's `glossary`."""
+    article = Article(url="https://example.com/a", title="t", text=text,
                       fetched_at="2026-01-01T00:00:00Z")  # fmt: skip
-    return _reaction(body, translation, article=article, glossary=_TUNIS_GLOSSARY)
+    return _reaction(body, translation, article=article, glossary=glossary)
+
+
+def _tunis(body: str, translation: str) -> tuple[bool, list[str]]:
+    return _on_page(_TUNIS, _TUNIS_GLOSSARY, body, translation)  # type: ignore[no-any-return]
 
 
 def test_a_spanish_readers_names_in_spanish() -> None:
@@ -229,9 +234,7 @@ _NEON_GLOSSARY = [
 
 
 def _neon(body: str, translation: str) -> tuple[bool, list[str]]:
-    article = Article(url="https://example.com/neon", title="Neon", text=_NEON,
-                      fetched_at="2026-01-01T00:00:00Z")  # fmt: skip
-    return _reaction(body, translation, article=article, glossary=_NEON_GLOSSARY)
+    return _on_page(_NEON, _NEON_GLOSSARY, body, translation)  # type: ignore[no-any-return]
 
 
 def test_a_german_readers_nouns_are_no_names() -> None:

@@ -41,23 +41,23 @@ def translated(checker: Checker, body: str, form: str, person: bool) -> bool:
     )
     if a_place(normalize(form).casefold()):
         return True  # "South Carolina": two capitalised words, a place all the same
-    if not person and cognate_in(body, form):
+    if not person and _cognate_in(body, form):
         return True  # "Estado Islámico", "Primavera Árabe": a name's words in the reader's tongue
     return not (person or (a_person and not ORG_WORDS.search(form)))
 
 
-def folded(text: str) -> str:
+def _folded(text: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
     )
 
 
-def cognate_in(body: str, form: str) -> bool:
+def _cognate_in(body: str, form: str) -> bool:
     """Whether the comment writes a word of the name as its own language makes it: the same
     stem with another ending (Islamic, islámico; Arab, árabe; Tunisia, Tunisie), which a
     person's name does not take in these languages (a plural or possessive s is no cognate)."""
-    said = set(re.findall(r"[^\W\d_]{4,}", folded(body)))
-    for word in re.findall(r"[^\W\d_]{4,}", folded(form)):
+    said = set(re.findall(r"[^\W\d_]{4,}", _folded(body)))
+    for word in re.findall(r"[^\W\d_]{4,}", _folded(form)):
         stem = word[: max(4, len(word) - 2)]
         for other in said:
             if other == word or not other.startswith(stem) or abs(len(other) - len(word)) > 3:

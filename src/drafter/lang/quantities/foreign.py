@@ -127,16 +127,16 @@ def ordinal_values(text: str, language: str | None) -> list[float]:
     return [float(stems[m[1].lower()]) for m in found]
 
 
+# a thousand alone, as a reader's "mil vezes melhor" (「1000倍マシ」): not read as a figure, for
+# "dos mil euros" is one figure that these words do not put together
+_THOUSAND = {"es": {"mil": 1000}, "pt": {"mil": 1000}, "it": {"mille": 1000}, "fr": {"mille": 1000}}
+
+
 def cardinal_values(text: str, language: str | None) -> list[float]:
     """The numbers `text` writes in words in `language`, wherever they stand ("ne riaprono
     dieci": 10, with no unit after it for a figure to be read)."""
     words = {**NUMBER_WORDS.get(language or "", {}), **_THOUSAND.get(language or "", {})}
     return [float(words[w]) for w in re.findall(r"[^\W\d_]+", text.lower()) if w in words]
-
-
-# a thousand alone, as a reader's "mil vezes melhor" (「1000倍マシ」): not read as a figure, for
-# "dos mil euros" is one figure that these words do not put together
-_THOUSAND = {"es": {"mil": 1000}, "pt": {"mil": 1000}, "it": {"mille": 1000}, "fr": {"mille": 1000}}
 
 
 def writes_figure(text: str, values: list[float], language: str | None) -> bool:
