@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from drafter.check.abbreviations import ACRONYM, abbreviates, initials, spelled_lowercase
 from drafter.check.claims.names import NOT_A_NAME, ORG_WORDS
-from drafter.check.reader_names import comment_language, noun_names, translated
+from drafter.check.reader_names import comment_language, declined_alike, noun_names, translated
 from drafter.lang.name_tables import CELESTIAL, EXONYMS
 from drafter.lang.names import (
     NameMention,
@@ -266,6 +266,10 @@ def _said_or_unknown(
         re.search(rf"(?<!{_LETTER}){re.escape(t)}", said) for t in tokens if len(t) >= 4
     ):
         return True  # the first part of a compound: Europa in "europaweit"
+    if (unprofiled(body) or not checker.reads_source) and any(
+        declined_alike(t, said) for t in tokens
+    ):
+        return True  # the article's "Moyesem" is a Czech reader's "Moyes"
     # the comment's own word, matched to the article's by mistake
     return not from_glossary and _heard_in(part, body)
 

@@ -220,9 +220,7 @@ def _figure_reasons(
     # tell is read both ways, as English and as the article's language
     body = _THAI_LAUGH.sub(" ", original.body) if _THAI.search(original.body) else original.body
     language = comment_language(body)
-    said = source_quantities(body, language)
-    if language is None and checker.source_language not in (None, "en"):
-        said += source_quantities(body, checker.source_language)
+    said = _comment_figures(checker, body, language)
     # ("at least three" after "a million": three million, a reading that matches, no rival)
     heard = said + _at_its_scale(said)
     claimed = ja_quantities(reaction.text)
@@ -269,6 +267,18 @@ def _figure_reasons(
                     f"「{quantity.label()}」 is not in the original comment",
                 )
             )
+
+
+def _comment_figures(checker: Checker, body: str, language: str | None) -> list[Quantity]:
+    """The figures a comment states, read in its language; one too short to tell, as English
+    and as the article's language; one in a language the check does not read (Czech "Ten
+    chlap": that guy, no ten), its digits only."""
+    said = source_quantities(body, language)
+    if language is None and unprofiled(body):
+        return [q for q in said if any(c.isdigit() for c in q.text)]
+    if language is None and checker.source_language not in (None, "en"):
+        said += source_quantities(body, checker.source_language)
+    return said
 
 
 def _one_in_words(quantity: Quantity) -> bool:

@@ -114,3 +114,20 @@ def noun_names(checker: Checker, body: str) -> set[str]:
         ):
             out.add(words[-1].casefold())
     return out
+
+
+# the case endings Czech and Polish put on a name (Moyes → Moyesem, Moyesovi; Kane → Kanea)
+_CASE_ENDINGS = frozenset(
+    {"a", "e", "u", "y", "i", "em", "om", "ou", "ovi", "owi", "ův", "ům", "ech", "ego", "emu"}
+)
+
+
+def declined_alike(form: str, text: str) -> bool:
+    """Whether `text` (casefolded) writes the name `form` (casefolded) with another case ending:
+    the article's "Moyesem" and a reader's "Moyes" are one man, in a language that declines
+    names."""
+    for word in re.findall(r"[^\W\d_]+", text):
+        short, long = sorted((word, form), key=len)
+        if len(short) >= 4 and long.startswith(short) and long[len(short) :] in _CASE_ENDINGS:
+            return True
+    return False

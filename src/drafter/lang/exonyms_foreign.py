@@ -1,7 +1,7 @@
 """Countries and regions as sources in other languages name them (Frankreich, française,
 Estados Unidos, России, 미국, 法国): the forms a draft's フランス or 米国 stands for in a German,
-French, Spanish, Italian, Portuguese, Dutch, Indonesian, Russian, Ukrainian, Korean or Chinese
-source or comment. Data only; name_tables.py joins them to the English forms.
+French, Spanish, Italian, Portuguese, Dutch, Indonesian, Russian, Ukrainian, Czech, Polish,
+Korean or Chinese source or comment. Data only; name_tables.py joins them to the English forms.
 
 Written casefolded (ß as ss too, since text is casefolded before it is compared); Russian and
 Ukrainian nouns and adjectives are given once and declined here (России, Россию, российского).
@@ -192,6 +192,57 @@ _EAST_ASIAN: dict[str, str] = {
 }
 
 
+# Czech and Polish: each country's nouns as written, and its adjective's stem ("česk-"), declined
+# below (český, české, českého, czeskiej)
+_WEST_SLAVIC: dict[str, tuple[str, ...]] = {
+    "チェコ": (
+        "česko",
+        "česka",
+        "česku",
+        "čechy",
+        "čech",
+        "češi",
+        "čechů",
+        "česk-",
+        "czechy",
+        "czech",
+        "czesk-",
+    ),
+    "イングランド": ("anglie", "anglii", "angličan", "angličané", "anglick-", "anglia", "anglii"),
+    "イギリス": ("británie", "velká británie", "britsk-", "wielka brytania", "brytyjsk-"),
+    "ドイツ": (
+        "německo",
+        "německa",
+        "německu",
+        "němci",
+        "německ-",
+        "niemcy",
+        "niemiec",
+        "niemieck-",
+    ),
+    "フランス": ("francie", "francii", "francouzsk-", "francja", "francji", "francusk-"),
+    "アメリカ": ("usa", "spojené státy", "americk-", "ameryka", "ameryki", "amerykańsk-"),
+    "ロシア": ("rusko", "ruska", "rusku", "rusk-", "rosja", "rosji", "rosyjsk-"),
+    "ポーランド": ("polsko", "polska", "polsku", "polsk-", "polski", "polsce"),
+    "スロバキア": ("slovensko", "slovenska", "slovensku", "slovensk-", "słowacja", "słowack-"),
+    "オーストリア": ("rakousko", "rakouska", "rakousku", "rakousk-", "austria", "austriack-"),
+    "ウクライナ": (
+        "ukrajina",
+        "ukrajiny",
+        "ukrajině",
+        "ukrajinsk-",
+        "ukraina",
+        "ukrainy",
+        "ukraińsk-",
+    ),
+    "スペイン": ("španělsko", "španělska", "španělsk-", "hiszpania", "hiszpańsk-"),
+    "イタリア": ("itálie", "itálii", "italsk-", "włochy", "włoch-"),
+}
+# the Czech and Polish adjective endings (-ý, -á, -é, -ého…; -i, -a, -ie, -iego…)
+_WEST_SLAVIC_ADJECTIVE = ("ý", "á", "é", "ého", "ému", "ém", "ým", "ou", "í", "ých", "ými", "i",
+                          "a", "ie", "iego", "iej", "im", "ich", "ą", "y", "ego", "ej")  # fmt: skip
+
+
 def _declined(entry: str) -> tuple[str, ...]:
     if entry.endswith("-"):  # Ukrainian spells its adjectives -ськ-, -цьк-
         endings = _UK_ADJECTIVE if "ь" in entry else _RU_ADJECTIVE
@@ -212,5 +263,11 @@ def foreign_forms() -> dict[str, tuple[str, ...]]:
     for name, entries in _CYRILLIC.items():
         for entry in entries:
             out.setdefault(name, []).extend(_declined(entry))
+    for name, slavic in _WEST_SLAVIC.items():
+        for entry in slavic:
+            stem = entry.removesuffix("-")
+            out.setdefault(name, []).extend(
+                [stem + e for e in _WEST_SLAVIC_ADJECTIVE] if entry.endswith("-") else [entry]
+            )
     out["欧州"] = out["ヨーロッパ"]  # the kanji name: the same forms
     return {name: tuple(dict.fromkeys(forms)) for name, forms in out.items()}

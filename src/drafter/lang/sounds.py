@@ -139,6 +139,9 @@ _HEARD: tuple[tuple[str, str], ...] = (
     # w before a vowel but a is ウ (Wood → ウッド, Wolf → ウルフ, winger → ウインガー, West →
     # ウエスト)
     (r"(?<=...)v$", "f"), (r"kh", "h"), (r"j|g(?=[ei])", "h"), (r"^w(?=[eiou])", ""),
+    # and ll between vowels is ジャ行 or ヤ行 (Villa → ビジャ, Sevilla → セビージャ, Castillo →
+    # カスティーヨ)
+    (r"(?<=[aeiou])ll(?=[aeiou])", "j"), (r"(?<=[aeiou])ll(?=[aeiou])", "y"),
     # a plural or possessive s that katakana leaves off (Reuters → ロイター)
     (r"(?<=....)s$", ""),
 )  # fmt: skip

@@ -285,6 +285,7 @@ _AS_IF = re.compile(r"\bas\s+(?:if|though)\s+(?:[\w'’.-]+\s+){0,5}$", re.IGNOR
 
 
 _ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_POTENTIAL_NOUN = re.compile(r"\s+(?:of|for)\b|\s*(?:[,.;:)!?]|$)", re.IGNORECASE)
 # … and "no (imminent) plans to buy": none, stated as fact
 _OWNED = re.compile(
     r"\b(?:its|their|his|her|our|my|your|the|a|new|earlier)\s+$|\bno\s+(?:(?!doubt|longer)\w+\s+)?$",
@@ -368,8 +369,12 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue  # "Considering a Mac is meant for…": given that, not a plan weighed
         if word.group(0).lower().startswith("plan") and _OWNED.search(before):
             continue  # "its plans to fight inflation": a noun, what was planned is reported
-        if word.group(0).lower() == "potential" and _ARTICLE.search(before):
-            continue  # "Goldman Sachs, a potential investor": names who, hedges no claim
+        if word.group(0).lower() == "potential" and (
+            _ARTICLE.search(before) or _POTENTIAL_NOUN.match(text[word.end() :])
+        ):
+            # "Goldman Sachs, a potential investor": names who, hedges no claim; "the real
+            # potential of digital videos": the noun, no hedge
+            continue
         if word.group(0).lower() == "possible" and _AS_MUCH_AS.search(before):
             continue  # "the most effective way possible", "as soon as possible": a degree
         if word.group(0).lower() == "possible" and _MADE.search(before):

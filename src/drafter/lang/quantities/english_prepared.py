@@ -18,7 +18,11 @@ from drafter.lang.quantities.foreign_words import EN_MONTHS
 from drafter.lang.quantities.japanese import full_year
 from drafter.lang.quantities.quantity import VERSION
 
-_EN_HALF = re.compile(r"\b(\d+)[- ]1/2\b")
+_EN_HALF = re.compile(r"\b(\d+)[- ]1[/\u2044]2\b")
+# 6 ½ minutes, 2½ years, ¾ of a mile: a whole number and a fraction are one figure (NFKC would
+# make "2½" read "21⁄2")
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_EN_VULGAR = re.compile(r"(?:\b(\d+)[ \u00a0-]?)?([½¼¾])")
 _EN_RANGE_PCT = re.compile(
     r"\b(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(%|percent|per cent)"
 )
@@ -169,6 +173,13 @@ def _spelled_out(text: str) -> str:
         text,
         flags=re.I,
     )
+    # "for a couple hundred years": about 200 years (not a couple, and 100 years)
+    text = re.sub(
+        r"\b(?:a\s+)?(couple|few)(?:\s+of)?\s+(hundred|thousand)\b",
+        lambda m: f"about {WORDS[m[1].lower()] * (100 if m[2].lower() == 'hundred' else 1000):,}",
+        text,
+        flags=re.I,
+    )
     # nearly double the target: twice it, near enough
     text = re.sub(r"\b(nearly|almost|about|roughly|around|more than|over) double\b", r"\1 twice",
                   text, flags=re.I)  # fmt: skip
@@ -199,6 +210,25 @@ def _in_millions(value: float) -> str:
     return f"{value / 1e6:g} million" if value >= 1e6 else _whole(value)
 
 
+# "eight of its 28 million people", "huit des 28 millions d'habitants": the part is in millions
+# too (as French, Spanish, Italian and Portuguese are read once their numbers are English)
+_NUMBER_WORDS = "|".join(sorted(WORDS, key=len, reverse=True))
+_SHARE_OF_SCALE = re.compile(
+    rf"\b(\d+(?:\.\d+)?|{_NUMBER_WORDS})\s+"
+    r"(?:(?:out\s+)?of|des|de\s+l[oa]s|dei|degli|delle|dos|das)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(\d+(?:\.\d+)?)\s+(million|billion)\b",
+    re.IGNORECASE,
+)
+
+
+def _share_of_scale(match: re.Match[str]) -> str:
+    part, whole, scale = match.group(1), match.group(2), match.group(3)
+    part = str(WORDS.get(part.lower(), part))
+    if not 1 < float(part) < float(whole):  # "one of the 50 million": one of them
+        return match.group(0)
+    return f"{part} {scale} of {whole} {scale}"
+
+
 def _whole(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -206,7 +236,8 @@ def _whole(value: float) -> str:
 def prepared(sentence: str) -> str:
     """The sentence with what reads as one figure made one (forty-five, 1-1/2, 40-50%) and
     what is not a figure masked."""
-    text = unicodedata.normalize("NFKC", sentence)
+    text = _EN_VULGAR.sub(lambda m: _whole(int(m[1] or 0) + _VULGAR[m[2]]), sentence)
+    text = unicodedata.normalize("NFKC", text)
     # PS640, PS1.5million: the pound sign as some news text (SummEdits) lost it (a PS5 is a
     # games console)
     text = _EN_LOST_POUND.sub("£", text)
@@ -231,6 +262,7 @@ def prepared(sentence: str) -> str:
     # 15th of October
     text = _DAY_MONTH_SHORT_YEAR.sub(lambda m: f"{m[1]} {m[2]} 20{m[3]}", text)
     text = _spelled_out(text)
+    text = _SHARE_OF_SCALE.sub(_share_of_scale, text)  # eight of its 28 million: 8 million
     # 40-50%, 40 to 80 percent: both ends are percentages ("40 percent", not "40percent")
     text = _EN_RANGE_PCT.sub(lambda m: _both_ends(m.group(1), m.group(2), m.group(3)), text)
     text = _EN_RANGE_SCALE.sub(

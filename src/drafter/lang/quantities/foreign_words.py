@@ -291,7 +291,7 @@ RANGE: dict[str, tuple[str, str]] = {
 }
 # multiples and round counts, as English writes them ("twofold", "tripled", "about 10"): German
 # das Dreifache, drei- bis Fünffache, verdoppelt; French triplé, le double, une dizaine;
-# Spanish triplicó, una decena; Italian raddoppiato; Portuguese duplicou
+# Spanish triplicó, una decena, una quincena (about 15); Italian raddoppiato; Portuguese duplicou
 FOLD_NUMBERS = {"zwei": "two", "drei": "three", "vier": "four", "fünf": "five", "zehn": "ten"}
 MULTIPLE_VERBS: dict[str, dict[str, str]] = {
     "de": {"verdoppel\\w*": "doubled", "verdreifach\\w*": "tripled",
@@ -300,13 +300,18 @@ MULTIPLE_VERBS: dict[str, dict[str, str]] = {
     "fr": {"doublé\\w*": "doubled", "triplé\\w*": "tripled", "quadruplé\\w*": "quadrupled",
            "(?:le|du|au) double": "twice", "une dizaine": "about 10", "une vingtaine": "about 20",
            "une trentaine": "about 30", "une quarantaine": "about 40",
-           "une cinquantaine": "about 50", "une centaine": "about 100"},
+           "une cinquantaine": "about 50", "une centaine": "about 100",
+           "une douzaine": "a dozen", "une quinzaine": "about 15"},
     "es": {"duplic(?:ó|ad\\w*|aron)": "doubled", "triplic(?:ó|ad\\w*|aron)": "tripled",
            "el doble": "twice", "una decena": "about 10", "una veintena": "about 20",
-           "un centenar": "about 100"},
+           "un centenar": "about 100", "una docena": "a dozen", "una quincena": "about 15",
+           "una treintena": "about 30"},
     "it": {"raddoppiat\\w*": "doubled", "triplicat\\w*": "tripled", "il doppio": "twice",
-           "una decina": "about 10", "una ventina": "about 20", "un centinaio": "about 100"},
+           "una decina": "about 10", "una ventina": "about 20", "un centinaio": "about 100",
+           "una dozzina": "a dozen", "una quindicina": "about 15", "una trentina": "about 30",
+           "una cinquantina": "about 50"},
     "pt": {"duplic(?:ou|ad\\w*|aram)": "doubled", "triplic(?:ou|ad\\w*|aram)": "tripled",
-           "o dobro": "twice", "uma dezena": "about 10", "uma centena": "about 100"},
+           "o dobro": "twice", "uma dezena": "about 10", "uma centena": "about 100",
+           "uma dúzia": "a dozen", "uma quinzena": "about 15", "uma vintena": "about 20"},
     "nl": {"verdubbeld\\w*": "doubled", "een tiental": "about 10"},
 }  # fmt: skip

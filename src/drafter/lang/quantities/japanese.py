@@ -54,7 +54,7 @@ _JA_TOKEN = re.compile(
 )
 # 23年3月: a year written with two digits, as news does
 _JA_DATE = re.compile(
-    r"(?:(?P<y>\d{4}|(?<![\d.])\d{2})年)?\s*(?P<m>\d{1,2})月\s*(?:(?P<d>\d{1,2})日)?(?!間)"
+    r"(?:(?P<y>\d{4}|(?<![\d.])\d{2})年\s*)?(?P<m>\d{1,2})月\s*(?:(?P<d>\d{1,2})日)?(?!間)"
 )
 _QUARTER = re.compile(r"(?<!\d)(?:1[〜～~-]3|4[〜～~-]6|7[〜～~-]9|10[〜～~-]12)月期")
 # 6/23, 2020/6/9: a date as a list or a table writes it. Without a year, only where a date
@@ -143,7 +143,9 @@ _JA_NEIGHBOURS = re.compile(
 _JA_FRACTION = re.compile(r"[\d一二三四五六七八九十]+分の[\d一二三四五六七八九十]+")
 
 
-_JA_HALF = re.compile(r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間)半(?!ば)")  # 2020年半ば: mid-2020
+_JA_HALF = re.compile(
+    r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間|分|秒)半(?!ば)"
+)  # 2020年半ば: mid-2020
 # A number that is part of a name, not a figure: A350, 787-9, G7, F-35, S&P500種指数,
 # ダウ工業株30種平均; an ordinal: 第1段階, 修正第1条, 1年目, 3番目.
 # a unit in Latin letters makes a figure, not a model number: 1mm, 512GB, 41dBa, 2.3GHz
