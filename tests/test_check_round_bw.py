@@ -173,3 +173,41 @@ def test_a_couple_hundred_years() -> None:
     assert fails and any("500年" in r for r in reasons), reasons
     assert ("number", 300.0) in _read("a few hundred people")
     assert _read("a couple of thousand miles") == {("number", 2000.0)}  # no year 2000
+
+
+# ---------------------------------------------------------------- round BY
+
+
+def test_seventeen_year_olds_are_an_age() -> None:
+    """ "the average math score of 17-year-olds" is the age 17 (「17歳」), not 17 years (round
+    BY: listed with the comment's "mid-70s" as its rival)."""
+    said = source_quantities("it doesn't show up in the average math score of 17-year-olds", "en")
+    assert any(same_value(ja_quantities("17歳の数学の平均点")[0], s) for s in said), said
+    assert ("duration", 204.0) not in _read("the math score of 17-year-olds")
+    assert ("duration", 204.0) in _read("a 17-year sentence")
+
+
+def test_a_season_is_no_span_of_years() -> None:
+    """「19/20年版」 is the 19/20 model as the source writes it, not 20 years (round BY)."""
+    assert [(q.kind, q.value) for q in ja_quantities("19/20年版のモデル")] == [
+        ("number", 19.0),
+        ("number", 20.0),
+    ]
+    assert ("duration", 360.0) in {(q.kind, q.value) for q in ja_quantities("19/30年の間")}
+
+
+def _frida_names(claim: str, section: str = "title") -> list[str]:
+    source = (
+        "In this guide we show how to defeat an Android malware packer with FRIDA. "
+        "The malware hides its code behind a packer."
+    )
+    checker = Checker(check_inputs(source, f"# t\n\n{claim}"))
+    anchor = Anchor(ids=["S1"], closest=["S1"], best=0.7, recorded=False)
+    return [f.reason for f in names(checker, section, claim, anchor)]
+
+
+def test_a_loanword_heard_with_r_for_l() -> None:
+    """マルウェア is the source's "malware" (katakana writes l as r): a common noun, not a name
+    missing from the source (round BY, in a title); an unknown name is still listed."""
+    assert _frida_names("FRIDAでAndroidマルウェアのパッカーを破る手順") == []
+    assert _frida_names("FRIDAでAndroidマルウェアのパッカーを破る、とゴロラト氏") != []

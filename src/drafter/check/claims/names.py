@@ -177,9 +177,10 @@ def _common_part(checker: Checker, part: str) -> bool:
 
 def _spelt_like(part: str, words: str) -> float:
     """How alike the katakana and the source's words are spelt, the words in the singular too
-    (テディベア for "teddy bears": katakana writes a plural as the singular)."""
+    (テディベア for "teddy bears": katakana writes a plural as the singular), and with l as
+    katakana writes it, r (マルウェア for "malware", ピラー for "pillar")."""
     singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words.split())
-    return max(spelling_match(part, words), spelling_match(part, singular))
+    return max(spelling_match(part, w) for w in (words, singular, singular.replace("l", "r")))
 
 
 def _resolve(checker: Checker, mention: NameMention) -> dict[str, str | None]:

@@ -32,7 +32,7 @@ _DURATION = re.compile(
     r"non-[a-z]+))?"  # two non-emergency days (5営業日, five business days, stays a count)
     r"[\s-]*(?P<unit>years?|yrs?|months?|weeks?|wks?|days?|quarters|quarter(?![\s-]+of\b)|hours?|hrs?|"
     r"minutes?|mins?|"
-    r"seconds?|secs?|decades?|centur(?:y|ies))\b(?![\s-]+old\b)"
+    r"seconds?|secs?|decades?|centur(?:y|ies))\b(?![\s-]+olds?\b)"
     r"(?:[\s-]+and[\s-]+a[\s-]+half\b)?",  # a year and a half: 18 months, not 12
     re.IGNORECASE,
 )

@@ -143,6 +143,7 @@ _JA_NEIGHBOURS = re.compile(
 _JA_FRACTION = re.compile(r"[\d一二三四五六七八九十]+分の[\d一二三四五六七八九十]+")
 
 
+_JA_SEASON = re.compile(r"(?<![\d/])(\d{2}|\d{4})/(\d{2})年(?=版|シーズン|モデル|季)")
 _JA_HALF = re.compile(
     r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間|分|秒)半(?!ば)"
 )  # 2020年半ば: mid-2020
@@ -211,6 +212,10 @@ def _prepared(sentence: str) -> str:
     text = re.sub(r"(?<!\d)(?:\d{1,2}\s*[〜~～\-－–]\s*)?\d{1,2}年代", "", text)  # (80〜90年代)
     text = re.sub(r"(?<!\d)\d{1,2}代(?!目)", "", text)  # 10代 ("teens"), 30代: an age group
     text = re.sub(r"(?<!\d)\d{4}年問題", "", text)  # 2000年問題 (Y2K): a problem's name
+    # 19/20年版, 2021/22年シーズン: a season, as the source writes it ("19/20"), not 20 years
+    text = _JA_SEASON.sub(
+        lambda m: f"{m[1]}/{m[2]}" if (int(m[1]) + 1) % 100 == int(m[2]) else m[0], text
+    )
     text = JA_RECORD.sub("", text)
     text = JA_AT_BATS.sub("", text)
     # OPS.633, 出塁率 OBP.301: a rate that opens with its point after the stat's letters
