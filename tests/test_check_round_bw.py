@@ -5,6 +5,8 @@ a test here, with a control that the check still sees the error it guards agains
 
 from __future__ import annotations
 
+from datetime import date
+
 from drafter.check.claims import Anchor, hedges
 from drafter.check.claims.names import names
 from drafter.check.core import Checker
@@ -12,7 +14,8 @@ from drafter.check.reader_names import declined_alike
 from drafter.lang.names import transliteration_match
 from drafter.lang.quantities import ja_quantities, same_value
 from drafter.lang.quantities.foreign import source_quantities
-from drafter.models import Article, GlossaryEntry
+from drafter.lang.weekdays import weekday_dates
+from drafter.models import Article, GlossaryEntry, SourceSentence
 from tests.helpers import check_inputs
 from tests.test_check_round_bt import _reaction
 
@@ -211,3 +214,26 @@ def test_a_loanword_heard_with_r_for_l() -> None:
     missing from the source (round BY, in a title); an unknown name is still listed."""
     assert _frida_names("FRIDAでAndroidマルウェアのパッカーを破る手順") == []
     assert _frida_names("FRIDAでAndroidマルウェアのパッカーを破る、とゴロラト氏") != []
+
+
+# ---------------------------------------------------------------- round BZ
+
+
+def test_a_couple_of_years_is_two_or_three() -> None:
+    """ "from a couple years back" for 「2、3年前」 (round BZ: 「3年」 was no figure of the
+    comment); ten years is still none."""
+    body = "Read that D Magazine piece on Dorsett from a couple years back. Brutal."
+    assert _reaction(body, "2、3年前にDマガジンのドーセットの記事を読んだ。キツい。") == (False, [])
+    _, reasons = _reaction(body, "10年前にDマガジンのドーセットの記事を読んだ。キツい。")
+    assert any("10年" in r for r in reasons), reasons
+
+
+def test_a_show_named_for_its_day_is_no_date() -> None:
+    """ "told Fox News Sunday" names a show, not the Sunday before the dateline (round BZ: the
+    weekday table gave the lead agent 「11日」 for it); "on Sunday" is still a date."""
+    sentences = [
+        SourceSentence(id="S1", text="Trump told Fox News Sunday that he is briefed daily."),
+        SourceSentence(id="S2", text="He said on Sunday that he did not need the briefings."),
+    ]
+    found = weekday_dates(sentences, date(2016, 12, 12))
+    assert [(e.sentence_id, e.date) for e in found] == [("S2", date(2016, 12, 11))]

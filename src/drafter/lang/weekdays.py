@@ -81,10 +81,11 @@ _FUTURE_BEFORE_TO = {"due", "set", "expected", "scheduled", "slated", "plans", "
 _PAST_WORDS = {"said", "told", "was", "were", "had", "did", "met", "began", "fell", "rose",
                "took", "made", "held", "came", "went", "saw", "gave", "left", "won", "lost",
                "hit", "struck", "paid", "sold", "bought", "sent", "put", "cut", "set"}  # fmt: skip
-# Named days and habits that are not dates of this week: "Black Friday", "every Monday".
+# Named days, shows and habits that are not dates of this week: "Black Friday", "Fox News
+# Sunday", "every Monday".
 _NAMED_DAYS = re.compile(
-    r"\b(?:black|super|good|ash|bloody|cyber|holy|palm|easter|maundy|shrove|giving|every|each)"
-    r"\s+$",
+    r"\b(?:black|super|good|ash|bloody|cyber|holy|palm|easter|maundy|shrove|giving|every|each|"
+    r"news)\s+$",
     re.I,
 )
 # "on a Sunday morning", "a chilly Tuesday in December 1999", "one Friday", "that Monday": some

@@ -180,6 +180,13 @@ def _spelled_out(text: str) -> str:
         text,
         flags=re.I,
     )
+    # "a couple years back": two or three (「2、3年前」), as a couple of units is often meant
+    text = re.sub(
+        r"\ba\s+couple\s+(?:of\s+)?(years|months|weeks|days|hours|minutes)\b",
+        r"2 to 3 \1",
+        text,
+        flags=re.I,
+    )
     # nearly double the target: twice it, near enough
     text = re.sub(r"\b(nearly|almost|about|roughly|around|more than|over) double\b", r"\1 twice",
                   text, flags=re.I)  # fmt: skip
