@@ -237,3 +237,23 @@ def test_a_show_named_for_its_day_is_no_date() -> None:
     ]
     found = weekday_dates(sentences, date(2016, 12, 12))
     assert [(e.sentence_id, e.date) for e in found] == [("S2", date(2016, 12, 11))]
+
+
+# ---------------------------------------------------------------- round CA
+
+
+def test_a_month_compared_over() -> None:
+    """ "a 0.02% increase over April" for 「4月から0.02%の増加」 (round CA: a must-fix against the
+    sentence's "last month", April unread); "higher than March" too."""
+    assert ("month", 4.0) in _read("The share was 0.84%, a 0.02% increase over April.")
+    assert ("month", 3.0) in _read("Sales were higher than March.")
+
+
+def test_a_decade_and_round_counts_in_other_languages() -> None:
+    """ "la dizaine de petits pays" (「10か国ほど」), "vor einem Jahrzehnt" (「10年ほど前」) and
+    "fünfmal" (「5回」) (round CA)."""
+    assert ("number", 10.0) in _read("les Pays-Bas et la dizaine de petits pays", "fr")
+    assert ("duration", 120.0) in _read("Noch bis vor einem Jahrzehnt scheiterten sie.", "de")
+    assert ("duration", 120.0) in _read("Il y a une décennie.", "fr")
+    said = source_quantities("der Satz wird mindestens fünfmal zitiert", "de")
+    assert any(same_value(ja_quantities("最低5回は引用される")[0], s) for s in said), said

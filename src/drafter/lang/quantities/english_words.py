@@ -118,7 +118,8 @@ _NOT_MAY = FULL_MONTHS.replace("|May", "")
 # a month named alone, where it is a month and not the verb "may" or a name (April)
 MONTH_ALONE = re.compile(
     r"(?:\b(?i:in|since|until|till|by|from|of|last|next|this|early|late|between|and|to|through|"
-    r"before|after|during|or|the|every|each|beyond|past|into|throughout)\s+"
+    r"before|after|during|or|the|every|each|beyond|past|into|throughout|over|than|versus|"
+    r"against)\s+"
     # "since about April", "until around May": the preposition's month, roughly
     r"(?:(?i:about|around|roughly|approximately)\s+)?|\b(?i:mid|late|early)-)"
     rf"(?P<m>{FULL_MONTHS})\b"
