@@ -173,20 +173,13 @@ def _spelled_out(text: str) -> str:
         text,
         flags=re.I,
     )
-    # "for a couple hundred years": about 200 years (not a couple, and 100 years)
-    text = re.sub(
-        r"\b(?:a\s+)?(couple|few)(?:\s+of)?\s+(hundred|thousand)\b",
+    # "for a couple hundred years": about 200 years (not a couple, and 100 years); "a couple
+    # years back": two or three (「2、3年前」), as a couple of units is often meant
+    text = _COUPLE_HUNDRED.sub(
         lambda m: f"about {WORDS[m[1].lower()] * (100 if m[2].lower() == 'hundred' else 1000):,}",
         text,
-        flags=re.I,
     )
-    # "a couple years back": two or three (「2、3年前」), as a couple of units is often meant
-    text = re.sub(
-        r"\ba\s+couple\s+(?:of\s+)?(years|months|weeks|days|hours|minutes)\b",
-        r"2 to 3 \1",
-        text,
-        flags=re.I,
-    )
+    text = _COUPLE_OF_UNITS.sub(r"2 to 3 \1", text)
     # nearly double the target: twice it, near enough
     text = re.sub(r"\b(nearly|almost|about|roughly|around|more than|over) double\b", r"\1 twice",
                   text, flags=re.I)  # fmt: skip
@@ -225,6 +218,12 @@ _SHARE_OF_SCALE = re.compile(
     r"(?:(?:out\s+)?of|des|de\s+l[oa]s|dei|degli|delle|dos|das)\s+"
     r"(?:the\s+|its\s+|their\s+)?(\d+(?:\.\d+)?)\s+(million|billion)\b",
     re.IGNORECASE,
+)
+
+
+_COUPLE_HUNDRED = re.compile(r"\b(?:a\s+)?(couple|few)(?:\s+of)?\s+(hundred|thousand)\b", re.I)
+_COUPLE_OF_UNITS = re.compile(
+    r"\ba\s+couple\s+(?:of\s+)?(years|months|weeks|days|hours|minutes)\b", re.I
 )
 
 
