@@ -257,3 +257,14 @@ def test_a_decade_and_round_counts_in_other_languages() -> None:
     assert ("duration", 120.0) in _read("Il y a une décennie.", "fr")
     said = source_quantities("der Satz wird mindestens fünfmal zitiert", "de")
     assert any(same_value(ja_quantities("最低5回は引用される")[0], s) for s in said), said
+
+
+# ---------------------------------------------------------------- round CB
+
+
+def test_a_hindi_readers_lakh() -> None:
+    """ "3.6 लाख से ऊपर cases" is 360,000 cases (「36万人超」; round CB: listed against "3.6")."""
+    body = "US में 10,000 से ज़्यादा मौतें हो चुकी हैं और 3.6 लाख से ऊपर cases हैं।"
+    said = source_quantities(body, None)
+    assert any(same_value(ja_quantities("感染者も36万人超")[0], s) for s in said), said
+    assert ("number", 2e7) in _read("2 करोड़ लोग", "en")

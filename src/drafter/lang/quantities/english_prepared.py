@@ -189,6 +189,10 @@ def _spelled_out(text: str) -> str:
         text,
         flags=re.I,
     )
+    # (a Hindi reader's "3.6 लाख": the lakh in Devanagari)
+    text = re.sub(
+        "\u0932\u093e\u0916", "lakh", re.sub("\u0915\u0930\u094b\u0921\u093c?", "crore", text)
+    )
     text = re.sub(
         rf"\b({EN_NUM})\s+(lakh|crore)s?\b",
         lambda m: _in_millions(en_value(m[1]) * _INDIAN_SCALE[m[2].lower()]),
