@@ -268,3 +268,13 @@ def test_a_hindi_readers_lakh() -> None:
     said = source_quantities(body, None)
     assert any(same_value(ja_quantities("感染者も36万人超")[0], s) for s in said), said
     assert ("number", 2e7) in _read("2 करोड़ लोग", "en")
+
+
+def test_a_speakers_yesterday_is_not_the_datelines() -> None:
+    """Trump at Monday's briefing: "I called him yesterday" was Sunday, but a Tuesday page's
+    yesterday is Monday, which the weekday table gave the lead agent (round CB); the
+    reporter's own "said yesterday" is still the day before the dateline."""
+    quoted = SourceSentence(id="S1", text="“I called him yesterday morning,” Trump told reporters.")
+    told = SourceSentence(id="S2", text="Trump told reporters yesterday that he called Modi.")
+    found = weekday_dates([quoted, told], date(2020, 4, 7))
+    assert [(e.sentence_id, e.date) for e in found] == [("S2", date(2020, 4, 6))]

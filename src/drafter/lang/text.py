@@ -39,6 +39,14 @@ def normalize(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def in_quotes(text: str, at: int) -> bool:
+    """Whether position `at` of an English sentence is inside quotation marks."""
+    before = text[:at]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def normalize_loose(text: str) -> str:
     """`normalize`, case-folded and with the spaces around punctuation dropped, for containment."""
     text = normalize(text).casefold()

@@ -28,10 +28,10 @@ habits (every Monday, on Mondays) are not dates. Other languages' weekday names
 (`foreign_words.WEEKDAYS`) are named in English first; their tense words are not read ("unread":
 the most recent such day, and the table offers the coming one too). "Yesterday" and "tomorrow"
 (and their words in French, Spanish, Italian, Portuguese, German and Dutch where the word means
-nothing else) are the dateline's day before and after. Without a known date nothing is resolved.
+nothing else) are the dateline's day before and after, outside a quotation (a speaker's
+yesterday is the day before the speech). Without a known date nothing is resolved.
 `weekday_left_as_weekday` finds Japanese text that still names a resolved weekday (火曜日), for
-a check to report; the lead is not re-asked for it (a style slip must not cost the run).
-"""
+a check to report; the lead is not re-asked for it (a style slip must not cost the run)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ from typing import Literal, Protocol
 
 from drafter.lang.quantities.foreign import CJK_FIGURES
 from drafter.lang.quantities.foreign_words import WEEKDAYS as FOREIGN_WEEKDAYS
+from drafter.lang.text import in_quotes
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 JA_WEEKDAYS = "月火水木金土日"
@@ -329,6 +330,7 @@ def weekday_dates(
                     and re.search(r"\w[,;]?\s+$", sentence.text[: match.start()])
                 )
                 or _FIGURATIVE_TOMORROW.match(sentence.text[match.end() :])
+                or in_quotes(sentence.text, match.start())
             ):
                 continue  # "The World of Tomorrow", "a Tomorrow Party": a name, not a day
             # "said in a statement yesterday" (British papers): the day before the dateline
@@ -348,8 +350,6 @@ _NEXT_DAY_WORDS = {
     "it": ("ieri", "domani"), "pt": ("ontem", "amanhã"), "de": ("gestern", ""),
     "nl": ("gisteren", ""),
 }  # fmt: skip
-
-
 _A_NAME_OF_IT = re.compile(r"\b(?:of|the)\s+$|[\"“‘]$", re.IGNORECASE)
 
 

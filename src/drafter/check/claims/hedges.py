@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, cite
 from drafter.lang import align
+from drafter.lang.text import in_quotes
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -190,7 +191,7 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
         if (
             word is not None
             and _REPORTED.match(text.strip())
-            and not _in_quotes(sentence.text, word.start())
+            and not in_quotes(sentence.text, word.start())
         ):
             # 劉氏は人民解放軍について「すでに現地にいる」と述べた for '… could be deployed,
             # warning: "They are already there"': the quotation has no hedge to drop
@@ -230,14 +231,6 @@ def _restates_another_clause(claim: str, sentence: str, at: int) -> bool:
     row = align.similarity([claim], parts)[0]
     best = int(row.argmax())
     return best != hedged and float(row[best] - row[hedged]) >= _CLAUSE_MARGIN
-
-
-def _in_quotes(text: str, at: int) -> bool:
-    """Whether position `at` of an English sentence is inside quotation marks."""
-    before = text[:at]
-    if before.count("“") > before.count("”"):
-        return True
-    return before.count('"') % 2 == 1
 
 
 # a modal in a relative clause describes the noun before it ("the Incubation Grants program,
