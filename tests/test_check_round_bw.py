@@ -278,3 +278,37 @@ def test_a_speakers_yesterday_is_not_the_datelines() -> None:
     told = SourceSentence(id="S2", text="Trump told reporters yesterday that he called Modi.")
     found = weekday_dates([quoted, told], date(2020, 4, 7))
     assert [(e.sentence_id, e.date) for e in found] == [("S2", date(2020, 4, 6))]
+
+
+# ---------------------------------------------------------------- round CC
+
+
+def test_a_polish_or_czech_readers_numbers_in_words() -> None:
+    """A Polish reader's "ze trzy godziny" (「3時間くらい」) and "po pięćdziesiątce" (「50過ぎ」),
+    a Czech reader's "pět zápasů za čtrnáct dní" (「14日間で5試合」): numbers in words the
+    translation writes in digits (round CC: four figures listed as not in the comments); a
+    figure the comment does not write is still listed."""
+    body = "Ważne: kontrolerzy też strajkują. Lepiej przyjechać ze trzy godziny wcześniej, serio."
+    assert _reaction(body, "管制官もストしてる。3時間くらい早めに行ったほうがいいよ。") == (
+        False,
+        [],
+    )
+    body = "Bo nie każdy ma zdrowe plecy. Kobieta po pięćdziesiątce na budowę nie pójdzie."
+    assert _reaction(body, "腰が丈夫な人ばかりじゃない。50過ぎの女性は建設現場に行かないよ。") == (
+        False,
+        [],
+    )
+    _, reasons = _reaction(body, "腰が丈夫な人ばかりじゃない。70過ぎの女性は建設現場に行かないよ。")
+    assert any("70" in r for r in reasons), reasons
+
+
+def test_a_quarter_point_a_year_plus_and_nine_one_one() -> None:
+    """ "Quarter point to a range of 0.75 to 1 percent" (「0.25ポイント上げて」), "his year-plus of
+    inflammatory comments" (「1年以上に及ぶ」), "Call 9-1-1 if seen" (「911に通報を」) (round CC:
+    three figures listed as not in the source or comment)."""
+    said = source_quantities("Quarter point to a range of 0.75 to 1 percent.", "en")
+    assert any(same_value(ja_quantities("0.25ポイント上げて")[0], s) for s in said), said
+    said = source_quantities("Pence will have to defend his year-plus of comments.", "en")
+    assert any(same_value(ja_quantities("1年以上に及ぶ発言")[0], s) for s in said), said
+    assert ("number", 911.0) in _read("Wanted: a 28-year-old male. Call 9-1-1 if seen.")
+    assert ("number", 0.5) not in _read("a 4-3-3 formation")

@@ -24,7 +24,12 @@ from drafter.lang.quantities import (
     writes_number,
     written_values,
 )
-from drafter.lang.quantities.foreign import cardinal_values, ordinal_values, source_quantities
+from drafter.lang.quantities.foreign import (
+    cardinal_values,
+    ordinal_values,
+    source_quantities,
+    west_slavic_values,
+)
 from drafter.lang.text import normalize
 from drafter.sources.language import unprofiled
 
@@ -359,6 +364,8 @@ def _writes(body: str, language: str | None, quantity: Quantity) -> bool:
     language ("ne riaprono dieci" for 「10個」; "il settimo inning" for 「7回」)."""
     values = written_values(quantity)
     spelled = ordinal_values(body, language) + cardinal_values(body, language)
+    if language is None and unprofiled(body):
+        spelled += west_slavic_values(body)  # "před dvěma lety" for 「2年前」
     return writes_number(body, values) or any(v in spelled for v in values)
 
 

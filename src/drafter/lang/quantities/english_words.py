@@ -69,6 +69,14 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
         re.compile(r"(?i)\b(half|a quarter)(?: of)? an? (percentage points?|points?|percent)\b"),
         lambda m: f"{0.5 if m[1].lower() == 'half' else 0.25} {m[2]}",
     ),
+    # a quarter-point hike, "Quarter point to a range of…", a half-point cut: of a rate
+    (
+        re.compile(r"(?i)\b(?:an?\s+)?(half|quarter)[\s-]+(percentage[\s-]+)?point\b"),
+        lambda m: f"{0.5 if m[1].lower() == 'half' else 0.25} percentage point",
+    ),
+    # his year-plus of comments: more than a year (「1年以上」); call 9-1-1: the number 911
+    (re.compile(r"(?i)\b(?:a\s+)?(year|month|week|decade)-plus\b"), r"more than a \1"),
+    (re.compile(r"\b(9-1-1|3-1-1|1-1-2|9-9-9)\b"), lambda m: m[1].replace("-", "")),
     # a fortnight: two weeks (「2週間後」); 24/7: round the clock, 24 hours on 7 days (「24時間」);
     # dual panels, a dual-core chip: two
     (re.compile(r"(?i)\b(?:a|one) fortnight\b|\bfortnight\b"), "two weeks"),

@@ -139,6 +139,30 @@ def cardinal_values(text: str, language: str | None) -> list[float]:
     return [float(words[w]) for w in re.findall(r"[^\W\d_]+", text.lower()) if w in words]
 
 
+# Czech and Polish numbers in words, with their case forms ("před dvěma lety", "od prawie
+# sześciu lat", "po pięćdziesiątce"): no language profile reads these comments, but a reader's
+# number in words is one the translation may write in digits
+_WEST_SLAVIC = {
+    2: "dva dvě dvou dvěma dwa dwie dwóch dwoma", 3: "tři tří třem třemi trzy trzech trzema",
+    4: "čtyři čtyř čtyřmi cztery czterech", 5: "pět pěti pięć pięciu",
+    6: "šest šesti sześć sześciu", 7: "sedm sedmi siedem siedmiu", 8: "osm osmi osiem ośmiu",
+    9: "devět devíti dziewięć dziewięciu", 10: "deset deseti dziesięć dziesięciu",
+    12: "dvanáct dvanácti dwanaście dwunastu", 14: "čtrnáct čtrnácti czternaście czternastu",
+    15: "patnáct patnácti piętnaście piętnastu", 20: "dvacet dvaceti dwadzieścia dwudziestu",
+    30: "třicet třiceti trzydzieści trzydziestu", 50: "padesát padesáti pięćdziesiąt "
+    "pięćdziesięciu pięćdziesiątka pięćdziesiątce pięćdziesiątkę", 100: "sto",
+    1000: "tisíc tysiąc",
+}  # fmt: skip
+_WEST_SLAVIC_WORDS = {word: n for n, words in _WEST_SLAVIC.items() for word in words.split()}
+
+
+def west_slavic_values(text: str) -> list[float]:
+    """The numbers a Czech or Polish text writes in words (「14日間で5試合」 for "pět zápasů za
+    čtrnáct dní")."""
+    found = re.findall(r"[^\W\d_]+", text.lower())
+    return [float(_WEST_SLAVIC_WORDS[w]) for w in found if w in _WEST_SLAVIC_WORDS]
+
+
 def writes_figure(text: str, values: list[float], language: str | None) -> bool:
     """`writes_number` (in digits) for a text in `language`: "1,5 Milliarden" writes 1.5, not
     15; 3억 writes 3 ten-thousands squared, never 3 billion."""
