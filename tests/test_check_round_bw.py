@@ -312,3 +312,30 @@ def test_a_quarter_point_a_year_plus_and_nine_one_one() -> None:
     assert any(same_value(ja_quantities("1年以上に及ぶ発言")[0], s) for s in said), said
     assert ("number", 911.0) in _read("Wanted: a 28-year-old male. Call 9-1-1 if seen.")
     assert ("number", 0.5) not in _read("a 4-3-3 formation")
+
+
+# ---------------------------------------------------------------- round CD
+
+
+def test_a_trio_is_three() -> None:
+    """ "they became a trio for International in 2014" for 「3人編成になった2014年の」 (round CD);
+    a label named Trio is no count."""
+    assert ("number", 3.0) in _read("By the time they became a trio in 2014, the sound shifted.")
+    assert ("number", 3.0) not in _read("Trio Records released it.")
+
+
+def test_a_rumour_and_an_inference_keep_the_hedge() -> None:
+    """「噂の段階にとどまっています」 for "Apple may be planning…, according to…" and
+    「〜ことがうかがえます」 for "As indicated by comments…, Activision is aiming to" keep the
+    source's hedge (round CD); the claim stated flat is still asked for it."""
+    source = "Apple may be planning to introduce a second-generation Apple Pencil this year."
+    assert (
+        _hedge_findings(
+            source, "第2世代のApple Pencilをめぐる話は、まだ噂の段階にとどまっています。"
+        )
+        == []
+    )
+    assert _hedge_findings(source, "アップルは今年、第2世代のApple Pencilを投入する。")
+    source = "As indicated by comments from management, Activision may create the ESPN of eSports."
+    claim = "経営陣の発言からは、アクティビジョンが「eスポーツのESPN」をつくることがうかがえます。"
+    assert _hedge_findings(source, claim) == []

@@ -142,6 +142,9 @@ HEDGE_JA = re.compile(
     # 〜とする未確認の報道, 臆測が飛び交う: "reportedly", "suggested", told as talk (not 報道官,
     # a spokesperson, nor 報道陣)
     r"(?:と(?:の|する|いう)|未確認の|一部)報道|臆測|憶測|"
+    # 噂の段階, 噂がもとに: "may be planning, according to a rumor"; 〜ことがうかがえる: "as
+    # indicated by", told as an inference
+    r"噂|うわさ|うかがえ|窺え|"
     # a headline's 「…と報道」 ("reportedly"; not と報道官は) and 「…か」
     # (「支持層向けか 米誌が論評」: a question, which asserts nothing)
     r"と報道(?![官陣機各])|[^\sなだ何誰こつ]か(?=[\s　」]|$)"

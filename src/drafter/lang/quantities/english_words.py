@@ -77,6 +77,11 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     # his year-plus of comments: more than a year (「1年以上」); call 9-1-1: the number 911
     (re.compile(r"(?i)\b(?:a\s+)?(year|month|week|decade)-plus\b"), r"more than a \1"),
     (re.compile(r"\b(9-1-1|3-1-1|1-1-2|9-9-9)\b"), lambda m: m[1].replace("-", "")),
+    # a duo, the trio, a quartet: two, three, four people (「3人編成」; not "Trio", a name)
+    (
+        re.compile(r"\b(duo|trio|quartet|quintet)\b"),
+        lambda m: {"duo": "two", "trio": "three", "quartet": "four", "quintet": "five"}[m[1]],
+    ),
     # a fortnight: two weeks (「2週間後」); 24/7: round the clock, 24 hours on 7 days (「24時間」);
     # dual panels, a dual-core chip: two
     (re.compile(r"(?i)\b(?:a|one) fortnight\b|\bfortnight\b"), "two weeks"),
