@@ -339,3 +339,17 @@ def test_a_rumour_and_an_inference_keep_the_hedge() -> None:
     source = "As indicated by comments from management, Activision may create the ESPN of eSports."
     claim = "経営陣の発言からは、アクティビジョンが「eスポーツのESPN」をつくることがうかがえます。"
     assert _hedge_findings(source, claim) == []
+
+
+# ---------------------------------------------------------------- round CE
+
+
+def test_a_year_before_1800() -> None:
+    """ "the most in the United States since 1796" for 「1796年以来最多」 (round CE: read as 1796
+    years on one side and a bare 1796 on the other); 1500年の歴史 stays a span, "in 1500
+    meters" no year."""
+    said = source_quantities("which is the most in the United States since 1796", "en")
+    assert any(same_value(ja_quantities("1796年以来最多となった")[0], s) for s in said), said
+    assert [q.kind for q in ja_quantities("1500年の歴史がある")] == ["duration"]
+    assert [q.kind for q in ja_quantities("1500年にわたり続いた")] == ["duration"]
+    assert ("year", 1500.0) not in _read("He swam in 1500 meters of water.")

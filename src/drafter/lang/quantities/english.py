@@ -76,7 +76,14 @@ _NAME_BEFORE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:In|From|Between|By|Since|Until|Through|During|And|Or|Of|Last|"
     r"Next|This|Early|Late|Mid|Both|Either)\s)[A-Z][a-z]+\s+$"
 )
-_YEAR = re.compile(r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d| by \d)(?<!\d by \d{4})")
+_YEAR = re.compile(
+    r"\b(?P<y>(?:18|19|20|21)\d\d)\b(?!%|[.,]\d| by \d)(?<!\d by \d{4})"
+    # an older year after a word that dates it: "the most since 1796", "in 1492"
+    r"|(?:(?<=\bsince )|(?<=\bin )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )"
+    r"|(?<=\bcirca ))(?P<old>1[0-7]\d\d)\b(?![.,]\d|\s+(?:m|km|kg|ft|lbs?|meters?|metres?|feet|"
+    r"miles?|pounds?|tons?|tonnes?|grams?|kilos?|dollars?|euros?|yen|people|votes?|years?|days?|"
+    r"hours?|men|women|troops|times|words|pages|units|cases|deaths)\b)"
+)
 _MONEY = re.compile(
     # "a $23-million centre", "a 1.2-billion-yuan telescope": hyphens join scale and currency
     rf"(?P<sign>US\$|R\$|(?<![A-Za-z])Rp\.?(?=\s?\d)|[$€£¥₦])\s?(?P<n>{EN_NUM})"
@@ -325,7 +332,8 @@ def _dates(scan: _Scan) -> None:
             scan.taken.append(match.span())
     for match in _YEAR.finditer(scan.text):
         if scan.free(match.span()):
-            scan.found.append(Quantity("year", int(match.group("y")), "", match.group(0)))
+            year = int(match.group("y") or match.group("old"))
+            scan.found.append(Quantity("year", year, "", match.group(0)))
             scan.taken.append(match.span())
     for match in _DECADE.finditer(scan.text):  # the 2030s: 2030年代, read as its first year
         if scan.free(match.span()):

@@ -143,6 +143,8 @@ _JA_NEIGHBOURS = re.compile(
 _JA_FRACTION = re.compile(r"[\d一二三四五六七八九十]+分の[\d一二三四五六七八九十]+")
 
 
+# what dates an older year (1796年以来, 1492年に): not 1500年の歴史 nor 1500年にわたり, spans
+_OLD_YEAR = re.compile(r"以来|以降|以前|頃|ごろ|当時|に(?!わた|及)")
 _JA_SEASON = re.compile(r"(?<![\d/])(\d{2}|\d{4})/(\d{2})年(?=版|シーズン|モデル|季)")
 _JA_HALF = re.compile(
     r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間|分|秒)半(?!ば)"
@@ -364,6 +366,8 @@ def _ja_kind(
             and not follows.startswith(("間", "以上", "ぶり"))
         ):
             return Quantity("year", value, "", token, approx)
+        if unit == "年" and re.fullmatch(r"1[0-7]\d\d年", token) and _OLD_YEAR.match(follows):
+            return Quantity("year", value, "", token, approx)  # 1796年以来: the year
         return Quantity("duration", dur(value * 12), "months", token, approx)  # 3.2年: 38.4
     if unit in ("カ月", "か月", "ヵ月", "ヶ月", "ケ月", "箇月"):
         return Quantity("duration", value, "months", token, approx)
