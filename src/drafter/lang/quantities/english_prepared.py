@@ -189,10 +189,7 @@ def _spelled_out(text: str) -> str:
         text,
         flags=re.I,
     )
-    # (a Hindi reader's "3.6 लाख": the lakh in Devanagari)
-    text = re.sub(
-        "\u0932\u093e\u0916", "lakh", re.sub("\u0915\u0930\u094b\u0921\u093c?", "crore", text)
-    )
+    text = _DEVANAGARI_SCALE_WORD.sub(lambda m: _DEVANAGARI_SCALE[m[0]], text)  # 3.6 लाख
     text = re.sub(
         rf"\b({EN_NUM})\s+(lakh|crore)s?\b",
         lambda m: _in_millions(en_value(m[1]) * _INDIAN_SCALE[m[2].lower()]),
@@ -216,18 +213,11 @@ def _in_millions(value: float) -> str:
 
 # "eight of its 28 million people", "huit des 28 millions d'habitants": the part is in millions
 # too (as French, Spanish, Italian and Portuguese are read once their numbers are English)
-_NUMBER_WORDS = "|".join(sorted(WORDS, key=len, reverse=True))
 _SHARE_OF_SCALE = re.compile(
-    rf"\b(\d+(?:\.\d+)?|{_NUMBER_WORDS})\s+"
+    rf"\b(\d+(?:\.\d+)?|{NUM_WORD})\s+"
     r"(?:(?:out\s+)?of|des|de\s+l[oa]s|dei|degli|delle|dos|das)\s+"
     r"(?:the\s+|its\s+|their\s+)?(\d+(?:\.\d+)?)\s+(million|billion)\b",
     re.IGNORECASE,
-)
-
-
-_COUPLE_HUNDRED = re.compile(r"\b(?:a\s+)?(couple|few)(?:\s+of)?\s+(hundred|thousand)\b", re.I)
-_COUPLE_OF_UNITS = re.compile(
-    r"\ba\s+couple\s+(?:of\s+)?(years|months|weeks|days|hours|minutes)\b", re.I
 )
 
 
@@ -237,6 +227,15 @@ def _share_of_scale(match: re.Match[str]) -> str:
     if not 1 < float(part) < float(whole):  # "one of the 50 million": one of them
         return match.group(0)
     return f"{part} {scale} of {whole} {scale}"
+
+
+_COUPLE_HUNDRED = re.compile(r"\b(?:a\s+)?(couple|few)(?:\s+of)?\s+(hundred|thousand)\b", re.I)
+_COUPLE_OF_UNITS = re.compile(
+    r"\ba\s+couple\s+(?:of\s+)?(years|months|weeks|days|hours|minutes)\b", re.I
+)
+# a Hindi reader's "3.6 लाख": India's lakh and crore in Devanagari
+_DEVANAGARI_SCALE = {"लाख": "lakh", "करोड़": "crore", "करोड": "crore"}
+_DEVANAGARI_SCALE_WORD = re.compile("|".join(sorted(_DEVANAGARI_SCALE, key=len, reverse=True)))
 
 
 def _whole(value: float) -> str:

@@ -136,6 +136,11 @@ def cardinal_values(text: str, language: str | None) -> list[float]:
     """The numbers `text` writes in words in `language`, wherever they stand ("ne riaprono
     dieci": 10, with no unit after it for a figure to be read)."""
     words = {**NUMBER_WORDS.get(language or "", {}), **_THOUSAND.get(language or "", {})}
+    return _valued(text, words)
+
+
+def _valued(text: str, words: dict[str, int]) -> list[float]:
+    """The values of the words of `text` that `words` holds."""
     return [float(words[w]) for w in re.findall(r"[^\W\d_]+", text.lower()) if w in words]
 
 
@@ -159,8 +164,7 @@ _WEST_SLAVIC_WORDS = {word: n for n, words in _WEST_SLAVIC.items() for word in w
 def west_slavic_values(text: str) -> list[float]:
     """The numbers a Czech or Polish text writes in words (「14日間で5試合」 for "pět zápasů za
     čtrnáct dní")."""
-    found = re.findall(r"[^\W\d_]+", text.lower())
-    return [float(_WEST_SLAVIC_WORDS[w]) for w in found if w in _WEST_SLAVIC_WORDS]
+    return _valued(text, _WEST_SLAVIC_WORDS)
 
 
 def writes_figure(text: str, values: list[float], language: str | None) -> bool:

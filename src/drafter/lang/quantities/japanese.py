@@ -143,12 +143,12 @@ _JA_NEIGHBOURS = re.compile(
 _JA_FRACTION = re.compile(r"[\d一二三四五六七八九十]+分の[\d一二三四五六七八九十]+")
 
 
+# 1年半, 6分半: and a half (2020年半ば is mid-2020)
+_JA_HALF = re.compile(r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間|分|秒)半(?!ば)")
+# 19/20年版, 2021/22年シーズン: a season as the source writes it
+_JA_SEASON = re.compile(r"(?<![\d/])(\d{2}|\d{4})/(\d{2})年(?=版|シーズン|モデル|季)")
 # what dates an older year (1796年以来, 1492年に): not 1500年の歴史 nor 1500年にわたり, spans
 _OLD_YEAR = re.compile(r"以来|以降|以前|頃|ごろ|当時|に(?!わた|及)")
-_JA_SEASON = re.compile(r"(?<![\d/])(\d{2}|\d{4})/(\d{2})年(?=版|シーズン|モデル|季)")
-_JA_HALF = re.compile(
-    r"(\d+)(年|時間|か月|カ月|ヶ月|ヵ月|週間|分|秒)半(?!ば)"
-)  # 2020年半ば: mid-2020
 # A number that is part of a name, not a figure: A350, 787-9, G7, F-35, S&P500種指数,
 # ダウ工業株30種平均; an ordinal: 第1段階, 修正第1条, 1年目, 3番目.
 # a unit in Latin letters makes a figure, not a model number: 1mm, 512GB, 41dBa, 2.3GHz
