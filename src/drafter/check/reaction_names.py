@@ -42,7 +42,12 @@ _NOT_NAMES = re.compile(
     r"Meanwhile|However|Still|Anyway|Honestly|Actually|Basically|Frankly|Apparently|Clearly|"
     r"Obviously|Sadly|Thankfully|Luckily|Unfortunately|Instead|Otherwise|Besides|Plus|Though|"
     r"Although|Regardless|Likewise|Similarly|Overall|Personally|Seriously|Literally|Imagine|"
-    r"Remember|Reminder|Meh|Nope|Yep|Wow|Agreed|Exactly|Indeed|Hence|Therefore|Anyhow)$"
+    r"Remember|Reminder|Meh|Nope|Yep|Wow|Agreed|Exactly|Indeed|Hence|Therefore|Anyhow|"
+    # a title a reader in another language capitalises before a name ("o Presidente Xi"): the
+    # office, which a translation gives as 主席 or 大統領, not a name
+    r"Presidente|Presidenta|Président|Présidente|Präsident|Präsidentin|Prezydent|Prezident|"
+    r"Premier|Premierminister|Ministro|Ministra|Ministre|Kanzler|Kanzlerin|Kanclerz|Senador|"
+    r"Sénateur|Senatore|Gouverneur|Gobernador|Governador|Governatore)$"
 )
 
 

@@ -116,18 +116,22 @@ def noun_names(checker: Checker, body: str) -> set[str]:
     return out
 
 
-# the case endings Czech and Polish put on a name (Moyes → Moyesem, Moyesovi; Kane → Kanea)
+# the case endings Czech and Polish put on a name (Moyes → Moyesem, Moyesovi; Kane → Kanea;
+# Iran → "o Iranie", Pentagon → "memo Pentagonu")
 _CASE_ENDINGS = frozenset(
-    {"a", "e", "u", "y", "i", "em", "om", "ou", "ovi", "owi", "ův", "ům", "ech", "ego", "emu"}
-)
+    {"a", "e", "u", "y", "i", "em", "om", "ou", "ovi", "owi", "ův", "ům", "ech", "ego", "emu",
+     "ie", "ę", "ą"}
+)  # fmt: skip
 
 
 def declined_alike(form: str, text: str) -> bool:
     """Whether `text` (casefolded) writes the name `form` (casefolded) with another case ending:
     the article's "Moyesem" and a reader's "Moyes" are one man, in a language that declines
-    names."""
+    names; an English plural's stem takes the case endings too (Falklands, "Falklandy")."""
+    forms = {form, form[:-1]} if form.endswith("s") and len(form) >= 6 else {form}
     for word in re.findall(r"[^\W\d_]+", text):
-        short, long = sorted((word, form), key=len)
-        if len(short) >= 4 and long.startswith(short) and long[len(short) :] in _CASE_ENDINGS:
-            return True
+        for name in forms:
+            short, long = sorted((word, name), key=len)
+            if len(short) >= 4 and long.startswith(short) and long[len(short) :] in _CASE_ENDINGS:
+                return True
     return False

@@ -102,8 +102,13 @@ _WEAK = re.compile(r"^(?:should|shouldn't)$", re.IGNORECASE)
 # The claim gives it as someone's account: enough for a second-hand hedge (reportedly,
 # allegedly), not for a forecast or a possibility (may, expects)
 _ATTRIBUTED = re.compile(
-    r"と(?:説明|主張|述べ|話|語|明か|証言|供述|訴え|報道|報じ|伝え)|によると|によれば|とし(?:て|た)"
+    r"と(?:説明|主張|述べ|話|語|明か|証言|供述|訴え|報道|報じ|伝え|忠告|指摘|注意)|によると|によれば|"
+    # 〜と言われました: "several warned she was already behind", told as what she was told
+    r"とし(?:て|た)|と(?:言|い)(?:わ|っ)"
 )
+# "was intended to ensure…", "aims to": a purpose, which a claim keeps as one (目的としていた)
+_PURPOSE = re.compile(r"\b(?:intend|aim)", re.IGNORECASE)
+_PURPOSE_JA = re.compile(r"目的|意図|趣旨|ねらい")
 HEDGE_JA = re.compile(
     r"見通し|見込|予定|方針|計画|意向|可能性|かもしれ|恐れ|おそれ|予想|予測|見られ|みられ|検討|"
     r"目指|めざ|狙|構え|だろう|でしょう|模様|公算|懸念|期待|提案|求め|かね(?:な|ま)|得る|うる|推計|"
@@ -191,6 +196,8 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
             continue  # "shouldn't panic": only where the claim surely restates it
         if word is not None and _SOFT_MODAL.match(word.group(0)) and _ATTRIBUTED.search(text):
             continue  # "allegedly" kept as someone's account (…と説明した, …によると)
+        if word is not None and _PURPOSE.search(word.group(0)) and _PURPOSE_JA.search(text):
+            continue  # "was intended to ensure" kept as 〜を目的としていた
         if (
             word is not None
             and _REPORTED.match(text.strip())
@@ -312,8 +319,11 @@ _AS_MUCH_AS = re.compile(
 )
 
 
-# "made possible by", "makes it possible to": what enables a thing, stated as fact
-_MADE = re.compile(r"\b(?:made|make|makes|making|render(?:s|ed)?)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "made possible by", "makes it possible to", "to make the deliveries possible": what enables a
+# thing, stated as fact; "as those numbers make it seem": how a thing is made to look
+_MADE = re.compile(
+    r"\b(?:made|make|makes|making|render(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
+)
 
 
 # "more likely to dehumanize", "twice as likely to": a comparison of chances, stated as fact
@@ -373,7 +383,7 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue
         if word.group(0).lower() == "possible" and _AS_MUCH_AS.search(before):
             continue  # "the most effective way possible", "as soon as possible": a degree
-        if word.group(0).lower() == "possible" and _MADE.search(before):
+        if word.group(0).lower() in ("possible", "seem") and _MADE.search(before):
             continue  # "are made possible by systems": enabled, a fact
         if word.group(0).lower() in ("likely", "unlikely") and _MORE_LIKELY.search(before):
             continue  # "more likely to dehumanize their targets": a comparison, not a hedge

@@ -30,9 +30,11 @@ _DURATION = re.compile(
     r"(?:[\s-]+(?:and[\s-]+a[\s-]+half))?(?:\s+of)?"
     r"(?:\s+(?:full|whole|entire|additional|more|further|extra|straight|calendar|consecutive|"
     r"non-[a-z]+))?"  # two non-emergency days (5営業日, five business days, stays a count)
-    r"[\s-]*(?P<unit>years?|yrs?|months?|weeks?|wks?|days?|quarters|quarter(?![\s-]+of\b)|hours?|hrs?|"
-    r"minutes?|mins?|"
-    r"seconds?|secs?|decades?|centur(?:y|ies))\b(?![\s-]+olds?\b)"
+    # an age in years is an age (17歳), but a baby's in months, weeks or days is the time since
+    # its birth ("18 months old", 生後18か月)
+    r"[\s-]*(?P<unit>(?:years?|yrs?|decades?|centur(?:y|ies))\b(?![\s-]+olds?\b)|"
+    r"(?:months?|weeks?|wks?|days?|quarters|quarter(?![\s-]+of\b)|hours?|hrs?|minutes?|mins?|"
+    r"seconds?|secs?)\b)"
     r"(?:[\s-]+and[\s-]+a[\s-]+half\b)?",  # a year and a half: 18 months, not 12
     re.IGNORECASE,
 )
