@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims.names import ORG_WORDS, a_place
 from drafter.lang.text import normalize
-from drafter.sources.language import detect_language
+from drafter.sources.language import detect_language, unprofiled
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -28,8 +28,8 @@ def translated(checker: Checker, body: str, form: str, person: bool) -> bool:
     body or event in its own words ("Caroline du Sud", "le Bureau ovale", "Acción de Gracias"),
     which no table here holds: then the name is no swap. A person's name is not translated."""
     language = comment_language(body)
-    if language is None or language == (checker.source_language or "en"):
-        return False
+    if language == (checker.source_language or "en") or (language is None and not unprofiled(body)):
+        return False  # (a Czech or Polish comment is told by its letters, not its words)
     words = form.split()
     # a person's name: two or three capitalised words, none a small word or a possessive (not
     # "The Notebook", "Life Is Beautiful", "Schindler's List": works a Portuguese reader names

@@ -225,6 +225,8 @@ _WEST_SLAVIC: dict[str, tuple[str, ...]] = {
     "イラン": ("írán", "íránu", "íránsk-", "iranu", "iranie", "irańsk-"),
     "中国": ("čína", "číny", "číně", "čínsk-", "chiny", "chinach", "chińsk-"),
     "日本": ("japonsko", "japonsku", "japonsk-", "japonia", "japonii", "japońsk-"),
+    "キーウ": ("kyjev", "kyjeva", "kyjevě", "kyjevem", "kyjevsk-", "kijów", "kijowa", "kijowie",
+            "kijowsk-"),
 }  # fmt: skip
 # the Czech and Polish adjective endings (-ý, -á, -é, -ého…; -i, -a, -ie, -iego…)
 _WEST_SLAVIC_ADJECTIVE = ("ý", "á", "é", "ého", "ému", "ém", "ým", "ou", "í", "ých", "ými", "i",

@@ -34,6 +34,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "イタリア": ("italy", "italian", "rome"),
     "ロシア": ("russia", "russian", "moscow", "kremlin"),
     "ウクライナ": ("ukraine", "ukrainian", "kyiv", "kiev"),
+    # the capital itself, as English, German, French and Dutch write it
+    "キーウ": ("kyiv", "kiev", "kyivan", "kiew", "kyïv", "kijev"),
     "ベラルーシ": ("belarus", "belarusian", "minsk"),
     "ジョージア": ("georgia", "georgian", "tbilisi"),
     "オーストラリア": ("australia", "australian", "australians", "aussie", "aussies", "canberra"),
@@ -101,6 +103,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "witte huis",
     ),
     "ペンタゴン": ("pentagon",),
+    # Britain's prime minister's office by its address (a Japanese one's is named the same)
+    "首相官邸": ("downing street", "no 10", "no. 10", "number 10", "kantei"),
     # and in kanji, as a translation writes them (中国人 for "the Chinese")
     "中国": ("china", "chinese", "beijing", "prc"),
     "日本": ("japan", "japanese", "tokyo"),

@@ -108,6 +108,12 @@ _LATIN_WORDS: dict[str, frozenset[str]] = {
         "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "tidak", "ada",
         "dalam", "akan", "pada", "juga", "karena", "oleh", "atau", "sudah", "bisa", "mereka",
         "kami", "kita", "saat", "setelah", "tersebut", "adalah", "menjadi",
+        # and a reader's everyday Indonesian ("pemerintah cuma nanggung RM1,662 juta"), none an
+        # English word
+        "kalau", "kalo", "tapi", "nggak", "gak", "enggak", "aja", "saja", "banget", "udah",
+        "sih", "dong", "sama", "buat", "cuma", "bukan", "masih", "jadi", "harus", "lebih",
+        "belum", "orang", "kayak", "gitu", "emang", "lagi", "sini", "mah", "katanya", "hampir",
+        "pakai", "pemerintah", "hanya", "semua", "kenapa", "gimana", "ribu", "juta", "miliar",
     }),
     # languages told here but not read (no number words, months or units): Hindi in Latin
     # letters, as Indian readers write it ("Debut Test mein 3 aur 1, dono baar": both times,

@@ -274,7 +274,9 @@ _SAID_THAT = re.compile(
 # be told", "if we could have won this game"), and so in an indirect question of means
 # ("figuring out how the US could increase purchases")
 _TIME_CLAUSE = re.compile(
-    r"\b(?:until|till|before|after|once|when|so that|if|how)\s+(?:[\w'’-]+\s+){0,4}$",
+    r"\b(?:until|till|before|after|once|when|so that|if|how)\s+(?:[\w'’-]+\s+){0,4}$"
+    # "accepted the donations so they could look their best": a purpose (so that they could)
+    r"|\bso\s+(?:they|he|she|we|I|you)\s+$",
     re.IGNORECASE,
 )
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from drafter.check.core import Checker
     from drafter.models import GlossaryEntry, SourceSentence
 
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _PERSON_EN = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
@@ -66,7 +67,12 @@ def names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fin
         out += _kanji_names(checker, text)
     swapped = [f for f in out if f.check == "names-swap"]
     if swapped and (anchor.firm(section) or section not in ("lead", "title")):
-        _confirm_swaps(checker, section, out, swapped, _window_people(near, accounted))
+        people = _window_people(near, accounted)
+        if section not in ("lead", "title") and any(
+            _SUBJECT_PRONOUN.search(checker.by_id[i].text) for i in anchor.ids if i in checker.by_id
+        ):
+            people = []  # "…, he went on": the claim may name whom the pronoun stands for
+        _confirm_swaps(checker, section, out, swapped, people)
     for finding in out:
         finding.check = "names"
     if mentions and not out:

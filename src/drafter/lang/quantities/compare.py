@@ -39,6 +39,8 @@ def same_value(claim: Quantity, source: Quantity) -> bool:
         return True  # 1週間 is "seven days" (a week of 12/52 months, a day of 12/365)
     if claim.kind in ("date", "month", "year") or source.kind in ("date", "month", "year"):
         return False  # a date is never "about" another
+    if _next_whole(claim, source):
+        return True  # 「2つ以上」 for "more than one": a count past one is two or more
     if claim.bound and claim.bound == source.bound:
         # 「最大60%」 is not "up to 40%": two bounds of one kind compare as values, but a bound
         # rounded outwards to a round figure says less, not otherwise: 「20人以上」 for "more
@@ -52,6 +54,17 @@ def same_value(claim: Quantity, source: Quantity) -> bool:
         # 「約45万人」 or 「50万人近く」), not any value past it: 「約73万5000人」 is not
         s_low, s_high = _rendered_bound(source, s_low, s_high)
     return low <= s_high and s_low <= high
+
+
+def _next_whole(claim: Quantity, source: Quantity) -> bool:
+    """A floor or ceiling of whole counts given as the next count in: English bounds past a
+    count ("more than one", "fewer than three"), Japanese from it (2つ以上, 2つ以下)."""
+    if claim.bound != source.bound or claim.bound not in ("min", "max"):
+        return False
+    if not (float(claim.value).is_integer() and float(source.value).is_integer()):
+        return False
+    step = 1 if claim.bound == "min" else -1
+    return claim.value == source.value + step and abs(source.value) < 20
 
 
 def _rounded_outwards(claim: Quantity, source: Quantity) -> bool:

@@ -33,6 +33,10 @@ _EN_RANGE_SCALE = re.compile(
     r"(million|billion|trillion)\b(\s+(?:dollars|euros|pounds|yen|yuan|rupees)\b)?",
     re.IGNORECASE,
 )
+_GLUED_CURRENCY = re.compile(
+    r"\b(RM|Rs\.?|Rp|KSh|Ksh|Sh|Php|Tk)(?=\d)"
+    r"|\b([RP])(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b|\d{1,3}(?:,\d{3})+(?![\d,]))"
+)
 # A350, 787-9, and a video format (1080p, 1440p: a name, as Japanese text reads it too)
 _EN_MODEL = re.compile(
     r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b|\b\d{3,4}[pi]\b"
@@ -54,6 +58,12 @@ _EN_SPAN = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d+)?)[-–](\d{1,4}(?:\.\d+)?)\b
 
 _EN_DIMENSIONS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)(?![\w.])")
 _EN_DAY_RUN = re.compile(rf"\b({MONTH_NAMES})\s+(\d{{1,2}})[-–](\d{{1,2}})\b(?![-–]\d)")
+# "on July 9 and 10": two days of one month (7月9日と10日), where no noun follows the second
+# ("July 9 and 10 people" counts people)
+_EN_DAY_PAIR = re.compile(
+    rf"\b({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(and|or|&)\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:in|at|on|when|as|and|before|after|to|of|this|that|last|next)\b)"
+)
 
 
 def _both_ends(low: str, high: str, unit: str) -> str:
@@ -190,6 +200,7 @@ def _spelled_out(text: str) -> str:
         flags=re.I,
     )
     text = _DEVANAGARI_SCALE_WORD.sub(lambda m: _DEVANAGARI_SCALE[m[0]], text)  # 3.6 लाख
+    text = _DEVANAGARI_COUNT_WORD.sub(lambda m: _DEVANAGARI_COUNT[m[0]], text)  # पाँच जेट: 5
     text = re.sub(
         rf"\b({EN_NUM})\s+(lakh|crore)s?\b",
         lambda m: _in_millions(en_value(m[1]) * _INDIAN_SCALE[m[2].lower()]),
@@ -236,6 +247,16 @@ _COUPLE_OF_UNITS = re.compile(
 # a Hindi reader's "3.6 लाख": India's lakh and crore in Devanagari
 _DEVANAGARI_SCALE = {"लाख": "lakh", "करोड़": "crore", "करोड": "crore"}
 _DEVANAGARI_SCALE_WORD = re.compile("|".join(sorted(_DEVANAGARI_SCALE, key=len, reverse=True)))
+# … and the counts a Hindi reader writes as words ("पाँच जेट गिराए, जिनमें तीन राफ़ेल": five
+# jets, three of them Rafales), whole words only (a vowel sign is no word character to \b)
+_DEVANAGARI_COUNT = {"दो": "2", "तीन": "3", "चार": "4", "पाँच": "5", "पांच": "5", "छह": "6",
+                     "सात": "7", "आठ": "8", "नौ": "9", "दस": "10", "बीस": "20", "सौ": "100",
+                     "हज़ार": "1000", "हजार": "1000"}  # fmt: skip
+_DEVANAGARI_COUNT_WORD = re.compile(
+    r"(?<![\u0900-\u097f])(?:"
+    + "|".join(sorted(_DEVANAGARI_COUNT, key=len, reverse=True))
+    + r")(?![\u0900-\u097f])"
+)
 
 
 def _whole(value: float) -> str:
@@ -247,6 +268,9 @@ def prepared(sentence: str) -> str:
     what is not a figure masked."""
     text = _EN_VULGAR.sub(lambda m: _whole(int(m[1] or 0) + _VULGAR[m[2]]), sentence)
     text = unicodedata.normalize("NFKC", text)
+    # RM6.162 million (ringgit), Rs500, Rp2.5 billion, KSh300, R2.5 billion (rand), P1.2 million
+    # (peso): a currency written against its figure, which stays the figure, not a model code
+    text = _GLUED_CURRENCY.sub(lambda m: f"{m[1] or m[2]} ", text)
     # PS640, PS1.5million: the pound sign as some news text (SummEdits) lost it (a PS5 is a
     # games console)
     text = _EN_LOST_POUND.sub("£", text)
@@ -284,6 +308,7 @@ def prepared(sentence: str) -> str:
     # day: not figures
     text = _EN_SPAN.sub(_span, text)  # 220-230 miles: a range, not a model number
     text = _EN_DAY_RUN.sub(r"\1 \2 to \3", text)  # Sept. 12-13, at a clause's end: no score
+    text = _EN_DAY_PAIR.sub(r"\1 \2 \3 \1 \4", text)  # July 9 and 10: July 9 and July 10
     text = _EN_DIMENSIONS.sub(r"\1 by \2", text)  # 3440x1440, 6 x 4: two figures
     # N500m, N1.2bn: the naira as the Nigerian press writes it (not a model number)
     text = re.sub(r"\bN(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b)", "₦", text)

@@ -172,14 +172,18 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
            "trinta": 30, "quarenta": 40, "cinquenta": 50, "sessenta": 60, "setenta": 70,
            "oitenta": 80, "noventa": 90, "cem": 100},
     "nl": {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-           "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "twintig": 20, "dertig": 30,
-           "honderd": 100},
+           "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
+           "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+           "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+           "zeventig": 70, "tachtig": 80, "negentig": 90, "honderd": 100},
     "id": {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
            "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000},
     "ru": {"два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4,
            "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
-           "одиннадцать": 11, "двенадцать": 12, "двадцать": 20, "тридцать": 30, "сорок": 40,
-           "пятьдесят": 50, "сто": 100},
+           "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+           "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18,
+           "девятнадцать": 19, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50,
+           "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100},
 }
 
 # the units of a compound numeral ("sessenta e cinco", "sesenta y cinco", "soixante-cinq",
@@ -222,7 +226,8 @@ UNIT_ONLY_NUMBERS: dict[str, dict[str, int]] = {"it": {"sei": 6}, "fr": {"neuf":
 # settimana" (a week)
 ONE: dict[str, str] = {
     "de": "ein|eine|einer|einem|einen|eines", "fr": "un|une", "es": "un|una|uno",
-    "it": "un|una|uno|un'", "pt": "um|uma", "nl": "een", "id": "satu|se", "ru": "один|одна|одну",
+    "it": "un|una|uno|un'", "pt": "um|uma", "nl": "een|één", "id": "satu|se",
+    "ru": "один|одна|одну",
 }
 # a decade by its tens: "anni '60", "60er Jahre", "anos 60", "années 60", "60-х" → the 1960s
 DECADES: dict[str, str] = {

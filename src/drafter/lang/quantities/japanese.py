@@ -30,7 +30,10 @@ _JA_COUNTERS = (
     "トン|人|件|社|カ国|か国|ヵ国|ヶ国|国|台|隻|機|基|棟|戸|世帯|店|校|回|倍|本|枚|個|頭|羽|ドル|円|"
     "ユーロ|ポンド|元|ウォン|ルピー|フラン|バレル|キロ|メートル|キロメートル|ヘクタール|リットル|"
     "ギガワット|メガワット|キロワット|ワット|時間|年|月|日|週|歳|位|票|議席|ポイント|%|割|"
-    "カ月|か月|ヵ月|ヶ月|ケ月|箇月|駅"
+    "カ月|か月|ヵ月|ヶ月|ケ月|箇月|駅|"
+    # 2つ以上, 3種類, 5か所: counters that bound a count as any other (「2つ以上」 is a floor);
+    # つ after digits only (「理由の一つ」 is no figure, 四つ子 are quadruplets)
+    "(?<=[0-9])つ(?!子)|種類|か所|カ所|ヵ所|ヶ所|箇所|通り|品目|項目"
 )
 _APPROX_JA = re.compile(
     r"(約|およそ|ほぼ|前後|程度|近く|超|以上|以下|未満|余り|あまり|ほど|強|弱|くらい|ぐらい|足らず|"
@@ -263,7 +266,8 @@ def _ja_dates(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
             found.append(Quantity("date", month * 100 + int(match.group("d")), "", match.group(0)))
             end_day = _JA_DAY_RANGE_END.match(text, match.end())  # 6月5〜16日: to June 16
             if end_day and int(end_day[1]) > int(match.group("d")):  # (6月30日から2日: July's)
-                found.append(Quantity("date", month * 100 + int(end_day[1]), "", end_day[0]))
+                label = f"{end_day[1]}日"  # the day as written, not 「と10日」
+                found.append(Quantity("date", month * 100 + int(end_day[1]), "", label))
                 spans.append(end_day.span())
         else:
             found.append(Quantity("month", month, "", match.group(0)))
