@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from drafter.check.claims.numbers import counts_back
+from drafter.check.claims.polarity import flipped
 from drafter.check.draft_md import DraftSentence
 from drafter.check.reaction_names import reads_comment, swapped_names
 from drafter.check.reader_names import comment_language
@@ -174,6 +175,7 @@ def _reaction_against(
         )
     _figure_reasons(checker, reaction, original, out, unsure)
     _name_reasons(checker, reaction, original, out, unsure)
+    _sense_reasons(checker, reaction, original, unsure)
     if row is not None:
         own = float(row[ids.index(original.id)])
         best_i = int(np.argmax(row))
@@ -198,6 +200,24 @@ def _reaction_against(
                 )
             )
     return out, unsure
+
+
+def _sense_reasons(
+    checker: Checker, reaction: DraftSentence, original: Any, unsure: list[str]
+) -> None:
+    """A word of the translation whose opposite the English comment says, and not it
+    (「人生最低の決断」 for "best decision of her life"): to verify, since a casual rendering
+    may turn a phrase around more freely than a quotation ("not bad" → 「いいじゃん」)."""
+    if comment_language(original.body) not in (None, "en") or unprofiled(original.body):
+        return
+    flip = flipped(reaction.text, original.body)
+    if flip is not None:
+        unsure.append(
+            checker.say(
+                f"「{flip.said}」: 元のコメントは逆の「{flip.opposite}」",
+                f"「{flip.said}」 ({flip.meant}): the original comment says “{flip.opposite}”",
+            )
+        )
 
 
 def _told(body: str) -> bool:
@@ -362,6 +382,10 @@ def _one_of_a_unit(quantity: Quantity, comment: str) -> bool:
 def _writes(body: str, language: str | None, quantity: Quantity) -> bool:
     """Whether the comment writes the quantity's number, in digits or words, or in words of its
     language ("ne riaprono dieci" for 「10個」; "il settimo inning" for 「7回」)."""
+    if quantity.kind == "date" and language is None and unprofiled(body):
+        # "قبل 7 أكتوبر": the day in digits, the month in words the check does not read
+        day = int(quantity.value) % 100
+        return re.search(rf"(?<![\d.,:/]){day}(?![\d.,:/])", body) is not None
     values = written_values(quantity)
     spelled = ordinal_values(body, language) + cardinal_values(body, language)
     if language is None and unprofiled(body):

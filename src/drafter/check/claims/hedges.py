@@ -108,7 +108,8 @@ _ATTRIBUTED = re.compile(
 )
 # "was intended to ensure…", "aims to": a purpose, which a claim keeps as one (目的としていた)
 _PURPOSE = re.compile(r"\b(?:intend|aim)", re.IGNORECASE)
-_PURPOSE_JA = re.compile(r"目的|意図|趣旨|ねらい")
+# (…を制限するためだと説明: "aim to restrict", the purpose as they give it)
+_PURPOSE_JA = re.compile(r"目的|意図|趣旨|ねらい|ため(?:だ|です|に|で|と)")
 HEDGE_JA = re.compile(
     r"見通し|見込|予定|方針|計画|意向|可能性|かもしれ|恐れ|おそれ|予想|予測|見られ|みられ|検討|"
     r"目指|めざ|狙|構え|だろう|でしょう|模様|公算|懸念|期待|提案|求め|かね(?:な|ま)|得る|うる|推計|"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
 from drafter.check.claims.numbers import plausible_slip
+from drafter.check.claims.polarity import flipped
 from drafter.lang.names import name_mentions
 from drafter.lang.quantities import ja_quantities, same_kind, same_value
 from drafter.lang.quantities.foreign import source_quantities
@@ -193,8 +194,9 @@ def _quotation(
     named = _NAMED_THING.search(content) and not _QUOTED_AS.match(after)
     if not spoken and (len(content) < 20 or match.group(2) or named):
         # 「ウィキリークス」, 「第4次…計画」: a name or a term, not someone's words; 『…』 with no
-        # word of speech after it is the title of a work (『シスの復讐』)
-        return []
+        # word of speech after it is the title of a work (『シスの復讐』). Yet a phrase of a
+        # quotation near (「悪い選択」だと評価 for "is a good choice") keeps its sense
+        return [] if match.group(2) else _opposite_nearby(checker, content, anchor)
     if _gives_the_original(checker, content):
         return []  # 「あるがままを語れ（Sagen, was ist）」: the source's words, given in brackets
     score, span = _best_quote(checker, content)
@@ -204,8 +206,10 @@ def _quotation(
         return []  # the source's own words, unquoted there ("Upgrade your seat!"), or an
         # interviewee's answer a Q&A page prints without quotation marks
     loose = _short_rendering(checker, content, score, span, anchor) if score < QUOTE_MIN else ""
-    if loose:
-        return _figures_in_quote(checker, content, loose)  # held to its figures like any other
+    if loose:  # held to its figures and words like any other
+        return _figures_in_quote(checker, content, loose) + _opposite_in_quote(
+            checker, content, loose
+        )
     if score < QUOTE_MIN:
         # listed, never must-fix: how close a rendering in Japanese is to the speaker's English
         # is the encoder's guess (round drafts: 4 false must-fix items in 211 faithful drafts;
@@ -228,7 +232,48 @@ def _quotation(
                 ),
             )
         ]
-    return _figures_in_quote(checker, content, span)
+    return _figures_in_quote(checker, content, span) + _opposite_in_quote(checker, content, span)
+
+
+def _opposite_in_quote(
+    checker: Checker, content: str, span: str, wider: str | None = None
+) -> list[Finding]:
+    """A word of the quotation whose opposite the speaker said ("the best decision of my life"
+    for 「人生で最低の決断」): must fix. The speaker's whole quotation is read, so a word the
+    rest of it says is no contradiction; English sources only."""
+    if checker.source_language not in (None, "en") or not span:
+        return []
+    if wider is None:
+        wider = " ".join(other for other in checker.quotes if span in other and other != span)
+    flip = flipped(content, span, wider)
+    if flip is None:
+        return []
+    return [
+        Finding(
+            "quotes",
+            True,
+            checker.say(
+                f"引用内の「{flip.said}」: 原文の発言は逆の「{flip.opposite}」 — “{span[:70]}”",
+                f"「{flip.said}」 ({flip.meant}) in the quotation: the source's words say "
+                f"“{flip.opposite}” — “{span[:70]}”",
+            ),
+        )
+    ]
+
+
+def _opposite_nearby(checker: Checker, content: str, anchor: Anchor) -> list[Finding]:
+    """A short phrase in 「」 whose opposite a quotation of the sentences the claim rests on
+    says, when none of them says it: 「悪い選択」 for "Choosing him … is a good choice"."""
+    if not anchor.closest:
+        return []
+    near = " ".join(normalize(s.text) for s in checker.window(anchor.closest))
+    spans = [span for span in checker.quotes if normalize(span)[:40] in near]
+    wider = " ".join(spans)
+    for span in spans:
+        found = _opposite_in_quote(checker, content, span, wider)
+        if found:
+            return found
+    return []
 
 
 def _short_rendering(
