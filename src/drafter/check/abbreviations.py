@@ -17,13 +17,19 @@ _GENERIC_LAST = ("university", "college", "club", "company", "corporation")
 
 
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
-_SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "von", "der", "und"}
+_SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "von", "der", "und", "jr.",
+          "jr", "sr.", "sr"}  # fmt: skip
 
 
 def initials(form: str) -> str:
-    """The capitals a name of three words or more makes (Powder River Basin: PRB), or ""."""
+    """The capitals a name of three words or more makes (Powder River Basin: PRB; Martin
+    Luther King Jr.: MLK; World War II: WWII, its numeral whole), or ""."""
     words = [w for w in re.split(r"[\s-]+", form) if w and w.casefold() not in _SMALL]
-    return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
+    letters = [
+        w.upper() if n == len(words) - 1 and re.fullmatch(r"(?i)[ivx]+|\d+", w) else w[0]
+        for n, w in enumerate(words)
+    ]
+    return "".join(letters).upper() if len(words) >= 3 else ""
 
 
 def abbreviates(short: str, form: str) -> bool:

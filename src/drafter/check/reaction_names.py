@@ -47,7 +47,10 @@ _NOT_NAMES = re.compile(
     # office, which a translation gives as 主席 or 大統領, not a name
     r"Presidente|Presidenta|Président|Présidente|Präsident|Präsidentin|Prezydent|Prezident|"
     r"Premier|Premierminister|Ministro|Ministra|Ministre|Kanzler|Kanzlerin|Kanclerz|Senador|"
-    r"Sénateur|Senatore|Gouverneur|Gobernador|Governador|Governatore)$"
+    r"Sénateur|Senatore|Gouverneur|Gobernador|Governador|Governatore|"
+    # a people's colour or origin, capitalised as style guides now ask ("the first Black
+    # player"): a word of description, not a name
+    r"Black|White|Brown|Indigenous|Native)$"
 )
 
 
@@ -64,13 +67,15 @@ def _heard_in(part: str, body: str) -> bool:
     for word in set(re.findall(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’-]+", body)):  # Açúcar too
         if transliteration_match(part, word) >= 0.8:
             return True
-        if (
-            word.isascii()
-            and _initial(word) == _initial(romaji)
-            and spelling_match(part, word) >= 0.5
-        ):
+        if word.isascii() and _initials_agree(word, romaji) and spelling_match(part, word) >= 0.5:
             return True  # Eichel for アイケル: a vowel opens both (not Français for ファビウス)
     return False
+
+
+def _initials_agree(word: str, romaji: str) -> bool:
+    """The same first sound: a Dutch or Afrikaans j is a y (Jukskei, ユクスケイ)."""
+    pair = {_initial(word), _initial(romaji)}
+    return len(pair) == 1 or pair == {"j", "y"}
 
 
 def _initial(word: str) -> str:

@@ -103,6 +103,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "witte huis",
     ),
     "ペンタゴン": ("pentagon",),
+    # the Games, as Japanese news names them
+    "五輪": ("olympics", "olympic", "olympic games"),
     # Britain's prime minister's office by its address (a Japanese one's is named the same)
     "首相官邸": ("downing street", "no 10", "no. 10", "number 10", "kantei"),
     # and in kanji, as a translation writes them (中国人 for "the Chinese")

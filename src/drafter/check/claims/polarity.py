@@ -44,8 +44,10 @@ PAIRS: tuple[tuple[Pole, Pole], ...] = (
               "defeat"),
     ),
     (
-        _pole(r"多い|多く|多かっ", "many|plenty|numerous", "many"),
-        _pole(r"少ない|少なく(?!とも)|少なかっ", "few|fewer|scarce", "few"),
+        # (not "how many", nor "a few", "the last few years": some, not few)
+        _pole(r"多い|多く|多かっ", r"(?<!how\s)many|plenty|numerous", "many"),
+        _pole(r"少ない|少なく(?!とも)|少なかっ",
+              r"(?<!a\s)(?<!last\s)(?<!past\s)(?<!next\s)(?<!first\s)few|fewer|scarce", "few"),
     ),
     (
         _pole(r"安全", "safe|safer|safety|secure", "safe"),

@@ -267,7 +267,21 @@ _EN_RANK = re.compile(
 )
 
 
+# "for the third time in a row", "a second term": the count of times (3回連続, 2期目)
+_EN_NTH_TIME = re.compile(
+    rf"\b(?:the|a|his|her|its|their)\s+(?P<n>\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)})\s+"
+    r"(?:(?:consecutive|straight)\s+)?(?:time|term)\b",
+    re.IGNORECASE,
+)
+
+
 def _ranks(scan: _Scan) -> None:
+    for match in _EN_NTH_TIME.finditer(scan.text):
+        if scan.free(match.span()):
+            raw = match.group("n").lower()
+            times = ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+            scan.found.append(Quantity("number", times, "回", match.group(0)))
+            scan.taken.append(match.span())
     for match in _EN_RANK.finditer(scan.text):
         if not scan.free(match.span()):
             continue

@@ -199,6 +199,7 @@ def _spelled_out(text: str) -> str:
         text,
         flags=re.I,
     )
+    text = _FRACTION.sub(_fraction, text)  # two-thirds of Republicans: 66.67 percent, not two
     text = _DEVANAGARI_SCALE_WORD.sub(lambda m: _DEVANAGARI_SCALE[m[0]], text)  # 3.6 लाख
     text = _DEVANAGARI_COUNT_WORD.sub(lambda m: _DEVANAGARI_COUNT[m[0]], text)  # पाँच जेट: 5
     text = re.sub(
@@ -238,6 +239,20 @@ def _share_of_scale(match: re.Match[str]) -> str:
     if not 1 < float(part) < float(whole):  # "one of the 50 million": one of them
         return match.group(0)
     return f"{part} {scale} of {whole} {scale}"
+
+
+# (with a space, "two quarters" may be half a year: only a hyphen makes quarters a share)
+_FRACTION = re.compile(
+    r"\b(one|two|three|four)(?:-(third|thirds|quarter|quarters|fifth|fifths)|"
+    r" (third|thirds|fifth|fifths))\b",
+    re.IGNORECASE,
+)
+_PARTS = {"third": 3, "quarter": 4, "fifth": 5}
+
+
+def _fraction(match: re.Match[str]) -> str:
+    share = WORDS[match[1].lower()] / _PARTS[(match[2] or match[3]).lower().rstrip("s")]
+    return f"{100 * share:.4g} percent"
 
 
 _COUPLE_HUNDRED = re.compile(r"\b(?:a\s+)?(couple|few)(?:\s+of)?\s+(hundred|thousand)\b", re.I)

@@ -348,6 +348,9 @@ def _month_names(text: str, months: tuple[str, ...]) -> str:
     return re.sub(r"(\d{4})\s+(?:года|г\.|року|р\.)", r"\1", text)
 
 
+_CN_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+
+
 def _as_japanese(sentence: str, language: str) -> str:
     text = unicodedata.normalize("NFKC", sentence)
     if language == "zh":
@@ -355,6 +358,13 @@ def _as_japanese(sentence: str, language: str) -> str:
         text = re.sub(r"(?<=\d)成", "割", text)  # 约3成: about 30%
         # "31 万注册": a space between half-width digits and the scale, as mixed text is set
         text = re.sub(r"(?<=\d)\s+(?=[万亿億兆])", "", text)
+        # 二月, 十二月: a month in numerals (February, not two months: 两个月); 10號: the 10th
+        text = re.sub(
+            r"(?<![一二三四五六七八九十〇零百千万两兩个個])(十[一二]?|[一二三四五六七八九])月",
+            lambda m: f"{_CN_MONTHS.index(m[1]) + 1}月",
+            text,
+        )
+        text = re.sub(r"(?<=\d)[號号](?!\d)", "日", text)
         for chinese, japanese in CHINESE:
             text = text.replace(chinese, japanese)
         return text
