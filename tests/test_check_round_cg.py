@@ -97,15 +97,23 @@ _NATO = (
 )
 
 
-def _nato(body: str, translation: str) -> tuple[bool, list[str]]:
-    article = Article(url="https://example.com/a", title="t", text=_NATO,
+def reaction_on(
+    text: str, names: list[tuple[str, str]], body: str, translation: str
+) -> tuple[bool, list[str]]:
+    """The check of one reaction (`body` translated) on an article of `text` whose glossary
+    renders `names` (source, target): whether it fails, and its reasons."""
+    article = Article(url="https://example.com/a", title="t", text=text,
                       fetched_at="2026-01-01T00:00:00Z")  # fmt: skip
-    glossary = [GlossaryEntry(source=s, target=t) for s, t in (
-        ("Pentagon", "国防総省"), ("Iran", "イラン"), ("Falklands", "フォークランド"),
-        ("Finland", "フィンランド"), ("Sweden", "スウェーデン"), ("Russia", "ロシア"),
-        ("Ukraine", "ウクライナ"), ("Norway", "ノルウェー"), ("UK", "イギリス"),
-        ("Article 5", "第5条"), ("Xi Jinping", "習近平"))]  # fmt: skip
+    glossary = [GlossaryEntry(source=s, target=t) for s, t in names]
     return _reaction(body, translation, article=article, glossary=glossary)
+
+
+def _nato(body: str, translation: str) -> tuple[bool, list[str]]:
+    names = [("Pentagon", "国防総省"), ("Iran", "イラン"), ("Falklands", "フォークランド"),
+             ("Finland", "フィンランド"), ("Sweden", "スウェーデン"), ("Russia", "ロシア"),
+             ("Ukraine", "ウクライナ"), ("Norway", "ノルウェー"), ("UK", "イギリス"),
+             ("Article 5", "第5条"), ("Xi Jinping", "習近平")]  # fmt: skip
+    return reaction_on(_NATO, names, body, translation)
 
 
 def test_a_polish_reader_declines_the_countries() -> None:

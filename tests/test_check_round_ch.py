@@ -12,11 +12,12 @@ from drafter.check.core import Checker
 from drafter.lang.names import name_mentions
 from drafter.lang.quantities import ja_quantities, missing_quantities, same_value
 from drafter.lang.quantities.foreign import source_quantities
-from drafter.models import Article, GlossaryEntry
+from drafter.models import GlossaryEntry
 from drafter.sources.language import detect_language
 from tests.helpers import check_inputs
 from tests.test_check_claims import _recorded_on
 from tests.test_check_round_bt import _reaction
+from tests.test_check_round_cg import reaction_on
 
 # ---------------------------------------------------------------- figures
 
@@ -189,13 +190,10 @@ _KYIV = (
 
 
 def _kyiv(body: str, translation: str) -> tuple[bool, list[str]]:
-    article = Article(url="https://example.com/a", title="t", text=_KYIV,
-                      fetched_at="2026-01-01T00:00:00Z")  # fmt: skip
-    glossary = [GlossaryEntry(source=s, target=t) for s, t in (
-        ("Kyiv", "キーウ"), ("Oreshnik", "オレシュニク"), ("Zelensky", "ゼレンスキー"),
-        ("Bila Tserkva", "ビーラ・ツェールクヴァ"), ("U.N.", "国連"), ("Albania", "アルバニア"),
-        ("Macron", "マクロン"), ("Merz", "メルツ"))]  # fmt: skip
-    return _reaction(body, translation, article=article, glossary=glossary)
+    names = [("Kyiv", "キーウ"), ("Oreshnik", "オレシュニク"), ("Zelensky", "ゼレンスキー"),
+             ("Bila Tserkva", "ビーラ・ツェールクヴァ"), ("U.N.", "国連"), ("Albania", "アルバニア"),
+             ("Macron", "マクロン"), ("Merz", "メルツ")]  # fmt: skip
+    return reaction_on(_KYIV, names, body, translation)
 
 
 def test_a_czech_readers_kyiv_un_and_declined_names() -> None:

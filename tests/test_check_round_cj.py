@@ -10,8 +10,7 @@ from drafter.check.abbreviations import initials
 from drafter.check.claims.polarity import flipped
 from drafter.lang.quantities import ja_quantities, missing_quantities
 from drafter.lang.quantities.foreign import source_quantities
-from drafter.models import Article, GlossaryEntry
-from tests.test_check_round_bt import _reaction
+from tests.test_check_round_cg import reaction_on
 
 
 def test_a_chinese_readers_months_in_numerals() -> None:
@@ -80,12 +79,9 @@ _COLISEUM = (
 
 
 def _coliseum(body: str, translation: str) -> list[str]:
-    article = Article(url="https://example.com/a", title="t", text=_COLISEUM,
-                      fetched_at="2026-01-01T00:00:00Z")  # fmt: skip
-    glossary = [GlossaryEntry(source=s, target=t) for s, t in (
-        ("Olympics", "オリンピック"), ("Martin Luther King Jr.", "キング牧師"),
-        ("World War II", "第2次世界大戦"), ("Kenny Washington", "ケニー・ワシントン"))]  # fmt: skip
-    return _reaction(body, translation, article=article, glossary=glossary)[1]
+    names = [("Olympics", "オリンピック"), ("Martin Luther King Jr.", "キング牧師"),
+             ("World War II", "第2次世界大戦"), ("Kenny Washington", "ケニー・ワシントン")]  # fmt: skip
+    return reaction_on(_COLISEUM, names, body, translation)[1]
 
 
 def test_a_readers_initials_and_descriptions() -> None:
