@@ -49,6 +49,10 @@ _NAME_AFTER = re.compile(
 )
 
 
+# an office rather than a personal title (代表, 局長): a common noun may hold it
+_OFFICE_ONLY = re.compile(r"^(?:代表|局長|理事長)")
+
+
 @dataclass
 class NameMention:
     text: str  # as written in the draft (a full name keeps its ・)
@@ -207,6 +211,8 @@ def name_mentions(
         person = bool(_NAME_AFTER.match(after)) and not (
             _PLACE_OFFICE.match(after) and _a_place(run)
         )
+        if person and _OFFICE_ONLY.match(after) and common_noun(run):
+            person = False  # チーム代表, ユーザー代表: an office of a common noun, no name
         if person or _looks_like_name(start, end, tokens, lowered, text):
             found.append(NameMention(run, parts, person=person))
     return found

@@ -254,8 +254,8 @@ def _clause_tense(sentence: str, start: int, end: int) -> Tense:
         # most recent such day, and the table offers the coming one too
         after = _CLAUSE_END.split(sentence[end:], maxsplit=1)[0]
         return "unread" if _tense_of(_forward_pairs(_tokens(after))) == "future" else "past"
-    if tense is None and len([t for t in backwards if t not in ("on", "by", "and", "from")]) == 0:
-        # the weekday opens its clause: "On Friday, the cabinet will decide …"
+    if tense is None:
+        # no verb before it: "On Friday, the cabinet will…", "the statement on Thursday will…"
         after = sentence[end:]
         rest = _CLAUSE_END.split(after.lstrip(" ,"), maxsplit=1)
         forward = _tokens(rest[0] if rest[0].strip() else after)

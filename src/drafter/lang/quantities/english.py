@@ -267,9 +267,11 @@ _EN_RANK = re.compile(
 )
 
 
-# "for the third time in a row", "a second term": the count of times (3回連続, 2期目)
+# "for the third time in a row", "a second term": the count of times (3回連続, 2期目); not "the
+# first time" (初めて, no count)
 _EN_NTH_TIME = re.compile(
-    rf"\b(?:the|a|his|her|its|their)\s+(?P<n>\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)})\s+"
+    r"\b(?:the|a|his|her|its|their)\s+(?P<n>(?!1st\b)\d+(?:st|nd|rd|th)|"
+    rf"{'|'.join(o for o in ORDINALS if o != 'first')})\s+"
     r"(?:(?:consecutive|straight)\s+)?(?:time|term)\b",
     re.IGNORECASE,
 )
