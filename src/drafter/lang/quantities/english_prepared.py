@@ -27,8 +27,10 @@ _EN_RANGE_PCT = re.compile(
     r"\b(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(%|percent|per cent)"
 )
 # 350-375 million, $2 to 3 billion: the scale (and currency) of the second end is the first's
+# (the ends in words too: "one to two billion dollars per year")
 _EN_RANGE_SCALE = re.compile(
-    r"(?<![\w.])([$€£¥₦]?)(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*[$€£¥₦]?(\d+(?:\.\d+)?)\s*"
+    rf"(?<![\w.])([$€£¥₦]?)(\d+(?:\.\d+)?|{NUM_WORD})\s*(?:-|–|to)\s*[$€£¥₦]?"
+    rf"(\d+(?:\.\d+)?|{NUM_WORD})\s*"
     # … and so is its currency, written once ("three to five hundred billion dollars")
     r"(million|billion|trillion)\b(\s+(?:dollars|euros|pounds|yen|yuan|rupees)\b)?",
     re.IGNORECASE,
