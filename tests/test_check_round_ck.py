@@ -51,3 +51,21 @@ def test_the_first_time_is_no_count() -> None:
     is three."""
     assert [q.value for q in source_quantities("It happened for the first time.", "en")] == []
     assert [q.value for q in source_quantities("It happened for the third time.", "en")] == [3.0]
+
+
+def test_a_speakers_yesterday_in_spanish_or_german_marks() -> None:
+    """ "«Ayer fue un día muy duro», dijo Verstappen" after Sunday's race: the speaker's
+    yesterday, not the dateline's day before (round CK: the table gave the lead agent the 1st).
+    German „…“ closes with “, which had read as an English opening: the quoted "Gestern" was
+    resolved and the reporter's own one after it skipped."""
+    monday = date(2024, 12, 2)
+
+    def said(text: str, language: str) -> list[tuple[str, date]]:
+        found = weekday_dates([SourceSentence(id="S1", text=text)], monday, language)
+        return [(w.phrase, w.date) for w in found]
+
+    assert said("«Ayer fue un día muy duro», dijo Verstappen tras la carrera.", "es") == []
+    assert said("Ayer la FIA sancionó al piloto.", "es") == [("Ayer", date(2024, 12, 1))]
+    assert said("„Gestern war ein harter Tag“, sagte er.", "de") == []
+    reported = said("Er sagte „Ja“ und gestern begann die Wahl.", "de")
+    assert reported == [("gestern", date(2024, 12, 1))]

@@ -40,8 +40,13 @@ def normalize(text: str) -> str:
 
 
 def in_quotes(text: str, at: int) -> bool:
-    """Whether position `at` of an English sentence is inside quotation marks."""
+    """Whether position `at` of a sentence is inside quotation marks: English “…” and "…",
+    French and Spanish «…», German „…“ (where “ closes)."""
     before = text[:at]
+    if before.count("«") > before.count("»"):
+        return True
+    if "„" in before:
+        return before.count("„") > before.count("“")
     if before.count("“") > before.count("”"):
         return True
     return before.count('"') % 2 == 1
