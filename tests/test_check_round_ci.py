@@ -163,3 +163,27 @@ def test_a_reaction_turned_into_its_opposite_is_listed() -> None:
         "たった63日？ほとんどの国なら選挙戦が丸ごと終わるぞ。",
     )
     assert reasons == [], reasons
+
+
+def test_opposites_are_read_only_within_one_thought() -> None:
+    """Two faithful held-out dev drafts failed once polarity.py came in: a quotation of three
+    sentences (「…4年連続で下落し…上抜けたところだ」) against a speech whose last sentence
+    says "a very nice higher high", and a phrase of reported speech (「可能性は低い」) on a
+    loose alignment with a neighbour's quotation ("…cannot provide that much to incentivize
+    stocks any higher"). A quotation of several sentences, a span of a whole speech, a phrase
+    on a loose anchor, and "cannot" (a negation) leave the pair unread."""
+    source = (
+        '"It was down for four straight years, down well over 60%, and the rally has only just '
+        "recently broken above that multiyear trend line. If it can break above $13.60, that "
+        'will follow that upward break with a very nice higher high," Maley said.'
+    )
+    claim = "マリー氏は「4年連続で下落し、下落率は60%を大きく上回った。最近になってようやくトレンドラインを上抜けた」と指摘した。"
+    assert _quote_findings(source, claim) == []
+    neighbour = (
+        '"Central banks cannot provide that much to incentivize stocks any higher," Perez said.'
+    )
+    phrase = "ただ、「追加減産に同意する可能性は低い」というのは関係筋の見立てにすぎません。"
+    checker = Checker(check_inputs(neighbour, f"# t\n\n{phrase}"))
+    loose = Anchor(ids=["S1"], closest=["S1"], best=0.3, recorded=False)
+    assert quotes(checker, "analysis", phrase, loose) == []
+    assert flipped("株価は低い", "cannot push stocks any higher") is None

@@ -108,7 +108,8 @@ PAIRS: tuple[tuple[Pole, Pole], ...] = (
 # are poles, not negations)
 _NEGATED_JA = re.compile(r"ない|なく|なかっ|ません|ず(?:に|、|。|$)|ぬ|ではな|じゃな")
 _NEGATED_EN = re.compile(
-    r"\b(?:not|no|never|nothing|none|nobody|neither|nor|without|hardly|barely)\b|n['’]t\b",
+    r"\b(?:not|no|never|nothing|none|nobody|neither|nor|without|hardly|barely|cannot)\b"
+    r"|n['’]t\b",
     re.IGNORECASE,
 )
 _ALL_JA = re.compile("|".join(p.ja.pattern for pair in PAIRS for p in pair))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from drafter.check.claims.anchor import Anchor, Finding
+from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding
 from drafter.check.claims.numbers import plausible_slip
 from drafter.check.claims.polarity import flipped
 from drafter.lang.names import name_mentions
@@ -16,6 +16,8 @@ from drafter.lang.text import contains_quote, normalize
 if TYPE_CHECKING:
     from drafter.check.core import Checker
 
+# a quotation's opposite words are read against a span of one thought, not a speech of several
+_ONE_THOUGHT = 40
 QUOTE_MIN = 0.45  # a Japanese quotation must match a quoted span of the source at least this well
 # Below this a quotation is far from every quoted span: invented, not a loose translation. A
 # faithful but idiomatic translation of a quote scores 0.3-0.45 against its English (「どちらにも
@@ -241,8 +243,10 @@ def _opposite_in_quote(
     """A word of the quotation whose opposite the speaker said ("the best decision of my life"
     for 「人生で最低の決断」): must fix. The speaker's whole quotation is read, so a word the
     rest of it says is no contradiction; English sources only."""
-    if checker.source_language not in (None, "en") or not span:
+    if checker.source_language not in (None, "en") or not span or len(span.split()) > _ONE_THOUGHT:
         return []
+    if re.search(r"[。！？]", content.rstrip("。！？")):
+        return []  # several sentences: a word of one may answer another part of the speech
     if wider is None:
         wider = " ".join(other for other in checker.quotes if span in other and other != span)
     flip = flipped(content, span, wider)
@@ -263,8 +267,10 @@ def _opposite_in_quote(
 
 def _opposite_nearby(checker: Checker, content: str, anchor: Anchor) -> list[Finding]:
     """A short phrase in 「」 whose opposite a quotation of the sentences the claim rests on
-    says, when none of them says it: 「悪い選択」 for "Choosing him … is a good choice"."""
-    if not anchor.closest:
+    says, when none of them says it: 「悪い選択」 for "Choosing him … is a good choice". Only
+    where the claim surely rests there (a phrase of reported speech, 「可能性は低い」, matched
+    loosely to a neighbour's quotation about something else, "any higher", is no evidence)."""
+    if not anchor.closest or not (anchor.recorded or anchor.best >= OUTSIDE_LEAD_SIM):
         return []
     near = " ".join(normalize(s.text) for s in checker.window(anchor.closest))
     spans = [span for span in checker.quotes if normalize(span)[:40] in near]
