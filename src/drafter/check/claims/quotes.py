@@ -15,6 +15,7 @@ from drafter.lang.text import contains_quote, normalize
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
+    from drafter.models import SourceSentence
 
 # a quotation's opposite words are read against a span of one thought, not a speech of several
 _ONE_THOUGHT = 40
@@ -237,9 +238,7 @@ def _quotation(
     return _figures_in_quote(checker, content, span) + _opposite_in_quote(checker, content, span)
 
 
-def _opposite_in_quote(
-    checker: Checker, content: str, span: str, wider: str | None = None
-) -> list[Finding]:
+def _opposite_in_quote(checker: Checker, content: str, span: str, wider: str = "") -> list[Finding]:
     """A word of the quotation whose opposite the speaker said ("the best decision of my life"
     for 「人生で最低の決断」): must fix. The speaker's whole quotation is read, so a word the
     rest of it says is no contradiction; English sources only."""
@@ -247,8 +246,7 @@ def _opposite_in_quote(
         return []
     if re.search(r"[。！？]", content.rstrip("。！？")):
         return []  # several sentences: a word of one may answer another part of the speech
-    if wider is None:
-        wider = " ".join(other for other in checker.quotes if span in other and other != span)
+    wider = wider or " ".join(other for other in checker.quotes if span in other and other != span)
     flip = flipped(content, span, wider)
     if flip is None:
         return []
@@ -272,14 +270,19 @@ def _opposite_nearby(checker: Checker, content: str, anchor: Anchor) -> list[Fin
     loosely to a neighbour's quotation about something else, "any higher", is no evidence)."""
     if not anchor.closest or not (anchor.recorded or anchor.best >= OUTSIDE_LEAD_SIM):
         return []
-    near = " ".join(normalize(s.text) for s in checker.window(anchor.closest))
-    spans = [span for span in checker.quotes if normalize(span)[:40] in near]
+    spans = _quotations_in(checker, checker.window(anchor.closest))
     wider = " ".join(spans)
     for span in spans:
         found = _opposite_in_quote(checker, content, span, wider)
         if found:
             return found
     return []
+
+
+def _quotations_in(checker: Checker, sentences: list[SourceSentence]) -> list[str]:
+    """The source's quoted spans that stand in these sentences (by their opening words)."""
+    near = " ".join(normalize(s.text) for s in sentences)
+    return [span for span in checker.quotes if normalize(span)[:40] in near]
 
 
 def _short_rendering(
@@ -333,11 +336,9 @@ def _short_run_near(checker: Checker, content: str, anchor: Anchor) -> tuple[flo
 
     if not anchor.closest:
         return 0.0, "", ""
-    near = " ".join(normalize(s.text) for s in checker.window(anchor.closest, around=1))
     runs = [
         (" ".join(words[i : i + size]), span)
-        for span in checker.quotes
-        if normalize(span)[:40] in near
+        for span in _quotations_in(checker, checker.window(anchor.closest, around=1))
         for words in [span.split()]
         for size in _RUN_WORDS
         for i in range(len(words) - size + 1)
