@@ -159,10 +159,12 @@ _LATIN_UNIT = (
     r"(?:mm|cm|km|kg|mg|g|m|GB|TB|MB|KB|GHz|MHz|Hz|W|Wh|kWh|mAh|V|dB[aA]?|fps|ml|mL|L|nm|mph|"
     r"ppm)(?![A-Za-z])"
 )
-_JA_NOT_FIGURE_BEFORE = re.compile(r"(?:[A-Za-z&][-‐]?|第|\d[-‐―－–—])$")
+# (and a provision, article and paragraph: 49条3項 is France's "49.3", 第5条2項 "Article 5(2)")
+_JA_NOT_FIGURE_BEFORE = re.compile(r"(?:[A-Za-z&][-‐]?|第|\d[-‐―－–—]|\d条第?)$")
 _JA_NOT_FIGURE_AFTER = re.compile(
     # 45―17: a score, as the source writes 45-17
     r"^(?:[-‐―－–—][A-Za-z0-9]|(?!" + _LATIN_UNIT + r")[A-Za-z]|種(?:平均|指数|株価)|番目|"
+    r"条第?\d+項|"
     r"目(?!標|指|安|立)|"
     r"(?:[一-龥]{1,2}|つ)目(?!標|指|安|立)|世紀)"  # 4作目, 3つ目, 17世紀: ordinals too
 )
