@@ -141,6 +141,8 @@ HEDGE_JA = re.compile(
     r"リスク|危険性|"
     # 〜かどうかは見通せない, 不透明, 分からない: "could still pose a problem" told as doubt
     r"かどうか|見通せ|不透明|わからな|分からな|未定|"
+    # ほかに犠牲者がいないか調べる: "in search of any other possible victim", asked, not told
+    r"[いあが]ないか(?:を|と)?[、,]?[^。]{0,12}?(?:調|確|探|捜|点検|見極|注視)|"
     # 〜になってもおかしくなかった: "could have been", a possibility
     r"[てで]もおかしくな|"
     # 候補に名前が挙がる, 取り沙汰される: "possible", "potential appointees", a name floated

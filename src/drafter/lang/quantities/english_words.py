@@ -89,6 +89,20 @@ SPELLED_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     (re.compile(r"(?i)\bdual(?=[\s-]+[a-z])"), "two"),
     # half a billion: 500 million, not a billion
     (re.compile(r"(?i)\bhalf an? (million|billion|trillion)\b"), _times(0.5)),
+    # a quarter million, three quarters of a billion: 250,000 and 750 million, not a quarter
+    # (three months) and a million (round CM: 「25万人」 for "a quarter million people")
+    (
+        re.compile(
+            r"(?i)\b(?:a|one)[\s-]+quarter(?:[\s-]+of[\s-]+an?)?[\s-]+(million|billion|trillion)\b"
+        ),
+        _times(0.25),
+    ),
+    (
+        re.compile(
+            r"(?i)\bthree[\s-]+quarters(?:[\s-]+of[\s-]+an?)?[\s-]+(million|billion|trillion)\b"
+        ),
+        _times(0.75),
+    ),
     # 23 megapixels: 23 million pixels (「2300万画素」)
     (re.compile(r"(?i)\b(\d+(?:\.\d+)?)[\s-]*(?:megapixels?|MP)\b"), r"\1 million pixels"),
     # over the past year, in the past decade, in the last year: one year, ten years ("last

@@ -229,7 +229,9 @@ def _multiples(text: str, language: str) -> str:
         text = re.sub(r"(?<![^\W\d_])(\w+fold)\s+bis\s+", r"\1 to ", text)
     for words, english in MULTIPLE_VERBS.get(language, {}).items():
         text = re.sub(rf"(?<![^\W\d_])(?:{words})", english, text, flags=re.IGNORECASE)
-    return text
+    # "una decina di anni fa", "une dizaine d'années": about 10 years, the "of" dropped as
+    # English drops it (「10年ほど前」 had been a figure the source lacks, round CM)
+    return re.sub(r"\b(about \d+|a dozen)\s+(?:di|de|d['’]|du|des)\s*", r"\1 ", text)
 
 
 def _words_as_figures(text: str, language: str) -> str:
