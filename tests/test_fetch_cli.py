@@ -81,6 +81,22 @@ def test_a_site_name_given_as_an_address_becomes_the_host() -> None:
     assert article.site_name == "hawaiinewsnow.com"
 
 
+def test_a_site_name_that_is_a_social_profile_is_not_the_site() -> None:
+    """Anadolu Agency's page declares "https://twitter.com/anadoluajansi" (twitter:site) and no
+    other name: the lead prompt was told the outlet was twitter.com (round CM). Another site's
+    address names an account there; the page's own host is shown instead."""
+    from drafter.sources.article import extract_article
+
+    body = "<p>" + "The number of charging stations passed eleven thousand this year. " * 20
+    html = (
+        "<html><head><title>Charging stations</title>"
+        '<meta name="twitter:site" content="https://twitter.com/anadoluajansi" /></head>'
+        f"<body><article><h1>Charging stations</h1>{body}</p></article></body></html>"
+    )
+    article = extract_article(html, url="https://www.aa.com.tr/en/economy/stations/3529015")
+    assert article.site_name == "aa.com.tr", article.site_name
+
+
 def test_a_paragraph_wrapped_in_the_html_source_is_one_line_and_code_keeps_its_lines(
     tmp_path: Path,
 ) -> None:
@@ -113,3 +129,20 @@ def test_a_paragraph_wrapped_in_the_html_source_is_one_line_and_code_keeps_its_l
         lines[2] == "中国語の段落は改行されても一続きの文です。"
     )  # no space between wide characters
     assert lines[-2:] == ["line one", "line two"]
+
+
+def test_catalogued_authors_keep_their_names_whole() -> None:
+    """Nature declares each author "Last, First" (dc.creator "You, Xiaoying"): the byline came
+    out as ten names, "You; Xiaoying; Lenharo; Mariana; …" (round CM); each is one name again,
+    in the order it is spoken."""
+    from drafter.sources.article import extract_article
+
+    body = "<p>" + "Countries are cutting emissions without the United States this year. " * 20
+    html = (
+        '<html lang="en"><head><title>Climate action</title>'
+        '<meta name="dc.creator" content="You, Xiaoying"/>'
+        '<meta name="dc.creator" content="Lenharo, Mariana"/></head>'
+        f"<body><article><h1>Climate action</h1>{body}</p></article></body></html>"
+    )
+    article = extract_article(html, url="https://www.nature.com/articles/d41586-025-03571-x")
+    assert article.author == "Xiaoying You; Mariana Lenharo", article.author

@@ -19,6 +19,7 @@ from drafter.errors import (
 )
 from drafter.lang.text import split_sentences
 from drafter.models import Article
+from drafter.sources.byline import authors
 from drafter.sources.dates import normalised_date, publication_date
 from drafter.sources.decoding import decode_page
 from drafter.sources.flow import flowed
@@ -95,7 +96,7 @@ def extract_article(
         source_path=source_path,
         title=title or _derived_title(text, Path(source_path).stem if source_path else "page"),
         site_name=site_name,
-        author=(document.get("author") or None),
+        author=authors(document.get("author"), html),
         date=publication_date(html, normalised_date(document.get("date")), canonical),
         language=detect_language(f"{title}\n{text}", declared),
         text=text,
@@ -177,7 +178,10 @@ def _declared_site(found: Any, html: str, canonical: str | None) -> Any:
     name = str(found or "").strip()
     if not re.search(r"[^\W\d_]", name):
         found = name = ""  # "2015" (The Onion's page): a year or a number names no site
-    address = re.fullmatch(r"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?", name)
+    # (or a profile's: "https://twitter.com/anadoluajansi" from twitter:site, Anadolu Agency)
+    address = re.fullmatch(
+        r"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", name
+    )
     if name and not address and not _a_handle(name, html):
         return found
     brand = site_brand(html, canonical)
@@ -209,8 +213,15 @@ def _site_name(declared: Any, canonical: str | None) -> str | None:
         return _host_name(canonical)
     if URL_LIKE.match(name):
         address = name if "//" in name else f"//{name}"
-        return _host_name(address) or _host_name(canonical)
+        host, own = _host_name(address), _host_name(canonical)
+        # another site's address (a social profile) names the page's account there, not the
+        # site: the 出典 line had said twitter.com for an aa.com.tr story
+        return own if own and host and not _same_site(host, own) else host or own
     return name
+
+
+def _same_site(host: str, other: str) -> bool:
+    return host == other or host.endswith(f".{other}") or other.endswith(f".{host}")
 
 
 def _host_name(url: str | None) -> str | None:
