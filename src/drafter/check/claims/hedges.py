@@ -46,7 +46,7 @@ MODAL_EN = re.compile(
     r"could(?!\s+(?:\w+ly\s+)?(?:not|no\s+longer|only|never|hardly|barely|hear|see|feel|smell|"
     # "said customers could now access": can
     r"sense|tell|watch|remember|recall|afford|manage|now)\b|n't)|"
-    r"expects?|expected to|"
+    r"expects?|expected to|on track to|"
     # pregnant: "Kimberly was expecting on a previous episode", "expecting their sixth child",
     # "every expecting parent"
     r"(?<!was )(?<!is )(?<!were )(?<!are )(?<!be )expecting(?!\s+(?:parents?|mothers?|"
@@ -66,7 +66,8 @@ MODAL_EN = re.compile(
     # "set to rise" (poised), not "the bit set to 1", "a flag set to true" (a value given)
     r"set to(?!\s+(?:\d|one|zero|true|false|on|off|null|none|yes|no|the\s+value)\b)|"
     r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"
-    r"forecasts? (?:that|to)|forecast to|is forecast|estimated?|projected|potential(?:ly)?|"
+    r"forecasts? (?:that|to)|forecast to|is forecast|(?:is|are|was|were)\s+forecasting|"
+    r"estimated?|projected|potential(?:ly)?|"
     # "the CBO projects that…", "the agency projects that…" (not "infrastructure projects
     # that…", the noun: only after a body or a pronoun that makes forecasts)
     r"(?-i:\b[A-Z]{2,}\s+projects?\s+that)|"
@@ -104,7 +105,9 @@ _WEAK = re.compile(r"^(?:should|shouldn't)$", re.IGNORECASE)
 _ATTRIBUTED = re.compile(
     r"と(?:説明|主張|述べ|話|語|明か|証言|供述|訴え|報道|報じ|伝え|忠告|指摘|注意)|によると|によれば|"
     # 〜と言われました: "several warned she was already behind", told as what she was told
-    r"とし(?:て|た)|と(?:言|い)(?:わ|っ)"
+    r"とし(?:て|た)|と(?:言|い)(?:わ|っ)|"
+    # 〜と評されるほど: "it seems impossible for her outfits to miss", as she is described
+    r"と評"
 )
 # "was intended to ensure…", "aims to": a purpose, which a claim keeps as one (目的としていた)
 _PURPOSE = re.compile(r"\b(?:intend|aim)", re.IGNORECASE)
@@ -336,6 +339,9 @@ _MADE = re.compile(
 # "more likely to", "twice as likely", "the least likely", "the most likely culprit": a ranking
 # of chances, stated; "will most likely reopen" still hedges
 _MORE_LIKELY = re.compile(r"\b(?:more|less|as|times|least|the\s+most)\s+$", re.IGNORECASE)
+# ... but "pushed back to at least late 2020, and more likely 2021" weighs two outcomes: a
+# "more likely" with no "to" or "than" after it hedges
+_COMPARES = re.compile(r"^\s+(?:to|than|that|if|when|among|in|for)\b", re.IGNORECASE)
 
 
 # three uses that hedge nothing: "as its name suggests" (it says so), "don't expect your whole
@@ -390,7 +396,14 @@ def _main_clause_modal(text: str) -> re.Match[str] | None:
             continue  # "the most effective way possible", "as soon as possible": a degree
         if word.group(0).lower() in ("possible", "seem") and _MADE.search(before):
             continue  # "are made possible by systems": enabled, a fact
-        if word.group(0).lower() in ("likely", "unlikely") and _MORE_LIKELY.search(before):
+        if (
+            word.group(0).lower() in ("likely", "unlikely")
+            and _MORE_LIKELY.search(before)
+            and (
+                not re.search(r"\b(?:more|less)\s+$", before, re.I)
+                or _COMPARES.match(text[word.end() :])
+            )
+        ):
             continue  # "more likely to dehumanize their targets": a comparison, not a hedge
         if _not_hedging(text, word):
             continue

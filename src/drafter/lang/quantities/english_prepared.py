@@ -81,7 +81,8 @@ def _span(match: re.Match[str]) -> str:
 
 
 _EN_TIME = re.compile(
-    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b"
+    # (not a ratio's first figures: "den Faktor 1:100" is one to a hundred, not 1:10 and a 0)
+    r"\b\d{1,2}:\d{2}(?!\d)(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b"
     # British times with a point: "8.21pm", "08.21 GMT", and a live blog's "08.21" opening an
     # entry (a leading zero writes no figure)
     r"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:[ap]\.?m\b\.?|GMT|BST|UTC)"

@@ -90,7 +90,9 @@ AFTER_NUMBER: dict[str, dict[str, str]] = {
            "дн(?:я|ей)|день|сут(?:ок|ки)": "days", "час(?:а|ов)?": "hours",
            "минут[аы]?": "minutes", "секунд[аы]?": "seconds"},
 }
-AFTER_NUMBER["uk"] = AFTER_NUMBER["ru"]
+# Ukrainian years and thousands ("три роки": three years, a reader's 「3年間」)
+AFTER_NUMBER["uk"] = {**AFTER_NUMBER["ru"], "тисяч[аі]?": "thousand",
+                      "рік|роки|років|року": "years"}
 # bounds and approximations before a number
 BEFORE_NUMBER: dict[str, dict[str, str]] = {
     "de": {"mehr als|über": "more than", "mindestens": "at least", "bis zu": "up to",
@@ -129,7 +131,9 @@ KOREAN_BOUNDS = (
     ("이상", "以上"), ("이하", "以下"), ("미만", "未満"), ("초과", "超"), ("여", "余"),
     ("가량", "程度"), ("정도", "程度"), ("쯤", "ほど"),
 )
-KOREAN_SPANS = (("일주일", "1週間"), ("하루", "1日"), ("이틀", "2日"), ("사흘", "3日"))
+# (이틀간: for two days, 「2日間」, not the 2nd of a month)
+KOREAN_SPANS = (("일주일", "1週間"), ("하루", "1日"), ("이틀간", "2日間"), ("이틀", "2日"),
+                ("사흘간", "3日間"), ("사흘", "3日"))
 KOREAN_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
                   "아홉": 9, "열": 10}
 CHINESE = (("亿", "億"), ("两", "二"), ("美元", "ドル"), ("欧元", "ユーロ"), ("韩元", "ウォン"),
@@ -150,7 +154,9 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
            "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
            "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
            "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
-           "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000},
+           "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000,
+           # "die ersten beiden Meteoriten": the first two (「最初の2つ」)
+           "beide": 2, "beiden": 2},
     "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
            "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
            "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
