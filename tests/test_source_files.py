@@ -450,6 +450,9 @@ def test_the_headline_loses_the_sites_name_after_it(tmp_path: Path) -> None:
          "Port Calden to close two berths"),
         ("Why the port closed - Analysis", "https://harborwire.example/c",
          "Why the port closed - Analysis"),
+        # a brand with a hyphen of its own (Börsen-Zeitung's headline kept it, round CO)
+        ("Port Calden nominiert neuen Chef | Hafen-Zeitung", "https://www.hafen-zeitung.example/d",
+         "Port Calden nominiert neuen Chef"),
     ]  # fmt: skip
     for number, (title, url, expected) in enumerate(cases):
         saved = write(tmp_path / f"t{number}.html", page(title, url))

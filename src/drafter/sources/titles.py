@@ -21,7 +21,8 @@ _META_SITE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_TAG = re.compile(r"<title[^>]*>([^<]{8,300})</title>", re.IGNORECASE)
-_BRAND_SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—:]{2,40}$")
+# (a brand may hold a hyphen of its own: "… | Börsen-Zeitung", not one set off by spaces)
+_BRAND_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?:(?!\s[-|–—:]\s)[^|–—:]){2,40}$")
 # a name that is an address ("https://www.hawaiinewsnow.com", "www.x.com"), not a brand
 URL_LIKE = re.compile(r"(?i)^(?:https?:)?//|^www\.")
 
