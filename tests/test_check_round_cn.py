@@ -89,3 +89,25 @@ def test_on_track_and_forecasting_are_expectations() -> None:
     drop = "Moderna is forecasting a steep drop in coronavirus vaccine sales in 2023."
     assert _hedge_findings(drop, "モデルナの2023年の新型コロナワクチンの売上は大幅に落ち込む。")
     assert _hedge_findings(drop, "モデルナは2023年の売上が大幅に落ち込むと予想している。") == []
+
+
+def test_a_hedge_word_that_describes_a_noun_keeps_no_hedge() -> None:
+    """A should, an expectation or a weighing before a noun is the noun's (確認を行うべき時間,
+    届くはずの連絡, 出資を検討していたゴールドマン), and a thing seen is no supposition (傾向が
+    みられた): each had hidden a planted drop of the claim's own hedge on the dev split. Said of
+    the claim, each still keeps one (すべきだ, 検討している, 〜とみられる)."""
+    from drafter.check.claims.hedges import keeps_a_hedge
+
+    for described in (
+        "2人は本来なら収容者の確認を行うべき時間に眠っていた。",
+        "医療スタッフにも、通常なら届くはずの連絡がなかった。",
+        "出資を検討していたゴールドマンへの売り込みの場で幹部になりすました。",
+        "特に海外市場でその傾向がみられた。",
+    ):
+        assert not keeps_a_hedge(described), described
+    for kept in (
+        "政府は改革を進めるべきだ。",
+        "同社は出資を検討している。",
+        "原因は漏電とみられる。",
+    ):
+        assert keeps_a_hedge(kept), kept
