@@ -4,6 +4,7 @@ it is marked with, the score, the numbers it states, and whether it reads like a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from math import log10
 from typing import TYPE_CHECKING, Any
@@ -301,9 +302,21 @@ def _comment_figures(checker: Checker, body: str, language: str | None) -> list[
     said = source_quantities(body, language)
     if language is None and unprofiled(body):
         return [q for q in said if any(c.isdigit() for c in q.text)]
-    if language is None and checker.source_language not in (None, "en"):
-        said += source_quantities(body, checker.source_language)
+    if language is None:
+        # ... and as the thread's own language (a Dutch reader's "Vier jaar erbij" under a
+        # German story: 「4年」 had been a figure the comment lacks, round CO)
+        for other in {checker.source_language, _thread_language(checker)} - {None, "en"}:
+            said += source_quantities(body, other)
     return said
+
+
+def _thread_language(checker: Checker) -> str | None:
+    """The language most of the thread's comments are told to be written in, if any."""
+    thread = checker.inputs.thread
+    if thread is None:
+        return None
+    told = Counter(comment_language(c.body) for c in thread.comments) - Counter({None: 10**9})
+    return told.most_common(1)[0][0] if told else None
 
 
 def _one_in_words(quantity: Quantity) -> bool:

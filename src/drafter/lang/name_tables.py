@@ -8,12 +8,22 @@ from drafter.lang.exonyms_foreign import foreign_forms
 
 # "anglican": 英国国教会, the Church of England
 _BRITAIN = ("britain", "british", "brit", "brits", "u.k.", "uk", "united kingdom", "england",
-            "london", "anglican")  # fmt: skip
+            "london", "anglican", "briton", "britons", "englishman", "englishwoman",
+            "englishmen")  # fmt: skip
 
 # Katakana names of countries and regions whose English names sound nothing like them, with
 # the words (name, adjective, capital) a source uses for them.
 EXONYMS: dict[str, tuple[str, ...]] = {
-    "オランダ": ("netherlands", "dutch", "holland", "amsterdam", "the hague"),
+    "オランダ": (
+        "netherlands",
+        "dutch",
+        "holland",
+        "amsterdam",
+        "the hague",
+        "dutchman",
+        "dutchwoman",
+        "dutchmen",
+    ),
     "ドイツ": ("germany", "german", "berlin"),
     "イギリス": _BRITAIN,
     "アメリカ": ("america", "american", "u.s.", "us", "united states", "washington"),
@@ -30,7 +40,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "チェコ": ("czech", "prague"),
     "オーストリア": ("austria", "austrian", "vienna"),
     "ベルギー": ("belgium", "belgian", "brussels"),
-    "フランス": ("france", "french", "paris"),
+    # (and its people as English names them: "fiery Frenchman Corentin Moutet", round CO)
+    "フランス": ("france", "french", "paris", "frenchman", "frenchwoman", "frenchmen"),
     "イタリア": ("italy", "italian", "rome"),
     "ロシア": ("russia", "russian", "moscow", "kremlin"),
     "ウクライナ": ("ukraine", "ukrainian", "kyiv", "kiev"),
@@ -53,9 +64,18 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "エジプト": ("egypt", "egyptian", "cairo"),
     "アフガニスタン": ("afghanistan", "afghan", "kabul"),
     # and those whose people or adjective the name does not make (Scotland, Scottish)
-    "スコットランド": ("scotland", "scottish", "scots", "scot", "edinburgh", "glasgow"),
+    "スコットランド": (
+        "scotland",
+        "scottish",
+        "scots",
+        "scot",
+        "edinburgh",
+        "glasgow",
+        "scotsman",
+        "scotswoman",
+    ),
     "ウェールズ": ("wales", "welsh", "cardiff"),
-    "アイルランド": ("ireland", "irish", "dublin"),
+    "アイルランド": ("ireland", "irish", "dublin", "irishman", "irishwoman"),
     "イングランド": ("england", "english"),
     "ポルトガル": ("portugal", "portuguese", "lisbon"),
     "ペルー": ("peru", "peruvian", "lima"),

@@ -103,6 +103,10 @@ _LATIN_WORDS: dict[str, frozenset[str]] = {
         "de", "het", "een", "en", "van", "is", "niet", "dat", "die", "op", "te", "met", "voor",
         "zijn", "er", "aan", "ook", "bij", "naar", "wordt", "werd", "heeft", "hebben", "maar",
         "dit", "deze", "uit", "nog", "om",
+        # and a reader's ("Vier jaar erbij dus tot 2029. Dan zit hij er…"), none an English or
+        # a German word
+        "ik", "jij", "je", "hij", "zij", "wij", "dus", "tot", "dan", "wel", "geen", "wat",
+        "toch", "nou", "veel", "zou", "moet", "kan", "mijn", "hun", "waarom", "gewoon",
     }),
     "id": frozenset({
         "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "tidak", "ada",

@@ -170,7 +170,9 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
            "dieci": 10, "undici": 11, "dodici": 12, "tredici": 13, "quattordici": 14,
            "quindici": 15, "sedici": 16, "diciassette": 17, "diciotto": 18, "diciannove": 19,
            "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "sessanta": 60,
-           "settanta": 70, "ottanta": 80, "novanta": 90, "cento": 100},
+           "settanta": 70, "ottanta": 80, "novanta": 90, "cento": 100,
+           # "da duemila anni": for two thousand years (「2000年前から」)
+           "duemila": 2000, "tremila": 3000, "cinquemila": 5000, "diecimila": 10000},
     "pt": {"dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7,
            "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "treze": 13, "catorze": 14,
            "quatorze": 14, "quinze": 15, "dezesseis": 16, "dezasseis": 16, "dezessete": 17,

@@ -370,6 +370,8 @@ def _ja_kind(
             unit == "年"
             and 1800 <= value <= 2200
             and not follows.startswith(("間", "以上", "ぶり"))
+            # 2000年前から: two thousand years ago (2000年前後 is about the year 2000)
+            and not re.match(r"前(?!後|半)", follows)
         ):
             return Quantity("year", value, "", token, approx)
         if unit == "年" and re.fullmatch(r"1[0-7]\d\d年", token) and _OLD_YEAR.match(follows):

@@ -1,0 +1,90 @@
+"""Round CO (8 unseen drafts of flairNLP/fundus's pages, drafted after round CN's changes: the
+Intercept, the i, Les Echos, la Repubblica, Durban Local, the WAZ, the Börsen-Zeitung and the
+Japan News; threads in English, French, Italian, Afrikaans, German, Dutch and Korean): 0 must-fix
+and 25 to verify at first check. The readings here cleared items to verify, each with its
+control."""
+
+from __future__ import annotations
+
+from drafter.check.core import check
+from drafter.lang.quantities import ja_quantities, missing_quantities
+from drafter.lang.quantities.foreign import source_quantities
+from drafter.models import Comment
+
+
+def _found(japanese: str, source: str, language: str) -> bool:
+    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
+
+
+def test_german_spans_as_adjectives_and_italian_thousands() -> None:
+    """ "eine weitere vierjährige Amtszeit" is a four-year term (「4年の任期」), "Dreijährige
+    Ausbildung" a three-year one, "da duemila anni" two thousand years: each was a figure the
+    source lacked (round CO); a wrong span still is."""
+    german = (
+        "Der Aufsichtsrat hat Alexander Wynaendts für eine weitere vierjährige Amtszeit nominiert."
+    )
+    assert _found("監査役会は同氏を新たな4年の任期に指名した。", german, "de")
+    assert not _found("監査役会は同氏を新たな5年の任期に指名した。", german, "de")
+    assert _found("3年制の職業訓練。", "Dreijährige Ausbildung, Berufsschule ist Twitter.", "de")
+    assert _found("24時間のストライキ。", "Es gab einen 24-stündigen Streik.", "de")
+    italian = "A Roma, al Ghetto, gli ebrei ci vivono da duemila anni."
+    assert _found("ゲットーには2000年前から人が暮らしてる。", italian, "it")
+    assert not _found("ゲットーには1000年前から人が暮らしてる。", italian, "it")
+
+
+def test_a_short_comment_is_read_in_the_threads_language() -> None:
+    """A Dutch reader: "Vier jaar erbij dus tot 2029. Dan zit hij er in totaal acht jaar."
+    rendered 「4年追加ってことは2029年までか。そうなると通算8年務めることになるな。」 had 「4年」
+    and 「8年」 listed as figures the comment lacks (round CO): a comment too short to tell
+    alone is read in the language of the thread's other comments too. A changed figure is
+    still listed."""
+    from tests.test_check_claims import _claim, _inputs, _markdown
+
+    bodies = [
+        "Ik vind het eigenlijk wel logisch dat ze het uitstellen, want de rederijen klagen al jaren.",
+        "Wat een gedoe. Ik zou niet weten waarom ze dat niet meteen hebben gedaan.",
+        "Dus de havens betalen uiteindelijk toch zelf, net als altijd bij dit soort plannen.",
+    ]
+    thread = _inputs(_markdown()).thread.model_copy(deep=True)
+    thread.comments = [
+        Comment(id=f"c{n}", body=b, score=50 - n, permalink=f"/c{n}/")
+        for n, b in enumerate(bodies, start=1)
+    ]
+    thread.comments.append(
+        Comment(id="c4", body="Vier jaar erbij dus tot 2029. Dan zit hij er in totaal acht jaar.",
+                score=30, permalink="/c4/")
+    )  # fmt: skip
+
+    def reasons(translation: str) -> list[str]:
+        markdown = _markdown(reactions=f"<!-- comment id=c4 score=30 -->\n\n{translation}")
+        return _claim(check(_inputs(markdown, thread=thread)), translation[:6]).reasons
+
+    faithful = reasons("4年追加ってことは2029年までか。そうなると通算8年務めることになるな。")
+    assert not any("4年" in r or "8年" in r for r in faithful), faithful
+    changed = reasons("5年追加ってことは2029年までか。そうなると通算8年務めることになるな。")
+    assert any("5年" in r for r in changed), changed
+
+
+def test_a_frenchman_is_french() -> None:
+    """ "a three-set victory over fiery Frenchman Corentin Moutet" for 「フランスのコランタン・
+    ムテを…下し」: フランス was listed as a name the source lacks (round CO)."""
+    from drafter.lang.name_tables import EXONYMS
+
+    assert "frenchman" in EXONYMS["フランス"]
+    assert "dutchman" in EXONYMS["オランダ"]
+    assert "englishman" in EXONYMS["イギリス"]
+
+
+def test_a_concession_is_no_hedge() -> None:
+    """ "It may have been a straight-sets win but, typically with Murray, there was plenty of
+    drama": granted, not doubted (round CO: 「騒動が起きました」 was asked for its hedge). "The
+    fire may have been started by a cigarette, but…" still hedges the cause."""
+    from tests.test_check_round_cg import _hedge_findings
+
+    granted = (
+        "It may have been a straight-sets win but, typically with Murray, there was plenty of "
+        "drama in the match."
+    )
+    assert _hedge_findings(granted, "マリーとムテの試合では、判定をめぐる騒動が起きました。") == []
+    doubted = "The fire may have been started by a cigarette, but investigators are still checking."
+    assert _hedge_findings(doubted, "火災はたばこが原因で起きた。")
