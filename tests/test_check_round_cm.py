@@ -29,21 +29,44 @@ def _lead(source: str, *sentences: tuple[str, str]) -> list[tuple[str, bool, lis
     return [(c.sentence, c.fails, c.reasons) for c in report.claims if c.section == "lead"]
 
 
-def test_figures_of_an_untagged_turkish_page_are_never_must_fix() -> None:
-    """ "11 bin 37 … istasyonu" for 「1万1037カ所」, "10 bin 324" for 「1万324台」: read as
-    English, the page's figures were 11, 37, 784…, and three faithful lead sentences failed
-    against "784" and "713" (round CM). A source the check does not read (no language told,
-    letters of an unprofiled one) lists its figures to verify; a figure the page writes in
-    plain digits still matches."""
+def test_figures_of_a_page_in_a_language_not_read_are_never_must_fix() -> None:
+    """Anadolu's Turkish page (no lang attribute): "11 bin 37" for 「1万1037カ所」 was read as
+    English, 11 and 37, and three faithful lead sentences failed against "784" and "713"
+    (round CM). Turkish is read now (below); a page in a language still not read, as a Czech
+    one that spaces its thousands ("11 037"), lists its figures to verify, never must-fix."""
+    czech = (
+        "Ministr dopravy Martin Kupka uvedl, že v Česku je ke konci února 11 037 nabíjecích "
+        "stanic pro elektromobily, nejvíce z nich, 2 784, stojí v Praze. Za únor se podle něj "
+        "prodalo 10 324 elektromobilů, zatímco loni ve stejném měsíci to bylo 4 713."
+    )
     claims = _lead(
-        _TURKISH,
+        czech,
+        ("クプカ運輸相は、2月末時点で国内の充電ステーションが1万1037カ所に上ると明らかにした。", "S1"),
+        ("2月のEV販売台数は1万324台と、前年同月の4713台から増えた。", "S2"),
+    )  # fmt: skip
+    assert len(claims) == 2
+    assert [fails for _, fails, _ in claims] == [False, False], claims
+
+
+def test_a_turkish_page_is_read_in_turkish() -> None:
+    """The same Turkish page, read as Turkish: "11 bin 37" is 11,037, "10 bin 324'e" 10,324
+    (the case ending after the apostrophe dropped), "yüzde 5,7'den" 5.7%, "şubat" February; a
+    faithful lead has no figure to verify, and a changed one is must-fix again."""
+    from drafter.sources.language import detect_language
+
+    assert detect_language(_TURKISH) == "tr"
+    faithful = [
         ("ウラルオール運輸・インフラ相は、2月末時点で国内の充電ステーションが1万1037カ所に上ると"
          "明らかにした。", "S1"),
         ("県別ではイスタンブールが2784カ所で最も多いという。", "S1"),
         ("2月のEV販売台数は1万324台と、前年同月の4713台から増えた。", "S2"),
-    )  # fmt: skip
-    assert len(claims) == 3
-    assert [fails for _, fails, _ in claims] == [False, False, False], claims
+    ]  # fmt: skip
+    claims = _lead(_TURKISH, *faithful)
+    assert not any(fails for _, fails, _ in claims), claims
+    figures = [r for _, _, reasons in claims for r in reasons if "カ所" in r or "台" in r]
+    assert figures == [], figures
+    changed = [(faithful[0][0].replace("1万1037", "1万2037"), "S1"), *faithful[1:]]
+    assert _lead(_TURKISH, *changed)[0][1], "a changed figure of a Turkish page is must-fix"
 
 
 def test_an_article_and_its_paragraph_are_no_figures() -> None:
@@ -134,3 +157,32 @@ def test_whether_there_are_more_victims_is_asked_not_told() -> None:
     assert keeps_a_hedge("警察と消防がほかに犠牲者がいないか、がれきを調べる作業を続けると述べた。")
     assert keeps_a_hedge("異常がないかを確認した。")
     assert not keeps_a_hedge("警察と消防ががれきの中に残る犠牲者を調べる作業を続けると述べた。")
+
+
+def test_a_turkish_readers_names_and_figures() -> None:
+    """A Turkish reader's "Kadıköy'de" (in Kadıköy) is カドゥキョイ once its case ending is
+    off; "11 bin istasyon" is 11,000 stations, "üçüncü Antalya" third (round CM: each listed
+    as a name or a figure the comment lacks). Another district is still listed."""
+    from tests.test_check_round_cg import reaction_on
+
+    body = (
+        "İstanbul'da 2784 istasyon varmış, ben Kadıköy'de oturuyorum ve sitede tek bir priz bile "
+        "yok. Bu istasyonlar nerede kardeşim, hepsi AVM otoparkında mı?"
+    )
+    said = "イスタンブールには2784カ所もあるらしいけど、カドゥキョイに住んでる俺の団地にはコンセント1個すらないぞ。"
+    _, reasons = reaction_on(_TURKISH, [("İstanbul", "イスタンブール")], body, said)
+    assert not any("カドゥキョイ" in r for r in reasons), reasons
+    _, reasons = reaction_on(
+        _TURKISH,
+        [("İstanbul", "イスタンブール")],
+        body,
+        said.replace("カドゥキョイ", "ベシクタシュ"),
+    )
+    assert any("ベシクタシュ" in r for r in reasons), reasons
+    body = (
+        "Yok, üçüncü Antalya (732). İzmir 504 ile beşinci, Bursa'nın bile gerisinde. Turizm "
+        "bölgesi olunca oteller kurmuş herhalde, 11 bin istasyonun çoğu da şehirlerde."
+    )
+    said = "いや、3位はアンタルヤ（732カ所）だよ。イズミルは504カ所で5位、ブルサより下だ。1万1000カ所の大半は都市部だろうね。"
+    _, reasons = reaction_on(_TURKISH, [], body, said)
+    assert not any("5位" in r or "1万1000" in r for r in reasons), reasons

@@ -42,7 +42,7 @@ from drafter.lang.quantities.foreign import reads, source_quantities
 from drafter.lang.sounds import ShapeIndex
 from drafter.lang.text import normalize, split_sentences
 from drafter.models import Article, CommentThread, GlossaryEntry, SourceSentence
-from drafter.sources.language import unprofiled
+from drafter.sources.language import detect_language, unprofiled
 
 # Evidence thresholds, set on the hand-written reference drafts in evals/cases and the dev split
 # of evals/heldout (the verdict's own, UNSUPPORTED_BELOW and SUPPORTED_ABOVE, are in verdict.py).
@@ -100,7 +100,10 @@ class Checker:
         self.by_id = {s.id: s for s in self.sentences}
         self.index = {s.id: n for n, s in enumerate(self.sentences)}
         # the source's figures read by its language (1,5 Millionen is 1.5 million)
-        self.source_language = inputs.article.language
+        # (told again where the run could not tell it: a run drafted before Turkish was read)
+        self.source_language = inputs.article.language or detect_language(
+            f"{inputs.article.title}\n{inputs.article.text}"
+        )
         # whether the check reads the source's language (an untagged Czech page is not told)
         self.reads_source = reads(self.source_language) and not (
             self.source_language is None and unprofiled(inputs.article.text)

@@ -64,7 +64,10 @@ def _heard_in(part: str, body: str) -> bool:
     (midcap for ミッドキャップ, in lower case too), or the same first letter (or both a
     vowel) and a close spelling (Norwich for ノリッジ, Kiev for キーウ)."""
     romaji = romanize(part)
-    for word in set(re.findall(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’-]+", body)):  # Açúcar too
+    words = set(re.findall(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’-]+", body))  # Açúcar too
+    # and a name without the case ending Turkish puts after an apostrophe ("Kadıköy'de")
+    words |= {re.sub(r"['’][a-zçğıöşü]{1,5}$", "", word) for word in words}
+    for word in words:
         if transliteration_match(part, word) >= 0.8:
             return True
         if word.isascii() and _initials_agree(word, romaji) and spelling_match(part, word) >= 0.5:

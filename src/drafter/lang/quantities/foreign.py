@@ -47,6 +47,7 @@ from drafter.lang.quantities.foreign_words import (
 )
 from drafter.lang.quantities.japanese import ja_quantities
 from drafter.lang.quantities.quantity import Quantity
+from drafter.lang.quantities.turkish import turkish_figures
 from drafter.lang.quantities.written import writes_number
 
 # languages that write a decimal comma; Russian, Ukrainian, French and Polish group thousands
@@ -180,6 +181,8 @@ def writes_figure(text: str, values: list[float], language: str | None) -> bool:
 def as_english(sentence: str, language: str) -> str:
     """The sentence with its figures, dates, units and bounds in English forms."""
     text = unicodedata.normalize("NFKC", sentence)
+    if language == "tr":
+        text = turkish_figures(text)
     text = _numeric_dates(text)
     text = _grouped_numbers(text, language)
     text = _multiples(text, language)

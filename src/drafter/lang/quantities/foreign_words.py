@@ -333,3 +333,27 @@ MULTIPLE_VERBS: dict[str, dict[str, str]] = {
            "uma década": "a decade"},
     "nl": {"verdubbeld\\w*": "doubled", "een tiental": "about 10"},
 }  # fmt: skip
+
+# Turkish (Anadolu Agency's stories): "11 bin 37" is 11,037 (joined by turkish.py before these
+# are read), "yüzde 5,7" 5.7 percent, "şubat ayı sonu" the end of February
+MONTHS["tr"] = ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos",
+                "eylül", "ekim", "kasım", "aralık")  # fmt: skip
+WEEKDAYS["tr"] = ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar")
+AFTER_NUMBER["tr"] = {"bin\\w*": "thousand", "milyon\\w*": "million", "milyar\\w*": "billion",
+                      "trilyon\\w*": "trillion", "dolar": "dollars", "avro|euro": "euros",
+                      "yıl|sene": "years", "ay": "months", "hafta": "weeks", "gün": "days",
+                      "saat": "hours", "dakika": "minutes", "saniye": "seconds"}  # fmt: skip
+BEFORE_NUMBER["tr"] = {"yaklaşık|tahminen|yaklaşik": "about", "en az": "at least",
+                       "en fazla": "up to"}  # fmt: skip
+NUMBER_WORDS["tr"] = {"iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8,
+                      "dokuz": 9, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60,
+                      "yetmiş": 70, "seksen": 80, "doksan": 90}  # fmt: skip
+UNIT_ONLY_NUMBERS["tr"] = {"on": 10}  # "on yıl": ten years ("on" alone may be English)
+ONE["tr"] = "bir"
+AGE["tr"] = r"(?P<n>\d+)\s+yaşında\w*"
+MULTIPLE_VERBS["tr"] = {"iki kat\\w*": "twice", "üç kat\\w*": "three times"}
+# ordinals, whole words ("üçüncü Antalya": third; 「3位」)
+ORDINAL_STEMS["tr"] = {"birinci": 1, "ikinci": 2, "üçüncü": 3, "dördüncü": 4, "beşinci": 5,
+                       "altıncı": 6, "yedinci": 7, "sekizinci": 8, "dokuzuncu": 9,
+                       "onuncu": 10}  # fmt: skip
+ORDINAL_ENDINGS["tr"] = ""
