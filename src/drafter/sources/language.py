@@ -2,10 +2,10 @@
 
 The scripts decide: kana marks Japanese (which drafter does not draft from), kanji without kana
 Chinese, hangul Korean; within the Latin script, the share of each language's commonest words
-(English, German, French, Spanish, Italian, Portuguese, Dutch, Indonesian). A declared language
-(front matter, the page's `lang`, trafilatura's guess) only names the language where the
-letters and words cannot, within the script they show, and never overrides them: site templates
-often carry a wrong `lang` (a German blog tagged `en`).
+(English, German, French, Spanish, Italian, Portuguese, Dutch, Indonesian, Turkish). A declared
+language (front matter, the page's `lang`, trafilatura's guess) only names the language where
+the letters and words cannot, within the script they show, and never overrides them: site
+templates often carry a wrong `lang` (a German blog tagged `en`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Quantities in a source that is not written in English: its figures read by its language.
 
-German, French, Spanish, Italian, Portuguese, Dutch, Indonesian and Russian write 1,5 for 1.5
-and 40.000 (or 40 000) for 40,000, and name their own scales, months, units and bounds
-("1,5 Millionen", "12. September", "mehr als 40.000"): each sentence is rewritten into the
-English forms the English reader knows ("1.5 million", "12 September", "more than 40000").
+German, French, Spanish, Italian, Portuguese, Dutch, Indonesian, Russian, Ukrainian and Turkish
+write 1,5 for 1.5 and 40.000 (or 40 000) for 40,000, and name their own scales, months, units
+and bounds ("1,5 Millionen", "12. September", "mehr als 40.000", "11 bin 37"): each sentence
+is rewritten into the English forms the English reader knows ("1.5 million", "12 September",
+"more than 40000").
 Korean and Chinese write figures the Japanese way (3억 원, 10万人, 2018년 8월 25일, 约3成) and are
 read by the Japanese reader after the same rewriting. Any other language is read as English,
 whose digits most scripts share.
@@ -58,7 +59,7 @@ CJK_FIGURES = frozenset({"ko", "zh"})
 
 
 # The languages whose figures, months and common words the check reads, and on which its
-# cross-lingual matching was measured. In another (Czech, Polish, Turkish…) a number word
+# cross-lingual matching was measured. In another (Czech, Polish, Swedish…) a number word
 # ("obou": both), a month ("prosinec") or a sentence's opening word ("Ale": but) is unread,
 # and a faithful translation scores low against its original: what only those readings
 # would call wrong is listed to verify, never must-fix.
