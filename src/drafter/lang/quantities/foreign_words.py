@@ -338,7 +338,9 @@ MULTIPLE_VERBS: dict[str, dict[str, str]] = {
 # are read), "yüzde 5,7" 5.7 percent, "şubat ayı sonu" the end of February
 MONTHS["tr"] = ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos",
                 "eylül", "ekim", "kasım", "aralık")  # fmt: skip
-WEEKDAYS["tr"] = ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar")
+# (Sunday only as "pazar günü": "pazar" alone is also a market)
+WEEKDAYS["tr"] = ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi",
+                  "pazar(?=\\s+gün)")  # fmt: skip
 AFTER_NUMBER["tr"] = {"bin\\w*": "thousand", "milyon\\w*": "million", "milyar\\w*": "billion",
                       "trilyon\\w*": "trillion", "dolar": "dollars", "avro|euro": "euros",
                       "yıl|sene": "years", "ay": "months", "hafta": "weeks", "gün": "days",
