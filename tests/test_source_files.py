@@ -450,6 +450,9 @@ def test_the_headline_loses_the_sites_name_after_it(tmp_path: Path) -> None:
          "Port Calden to close two berths"),
         ("Why the port closed - Analysis", "https://harborwire.example/c",
          "Why the port closed - Analysis"),
+        # a brand with an accent the address folds ("Seznam Zprávy" on seznamzpravy.cz, round CP)
+        ("Hlavní aktér prodává vilu - Seznam Zprávy", "https://www.seznamzpravy.example/e",
+         "Hlavní aktér prodává vilu"),
         # a brand with a hyphen of its own (Börsen-Zeitung's headline kept it, round CO)
         ("Port Calden nominiert neuen Chef | Hafen-Zeitung", "https://www.hafen-zeitung.example/d",
          "Port Calden nominiert neuen Chef"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 # og:title or twitter:title, with `content` or `value`, the attributes either way round
@@ -146,8 +147,11 @@ def _names_host(name: str, labels: list[str]) -> bool:
     """Whether a brand's letters are the address's: a label inside them (NPR.org, The Motley
     Fool on fool.com), or its letters in order from the first (Quartz on qz.com, Sports
     Illustrated's initials on si.com)."""
-    letters = re.sub(r"[^a-z0-9]", "", name.casefold())
-    initials = "".join(word[0] for word in re.findall(r"[a-z0-9]+", name.casefold()))
+    # (accents folded: "Seznam Zprávy" on seznamzpravy.cz)
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    letters = re.sub(r"[^a-z0-9]", "", folded)
+    initials = "".join(word[0] for word in re.findall(r"[a-z0-9]+", folded))
     for label in labels:
         if (len(label) >= 3 and label in letters) or label in (letters, initials):
             return True
