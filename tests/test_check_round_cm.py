@@ -186,3 +186,17 @@ def test_a_turkish_readers_names_and_figures() -> None:
     said = "いや、3位はアンタルヤ（732カ所）だよ。イズミルは504カ所で5位、ブルサより下だ。1万1000カ所の大半は都市部だろうね。"
     _, reasons = reaction_on(_TURKISH, [], body, said)
     assert not any("5位" in r or "1万1000" in r for r in reasons), reasons
+
+
+def test_turkish_capitals_and_times() -> None:
+    """A Turkish headline in capitals ("GALATASARAY İKİ GOL ATTI"): İ lowers to i and a
+    combining dot, which no table held, and reading the page stopped with an error (found on
+    round CP's pages). "13.37'de" is a time, as a decimal comma never writes it."""
+    from drafter.lang.quantities.foreign import cardinal_values, ordinal_values, source_quantities
+
+    assert [q.value for q in source_quantities("GALATASARAY İKİ GOL ATTI", "tr")] == [2.0]
+    assert cardinal_values("İKİ gol", "tr") == [2.0]
+    assert ordinal_values("ÜÇÜNCÜ sırada", "tr") == [3.0]
+    timed = "Yangının 13.37'de çıktığı ve ekiplerin 13.43'te müdahaleye başladığı belirtildi."
+    assert source_quantities(timed, "tr") == []
+    assert [q.value for q in source_quantities("Enflasyon yüzde 71,60 oldu.", "tr")] == [71.6]

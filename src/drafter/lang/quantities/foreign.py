@@ -80,6 +80,12 @@ def source_quantities(sentence: str, language: str | None) -> list[Quantity]:
     return en_quantities(sentence)
 
 
+def _key(word: str) -> str:
+    """A word in lower case as the tables spell it: Turkish İ lowers to i and a combining dot
+    ("İKİ" had been "i̇ki̇", which no table holds, and the check stopped with an error)."""
+    return word.lower().replace("i\u0307", "i")
+
+
 def _decades(match: re.Match[str]) -> str:
     second = f" and the 19{match['t2']}s" if match.groupdict().get("t2") else ""
     return f"the 19{match['t']}s{second}"
@@ -102,7 +108,7 @@ def _compound_numerals(text: str, language: str) -> str:
 
         def joined(m: re.Match[str]) -> str:
             unit, ten = (m[1], m[2]) if language == "de" else (m[2], m[1])
-            return str(ten_stems[ten.lower()] + units[unit.lower()])
+            return str(ten_stems[_key(ten)] + units[_key(unit)])
 
         return found.sub(joined, text)
     pattern = (
@@ -111,7 +117,7 @@ def _compound_numerals(text: str, language: str) -> str:
     )
     return re.sub(
         pattern,
-        lambda m: str(tens[m[1].lower()] + units[m[2].lower()]),
+        lambda m: str(tens[_key(m[1])] + units[_key(m[2])]),
         text,
         flags=re.IGNORECASE,
     )
@@ -126,7 +132,7 @@ def ordinal_values(text: str, language: str | None) -> list[float]:
     pattern = "|".join(sorted(stems, key=len, reverse=True))
     ending = ORDINAL_ENDINGS[language or ""]
     found = re.finditer(rf"(?<![^\W\d_])({pattern}){ending}(?![^\W\d_])", text, re.IGNORECASE)
-    return [float(stems[m[1].lower()]) for m in found]
+    return [float(stems[_key(m[1])]) for m in found]
 
 
 # a thousand alone, as a reader's "mil vezes melhor" (「1000倍マシ」): not read as a figure, for
@@ -143,7 +149,7 @@ def cardinal_values(text: str, language: str | None) -> list[float]:
 
 def _valued(text: str, words: dict[str, int]) -> list[float]:
     """The values of the words of `text` that `words` holds."""
-    return [float(words[w]) for w in re.findall(r"[^\W\d_]+", text.lower()) if w in words]
+    return [float(words[w]) for w in re.findall(r"[^\W\d_]+", _key(text)) if w in words]
 
 
 # Czech and Polish numbers in words, with their case forms ("před dvěma lety", "od prawie
@@ -232,8 +238,8 @@ def _span_adjectives(text: str) -> str:
     pattern = "|".join(sorted(words, key=len, reverse=True))
 
     def span(m: re.Match[str]) -> str:
-        value = m[1] if m[1].isdigit() else str(words[m[1].lower()])
-        return f"{value}-{_SPAN_ADJECTIVE[m[2].lower()]}"
+        value = m[1] if m[1].isdigit() else str(words[_key(m[1])])
+        return f"{value}-{_SPAN_ADJECTIVE[_key(m[2])]}"
 
     return re.sub(
         rf"(?<![^\W\d_])({pattern}|\d+)-?({'|'.join(_SPAN_ADJECTIVE)})\w*",
@@ -250,7 +256,7 @@ def _multiples(text: str, language: str) -> str:
         text = _span_adjectives(text)
         text = re.sub(
             r"(?<![^\W\d_])(zwei|drei|vier|fünf|zehn)(?:fach(?:e[nrs]?)?(?![^\W\d_])|-(?=\s+bis\s))",
-            lambda m: f"{FOLD_NUMBERS[m[1].lower()]}fold",
+            lambda m: f"{FOLD_NUMBERS[_key(m[1])]}fold",
             text,
             flags=re.IGNORECASE,
         )
@@ -282,7 +288,7 @@ def _words_as_figures(text: str, language: str) -> str:
         pattern = "|".join(sorted(words, key=len, reverse=True))
         text = re.sub(
             rf"(?<![^\W\d_])({pattern})(?![^\W\d_])(?=(?:\s+|-)[^\W\d_])",  # Zwei-Stunden-Takt
-            lambda m: str(words[m.group(1).lower()]),
+            lambda m: str(words[_key(m.group(1))]),
             text,
             flags=re.IGNORECASE,
         )

@@ -1,7 +1,7 @@
 """Turkish figures as the English reader knows them: "11 bin 37" is 11037 and "2 milyon 300
 bin" 2300000 (Turkish names each scale, as Korean spaces them), "yüzde 5,7'den" and "%5,7" are
 5,7 percent (the decimal comma is read after), and the case ending after an apostrophe
-("10 bin 324'e", "Şubat'ta") is no part of the figure or the month."""
+("10 bin 324'e", "Şubat'ta") is no part of the figure or the month; "13.37" is a time."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ def turkish_figures(text: str) -> str:
     """The text with its figures joined and its case endings dropped."""
     text = _SUFFIX.sub("", text)
     text = _MONTH_SUFFIX.sub(r"\1", text)
+    # a time with a point ("13.37'de çıktı": at 13:37), which a decimal comma never writes
+    text = re.sub(r"(?<![\d.,])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.,]?\d)", r"\1:\2", text)
     text = re.sub(r"(?i)\byüzde\s+(\d+(?:,\d+)?)", r"\1 percent", text)
     text = re.sub(r"%\s?(\d+(?:,\d+)?)", r"\1 percent", text)
     return _COMPOUND.sub(_joined, text)
