@@ -88,3 +88,45 @@ def test_a_concession_is_no_hedge() -> None:
     assert _hedge_findings(granted, "マリーとムテの試合では、判定をめぐる騒動が起きました。") == []
     doubted = "The fire may have been started by a cigarette, but investigators are still checking."
     assert _hedge_findings(doubted, "火災はたばこが原因で起きた。")
+
+
+def test_last_monday_a_day_back_may_be_the_week_before() -> None:
+    """Mexico News Daily, a Tuesday story: "Monday" and "Last Monday" both became 10日（月） in
+    the lead's date table, though the event of "Last Monday" (the tariff pause) was the week
+    before; the helper drafting it left the date out rather than write a wrong one (round CP).
+    A "last" weekday a day or two back now offers the one a week before; five days back it
+    does not."""
+    from datetime import date
+
+    from drafter.lang.weekdays import weekday_dates, weekday_table
+    from drafter.models import SourceSentence
+
+    tuesday = date(2025, 2, 11)
+    sentences = [
+        SourceSentence(id="S1", text="Mexico said on Monday it would fight the steel tariffs."),
+        SourceSentence(id="S2", text="Last Monday, Trump paused the 25% tariff for a month."),
+        SourceSentence(id="S3", text="Last Thursday, the president spoke to reporters."),
+    ]
+    lines = weekday_table(weekday_dates(sentences, tuesday, "en"), tuesday, "ja").splitlines()
+    assert lines[0] == "- [S1] on Monday → 10日（月） (2025-02-10)", lines
+    assert lines[1].startswith("- [S2] Last Monday → 10日（月） (2025-02-10); or 3日（月）"), lines
+    assert lines[2] == "- [S3] Last Thursday → 6日（木） (2025-02-06)", lines
+
+
+def test_a_weekday_next_week_is_in_the_next_calendar_week() -> None:
+    """Taipei Times, a Wednesday story: "until Wednesday next week" became the dateline itself,
+    16日（水）, in the lead's date table (round CP: the helper counted 23日 by hand). "<day> next
+    week" and "<day> last week" are that day of the next or last calendar week."""
+    from datetime import date
+
+    from drafter.lang.weekdays import weekday_dates
+    from drafter.models import SourceSentence
+
+    wednesday, monday = date(2024, 10, 16), date(2024, 10, 14)
+    said = [SourceSentence(id="S5", text="The drills will run until Wednesday next week.")]
+    assert [e.date for e in weekday_dates(said, wednesday, "en")] == [date(2024, 10, 23)]
+    assert [e.date for e in weekday_dates(said, monday, "en")] == [date(2024, 10, 23)]
+    before = [SourceSentence(id="S6", text="Talks had begun on Friday last week.")]
+    assert [e.date for e in weekday_dates(before, wednesday, "en")] == [date(2024, 10, 11)]
+    plain = [SourceSentence(id="S7", text="The drills will end on Wednesday.")]
+    assert [e.date for e in weekday_dates(plain, wednesday, "en")] == [date(2024, 10, 16)]

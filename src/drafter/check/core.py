@@ -157,7 +157,8 @@ class Checker:
         """Weekdays the source names become the dates they stand for, against the dateline
         ("on Tuesday" in a Nov. 20 story is 11月19日), as the lead agent was told; the
         dateline's year is one the draft may give (今年)."""
-        from drafter.lang.weekdays import dateline_of, relative_months, weekday_dates
+        from drafter.lang.relative_dates import relative_months
+        from drafter.lang.weekdays import dateline_of, weekday_dates
 
         dateline = dateline_of(article.date)
         self.dateline: date | None = dateline  # the article's date, for the calendar check

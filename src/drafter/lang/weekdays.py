@@ -1,21 +1,20 @@
 """Weekdays in the source resolved to calendar dates against the article's date (its dateline).
 
-A wire story says "on Tuesday"; a Japanese news lead says 3日. The model is not asked to count
-days: code resolves each weekday the source names, and the lead and background agents get the
-result as a table (`[S2] on Tuesday → 3日（火）`).
+A wire story says "on Tuesday", a Japanese lead 3日: code resolves each weekday the source names
+for the lead and background agents (`[S2] on Tuesday → 3日（火）`). The rule (news usage: a bare
+weekday means a day within a week of the dateline):
 
-The rule (news usage: a bare weekday means a day within a week of the dateline):
-
-- `last Tuesday`: the most recent Tuesday strictly before the dateline (1–7 days back);
-- `next Tuesday`: the first Tuesday strictly after the dateline (1–7 days ahead);
+- `last Tuesday`: the most recent Tuesday strictly before the dateline (1–7 days back; a day or
+  two back, the table also offers the one a week before); `next Tuesday`: the first Tuesday
+  strictly after it (1–7 days ahead); `Tuesday next week` (`last week`): in that calendar week;
 - a bare weekday in a clause about the future (`will`, `would`, `should`, `may`, `is due to`,
-  `is set to`, `is expected to`, `plans to`, `planned to`, `agreed to`, `scheduled for`,
-  `upcoming`): the next such weekday on or after the dateline (0–6 days ahead: a Wednesday
-  story saying "the debate will play out Wednesday night" means that same day);
+  `is set to`, `is expected to`, `plans to`, `agreed to`, `scheduled for`, `upcoming`): the
+  next such weekday on or after the dateline (0–6 days ahead: a Wednesday story's "the debate
+  will play out Wednesday night" is that same day);
 - any other bare weekday (reported events, the wire default): the most recent such weekday on
-  or before the dateline, the dateline's own day included (0–6 days back). Six days back, the
-  table also offers the dateline's next day, for a page dated a day behind the place of the
-  event (a US-dated story on a Madrid match that ended at 2 a.m. "on Wednesday").
+  or before the dateline (0–6 days back). Six days back, the table also offers the dateline's
+  next day, for a page dated a day behind the place of the event (a US-dated story on a Madrid
+  match that ended at 2 a.m. "on Wednesday").
 
 The tense is read from the words between the weekday and the start of its clause, nearest first
 ("said on Tuesday it will…": `said` decides, past; "said it will decide on Friday": `will`
@@ -24,14 +23,13 @@ Sunday"); a weekday that owns a noun ("Wednesday's rate increase") names an even
 after "ahead of"/"before", and either (as "unread" below) when the clause goes on in the future
 ("Friday's report will show …" may preview it or weigh it); a weekday that opens its clause ("On
 Friday, the cabinet will…") is read from the words after it. Named days (Black Friday) and
-habits (every Monday, on Mondays) are not dates. Other languages' weekday names
-(`foreign_words.WEEKDAYS`) are named in English first; their tense words are not read ("unread":
-the most recent such day, and the table offers the coming one too). "Yesterday" and "tomorrow"
-(and their words in French, Spanish, Italian, Portuguese, German and Dutch where the word means
-nothing else) are the dateline's day before and after, outside a quotation (a speaker's
-yesterday is the day before the speech). Without a known date nothing is resolved.
-`weekday_left_as_weekday` finds Japanese text that still names a resolved weekday (火曜日), for
-a check to report; the lead is not re-asked for it (a style slip must not cost the run)."""
+habits (every Monday, on Mondays) are not dates. Other languages' weekdays (`foreign_words`)
+are named in English first, their tense unread ("unread": the most recent such day, or the
+coming one). "Yesterday" and "tomorrow" (and their words in French, Spanish, Italian,
+Portuguese, German and Dutch where they mean nothing else) are the dateline's day before and
+after, outside a quotation (a speaker's yesterday is the day before the speech). Without a known
+date nothing is resolved. `weekday_left_as_weekday` finds Japanese text that still names a
+resolved weekday (火曜日) for a check to report; the lead is not re-asked for a style slip."""
 
 from __future__ import annotations
 
@@ -53,11 +51,12 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 # "unread": a weekday of a source in another language, whose tense words are not read, or one
 # that owns a noun the clause then speaks of in the future ("Friday's report will show …")
-Tense = Literal["past", "future", "last", "next", "unread"]
+Tense = Literal["past", "future", "last", "next", "unread", "next_week", "last_week"]
 Day = date  # inside WeekdayDate, `date` is the field
 
-_MENTION = re.compile(
-    r"\b(?:(?P<modifier>last|next|this|coming)\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b",
+_MENTION = re.compile(  # ("Wednesday next week": in the next calendar week)
+    r"\b(?:(?P<modifier>last|next|this|coming)\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b"
+    r"(?:\s+(?P<week>next|last)\s+week\b)?",
     re.IGNORECASE,
 )
 # Words that make a clause about the future, and the past-tense verbs that outrank them when
@@ -175,6 +174,9 @@ def dateline_of(article_date: str | None) -> date | None:
 def resolve(day: int, dateline: date, tense: Tense) -> date:
     """The date of weekday `day` (0 = Monday) relative to `dateline`, by the module's rule."""
     back = (dateline.weekday() - day) % 7
+    if tense in ("next_week", "last_week"):
+        monday = dateline - timedelta(days=dateline.weekday())
+        return monday + timedelta(days=day + (7 if tense == "next_week" else -7))
     if tense in ("past", "unread"):
         return dateline - timedelta(days=back)
     if tense == "last":
@@ -312,6 +314,8 @@ def weekday_dates(
             tense: Tense
             if foreign:
                 tense = "unread"
+            elif match.group("week"):
+                tense = "next_week" if match.group("week").lower() == "next" else "last_week"
             elif modifier == "last":
                 tense = "last"
             elif modifier in ("next", "coming"):
@@ -386,39 +390,39 @@ def _phrase(text: str, start: int, mention: str) -> str:
 
 
 def weekday_table(entries: list[WeekdayDate], dateline: date | None, lang: str) -> str:
-    """The table the agents get: one line per resolved weekday."""
+    """The table the agents get: one line per resolved weekday (and its `_alternatives`)."""
     if dateline is None or not entries:
         return ""
-    lines = []
-    for entry in entries:
-        shown = entry.ja(dateline) if lang == "ja" else entry.en()
-        line = f"- [{entry.sentence_id}] {entry.phrase} → {shown} ({entry.date.isoformat()})"
-        if entry.tense == "past" and (dateline - entry.date).days == 6:
-            # six days back, or the dateline's next day seen from a later time zone (a US-dated
-            # page on a Madrid match that ended at 2 a.m. on Wednesday): the source may say
-            later = WeekdayDate(
-                entry.sentence_id, entry.phrase, dateline + timedelta(days=1), "past"
-            )
-            other = later.ja(dateline) if lang == "ja" else later.en()
-            line += (
-                f"; or {other} ({later.date.isoformat()}) if the source shows the page's date "
-                "is a day behind the place where it happened"
-            )
-        if entry.tense == "unread":
-            ahead = WeekdayDate(
-                entry.sentence_id,
-                entry.phrase,
-                resolve(entry.date.weekday(), dateline, "future"),
-                "future",
-            )
-            if ahead.date != entry.date:
-                shown_ahead = ahead.ja(dateline) if lang == "ja" else ahead.en()
-                line += (
-                    f"; or {shown_ahead} ({ahead.date.isoformat()}) if the sentence speaks of "
-                    "what is still to come"
-                )
-        lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(
+        f"- [{e.sentence_id}] {e.phrase} → {_shown(e, e.date, dateline, lang)}"
+        + "".join(
+            f"; or {_shown(e, d, dateline, lang)} if {why}" for d, why in _alternatives(e, dateline)
+        )
+        for e in entries
+    )
+
+
+def _shown(entry: WeekdayDate, day: date, dateline: date, lang: str) -> str:
+    shown = WeekdayDate(entry.sentence_id, entry.phrase, day, entry.tense)
+    return f"{shown.ja(dateline) if lang == 'ja' else shown.en()} ({day.isoformat()})"
+
+
+def _alternatives(entry: WeekdayDate, dateline: date) -> list[tuple[date, str]]:
+    """Six days back, the dateline's next day seen from a later time zone (a US-dated page on a
+    Madrid match that ended at 2 a.m. on Wednesday); a weekday of a language whose tense is not
+    read, the coming one; "last Monday" a day or two back, the one a week before (on a Tuesday
+    it often is: round CP's lead table gave "Last Monday" the same day as "Monday")."""
+    back = (dateline - entry.date).days
+    if entry.tense == "past" and back == 6:
+        return [(dateline + timedelta(days=1), "the source shows the page's date is a day "
+                 "behind the place where it happened")]  # fmt: skip
+    ahead = resolve(entry.date.weekday(), dateline, "future")
+    if entry.tense == "unread" and ahead != entry.date:
+        return [(ahead, "the sentence speaks of what is still to come")]
+    if entry.tense == "last" and back <= 2:
+        return [(entry.date - timedelta(days=7), "“last” means the week before, as the "
+                 "context may show (an event the source dates otherwise)")]  # fmt: skip
+    return []
 
 
 _JA_WEEKDAY = re.compile(r"(?<![日][（(])([月火水木金土日])曜日?")
@@ -432,19 +436,3 @@ def weekday_left_as_weekday(text: str, entries: list[WeekdayDate], dateline: dat
             if JA_WEEKDAYS[entry.date.weekday()] == match.group(1):
                 return f"write the date {entry.ja(dateline)} instead of {match.group(0)}"
     return None
-
-
-_RELATIVE = re.compile(r"\b(last|this|next)\s+(month|year)\b", re.IGNORECASE)
-
-
-def relative_months(text: str, dateline: date) -> list[tuple[str, str, int]]:
-    """ "last month", "next year" as the month or year they name against the dateline:
-    (phrase, "month" or "year", the month 1–12 or the year)."""
-    out = []
-    for match in _RELATIVE.finditer(text):
-        step = {"last": -1, "this": 0, "next": 1}[match.group(1).lower()]
-        if match.group(2).lower() == "year":
-            out.append((match.group(0), "year", dateline.year + step))
-        else:
-            out.append((match.group(0), "month", (dateline.month - 1 + step) % 12 + 1))
-    return out
