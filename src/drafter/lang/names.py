@@ -189,7 +189,10 @@ def name_mentions(
         start = text.find(name)
         while start >= 0:
             span = (start, start + len(name))
-            if not any(a < span[1] and span[0] < b for a, b in covered):
+            # a one-character rendering inside a date or a count (Luna → 月 in 「5月17日」) names
+            # nothing there
+            counted = len(name) == 1 and text[max(0, start - 1) : start].isdigit()
+            if not counted and not any(a < span[1] and span[0] < b for a, b in covered):
                 covered.append(span)
                 parts = [p for p in re.split(r"[・=＝]", name) if p] or [name]
                 person = bool(_NAME_AFTER.match(text[span[1] : span[1] + 12]))

@@ -221,7 +221,17 @@ def _rendered(entry: GlossaryEntry, claim: str) -> bool:
     # in any other case (シリアにおける), and a people by its land ("Brits" → 英国人: 英国では)
     target = re.sub(r"(?<=..)(?:の|的な?|人)$", "", normalize(entry.target))
     parts = [p for p in re.split(r"[・=＝\s（）()]", target) if len(p) >= 2]
-    return target in claim or any(p in claim for p in parts)
+    return _writes(target, claim) or any(p in claim for p in parts)
+
+
+def _writes(target: str, claim: str) -> bool:
+    """Whether the claim writes the rendering; one of a single character not after a digit (a
+    glossary's Luna → 月 is no name in 「5月17日」)."""
+    return (
+        re.search(rf"(?<!\d){re.escape(target)}", claim) is not None
+        if len(target) == 1
+        else target in claim
+    )
 
 
 def _whole(entry: GlossaryEntry, claim: str, glossary: list[GlossaryEntry]) -> bool:
@@ -229,7 +239,7 @@ def _whole(entry: GlossaryEntry, claim: str, glossary: list[GlossaryEntry]) -> b
     that last part is a name of its own in the glossary (トリビューン, the company, is not the
     end of サンディエゴ・ユニオン・トリビューン)."""
     target = normalize(entry.target)
-    if target in claim:
+    if _writes(target, claim):
         return True
     last = re.split(r"[・=＝]", target)[-1]
     if "・" not in target or len(last) < 2 or last not in claim or not _person(entry):

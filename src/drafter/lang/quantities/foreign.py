@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from drafter.lang.quantities.chinese import chinese_numerals
 from drafter.lang.quantities.english import en_quantities
 from drafter.lang.quantities.foreign_words import (
     AFTER_NUMBER,
@@ -390,6 +391,7 @@ _CN_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "�
 def _as_japanese(sentence: str, language: str) -> str:
     text = unicodedata.normalize("NFKC", sentence)
     if language == "zh":
+        text = chinese_numerals(text)
         text = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", text)
         text = re.sub(r"(?<=\d)成", "割", text)  # 约3成: about 30%
         # "31 万注册": a space between half-width digits and the scale, as mixed text is set

@@ -27,6 +27,9 @@ def turkish_figures(text: str) -> str:
     text = _MONTH_SUFFIX.sub(r"\1", text)
     # a time with a point ("13.37'de çıktı": at 13:37), which a decimal comma never writes
     text = re.sub(r"(?<![\d.,])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.,]?\d)", r"\1:\2", text)
+    # a half: "yarım saatlik çalışma" (half an hour's work), "2 buçuk yıl" (two and a half)
+    text = re.sub(r"(?i)\byarım\s+saat\w*", "30 minutes", text)
+    text = re.sub(r"(?i)(?<![\d,])(\d+)\s+buçuk\b", r"\1,5", text)
     text = re.sub(r"(?i)\byüzde\s+(\d+(?:,\d+)?)", r"\1 percent", text)
     text = re.sub(r"%\s?(\d+(?:,\d+)?)", r"\1 percent", text)
     return _COMPOUND.sub(_joined, text)

@@ -1,0 +1,36 @@
+"""Chinese numerals in words as digits, before a unit, a counter or a bound ("一百多公里": a
+hundred-odd kilometres, 「100キロちょっと」), so the Japanese reader finds the figure. Only a
+numeral with a ten, hundred or thousand in it: a lone 一 or 三 is in too many words (一起,
+三明治)."""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ALL = "零〇一二两兩三四五六七八九十百千"
+_NUMERAL = re.compile(
+    rf"(?<![{_ALL}])([{_ALL}]*[十百千][{_ALL}]*)"
+    r"(?=多|余|餘|个|個|公里|公尺|公斤|人|名|年|天|日|次|万|萬|亿|億|倍|元|美元|岁|歲|家|座|架|艘|辆|輛|"
+    r"分钟|分鐘|小时|小時|周|週|个月|個月|%)"
+)
+
+
+def _value(numeral: str) -> int:
+    total, digit = 0, None
+    for char in numeral:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        else:
+            total += (1 if digit is None else digit) * _UNITS[char]
+            digit = None
+    return total + (digit or 0)
+
+
+def chinese_numerals(text: str) -> str:
+    """The text with its numerals in words written in digits, and its 公里/公尺 as キロ/メートル."""
+    text = re.sub(rf"百分之([{_ALL}]+)", lambda m: f"{_value(m[1])}%", text)  # 百分之五十: 50%
+    text = _NUMERAL.sub(lambda m: str(_value(m[1])), text)
+    return text.replace("公里", "キロ").replace("公尺", "メートル")
