@@ -146,3 +146,19 @@ def test_catalogued_authors_keep_their_names_whole() -> None:
     )
     article = extract_article(html, url="https://www.nature.com/articles/d41586-025-03571-x")
     assert article.author == "Xiaoying You; Mariana Lenharo", article.author
+
+
+def test_the_owner_in_the_copyright_line_is_not_the_outlet() -> None:
+    """Público declares no site name but a copyright owner ("Display Connectors, SL"), which
+    the extractor gave as the site: the lead prompt would credit the company (round CQ's page).
+    The owner is no outlet; without a brand of its own the page's host is shown."""
+    from drafter.sources.article import extract_article
+
+    body = "<p>" + "Neighbours of Carabanchel asked for changes to the San Isidro fair. " * 20
+    html = (
+        '<html lang="en"><head><title>Carabanchel neighbours</title>'
+        '<meta name="copyright" content="Display Connectors, SL"/></head>'
+        f"<body><article><h1>Carabanchel neighbours</h1>{body}</p></article></body></html>"
+    )
+    article = extract_article(html, url="https://www.publico.es/sociedad/vecinos.html")
+    assert article.site_name == "publico.es", article.site_name

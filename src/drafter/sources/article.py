@@ -178,6 +178,10 @@ def _declared_site(found: Any, html: str, canonical: str | None) -> Any:
     name = str(found or "").strip()
     if not re.search(r"[^\W\d_]", name):
         found = name = ""  # "2015" (The Onion's page): a year or a number names no site
+    if name and re.search(
+        rf"<meta\b[^>]*name=[\"']copyright[\"'][^>]*content=[\"']{re.escape(name)}", html
+    ):
+        return site_brand(html, canonical)  # Público's owner "Display Connectors, SL": no outlet
     # (or a profile's: "https://twitter.com/anadoluajansi" from twitter:site, Anadolu Agency)
     address = re.fullmatch(
         r"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", name
