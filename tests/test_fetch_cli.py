@@ -162,3 +162,28 @@ def test_the_owner_in_the_copyright_line_is_not_the_outlet() -> None:
     )
     article = extract_article(html, url="https://www.publico.es/sociedad/vecinos.html")
     assert article.site_name == "publico.es", article.site_name
+
+
+def test_the_stories_own_lead_paragraph_is_kept() -> None:
+    """ORF sets its lead apart (<p class="story-lead-text">), and the extractor dropped it: the
+    only sentence naming Pam Bondi and Matt Gaetz in full never reached the prompts (round CP).
+    A paragraph of the page that is its whole description goes first when the text lacks it; a
+    description the page does not show as a paragraph (a teaser) is not added."""
+    from drafter.sources.article import extract_article
+
+    lead = (
+        "Der designierte US-Präsident Donald Trump hat nach dem Rückzug von Matt Gaetz seine "
+        "ehemalige Anwältin Pam Bondi als Justizministerin nominiert."
+    )
+    body = "<p>" + "Trump hatte ursprünglich Gaetz für den Posten vorgesehen, der aufgab. " * 12
+    page = (
+        '<html lang="de"><head><title>Bondi</title>'
+        f'<meta property="og:description" content="{lead}"/></head><body>'
+        f'<div class="story-lead"><h1>Bondi</h1><p class="story-lead-text"><strong>{lead}'
+        f"</strong></p></div><article>{body}</p></article></body></html>"
+    )
+    text = extract_article(page, url="https://orf.at/stories/3376705/").text
+    assert text.startswith("Der designierte US-Präsident"), text[:120]
+    assert text.count("Pam Bondi") == 1
+    teaser = page.replace(f'<p class="story-lead-text"><strong>{lead}</strong></p>', "")
+    assert "Pam Bondi" not in extract_article(teaser, url="https://orf.at/stories/3376705/").text

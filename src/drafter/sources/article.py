@@ -25,6 +25,7 @@ from drafter.sources.decoding import decode_page
 from drafter.sources.flow import flowed
 from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
 from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
+from drafter.sources.standfirst import with_standfirst
 from drafter.sources.titles import URL_LIKE, headline, site_brand, unescaped, without_brand
 
 MIN_TEXT_CHARS = 300  # in Latin-script text; a third of that in Chinese or Korean
@@ -82,7 +83,7 @@ def extract_article(
         document = found
     elif found is not None:
         document = found.as_dict()
-    text = _clean_text(str(document.get("text") or ""))
+    text = with_standfirst(_clean_text(str(document.get("text") or "")), html)
     canonical = _canonical_url(html) or document.get("url") or url
     site_name = _site_name(_declared_site(document.get("sitename"), html, canonical), canonical)
     title = headline(html, unescaped((document.get("title") or "").strip()), site_name, canonical)
