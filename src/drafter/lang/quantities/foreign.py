@@ -55,7 +55,8 @@ from drafter.lang.quantities.written import writes_number
 # languages that write a decimal comma; Russian, Ukrainian, French and Polish group thousands
 # with a space, the others with a dot
 DECIMAL_COMMA = frozenset({"de", "fr", "es", "it", "pt", "nl", "id", "ru", "uk", "pl", "tr"})
-_SPACE_GROUPED = frozenset({"ru", "uk", "fr", "pl"})
+# (and German: the NZZ writes "etwa 14 000 Terroristen", Swiss pages "14'000" too, round CQ)
+_SPACE_GROUPED = frozenset({"ru", "uk", "fr", "pl", "de"})
 CJK_FIGURES = frozenset({"ko", "zh"})
 
 
@@ -344,10 +345,14 @@ def _grouped_numbers(text: str, language: str) -> str:
     """1,5 → 1.5; 40.000 (or 40 000 where thousands are spaced) → 40000; 2.500,00 → 2500.00."""
     space = language in _SPACE_GROUPED
     group = r"[.\u00a0\u202f ]" if space else r"[.\u00a0\u202f]"
+    if language == "de":
+        group = r"[.\u00a0\u202f '’]"
 
     def number(match: re.Match[str]) -> str:
         whole, decimals = match["whole"], match["dec"]
         digits = re.sub(r"\D", "", whole)
+        if digits != whole:  # grouped: English's comma, so "2 000 Soldaten" is no year 2000
+            digits = f"{int(digits):,}"
         return f"{digits}.{decimals}" if decimals else digits
 
     pattern = (
