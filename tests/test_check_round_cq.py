@@ -23,3 +23,17 @@ def test_german_thousands_spaced_or_with_an_apostrophe() -> None:
     assert [q.value for q in source_quantities("Es kostet 14'000 Franken.", "de")] == [14000]
     kinds = [q.kind for q in source_quantities("Es kamen 2 000 Soldaten.", "de")]
     assert kinds == ["number"], kinds
+
+
+def test_a_run_of_days_decades_and_ukrainian_figures() -> None:
+    """ "desde el 2 hasta el 15 de mayo" is May 2 to 15 (「5月2日から15日まで」), "lebih dari
+    tiga dekade" more than 30 years, a Ukrainian reader's "157 мільйонів гривень" 157 million
+    and "сім разів" seven times (round CQ: each a figure the source or comment lacked)."""
+    spanish = "La fiesta ha tenido lugar desde el 2 hasta el 15 de mayo ininterrumpidamente."
+    assert _found("祭りは5月2日から15日まで開かれた。", spanish, "es")
+    assert not _found("祭りは5月3日から15日まで開かれた。", spanish, "es")
+    indonesian = "Selama lebih dari tiga dekade, IGI Jakarta telah menyalurkan ribuan beasiswa."
+    assert _found("30年以上にわたって奨学金を支給してきた。", indonesian, "id")
+    ukrainian = "157 мільйонів гривень за три роки. Качур не з'явився на іспит сім разів."
+    assert _found("3年で1億5700万フリブナ。7回も試験に来なかった。", ukrainian, "uk")
+    assert not _found("3年で1億7500万フリブナ。", ukrainian, "uk")

@@ -368,7 +368,8 @@ def _month_names(text: str, months: tuple[str, ...]) -> str:
     read (German "September" is the English word) and spelled in English at the end."""
     for n, names in enumerate(months):
         text = re.sub(
-            rf"(?<![\d.])(\d{{1,2}})\.?\s*(?:-|–|bis|au|al|a|e|y|und|et|и|по|до)\s*(\d{{1,2}})"
+            rf"(?<![\d.])(\d{{1,2}})\.?\s*(?:-|–|bis|au|al|a|e|y|und|et|и|по|до|"
+            rf"hasta(?:\s+el)?|até(?:\s+ao)?)\s*(\d{{1,2}})"
             rf"(?:\.|º|°)?\s*(?:de\s+)?(?:{names})(?![^\W\d_])(?:\s+de(?=\s+\d))?",
             f"\ue000{n}\ue000 \\1 to \\2",
             text,

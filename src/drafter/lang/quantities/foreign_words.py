@@ -81,7 +81,7 @@ AFTER_NUMBER: dict[str, dict[str, str]] = {
     "id": {"ribu": "thousand", "juta": "million", "miliar": "billion", "triliun": "trillion",
            "persen": "percent", "dolar": "dollars", "tahun": "years", "bulan": "months",
            "minggu|pekan": "weeks", "hari": "days", "jam": "hours", "menit": "minutes",
-           "detik": "seconds"},
+           "detik": "seconds", "dekade": "decades"},
     "ru": {"тыс\\.?|тысяч[аи]?": "thousand", "млн\\.?|миллион(?:а|ов)?": "million",
            "млрд\\.?|миллиард(?:а|ов)?": "billion", "трлн\\.?|триллион(?:а|ов)?": "trillion",
            "процент(?:а|ов)?": "percent", "евро": "euros", "доллар(?:а|ов)?": "dollars",
@@ -92,6 +92,7 @@ AFTER_NUMBER: dict[str, dict[str, str]] = {
 }
 # Ukrainian years and thousands ("три роки": three years, a reader's 「3年間」)
 AFTER_NUMBER["uk"] = {**AFTER_NUMBER["ru"], "тисяч[аі]?": "thousand",
+                      "мільйон\\w*": "million", "мільярд\\w*": "billion",
                       "рік|роки|років|року": "years"}
 # bounds and approximations before a number
 BEFORE_NUMBER: dict[str, dict[str, str]] = {
@@ -262,7 +263,21 @@ AGE: dict[str, str] = {
     "ru": r"(?:исполнил\w*|в возрасте|возраст\w*)\s+(?P<n>\d+)\s*(?:год\w*|лет)",
 }
 # fmt: on
-NUMBER_WORDS["uk"] = NUMBER_WORDS["ru"]
+# Ukrainian numbers where they differ from Russian ("сім разів": seven times)
+NUMBER_WORDS["uk"] = {
+    **NUMBER_WORDS["ru"],
+    "дві": 2,
+    "чотири": 4,
+    "п'ять": 5,
+    "п’ять": 5,
+    "шість": 6,
+    "сім": 7,
+    "вісім": 8,
+    "дев'ять": 9,
+    "дев’ять": 9,
+    "двадцять": 20,
+    "тридцять": 30,
+}  # fmt: skip
 for _table in (ONE, DECADES, AGE):
     _table["uk"] = _table["ru"]
 # "e meio" after a unit, or a number written with its half: "dois meses e meio" (2.5 months)
