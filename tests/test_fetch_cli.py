@@ -81,20 +81,35 @@ def test_a_site_name_given_as_an_address_becomes_the_host() -> None:
     assert article.site_name == "hawaiinewsnow.com"
 
 
-def test_a_site_name_that_is_a_social_profile_is_not_the_site() -> None:
-    """Anadolu Agency's page declares "https://twitter.com/anadoluajansi" (twitter:site) and no
-    other name: the lead prompt was told the outlet was twitter.com (round CM). Another site's
-    address names an account there; the page's own host is shown instead."""
+def _page_with(title: str, head: str, sentence: str) -> str:
+    """A small article page: `head` tags after its title, `sentence` twenty times as its body."""
+    body = "<p>" + sentence * 20
+    return (
+        f"<html><head><title>{title}</title>{head}</head>"
+        f"<body><article><h1>{title}</h1>{body}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "host"),
+    [
+        # Anadolu Agency declares only "https://twitter.com/anadoluajansi" (twitter:site): the
+        # lead prompt was told the outlet was twitter.com (round CM)
+        ('<meta name="twitter:site" content="https://twitter.com/anadoluajansi" />',
+         "https://www.aa.com.tr/en/economy/stations/3529015", "aa.com.tr"),
+        # Público declares only its owner ("Display Connectors, SL", meta copyright), which the
+        # extractor gave as the site (round CQ)
+        ('<meta name="copyright" content="Display Connectors, SL"/>',
+         "https://www.publico.es/sociedad/vecinos.html", "publico.es"),
+    ],
+)  # fmt: skip
+def test_a_name_that_names_no_outlet_gives_way_to_the_host(head: str, url: str, host: str) -> None:
+    """Another site's address names an account there, and a copyright line the owner: neither
+    is the outlet the draft credits; without a brand of its own the page's host is shown."""
     from drafter.sources.article import extract_article
 
-    body = "<p>" + "The number of charging stations passed eleven thousand this year. " * 20
-    html = (
-        "<html><head><title>Charging stations</title>"
-        '<meta name="twitter:site" content="https://twitter.com/anadoluajansi" /></head>'
-        f"<body><article><h1>Charging stations</h1>{body}</p></article></body></html>"
-    )
-    article = extract_article(html, url="https://www.aa.com.tr/en/economy/stations/3529015")
-    assert article.site_name == "aa.com.tr", article.site_name
+    html = _page_with("Stations", head, "The number of charging stations passed ten thousand. ")
+    assert extract_article(html, url=url).site_name == host
 
 
 def test_a_paragraph_wrapped_in_the_html_source_is_one_line_and_code_keeps_its_lines(
@@ -137,31 +152,14 @@ def test_catalogued_authors_keep_their_names_whole() -> None:
     in the order it is spoken."""
     from drafter.sources.article import extract_article
 
-    body = "<p>" + "Countries are cutting emissions without the United States this year. " * 20
-    html = (
-        '<html lang="en"><head><title>Climate action</title>'
+    html = _page_with(
+        "Climate action",
         '<meta name="dc.creator" content="You, Xiaoying"/>'
-        '<meta name="dc.creator" content="Lenharo, Mariana"/></head>'
-        f"<body><article><h1>Climate action</h1>{body}</p></article></body></html>"
+        '<meta name="dc.creator" content="Lenharo, Mariana"/>',
+        "Countries are cutting emissions without the United States this year. ",
     )
     article = extract_article(html, url="https://www.nature.com/articles/d41586-025-03571-x")
     assert article.author == "Xiaoying You; Mariana Lenharo", article.author
-
-
-def test_the_owner_in_the_copyright_line_is_not_the_outlet() -> None:
-    """Público declares no site name but a copyright owner ("Display Connectors, SL"), which
-    the extractor gave as the site: the lead prompt would credit the company (round CQ's page).
-    The owner is no outlet; without a brand of its own the page's host is shown."""
-    from drafter.sources.article import extract_article
-
-    body = "<p>" + "Neighbours of Carabanchel asked for changes to the San Isidro fair. " * 20
-    html = (
-        '<html lang="en"><head><title>Carabanchel neighbours</title>'
-        '<meta name="copyright" content="Display Connectors, SL"/></head>'
-        f"<body><article><h1>Carabanchel neighbours</h1>{body}</p></article></body></html>"
-    )
-    article = extract_article(html, url="https://www.publico.es/sociedad/vecinos.html")
-    assert article.site_name == "publico.es", article.site_name
 
 
 def test_the_stories_own_lead_paragraph_is_kept() -> None:
