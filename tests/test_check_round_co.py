@@ -67,12 +67,27 @@ def test_a_short_comment_is_read_in_the_threads_language() -> None:
 
 def test_a_frenchman_is_french() -> None:
     """ "a three-set victory over fiery Frenchman Corentin Moutet" for 「フランスのコランタン・
-    ムテを…下し」: フランス was listed as a name the source lacks (round CO)."""
-    from drafter.lang.name_tables import EXONYMS
+    ムテを…下し」: フランス was listed as a name the source lacks (round CO). A country the
+    sentence does not name is still listed."""
+    from drafter.check.core import check
+    from drafter.lang.text import normalize
+    from tests.helpers import check_inputs
 
-    assert "frenchman" in EXONYMS["フランス"]
-    assert "dutchman" in EXONYMS["オランダ"]
-    assert "englishman" in EXONYMS["イギリス"]
+    source = (
+        "Murray won his 200th grand slam match with a victory over fiery Frenchman Corentin Moutet."
+    )
+
+    def reasons(claim: str) -> list[str]:
+        inputs = check_inputs(source, f"# t\n\n## リード\n\n{claim}\n")
+        inputs.recorded_evidence = {normalize(claim): ["S1"]}
+        return [r for c in check(inputs).claims if c.section == "lead" for r in c.reasons]
+
+    said = reasons("マリーはフランスのコランタン・ムテを下し、グランドスラム通算200勝目を挙げた。")
+    assert not any("フランス" in r for r in said), said
+    swapped = reasons(
+        "マリーはスペインのコランタン・ムテを下し、グランドスラム通算200勝目を挙げた。"
+    )
+    assert any("スペイン" in r for r in swapped), swapped
 
 
 def test_a_concession_is_no_hedge() -> None:

@@ -6,12 +6,11 @@ noun has one)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.names import ORG_WORDS, a_place
-from drafter.lang.text import normalize
+from drafter.lang.text import normalize, unaccented
 from drafter.sources.language import detect_language, unprofiled
 
 if TYPE_CHECKING:
@@ -46,18 +45,12 @@ def translated(checker: Checker, body: str, form: str, person: bool) -> bool:
     return not (person or (a_person and not ORG_WORDS.search(form)))
 
 
-def _folded(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
-    )
-
-
 def _cognate_in(body: str, form: str) -> bool:
     """Whether the comment writes a word of the name as its own language makes it: the same
     stem with another ending (Islamic, islámico; Arab, árabe; Tunisia, Tunisie), which a
     person's name does not take in these languages (a plural or possessive s is no cognate)."""
-    said = set(re.findall(r"[^\W\d_]{4,}", _folded(body)))
-    for word in re.findall(r"[^\W\d_]{4,}", _folded(form)):
+    said = set(re.findall(r"[^\W\d_]{4,}", unaccented(body)))
+    for word in re.findall(r"[^\W\d_]{4,}", unaccented(form)):
         stem = word[: max(4, len(word) - 2)]
         for other in said:
             if other == word or not other.startswith(stem) or abs(len(other) - len(word)) > 3:

@@ -176,6 +176,19 @@ def _kanji_prefixed(token: Token, start: int, end: int, text: str) -> bool:
     return token_end == end and bool(head) and all("一" <= c <= "鿿" for c in head)
 
 
+def in_a_count(text: str, start: int, rendering: str) -> bool:
+    """Whether a one-character glossary rendering at `start` is part of a date or a count
+    (Luna → 月 in 「5月17日」), where it names nothing."""
+    return len(rendering) == 1 and text[max(0, start - 1) : start].isdigit()
+
+
+def rendered_in(rendering: str, text: str) -> bool:
+    """Whether `text` writes a glossary rendering as a name (not inside a date or a count)."""
+    return any(
+        not in_a_count(text, m.start(), rendering) for m in re.finditer(re.escape(rendering), text)
+    )
+
+
 def name_mentions(
     sentence: str, glossary_names: list[str] | None = None, source: str = ""
 ) -> list[NameMention]:
@@ -189,10 +202,9 @@ def name_mentions(
         start = text.find(name)
         while start >= 0:
             span = (start, start + len(name))
-            # a one-character rendering inside a date or a count (Luna → 月 in 「5月17日」) names
-            # nothing there
-            counted = len(name) == 1 and text[max(0, start - 1) : start].isdigit()
-            if not counted and not any(a < span[1] and span[0] < b for a, b in covered):
+            if not in_a_count(text, start, name) and not any(
+                a < span[1] and span[0] < b for a, b in covered
+            ):
                 covered.append(span)
                 parts = [p for p in re.split(r"[・=＝]", name) if p] or [name]
                 person = bool(_NAME_AFTER.match(text[span[1] : span[1] + 12]))

@@ -39,6 +39,13 @@ def normalize(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def unaccented(text: str) -> str:
+    """Case-folded, with accents off the letters ("Seznam Zprávy" → "seznam zpravy")."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
+    )
+
+
 def in_quotes(text: str, at: int) -> bool:
     """Whether position `at` of a sentence is inside quotation marks: English “…” and "…",
     French and Spanish «…», German „…“ (where “ closes)."""

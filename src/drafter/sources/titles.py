@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-import unicodedata
 from urllib.parse import urlsplit
+
+from drafter.lang.text import unaccented
 
 # og:title or twitter:title, with `content` or `value`, the attributes either way round
 _META_TITLE = re.compile(
@@ -147,9 +148,7 @@ def _names_host(name: str, labels: list[str]) -> bool:
     """Whether a brand's letters are the address's: a label inside them (NPR.org, The Motley
     Fool on fool.com), or its letters in order from the first (Quartz on qz.com, Sports
     Illustrated's initials on si.com)."""
-    # (accents folded: "Seznam Zprávy" on seznamzpravy.cz)
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = unaccented(name)  # "Seznam Zprávy" on seznamzpravy.cz
     letters = re.sub(r"[^a-z0-9]", "", folded)
     initials = "".join(word[0] for word in re.findall(r"[a-z0-9]+", folded))
     for label in labels:

@@ -18,6 +18,7 @@ from drafter.check.abbreviations import abbreviates
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, cite
 from drafter.check.claims.names import ORG_WORDS
 from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS
+from drafter.lang.names import rendered_in
 from drafter.lang.text import normalize
 
 if TYPE_CHECKING:
@@ -221,17 +222,7 @@ def _rendered(entry: GlossaryEntry, claim: str) -> bool:
     # in any other case (シリアにおける), and a people by its land ("Brits" → 英国人: 英国では)
     target = re.sub(r"(?<=..)(?:の|的な?|人)$", "", normalize(entry.target))
     parts = [p for p in re.split(r"[・=＝\s（）()]", target) if len(p) >= 2]
-    return _writes(target, claim) or any(p in claim for p in parts)
-
-
-def _writes(target: str, claim: str) -> bool:
-    """Whether the claim writes the rendering; one of a single character not after a digit (a
-    glossary's Luna → 月 is no name in 「5月17日」)."""
-    return (
-        re.search(rf"(?<!\d){re.escape(target)}", claim) is not None
-        if len(target) == 1
-        else target in claim
-    )
+    return rendered_in(target, claim) or any(p in claim for p in parts)
 
 
 def _whole(entry: GlossaryEntry, claim: str, glossary: list[GlossaryEntry]) -> bool:
@@ -239,7 +230,7 @@ def _whole(entry: GlossaryEntry, claim: str, glossary: list[GlossaryEntry]) -> b
     that last part is a name of its own in the glossary (トリビューン, the company, is not the
     end of サンディエゴ・ユニオン・トリビューン)."""
     target = normalize(entry.target)
-    if _writes(target, claim):
+    if rendered_in(target, claim):
         return True
     last = re.split(r"[・=＝]", target)[-1]
     if "・" not in target or len(last) < 2 or last not in claim or not _person(entry):

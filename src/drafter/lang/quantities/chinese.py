@@ -29,8 +29,19 @@ def _value(numeral: str) -> int:
     return total + (digit or 0)
 
 
+def _number(written: str) -> str:
+    return written if written[0].isdigit() else str(_value(written))
+
+
 def chinese_numerals(text: str) -> str:
-    """The text with its numerals in words written in digits, and its 公里/公尺 as キロ/メートル."""
-    text = re.sub(rf"百分之([{_ALL}]+)", lambda m: f"{_value(m[1])}%", text)  # 百分之五十: 50%
+    """The text with its numerals in words written in digits, its percentages (百分之五十,
+    百分之50) and months in numerals (二月, 十二月: February, not two months: 两个月) as Japanese
+    writes them, and its 公里/公尺 as キロ/メートル."""
+    text = re.sub(rf"百分之(\d+(?:\.\d+)?|[{_ALL}]+)", lambda m: f"{_number(m[1])}%", text)
+    text = re.sub(
+        r"(?<![一二三四五六七八九十〇零百千万两兩个個])(十[一二]?|[一二三四五六七八九])月",
+        lambda m: f"{_value(m[1])}月",
+        text,
+    )
     text = _NUMERAL.sub(lambda m: str(_value(m[1])), text)
     return text.replace("公里", "キロ").replace("公尺", "メートル")

@@ -52,11 +52,11 @@ from drafter.lang.quantities.quantity import Quantity
 from drafter.lang.quantities.turkish import turkish_figures
 from drafter.lang.quantities.written import writes_number
 
-# languages that write a decimal comma; Russian, Ukrainian, French and Polish group thousands
-# with a space, the others with a dot
+# languages that write a decimal comma, and the marks that group their thousands: a dot, and in
+# some a space, and in German both or an apostrophe (the NZZ's "etwa 14 000 Terroristen", a
+# Swiss page's "14'000", round CQ)
 DECIMAL_COMMA = frozenset({"de", "fr", "es", "it", "pt", "nl", "id", "ru", "uk", "pl", "tr"})
-# (and German: the NZZ writes "etwa 14 000 Terroristen", Swiss pages "14'000" too, round CQ)
-_SPACE_GROUPED = frozenset({"ru", "uk", "fr", "pl", "de"})
+_GROUP_MARKS = {"ru": ". ", "uk": ". ", "fr": ". ", "pl": ". ", "de": ". '’"}
 CJK_FIGURES = frozenset({"ko", "zh"})
 
 
@@ -343,10 +343,7 @@ def _numeric_dates(text: str) -> str:
 
 def _grouped_numbers(text: str, language: str) -> str:
     """1,5 → 1.5; 40.000 (or 40 000 where thousands are spaced) → 40000; 2.500,00 → 2500.00."""
-    space = language in _SPACE_GROUPED
-    group = r"[.\u00a0\u202f ]" if space else r"[.\u00a0\u202f]"
-    if language == "de":
-        group = r"[.\u00a0\u202f '’]"
+    group = f"[\u00a0\u202f{re.escape(_GROUP_MARKS.get(language, '.'))}]"
 
     def number(match: re.Match[str]) -> str:
         whole, decimals = match["whole"], match["dec"]
@@ -391,24 +388,14 @@ def _month_names(text: str, months: tuple[str, ...]) -> str:
     return re.sub(r"(\d{4})\s+(?:года|г\.|року|р\.)", r"\1", text)
 
 
-_CN_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
-
-
 def _as_japanese(sentence: str, language: str) -> str:
     text = unicodedata.normalize("NFKC", sentence)
     if language == "zh":
         text = chinese_numerals(text)
-        text = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", text)
         text = re.sub(r"(?<=\d)成", "割", text)  # 约3成: about 30%
         # "31 万注册": a space between half-width digits and the scale, as mixed text is set
         text = re.sub(r"(?<=\d)\s+(?=[万亿億兆])", "", text)
-        # 二月, 十二月: a month in numerals (February, not two months: 两个月); 10號: the 10th
-        text = re.sub(
-            r"(?<![一二三四五六七八九十〇零百千万两兩个個])(十[一二]?|[一二三四五六七八九])月",
-            lambda m: f"{_CN_MONTHS.index(m[1]) + 1}月",
-            text,
-        )
-        text = re.sub(r"(?<=\d)[號号](?!\d)", "日", text)
+        text = re.sub(r"(?<=\d)[號号](?!\d)", "日", text)  # 10號: the 10th
         for chinese, japanese in CHINESE:
             text = text.replace(chinese, japanese)
         return text
