@@ -185,3 +185,67 @@ def test_the_stories_own_lead_paragraph_is_kept() -> None:
     assert text.count("Pam Bondi") == 1
     teaser = page.replace(f'<p class="story-lead-text"><strong>{lead}</strong></p>', "")
     assert "Pam Bondi" not in extract_article(teaser, url="https://orf.at/stories/3376705/").text
+
+
+def _fetched(tmp_path: Path, page: str) -> dict[str, str]:
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = CliRunner().invoke(app, ["fetch", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return dict(json.loads(result.stdout))
+
+
+_BODY = "<p>" + "The council approved the new bridge after a long debate on its cost. " * 15
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "expected"),
+    [
+        # Global News: a section after the headline (round CR)
+        ("Council backs the harbour bridge plan - National | Harbourwire",
+         "Council backs the harbour bridge plan", "Council backs the harbour bridge plan"),
+        # The Times of India: the topic before it stays, the section and the brand go
+        ("Harbour Bridge: Council backs the harbour bridge plan | Bhopal News - Harbourwire",
+         "Council backs the harbour bridge plan",
+         "Harbour Bridge: Council backs the harbour bridge plan"),
+        # CNBC: the page shows the whole title; a shorter headline elsewhere is a teaser's
+        ("Council backs the harbour bridge plan, will vote again in May",
+         "Council backs the harbour bridge plan, will vote again in May",
+         "Council backs the harbour bridge plan, will vote again in May"),
+        # a label that says the piece is an opinion is no section: it stays
+        ("Opinion | Council backs the harbour bridge plan",
+         "Council backs the harbour bridge plan", "Opinion | Council backs the harbour bridge plan"),
+    ],
+)  # fmt: skip
+def test_the_headline_is_the_one_the_page_shows(
+    tmp_path: Path, title: str, h1: str, expected: str
+) -> None:
+    """The <title> wraps the headline in what it adds for search engines ("… - National",
+    "… | Bhopal News"): the headline agent and the 出典 line were given the section's name as
+    part of the story's title. The <h1> the page shows is the headline, when the title holds it
+    whole and sets the rest off with a dash, a bar or a colon."""
+    page = (
+        f'<html lang="en"><head><title>{title}</title>'
+        f'<meta property="og:title" content="{title}"/>'
+        '<meta property="og:site_name" content="Harbourwire"/></head>'
+        f"<body><article><h1>{h1}</h1>{_BODY}</p></article></body></html>"
+    )
+    assert _fetched(tmp_path, page)["title"] == expected
+
+
+def test_a_site_name_run_together_gives_way_to_the_brand_as_written(tmp_path: Path) -> None:
+    """The Ottawa Citizen declares og:site_name "ottawacitizen" (unquoted attributes), which
+    the 出典 line showed as "Ottawacitizen" (round CR): the page's <title> names the brand as it
+    is read. A name written as the brand is ("Engadget") stays."""
+    page = (
+        "<html lang=en><head><title>Council backs the bridge | Ottawa Citizen</title>"
+        "<meta content=ottawacitizen property=og:site_name>"
+        "<meta content=@ottawacitizen name=twitter:site>"
+        "<link rel=canonical href=https://ottawacitizen.com/news/bridge></head>"
+        f"<body><article><h1>Council backs the bridge</h1>{_BODY}</p></article></body></html>"
+    )
+    fetched = _fetched(tmp_path, page)
+    assert fetched["site_name"] == "Ottawa Citizen"
+    assert fetched["title"] == "Council backs the bridge"
+    same = page.replace("ottawacitizen", "engadget").replace("Ottawa Citizen", "Engadget")
+    assert _fetched(tmp_path, same)["site_name"] == "Engadget"

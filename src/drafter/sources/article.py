@@ -26,7 +26,16 @@ from drafter.sources.flow import flowed
 from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
 from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
 from drafter.sources.standfirst import with_standfirst
-from drafter.sources.titles import URL_LIKE, headline, site_brand, unescaped, without_brand
+from drafter.sources.titles import (
+    URL_LIKE,
+    a_handle,
+    handle_of,
+    headline,
+    shown_headline,
+    site_brand,
+    unescaped,
+    without_brand,
+)
 
 MIN_TEXT_CHARS = 300  # in Latin-script text; a third of that in Chinese or Korean
 TITLE_MAX_CHARS = 200
@@ -87,7 +96,7 @@ def extract_article(
     canonical = _canonical_url(html) or document.get("url") or url
     site_name = _site_name(_declared_site(document.get("sitename"), html, canonical), canonical)
     title = headline(html, unescaped((document.get("title") or "").strip()), site_name, canonical)
-    title = without_brand(title, site_name, canonical)
+    title = shown_headline(without_brand(title, site_name, canonical), html, site_name)
     if site_name == title:  # the headline taken for the site's name: the site is its host
         site_name = _host_name(canonical)
     declared = document.get("language") or _html_lang(html)
@@ -187,26 +196,12 @@ def _declared_site(found: Any, html: str, canonical: str | None) -> Any:
     address = re.fullmatch(
         r"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", name
     )
-    if name and not address and not _a_handle(name, html):
+    if name and not address and not a_handle(name, html) and " " in name:
         return found
     brand = site_brand(html, canonical)
-    if not brand or (name and not address and not _handle_of(name, brand)):
+    if not brand or (name and not address and not handle_of(name, brand)):
         return found
     return brand
-
-
-def _a_handle(name: str, html: str) -> bool:
-    """Whether the extractor's site name is the page's Twitter handle (@reuters_co_uk)."""
-    handles = re.findall(r"(?i)twitter:site[\"'][^>]*?content=[\"']@?([\w]+)", html)
-    handles += re.findall(r"(?i)content=[\"']@?([\w]+)[\"'][^>]*twitter:site", html)
-    return " " not in name and name.casefold() in {h.casefold() for h in handles}
-
-
-def _handle_of(handle: str, brand: str) -> bool:
-    """Whether a handle is an account of the brand, not its name: "Reuters_Co_Uk" or
-    "ReutersIndia" for Reuters (a handle that is the name, "Engadget", stays)."""
-    squashed = re.sub(r"\W", "", brand).casefold()
-    return "_" in handle or (handle.casefold().startswith(squashed) and len(squashed) < len(handle))
 
 
 def _site_name(declared: Any, canonical: str | None) -> str | None:

@@ -5,6 +5,7 @@ Politico Logo", "Bloomberg"): pages that write og:title with a `value` attribute
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -55,6 +56,61 @@ def headline(html: str, title: str, site_name: str | None, url: str | None) -> s
         if candidate and not _brand_only(candidate, site_name, url):
             return candidate
     return title
+
+
+# the headline the reader sees: the page's <h1>, or the headline its JSON-LD gives first
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+_LD_HEADLINE = re.compile(r"\"headline\"\s*:\s*\"((?:[^\"\\]|\\.){20,300})\"")
+_TAG = re.compile(r"<[^>]+>")
+_SHOWN_CHARS = 20  # shorter ones are a kicker or a section's name, not the story's headline
+# what sets a search engine's additions off the headline ("Topic: Headline", "Headline -
+# Section", "Headline｜日刊ゲンダイDIGITAL")
+_SET_OFF_AFTER = re.compile(r"^\s*(?:[-|–—:*/｜：]|--)")
+_SET_OFF_BEFORE = re.compile(r"(?:[-|–—:*/｜：]|--)\s*$")
+# a label that says what kind of piece it is: the draft should know an opinion is one
+_OPINION = re.compile(
+    r"(?i)\b(?:opinion|column|editorial|analysis|commentary|comment|op-ed|review|kommentar|"
+    r"meinung|gastbeitrag|leitartikel|tribune|éditorial|chronique|opinión|editoriale|commento)\b"
+    r"|社説|コラム|論説|オピニオン"
+)
+
+
+def shown_headline(title: str, html: str, site_name: str | None) -> str:
+    """The headline the page shows, where the extractor's title adds what the page's <title>
+    adds for search engines after it, set off by a dash, a bar or a colon: a section ("…
+    schools - National", "… | Bhopal News - The Times of India"), a date ("… | DW |
+    28.04.2023"). Before it, only the site's name goes ("LinkNaija | …: Nollywood Actress…"):
+    a topic or a kicker there ("Nach Gaetz-Rückzug: …") tells the story's context and stays. A label
+    that says the piece is an opinion ("Opinion | …", "… | Editorial") is kept: the draft must
+    not present one as news."""
+    folded = " ".join(title.split())
+    shown = [" ".join(unescaped(_TAG.sub("", h)).split()) for h in _H1.findall(html)]
+    if folded in shown:
+        return title  # the page shows the title as it is (a shorter headline is a teaser's)
+    if not shown:
+        shown = [" ".join(unescaped(_json_text(h)).split()) for h in _LD_HEADLINE.findall(html)[:1]]
+    for candidate in shown:
+        at = folded.find(candidate)
+        if len(candidate) < _SHOWN_CHARS or len(candidate) >= len(folded) or at < 0:
+            continue
+        before, after = folded[:at], folded[at + len(candidate) :]
+        if (before and not _SET_OFF_BEFORE.search(before)) or (
+            after and not _SET_OFF_AFTER.match(after)
+        ):
+            continue  # "…787 jets, will restart plans…": the headline goes on
+        if _OPINION.search(before + after):
+            continue
+        if before and not (site_name and site_name.casefold() in before.casefold()):
+            return before + candidate  # the topic before it stays, the section after it goes
+        return candidate
+    return title
+
+
+def _json_text(text: str) -> str:
+    try:
+        return str(json.loads(f'"{text}"'))
+    except ValueError:
+        return text
 
 
 def _declared(html: str) -> list[str]:
@@ -171,3 +227,20 @@ def _brand_only(title: str, site_name: str | None, url: str | None) -> bool:
     brand = set(re.findall(r"[a-z0-9]+", f"{site_name or ''} {host}".casefold()))
     brand |= {"logo", "home", "www", "com", "the", "news", "homepage"}
     return bool(words) and len(words) <= 4 and set(words) <= brand
+
+
+def a_handle(name: str, html: str) -> bool:
+    """Whether the extractor's site name is the page's Twitter handle (@reuters_co_uk)."""
+    handles = re.findall(r"(?i)twitter:site[\"'][^>]*?content=[\"']@?([\w]+)", html)
+    handles += re.findall(r"(?i)content=[\"']@?([\w]+)[\"'][^>]*twitter:site", html)
+    return " " not in name and name.casefold() in {h.casefold() for h in handles}
+
+
+def handle_of(handle: str, brand: str) -> bool:
+    """Whether a handle is an account of the brand, not its name: "Reuters_Co_Uk" or
+    "ReutersIndia" for Reuters, "Ottawacitizen" for Ottawa Citizen (a handle that is the name
+    as written, "Engadget", "9To5Mac", stays)."""
+    squashed = re.sub(r"\W", "", brand).casefold()
+    if handle.casefold() == squashed and " " not in handle and " " in brand.strip():
+        return True  # the address's label run together ("Ottawacitizen"): the brand spaces it
+    return "_" in handle or (handle.casefold().startswith(squashed) and len(squashed) < len(handle))
