@@ -96,6 +96,10 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "ヨーロッパ": ("europe", "european", "eu"),
     "アジア": ("asia", "asian"),
     "アフリカ": ("africa", "african"),
+    # and the peoples of southern Africa, named by their own prefixes (a Mosotho, the Basotho)
+    "レソト": ("lesotho", "basotho", "mosotho", "sesotho", "maseru"),
+    "ボツワナ": ("botswana", "batswana", "motswana", "setswana", "gaborone"),
+    "エスワティニ": ("eswatini", "swazi", "swazis", "swaziland", "mbabane"),
     "ワシントン": ("washington",),
     "ニューヨーク": ("new york",),
     "ロサンゼルス": ("los angeles",),

@@ -212,6 +212,10 @@ def _tense_of(tokens: list[str]) -> Tense | None:
         if token == "seen" and _expected(tokens, n):
             return "future"  # "ECB seen extending bond-buying in decision Thursday": expected
         if token == "to" and n + 1 < len(tokens) and tokens[n + 1] in _FUTURE_BEFORE_TO:
+            if n + 2 < len(tokens) and tokens[n + 2] in ("had", "'d"):
+                # "Russia had vowed to strike back for an attack Friday": a plan told from
+                # before the dateline is about a day already come (the attack of the 22nd)
+                return "past"
             return "future"  # reading backwards: "expected to …" arrives as "to", "expected"
         if token in _PAST_WORDS or (len(token) > 4 and token.endswith("ed")):
             if n + 1 < len(tokens) and tokens[n + 1] in _PASSIVE:

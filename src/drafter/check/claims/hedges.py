@@ -65,7 +65,10 @@ MODAL_EN = re.compile(
     r"originally|initially|always)\s+)intended to|likely|unlikely|"
     # "set to rise" (poised), not "the bit set to 1", "a flag set to true" (a value given)
     r"set to(?!\s+(?:\d|one|zero|true|false|on|off|null|none|yes|no|the\s+value)\b)|"
-    r"proposed?|proposal|considering|weighing|hopes? to|hoped to|seeks? to|sought to|"
+    # "brought hope to the villages": the noun, given to someone, not a hope to do a thing
+    r"proposed?|proposal|considering|weighing|(?:hopes?|hoped) to(?!\s+(?:the|a|an|his|her|"
+    r"their|its|our|my|your|many|millions|thousands|people|those|these|this|that)\b)|"
+    r"seeks? to|sought to|"
     r"forecasts? (?:that|to)|forecast to|is forecast|(?:is|are|was|were)\s+forecasting|"
     r"estimated?|projected|potential(?:ly)?|"
     # "the CBO projects that…", "the agency projects that…" (not "infrastructure projects

@@ -8,7 +8,12 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding
-from drafter.check.claims.name_forms import first_name_alone, joined, number_forms
+from drafter.check.claims.name_forms import (
+    another_part_named,
+    first_name_alone,
+    joined,
+    number_forms,
+)
 from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS, US_STATE_FORMS
 from drafter.lang.names import (
     NameMention,
@@ -316,6 +321,7 @@ def _forms(
         surname
         or any(t in window_text for t in tokens if not (alone and t == last))
         or (mention.person and first_name_alone(normalize(form), window_raw))
+        or (mention.person and another_part_named(checker.inputs.glossary, form, window_raw))
     )
 
 
