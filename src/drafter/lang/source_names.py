@@ -86,12 +86,28 @@ def source_names(
         runs = [(_after_a_noun(run, nouns), opens) for run, opens in runs]
         runs = [(run, opens) for run, opens in runs if len(run) > 1 or run[0] not in nouns]
     inside = {word for run, opens in runs if not opens for word in run}
+    lowered = {w for text in texts for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", text)}
     for run, opens in runs:
         rest = run[1:]
         while rest and rest[0] in _JOINERS:
             rest = rest[1:]
         if opens and rest and run[0] not in inside and set(rest) - _JOINERS - {"and"} <= inside:
             run = rest  # "Once Trump …", "Cases of Eastern …": the name seen inside sentences
+        elif (
+            opens
+            and not german
+            and len(run[0]) >= 4  # La Niña, De Villiers Street, Al Saud: a name's particle
+            and not run[0].isupper()  # LA CROSSE, a dateline
+            # people in the plural ("Residents", "Officials"), never capitalised inside a
+            # sentence: a body's first word is not ("Bank of England" with "the bank said")
+            and run[0].endswith("s")
+            and run[0] not in inside
+            and run[0].lower() in lowered
+            and any(w[:1].isupper() for w in rest)  # "Zone 1" is a name
+        ):
+            # "Residents of Ha Tuke …" where the text also writes "residents": a common word
+            # capitalised only because it opens the sentence
+            run = rest
         if len(run) == 1 and opens:
             openers.append(run[0])
             continue
@@ -257,16 +273,30 @@ def _trimmed(out: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
         start = len(words)
         while words and (words[0].lower() in _TITLES or words[0].lower() in _OPENERS):
             words = words[1:]  # "Acting Gov. Smith": Smith
+        if opening and len(words) == 2 and words[1] == "I":
+            words, start = words[:1], 1  # "Sometimes I go for days…": an opener and the pronoun
+        if (
+            len(words) >= 2
+            and _AMOUNT.fullmatch(words[0])
+            and all(_GROUP.fullmatch(w) for w in words[1:])
+        ):
+            continue  # "a mere M50 000", "R1 200": money in a currency's letter, not a name
         while words and words[-1].lower() in _TITLES and words[-2:-1] != ["of"]:
             words = words[:-1]  # "South Dakota Gov. Kristi Noem" is cut at the full stop
         titled = [n for n, w in enumerate(words[:-1]) if w.lower() in _TITLES]
         if titled and not _BODY_WORDS & {w.lower() for w in words[titled[-1] + 1 :]}:
             words = words[titled[-1] + 1 :]  # "German President Richard von Weizsäcker"
+        while words and words[0] in _JOINERS:  # (a capital one opens a name: La Niña)
+            words = words[1:]  # "(Vice President) of Content for Ziff Davis": no name opens so
         letters = [w for w in words if w[:1].isalpha()]
         shouting = len(letters) >= 3 and all(w.isupper() for w in letters)  # a headline
         if any(len(w) >= 2 for w in words) and not shouting:
             kept.append((words, opening and len(words) == start))
     return kept
+
+
+_AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d.,]*")
+_GROUP = re.compile(r"\d{3}")
 
 
 def _junk(word: str) -> bool:
