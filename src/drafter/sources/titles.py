@@ -1,6 +1,7 @@
-"""A page's headline when the extractor took the site's logo or name for it ("POLITICO
-Politico Logo", "Bloomberg"): pages that write og:title with a `value` attribute instead of
-`content` leave the extractor only the masthead."""
+"""A page's headline and site name where the extractor's fall short: the masthead taken for the
+headline ("POLITICO Politico Logo", "Bloomberg": pages that write og:title with a `value`
+attribute instead of `content` leave the extractor only that), a section or the brand after it
+("… - National", "… | WIRED"), and a site named by a handle or an address."""
 
 from __future__ import annotations
 
