@@ -73,6 +73,11 @@ _FUTURE_WORDS = {"will", "'ll", "shall", "won't", "would", "should", "may", "mig
                  "premieres", "airs", "debuts", "expires", "arrives", "departs", "concludes",
                  "convenes", "reconvenes", "meets", "wraps"}  # fmt: skip
 _PASSIVE = {"be", "been", "being", "to", "get", "gets"}  # "will be allowed": not a past verb
+# a forecast's words: "a Level 3 risk of severe weather … on Saturday", "storms are expected
+# Sunday", "could be affected by storms Saturday" (a weather page dated Friday)
+_OUTLOOK = {"risk", "chance", "chances", "threat", "odds", "outlook"}
+_EXPECTED = {"expected", "forecast", "predicted", "anticipated"}
+_PRESENT_BE = {"is", "are", "be", "'s", "'re"}
 # "… planned to bring both sides together on Thursday": the infinitive is the coming act.
 _FUTURE_BEFORE_TO = {"due", "set", "expected", "scheduled", "slated", "plans", "plan", "planned",
                      "going", "poised", "aims", "aimed", "intends", "intended", "hopes", "hoped",
@@ -207,8 +212,12 @@ def _tense_of(tokens: list[str]) -> Tense | None:
         of_seen = of_seen or token in ("of", "about")
         if of_seen and token in _REPORT_NOUNS:
             return "past"
-        if token in _FUTURE_WORDS:
+        if token in _FUTURE_WORDS or token in _OUTLOOK:
             return "future"
+        if token in _EXPECTED and n + 1 < len(tokens) and tokens[n + 1] in _PRESENT_BE:
+            return "future"  # "are expected Sunday" (not "were expected Sunday")
+        if token == "could" and n > 0 and tokens[n - 1] == "be":
+            return "future"  # "could be affected … Saturday" (not "could not play Saturday")
         if token == "seen" and _expected(tokens, n):
             return "future"  # "ECB seen extending bond-buying in decision Thursday": expected
         if token == "to" and n + 1 < len(tokens) and tokens[n + 1] in _FUTURE_BEFORE_TO:

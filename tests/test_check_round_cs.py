@@ -1,0 +1,35 @@
+"""Round CS (8 unseen drafts of flairNLP/fundus's pages, drafted after round CR's changes: The
+West Australian, CBC, Malay Mail, Daily Maverick, TimesLIVE, the i, AP and The Washington Post;
+threads in English, Arabic and Malay): 0 must-fix and 27 to verify at first check. The
+readings here cleared items to verify, or a wrong date the lead was offered, each with its
+control."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafter.lang.weekdays import weekday_dates
+from drafter.models import SourceSentence
+
+
+def _dates(text: str, dateline: date) -> list[date]:
+    return [e.date for e in weekday_dates([SourceSentence(id="S1", text=text)], dateline, "en")]
+
+
+def test_a_forecasts_weekday_is_the_coming_one() -> None:
+    """The Washington Post, a Friday weather story: "could be affected by violent storms Friday
+    and/or Saturday", "a Level 3 out of 5 risk of severe weather … on Saturday" and "More
+    storms are expected Sunday" were offered the past weekend (20日, 21日) in the lead's date
+    table (round CS: the helper worked out 27日 by hand). What was, stays past."""
+    friday = date(2024, 4, 26)
+    saturday, sunday = date(2024, 4, 27), date(2024, 4, 28)
+    assert _dates("Dallas could be affected by violent storms on Saturday.", friday) == [saturday]
+    assert _dates(
+        "The center has outlined a Level 3 out of 5 risk of severe weather on Saturday.", friday
+    ) == [saturday]
+    assert _dates("More storms are expected Sunday, but the timing remains uncertain.", friday) == [
+        sunday
+    ]
+    assert _dates("More storms were expected Sunday, but none came.", date(2024, 4, 29)) == [sunday]
+    assert _dates("The fire risk rose sharply on Saturday.", friday) == [date(2024, 4, 20)]
+    assert _dates("He could not attend on Saturday after the injury.", friday) == [date(2024, 4, 20)]
