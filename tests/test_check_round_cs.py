@@ -32,4 +32,6 @@ def test_a_forecasts_weekday_is_the_coming_one() -> None:
     ]
     assert _dates("More storms were expected Sunday, but none came.", date(2024, 4, 29)) == [sunday]
     assert _dates("The fire risk rose sharply on Saturday.", friday) == [date(2024, 4, 20)]
-    assert _dates("He could not attend on Saturday after the injury.", friday) == [date(2024, 4, 20)]
+    assert _dates("He could not attend on Saturday after the injury.", friday) == [
+        date(2024, 4, 20)
+    ]
