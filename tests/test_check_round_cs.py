@@ -35,3 +35,24 @@ def test_a_forecasts_weekday_is_the_coming_one() -> None:
     assert _dates("He could not attend on Saturday after the injury.", friday) == [
         date(2024, 4, 20)
     ]
+
+
+def test_an_arabic_or_hindi_readers_figures_in_words() -> None:
+    """An Arabic reader's "أكثر من ٣٩ ألف شهيد" (more than 39 thousand martyrs) rendered
+    「3万9000人を超えてる」 and "ثلاثين سنة" (thirty years) 「約30年」, a Hindi reader's "दस साल
+    से" (for ten years) 「10年連続」: each was listed as a figure the comment lacks (rounds CR and
+    CS: the digits were read, the thousand, the words and the years were not). A changed
+    figure is still missing."""
+    from drafter.lang.quantities import ja_quantities, missing_quantities
+    from drafter.lang.quantities.foreign import source_quantities
+
+    def found(japanese: str, comment: str) -> bool:
+        return missing_quantities(ja_quantities(japanese), source_quantities(comment, None)) == []
+
+    arabic = "أكثر من ٣٩ ألف شهيد والوسطاء لسه يتكلمون"
+    assert found("殉教者は3万9000人を超えてる。", arabic)
+    assert not found("殉教者は4万9000人だ。", arabic)
+    assert found("約30年も刑務所にいた。", "قضى تقريبًا ثلاثين سنة في السجون")
+    assert not found("約20年も刑務所にいた。", "قضى تقريبًا ثلاثين سنة في السجون")
+    assert found("10年連続で1位なのに。", "दस साल से लगातार नंबर वन है")
+    assert not found("5年連続で1位なのに。", "दस साल से लगातार नंबर वन है")

@@ -205,6 +205,8 @@ def _spelled_out(text: str) -> str:
     text = _FRACTION.sub(_fraction, text)  # two-thirds of Republicans: 66.67 percent, not two
     text = _DEVANAGARI_SCALE_WORD.sub(lambda m: _DEVANAGARI_SCALE[m[0]], text)  # 3.6 लाख
     text = _DEVANAGARI_COUNT_WORD.sub(lambda m: _DEVANAGARI_COUNT[m[0]], text)  # पाँच जेट: 5
+    text = _ARABIC_WORD.sub(lambda m: _ARABIC[m[0]], text)  # ٣٩ ألف: 39 thousand
+    text = _UNIT_AFTER.sub(lambda m: f"{m[1]} {_UNITS_UNREAD[m[2]]}", text)  # दस साल: 10 years
     text = re.sub(
         rf"\b({EN_NUM})\s+(lakh|crore)s?\b",
         lambda m: _in_millions(en_value(m[1]) * _INDIAN_SCALE[m[2].lower()]),
@@ -270,6 +272,31 @@ _DEVANAGARI_SCALE_WORD = re.compile("|".join(sorted(_DEVANAGARI_SCALE, key=len, 
 _DEVANAGARI_COUNT = {"दो": "2", "तीन": "3", "चार": "4", "पाँच": "5", "पांच": "5", "छह": "6",
                      "सात": "7", "आठ": "8", "नौ": "9", "दस": "10", "बीस": "20", "सौ": "100",
                      "हज़ार": "1000", "हजार": "1000"}  # fmt: skip
+# … and an Arabic reader's ("٣٩ ألف شهيد": 39 thousand martyrs; "ثلاثين سنة": thirty years;
+# the digits are digits already), whole words only
+_ARABIC = {"ألف": "thousand", "آلاف": "thousand", "مليون": "million", "ملايين": "million",
+           "مليار": "billion", "اثنين": "2", "اثنان": "2", "ثلاث": "3", "ثلاثة": "3",
+           "أربع": "4", "أربعة": "4", "خمس": "5", "خمسة": "5", "ست": "6", "ستة": "6",
+           "سبع": "7", "سبعة": "7", "ثماني": "8", "ثمانية": "8", "تسع": "9", "تسعة": "9",
+           "عشر": "10", "عشرة": "10", "عشرين": "20", "عشرون": "20", "ثلاثين": "30",
+           "ثلاثون": "30", "أربعين": "40", "خمسين": "50", "مئة": "100", "مائة": "100"}  # fmt: skip
+_ARABIC_WORD = re.compile(
+    r"(?<![\u0600-\u06ff])(?:"
+    + "|".join(sorted(_ARABIC, key=len, reverse=True))
+    + r")(?![\u0600-\u06ff])"
+)
+# the units of time those readers write after a figure (10 साल, 30 سنة)
+_UNITS_UNREAD = {"साल": "years", "वर्ष": "years", "महीने": "months", "महीना": "months",
+                 "हफ़्ते": "weeks", "हफ्ते": "weeks", "दिन": "days", "घंटे": "hours",
+                 "سنة": "years", "سنوات": "years", "عام": "years", "أعوام": "years",
+                 "شهر": "months", "شهور": "months", "أشهر": "months", "أسبوع": "weeks",
+                 "أسابيع": "weeks", "يوم": "days", "أيام": "days", "ساعة": "hours",
+                 "ساعات": "hours"}  # fmt: skip
+_UNIT_AFTER = re.compile(
+    r"(\d)\s+("
+    + "|".join(sorted(_UNITS_UNREAD, key=len, reverse=True))
+    + r")(?![\u0600-\u06ff\u0900-\u097f])"
+)
 _DEVANAGARI_COUNT_WORD = re.compile(
     r"(?<![\u0900-\u097f])(?:"
     + "|".join(sorted(_DEVANAGARI_COUNT, key=len, reverse=True))
