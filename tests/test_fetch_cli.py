@@ -249,3 +249,26 @@ def test_a_site_name_run_together_gives_way_to_the_brand_as_written(tmp_path: Pa
     assert fetched["title"] == "Council backs the bridge"
     same = page.replace("ottawacitizen", "engadget").replace("Ottawa Citizen", "Engadget")
     assert _fetched(tmp_path, same)["site_name"] == "Engadget"
+
+
+def test_a_page_rewritten_since_its_first_publication_is_dated_by_its_update(
+    tmp_path: Path,
+) -> None:
+    """The BBC's "What is Nato and which countries are in it?" declares 2012-05-10, first
+    published, and 2026-04-24, its update, which it shows; its text tells of 2024 (round CT: the
+    lead was told the story was true as of 2012). A page whose text stays in its first year
+    keeps it, however late its last correction."""
+
+    def dated(sentence: str) -> str:
+        page = (
+            '<html lang="en"><head><title>What is the alliance?</title>'
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2012-05-10T14:29:05Z", "dateModified": "2026-04-24T11:16:53Z"}'
+            "</script></head><body><article><h1>What is the alliance?</h1><p>"
+            + sentence * 12
+            + "</p></article></body></html>"
+        )
+        return _fetched(tmp_path, page)["date"]
+
+    assert dated("Sweden became the alliance's 32nd member in March 2024. ") == "2026-04-24"
+    assert dated("The alliance was founded in 1949 by twelve countries. ") == "2012-05-10"

@@ -107,7 +107,7 @@ def extract_article(
         title=title or _derived_title(text, Path(source_path).stem if source_path else "page"),
         site_name=site_name,
         author=authors(document.get("author"), html),
-        date=publication_date(html, normalised_date(document.get("date")), canonical),
+        date=publication_date(html, normalised_date(document.get("date")), canonical, text),
         language=detect_language(f"{title}\n{text}", declared),
         text=text,
         fetched_at=now_iso(),

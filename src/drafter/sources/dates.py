@@ -23,11 +23,19 @@ _PUBLISHED = re.compile(
 )
 
 
-def publication_date(html: str, extracted: str | None, url: str | None = None) -> str | None:
+def publication_date(
+    html: str, extracted: str | None, url: str | None = None, text: str = ""
+) -> str | None:
     """The extractor's date, unless the page declares a publication date more than a day
     away from it (a time zone apart is the same day told two ways), or its address dates it
     to another month (politico.com/story/2016/10/… read as 2016-04-10: the day and month of
-    "10/04/16" taken the European way; its <time datetime> says 2016-10-04)."""
+    "10/04/16" taken the European way; its <time datetime> says 2016-10-04). A page rewritten
+    since (its `text` tells of years after the first publication) is dated by its update."""
+    found = _publication_date(html, extracted, url)
+    return _rewritten(html, found, text) if found else found
+
+
+def _publication_date(html: str, extracted: str | None, url: str | None) -> str | None:
     declared = _declared_published(html)
     if declared is None and extracted is not None:
         extracted = _not_the_update(html, extracted)
@@ -37,6 +45,32 @@ def publication_date(html: str, extracted: str | None, url: str | None = None) -
         return _as_the_address_dates(html, declared or extracted, url)
     apart = abs(date.fromisoformat(declared) - date.fromisoformat(extracted)).days
     return declared if apart > 1 else extracted
+
+
+_MODIFIED = re.compile(
+    r"\"dateModified\"\s*:\s*\"([^\"]{8,40})\""
+    r"|<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:modified_time|dateModified)[\"']"
+    r"[^>]*\b(?:content|value)=[\"']([^\"']{8,40})[\"']",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _rewritten(html: str, found: str, text: str) -> str:
+    """The page's update date where the page was rewritten since `found`, its first
+    publication: the BBC's "What is Nato and which countries are in it?" declares 2012-05-10
+    and an update of 2026-04-24 (the date it shows), and its text tells of 2024 and 2026 (the
+    lead was told the story was true as of 2012). Two years or more apart, and the text names
+    a year after the first publication's next; a correction years later leaves the text's
+    years as they were."""
+    match = _MODIFIED.search(html)
+    modified = normalised_date(next(g for g in match.groups() if g)) if match else None
+    if not modified or int(modified[:4]) < int(found[:4]) + 2:
+        return found
+    later = [
+        int(y) for y in _YEAR.findall(text) if int(found[:4]) + 1 < int(y) <= int(modified[:4])
+    ]
+    return modified if later else found
 
 
 def _a_year_taken_for_a_day(html: str, found: str) -> bool:
