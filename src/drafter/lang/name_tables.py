@@ -103,6 +103,9 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "ワシントン": ("washington",),
     "ニューヨーク": ("new york",),
     "ロサンゼルス": ("los angeles",),
+    # cities by the names their people call them ("Joburg is where policy goes to die")
+    "ヨハネスブルグ": ("johannesburg", "joburg", "jozi", "egoli"),
+    "ヨハネスブルク": ("johannesburg", "joburg", "jozi", "egoli"),
     "サンフランシスコ": ("san francisco",),
     "サンディエゴ": ("san diego",),
     "シエラネバダ": ("sierra nevada",),
