@@ -149,10 +149,11 @@ def test_a_middle_initial_keeps_a_name_whole() -> None:
 
 def test_people_opening_a_sentence_money_and_a_pronoun_are_no_names() -> None:
     """The Lesotho Times gave the lead "Residents of Ha Tuke", "M50 000" and "Sometimes I" as
-    names to render, and TechRadar "of Content for Ziff Davis" (round CR: each helper had to
-    sort them out by hand). A plural word the text also writes in lower case opens the
+    names to render, TechRadar "of Content for Ziff Davis" (round CR), The Namibian "ICU I" and
+    "UNUSUAL ENVELOPE", the BBC "General Mark Rutte" (round CT): each helper had to sort them
+    out by hand. A plural word the text also writes in lower case opens the
     sentence, not the name; a currency's letter and digit groups are money; "I" after an
-    opener is the pronoun; a name opens with no lower-case "of". A body's first word that the
+    opener or an acronym is the pronoun (World War I stays); a name opens with no lower-case "of". A body's first word that the
     text writes in lower case too ("the bank") stays in its name."""
     names = source_names(
         [
@@ -160,6 +161,9 @@ def test_people_opening_a_sentence_money_and_a_pronoun_are_no_names() -> None:
             "Other residents say the mine pays nothing.",
             "She sold her field for a mere M50 000.",
             "Sometimes I go for days without water.",
+            "When we reached the ICU I knew he was dying, as World War I veterans say.",
+            "UNUSUAL ENVELOPE",
+            "Nato's Secretary General Mark Rutte said allies stood together.",
             "He was Senior Vice President of Content for Ziff Davis until 2020.",
             "Bank of England officials raised rates on Thursday.",
             "The bank said inflation was falling.",
@@ -168,3 +172,5 @@ def test_people_opening_a_sentence_money_and_a_pronoun_are_no_names() -> None:
     assert "Ha Tuke" in names and "Residents of Ha Tuke" not in names, names
     assert not any(n.startswith(("M50", "Sometimes", "of ")) for n in names), names
     assert "Bank of England" in names, names
+    assert "ICU" in names and "ICU I" not in names and "World War I" in names, names
+    assert "Mark Rutte" in names and "UNUSUAL ENVELOPE" not in names, names

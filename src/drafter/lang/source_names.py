@@ -193,6 +193,7 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
     opens = False
     pending: list[str] = []  # joiners waiting for the next capitalised word
     at_start = True
+    titled = False  # the word before opened no run: it was a title
     previous_end = 0
     for match in _WORD.finditer(sentence):
         word = _word_of(match.group())
@@ -226,9 +227,13 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
         if _junk(bare) or lower in _UNITS:  # a contraction (I'm), a handle (XPxUJuyIAC), GB
             lower, bare = "", ""
         if (bare[:1].isupper() or digit_name) and lower not in _DATES:
-            if not run and (lower in _OPENERS or lower in _TITLES):
+            if not run and (
+                lower in _OPENERS or lower in _TITLES or (titled and bare == "General")
+            ):
                 at_start = False
+                titled = lower in _TITLES  # "Secretary General Mark Rutte": the title goes on
                 continue
+            titled = False
             if not run:
                 opens = at_start
             run += [*pending, bare]
@@ -275,6 +280,8 @@ def _trimmed(out: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
             words = words[1:]  # "Acting Gov. Smith": Smith
         if opening and len(words) == 2 and words[1] == "I":
             words, start = words[:1], 1  # "Sometimes I go for days…": an opener and the pronoun
+        elif len(words) >= 2 and words[-1] == "I" and words[-2].isupper():
+            words = words[:-1]  # "in the US I learnt", "at ICU I saw": the pronoun (World War I)
         if (
             len(words) >= 2
             and _AMOUNT.fullmatch(words[0])
@@ -286,10 +293,16 @@ def _trimmed(out: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
         titled = [n for n, w in enumerate(words[:-1]) if w.lower() in _TITLES]
         if titled and not _BODY_WORDS & {w.lower() for w in words[titled[-1] + 1 :]}:
             words = words[titled[-1] + 1 :]  # "German President Richard von Weizsäcker"
+            if words[:1] == ["General"] and len(words) > 2:
+                words = words[1:]  # "Secretary General Mark Rutte": the title goes on
         while words and words[0] in _JOINERS:  # (a capital one opens a name: La Niña)
             words = words[1:]  # "(Vice President) of Content for Ziff Davis": no name opens so
         letters = [w for w in words if w[:1].isalpha()]
         shouting = len(letters) >= 3 and all(w.isupper() for w in letters)  # a headline
+        # … or two shouted words longer than an acronym ("NEEDED THEM", "UNUSUAL ENVELOPE")
+        shouting = shouting or (
+            len(letters) == 2 and all(w.isupper() and len(w) >= 5 for w in letters)
+        )
         if any(len(w) >= 2 for w in words) and not shouting:
             kept.append((words, opening and len(words) == start))
     return kept
