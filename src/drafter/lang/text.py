@@ -176,6 +176,13 @@ _MONTH_AFTER_DAY = re.compile(
 )
 
 
+# words abbreviated before a number: a match minute, an article, a number, a page, a figure
+_BEFORE_A_NUMBER = re.compile(
+    r"(?<![\w])(?i:min|mins|no|nos|nr|núm|num|pág|pag|art|arts|pp?|fig|figs|vol|tel|ca|approx|"
+    r"ch|cap|sec|op)\.$"
+)
+
+
 def _starts_sentence(char: str) -> bool:
     """A capital in any alphabet (À, Ö, Д), a digit, or a letter of a script without case
     (Korean, Arabic, Thai): what a sentence after ". " begins with. A lower-case letter
@@ -194,6 +201,8 @@ def _split_english(paragraph: str) -> list[str]:
             continue
         if _ends_with_abbreviation(chunk):
             continue
+        if following and following.isdigit() and _BEFORE_A_NUMBER.search(chunk):
+            continue  # "(1-1, min. 16)", "art. 5", "no. 3": the number the word stands before
         if _ORDINAL_DAY.search(chunk) and _MONTH_AFTER_DAY.match(paragraph, match.end()):
             continue
         sentences.append(chunk.strip())

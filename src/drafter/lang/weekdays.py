@@ -38,6 +38,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Literal, Protocol
 
 from drafter.lang.quantities.foreign import CJK_FIGURES
@@ -392,8 +393,24 @@ def _named_in_english(text: str, language: str | None) -> str:
     before, after = ("", "") if language in CJK_FIGURES else (r"(?<![^\W\d_])", r"(?![^\W\d_])")
     for english, words in zip(WEEKDAYS, names, strict=True):
         if words:
-            text = re.sub(rf"{before}(?:{words}){after}", f" {english} ", text, flags=re.I)
+            found = re.compile(rf"{before}(?:{words}){after}", flags=re.I)
+            text = found.sub(partial(_weekday_or_name, english=english, language=language), text)
     return text
+
+
+# the languages that write their weekdays in lower case: a capital inside a sentence, before
+# another capitalised word, is a person's name ("el alcalde de Lubrín, Domingo José Ramos")
+_LOWER_WEEKDAYS = frozenset({"es", "pt", "it", "fr", "nl"})
+
+
+def _weekday_or_name(match: re.Match[str], *, english: str, language: str | None) -> str:
+    text, word = match.string, match.group(0)
+    if language in _LOWER_WEEKDAYS and word[:1].isupper():
+        before = text[: match.start()].rstrip()
+        opens = not before or before[-1] in '.!?¡¿:«“"—'
+        if not opens and re.match(r"\s+[A-ZÁÉÍÓÚÑ]", text[match.end() :]):
+            return word
+    return f" {english} "
 
 
 def _phrase(text: str, start: int, mention: str) -> str:

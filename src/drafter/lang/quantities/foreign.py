@@ -221,6 +221,9 @@ def as_english(sentence: str, language: str) -> str:
         text = re.sub(pattern, english, text, flags=re.IGNORECASE)
     if language in ("ru", "uk"):
         text = re.sub(r"(\d+)-(?:летн|річн)\w*", r"\1-year-old", text)  # 53-летняя
+    if language in ("es", "pt", "it"):
+        # a match report's minute: "(0-1, min 6)", "(3-3, min, 38)", "en el minuto 16"
+        text = re.sub(r"(?<![^\W\d_])(?:min\.?,?|minuto)\s*(\d{1,3})(?!\d)", r"\1 minutes", text)
     # "1 Jahr" became "1 years": the check quotes this text in its reasons
     return _ONE_UNIT.sub(r"\1", text)
 
