@@ -272,3 +272,37 @@ def test_a_page_rewritten_since_its_first_publication_is_dated_by_its_update(
 
     assert dated("Sweden became the alliance's 32nd member in March 2024. ") == "2026-04-24"
     assert dated("The alliance was founded in 1949 by twelve countries. ") == "2012-05-10"
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "site"),
+    [
+        # Nine declares a tagline with its name in it (application-name, round CU)
+        ('<meta name="application-name" content="Breaking Australian and World News Headlines - '
+         '9News">', "https://www.9news.com.au/world/story/1", "9News"),
+    ],
+)  # fmt: skip
+def test_the_outlet_not_its_tagline_or_its_company(
+    tmp_path: Path, head: str, url: str, site: str
+) -> None:
+    """The 出典 line and the lead's credit named "Breaking Australian and World News Headlines -
+    9News" and "Ediciones EL PAÍS S.L." (round CU): the part of a tagline that names the
+    address, or for a company with its legal form the page's own brand, is the outlet."""
+    page = (
+        f'<html lang="en"><head><title>Council backs the bridge</title>{head}'
+        f'<link rel="canonical" href="{url}"/></head><body><article><h1>Council backs the '
+        f"bridge</h1>{_BODY}</p></article></body></html>"
+    )
+    assert _fetched(tmp_path, page)["site_name"] == site
+
+
+def test_a_publishers_company_gives_way_to_the_outlets_brand() -> None:
+    """El País: the extractor gave "Ediciones EL PAÍS S.L." (its JSON-LD publisher), which the
+    出典 line showed (round CU); a name with a company's legal form is the publisher, and the
+    page's own brand (og:site_name "El País") is the outlet. A brand is kept as it is."""
+    from drafter.sources.titles import outlet_name
+
+    html = '<meta property="og:site_name" content="El País"/>'
+    url = "https://elpais.com/internacional/2024-10-15/story.html"
+    assert outlet_name("Ediciones EL PAÍS S.L.", html, url) == "El País"
+    assert outlet_name("El País", html, url) == "El País"

@@ -31,6 +31,7 @@ from drafter.sources.titles import (
     a_handle,
     handle_of,
     headline,
+    outlet_name,
     shown_headline,
     site_brand,
     unescaped,
@@ -185,7 +186,8 @@ def _declared_site(found: Any, html: str, canonical: str | None) -> Any:
     """The extractor's site name, unless it is only an address (it gives the host when the page
     declares no name: "money.cnn.com", which the 出典 line printed while the lead said CNN);
     then the page's own brand when it has one."""
-    name = str(found or "").strip()
+    name = outlet_name(str(found or "").strip(), html, canonical)
+    found = name or found
     if not re.search(r"[^\W\d_]", name):
         found = name = ""  # "2015" (The Onion's page): a year or a number names no site
     if name and re.search(

@@ -245,3 +245,27 @@ def handle_of(handle: str, brand: str) -> bool:
     if handle.casefold() == squashed and " " not in handle and " " in brand.strip():
         return True  # the address's label run together ("Ottawacitizen"): the brand spaces it
     return "_" in handle or (handle.casefold().startswith(squashed) and len(squashed) < len(handle))
+
+
+# a company's legal form after its name: the publisher ("Ediciones EL PAÍS S.L."), not the outlet
+_LEGAL_FORM = re.compile(
+    r"(?i)[\s,]+(?:s\.?\s?l\.?|s\.?\s?a\.?|ltd\.?|limited|inc\.?|gmbh|ag|llc|plc|pty\.?(?:\s+ltd\.?)?|"
+    r"corp\.?|b\.?v\.?|n\.?v\.?|s\.?p\.?a\.?|s\.?r\.?l\.?|srl|oy|ab|as|a/s)$"
+)
+
+
+def outlet_name(name: str, html: str, url: str | None) -> str:
+    """The outlet a site name gives: the part of a tagline that names the address ("Breaking
+    Australian and World News Headlines - 9News" on 9news.com.au), or for a publisher's
+    company ("Ediciones EL PAÍS S.L.") the page's own brand (og:site_name "El País")."""
+    labels = _host_labels(url)
+    parts = [p.strip() for p in re.split(r"\s+[-|–—]\s+", name) if p.strip()]
+    if len(parts) > 1:
+        named = [p for p in parts if _names_host(p, labels)]
+        if len(named) == 1:
+            return named[0]
+    if _LEGAL_FORM.search(name):
+        brand = site_brand(html, url)
+        if brand and not _LEGAL_FORM.search(brand):
+            return brand
+    return name
