@@ -26,7 +26,23 @@ _BODY_WORDS = {"department", "ministry", "office", "court", "council", "committe
                "service", "house", "party", "university", "bank", "board"}  # fmt: skip
 _UNITS = {"gb", "tb", "mb", "kb", "ghz", "mhz", "hz", "wh", "kwh", "mah", "mm", "cm", "km",
           "kg", "mph", "fps", "dpi", "ppi", "ram", "ssd", "usb", "cpu", "gpu"}  # fmt: skip
-_JOINERS = {"for", "of", "de", "da", "del", "der", "van", "von", "la", "le", "du", "bin", "al", "y"}
+_JOINERS = {
+    "for",
+    "of",
+    "de",
+    "da",
+    "del",
+    "der",
+    "van",
+    "von",
+    "la",
+    "le",
+    "du",
+    "bin",
+    "al",
+    "y",
+    "es",
+}  # Dar es Salaam
 _TITLES = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "prof",
            "st", "pres", "rev", "sir", "lord", "lady", "dame", "president", "governor",
            "senator", "minister", "secretary", "chancellor", "judge", "mayor",
@@ -51,7 +67,11 @@ _OPENERS = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "for", "as",
             "inside", "outside", "beyond", "near", "unlike", "first", "earlier", "later",
             "separately", "overall", "currently", "recently", "already", "indeed", "perhaps",
             "former", "late", "acting", "deputy", "vice", "yes", "well", "oh", "ok", "okay",
-            "let", "let's"}  # fmt: skip
+            "let", "let's",
+            # the same openers in the other languages a source is written in ("Selon Google
+            # Trends", round CU)
+            "selon", "según", "segun", "secondo", "laut", "dans", "avec", "après", "depuis",
+            "pendant", "durante", "desde"}  # fmt: skip
 _DATES = (
     {m.lower() for m in MONTHS}
     | {d.lower() for d in WEEKDAYS}
@@ -290,7 +310,12 @@ def _trimmed(out: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
             continue  # "a mere M50 000", "R1 200": money in a currency's letter, not a name
         while words and words[-1].lower() in _TITLES and words[-2:-1] != ["of"]:
             words = words[:-1]  # "South Dakota Gov. Kristi Noem" is cut at the full stop
-        titled = [n for n, w in enumerate(words[:-1]) if w.lower() in _TITLES]
+        # (and a "General" inside the run: "Army Staff General Asim Munir", round CU)
+        titled = [
+            n
+            for n, w in enumerate(words[:-1])
+            if w.lower() in _TITLES or (w == "General" and n >= 1 and len(words) - n > 2)
+        ]
         if titled and not _BODY_WORDS & {w.lower() for w in words[titled[-1] + 1 :]}:
             words = words[titled[-1] + 1 :]  # "German President Richard von Weizsäcker"
             if words[:1] == ["General"] and len(words) > 2:
