@@ -306,3 +306,30 @@ def test_a_publishers_company_gives_way_to_the_outlets_brand() -> None:
     url = "https://elpais.com/internacional/2024-10-15/story.html"
     assert outlet_name("Ediciones EL PAÍS S.L.", html, url) == "El País"
     assert outlet_name("El País", html, url) == "El País"
+
+
+def test_a_subscription_notice_after_the_story_is_no_part_of_it(tmp_path: Path) -> None:
+    """El País appends a notice to the reader ("Tu suscripción se está usando en otro
+    dispositivo…"), which the extractor kept: ten of the lead prompt's numbered source
+    sentences were it (round CU). A story about subscriptions keeps its last paragraphs."""
+    story = "".join(
+        f"<p>El Gobierno aprobó el plan número {n} tras un largo debate sobre su coste.</p>"
+        for n in range(1, 9)
+    )
+    notice = (
+        "<h2>Tu suscripción se está usando en otro dispositivo</h2>"
+        "<p>¿Quieres añadir otro usuario a tu suscripción?</p>"
+        "<p>Si continúas leyendo en este dispositivo, no se podrá leer en el otro.</p>"
+    )
+    page = (
+        '<html lang="es"><head><title>El plan</title></head><body><article><h1>El plan</h1>'
+        f"{story}{notice}</article></body></html>"
+    )
+    text = _fetched(tmp_path, page)["text"]
+    assert "plan número 8" in text and "suscripción" not in text, text[-300:]
+    about = (
+        "<p>Netflix dijo que las suscripciones subieron un 8% en el trimestre.</p>"
+        "<p>Los suscriptores pagarán más desde marzo, según la empresa.</p>"
+    )
+    kept = _fetched(tmp_path, page.replace(notice, about))["text"]
+    assert "Los suscriptores pagarán más" in kept

@@ -19,6 +19,7 @@ from drafter.errors import (
 )
 from drafter.lang.text import split_sentences
 from drafter.models import Article
+from drafter.sources.boilerplate import without_subscription_notice
 from drafter.sources.byline import authors
 from drafter.sources.dates import normalised_date, publication_date
 from drafter.sources.decoding import decode_page
@@ -277,7 +278,7 @@ def _clean_text(text: str) -> str:
     lines = [line for line in lines if line]
     while lines and _PAGINATION.fullmatch(lines[-1]):
         lines.pop()  # "- 1", "- 2", "- Single Page": the page's links to its other pages
-    return "\n".join(lines)
+    return "\n".join(without_subscription_notice(lines))
 
 
 _EMBED_CODE = re.compile(
