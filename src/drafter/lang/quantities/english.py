@@ -88,12 +88,13 @@ _YEAR = re.compile(
 )
 _MONEY = re.compile(
     # "a $23-million centre", "a 1.2-billion-yuan telescope": hyphens join scale and currency
-    rf"(?P<sign>US\$|R\$|(?<![A-Za-z])Rp\.?(?=\s?\d)|[$€£¥₦])\s?(?P<n>{EN_NUM})"
+    rf"(?P<sign>US\$|R\$|(?<![A-Za-z])(?:Rp\.?|RM|K?Sh|TSh|USh)(?=\s?\d)|[$€£¥₦])\s?(?P<n>{EN_NUM})"
     r"(?:-(?=(?:thousand|million|billion|trillion)\b)|\s*)(?P<scale>thousand|million|billion|"
     r"trillion|bn|mln|tn|m|b|k)?\b"
     rf"|(?P<n2>{EN_NUM})(?:(?:\s*|-)(?P<scale2>thousand|million|billion|trillion))?(?:\s+|(?<=[a-z])-)"
     r"(?P<cur>dollars?|euros?|yen|pounds?|yuan|(?<!\b(?:18|19|20|21)\d\d )won|rupees|francs|"
-    r"naira|reais|ro?ubles|rupiah)\b",
+    r"naira|reais|ro?ubles|rupiah|shillings?|ringgit|rand|baht|pesos?|liras?|dirhams?|riyals?|"
+    r"shekels?|zloty|zlotys)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(

@@ -206,6 +206,7 @@ def _spelled_out(text: str) -> str:
     text = _DEVANAGARI_SCALE_WORD.sub(lambda m: _DEVANAGARI_SCALE[m[0]], text)  # 3.6 लाख
     text = _DEVANAGARI_COUNT_WORD.sub(lambda m: _DEVANAGARI_COUNT[m[0]], text)  # पाँच जेट: 5
     text = _ARABIC_WORD.sub(lambda m: _ARABIC[m[0]], text)  # ٣٩ ألف: 39 thousand
+    text = _SHILLINGS.sub(_shillings, text)  # East Africa's "4m/-": 4 million shillings
     text = _UNIT_AFTER.sub(lambda m: f"{m[1]} {_UNITS_UNREAD[m[2]]}", text)  # दस साल: 10 years
     text = re.sub(
         rf"\b({EN_NUM})\s+(lakh|crore)s?\b",
@@ -272,6 +273,15 @@ _DEVANAGARI_SCALE_WORD = re.compile("|".join(sorted(_DEVANAGARI_SCALE, key=len, 
 _DEVANAGARI_COUNT = {"दो": "2", "तीन": "3", "चार": "4", "पाँच": "5", "पांच": "5", "छह": "6",
                      "सात": "7", "आठ": "8", "नौ": "9", "दस": "10", "बीस": "20", "सौ": "100",
                      "हज़ार": "1000", "हजार": "1000"}  # fmt: skip
+# East Africa writes its shillings "4m/-", "10,000/-"
+_SHILLINGS = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s?(m|bn|b|k)?\s*/-", re.IGNORECASE)
+_SHILLING_SCALE = {"m": " million", "bn": " billion", "b": " billion", "k": " thousand"}
+
+
+def _shillings(match: re.Match[str]) -> str:
+    return f"{match[1]}{_SHILLING_SCALE.get((match[2] or '').lower(), '')} shillings"
+
+
 # … and an Arabic reader's ("٣٩ ألف شهيد": 39 thousand martyrs; "ثلاثين سنة": thirty years;
 # the digits are digits already), whole words only
 _ARABIC = {"ألف": "thousand", "آلاف": "thousand", "مليون": "million", "ملايين": "million",

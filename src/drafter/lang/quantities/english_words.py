@@ -15,11 +15,18 @@ WORDS = {
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
          "mln": 1e6, "m": 1e6, "b": 1e9, "k": 1e3, "tn": 1e12}  # fmt: skip
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₦": "NGN",
-                  "R$": "BRL", "RP": "IDR"}  # fmt: skip
+                  "R$": "BRL", "RP": "IDR", "RM": "MYR", "SH": "SHILLING", "KSH": "SHILLING",
+                  "TSH": "SHILLING", "USH": "SHILLING"}  # fmt: skip
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
                   "yen": "JPY", "pound": "GBP", "pounds": "GBP", "yuan": "CNY",
                   "won": "KRW", "rupees": "INR", "francs": "CHF", "naira": "NGN",
-                  "reais": "BRL", "rubles": "RUB", "roubles": "RUB", "rupiah": "IDR"}  # fmt: skip
+                  "reais": "BRL", "rubles": "RUB", "roubles": "RUB", "rupiah": "IDR",
+                  # East Africa's shillings are one here: a translation writes シリング for each
+                  "shilling": "SHILLING", "shillings": "SHILLING", "ringgit": "MYR",
+                  "rand": "ZAR", "baht": "THB", "peso": "PESO", "pesos": "PESO", "lira": "TRY",
+                  "liras": "TRY", "dirham": "AED", "dirhams": "AED", "riyal": "RIYAL",
+                  "riyals": "RIYAL", "shekel": "ILS", "shekels": "ILS", "zloty": "PLN",
+                  "zlotys": "PLN"}  # fmt: skip
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,

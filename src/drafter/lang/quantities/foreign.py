@@ -368,8 +368,9 @@ def _month_names(text: str, months: tuple[str, ...]) -> str:
     read (German "September" is the English word) and spelled in English at the end."""
     for n, names in enumerate(months):
         text = re.sub(
-            rf"(?<![\d.])(\d{{1,2}})\.?\s*(?:-|–|bis|au|al|a|e|y|und|et|и|по|до|"
-            rf"hasta(?:\s+el)?|até(?:\s+ao)?)\s*(\d{{1,2}})"
+            # (and "entre le 3 et le 5 janvier", "del 1º al 3 de", round CU)
+            rf"(?<![\d.])(\d{{1,2}})(?:er|º|°|o(?=\s))?\.?\s*(?:-|–|bis|au|al|a|e|y|und|et|и|по|до|"
+            rf"hasta(?:\s+el)?|até(?:\s+ao)?)\s*(?:(?:le|el|il|lo|o)\s+)?(\d{{1,2}})"
             rf"(?:\.|º|°)?\s*(?:de\s+)?(?:{names})(?![^\W\d_])(?:\s+de(?=\s+\d))?",
             f"\ue000{n}\ue000 \\1 to \\2",
             text,
