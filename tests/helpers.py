@@ -76,3 +76,25 @@ def check_inputs(source: str, markdown: str) -> Any:
     return CheckInputs(
         article=article, draft=parse_draft(markdown), draft_label="draft.md", source_label="s"
     )
+
+
+def reaction_reasons(
+    source: str, body: str, glossary: dict[str, str], translation: str
+) -> list[str]:
+    """The check's reasons on one translated reader comment (id c1) of a thread of one comment
+    (`body`), against a bare source and a glossary of {source form: rendering}."""
+    from drafter.check.core import check
+    from drafter.models import Comment, CommentThread, GlossaryEntry
+
+    markdown = (
+        "# t\n\nニュース\n\n記事の要点。\n\n## 海外の反応\n\n"
+        f"<!-- comment id=c1 score=90 -->\n\n{translation}\n"
+    )
+    inputs = check_inputs(source, markdown)
+    inputs.thread = CommentThread(
+        url="https://www.reddit.com/r/news/comments/abc123/story/",
+        platform="Reddit",
+        comments=[Comment(id="c1", body=body, score=90, permalink="/c1/")],
+    )
+    inputs.glossary = [GlossaryEntry(source=k, target=v) for k, v in glossary.items()]
+    return [r for c in check(inputs).claims if c.section == "reactions" for r in c.reasons]

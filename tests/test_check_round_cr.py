@@ -6,7 +6,7 @@ at first check. The readings here cleared items to verify, each with its control
 from __future__ import annotations
 
 from drafter.check.core import check
-from drafter.models import Comment, GlossaryEntry
+from drafter.models import GlossaryEntry
 from tests.test_check_round_cg import _hedge_findings
 
 
@@ -30,8 +30,7 @@ def test_a_mosotho_is_from_lesotho() -> None:
     its "Mosotho" as left out (round CR): southern Africa's peoples are named by a prefix
     (Mosotho, Basotho; Motswana, Batswana) that no ear matches to the country. Another country
     of the article, which the comment does not name, is still listed."""
-    from drafter.models import CommentThread
-    from tests.helpers import check_inputs
+    from tests.helpers import reaction_reasons
 
     source = (
         "Residents of five villages in Lesotho say blasting has cracked their homes. The "
@@ -42,19 +41,10 @@ def test_a_mosotho_is_from_lesotho() -> None:
         "2014 who subleased it and then sold it to the company."
     )
 
+    glossary = {"Lesotho": "レソト", "Botswana": "ボツワナ"}
+
     def reasons(translation: str) -> list[str]:
-        markdown = (
-            "# t\n\nニュース\n\nレソトの村で発破の被害。\n\n## 海外の反応\n\n"
-            f"<!-- comment id=c9 score=512 -->\n\n{translation}\n"
-        )
-        inputs = check_inputs(source, markdown)
-        inputs.thread = CommentThread(
-            url="https://www.reddit.com/r/Lesotho/comments/abc123/blasts/", platform="Reddit",
-            comments=[Comment(id="c9", body=body, score=512, permalink="/c9/")],
-        )  # fmt: skip
-        inputs.glossary = [GlossaryEntry(source="Lesotho", target="レソト"),
-                           GlossaryEntry(source="Botswana", target="ボツワナ")]  # fmt: skip
-        return [r for c in check(inputs).claims if c.section == "reactions" for r in c.reasons]
+        return reaction_reasons(source, body, glossary, translation)
 
     said = reasons(
         "誰かをかばうつもりはないけど、リースはもともと2014年にレソト人に与えられて、"

@@ -62,30 +62,17 @@ def test_joburg_is_johannesburg() -> None:
     """A South African reader's "Implementation is where Joburg goes to die" rendered 「ヨハネス
     ブルグがいつも死ぬのは実行の段階」 had ヨハネスブルグ listed as a name the comment lacks, its
     "Joburg" left out (round CS). Another city of the article is still listed."""
-    from drafter.check.core import check
-    from drafter.models import Comment, CommentThread, GlossaryEntry
-    from tests.helpers import check_inputs
+    from tests.helpers import reaction_reasons
 
     source = "Johannesburg removed traders from De Villiers Street. Durban took another path."
     body = "Writing policy is the easy part. Implementation is where Joburg goes to die."
 
-    def reasons(translation: str) -> list[str]:
-        markdown = (
-            "# t\n\nニュース\n\n露天商の排除。\n\n## 海外の反応\n\n"
-            f"<!-- comment id=c3 score=90 -->\n\n{translation}\n"
-        )
-        inputs = check_inputs(source, markdown)
-        inputs.thread = CommentThread(
-            url="https://www.reddit.com/r/southafrica/comments/abc123/traders/", platform="Reddit",
-            comments=[Comment(id="c3", body=body, score=90, permalink="/c3/")],
-        )  # fmt: skip
-        inputs.glossary = [GlossaryEntry(source="Johannesburg", target="ヨハネスブルグ"),
-                           GlossaryEntry(source="Durban", target="ダーバン")]  # fmt: skip
-        return [r for c in check(inputs).claims if c.section == "reactions" for r in c.reasons]
+    glossary = {"Johannesburg": "ヨハネスブルグ", "Durban": "ダーバン"}
 
-    said = reasons(
-        "政策を書くのは簡単なとこ。ヨハネスブルグがいつも死ぬのは実行の段階なんだよ、毎回。"
-    )
+    def reasons(translation: str) -> list[str]:
+        return reaction_reasons(source, body, glossary, translation)
+
+    said = reasons("政策を書くのは簡単なとこなんだよ。ヨハネスブルグがいつも死ぬのは実行の段階。")
     assert not any("ヨハネスブルグ" in r for r in said), said
     other = reasons("政策を書くのは簡単なとこなんだよ。ダーバンがいつも死ぬのは実行の段階。")
     assert any("ダーバン" in r for r in other), other
