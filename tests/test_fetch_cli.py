@@ -333,3 +333,19 @@ def test_a_subscription_notice_after_the_story_is_no_part_of_it(tmp_path: Path) 
     )
     kept = _fetched(tmp_path, page.replace(notice, about))["text"]
     assert "Los suscriptores pagarán más" in kept
+
+
+def test_a_fact_check_is_dated_by_itself_not_by_the_claim_it_reviews(tmp_path: Path) -> None:
+    """AFP's Faktencheck declares the claim it reviews first ("itemReviewed": {"@type":
+    "Claim", "datePublished": "2026-05-07"}) and itself after (2026-05-13): every prompt was
+    told the fact check was true as of the claim's day (round CV)."""
+    page = (
+        '<html lang="de"><head><title>Hantavirus</title><script type="application/ld+json">'
+        '{"@graph": [{"claimReviewed": "Eine geplante Pandemie.", "itemReviewed": {"@type": '
+        '"Claim", "datePublished": "2026-05-07", "url": "https://x.com/a"}, "@type": '
+        '"ClaimReview", "datePublished": "2026-05-13 15:44"}]}</script></head><body><article>'
+        "<h1>Hantavirus</h1><p>"
+        + "Die Behauptung über das Virus ist falsch, sagen Fachleute der Universität. " * 12
+        + "</p></article></body></html>"
+    )
+    assert _fetched(tmp_path, page)["date"] == "2026-05-13"

@@ -142,10 +142,17 @@ def _declared_published(html: str) -> str | None:
     may be the last update (Spiceworks' 2020 article dated by its dateModified, 2025-01-07),
     against which the draft would resolve the article's weekdays and 'last year'."""
     for match in _PUBLISHED.finditer(html):
+        if _REVIEWED.search(html[max(0, match.start() - 300) : match.start()]):
+            continue  # the date of a claim a fact check reviews, not of the fact check
         found = normalised_date(next(g for g in match.groups() if g))
         if found:
             return found
     return None
+
+
+# AFP's fact check declares the claim it reviews first ("itemReviewed": {"@type": "Claim",
+# "datePublished": "2026-05-07"}), then itself (2026-05-13): the prompts were dated by the claim
+_REVIEWED = re.compile(r"\"itemReviewed\"\s*:\s*\{[^{}]*$|\"@type\"\s*:\s*\"Claim\"[^{}]*$")
 
 
 _MONTH_FORMATS = (
