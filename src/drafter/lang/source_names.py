@@ -108,26 +108,8 @@ def source_names(
     inside = {word for run, opens in runs if not opens for word in run}
     lowered = {w for text in texts for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", text)}
     for run, opens in runs:
-        rest = run[1:]
-        while rest and rest[0] in _JOINERS:
-            rest = rest[1:]
-        if opens and rest and run[0] not in inside and set(rest) - _JOINERS - {"and"} <= inside:
-            run = rest  # "Once Trump …", "Cases of Eastern …": the name seen inside sentences
-        elif (
-            opens
-            and not german
-            and len(run[0]) >= 4  # La Niña, De Villiers Street, Al Saud: a name's particle
-            and not run[0].isupper()  # LA CROSSE, a dateline
-            # people in the plural ("Residents", "Officials"), never capitalised inside a
-            # sentence: a body's first word is not ("Bank of England" with "the bank said")
-            and run[0].endswith("s")
-            and run[0] not in inside
-            and run[0].lower() in lowered
-            and any(w[:1].isupper() for w in rest)  # "Zone 1" is a name
-        ):
-            # "Residents of Ha Tuke …" where the text also writes "residents": a common word
-            # capitalised only because it opens the sentence
-            run = rest
+        if opens:
+            run = _without_opener(run, inside, set() if german else lowered)
         if len(run) == 1 and opens:
             openers.append(run[0])
             continue
@@ -145,6 +127,27 @@ def source_names(
     names = [n for n in counts if " " in n or not any(n == m.split()[-1] for m in longer)]
     names.sort(key=lambda n: (-counts[n], first.get(n, 0)))
     return names[:limit]
+
+
+def _without_opener(run: list[str], inside: set[str], lowered: set[str]) -> list[str]:
+    """A run that opens its sentence, without a first word capitalised only for opening it:
+    "Once Trump …", "Cases of Eastern …" (the rest seen capitalised inside sentences), or
+    "Residents of Ha Tuke …" where the text also writes "residents" (people in the plural, never
+    capitalised inside a sentence; a body's first word is not: "Bank of England" with "the bank
+    said"; not in German, which capitalises its nouns: `lowered` is then empty)."""
+    rest = run[1:]
+    while rest and rest[0] in _JOINERS:
+        rest = rest[1:]
+    if rest and run[0] not in inside and set(rest) - _JOINERS - {"and"} <= inside:
+        return rest
+    plural_people = (
+        len(run[0]) >= 4  # La Niña, De Villiers Street, Al Saud: a name's particle
+        and not run[0].isupper()  # LA CROSSE, a dateline
+        and run[0].endswith("s")
+        and run[0] not in inside
+        and run[0].lower() in lowered
+    )
+    return rest if plural_people and any(w[:1].isupper() for w in rest) else run  # "Zone 1"
 
 
 _HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2043\ufe63\uff0d", "-"))
@@ -206,6 +209,18 @@ def _abbreviated(before: str, word: str) -> bool:
     return last.lower() in _TITLES or initial
 
 
+def _gap_before(sentence: str, previous_end: int, start: int, word: str) -> str:
+    """What lies between a word and the last, with the full stop the last one ended in, unless
+    that stop closes "Gov." or an initial ("E.")."""
+    if (
+        previous_end
+        and sentence[previous_end - 1] == "."
+        and not _abbreviated(sentence[:previous_end], word)
+    ):
+        previous_end -= 1
+    return sentence[previous_end:start]
+
+
 def _runs(sentence: str) -> list[tuple[list[str], bool]]:
     """The runs of capitalised words in a sentence, each with whether it opens the sentence."""
     out: list[tuple[list[str], bool]] = []
@@ -217,14 +232,7 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
     previous_end = 0
     for match in _WORD.finditer(sentence):
         word = _word_of(match.group())
-        if (
-            previous_end
-            and sentence[previous_end - 1] == "."
-            and not _abbreviated(sentence[:previous_end], word)
-        ):
-            previous_end -= 1  # the full stop the last word ended in, unless "Gov." or "E."
-        # what lies between this word and the last, with the full stop the last one ended in
-        gap = sentence[previous_end : match.start()]
+        gap = _gap_before(sentence, previous_end, match.start(), word)
         previous_end = match.end()
         if run and re.search(r"[,;:!?()\"“”—–\n]|[.-]\s", gap):  # punctuation ends a run
             out.append((run, opens))

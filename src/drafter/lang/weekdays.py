@@ -43,6 +43,18 @@ from typing import Literal, Protocol
 
 from drafter.lang.quantities.foreign import CJK_FIGURES
 from drafter.lang.quantities.foreign_words import WEEKDAYS as FOREIGN_WEEKDAYS
+from drafter.lang.tense_words import (
+    EXPECTED,
+    FUTURE_BEFORE_TO,
+    FUTURE_WORDS,
+    OUTLOOK,
+    PASSIVE,
+    PAST_WORDS,
+    PRESENT_BE,
+    REPORT_NOUNS,
+    SIGHTED,
+    WAS,
+)
 from drafter.lang.text import in_quotes
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -60,33 +72,6 @@ _MENTION = re.compile(  # ("Wednesday next week": in the next calendar week)
     r"(?:\s+(?P<week>next|last)\s+week\b)?",
     re.IGNORECASE,
 )
-# Words that make a clause about the future, and the past-tense verbs that outrank them when
-# nearer to the weekday. Checked on lower-cased tokens, nearest to the weekday first.
-_FUTURE_WORDS = {"will", "'ll", "shall", "won't", "would", "should", "may", "might", "upcoming",
-                 "scheduled", "slated",
-                 # a fixture in the present tense: "The Gophers play Saturday", "Host Phoenix
-                 # on Friday" (sport pages' UP NEXT)
-                 "play", "plays", "host", "hosts", "visit", "visits", "face", "faces",
-                 "travel", "travels",
-                 # a schedule in the present tense: "The tournament, which begins Thursday in São
-                 # Paulo" (news tells past events in the past tense)
-                 "begins", "starts", "opens", "kicks", "resumes", "ends", "closes", "launches",
-                 "premieres", "airs", "debuts", "expires", "arrives", "departs", "concludes",
-                 "convenes", "reconvenes", "meets", "wraps"}  # fmt: skip
-_PASSIVE = {"be", "been", "being", "to", "get", "gets"}  # "will be allowed": not a past verb
-# a forecast's words: "a Level 3 risk of severe weather … on Saturday", "storms are expected
-# Sunday", "could be affected by storms Saturday" (a weather page dated Friday)
-_OUTLOOK = {"risk", "chance", "chances", "threat", "odds", "outlook"}
-_EXPECTED = {"expected", "forecast", "predicted", "anticipated"}
-_PRESENT_BE = {"is", "are", "be", "'s", "'re"}
-# "… planned to bring both sides together on Thursday": the infinitive is the coming act.
-_FUTURE_BEFORE_TO = {"due", "set", "expected", "scheduled", "slated", "plans", "plan", "planned",
-                     "going", "poised", "aims", "aimed", "intends", "intended", "hopes", "hoped",
-                     "agreed", "agrees", "promised", "pledged", "vowed", "wants", "likely",
-                     "wanted", "threatened", "threatens"}  # fmt: skip
-_PAST_WORDS = {"said", "told", "was", "were", "had", "did", "met", "began", "fell", "rose",
-               "took", "made", "held", "came", "went", "saw", "gave", "left", "won", "lost",
-               "hit", "struck", "paid", "sold", "bought", "sent", "put", "cut", "set"}  # fmt: skip
 # Named days, shows and habits that are not dates of this week: "Black Friday", "Fox News
 # Sunday", "every Monday".
 _NAMED_DAYS = re.compile(
@@ -199,36 +184,29 @@ def _tokens(text: str) -> list[str]:
     return ["'ll" if w.endswith("'ll") else w for w in words]
 
 
-# "reports … of an explosion on Sunday morning", "footage of Monday's crash": the day is the
-# reported event's, whatever the clause goes on to plan ("would also investigate reports …")
-_REPORT_NOUNS = {"report", "reports", "news", "footage", "video", "videos", "images", "photos",
-                 "accounts", "account", "evidence", "signs", "sightings", "claims",
-                 "witnesses"}  # fmt: skip
-
-
 def _tense_of(tokens: list[str]) -> Tense | None:
     """The first tense marker among `tokens` (nearest to the weekday first)."""
     of_seen = False
     for n, token in enumerate(tokens):
         of_seen = of_seen or token in ("of", "about")
-        if of_seen and token in _REPORT_NOUNS:
+        if of_seen and token in REPORT_NOUNS:
             return "past"
-        if token in _FUTURE_WORDS or token in _OUTLOOK:
+        if token in FUTURE_WORDS or token in OUTLOOK:
             return "future"
-        if token in _EXPECTED and n + 1 < len(tokens) and tokens[n + 1] in _PRESENT_BE:
+        if token in EXPECTED and n + 1 < len(tokens) and tokens[n + 1] in PRESENT_BE:
             return "future"  # "are expected Sunday" (not "were expected Sunday")
         if token == "could" and n > 0 and tokens[n - 1] == "be":
             return "future"  # "could be affected … Saturday" (not "could not play Saturday")
         if token == "seen" and _expected(tokens, n):
             return "future"  # "ECB seen extending bond-buying in decision Thursday": expected
-        if token == "to" and n + 1 < len(tokens) and tokens[n + 1] in _FUTURE_BEFORE_TO:
+        if token == "to" and n + 1 < len(tokens) and tokens[n + 1] in FUTURE_BEFORE_TO:
             if n + 2 < len(tokens) and tokens[n + 2] in ("had", "'d"):
                 # "Russia had vowed to strike back for an attack Friday": a plan told from
                 # before the dateline is about a day already come (the attack of the 22nd)
                 return "past"
             return "future"  # reading backwards: "expected to …" arrives as "to", "expected"
-        if token in _PAST_WORDS or (len(token) > 4 and token.endswith("ed")):
-            if n + 1 < len(tokens) and tokens[n + 1] in _PASSIVE:
+        if token in PAST_WORDS or (len(token) > 4 and token.endswith("ed")):
+            if n + 1 < len(tokens) and tokens[n + 1] in PASSIVE:
                 continue
             return "past"
     return None
@@ -241,18 +219,13 @@ _POSSESSIVE = re.compile(r"^['\u2019]s\b")
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|awaiting|upcoming|await)\s+$", re.I)
 
 
-_SIGHTED = {"running", "leaving", "fleeing", "entering", "walking", "driving", "speeding",
-            "carrying", "standing", "sitting", "wearing", "holding", "arriving"}  # fmt: skip
-_WAS = {"was", "were", "been", "had"}  # "was seen leaving": a sighting; "is seen as": expected
-
-
 def _expected(tokens: list[str], n: int) -> bool:
     """Whether "seen" at `n` (tokens read backwards) is the wire's "expected": "Fed seen raising
     rates", "seen as likely to", not "was seen leaving" (a sighting)."""
     after = tokens[n - 1] if n > 0 else ""
     before = tokens[n + 1] if n + 1 < len(tokens) else ""
-    sighting = after in _SIGHTED  # "a man seen running from the scene Tuesday"
-    return (after.endswith("ing") or after in ("as", "to")) and before not in _WAS and not sighting
+    sighting = after in SIGHTED  # "a man seen running from the scene Tuesday"
+    return (after.endswith("ing") or after in ("as", "to")) and before not in WAS and not sighting
 
 
 def _clause_tense(sentence: str, start: int, end: int) -> Tense:
@@ -283,7 +256,7 @@ def _forward_pairs(tokens: list[str]) -> list[str]:
     """Forward order, with "expected to" turned into the backward form `_tense_of` reads."""
     out: list[str] = []
     for n, token in enumerate(tokens):
-        if token in _FUTURE_BEFORE_TO and n + 1 < len(tokens) and tokens[n + 1] == "to":
+        if token in FUTURE_BEFORE_TO and n + 1 < len(tokens) and tokens[n + 1] == "to":
             out += ["to", token]
         else:
             out.append(token)
