@@ -110,6 +110,8 @@ class Checker:
         )
         self.source_q = [source_quantities(s.text, self.source_language) for s in self.sentences]
         self.dated_q = self._add_weekdays(inputs.article)
+        # the headline's own figures ("One hundred years at the Coliseum"): source, unnumbered
+        self.title_q = source_quantities(inputs.article.title, self.source_language)
         self.targets = glossary_targets(inputs.glossary)
         self.glossary_names = [unicodedata.normalize("NFKC", e.target) for e in inputs.glossary]
         # every source form a rendering stands for (ウェストハム: West Ham and @WestHam; アカデ

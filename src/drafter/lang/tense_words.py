@@ -1,6 +1,8 @@
 """The English words that tell a weekday's tense (weekdays.py reads them nearest the weekday
 first): the future's (will, is due to, a forecast's risk), the past's, and the nouns that make
-a day a reported event's. Data only."""
+a day a reported event's; and where a weekday's word is a name, not a day. Data only."""
+
+import re
 
 # fmt: off
 # Words that make a clause about the future, and the past-tense verbs that outrank them when
@@ -42,3 +44,15 @@ SIGHTED = {"running", "leaving", "fleeing", "entering", "walking", "driving", "s
 
 WAS = {"was", "were", "been", "had"}  # "was seen leaving": a sighting; "is seen as": expected
 # fmt: on
+
+# the languages that write their weekdays in lower case: a capital inside a sentence, before
+# another capitalised word, is a person's name ("el alcalde de Lubrín, Domingo José Ramos")
+LOWER_WEEKDAYS = frozenset({"es", "pt", "it", "fr", "nl"})
+
+# a capitalised word right before a German weekday that is no article, preposition or
+# determiner: a first name ("Alisa Sonntag"), not "Am Sonntag", "Jeden Montag"
+GERMAN_FIRST_NAME = re.compile(
+    r"(?<![\w.])(?!(?:Am|Vom|Zum|Bis|Seit|Ab|Jeden|Diesen|Letzten|Kommenden|Nächsten|Vergangenen|"
+    r"Diese[mnrs]?|Der|Die|Das|Den|Dem|Des|Ein|Eine[mnrs]?|Kein|Jede[mnrs]?|Am)\s)"
+    r"[A-ZÄÖÜ][a-zäöüß]{2,}\s+$"
+)

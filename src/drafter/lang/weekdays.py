@@ -47,6 +47,8 @@ from drafter.lang.tense_words import (
     EXPECTED,
     FUTURE_BEFORE_TO,
     FUTURE_WORDS,
+    GERMAN_FIRST_NAME,
+    LOWER_WEEKDAYS,
     OUTLOOK,
     PASSIVE,
     PAST_WORDS,
@@ -371,18 +373,15 @@ def _named_in_english(text: str, language: str | None) -> str:
     return text
 
 
-# the languages that write their weekdays in lower case: a capital inside a sentence, before
-# another capitalised word, is a person's name ("el alcalde de Lubrín, Domingo José Ramos")
-_LOWER_WEEKDAYS = frozenset({"es", "pt", "it", "fr", "nl"})
-
-
 def _weekday_or_name(match: re.Match[str], *, english: str, language: str | None) -> str:
     text, word = match.string, match.group(0)
-    if language in _LOWER_WEEKDAYS and word[:1].isupper():
+    if language in LOWER_WEEKDAYS and word[:1].isupper():
         before = text[: match.start()].rstrip()
         opens = not before or before[-1] in '.!?¡¿:«“"—'
         if not opens and re.match(r"\s+[A-ZÁÉÍÓÚÑ]", text[match.end() :]):
             return word
+    if language == "de" and GERMAN_FIRST_NAME.search(text[: match.start()]):
+        return word  # "MDR (Engin Haupt, Alisa Sonntag)": German capitalises its weekdays
     return f" {english} "
 
 

@@ -424,8 +424,8 @@ def _find_elsewhere(checker: Checker, quantity: Quantity) -> str | None:
     figure stated exactly must be there exactly, or as an approximation of the same kind
     (「3億ドル」 for "about $310 million"): 32 people is not "about 30%" somewhere else."""
     loose = quantity.approx or bool(quantity.bound)
-    if any(same_value(quantity, q) for q in checker.dated_q):
-        return checker.sentences[0].id if checker.sentences else None
+    if any(same_value(quantity, q) for q in [*checker.dated_q, *checker.title_q]):
+        return checker.sentences[0].id if checker.sentences else None  # the page's date, title
     for n, found in enumerate(checker.source_q):
         for q in found:
             if not same_value(quantity, q):

@@ -10,6 +10,7 @@ from drafter.lang.quantities.english_words import (
     EN_NUM,
     MONTH_NAMES,
     NUM_WORD,
+    ORDINALS,
     SPELLED_PHRASES,
     WORDS,
     en_value,
@@ -207,6 +208,7 @@ def _spelled_out(text: str) -> str:
     text = _DEVANAGARI_COUNT_WORD.sub(lambda m: _DEVANAGARI_COUNT[m[0]], text)  # पाँच जेट: 5
     text = _ARABIC_WORD.sub(lambda m: _ARABIC[m[0]], text)  # ٣٩ ألف: 39 thousand
     text = _SHILLINGS.sub(_shillings, text)  # East Africa's "4m/-": 4 million shillings
+    text = _ANNIVERSARY.sub(_anniversary, text)  # "its 30th anniversary": 30 years (30周年)
     text = _UNIT_AFTER.sub(lambda m: f"{m[1]} {_UNITS_UNREAD[m[2]]}", text)  # दस साल: 10 years
     text = re.sub(
         rf"\b({EN_NUM})\s+(lakh|crore)s?\b",
@@ -273,6 +275,21 @@ _DEVANAGARI_SCALE_WORD = re.compile("|".join(sorted(_DEVANAGARI_SCALE, key=len, 
 _DEVANAGARI_COUNT = {"दो": "2", "तीन": "3", "चार": "4", "पाँच": "5", "पांच": "5", "छह": "6",
                      "सात": "7", "आठ": "8", "नौ": "9", "दस": "10", "बीस": "20", "सौ": "100",
                      "हज़ार": "1000", "हजार": "1000"}  # fmt: skip
+# "the 30th anniversary", "the seventh anniversary of the riots": so many years (30周年)
+_ANNIVERSARY = re.compile(
+    rf"\b(\d+)(?:st|nd|rd|th)|\b({'|'.join(ORDINALS)})(?=\s+(?:anniversary|jubilee)\b)",
+    re.IGNORECASE,
+)
+
+
+def _anniversary(match: re.Match[str]) -> str:
+    after = match.string[match.end() : match.end() + 12].lstrip().lower()
+    if not after.startswith(("anniversary", "jubilee")):
+        return match.group(0)
+    years = match[1] or str(ORDINALS[match[2].lower()])
+    return f"{years} years'"
+
+
 # East Africa writes its shillings "4m/-", "10,000/-"
 _SHILLINGS = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s?(m|bn|b|k)?\s*/-", re.IGNORECASE)
 _SHILLING_SCALE = {"m": " million", "bn": " billion", "b": " billion", "k": " thousand"}

@@ -55,7 +55,7 @@ _JA_TOKEN = re.compile(
     rf"(?P<num>{_JA_NUMBER.pattern})\s*"
     rf"(?P<unit>%ポイント|パーセントポイント|%|パーセント|割|米ドル|ドル|ユーロ|円|ポンド|人民元|元|ウォン|ルピー|ナイラ|レアル|ルーブル|ルピア|"
     rf"シリング|リンギット|ランド|バーツ|ペソ|リラ|ディルハム|リヤル|シェケル|ズロチ|"
-    rf"フラン|カ月|か月|ヵ月|ヶ月|ケ月|箇月|週間|日間|時間|年間|分間|分(?!の[0-9０-９一二三四五六七八九十])|秒間|秒|年|月|日|"
+    rf"フラン|カ月|か月|ヵ月|ヶ月|ケ月|箇月|週間|日間|時間|年間|周年|分間|分(?!の[0-9０-９一二三四五六七八九十])|秒間|秒|年|月|日|"
     rf"{_JA_COUNTERS})?"
 )
 # 23年3月: a year written with two digits, as news does
@@ -380,6 +380,8 @@ def _ja_kind(
         if unit == "年" and re.fullmatch(r"1[0-7]\d\d年", token) and _OLD_YEAR.match(follows):
             return Quantity("year", value, "", token, approx)  # 1796年以来: the year
         return Quantity("duration", dur(value * 12), "months", token, approx)  # 3.2年: 38.4
+    if unit == "周年":  # 創立30周年: thirty years ("30-jähriges Bestehen", "30th anniversary")
+        return Quantity("duration", dur(value * 12), "months", token, approx)
     if unit in ("カ月", "か月", "ヵ月", "ヶ月", "ケ月", "箇月"):
         return Quantity("duration", value, "months", token, approx)
     if unit == "歳" and _AGE_GAP.match(text, end):  # 20歳若い: "20 years younger", a span
