@@ -26,23 +26,9 @@ _BODY_WORDS = {"department", "ministry", "office", "court", "council", "committe
                "service", "house", "party", "university", "bank", "board"}  # fmt: skip
 _UNITS = {"gb", "tb", "mb", "kb", "ghz", "mhz", "hz", "wh", "kwh", "mah", "mm", "cm", "km",
           "kg", "mph", "fps", "dpi", "ppi", "ram", "ssd", "usb", "cpu", "gpu"}  # fmt: skip
-_JOINERS = {
-    "for",
-    "of",
-    "de",
-    "da",
-    "del",
-    "der",
-    "van",
-    "von",
-    "la",
-    "le",
-    "du",
-    "bin",
-    "al",
-    "y",
-    "es",
-}  # Dar es Salaam
+# (es: Dar es Salaam)
+_JOINERS = {"for", "of", "de", "da", "del", "der", "van", "von", "la", "le", "du", "bin", "al", "y",
+            "es"}  # fmt: skip
 _TITLES = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "prof",
            "st", "pres", "rev", "sir", "lord", "lady", "dame", "president", "governor",
            "senator", "minister", "secretary", "chancellor", "judge", "mayor",

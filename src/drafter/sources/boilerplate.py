@@ -26,11 +26,9 @@ def without_subscription_notice(lines: list[str]) -> list[str]:
     addresses the reader about a subscription, an account or a device, when at least two
     lines and half of those from there on do."""
     start = max(0, len(lines) - _TAIL)
-    for at in range(start, len(lines)):
-        if not _NOTICE.search(lines[at]):
-            continue
-        rest = lines[at:]
-        hits = sum(1 for line in rest if _NOTICE.search(line))
-        if hits >= 2 and hits >= _SHARE * len(rest):
-            return lines[:at]
+    marks = [bool(_NOTICE.search(line)) for line in lines[start:]]
+    for at, marked in enumerate(marks):
+        hits = sum(marks[at:])
+        if marked and hits >= 2 and hits >= _SHARE * len(marks[at:]):
+            return lines[: start + at]
     return lines

@@ -9,18 +9,24 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+
+def _declared_date(key: str, meta: str) -> re.Pattern[str]:
+    """A page's declared date under `key` in JSON-LD, or in a <meta> named `meta` (or `key`)
+    with its date before or after the name."""
+    names = rf"(?:property|name|itemprop)=[\"'](?:{meta}|{key})[\"']"
+    value = r"\b(?:content|value)=[\"']([^\"']{8,40})[\"']"
+    return re.compile(
+        rf"\"{key}\"\s*:\s*\"([^\"]{{8,40}})\""
+        rf"|<meta[^>]+{names}[^>]*{value}|<meta[^>]+{value}[^>]*{names}",
+        re.IGNORECASE,
+    )
+
+
 # the date a page declares it was first published: schema.org's datePublished (JSON-LD or
 # microdata) or Open Graph's article:published_time, whichever comes first
 # in JSON-LD, or a <meta> with `content` or, as some sites write it, `value` (BroadwayWorld's
 # itemprop="datePublished" value="2016-10-13…"; its copyright date had been taken instead)
-_PUBLISHED = re.compile(
-    r"\"datePublished\"\s*:\s*\"([^\"]{8,40})\""
-    r"|<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished)[\"']"
-    r"[^>]*\b(?:content|value)=[\"']([^\"']{8,40})[\"']"
-    r"|<meta[^>]+\b(?:content|value)=[\"']([^\"']{8,40})[\"'][^>]*"
-    r"(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished)[\"']",
-    re.IGNORECASE,
-)
+_PUBLISHED = _declared_date("datePublished", "article:published_time")
 
 
 def publication_date(
@@ -47,12 +53,7 @@ def _publication_date(html: str, extracted: str | None, url: str | None) -> str 
     return declared if apart > 1 else extracted
 
 
-_MODIFIED = re.compile(
-    r"\"dateModified\"\s*:\s*\"([^\"]{8,40})\""
-    r"|<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:modified_time|dateModified)[\"']"
-    r"[^>]*\b(?:content|value)=[\"']([^\"']{8,40})[\"']",
-    re.IGNORECASE,
-)
+_MODIFIED = _declared_date("dateModified", "article:modified_time")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 

@@ -277,17 +277,13 @@ _DEVANAGARI_COUNT = {"दो": "2", "तीन": "3", "चार": "4", "पा�
                      "हज़ार": "1000", "हजार": "1000"}  # fmt: skip
 # "the 30th anniversary", "the seventh anniversary of the riots": so many years (30周年)
 _ANNIVERSARY = re.compile(
-    rf"\b(\d+)(?:st|nd|rd|th)|\b({'|'.join(ORDINALS)})(?=\s+(?:anniversary|jubilee)\b)",
+    rf"\b(?:(\d+)(?:st|nd|rd|th)|({'|'.join(ORDINALS)}))(?=\s+(?:anniversary|jubilee)\b)",
     re.IGNORECASE,
 )
 
 
 def _anniversary(match: re.Match[str]) -> str:
-    after = match.string[match.end() : match.end() + 12].lstrip().lower()
-    if not after.startswith(("anniversary", "jubilee")):
-        return match.group(0)
-    years = match[1] or str(ORDINALS[match[2].lower()])
-    return f"{years} years'"
+    return f"{match[1] or ORDINALS[match[2].lower()]} years'"
 
 
 # East Africa writes its shillings "4m/-", "10,000/-"
