@@ -355,9 +355,11 @@ def plausible_slip(claim: Quantity, source: Quantity) -> bool:
     count of five or fewer is a rival only within five times: 「2枚のアルバム」 counts what the
     sentence names, not the "30-date" tour of its source sentence (a slip, or a changed
     figure, keeps its size: digits swapped, doubled, another round number). No figure more
-    than 20 times another is a slip for it."""
+    than 20 times another is a slip for it. A zero is a slip for no other count or plain
+    number (「0から1までの範囲」 against "from zero … to one; … from 0.1-0.2 to 0.3-0.4", whose
+    zero is written in words): only a rate or a sum may be cut to zero."""
     if not (source.value and claim.value):
-        return True
+        return claim.kind not in ("number", "duration") or source.value == claim.value
     if claim.kind == source.kind == "year" and _decade(claim) != _decade(source):
         return False  # "the early 2000s" names no year that 2010 could be a slip for
     if claim.kind == source.kind == "duration":

@@ -374,3 +374,55 @@ ORDINAL_STEMS["tr"] = {"birinci": 1, "ikinci": 2, "üçüncü": 3, "dördüncü"
                        "altıncı": 6, "yedinci": 7, "sekizinci": 8, "dokuzuncu": 9,
                        "onuncu": 10}  # fmt: skip
 ORDINAL_ENDINGS["tr"] = ""
+
+# Danish, Norwegian (Bokmål, Nynorsk) and Swedish (Sermitsiaq's "85 procent", "22.-27. januar
+# 2025", "497 personer"): their figures are read so that a faithful draft's are found; the
+# check does not read these languages otherwise (no must-fix, foreign.LISTED_ONLY)
+# fmt: off
+MONTHS["da"] = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                "september", "oktober", "november", "december")
+MONTHS["no"] = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+                "september", "oktober", "november", "desember")
+MONTHS["sv"] = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                "september", "oktober", "november", "december")
+WEEKDAYS["da"] = WEEKDAYS["no"] = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag",
+                                   "søndag")
+WEEKDAYS["sv"] = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+_NORDIC_SCALES = {"tusind|tusen": "thousand", "mio\\.?|millioner|million(?:er)?": "million",
+                  "mia\\.?|mrd\\.?|milliarder?|miljard(?:er)?": "billion",
+                  "procent|prosent|pct\\.?": "percent", "euro": "euros", "dollars?": "dollars",
+                  "år(?:et)?": "years", "måneder|måned|måneders|månader|månad": "months",
+                  "uger|uge|uker|uke|veckor|vecka": "weeks",
+                  "dage|dag|dager|dagar|døgn|dygn": "days",
+                  "timer|time|timmar|timme": "hours", "minutter|minuter|minut": "minutes"}
+AFTER_NUMBER["da"] = AFTER_NUMBER["no"] = AFTER_NUMBER["sv"] = _NORDIC_SCALES
+BEFORE_NUMBER["da"] = {"mere end|over": "more than", "mindst": "at least", "op til": "up to",
+                       "mindre end|under": "less than", "omkring|cirka|ca\\.|cirka": "about",
+                       "næsten|knap": "nearly"}
+BEFORE_NUMBER["no"] = {"mer enn|over": "more than", "minst": "at least", "opp til": "up to",
+                       "mindre enn|under": "less than", "omkring|cirka|ca\\.|rundt": "about",
+                       "nesten|knapt": "nearly"}
+BEFORE_NUMBER["sv"] = {"mer än|över": "more than", "minst": "at least", "upp till": "up to",
+                       "mindre än|under": "less than", "omkring|cirka|ca\\.|runt|ungefär": "about",
+                       "nästan": "nearly"}
+NUMBER_WORDS["da"] = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8,
+                      "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tyve": 20, "tredive": 30,
+                      "hundrede": 100}
+NUMBER_WORDS["no"] = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7,
+                      "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tjue": 20,
+                      "tretti": 30, "førti": 40, "femti": 50, "hundre": 100}
+NUMBER_WORDS["sv"] = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+                      "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tjugo": 20, "trettio": 30,
+                      "fyrtio": 40, "femtio": 50, "hundra": 100}
+ONE["da"] = ONE["no"] = "en|et|ett|ei"
+ONE["sv"] = "en|ett"
+RANGE["da"] = ("mellem|fra", "og|til|eller")
+RANGE["no"] = ("mellom|fra", "og|til|eller")
+RANGE["sv"] = ("mellan|från", "och|till|eller")
+AGE["da"] = AGE["no"] = AGE["sv"] = r"(?P<n>\d+)-åri\w*"  # en 37-årig kvinde
+# fmt: on
+for _norwegian in ("nb", "nn"):
+    MONTHS[_norwegian], WEEKDAYS[_norwegian] = MONTHS["no"], WEEKDAYS["no"]
+    AFTER_NUMBER[_norwegian], BEFORE_NUMBER[_norwegian] = AFTER_NUMBER["no"], BEFORE_NUMBER["no"]
+    NUMBER_WORDS[_norwegian], RANGE[_norwegian] = NUMBER_WORDS["no"], RANGE["no"]
+    ONE[_norwegian], AGE[_norwegian] = ONE["no"], AGE["no"]

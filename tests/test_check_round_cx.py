@@ -1,0 +1,68 @@
+"""Round CX (8 unseen drafts of flairNLP/fundus's pages, drafted after round CW's changes: the
+Daily Star, The New Yorker, The Globe and Mail, The Washington Times, the Washington Free
+Beacon, Sermitsiaq (Danish), the National Post and The Intercept; threads in English, Spanish,
+French, German, Danish, Hindi and Arabic): 1 must-fix and 37 to verify at first check. The
+must-fix was a zero the source writes in words taken for a slip of another figure; the Danish
+page's figures were all listed as missing."""
+
+from __future__ import annotations
+
+from drafter.check.claims.numbers import plausible_slip
+from drafter.check.core import check
+from drafter.lang.quantities import Quantity, ja_quantities, missing_quantities
+from drafter.lang.quantities.foreign import reads, source_quantities
+from drafter.lang.text import normalize
+from tests.helpers import check_inputs
+
+_ALBEDO = (
+    "Last year, the team published a paper about their work at the test pond. Albedo "
+    "measurements range from zero, for perfect absorption, to one, for mirrorlike reflection; "
+    "the bubbles raised the albedo of late-winter pond ice from 0.1-0.2 to 0.3-0.4. After a "
+    "February snowfall, it was impossible to see any difference."
+)
+
+
+def _background(source: str, claim: str, evidence: list[str]) -> list[tuple[bool, list[str]]]:
+    inputs = check_inputs(source, f"# t\n\nニュース\n\nリード。\n\n## 補足説明\n\n{claim}\n")
+    inputs.recorded_evidence[normalize(claim)] = evidence
+    return [(c.fails, c.reasons) for c in check(inputs).claims if c.section == "background"]
+
+
+def test_a_zero_is_no_slip_for_another_figure() -> None:
+    """The New Yorker's "Albedo measurements range from zero … to one; … from 0.1-0.2 to
+    0.3-0.4" for 「値は…0から、…1までの範囲で表されます」 (the background citing it): the claim's
+    0 was must-fix against the source's 0.1 (round CX), the zero being in words. A zero count
+    is a slip for no other; a changed figure of the same sentence is still must-fix."""
+    zero = "値は光をすべて吸収する0から、鏡のようにすべて反射する1までの範囲で表されます。"
+    [(fails, reasons)] = _background(_ALBEDO, zero, ["S2"])
+    assert not fails and not reasons
+    changed = "泡はアルベドを0.1〜0.2から0.5〜0.6に高めました。"
+    [(fails, reasons)] = _background(_ALBEDO, changed, ["S2"])
+    assert fails and any("0.5" in r for r in reasons)
+    count = Quantity("number", 0.0, "", "0")
+    assert not plausible_slip(count, Quantity("number", 0.1, "", "0.1"))
+    rate = Quantity("percent", 0.0, "%", "0%")  # a rate cut to zero may be a slip for 0.25%
+    assert plausible_slip(rate, Quantity("percent", 0.25, "%", "0.25%"))
+
+
+def _found(japanese: str, source: str, language: str) -> bool:
+    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
+
+
+def test_danish_norwegian_and_swedish_figures_are_read() -> None:
+    """Sermitsiaq's "85 procent", "22.-27. januar 2025 blandt 497 personer", "om 10-20 år" were
+    all listed as figures the source lacks (round CX: 14 items to verify on one draft). They
+    are read now, in Norwegian and Swedish too; another figure is still missing, and the rest
+    of these languages is not read, so what the figures alone call wrong stays listed."""
+    danish = "Kun 8 procent vil være amerikanere, mens 85 procent siger nej."
+    assert _found("住民の85%は米国入りを望まず、8%にとどまった。", danish, "da")
+    assert not _found("住民の80%は米国入りを望まない。", danish, "da")
+    poll = "Undersøgelsen er gennemført 22.-27. januar 2025 blandt 497 personer."
+    assert _found("調査は1月22日から27日にかけて497人を対象に行われた。", poll, "da")
+    assert _found("その時期は10〜20年先だという。", "Det skal ske om 10-20 år.", "da")
+    assert _found("約150万クローネ", "Omkring 1,5 millioner kroner blev betalt.", "no")
+    assert _found(
+        "売上は3週間で40%増えた。", "Försäljningen ökade med 40 procent på tre veckor.", "sv"
+    )
+    assert not _found("売上は3週間で45%増えた。", "Försäljningen ökade med 40 procent.", "sv")
+    assert not reads("da") and not reads("sv") and not reads("nb") and reads("de")
