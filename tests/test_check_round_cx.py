@@ -66,3 +66,21 @@ def test_danish_norwegian_and_swedish_figures_are_read() -> None:
     )
     assert not _found("売上は3週間で45%増えた。", "Försäljningen ökade med 40 procent.", "sv")
     assert not reads("da") and not reads("sv") and not reads("nb") and reads("de")
+
+
+def test_a_korean_half_joins_its_figure() -> None:
+    """Round CY (drafted after round CX's changes: the Independent, Reuters, the Guardian,
+    Mexico News Daily, Euronews, the Daily Star, The Gateway Pundit and the i; threads in
+    English, Nepali, Spanish, Portuguese, Korean, Ukrainian and Italian): 1 must-fix and 16 to
+    verify at first check. The must-fix: a Korean reader's "렌트카로 한 시간 반쯤 달려서" (about an
+    hour and a half by car) translated 「1時間半くらい走って」 was called a changed figure against
+    "1時間", the half unread. 반 after a span is half of it; a changed span is still wrong."""
+    from tests.helpers import reaction_reasons
+
+    body = "저도 탬파로 들어가서 렌트카로 한 시간 반쯤 달려서 올랜도 갔어요."
+    source = "Flying into Tampa could save families at least £400, the agent said."
+    right = "俺もタンパに降りて、レンタカーで1時間半くらい走ってオーランドに行ったよ。"
+    assert not reaction_reasons(source, body, {"Tampa": "タンパ"}, right)
+    wrong = "俺もタンパに降りて、レンタカーで3時間くらい走ってオーランドに行ったよ。"
+    assert any("3時間" in r for r in reaction_reasons(source, body, {"Tampa": "タンパ"}, wrong))
+    assert _found("2年半待った", "2년 반 동안 기다렸다", "ko")

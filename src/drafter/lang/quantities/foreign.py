@@ -427,6 +427,12 @@ def _korean(text: str) -> str:
     text = re.sub(r"약\s*(?=\d)", "約", text)
     for korean, japanese in KOREAN_UNITS:
         text = re.sub(rf"(?<=[\d万億兆千])\s*{korean}", japanese, text)
+    # "한 시간 반쯤" (an hour and a half, round CY), "2년 반": the half joins the figure
+    text = re.sub(
+        r"(\d+)(時間|年|か月|週間|日|分)\s*반(?=쯤|정도|가량|동안|만에|이|의|[^가-힣]|$)",
+        r"\1.5\2",
+        text,
+    )
     # Korean spacing parts a figure at each scale ("1억 5,700만 달러", "3만 5천 명"): one figure
     text = re.sub(r"(?<=\d[億兆万])\s+(?=\d)", "", text)
     for korean, japanese in KOREAN_BOUNDS:
