@@ -84,3 +84,39 @@ def test_a_korean_half_joins_its_figure() -> None:
     wrong = "俺もタンパに降りて、レンタカーで3時間くらい走ってオーランドに行ったよ。"
     assert any("3時間" in r for r in reaction_reasons(source, body, {"Tampa": "タンパ"}, wrong))
     assert _found("2年半待った", "2년 반 동안 기다렸다", "ko")
+
+
+def test_a_ministry_named_by_a_loanword_is_no_person() -> None:
+    """「副首相兼デジタル転換相として」 (The Gateway Pundit's Fedorov, minister of digital
+    transformation) listed デジタル as a person missing from the source and glossary (round
+    CY): a common loanword before a kanji compound and 相 names the ministry. A name before an
+    office is still a person (ラブロフ露外相), and so is a common word before a personal title."""
+    from drafter.lang.names import name_mentions
+
+    assert name_mentions("フェドロフ氏は副首相兼デジタル転換相として知られる。", [], "") == [
+        m for m in name_mentions("フェドロフ氏は", [], "")
+    ]
+    assert [(m.text, m.person) for m in name_mentions("ラブロフ露外相は語った。", [], "")] == [
+        ("ラブロフ", True)
+    ]
+    assert [(m.text, m.person) for m in name_mentions("グリーン氏は語った。", [], "")] == [
+        ("グリーン", True)
+    ]
+
+
+def test_poms_are_the_british() -> None:
+    """An Australian reader's "all of them were Aussies or Poms" translated 「全員オーストラリア人
+    かイギリス人」 was a name swap to verify (round CY): Pom, Pommy is Australian for British.
+    Kiwis are not: put as イギリス人 they are still listed."""
+    from tests.helpers import reaction_reasons
+
+    source = (
+        "An Australian teenager has become the sixth person to die after drinking tainted "
+        "alcohol in Laos, her family said. A British woman died earlier."
+    )
+    glossary = {"Australian": "オーストラリア"}
+    translation = "これで6人死んで、見た限り全員オーストラリア人かイギリス人だよな。"
+    poms = "Six dead now and all of them were Aussies or Poms from what I can tell."
+    assert not reaction_reasons(source, poms, glossary, translation)
+    kiwis = "Six dead now and all of them were Aussies or Kiwis from what I can tell."
+    assert any("Kiwis" in r for r in reaction_reasons(source, kiwis, glossary, translation))

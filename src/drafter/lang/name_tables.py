@@ -9,7 +9,7 @@ from drafter.lang.exonyms_foreign import foreign_forms
 # "anglican": 英国国教会, the Church of England
 _BRITAIN = ("britain", "british", "brit", "brits", "u.k.", "uk", "united kingdom", "england",
             "london", "anglican", "briton", "britons", "englishman", "englishwoman",
-            "englishmen")  # fmt: skip
+            "englishmen", "pom", "poms", "pommy", "pommies")  # fmt: skip
 
 # Katakana names of countries and regions whose English names sound nothing like them, with
 # the words (name, adjective, capital) a source uses for them.

@@ -51,6 +51,8 @@ _NAME_AFTER = re.compile(
 
 # an office rather than a personal title (代表, 局長): a common noun may hold it
 _OFFICE_ONLY = re.compile(r"^(?:代表|局長|理事長)")
+# a minister named by the field after it: a kanji compound, then 相 or 大臣
+_MINISTRY = re.compile(r"^[一-龥]{2,6}(?:相|大臣)")
 
 
 @dataclass
@@ -226,8 +228,10 @@ def name_mentions(
         person = bool(_NAME_AFTER.match(after)) and not (
             _PLACE_OFFICE.match(after) and _a_place(run)
         )
-        if person and _OFFICE_ONLY.match(after) and common_noun(run):
-            person = False  # チーム代表, ユーザー代表: an office of a common noun, no name
+        if person and (_OFFICE_ONLY.match(after) or _MINISTRY.match(after)) and common_noun(run):
+            # チーム代表, ユーザー代表: an office of a common noun, no name; デジタル転換相 (the
+            # minister of digital transformation, round CY) a ministry named by a loanword
+            person = False
         if person or _looks_like_name(start, end, tokens, lowered, text):
             found.append(NameMention(run, parts, person=person))
     return found
