@@ -120,3 +120,26 @@ def test_poms_are_the_british() -> None:
     assert not reaction_reasons(source, poms, glossary, translation)
     kiwis = "Six dead now and all of them were Aussies or Kiwis from what I can tell."
     assert any("Kiwis" in r for r in reaction_reasons(source, kiwis, glossary, translation))
+
+
+def test_a_newsletters_agenda_is_ahead() -> None:
+    """The Globe and Mail's business newsletter (Wednesday 28 August 2024) ends with "Today: …",
+    "Tomorrow: …" and "Friday: Canadian Western Bank reports …": the lead was offered Friday
+    the 23rd (round CX; the helper left the sentence out). After an agenda's "Today:" or
+    "Tomorrow:", a line opening with a weekday's label is the coming day; a weekday in a
+    sentence that tells what happened is read as before, and so is a label before any agenda."""
+    from datetime import date
+
+    from drafter.lang.weekdays import weekday_dates
+    from drafter.models import SourceSentence
+
+    lines = [
+        "Friday: the bank reported its results.",
+        "Today: Nvidia reports after the close.",
+        "Investors will be chewing over reports from the banks.",
+        "The bank said on Friday that profits fell.",
+        "Friday: Canadian Western Bank reports as it awaits approval.",
+    ]
+    sentences = [SourceSentence(id=f"S{n}", text=t) for n, t in enumerate(lines, start=1)]
+    found = {e.sentence_id: e.date for e in weekday_dates(sentences, date(2024, 8, 28))}
+    assert found == {"S1": date(2024, 8, 23), "S4": date(2024, 8, 23), "S5": date(2024, 8, 30)}

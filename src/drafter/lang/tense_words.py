@@ -56,3 +56,7 @@ GERMAN_FIRST_NAME = re.compile(
     r"Diese[mnrs]?|Der|Die|Das|Den|Dem|Des|Ein|Eine[mnrs]?|Kein|Jede[mnrs]?|Am)\s)"
     r"[A-ZÄÖÜ][a-zäöüß]{2,}\s+$"
 )
+
+# a newsletter's agenda ("Today: …", "Tomorrow: …") and a weekday labelling one of its days
+AGENDA = re.compile(r"(?:Today|Tomorrow|This week|Coming up)\s*:", re.IGNORECASE)
+DAY_LABEL = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*:")

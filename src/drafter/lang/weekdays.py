@@ -44,6 +44,8 @@ from typing import Literal, Protocol
 from drafter.lang.quantities.foreign import CJK_FIGURES
 from drafter.lang.quantities.foreign_words import WEEKDAYS as FOREIGN_WEEKDAYS
 from drafter.lang.tense_words import (
+    AGENDA,
+    DAY_LABEL,
     EXPECTED,
     FUTURE_BEFORE_TO,
     FUTURE_WORDS,
@@ -286,8 +288,10 @@ def weekday_dates(
     found: list[WeekdayDate] = []
     foreign = language not in (None, "en")
     next_day = _next_day(language)
+    agenda = False  # after a newsletter's "Today: …" or "Tomorrow: …", "Friday: …" is ahead
     for sentence in sentences:
         text = _named_in_english(sentence.text, language) if foreign else sentence.text
+        agenda = agenda or bool(AGENDA.match(text))
         schedule = _DAY_RANGE.search(text) is not None
         for match in _MENTION.finditer(text):
             before = text[: match.start()]
@@ -298,19 +302,8 @@ def weekday_dates(
                 continue  # "Saturday Academy", "the Sunday editions": a name, a recurring thing
             if _DATE_AFTER.match(after):
                 continue  # "on Saturday, May 18": the source gives the date itself
-            modifier = (match.group("modifier") or "").lower()
             day = WEEKDAYS.index(match.group("day").capitalize())
-            tense: Tense
-            if foreign:
-                tense = "unread"
-            elif match.group("week"):
-                tense = "next_week" if match.group("week").lower() == "next" else "last_week"
-            elif modifier == "last":
-                tense = "last"
-            elif modifier in ("next", "coming"):
-                tense = "next"
-            else:
-                tense = _clause_tense(text, match.start(), match.end())
+            tense = _mention_tense(match, text, foreign=foreign, agenda=agenda)
             phrase = _phrase(text, match.start(), match.group(0))
             entry = WeekdayDate(sentence.id, phrase, resolve(day, dateline, tense), tense)
             if entry not in found:
@@ -333,6 +326,23 @@ def weekday_dates(
             if entry not in found:
                 found.append(entry)
     return found
+
+
+def _mention_tense(match: re.Match[str], text: str, *, foreign: bool, agenda: bool) -> Tense:
+    """A weekday mention's tense: unread in another language, else its modifier ("last", "next
+    week"), an agenda's label after "Today:" ("Friday: …"), else its clause."""
+    modifier = (match.group("modifier") or "").lower()
+    if foreign:
+        return "unread"
+    if match.group("week"):
+        return "next_week" if match.group("week").lower() == "next" else "last_week"
+    if modifier == "last":
+        return "last"
+    if modifier in ("next", "coming"):
+        return "next"
+    if agenda and match.start() == 0 and DAY_LABEL.match(text):
+        return "future"
+    return _clause_tense(text, match.start(), match.end())
 
 
 # yesterday and tomorrow, by the source's language, where the word means nothing else (German
