@@ -162,6 +162,63 @@ def test_catalogued_authors_keep_their_names_whole() -> None:
     assert article.author == "Xiaoying You; Mariana Lenharo", article.author
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # The Washington Times: <meta name="author" content="The Washington Times
+        # https://www.washingtontimes.com"> beside the writer's came out as "The Washington
+        # Times https; Www Washingtontimes Com; Tom Davies" (round CX)
+        ('<meta property="og:site_name" content="The Daily Ledger"/>'
+         '<meta name="author" content="The Daily Ledger https://www.dailyledger.com"/>'
+         '<meta name="Author" content="Tom Baker"/>', "Tom Baker"),
+        # The Intercept: article:author is the poster's login ("aligharib"), not the writer
+        ('<meta property="article:author" content="janedoe"/>'
+         '<meta name="author" content="Jane Doe"/>', "Jane Doe"),
+        # a blogger's copyright line names the writer: the only name is kept
+        ('<meta name="author" content="John Smith"/>'
+         '<meta name="copyright" content="© 2024 John Smith. All rights reserved."/>',
+         "John Smith"),
+    ],
+)  # fmt: skip
+def test_the_credit_names_writers_not_the_site(head: str, expected: str) -> None:
+    from drafter.sources.article import extract_article
+
+    html = _page_with("Bridge", head, "The council approved the new bridge after a debate. ")
+    assert extract_article(html, url="https://www.dailyledger.com/news/1").author == expected
+
+
+@pytest.mark.parametrize(
+    ("found", "head", "site", "expected"),
+    [
+        # The New Yorker's <meta name="author" content="Condé Nast">, which its copyright
+        # line names: the publisher, not a writer (round CX)
+        ("Condé Nast; Rachel Riederer",
+         '<meta name="copyright" content="Copyright (c) Cond&eacute; Nast 2023"/>',
+         "The New Yorker", "Rachel Riederer"),
+        # a local paper's copy of a wire story: the wire is the credit it needs, even where
+        # the copyright line names it
+        ("Meg Kinnard; Associated Press",
+         '<meta name="copyright" content="Copyright 2019 The Associated Press"/>',
+         "Connecticut Post", "Meg Kinnard; Associated Press"),
+        # hessenschau.de's "hessenschau.de, Frankfurt, Germany": the site and its address
+        ("Hessenschau De; Frankfurt; Germany",
+         '<link rel="canonical" href="https://www.hessenschau.de/x"/>'
+         '<meta name="copyright" content="Hessischer Rundfunk, Frankfurt, Germany"/>',
+         "hessenschau.de", None),
+        # a byline that is the site's own name names no writer
+        ("Salzburger Nachrichten", "", "Salzburger Nachrichten", None),
+        ("Sophie Foster; Sophie-Foster", '<meta name="x" content="sophie-foster"/>', "Star",
+         "Sophie Foster"),
+    ],
+)  # fmt: skip
+def test_the_credit_drops_publishers_and_addresses(
+    found: str, head: str, site: str, expected: str | None
+) -> None:
+    from drafter.sources.byline import authors
+
+    assert authors(found, f"<html><head>{head}</head></html>", site) == expected
+
+
 def test_the_stories_own_lead_paragraph_is_kept() -> None:
     """ORF sets its lead apart (<p class="story-lead-text">), and the extractor dropped it: the
     only sentence naming Pam Bondi and Matt Gaetz in full never reached the prompts (round CP).

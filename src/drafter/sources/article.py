@@ -108,7 +108,7 @@ def extract_article(
         source_path=source_path,
         title=title or _derived_title(text, Path(source_path).stem if source_path else "page"),
         site_name=site_name,
-        author=authors(document.get("author"), html),
+        author=authors(document.get("author"), html, site_name),
         date=publication_date(html, normalised_date(document.get("date")), canonical, text),
         language=detect_language(f"{title}\n{text}", declared),
         text=text,
