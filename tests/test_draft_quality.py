@@ -603,3 +603,20 @@ def test_review_of_the_weekday_mends() -> None:
     assert _dates(seen, thursday) == [("Tuesday", date(2016, 12, 13))]
     met = "Before Monday's vote, the party met."
     assert _dates(met, thursday) == [("Before Monday", date(2016, 12, 12))]
+
+
+def test_the_lead_sees_the_byline_to_credit_wire_copy(replies: dict[str, Any]) -> None:
+    """The Guardian ran an AP story ("Associated Press" its byline) and the lead credited the
+    Guardian (round CY): the byline reached no prompt. It goes with the outlet and title, fenced
+    as data, so "wire copy is the agency's" can be followed."""
+    article = fixture_article().model_copy(update={"author": "Dana Holt; Associated Press"})
+    stages = _stages(replies, article=article)
+    asyncio.run(stages.upto("lead"))
+    user = _asked(stages, "lead", "user")
+    titles = [c for k, c in fenced_blocks(user) if k == "source-title"]
+    assert len(titles) == 1 and "Dana Holt; Associated Press" in titles[0].splitlines()
+    assert "Associated Press" not in outside_fences(user)
+    assert "the byline, then the title:" in user
+    plain = _stages(replies, article=fixture_article().model_copy(update={"author": None}))
+    asyncio.run(plain.upto("lead"))
+    assert "byline" not in _asked(plain, "lead", "user")

@@ -39,10 +39,16 @@ async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
     draft: LeadDraft = await agent.ask(
         {
             # The outlet's name comes from the page's metadata: untrusted, so fenced too.
+            # the byline tells wire copy ("Associated Press" on the Guardian's page) from the
+            # outlet's own reporting: the lead credits the agency
             "article_title": agent.fence(
-                "source-title", "\n".join(filter(None, [inputs.context.source_name, article.title]))
+                "source-title",
+                "\n".join(
+                    filter(None, [inputs.context.source_name, article.author, article.title])
+                ),
             ),
             "outlet": bool(inputs.context.source_name),
+            "byline": bool(article.author),
             "source_sentences": agent.fence("source", index.numbered()),
             "sentence_count": len(index.sentences),
             "article_date": inputs.context.article_date,
