@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import Anchor, Finding, cite, not_in_source
 from drafter.check.claims.records import scored
+from drafter.check.claims.slips import _time_unit as _time_unit  # re-exported for tests
+from drafter.check.claims.slips import plausible_slip
 from drafter.lang.quantities import (
     Quantity,
     full_year,
@@ -52,7 +54,8 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
     out = _unmatched(checker, section, anchor, unmatched, accounted, window_q, ahead)
     if section in ("lead", "title") and anchor.firm(section):
         others = [q for q in accounted if q not in moved]
-        out += _swapped(checker, _not_rested_on(checker, moved, anchor), others, window_q)
+        moved = _not_rested_on(checker, section, moved, anchor)
+        out += _swapped(checker, moved, others, window_q)
     if claim_q and not out:
         anchor.support.append("numbers")
     return out
@@ -254,11 +257,16 @@ _AHEAD = re.compile(
 )
 
 
-def _not_rested_on(checker: Checker, moved: list[Quantity], anchor: Anchor) -> list[Quantity]:
-    """The moved figures, less those found in a sentence that names someone of the claim the
-    aligned sentences do not: the claim rests on that sentence (「ベス・ミーチャム氏が中心となり、
-    約1年にわたって」 is "after a year of … spearheaded by Beth Meacham", wherever the embeddings
-    put it), so its figure is no swap."""
+def _not_rested_on(
+    checker: Checker, section: str, moved: list[Quantity], anchor: Anchor
+) -> list[Quantity]:
+    """The moved figures, less those a claim rests on elsewhere: in a sentence naming someone
+    of the claim the aligned ones do not (「ベス・ミーチャム氏が中心となり、約1年」 is "after a
+    year of … spearheaded by Beth Meacham", wherever the embeddings put it), or in a title,
+    the source's headline (「女性6人を監禁し2人を殺害」 on "Man kept six women…", its closest
+    sentence "police find … three women still chained"): no swap."""
+    if section == "title":
+        moved = [q for q in moved if not any(same_value(q, t) for t in checker.title_q)]
     if not anchor.named_elsewhere:
         return moved
     kept = []
@@ -347,66 +355,6 @@ def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: b
 
 
 _ONE_UNIT = re.compile(r"^1(?:年|日|週間?|[かカヶケ]月|時間)$")
-
-
-def plausible_slip(claim: Quantity, source: Quantity) -> bool:
-    """A spelled-out small number ("one of them", "two sides") is a rival only for a figure
-    near it (at most twice or half it): 16 nights, or four moons, is not a slip for "one". A
-    count of five or fewer is a rival only within five times: 「2枚のアルバム」 counts what the
-    sentence names, not the "30-date" tour of its source sentence (a slip, or a changed
-    figure, keeps its size: digits swapped, doubled, another round number). No figure more
-    than 20 times another is a slip for it. A zero is a slip for no other count or plain
-    number (「0から1までの範囲」 against "from zero … to one; … from 0.1-0.2 to 0.3-0.4", whose
-    zero is written in words): only a rate or a sum may be cut to zero."""
-    if not (source.value and claim.value):
-        return claim.kind not in ("number", "duration") or source.value == claim.value
-    if claim.kind == source.kind == "year" and _decade(claim) != _decade(source):
-        return False  # "the early 2000s" names no year that 2010 could be a slip for
-    if claim.kind == source.kind == "duration":
-        units = {_time_unit(claim), _time_unit(source)}
-        if None not in units and len(units) > 1:
-            # 「2〜3時間おき」 is no slip for "20–30 minutes": a slip keeps the unit, or the
-            # number (18か月 written 18年)
-            numeral = _numeral(claim)
-            return numeral is not None and numeral == _numeral(source)
-    ratio = max(claim.value, source.value) / min(claim.value, source.value)
-    small_count = claim.kind == "number" and min(claim.value, source.value) <= 5
-    if source.text.isalpha() and not float(claim.value).is_integer():
-        return False  # 全幅1.8m is no slip for "a four-door coupe": a count is whole
-    if source.text.isalpha():
-        # a spelled-out number is often no count at all ("one of them", "one night"): only a
-        # figure near it is a slip for it (「4つの衛星」 is not for "one")
-        return ratio <= 2
-    if small_count:
-        return ratio <= 5
-    # 「12歳」 against "lost around 4,000 reais": a slip keeps the figure's order of magnitude
-    return ratio <= 20
-
-
-def _decade(quantity: Quantity) -> bool:
-    """The 2000s or 2000年代, a decade (read as its first year)."""
-    return bool(re.search(r"\d0(?:['’]?s|年代)$", quantity.text.strip()))
-
-
-# whole English words only: "three weeks" has "hr" in it
-_TIME_UNITS = (
-    ("second", r"秒|\bsecs?\b|\bseconds?\b"), ("minute", r"分|\bmins?\b|\bminutes?\b"),
-    ("hour", r"時間|\bhrs?\b|\bhours?\b"), ("day", r"日|\bdays?\b"),
-    ("week", r"週|\bwks?\b|\bweeks?\b"), ("month", r"[かカヶケヵ箇]月|\bmonths?\b"),
-    ("year", r"年|\byrs?\b|\byears?\b|\bdecades?\b"),
-)  # fmt: skip
-
-
-def _time_unit(quantity: Quantity) -> str | None:
-    """The unit a duration is written in (時間, "hours"), or None when its text has none."""
-    text = quantity.text.lower()
-    return next((unit for unit, pattern in _TIME_UNITS if re.search(pattern, text)), None)
-
-
-def _numeral(quantity: Quantity) -> str | None:
-    """The number a quantity writes in digits (18 of 18か月), or None ("three weeks")."""
-    found = re.search(r"\d+(?:\.\d+)?", quantity.text.replace(",", ""))
-    return found.group(0) if found else None
 
 
 def _firm_for_figures(section: str, quantity: Quantity, anchor: Anchor) -> bool:

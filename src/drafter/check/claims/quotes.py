@@ -6,8 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding
-from drafter.check.claims.numbers import plausible_slip
 from drafter.check.claims.polarity import flipped
+from drafter.check.claims.slips import plausible_slip
 from drafter.lang.names import name_mentions
 from drafter.lang.quantities import ja_quantities, same_kind, same_value
 from drafter.lang.quantities.foreign import source_quantities

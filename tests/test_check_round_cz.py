@@ -1,0 +1,39 @@
+"""Round CZ (8 unseen drafts of flairNLP/fundus's pages, drafted after round CY's changes:
+Politico Europe, Nature, the Mirror, Occupy Democrats, the Evening Standard, Jyllands-Posten
+(Danish), VG (Norwegian) and the Tages-Anzeiger (German); threads in English, French, Spanish,
+Ukrainian, Danish, Norwegian and German): 1 must-fix and 31 to verify at first check. The
+must-fix: a title restating the source's headline figure beside another sentence's."""
+
+from __future__ import annotations
+
+from drafter.check.core import check
+from tests.helpers import check_inputs
+
+# written for the test, after the shape of the Mirror's story
+_PIT = (
+    "Film fans know the pit in the cellar from the thriller. The killer it drew on, Gary "
+    "Heidner, held six women captive in a pit he dug under his house in Philadelphia. When one "
+    "of them escaped, police entered the house and found a torture chamber where three women "
+    "were still chained to a pipe in the pit. Two other women had already been killed. "
+    "Neighbours said a terrible smell came from the house for days."
+)
+
+
+def _title(title: str, headline: str) -> list[tuple[bool, list[str]]]:
+    inputs = check_inputs(
+        _PIT, f"# {title}\n\nニュース\n\n警察は地下で鎖につながれた女性3人を見つけた。\n"
+    )
+    inputs.article = inputs.article.model_copy(update={"title": headline})
+    return [(c.fails, c.reasons) for c in check(inputs).claims if c.section == "title"]
+
+
+def test_a_title_restating_the_headlines_figure_is_no_swap() -> None:
+    """The Mirror's "Man kept six women chained in hole in basement…" drafted as
+    「女性6人を…監禁し2人を殺害した男」: aligned closest to "police find … three women still
+    chained", the title's 6人 was must-fix as a figure swapped for "three" (round CZ). The
+    source's headline states it: a title joins the headline and a sentence. Without the
+    headline's figure the same title is still a swap to fix."""
+    title = "女性6人を鎖でつないだ拷問部屋、警察が踏み込むと2人はすでに殺害されていた"
+    assert _title(title, "Man kept six women chained in a pit under his house") == [(False, [])]
+    [(fails, reasons)] = _title(title, "A pit under the house")
+    assert fails and any("three" in r for r in reasons)
