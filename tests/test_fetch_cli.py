@@ -406,3 +406,35 @@ def test_a_fact_check_is_dated_by_itself_not_by_the_claim_it_reviews(tmp_path: P
         + "</p></article></body></html>"
     )
     assert _fetched(tmp_path, page)["date"] == "2026-05-13"
+
+
+def test_prose_with_many_links_and_ad_labels_between_paragraphs() -> None:
+    """Politico links whole clauses of a paragraph, and sets ad blocks labelled "Advertisement"
+    between its paragraphs: the extractor dropped two paragraphs (the only ones on a 2018 trip
+    a later sentence calls "that one-sided tour") and kept the label as sentence S6 (round CZ;
+    on that page, with the links unwrapped, both come back; on 439 other real pages, 2 more
+    paragraphs come back and nothing else changes). A paragraph that says enough outside its
+    links is prose, read without them; a "Read more" line keeps its link, for the extractor to
+    judge; no ad label is a sentence."""
+    from lxml import etree
+
+    from drafter.sources.article import _clean_text
+    from drafter.sources.flow import flowed
+
+    prose = (
+        '<p>She was questioned after she <a href="https://example.org/a">compared the '
+        "plans of the city to boost spending on the harbour with the plans of the 1930s</a>. "
+        'But she has stood firm in her opposition to <a href="https://example.org/b">the '
+        "regional plan to raise spending on roads by 800 million euros</a>.</p>"
+    )
+    more = '<p>Read more: <a href="https://example.org/d">All our coverage of the bridge</a></p>'
+    tree = flowed(f"<html><body><article>{prose}{more}</article></body></html>")
+    paragraphs = [etree.tostring(p, encoding="unicode") for p in tree.iter("p")]
+    assert "<a " not in paragraphs[0] and "compared the plans of the city" in paragraphs[0]
+    assert '<a href="https://example.org/d">' in paragraphs[1]
+    text = "The council met.\nAdvertisement\nIt voted.\nANZEIGE\nAdvertisement of the bridge."
+    assert _clean_text(text).splitlines() == [
+        "The council met.",
+        "It voted.",
+        "Advertisement of the bridge.",
+    ]

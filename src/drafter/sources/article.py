@@ -275,7 +275,7 @@ def _clean_text(text: str) -> str:
     # a video page's "embed this" code, shown as text: <iframe width='670' frameborder='0' …>
     text = _EMBED_CODE.sub(" ", text)
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line]
+    lines = [line for line in lines if line and not _AD_LABEL.fullmatch(line)]
     while lines and _PAGINATION.fullmatch(lines[-1]):
         lines.pop()  # "- 1", "- 2", "- Single Page": the page's links to its other pages
     return "\n".join(without_subscription_notice(lines))
@@ -283,6 +283,12 @@ def _clean_text(text: str) -> str:
 
 _EMBED_CODE = re.compile(
     r"<(iframe|embed|object|script|video)\b[^>]*>(?:.*?</\1\s*>)?", re.IGNORECASE | re.DOTALL
+)
+# an advertisement's label between paragraphs (Politico's "Advertisement" became sentence S6)
+_AD_LABEL = re.compile(
+    r"advertisement|advertisements|anzeige|werbung|publicité|publicidad|pubblicità|"
+    r"reklame|annonse|annons|advertentie|광고|広告",
+    re.IGNORECASE,
 )
 _PAGINATION = re.compile(
     r"(?:[-•*]\s*)?(?:\d{1,3}|single page|view all|next(?: page)?|previous(?: page)?|prev|"

@@ -29,9 +29,32 @@ def flowed(html: str) -> Any:
         return html
     # the elements themselves, not their id(): lxml makes a new proxy (and id) once one is freed
     kept = {el for pre in tree.iter(*_PREFORMATTED) for el in pre.iter()}
+    _unlinked_prose(tree)
     for el in tree.iter():
         if el not in kept and isinstance(el.tag, str) and el.text and "\n" in el.text:
             el.text = _unwrapped(el.text)
         if el.tail and "\n" in el.tail and el.getparent() not in kept:
             el.tail = _unwrapped(el.tail)
     return tree
+
+
+# a paragraph that says this much outside its links is prose: Politico links whole clauses
+# ("after she <a>compared Germany's current plans … in the 1930s</a>. But she's stood firm in her
+# opposition to <a>the EU's ReArm Europe plans …</a>"), and the extractor dropped two such
+# paragraphs as link lists (round CZ). A "Read more: <a>…</a>" line says too little to stay.
+_PROSE_OUTSIDE_LINKS = 60
+_SENTENCE_END = re.compile(r"[.!?。！？…\"”’»)]\s*$")
+
+
+def _unlinked_prose(tree: Any) -> None:
+    """The links of prose paragraphs unwrapped into their text, so no paragraph is taken for a
+    list of links for the share of its words that link elsewhere."""
+    for paragraph in list(tree.iter("p")):
+        links = list(paragraph.iter("a"))
+        if not links:
+            continue
+        whole = " ".join("".join(paragraph.itertext()).split())
+        linked = sum(len(" ".join("".join(a.itertext()).split())) for a in links)
+        if len(whole) - linked >= _PROSE_OUTSIDE_LINKS and _SENTENCE_END.search(whole):
+            for link in links:
+                link.drop_tag()
