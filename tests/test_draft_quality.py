@@ -30,7 +30,7 @@ from drafter.models import (
 from drafter.sections import get as section
 from drafter.stages.headline import assemble_title
 from drafter.stages.reactions import intro_line, sentence_lines
-from tests.fake_model import Stages, TestModel, fixture_article
+from tests.fake_model import Stages, TestModel, fixture_article, fixture_thread
 from tests.helpers import FIXTURES, draft, run_cli
 from tests.prompt_sizes import fenced_blocks, message_text, outside_fences
 from tests.scripted_llm import Reply, ScriptedLLM, schema_name
@@ -620,3 +620,24 @@ def test_the_lead_sees_the_byline_to_credit_wire_copy(replies: dict[str, Any]) -
     plain = _stages(replies, article=fixture_article().model_copy(update={"author": None}))
     asyncio.run(plain.upto("lead"))
     assert "byline" not in _asked(plain, "lead", "user")
+
+
+def test_a_reply_names_the_comment_it_answers(replies: dict[str, Any]) -> None:
+    """Comments are offered by score, so a reply is listed apart from its parent; marked only
+    "reply", it was read without the comment it answers (round CZ: helpers re-threaded the
+    list by guesswork). The fixture's c03 answers c01; a reply whose parent is not offered
+    stays a bare "reply"."""
+    stages = _stages(replies)
+    asyncio.run(stages.upto("reactions"))
+    user = _asked(stages, "reactions", "user")
+    [comments] = [c for k, c in fenced_blocks(user) if k == "comments"]
+    assert "[id=c03] reply to c01\n" in comments
+    assert '"reply to c3": it answers comment c3' in user
+    orphan = fixture_thread().model_copy()
+    orphan.comments = [
+        c.model_copy(update={"parent_id": "gone"}) if c.id == "c03" else c for c in orphan.comments
+    ]
+    bare = _stages(replies, thread=orphan)
+    asyncio.run(bare.upto("reactions"))
+    [comments] = [c for k, c in fenced_blocks(_asked(bare, "reactions", "user")) if k == "comments"]
+    assert "[id=c03] reply\n" in comments

@@ -29,11 +29,16 @@ def offered_comments(thread: CommentThread, limit: int = OFFERED) -> list[Commen
 
 
 def _comment_block(comments: list[Comment]) -> str:
-    """Each comment after its id, marked when it is a reply. Pre-selection already lists them
+    """Each comment after its id, marked when it is a reply, with the comment it answers when
+    that one is offered too (a reply listed by its score, apart from its parent, was read
+    without it: helpers re-threaded the list by guesswork). Pre-selection already lists them
     by score, most upvoted first, so the scores themselves are not sent."""
+    offered = {c.id for c in comments}
     blocks = []
     for comment in comments:
         reply = " reply" if comment.parent_id else ""
+        if comment.parent_id in offered:
+            reply = f" reply to {comment.parent_id}"
         blocks.append(f"[id={comment.id}]{reply}\n{clip(comment.body)}")
     return "\n\n".join(blocks)
 
