@@ -37,3 +37,21 @@ def test_a_title_restating_the_headlines_figure_is_no_swap() -> None:
     assert _title(title, "Man kept six women chained in a pit under his house") == [(False, [])]
     [(fails, reasons)] = _title(title, "A pit under the house")
     assert fails and any("three" in r for r in reasons)
+
+
+def test_a_ukrainian_or_russian_comment_is_told_by_its_letters() -> None:
+    """A Ukrainian reader's "…вся суть західної політики за три роки…" translated 「この3年間の
+    西側の政策」: the comment's language was not told (no Cyrillic language was), so it was read
+    as English and 「3年間」 listed as a figure the comment lacks (round CZ). Ukrainian and
+    Russian are told by the letters only each writes; a changed figure is still caught."""
+    from drafter.sources.language import detect_language
+    from tests.helpers import reaction_reasons
+
+    body = "Ну от і вся суть їхньої політики за три роки: допомагати, але не надто."
+    source = "The minister spoke about the war and the aid that allies have sent."
+    assert reaction_reasons(source, body, {}, "この3年間の政策の本質がこれだよ。") == []
+    changed = reaction_reasons(source, body, {}, "この5年間の政策の本質がこれだよ。")
+    assert changed and "5年" in changed[0]
+    assert detect_language(body) == "uk"
+    assert detect_language("Это была хорошая новость для всех, кто живёт в Київ.") == "ru"
+    assert detect_language("Това беше много добра новина за всички нас.") is None

@@ -190,7 +190,28 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
         return latin_language(text) or tagged
     if code and _GROUP_OF_LANGUAGE.get(code, "latin") == group:
         return code
+    if group == "cyrillic":
+        return _cyrillic_language(text)
     return _LANGUAGE_OF_GROUP.get(group)
+
+
+# letters only Ukrainian, only Russian (and Belarusian, with its ў) writes of the Cyrillic
+# languages read here: a Ukrainian reader's "за три роки" was read as English, its three years
+# unread (round CZ). Counted, since a Russian text may name Київ
+_UKRAINIAN, _RUSSIAN = frozenset("іїєґ"), frozenset("ыэё")
+
+
+def _cyrillic_language(text: str) -> str | None:
+    """Russian, Ukrainian or Belarusian, told by the letters only it writes; None for another
+    (Bulgarian, Serbian, Macedonian) or a text too short to show them."""
+    lowered = text.casefold()
+    ukrainian = sum(1 for c in lowered if c in _UKRAINIAN)
+    russian = sum(1 for c in lowered if c in _RUSSIAN)
+    if "ў" in lowered and ukrainian:
+        return "be"
+    if ukrainian != russian:
+        return "uk" if ukrainian > russian else "ru"
+    return None
 
 
 # letters of Latin-script languages without a profile here (Czech ř ě ů, Polish ł ą ś,
