@@ -55,3 +55,23 @@ def test_a_ukrainian_or_russian_comment_is_told_by_its_letters() -> None:
     assert detect_language(body) == "uk"
     assert detect_language("Это была хорошая новость для всех, кто живёт в Київ.") == "ru"
     assert detect_language("Това беше много добра новина за всички нас.") is None
+
+
+def test_a_city_by_the_name_its_people_call_it() -> None:
+    """An American reader's "It was North Philly in 1987" translated 「1987年のノース・フィラデル
+    フィアで」 was listed as a name swap, Philadelphia not in the comment and Philly not in the
+    translation (round CZ). Philly, NOLA, Vegas, NYC are their cities; another city is still
+    named (Chicago, which the article names, for the reader's Philly)."""
+    from tests.helpers import reaction_reasons
+
+    body = "It was North Philly in 1987 and nobody was in a hurry to help those women."
+    source = (
+        "Police in Philadelphia found the women in the basement of the house in 1987. A "
+        "similar case in Chicago followed."
+    )
+    assert (
+        reaction_reasons(source, body, {}, "1987年のノース・フィラデルフィアで、誰も急がなかった。")
+        == []
+    )
+    swapped = reaction_reasons(source, body, {}, "1987年のノース・シカゴで、誰も急がなかった。")
+    assert swapped
