@@ -75,3 +75,29 @@ def test_a_city_by_the_name_its_people_call_it() -> None:
     )
     swapped = reaction_reasons(source, body, {}, "1987年のノース・シカゴで、誰も急がなかった。")
     assert swapped
+
+
+def test_an_ordinal_war_names_no_one() -> None:
+    """Tony Blair's "it won't end like the First World War and the Second World War" was read
+    as naming two people, "First World" and "Second World", so a closing thought crediting
+    Blair was listed as naming the wrong person (round CZ). The sentence names no one; a
+    sentence that names people still gives them."""
+    from drafter.check.claims.names import _window_people
+    from drafter.models import SourceSentence
+
+    source = (
+        "Tony Blair gave a long interview about the war in Ukraine to the paper this week. "
+        "The paper printed it over two pages on Thursday. Readers wrote in about it. The "
+        "editor ran letters the next day. Many of them were about the economy. Others were "
+        "about schools. But we do need to negotiate an end to this conflict and it won't end "
+        "like the First World War and the Second World War; it's not going to be like that."
+    )
+    markdown = (
+        "# t\n\nニュース\n\nブレア氏はインタビューに応じた。\n\n## 総括\n\n"
+        "戦争を交渉で終わらせる必要があり、過去の大戦のようには終わらないと語るブレア氏の言葉は"
+        "重いものです。\n"
+    )
+    closing = [c for c in check(check_inputs(source, markdown)).claims if c.section == "conclusion"]
+    assert [c.reasons for c in closing] == [[]]
+    named = SourceSentence(id="S1", text="It won't end the way Gordon Brown left office.")
+    assert _window_people([named], set()) == ["Gordon Brown"]

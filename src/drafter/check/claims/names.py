@@ -357,10 +357,11 @@ _ROLE = re.compile(
 # an adjective first, a plural of a thing or a people last: no one's name
 _NOT_A_PERSON = re.compile(
     r"^\w+ous\b|(?:ers|ings|ples|ments|ions|ities)$"
-    # "South Taranaki", "Upper Manhattan": a region; "Thank God", "Dark Knight", "Holy Week":
-    # a phrase or a title, no one's first name
+    # "South Taranaki", "Upper Manhattan": a region; "Thank God", "Dark Knight", "Holy Week",
+    # "the First World War": a phrase or a title, no one's first name
     r"|^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|"
-    r"Inner|Outer|Mount|Lake|Cape|Port|Fort|Thank|Dark|Holy|Dear|Happy|Merry|Good|Great)\s"
+    r"Inner|Outer|Mount|Lake|Cape|Port|Fort|Thank|Dark|Holy|Dear|Happy|Merry|Good|Great|"
+    r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s"
 )
 
 
