@@ -101,3 +101,21 @@ def test_an_ordinal_war_names_no_one() -> None:
     assert [c.reasons for c in closing] == [[]]
     named = SourceSentence(id="S1", text="It won't end the way Gordon Brown left office.")
     assert _window_people([named], set()) == ["Gordon Brown"]
+
+
+def test_a_nordic_compound_in_the_genitive_keeps_its_unit() -> None:
+    """VG's "det ved Stad ble to 14-timers økter" (two 14-hour sessions) drafted 「14時間の
+    漕行を2回」: the genitive "14-timers" was read as a bare 14, and 「14時間」 listed as missing
+    (round CZ). The genitive of hours, days, weeks, months and years keeps its unit in Danish,
+    Norwegian and Swedish; another span is still missing."""
+    from drafter.lang.quantities import ja_quantities, missing_quantities
+    from drafter.lang.quantities.foreign import source_quantities
+
+    def found(japanese: str, source: str, language: str) -> bool:
+        said = source_quantities(source, language)
+        return missing_quantities(ja_quantities(japanese), said) == []
+
+    sessions = "Duoen forklarer at det ved Stad ble to 14-timers økter."
+    assert found("14時間の漕行", sessions, "no") and not found("16時間の漕行", sessions, "no")
+    assert found("3か月の休止", "efter tre måneders pause", "da")
+    assert found("2週間の休暇", "efter två veckors semester", "sv")

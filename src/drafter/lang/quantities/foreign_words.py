@@ -392,10 +392,12 @@ WEEKDAYS["sv"] = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag",
 _NORDIC_SCALES = {"tusind|tusen": "thousand", "mio\\.?|millioner|million(?:er)?": "million",
                   "mia\\.?|mrd\\.?|milliarder?|miljard(?:er)?": "billion",
                   "procent|prosent|pct\\.?": "percent", "euro": "euros", "dollars?": "dollars",
-                  "år(?:et)?": "years", "måneder|måned|måneders|månader|månad": "months",
-                  "uger|uge|uker|uke|veckor|vecka": "weeks",
-                  "dage|dag|dager|dagar|døgn|dygn": "days",
-                  "timer|time|timmar|timme": "hours", "minutter|minuter|minut": "minutes"}
+                  "år(?:et|s)?": "years", "måneders|måneder|måned|månaders|månader|månad":
+                  "months", "ugers|uger|uge|ukers|uker|uke|veckors|veckor|vecka": "weeks",
+                  # the genitive of a compound: "to 14-timers økter", two 14-hour sessions
+                  "dagers|dages|dagars|dage|dag|dager|dagar|døgn|dygn": "days",
+                  "timers|timer|time|timmars|timmar|timme": "hours",
+                  "minutters|minutter|minuters|minuter|minut": "minutes"}
 AFTER_NUMBER["da"] = AFTER_NUMBER["no"] = AFTER_NUMBER["sv"] = _NORDIC_SCALES
 BEFORE_NUMBER["da"] = {"mere end|over": "more than", "mindst": "at least", "op til": "up to",
                        "mindre end|under": "less than", "omkring|cirka|ca\\.": "about",
