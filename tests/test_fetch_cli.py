@@ -438,3 +438,33 @@ def test_prose_with_many_links_and_ad_labels_between_paragraphs() -> None:
         "It voted.",
         "Advertisement of the bridge.",
     ]
+
+
+def test_the_next_story_of_an_endless_scroll_is_left_out() -> None:
+    """Dagbladet's page holds the next story too (<article id="second-article">): its Solskjær
+    story was read on as sentences S23–S99 of a story on North Korea, and the lead's glossary
+    named the whole Manchester United squad (round DA). A later <article> with a headline of
+    its own and a story's length is dropped; a story in one <article> keeps all its parts."""
+    from drafter.sources.article import extract_article
+
+    def story(headline: str, subject: str, n: int) -> str:
+        paragraphs = "".join(
+            f"<p>{subject} came up again on day {i} of the talks, said officials who asked "
+            f"not to be named, and the envoys met for {i + 2} hours in the capital.</p>"
+            for i in range(n)
+        )
+        return f"<h1>{headline}</h1>{paragraphs}"
+
+    page = (
+        "<html><head><title>Talks</title></head><body>"
+        f'<article id="main">{story("Talks resume", "The treaty", 8)}</article>'
+        f'<article id="second-article">{story("Coach returns", "The coach", 12)}</article>'
+        "</body></html>"
+    )
+    text = extract_article(page, url="https://www.example.no/nyheter/talks/1").text
+    assert "The treaty came up again on day 7" in text and "The coach" not in text
+    nested = page.replace('</article><article id="second-article">', "<section>").replace(
+        "</article></body>", "</section></article></body>"
+    )
+    both = extract_article(nested, url="https://www.example.no/nyheter/talks/1").text
+    assert "The treaty came up" in both and "The coach came up again on day 11" in both

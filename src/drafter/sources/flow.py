@@ -30,6 +30,7 @@ def flowed(html: str) -> Any:
     # the elements themselves, not their id(): lxml makes a new proxy (and id) once one is freed
     kept = {el for pre in tree.iter(*_PREFORMATTED) for el in pre.iter()}
     _unlinked_prose(tree)
+    _next_stories(tree)
     for el in tree.iter():
         if el not in kept and isinstance(el.tag, str) and el.text and "\n" in el.text:
             el.text = _unwrapped(el.text)
@@ -58,3 +59,32 @@ def _unlinked_prose(tree: Any) -> None:
         if len(whole) - linked >= _PROSE_OUTSIDE_LINKS and _SENTENCE_END.search(whole):
             for link in links:
                 link.drop_tag()
+
+
+# a story long enough to stand alone: paragraphs of this many characters in all
+_STORY_CHARS = 600
+
+
+def _next_stories(tree: Any) -> None:
+    """Stories a page loads after its own (Dagbladet's <article id="second-article">, the next
+    story of an endless scroll: its Solskjær story was read on as sentences S23–S99 of a story
+    on North Korea, round DA): an <article> with a headline of its own and a story's length of
+    paragraphs, after the first such one and outside it, is dropped."""
+    stories = [a for a in tree.iter("article") if _headed(a) and _story_chars(a) >= _STORY_CHARS]
+    if len(stories) < 2:
+        return
+    first = stories[0]
+    for later in stories[1:]:
+        if first in later.iterancestors() or later in first.iterancestors():
+            continue  # one inside the other: the page's own story
+        parent = later.getparent()
+        if parent is not None:
+            parent.remove(later)
+
+
+def _headed(element: Any) -> bool:
+    return any(True for _ in element.iter("h1", "h2"))
+
+
+def _story_chars(element: Any) -> int:
+    return sum(len("".join(p.itertext()).strip()) for p in element.iter("p"))
