@@ -386,9 +386,11 @@ MONTHS["no"] = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "au
                 "september", "oktober", "november", "desember")
 MONTHS["sv"] = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                 "september", "oktober", "november", "december")
-WEEKDAYS["da"] = WEEKDAYS["no"] = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag",
-                                   "søndag")
-WEEKDAYS["sv"] = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+# and their definite and genitive forms: "lørdagens angrep", Saturday's attack (round DA)
+WEEKDAYS["da"] = WEEKDAYS["no"] = tuple(f"{d}(?:en|ens|s)?" for d in (
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"))
+WEEKDAYS["sv"] = tuple(f"{d}(?:en|ens|s)?" for d in (
+    "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"))
 _NORDIC_SCALES = {"tusind|tusen": "thousand", "mio\\.?|millioner|million(?:er)?": "million",
                   "mia\\.?|mrd\\.?|milliarder?|miljard(?:er)?": "billion",
                   "procent|prosent|pct\\.?": "percent", "euro": "euros", "dollars?": "dollars",
