@@ -641,3 +641,18 @@ def test_a_reply_names_the_comment_it_answers(replies: dict[str, Any]) -> None:
     asyncio.run(bare.upto("reactions"))
     [comments] = [c for k, c in fenced_blocks(_asked(bare, "reactions", "user")) if k == "comments"]
     assert "[id=c03] reply\n" in comments
+
+
+def test_a_source_without_capitals_gets_no_names_list(replies: dict[str, Any]) -> None:
+    """A Korean source's names cannot be found by capital letters: the lead prompt's list held
+    only "SNS", beside a rule to render every name it lists (round DA). A source in a script
+    without capitals is told so, and the glossary renders each name it gives; an English one
+    still gets its list."""
+    korean = fixture_article().model_copy(update={"language": "ko"})
+    stages = _stages(replies, article=korean)
+    asyncio.run(stages.upto("lead"))
+    user = _asked(stages, "lead", "user")
+    assert "has no capital letters" in user and "source-names" not in dict(fenced_blocks(user))
+    english = _stages(replies)
+    asyncio.run(english.upto("lead"))
+    assert "found by their capital letters" in _asked(english, "lead", "user")

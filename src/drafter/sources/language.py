@@ -201,6 +201,16 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
 _UKRAINIAN, _RUSSIAN = frozenset("іїєґ"), frozenset("ыэё")
 
 
+def writes_capitals(language: str | None) -> bool:
+    """Whether a language's script tells names by capital letters (Latin, Cyrillic, Greek; not
+    Korean, Chinese, Japanese, Arabic, Hebrew, Thai or Devanagari). Unknown: assumed it does."""
+    return _GROUP_OF_LANGUAGE.get(language_code(language) or "", "latin") in (
+        "latin",
+        "cyrillic",
+        "greek",
+    )
+
+
 def _cyrillic_language(text: str) -> str | None:
     """Russian, Ukrainian or Belarusian, told by the letters only it writes; None for another
     (Bulgarian, Serbian, Macedonian) or a text too short to show them."""

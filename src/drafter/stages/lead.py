@@ -7,6 +7,7 @@ from drafter.lang.source_names import source_names
 from drafter.lang.weekdays import dateline_of, weekday_dates, weekday_table
 from drafter.models import Article, GlossaryEntry, GroundedSentence, LeadSection
 from drafter.schemas import LeadDraft
+from drafter.sources.language import writes_capitals
 from drafter.stages import StepInputs
 from drafter.stages.grounding import SourceIndex, glossary_problems, language_issues
 
@@ -54,6 +55,8 @@ async def write_lead(agent: Agent, inputs: StepInputs) -> LeadSection:
             "article_date": inputs.context.article_date,
             "weekday_dates": weekday_block(agent, index, article, inputs.context.lang),
             # the run's one glossary covers the names later sections use, not only the lead's
+            # Korean or Chinese has no capitals: the list would hold only "SNS" (round DA)
+            "caseless": not writes_capitals(article.language),
             "source_names": agent.fence(
                 "source-names",
                 "\n".join(
