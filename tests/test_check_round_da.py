@@ -31,3 +31,30 @@ def test_a_nordic_weekday_in_its_definite_or_genitive_form() -> None:
         )
         == []
     )
+
+
+def test_an_english_reader_names_the_german_articles_places_in_english() -> None:
+    """Die Presse's op-ed proposing a "Golf von Nordamerika": an English reader's "Cuba is going
+    to be thrilled to be filed under North America" translated 「キューバは…北米に分類されて」
+    was listed as a name swap, Nordamerika not in the comment and its "North" not rendered
+    (round DA; Lateinamerika for "Latin American", Englisch for "English" alike). A name the
+    comment spells in its own language (Kuba, Cuba) is its own; another of the article's
+    names put in its place is still listed."""
+    from tests.helpers import reaction_reasons
+
+    source = (
+        "Trump will den Golf von Mexiko umbenennen. Die Autorin schlägt den Namen Golf von "
+        "Nordamerika vor; auch Kuba liege daran. In Lateinamerika und Kanada sieht man das "
+        "anders."
+    )
+    glossary = {
+        "Nordamerika": "北米",
+        "Lateinamerika": "ラテンアメリカ",
+        "Kanada": "カナダ",
+        "Kuba": "キューバ",
+    }
+    body = "Cuba will be so happy to be filed under North America instead of the islands, surely."
+    faithful = "キューバは島々じゃなくて北米に分類されて、さぞかし大喜びだろうね(笑)"
+    assert reaction_reasons(source, body, glossary, faithful) == []
+    swapped = faithful.replace("北米", "カナダ")
+    assert any("カナダ" in r for r in reaction_reasons(source, body, glossary, swapped))

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 
 from drafter.check.abbreviations import ACRONYM, abbreviates, initials, spelled_lowercase
 from drafter.check.claims.names import NOT_A_NAME, ORG_WORDS
-from drafter.check.reader_names import comment_language, declined_alike, noun_names, translated
+from drafter.check.reader_names import (
+    comment_language,
+    declined_alike,
+    noun_names,
+    openers_only,
+    runs_with,
+    spelt_across,
+    translated,
+    with_particle,
+)
 from drafter.lang.name_tables import CELESTIAL, EXONYMS
 from drafter.lang.names import (
     NameMention,
@@ -296,6 +305,8 @@ def _said_or_unknown(
         declined_alike(t, said) for t in tokens
     ):
         return True  # the article's "Moyesem" is a Czech reader's "Moyes"
+    if comment_language(body) != checker.source_language and spelt_across(key, body):
+        return True  # the German article's Nordamerika is an English reader's North America
     # the comment's own word, matched to the article's by mistake
     return not from_glossary and _heard_in(part, body)
 
@@ -341,7 +352,7 @@ def _unrendered(
         if unprofiled(body) and any(declined_alike(r, lowered) for r in rendered):
             continue  # a Czech reader's "s Merzem" for the translation's メルツ (Merz)
         # the word alone, or the capitalised run it is part of (マジマジ for "Maji Maji")
-        heard = [word, *_runs_with(word, body), *_with_particle(word, body)]
+        heard = [word, *runs_with(word, body), *with_particle(word, body)]
         if any(transliteration_match(run, form) >= 0.8 for run in runs for form in heard):
             continue
         if lowered in plain.casefold() or any(
@@ -368,9 +379,6 @@ def _short_for(checker: Checker, lowered: str, rendered: set[str]) -> bool:
         for r in rendered
         for w in r.split()
     )
-
-
-_CAPITALISED = re.compile(r"[A-Z][\w'’]*(?:[\s-]+[A-Z][\w'’]*)+")
 
 
 def _nouns_capitalised(checker: Checker, body: str) -> bool:
@@ -409,41 +417,10 @@ def _not_openers(checker: Checker, body: str, words: list[str]) -> list[str]:
     does not read, any such word ("Ale", but, opening a Czech sentence); else one that opens a
     sentence or a quotation wherever the article writes it too (« Rug shopping in the souk… »,
     quoted from the article), unless the glossary names it."""
-    openers = _openers_only(body)
+    openers = openers_only(body)
     if not reads_comment(checker, body):
         return [w for w in words if w not in openers]
     # not a name the glossary gives ("Rudolph" may open every sentence that names him)
-    article = _openers_only(checker.inputs.article.text)
+    article = openers_only(checker.inputs.article.text)
     named = _glossary_words(checker)
     return [w for w in words if not (w in openers and w in article) or w.casefold() in named]
-
-
-def _openers_only(body: str) -> set[str]:
-    """The text's capitalised words seen only where a sentence, a line or a quotation opens."""
-    opening = set(re.findall(r"(?:^|[.!?…]\s+|[«“„\"]\s*)([A-Z][\w'’]*)", body, re.MULTILINE))
-    inside = set(re.findall(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_], ))[A-Z][\w'’]*", body))
-    return opening - inside
-
-
-def _runs_with(word: str, body: str) -> list[str]:
-    """The runs of capitalised words of the comment that hold the word ("Maji Maji" and "The
-    Maji Maji" for Maji)."""
-    out = []
-    for run in _CAPITALISED.findall(body):
-        words = run.split()
-        out += [
-            " ".join(words[i:j])
-            for i in range(len(words))
-            for j in range(i + 2, len(words) + 1)
-            if word in words[i:j]
-        ]
-    return out
-
-
-_PARTICLE = r"(?:de|di|da|del|della|dos|du|van|von|le|la|al|el|ten|ter)"
-
-
-def _with_particle(word: str, body: str) -> list[str]:
-    """The name with the lower-case particle the comment writes before it, as katakana joins
-    them (デブラシオ for "de Blasio", ファンダイク for "van Dijk")."""
-    return [f"{m[1]}{word}" for m in re.finditer(rf"\b({_PARTICLE})\s+{re.escape(word)}\b", body)]

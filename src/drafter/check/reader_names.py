@@ -6,6 +6,7 @@ noun has one)."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -128,3 +129,62 @@ def declined_alike(form: str, text: str) -> bool:
             if len(short) >= 4 and long.startswith(short) and long[len(short) :] in _CASE_ENDINGS:
                 return True
     return False
+
+
+def spelt_across(form: str, body: str) -> bool:
+    """Whether a comment writes a name as its own language spells it, in one to three words:
+    an English reader's "North America", "Latin Americans", "English" for the German article's
+    Nordamerika, Lateinamerika, Englisch, Kuba, Karibik (round DA), close letter for letter
+    and starting alike, the letters that spell one sound alike (c and k, z and s, ph and f)."""
+    target = _spelling(re.sub(r"\W", "", unaccented(form).casefold()))
+    if len(target) < 4:
+        return False
+    words = [_spelling(w) for w in re.findall(r"[^\W\d_]+", unaccented(body).casefold())]
+    for size in (1, 2, 3):
+        for start in range(len(words) - size + 1):
+            joined = "".join(words[start : start + size])
+            if (
+                joined[:1] == target[:1]
+                and abs(len(joined) - len(target)) <= 3
+                and SequenceMatcher(None, target, joined).ratio() >= 0.75
+            ):
+                return True
+    return False
+
+
+def _spelling(word: str) -> str:
+    return word.replace("ph", "f").replace("c", "k").replace("z", "s")
+
+
+def openers_only(body: str) -> set[str]:
+    """The text's capitalised words seen only where a sentence, a line or a quotation opens."""
+    opening = set(re.findall(r"(?:^|[.!?…]\s+|[«“„\"]\s*)([A-Z][\w'’]*)", body, re.MULTILINE))
+    inside = set(re.findall(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_], ))[A-Z][\w'’]*", body))
+    return opening - inside
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’]*(?:[\s-]+[A-Z][\w'’]*)+")
+
+
+def runs_with(word: str, body: str) -> list[str]:
+    """The runs of capitalised words of the comment that hold the word ("Maji Maji" and "The
+    Maji Maji" for Maji)."""
+    out = []
+    for run in _CAPITALISED.findall(body):
+        words = run.split()
+        out += [
+            " ".join(words[i:j])
+            for i in range(len(words))
+            for j in range(i + 2, len(words) + 1)
+            if word in words[i:j]
+        ]
+    return out
+
+
+_PARTICLE = r"(?:de|di|da|del|della|dos|du|van|von|le|la|al|el|ten|ter)"
+
+
+def with_particle(word: str, body: str) -> list[str]:
+    """The name with the lower-case particle the comment writes before it, as katakana joins
+    them (デブラシオ for "de Blasio", ファンダイク for "van Dijk")."""
+    return [f"{m[1]}{word}" for m in re.finditer(rf"\b({_PARTICLE})\s+{re.escape(word)}\b", body)]
