@@ -58,3 +58,20 @@ def test_an_english_reader_names_the_german_articles_places_in_english() -> None
     assert reaction_reasons(source, body, glossary, faithful) == []
     swapped = faithful.replace("北米", "カナダ")
     assert any("カナダ" in r for r in reaction_reasons(source, body, glossary, swapped))
+
+
+def test_a_german_age_written_onto_its_noun() -> None:
+    """The Tageblatt's "sagte der 51-Jährige" and "die 27-Jährige" drafted 「現在51歳の…」,
+    「27歳の…」: read as spans of years only, the ages were listed as missing (round DA). A
+    "-jährig" figure is an age too, "27 Jahre alt" one; a span stays a span, another age is
+    still missing."""
+    from drafter.lang.quantities import ja_quantities, missing_quantities
+    from drafter.lang.quantities.foreign import source_quantities
+
+    def found(japanese: str, source: str) -> bool:
+        return missing_quantities(ja_quantities(japanese), source_quantities(source, "de")) == []
+
+    assert found("51歳の元王者", "Das sagte der 51-Jährige am Abend.")
+    assert found("27歳の選手", "Die Norwegerin ist 27 Jahre alt.")
+    assert found("4年の任期", "Sie strebt eine weitere vierjährige Amtszeit an.")
+    assert not found("52歳の元王者", "Das sagte der 51-Jährige am Abend.")

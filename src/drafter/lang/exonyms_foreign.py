@@ -107,6 +107,19 @@ _LATIN: dict[str, str] = {
     "英国": "großbritannien, grossbritannien, britisch, britische, royaume-uni,"
     " britannique, reino unido, británico, regno unito, britannico, britânico,"
     " verenigd koninkrijk, brits, inggris",
+    # the Nordic countries, and as their own languages name them (round DA: a German
+    # "Norwegerin Anna Odine Strøm" drafted ノルウェーの…)
+    "ノルウェー": "norwegen, norwegisch, norweger, norwegerin, norvège, norvégien,"
+    " norvégienne, noruega, noruego, norvegia, norvegese, noorwegen, noors, norge, norsk,"
+    " norske, norja",
+    "スウェーデン": "schweden, schwedisch, schwede, schwedin, suède, suédois, suédoise,"
+    " suecia, sueco, sueca, svezia, svedese, suécia, zweden, zweeds, sverige, svensk,"
+    " svenska, svenske, ruotsi",
+    "デンマーク": "dänemark, daenemark, dänisch, däne, dänin, danemark, danois, danoise,"
+    " dinamarca, danés, danesa, danimarca, danese, dinamarquês, denemarken, deens,"
+    " danmark, dansk, danske, tanska",
+    "フィンランド": "finnland, finnisch, finne, finnin, finlande, finlandais, finlandia,"
+    " finlandés, finlandese, finlândia, finlandês, fins, suomi, finsk, finska",
 }
 
 # Russian and Ukrainian: a noun by its stem and declension, an adjective by its stem

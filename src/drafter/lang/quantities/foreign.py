@@ -251,7 +251,9 @@ def _span_adjectives(text: str) -> str:
 
     def span(m: re.Match[str]) -> str:
         value = m[1] if m[1].isdigit() else str(words[_key(m[1])])
-        return f"{value}-{_SPAN_ADJECTIVE[_key(m[2])]}"
+        unit = _SPAN_ADJECTIVE[_key(m[2])]
+        # "der 51-Jährige", "ein 27-jähriger Norweger": an age too (「51歳」, round DA)
+        return f"{value}-{unit}" + (f" ({value}-year-old)" if unit == "year" else "")
 
     return re.sub(
         rf"(?<![^\W\d_])({pattern}|\d+)-?({'|'.join(_SPAN_ADJECTIVE)})\w*",
@@ -280,12 +282,17 @@ def _multiples(text: str, language: str) -> str:
     return re.sub(r"\b(about \d+|a dozen)\s+(?:di|de|d['’]|du|des)\s*", r"\1 ", text)
 
 
+def _aged(match: re.Match[str]) -> str:
+    years = next(n for k, n in match.groupdict().items() if k.startswith("n") and n)
+    return f"{match.group(0)} ({years}-year-old)"
+
+
 def _words_as_figures(text: str, language: str) -> str:
     """Numerals in words as digits, a decade as "the 1960s", an age as "53-year-old", and
     the indefinite article before a scale or a unit as one ("eine Milliarde": 1 Milliarde)."""
     age = AGE.get(language)
     if age:  # before "53 Jahre" is read as a span of years
-        text = re.sub(age, lambda m: f"{m.group(0)} ({m['n']}-year-old)", text, flags=re.IGNORECASE)
+        text = re.sub(age, _aged, text, flags=re.IGNORECASE)
     decade = DECADES.get(language)
     if decade:  # (and a second one joined to it: "anni ’80 e ’90", not the year 1990)
         pattern = rf"{decade}(?:\s*(?:e|y|et|en|i|-|/)\s*['’]?(?P<t2>\d0)\b)?"

@@ -252,7 +252,9 @@ DECADE_WORDS: dict[str, dict[str, int]] = {  # "anni Ottanta", "восьмиде
 # an age, which the English reader knows as "53-year-old": "Полине исполнилось 53 года",
 # "im Alter von 53 Jahren", "ha 53 anni", "tem 53 anos", "a 53 ans"
 AGE: dict[str, str] = {
-    "de": r"(?:im Alter von|ist|wird|wurde)\s+(?P<n>\d+)(?:\s+Jahren?)?(?:\s+alt)?",
+    # and "27 Jahre alt", "der 27 Jahre alte Norweger" (round DA)
+    "de": r"(?:(?:im Alter von|ist|wird|wurde)\s+(?P<n>\d+)(?:\s+Jahren?)?(?:\s+alt)?"
+    r"|(?P<n2>\d+)\s+Jahre\s+alt\w*)",
     "fr": r"(?:âgée?s? de|a|avait|aura)\s+(?P<n>\d+)\s+ans",
     # "uma criança de 6 anos", "un niño de 6 años": of that age (or a span: both are read)
     "es": r"(?:tiene|tenía|cumple|cumplió|a los|de)\s+(?P<n>\d+)\s+años",
