@@ -75,3 +75,17 @@ def test_a_german_age_written_onto_its_noun() -> None:
     assert found("27歳の選手", "Die Norwegerin ist 27 Jahre alt.")
     assert found("4年の任期", "Sie strebt eine weitere vierjährige Amtszeit an.")
     assert not found("52歳の元王者", "Das sagte der 51-Jährige am Abend.")
+
+
+def test_katakana_that_begins_a_kanji_noun_is_no_name() -> None:
+    """「スキーに不正にフッ素ワックスが塗られていた」 (fluorine wax) listed 「フッ」 as a name neither
+    the source nor the glossary has (round DA): UniDic reads フッ素 as one common noun, which
+    crosses the katakana run's edge. A katakana run that opens a common noun written on in
+    kanji is no name; a person before a title still is."""
+    from drafter.lang.names import name_mentions
+
+    waxed = "ポーランドの選手のスキーに不正にフッ素ワックスが塗られていた。"
+    assert [m.text for m in name_mentions(waxed, [], "")] == ["ポーランド"]
+    assert [m.text for m in name_mentions("フッ素加工の件でタンバリ氏が語った。", [], "")] == [
+        "タンバリ"
+    ]

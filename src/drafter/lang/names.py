@@ -151,8 +151,10 @@ def _looks_like_name(start: int, end: int, tokens: list[Token], source: str, tex
     inside = [t for t in tokens if t[0] < end and start < t[1]]
     if len(inside) == 1 and not inside[0][2] and _kanji_prefixed(inside[0], start, end, text):
         return False  # 野ウサギ, 子ウサギ: one common noun with a kanji prefix
-    if inside and inside[0][4] and inside[0][0] == start and inside[0][1] > end:
-        return False  # イカれた, ググる, バズった: a verb written in katakana, inflected
+    if inside and inside[0][0] == start and inside[0][1] > end:
+        tail = text[end : inside[0][1]]
+        if inside[0][4] or (not inside[0][2] and re.fullmatch(r"[\u4e00-\u9fff]+", tail)):
+            return False  # イカれた, バズった: a verb in katakana, inflected; フッ素: a noun
     for token_start, token_end, proper, gloss, _ in inside:
         if proper or token_start < start or token_end > end:
             return True
