@@ -89,3 +89,24 @@ def test_katakana_that_begins_a_kanji_noun_is_no_name() -> None:
     assert [m.text for m in name_mentions("フッ素加工の件でタンバリ氏が語った。", [], "")] == [
         "タンバリ"
     ]
+
+
+def test_an_outlets_number_is_its_name() -> None:
+    """「20ミヌーテンによると」 for the Swiss 20 Minuten listed 「20」 as a figure the source lacks
+    (round DA): the number opens the outlet's name. Digits written before katakana are the
+    name's where the source or its outlet writes them before a word; a count is still one."""
+    from drafter.check.core import check
+    from tests.helpers import check_inputs
+
+    source = "Zink und Vitamin C helfen bei Erkältung, sagt die Ärztin. Viel trinken hilft auch."
+    markdown = "# t\n\nニュース\n\n20ミヌーテンによると、亜鉛とビタミンCが風邪に効くという。\n"
+    inputs = check_inputs(source, markdown)
+    inputs.article = inputs.article.model_copy(
+        update={"site_name": "20 Minuten", "url": "https://www.20min.ch/story/a", "language": "de"}
+    )
+    [lead] = [c for c in check(inputs).claims if c.section == "lead"]
+    assert not any("20" in r for r in lead.reasons), lead.reasons
+    counted = markdown.replace("20ミヌーテンによると、", "医師20人によると、")
+    inputs.draft = check_inputs(source, counted).draft
+    [lead] = [c for c in check(inputs).claims if c.section == "lead"]
+    assert any("20" in r for r in lead.reasons), lead.reasons

@@ -69,6 +69,9 @@ def _a_names_number(checker: Checker, quantity: Quantity, text: str) -> bool:
     digits = re.escape(quantity.text)
     if re.search(rf"[ァ-ヺー]{digits}(?![\d.,])", text):
         return bool(re.search(rf"[a-z]{digits}\b", checker.source_norm))
+    if re.search(rf"(?<![\d.,]){digits}[ァ-ヺ]", text):  # 20ミヌーテン: the outlet "20 Minuten"
+        named = f"{checker.source_norm} {' '.join(checker.outlets)}"
+        return bool(re.search(rf"(?<![\d.,]){digits} ?[^\W\d_]", named))
     runs = re.finditer(rf"[A-Za-z][\w&.'’/-]*(?: [\w&.'’/-]+)*?[ /-]?{digits}(?![\d.,])", text)
     return any(run[0].casefold() in checker.source_norm for run in runs)
 
