@@ -110,3 +110,20 @@ def test_an_outlets_number_is_its_name() -> None:
     inputs.draft = check_inputs(source, counted).draft
     [lead] = [c for c in check(inputs).claims if c.section == "lead"]
     assert any("20" in r for r in lead.reasons), lead.reasons
+
+
+def test_a_date_written_year_first() -> None:
+    """A theatre's "2018.04.05 ~ OPEN RUN" drafted 「2018年4月5日に開幕した」 listed the date as
+    missing (a faithful dev draft: the year was read, the 04 and 05 as counts). A date written
+    year first with dashes, dots or slashes is that date; a version number is not, and another
+    day is still missing."""
+    from drafter.lang.quantities import ja_quantities, missing_quantities
+    from drafter.lang.quantities.foreign import source_quantities
+
+    def found(japanese: str, source: str) -> bool:
+        return missing_quantities(ja_quantities(japanese), source_quantities(source, "en")) == []
+
+    assert found("2018年4月5日に開幕", "2018.04.05 ~ OPEN RUN, Tue - Sat 4PM")
+    assert found("12月31日まで", "It runs from 2018-04-05 until 2018/12/31.")
+    assert not found("2018年4月6日に開幕", "2018.04.05 ~ OPEN RUN, Tue - Sat 4PM")
+    assert [q.kind for q in source_quantities("Version 2018.4.5.1 shipped.", "en")] == ["number"]

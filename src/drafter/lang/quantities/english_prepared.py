@@ -172,6 +172,17 @@ def _us_date(match: re.Match[str]) -> str:
     return f"{EN_MONTHS[int(match[1]) - 1]} {int(match[2])}, {full_year(match[3])}"
 
 
+# 2018-04-05, 2018.04.05, 2018/04/05: a date year first, as East Asian and ISO text write it
+# ("2018.04.05 ~ OPEN RUN" was a year, a 4 and a 5)
+_YEAR_FIRST_DATE = re.compile(
+    r"(?<![\d/.,-])((?:19|20)\d\d)([-./])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d/.,-]\d)"
+)
+
+
+def _year_first_date(match: re.Match[str]) -> str:
+    return f"{EN_MONTHS[int(match[3]) - 1]} {int(match[4])}, {match[1]}"
+
+
 _BIRTHS = {"triplets": 3, "quadruplets": 4, "quintuplets": 5, "sextuplets": 6}
 
 
@@ -359,6 +370,7 @@ def prepared(sentence: str) -> str:
     text = re.sub(r"(?<![\w'’])['’]([13-9]0|00)s\b", _decade, text)
     text = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", text)  # a near 1-1/2 year trade war
     text = _US_DATE.sub(_us_date, text)
+    text = _YEAR_FIRST_DATE.sub(_year_first_date, text)
     # "posted this morning, 14 Oct. 15": a day, a month and a two-digit year (2015), not the
     # 15th of October
     text = _DAY_MONTH_SHORT_YEAR.sub(lambda m: f"{m[1]} {m[2]} 20{m[3]}", text)
