@@ -468,3 +468,36 @@ def test_the_next_story_of_an_endless_scroll_is_left_out() -> None:
     )
     both = extract_article(nested, url="https://www.example.no/nyheter/talks/1").text
     assert "The treaty came up" in both and "The coach came up again on day 11" in both
+
+
+def test_a_story_sent_only_in_an_apps_script_data() -> None:
+    """Hankook Ilbo's page is an app's: its body arrives as an HTML string in the JSON the page
+    hydrates from ("contentHtml": "\\u003cp …"), with no paragraph in the HTML itself, and
+    extracted to nothing (round DA). That HTML is read, with the page's own title, site and
+    date; its "ㅣ한국일보" brand is no part of the headline. A page with a story of its own
+    keeps it."""
+    import json as json_lib
+
+    from drafter.sources.article import extract_article
+
+    body = "".join(
+        f'<p class="editor-p">국민의힘은 {n}일 의원총회를 열고 지방선거 체제 전환 방침을 밝혔다. '
+        f"지도부는 {n + 2}명의 인재를 영입할 계획이라고 설명했다.</p>$$ARTICLEAD$$"
+        for n in range(1, 9)
+    )
+    data = json_lib.dumps({"detail": {"title": "제명 이후", "contentHtml": body}})
+    page = (
+        "<html><head><title>제명 이후 지선 모드-정치ㅣ한국일보</title>"
+        '<meta property="og:site_name" content="한국일보"/>'
+        '<meta property="article:published_time" content="2026-01-29T14:32:00+09:00"/>'
+        f"</head><body><div id='root'></div><script>window.__DATA__ = {data};</script>"
+        "</body></html>"
+    )
+    article = extract_article(page, url="https://www.hankookilbo.com/news/article/A1")
+    assert "국민의힘은 8일 의원총회를 열고" in article.text and "ARTICLEAD" not in article.text
+    assert article.title == "제명 이후 지선 모드" and article.site_name == "한국일보"
+    assert article.date == "2026-01-29"
+    own = page.replace(
+        "<div id='root'></div>", "<article><p>" + "자체 기사 본문. " * 60 + "</p></article>"
+    )
+    assert "자체 기사 본문" in extract_article(own, url="https://www.hankookilbo.com/a/2").text

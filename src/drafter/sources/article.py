@@ -23,7 +23,8 @@ from drafter.sources.boilerplate import without_subscription_notice
 from drafter.sources.byline import authors
 from drafter.sources.dates import normalised_date, publication_date
 from drafter.sources.decoding import decode_page
-from drafter.sources.flow import flowed
+from drafter.sources.embedded import with_embedded_story
+from drafter.sources.flow import extracted
 from drafter.sources.http import MAX_BYTES, SAVE_HINT, Fetcher
 from drafter.sources.language import DENSE_LANGUAGES, DENSE_WEIGHT, detect_language
 from drafter.sources.standfirst import with_standfirst
@@ -84,17 +85,14 @@ def extract_article(
 
     Whether drafter can draft from it is `_accepted`'s call, so extraction can be measured alone.
     """
-    import trafilatura
 
-    found = trafilatura.bare_extraction(
-        flowed(html), url=url, with_metadata=True, include_comments=False, include_tables=False
-    )
-    document: dict[str, Any] = {}
-    if isinstance(found, dict):
-        document = found
-    elif found is not None:
-        document = found.as_dict()
+    document = extracted(html, url)
     text = with_standfirst(_clean_text(str(document.get("text") or "")), html)
+    if len(text) < MIN_TEXT_CHARS and (page := with_embedded_story(html)):
+        # an app's page whose story is in its script data only (sources/embedded.py)
+        found = extracted(page, url)
+        if len(str(found.get("text") or "")) > len(text):
+            document, text = found, _clean_text(str(found.get("text") or ""))
     canonical = _canonical_url(html) or document.get("url") or url
     site_name = _site_name(_declared_site(document.get("sitename"), html, canonical), canonical)
     title = headline(html, unescaped((document.get("title") or "").strip()), site_name, canonical)

@@ -18,6 +18,18 @@ def _unwrapped(text: str) -> str:
     return _SOURCE_BREAK.sub(" ", _WIDE_BREAK.sub("", text))
 
 
+def extracted(html: str, url: str | None) -> dict[str, Any]:
+    """trafilatura's reading of the page as a browser lays it out: text and metadata."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(
+        flowed(html), url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if isinstance(found, dict):
+        return found
+    return found.as_dict() if found is not None else {}
+
+
 def flowed(html: str) -> Any:
     """The page as a browser lays out its text: a line break in the HTML source is a space, not
     a new line (The New Republic wraps each paragraph at 100 columns, and the sentences split

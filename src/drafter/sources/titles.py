@@ -157,6 +157,10 @@ def _words(text: str) -> set[str]:
 def without_brand(title: str, site_name: str | None, url: str | None) -> str:
     """The headline without the site's name after it ("How Butterflies Get Their Shine |
     WIRED", "… - Telegraph"): the headline agent and the 出典 line want the story's title."""
+    if site_name:  # "…커졌다-정치ㅣ한국일보": a section and the site after a bar, unspaced
+        bare = re.sub(rf"(?:-[^\s-]{{1,8}})?\s*[ㅣ｜|]\s*{re.escape(site_name)}$", "", title)
+        if bare != title and len(bare) >= 8:
+            return bare
     split = _brand_tail(title)
     if split is None:
         return title
