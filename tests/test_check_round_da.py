@@ -127,3 +127,20 @@ def test_a_date_written_year_first() -> None:
     assert found("12月31日まで", "It runs from 2018-04-05 until 2018/12/31.")
     assert not found("2018年4月6日に開幕", "2018.04.05 ~ OPEN RUN, Tue - Sat 4PM")
     assert [q.kind for q in source_quantities("Version 2018.4.5.1 shipped.", "en")] == ["number"]
+
+
+def test_a_korean_article_of_law_and_a_korean_scale_run() -> None:
+    """A Korean reader's "헌법 84조 불소추특권" (Article 84 of the constitution) translated
+    「憲法84条の不訴追特権」 was read as 84 trillion (조) and 「84」 listed against it (round DA).
+    제N조 and 법 N조 are articles; 84조 원 is still 84 trillion won, and "3조 5천억 원" is 3.5
+    trillion won (천 was read after 억 and the figure fell apart)."""
+    from drafter.lang.quantities import ja_quantities, missing_quantities
+    from drafter.lang.quantities.foreign import source_quantities
+
+    def found(japanese: str, korean: str) -> bool:
+        return missing_quantities(ja_quantities(japanese), source_quantities(korean, "ko")) == []
+
+    assert found("憲法84条の不訴追特権", "헌법 84조 불소추특권 해석 문제라")
+    assert [q.value for q in source_quantities("예산 84조 원 규모", "ko")] == [84e12]
+    assert found("負債は3兆5千億ウォン", "부채가 3조 5천억 원")
+    assert not found("負債は3兆6千億ウォン", "부채가 3조 5천억 원")

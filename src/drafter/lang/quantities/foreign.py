@@ -432,6 +432,7 @@ def _korean(text: str) -> str:
     for word, japanese in KOREAN_SPANS:  # 일주일만에: in a week
         text = text.replace(word, japanese)
     text = re.sub(r"약\s*(?=\d)", "約", text)
+    text = re.sub(r"((?:제|법)\s*)(\d+)\s*조", r"\1\2条", text)  # 헌법 84조: Article 84
     for korean, japanese in KOREAN_UNITS:
         text = re.sub(rf"(?<=[\d万億兆千])\s*{korean}", japanese, text)
     # "한 시간 반쯤" (an hour and a half, round CY), "2년 반": the half joins the figure

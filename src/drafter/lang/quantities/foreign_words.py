@@ -120,8 +120,8 @@ BEFORE_NUMBER: dict[str, dict[str, str]] = {
 }
 BEFORE_NUMBER["uk"] = BEFORE_NUMBER["ru"]
 # Korean writes figures as Japanese does, with its own units: read by the Japanese reader
-KOREAN_UNITS = (  # scales first: 3억 원 is 3億ウォン
-    ("만", "万"), ("억", "億"), ("조", "兆"), ("천", "千"),
+KOREAN_UNITS = (  # scales first: 3억 원 is 3億ウォン; 천 first of them: 5천억 is 5千億
+    ("천", "千"), ("만", "万"), ("억", "億"), ("조", "兆"),
     ("개월", "か月"), ("주일", "週間"), ("주간", "週間"), ("시간", "時間"), ("퍼센트", "%"),
     ("달러", "ドル"), ("유로", "ユーロ"), ("위안", "元"), ("엔", "円"), ("원", "ウォン"),
     ("년", "年"), ("월", "月"), ("일", "日"), ("명", "人"), ("세", "歳"), ("살", "歳"),
