@@ -16,6 +16,12 @@ _NOTICE = re.compile(
     r"appareil|gerät)\b"
     r"|\b(?:subscribe\s+now|suscr[ií]bete|abonnez-vous|jetzt\s+abonnieren|abbonati|assine\s+já|"
     r"already\s+a\s+subscriber|ya\s+eres\s+suscriptor|déjà\s+abonné|bereits\s+abonnent)\b"
+    # a newsletter's promotion ("Newsletter: Sport inside" / "Jeden Montag die Topstorys der
+    # Woche", Luxemburger Wort, round DB)
+    r"|^newsletter\b|\bnewsletter:|\b(?:jeden|jede|every|chaque|cada|ogni)\s+(?:montag|"
+    r"dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|woche|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|morning|week|lundi|matin|semaine)\b.{0,40}"
+    r"\b(?:topstorys|top\s+stories|news|nachrichten|infos|actualités|noticias|notizie)\b"
 )
 _TAIL = 15  # a notice is among the page's last lines
 _SHARE = 0.5  # … and most of the lines from where it starts address the reader so
