@@ -16,5 +16,5 @@ def test_a_newsletters_promotion_after_the_story_is_no_part_of_it() -> None:
     story = ["Die Schweiz verlor nach Verlängerung.", "Embolo sah Rot, sagte der Trainer."]
     promo = ["Newsletter: Sport inside", "Jeden Montag die Topstorys der Woche aus der Redaktion"]
     assert without_subscription_notice(story + promo) == story
-    market = story + ["Der Markt öffnet jeden Montag um acht Uhr."]
+    market = [*story, "Der Markt öffnet jeden Montag um acht Uhr."]
     assert without_subscription_notice(market) == market
