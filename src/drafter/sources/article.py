@@ -272,7 +272,9 @@ def _looks_like_title(line: str) -> bool:
 def _clean_text(text: str) -> str:
     # a video page's "embed this" code, shown as text: <iframe width='670' frameborder='0' …>
     text = _EMBED_CODE.sub(" ", text)
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [
+        re.sub(r"[ \t]{2,}", " ", line.strip()) for line in text.replace("\r\n", "\n").split("\n")
+    ]
     lines = [line for line in lines if line and not _AD_LABEL.fullmatch(line)]
     while lines and _PAGINATION.fullmatch(lines[-1]):
         lines.pop()  # "- 1", "- 2", "- Single Page": the page's links to its other pages

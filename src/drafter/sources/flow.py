@@ -43,6 +43,7 @@ def flowed(html: str) -> Any:
     kept = {el for pre in tree.iter(*_PREFORMATTED) for el in pre.iter()}
     _unlinked_prose(tree)
     _next_stories(tree)
+    _shown_separators(tree)
     for el in tree.iter():
         if el not in kept and isinstance(el.tag, str) and el.text and "\n" in el.text:
             el.text = _unwrapped(el.text)
@@ -100,3 +101,20 @@ def _headed(element: Any) -> bool:
 
 def _story_chars(element: Any) -> int:
     return sum(len("".join(p.itertext()).strip()) for p in element.iter("p"))
+
+
+_SEPARATOR = re.compile(r"\s*[-–—|·•:/]\s*")
+
+
+def _shown_separators(tree: Any) -> None:
+    """A dash the page hides from screen readers between a kicker and its headline
+    (Tages-Anzeiger's <span aria-hidden="true"> – </span>) is still a dash on the screen: the
+    extractor dropped it and glued "SVP-Sonderparteitag zur Migration" to "Chiesa ruft…"
+    (round DB)."""
+    for element in tree.iter():
+        if (
+            isinstance(element.tag, str)
+            and element.get("aria-hidden") == "true"
+            and _SEPARATOR.fullmatch("".join(element.itertext()) or "x")
+        ):
+            del element.attrib["aria-hidden"]
