@@ -18,3 +18,21 @@ def test_a_newsletters_promotion_after_the_story_is_no_part_of_it() -> None:
     assert without_subscription_notice(story + promo) == story
     market = [*story, "Der Markt öffnet jeden Montag um acht Uhr."]
     assert without_subscription_notice(market) == market
+
+
+def test_a_german_weekday_with_its_time_of_day() -> None:
+    """The Kleine Zeitung's "am Samstagabend" and the Mallorca Zeitung's "Mittwochmorgen" gave
+    the lead no date (round DA, DB): only a bare weekday was read. A German weekday with its
+    time of day written on is the day; a weekday inside another noun is not."""
+    from datetime import date
+
+    from drafter.lang.weekdays import weekday_dates
+    from drafter.models import SourceSentence
+
+    def days(text: str) -> list[date]:
+        said = [SourceSentence(id="S1", text=text)]
+        return [w.date for w in weekday_dates(said, date(2025, 6, 30), "de")]
+
+    assert days("Am Samstagabend kam es zu einem Unwetter.") == [date(2025, 6, 28)]
+    assert days("Am Mittwochmorgen rückte die Polizei an.") == [date(2025, 6, 25)]
+    assert days("Die Samstagsausgabe erscheint wie immer.") == []

@@ -25,8 +25,10 @@ MONTHS: dict[str, tuple[str, ...]] = {  # January … December, the forms a date
            "жовт(?:ня|ень)", "листопада?", "груд(?:ня|ень)"),
 }
 WEEKDAYS: dict[str, tuple[str, ...]] = {  # Monday … Sunday, the forms a weekday takes
-    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag|sonnabend",
-           "sonntag"),
+    # and its time of day written on: "am Samstagabend", "Mittwochmorgen" (round DB)
+    "de": tuple(f"(?:{d})(?:abend|morgen|vormittag|nachmittag|mittag|nacht)?" for d in (
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag|sonnabend",
+        "sonntag")),
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
     "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
     "it": ("lunedì|lunedi", "martedì|martedi", "mercoledì|mercoledi", "giovedì|giovedi",
