@@ -36,3 +36,18 @@ def test_a_german_weekday_with_its_time_of_day() -> None:
     assert days("Am Samstagabend kam es zu einem Unwetter.") == [date(2025, 6, 28)]
     assert days("Am Mittwochmorgen rückte die Polizei an.") == [date(2025, 6, 25)]
     assert days("Die Samstagsausgabe erscheint wie immer.") == []
+
+
+def test_not_a_single_one_is_no_figure() -> None:
+    """An Austrian reader's "als 13-Jähriger hätt ich auch keine Sekunde überlegt" translated
+    「13歳の俺だったら1秒も迷わなかった」 was must-fix: 「1秒」 against the comment's "13-year"
+    (round DB). 「1秒も…なかった」 is "not a single second", no figure the comment must
+    state; a changed figure of the comment is still one."""
+    from tests.helpers import reaction_reasons
+
+    body = "147 von 519 in den Mittelschulen, als 13-Jähriger hätt ich auch keine Sekunde überlegt."
+    source = "In den Mittelschulen kamen 147 von 519 Kindern, sagte die Bürgermeisterin."
+    faithful = "中学校で519人中147人だぞ。13歳の俺だったら1秒も迷わなかったわ。"
+    assert reaction_reasons(source, body, {}, faithful) == []
+    changed = faithful.replace("147人", "174人")
+    assert any("174" in r for r in reaction_reasons(source, body, {}, changed))

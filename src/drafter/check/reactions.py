@@ -21,6 +21,7 @@ from drafter.lang import align
 from drafter.lang.quantities import (
     Quantity,
     ja_quantities,
+    not_a_single,
     same_kind,
     same_value,
     writes_number,
@@ -375,6 +376,8 @@ def _no_figure_to_state(quantity: Quantity, text: str, comment: str) -> bool:
         or _one_of_a_unit(quantity, comment)  # 「厳しい1年」 for "a rough year"
         # 「100%同意」 for "stimme … vollkommen zu": "wholly", no figure
         or (quantity.kind == "percent" and quantity.value == 100 and bool(_WHOLLY.search(text)))
+        # 「1秒も迷わなかった」 for "keine Sekunde überlegt": not a single one, no figure
+        or not_a_single(quantity, text)
     )
 
 

@@ -11,7 +11,7 @@ from drafter.lang.quantities.compare import interval, missing_quantities, same_k
 from drafter.lang.quantities.english import en_quantities
 from drafter.lang.quantities.japanese import full_year, ja_quantities, parse_ja_number
 from drafter.lang.quantities.quantity import Kind, Quantity
-from drafter.lang.quantities.written import writes_number, written_values
+from drafter.lang.quantities.written import not_a_single, writes_number, written_values
 
 __all__ = [
     "Kind",
@@ -21,6 +21,7 @@ __all__ = [
     "interval",
     "ja_quantities",
     "missing_quantities",
+    "not_a_single",
     "parse_ja_number",
     "same_kind",
     "same_value",

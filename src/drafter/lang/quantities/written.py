@@ -56,3 +56,13 @@ def written_values(quantity: Quantity) -> list[float]:
     if quantity.kind == "duration" and len(numerals) == 1:
         wanted.append(float(numerals[0]))
     return wanted
+
+
+# 「1秒も迷わなかった」, 「1人も死ななかった」: one, then も and a negative, is "not a single"
+_NOT_ONE = re.compile(r"(?<![\d.,])1[^\d.,\s]{0,3}も[^。！？]{0,12}(?:ない|なかっ|ません|ず)")
+
+
+def not_a_single(quantity: Quantity, text: str) -> bool:
+    """Whether a Japanese "1…も" with a negative after it states no figure but none at all
+    ("keine Sekunde überlegt", "no one died")."""
+    return bool(re.match(r"1(?![\d.,])", quantity.text) and _NOT_ONE.search(text))
