@@ -51,3 +51,24 @@ def test_not_a_single_one_is_no_figure() -> None:
     assert reaction_reasons(source, body, {}, faithful) == []
     changed = faithful.replace("147人", "174人")
     assert any("174" in r for r in reaction_reasons(source, body, {}, changed))
+
+
+def test_the_minute_of_a_match_in_german_and_turkish() -> None:
+    """NTV's "Derbide 73. dakikadan itibaren oynama şansı bulan Dzeko" and "900 dakikada 9 gol"
+    drafted 「73分から出場」, 「900分で9得点」, and the Luxemburger Wort's "in der 72.‘" drafted
+    「72分」: all listed as figures the source lacks (round DB). A Turkish unit takes its case
+    ending, an ordinal minute is the minute, the prime a minute; a German "ist 1,90 m" is no
+    age of 1."""
+    from drafter.lang.quantities import ja_quantities, missing_quantities
+    from drafter.lang.quantities.foreign import as_english, source_quantities
+
+    def found(japanese: str, source: str, language: str) -> bool:
+        said = source_quantities(source, language)
+        return missing_quantities(ja_quantities(japanese), said) == []
+
+    assert found("73分から出場", "Derbide 73. dakikadan itibaren oynama şansı buldu.", "tr")
+    assert found("900分で9得点", "Aldığı 900 dakikada 9 gol attı.", "tr")
+    assert found("72分に警告", "Der Schiedsrichter hatte in der 72.‘ falsch gelegen.", "de")
+    assert found("72分に警告", "Der Schiedsrichter hatte in der 72. Minute falsch gelegen.", "de")
+    assert not found("75分から出場", "Derbide 73. dakikadan itibaren oynama şansı buldu.", "tr")
+    assert "year-old" not in as_english("Er ist 1,90 m groß.", "de")

@@ -66,12 +66,10 @@ CJK_FIGURES = frozenset({"ko", "zh"})
 
 
 # The languages whose figures, months and common words the check reads, and on which its
-# cross-lingual matching was measured. In another (Czech, Polish, Swedish…) a number word
-# ("obou": both), a month ("prosinec") or a sentence's opening word ("Ale": but) is unread,
-# and a faithful translation scores low against its original: what only those readings
-# would call wrong is listed to verify, never must-fix.
-# Danish, Norwegian and Swedish figures are read (a faithful draft's are found), the rest of
-# those languages is not: listed only.
+# cross-lingual matching was measured. In another (Czech, Polish…) a number word ("obou":
+# both), a month ("prosinec") or an opening word ("Ale": but) is unread, and a faithful
+# translation scores low against its original: what only those readings would call wrong is
+# listed, never must-fix. Danish, Norwegian, Swedish figures are read, the rest not: listed.
 READ_LANGUAGES = frozenset({"en", "ja", "ko", "zh", *NUMBER_WORDS}) - frozenset(NORDIC)
 
 
@@ -144,8 +142,7 @@ def ordinal_values(text: str, language: str | None) -> list[float]:
     return [float(stems[_key(m[1])]) for m in found]
 
 
-# a thousand alone, as a reader's "mil vezes melhor" (「1000倍マシ」): not read as a figure, for
-# "dos mil euros" is one figure that these words do not put together
+# a thousand alone, as a reader's "mil vezes melhor" (「1000倍マシ」): no figure ("dos mil euros")
 _THOUSAND = {"es": {"mil": 1000}, "pt": {"mil": 1000}, "it": {"mille": 1000}, "fr": {"mille": 1000}}
 
 
@@ -206,6 +203,9 @@ def as_english(sentence: str, language: str) -> str:
     months = MONTHS.get(language)
     if months:
         text = _month_names(text, months)
+    # the minute of a match as an ordinal: "in der 72. Minute", "73. dakikadan", "in der 72.‘"
+    text = re.sub(r"(?<![\d.,])(\d{1,3})\.\s*(?=Minute|dakika)", r"\1 ", text)
+    text = re.sub(r"(?<![\d.,])(\d{1,3})\.?[‘’'](?![\w’'])", r"\1 minutes", text)
     after = AFTER_NUMBER.get(language, {})
     for words, english in after.items():
         # after the number, or after its scale (1,5 млн рублей: 1.5 million rubles), or

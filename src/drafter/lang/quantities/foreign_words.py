@@ -255,7 +255,7 @@ DECADE_WORDS: dict[str, dict[str, int]] = {  # "anni Ottanta", "восьмиде
 # "im Alter von 53 Jahren", "ha 53 anni", "tem 53 anos", "a 53 ans"
 AGE: dict[str, str] = {
     # and "27 Jahre alt", "der 27 Jahre alte Norweger" (round DA)
-    "de": r"(?:(?:im Alter von|ist|wird|wurde)\s+(?P<n>\d+)(?:\s+Jahren?)?(?:\s+alt)?"
+    "de": r"(?:(?:im Alter von|ist|wird|wurde)\s+(?P<n>\d+)(?![.,]\d)(?:\s+Jahren?)?(?:\s+alt)?"
     r"|(?P<n2>\d+)\s+Jahre\s+alt\w*)",
     "fr": r"(?:âgée?s? de|a|avait|aura)\s+(?P<n>\d+)\s+ans",
     # "uma criança de 6 anos", "un niño de 6 años": of that age (or a span: both are read)
@@ -362,8 +362,10 @@ WEEKDAYS["tr"] = ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cuma
                   "pazar(?=\\s+gün)")  # fmt: skip
 AFTER_NUMBER["tr"] = {"bin\\w*": "thousand", "milyon\\w*": "million", "milyar\\w*": "billion",
                       "trilyon\\w*": "trillion", "dolar": "dollars", "avro|euro": "euros",
-                      "yıl|sene": "years", "ay": "months", "hafta": "weeks", "gün": "days",
-                      "saat": "hours", "dakika": "minutes", "saniye": "seconds"}  # fmt: skip
+                      # a unit takes its case: "900 dakikada" (in 900 minutes), "73. dakikadan"
+                      "(?:yıl|sene)\\w*": "years", "ay": "months", "hafta\\w*": "weeks",
+                      "gün\\w*": "days", "saat\\w*": "hours", "dakika\\w*": "minutes",
+                      "saniye\\w*": "seconds"}  # fmt: skip
 BEFORE_NUMBER["tr"] = {"yaklaşık|tahminen|yaklaşik": "about", "en az": "at least",
                        "en fazla": "up to"}  # fmt: skip
 NUMBER_WORDS["tr"] = {"iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8,
