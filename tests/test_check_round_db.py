@@ -72,3 +72,17 @@ def test_the_minute_of_a_match_in_german_and_turkish() -> None:
     assert found("72分に警告", "Der Schiedsrichter hatte in der 72. Minute falsch gelegen.", "de")
     assert not found("75分から出場", "Derbide 73. dakikadan itibaren oynama şansı buldu.", "tr")
     assert "year-old" not in as_english("Er ist 1,90 m groß.", "de")
+
+
+def test_a_country_by_its_german_adjective_and_the_knesset_by_mk() -> None:
+    """The Wochenblatt's "auf paraguayischer Seite" and Israel Nachrichten's "MK Naftali
+    Bennett" (a member of the Knesset) named パラグアイ and クネセト for the lead, which were
+    listed as names neither the source nor the glossary has (round DB)."""
+    from drafter.lang.names import exonym
+
+    assert (
+        exonym("パラグアイ", "wenn einer der direktoren auf paraguayischer seite anordnet")
+        == "paraguay"
+    )
+    assert exonym("クネセト", "mk naftali bennett, vorsitzender der yamina-partei") == "mk"
+    assert exonym("パラグアイ", "die uruguayische regierung") is None

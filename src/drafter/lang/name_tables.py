@@ -93,6 +93,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "ブラジル": ("brazil", "brazilian", "brasilia"),
     "アルゼンチン": ("argentina", "argentine", "argentinian", "buenos aires"),
     "ボリビア": ("bolivia", "bolivian", "la paz"),
+    "パラグアイ": ("paraguay", "paraguayan", "paraguayo", "paraguaya", "asunción"),
+    "ウルグアイ": ("uruguay", "uruguayan", "uruguayo", "uruguaya", "montevideo"),
     "ヨーロッパ": ("europe", "european", "eu"),
     "アジア": ("asia", "asian"),
     "アフリカ": ("africa", "african"),
@@ -120,6 +122,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "ラパス": ("la paz",),
     "ハーグ": ("hague",),
     "ハリウッド": ("hollywood",),
+    "クネセト": ("knesset", "mk", "mks"),  # "MK Naftali Bennett": a member of the Knesset
     "ブカレスト": ("bucharest",),
     "プノンペン": ("phnom penh",),
     "ホワイトハウス": (

@@ -304,8 +304,9 @@ def exonym(part: str, source_lower: str) -> str | None:
     """The source's word for a country written as Japanese writes it (オランダ → Dutch)."""
     for word in EXONYMS.get(part, ()):
         start = r"(?<![a-z])" if word[:1].isalpha() else ""  # ", nj" follows a town's name
-        # and a German genitive or people's noun: "Österreichs Sportdirektor", "Norwegerin"
-        end = r"(?:s|es|er|ern|erin|erinnen)?" if len(word) >= 5 else ""
+        # a German genitive, people's noun or adjective: "Österreichs", "Norwegerin",
+        # "auf paraguayischer Seite"
+        end = r"(?:s|es|er|ern|erin|erinnen|isch\w*)?" if len(word) >= 5 else ""
         if re.search(rf"{start}{re.escape(word)}{end}(?![a-z])", source_lower):
             return word
     return None
