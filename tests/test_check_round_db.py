@@ -86,3 +86,16 @@ def test_a_country_by_its_german_adjective_and_the_knesset_by_mk() -> None:
     )
     assert exonym("クネセト", "mk naftali bennett, vorsitzender der yamina-partei") == "mk"
     assert exonym("パラグアイ", "die uruguayische regierung") is None
+
+
+def test_a_turkish_thousand_with_no_number_before_it() -> None:
+    """NTV's "toplam bin 315 dakikada 12 kez" (1,315 minutes) drafted 「1315分で12得点」: once
+    the minutes were read, the bare "bin" left 315 minutes, and the faithful 1315分 was
+    must-fix (found re-checking round DB). "bin 315" is one thousand and 315; "11 bin 37" is
+    still 11037."""
+    from drafter.lang.quantities import ja_quantities, missing_quantities
+    from drafter.lang.quantities.foreign import source_quantities
+
+    said = source_quantities("Onuachu toplam bin 315 dakikada 12 kez gol attı.", "tr")
+    assert missing_quantities(ja_quantities("1315分で12得点"), said) == []
+    assert [q.value for q in source_quantities("11 bin 37 kişi geldi.", "tr")] == [11037]

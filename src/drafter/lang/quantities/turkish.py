@@ -32,7 +32,15 @@ def turkish_figures(text: str) -> str:
     text = re.sub(r"(?i)(?<![\d,])(\d+)\s+buçuk\b", r"\1,5", text)
     text = re.sub(r"(?i)\byüzde\s+(\d+(?:,\d+)?)", r"\1 percent", text)
     text = re.sub(r"%\s?(\d+(?:,\d+)?)", r"\1 percent", text)
-    return _COMPOUND.sub(_joined, text)
+    text = _COMPOUND.sub(_joined, text)
+    # "bin 315 dakika": a thousand with no number before it is one thousand (1315 minutes,
+    # round DB); "bin kişi" alone is left to the scale words
+    text = re.sub(
+        r"(?i)(?<![\w.,])(?<!milyon )(?<!milyar )bin\s+(\d{1,3})(?![\d.,]?\d)",
+        lambda m: str(1000 + int(m[1])),
+        text,
+    )
+    return text
 
 
 def _joined(match: re.Match[str]) -> str:
