@@ -99,3 +99,21 @@ def test_a_turkish_thousand_with_no_number_before_it() -> None:
     said = source_quantities("Onuachu toplam bin 315 dakikada 12 kez gol attı.", "tr")
     assert missing_quantities(ja_quantities("1315分で12得点"), said) == []
     assert [q.value for q in source_quantities("11 bin 37 kişi geldi.", "tr")] == [11037]
+
+
+def test_a_decade_written_with_its_century() -> None:
+    """A Russian reader's "ещё в 2000-х" (back in the 2000s) translated 「2000年代に」: once the
+    comment was told Russian (round CZ's change), "00-х" was read as the 1900s and the faithful
+    translation became must-fix (found on the dev split before the rounds' changes landed). A
+    decade written with its century is that century's; "90-х" is still the 1990s."""
+    from drafter.lang.quantities import ja_quantities, missing_quantities
+    from drafter.lang.quantities.foreign import source_quantities
+
+    def found(japanese: str, source: str, language: str) -> bool:
+        said = source_quantities(source, language)
+        return missing_quantities(ja_quantities(japanese), said) == []
+
+    assert found("母が2000年代にやってた", "Мама на ней сидела ещё в 2000-х.", "ru")
+    assert found("1990年代に", "Это было в 90-х годах.", "ru")
+    assert found("2000年代は違った", "Die 2000er Jahre waren anders.", "de")
+    assert not found("1900年代に", "Мама на ней сидела ещё в 2000-х.", "ru")

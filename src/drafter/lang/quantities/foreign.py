@@ -95,7 +95,7 @@ def _key(word: str) -> str:
 
 def _decades(match: re.Match[str]) -> str:
     second = f" and the 19{match['t2']}s" if match.groupdict().get("t2") else ""
-    return f"the 19{match['t']}s{second}"
+    return f"the {match.groupdict().get('c') or 19}{match['t']}s{second}"
 
 
 def _compound_numerals(text: str, language: str) -> str:

@@ -241,11 +241,14 @@ ONE: dict[str, str] = {
     "ru": "один|одна|одну",
 }
 # a decade by its tens: "anni '60", "60er Jahre", "anos 60", "années 60", "60-х" → the 1960s
+# (with its century where it is written: "die 2000er", "в 2000-х", the 2000s, round DB)
 DECADES: dict[str, str] = {
-    "de": r"(?P<t>\d0)er(?:[- ]Jahren?)?", "fr": r"années\s+['’]?(?P<t>\d0)\b",
+    "de": r"(?<!\d)(?P<c>1[89]|20)?(?P<t>\d0)er(?:[- ]Jahren?)?",
+    "fr": r"années\s+['’]?(?P<t>\d0)\b",
     "es": r"años\s+['’]?(?P<t>\d0)\b", "it": r"anni\s+['’]?(?P<t>\d0)\b",
     "pt": r"anos\s+['’]?(?P<t>\d0)\b", "nl": r"jaren\s+['’]?(?P<t>\d0)\b",
-    "id": r"tahun\s+(?P<t>\d0)-an\b", "ru": r"(?P<t>\d0)-(?:х|е|ые)\b",
+    "id": r"tahun\s+(?P<c>1[89]|20)?(?P<t>\d0)-an\b",
+    "ru": r"(?<!\d)(?P<c>1[89]|20)?(?P<t>\d0)-(?:х|е|ые)\b",
 }
 DECADE_WORDS: dict[str, dict[str, int]] = {  # "anni Ottanta", "восьмидесятых годах"
     "it": {"sessanta": 60, "settanta": 70, "ottanta": 80, "novanta": 90},
