@@ -5,6 +5,14 @@ Luxemburger Wort, the Wochenblatt (Paraguay), Israel Nachrichten and the Tages-A
 
 from __future__ import annotations
 
+from drafter.lang.quantities import ja_quantities, missing_quantities
+from drafter.lang.quantities.foreign import source_quantities
+
+
+def _found(japanese: str, source: str, language: str) -> bool:
+    """Whether every figure of the Japanese is one the source, read in its language, states."""
+    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
+
 
 def test_a_newsletters_promotion_after_the_story_is_no_part_of_it() -> None:
     """The Luxemburger Wort's story ended "Newsletter: Sport inside / Jeden Montag die
@@ -59,18 +67,13 @@ def test_the_minute_of_a_match_in_german_and_turkish() -> None:
     「72分」: all listed as figures the source lacks (round DB). A Turkish unit takes its case
     ending, an ordinal minute is the minute, the prime a minute; a German "ist 1,90 m" is no
     age of 1."""
-    from drafter.lang.quantities import ja_quantities, missing_quantities
-    from drafter.lang.quantities.foreign import as_english, source_quantities
+    from drafter.lang.quantities.foreign import as_english
 
-    def found(japanese: str, source: str, language: str) -> bool:
-        said = source_quantities(source, language)
-        return missing_quantities(ja_quantities(japanese), said) == []
-
-    assert found("73分から出場", "Derbide 73. dakikadan itibaren oynama şansı buldu.", "tr")
-    assert found("900分で9得点", "Aldığı 900 dakikada 9 gol attı.", "tr")
-    assert found("72分に警告", "Der Schiedsrichter hatte in der 72.‘ falsch gelegen.", "de")
-    assert found("72分に警告", "Der Schiedsrichter hatte in der 72. Minute falsch gelegen.", "de")
-    assert not found("75分から出場", "Derbide 73. dakikadan itibaren oynama şansı buldu.", "tr")
+    assert _found("73分から出場", "Derbide 73. dakikadan itibaren oynama şansı buldu.", "tr")
+    assert _found("900分で9得点", "Aldığı 900 dakikada 9 gol attı.", "tr")
+    assert _found("72分に警告", "Der Schiedsrichter hatte in der 72.‘ falsch gelegen.", "de")
+    assert _found("72分に警告", "Der Schiedsrichter hatte in der 72. Minute falsch gelegen.", "de")
+    assert not _found("75分から出場", "Derbide 73. dakikadan itibaren oynama şansı buldu.", "tr")
     assert "year-old" not in as_english("Er ist 1,90 m groß.", "de")
 
 
@@ -93,8 +96,6 @@ def test_a_turkish_thousand_with_no_number_before_it() -> None:
     the minutes were read, the bare "bin" left 315 minutes, and the faithful 1315分 was
     must-fix (found re-checking round DB). "bin 315" is one thousand and 315; "11 bin 37" is
     still 11037."""
-    from drafter.lang.quantities import ja_quantities, missing_quantities
-    from drafter.lang.quantities.foreign import source_quantities
 
     said = source_quantities("Onuachu toplam bin 315 dakikada 12 kez gol attı.", "tr")
     assert missing_quantities(ja_quantities("1315分で12得点"), said) == []
@@ -106,14 +107,8 @@ def test_a_decade_written_with_its_century() -> None:
     comment was told Russian (round CZ's change), "00-х" was read as the 1900s and the faithful
     translation became must-fix (found on the dev split before the rounds' changes landed). A
     decade written with its century is that century's; "90-х" is still the 1990s."""
-    from drafter.lang.quantities import ja_quantities, missing_quantities
-    from drafter.lang.quantities.foreign import source_quantities
 
-    def found(japanese: str, source: str, language: str) -> bool:
-        said = source_quantities(source, language)
-        return missing_quantities(ja_quantities(japanese), said) == []
-
-    assert found("母が2000年代にやってた", "Мама на ней сидела ещё в 2000-х.", "ru")
-    assert found("1990年代に", "Это было в 90-х годах.", "ru")
-    assert found("2000年代は違った", "Die 2000er Jahre waren anders.", "de")
-    assert not found("1900年代に", "Мама на ней сидела ещё в 2000-х.", "ru")
+    assert _found("母が2000年代にやってた", "Мама на ней сидела ещё в 2000-х.", "ru")
+    assert _found("1990年代に", "Это было в 90-х годах.", "ru")
+    assert _found("2000年代は違った", "Die 2000er Jahre waren anders.", "de")
+    assert not _found("1900年代に", "Мама на ней сидела ещё в 2000-х.", "ru")
