@@ -91,8 +91,9 @@ def extract_article(
     if len(text) < MIN_TEXT_CHARS and (page := with_embedded_story(html)):
         # an app's page whose story is in its script data only (sources/embedded.py)
         found = extracted(page, url)
-        if len(str(found.get("text") or "")) > len(text):
-            document, text = found, _clean_text(str(found.get("text") or ""))
+        story = _clean_text(str(found.get("text") or ""))
+        if len(story) > len(text):
+            document, text = found, story
     canonical = _canonical_url(html) or document.get("url") or url
     site_name = _site_name(_declared_site(document.get("sitename"), html, canonical), canonical)
     title = headline(html, unescaped((document.get("title") or "").strip()), site_name, canonical)

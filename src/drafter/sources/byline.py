@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-import unicodedata
+
+from drafter.lang.text import normalize
 
 # <meta name="dc.creator" content="You, Xiaoying"/>: a library catalogue's "Last, First"
 _CATALOGUED = re.compile(
@@ -51,8 +52,7 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 # a wire credited beside its own writers is the credit a republished story needs (a local
-# paper's JSON-LD publisher, or its copyright line, may be the wire too): never dropped but
-# on the wire's own site
+# paper's copyright line may name the wire): never dropped but on the wire's own site
 _WIRES = frozenset(
     {
         "associated press", "ap", "reuters", "afp", "agence france-presse", "dpa", "bloomberg",
@@ -71,7 +71,8 @@ def _writers(found: str | None, page: str, site_name: str | None) -> str | None:
         return None
     pieces = [_ADDRESS_TAIL.sub("", p).strip() for p in found.split(";")]
     owners = _folded([*_PUBLISHER_META.findall(page), site_name])
-    kept = [p for p in pieces if p and not _site(p, page) and _fold(p) not in owners]
+    lowered = page.casefold()
+    kept = [p for p in pieces if p and not _site(p, lowered) and _fold(p) not in owners]
     copyright_ = " ".join(_folded(_COPYRIGHT.findall(page)))
     named = [p for p in kept if _fold(p) in _WIRES or not (copyright_ and _fold(p) in copyright_)]
     # "hessenschau.de, Frankfurt, Germany": a byline that names the site names no writer, and
@@ -83,14 +84,13 @@ def _writers(found: str | None, page: str, site_name: str | None) -> str | None:
     return "; ".join(dict.fromkeys(kept)) or None
 
 
-def _site(piece: str, page: str) -> bool:
+def _site(piece: str, lowered_page: str) -> bool:
     """A web address read as words: "Www Washingtontimes Com", "Hessenschau De" where the page
     names hessenschau.de."""
     if _ADDRESS.search(piece):
         return True
     words = piece.casefold().split()
-    domain = ".".join(words)
-    return len(words) >= 2 and len(words[-1]) <= 3 and domain in page.casefold()
+    return len(words) >= 2 and len(words[-1]) <= 3 and ".".join(words) in lowered_page
 
 
 def _folded(names: list[str | None]) -> list[str]:
@@ -99,5 +99,4 @@ def _folded(names: list[str | None]) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return folded.removeprefix("the ")
+    return normalize(text).casefold().removeprefix("the ")
