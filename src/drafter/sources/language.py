@@ -187,7 +187,7 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
         # a template's `lang="en"` on a German page: the words decide, the tag only when
         # they cannot (a language without a profile here)
         tagged = code if code and _GROUP_OF_LANGUAGE.get(code, "latin") == group else None
-        return latin_language(text) or tagged
+        return latin_language(text) or (None if _tag_unfounded(text, tagged) else tagged)
     if code and _GROUP_OF_LANGUAGE.get(code, "latin") == group:
         return code
     if group == "cyrillic":
@@ -273,6 +273,21 @@ def latin_language(text: str) -> str | None:
                 return code
         return None
     return best if shares[best] >= LATIN_SHARE else None
+
+
+TAG_WORDS = 40  # a text this long shows its language's common words…
+TAG_SHARE = 0.01  # …at least this share of them (a box score's "Tolivert 25 points." has 1.7%)
+
+
+def _tag_unfounded(text: str, tagged: str | None) -> bool:
+    """Whether a declared language with a profile here is belied by the words: a text of
+    TAG_WORDS words or more with almost none of its common words (an isiZulu or Swahili story
+    on a site whose template says `lang="en"`, round DC: none of 262 words) is in a language
+    without a profile."""
+    if tagged not in _LATIN_WORDS:
+        return False
+    words = re.findall(r"[^\W\d_]+", text[:SAMPLE_CHARS].lower())
+    return len(words) >= TAG_WORDS and _shares(words)[tagged] < TAG_SHARE
 
 
 def _shares(words: list[str]) -> dict[str, float]:
