@@ -158,15 +158,18 @@ SWAHILI = (
     "meli zitaelekezwa kwenye gati nyingine zilizo karibu na kwamba kazi itaanza Jumatatu "
     "ijayo asubuhi. Madereva wa malori wameombwa kufuata maelekezo ya maafisa."
 )
-BOX_SCORE = " ".join(
-    f"{team} d. {other} {a}-{b}. {team}: Okafor {a // 3} points. Lindqvist {b // 4} points. "
-    f"Marsh {a // 5} rebounds. {other}: Petrakis {b // 3} points. Duval {a // 6} steals."
-    for team, other, a, b in [
-        ("Harbor City", "Westbrook", 61, 48),
-        ("Calden", "Northgate", 55, 52),
-        ("Pine Ridge", "Elmwood", 70, 44),
-    ]
-) + " Coach Marsh said the team played well in the second half."
+BOX_SCORE = (
+    " ".join(
+        f"{team} d. {other} {a}-{b}. {team}: Okafor {a // 3} points. Lindqvist {b // 4} points. "
+        f"Marsh {a // 5} rebounds. {other}: Petrakis {b // 3} points. Duval {a // 6} steals."
+        for team, other, a, b in [
+            ("Harbor City", "Westbrook", 61, 48),
+            ("Calden", "Northgate", 55, 52),
+            ("Pine Ridge", "Elmwood", 70, 44),
+        ]
+    )
+    + " Coach Marsh said the team played well in the second half."
+)
 
 
 @pytest.fixture
