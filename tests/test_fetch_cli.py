@@ -209,6 +209,14 @@ def test_the_credit_names_writers_not_the_site(head: str, expected: str) -> None
         ("Salzburger Nachrichten", "", "Salzburger Nachrichten", None),
         ("Sophie Foster; Sophie-Foster", '<meta name="x" content="sophie-foster"/>', "Star",
          "Sophie Foster"),
+        # LRT credits an opinion piece to its writer and his post: the post is no writer
+        ("Jonas Petraitis; Vilniaus universiteto istorijos fakulteto docentas", "", "lrt.lt",
+         "Jonas Petraitis"),
+        # names with particles, and a description standing alone, are kept
+        ("Ursula von der Leyen; Jan van den Berg", "", "Star",
+         "Ursula von der Leyen; Jan van den Berg"),
+        ("Emeritus professor of modern history at the university", "", "Star",
+         "Emeritus professor of modern history at the university"),
     ],
 )  # fmt: skip
 def test_the_credit_drops_publishers_and_addresses(

@@ -81,7 +81,17 @@ def _writers(found: str | None, page: str, site_name: str | None) -> str | None:
     logins = {m.casefold() for m in _LOGIN.findall(page) if m == m.lower()}
     if any(" " in p for p in kept):
         kept = [p for p in kept if " " in p or p.casefold() not in logins]
+    if len(kept) > 1 and not all(_described(p) for p in kept):
+        kept = [p for p in kept if not _described(p)]
     return "; ".join(dict.fromkeys(kept)) or None
+
+
+def _described(piece: str) -> bool:
+    """A writer's description, not a name: five words or more, three of them lower-case words
+    of four letters or more ("Mykolo Romerio universiteto … fakulteto profesorius", LRT's
+    credit for an opinion piece beside its writer's name; not "Ursula von der Leyen")."""
+    words = piece.split()
+    return len(words) >= 5 and sum(1 for w in words if len(w) >= 4 and w.islower()) >= 3
 
 
 def _site(piece: str, lowered_page: str) -> bool:
