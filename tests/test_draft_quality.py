@@ -641,6 +641,20 @@ def test_a_reply_names_the_comment_it_answers(replies: dict[str, Any]) -> None:
     asyncio.run(bare.upto("reactions"))
     [comments] = [c for k, c in fenced_blocks(_asked(bare, "reactions", "user")) if k == "comments"]
     assert "[id=c03] reply\n" in comments
+    # a reply to a comment held back (too short to offer: "Source?") gets its words as
+    # context, not as a comment to choose (round DB: Morgunblaðið's c08 answered a held-back
+    # c07 and was left out as unreadable)
+    asked = fixture_thread().model_copy()
+    short = asked.comments[0].model_copy(update={"id": "q1", "body": "Source?", "parent_id": None})
+    asked.comments = [short] + [
+        c.model_copy(update={"parent_id": "q1"}) if c.id == "c03" else c for c in asked.comments
+    ]
+    held = _stages(replies, thread=asked)
+    asyncio.run(held.upto("reactions"))
+    user = _asked(held, "reactions", "user")
+    [comments] = [c for k, c in fenced_blocks(user) if k == "comments"]
+    assert "[id=c03] reply to a comment not listed, which said: «Source?»\n" in comments
+    assert "[id=q1]" not in comments and "context only, not a comment to choose" in user
 
 
 def test_a_source_without_capitals_gets_no_names_list(replies: dict[str, Any]) -> None:

@@ -141,7 +141,7 @@ def long_llm(
     server.stop()
 
 
-def test_a_full_length_input_costs_at_most_three_point_three_five_times_its_size(
+def test_a_full_length_input_costs_at_most_three_point_four_times_its_size(
     long_llm: ScriptedLLM, tmp_path: Path
 ) -> None:
     inputs = long_inputs(tmp_path / "in")
@@ -165,7 +165,9 @@ def test_a_full_length_input_costs_at_most_three_point_three_five_times_its_size
     # the prompts carry the section roles and the name, date and hedge rules (+1.7k, 0.13x).
     # 3.35x: the lead is shown the names the source gives, for the run's one glossary (+0.04x),
     # and the rules on wire copy, datelines and names outside the glossary (+0.02x).
-    assert total <= 3.35 * size
+    # 3.40x: a reply whose parent is not offered gets that comment's first 120 characters as
+    # context (+1.1k characters here, 0.08x: this real thread offers many such replies).
+    assert total <= 3.40 * size
     # The article goes, whole, to the two agents that cite it, and nowhere else.
     article = Article.model_validate_json((run_dir / "inputs/article.json").read_text("utf-8"))
     numbered = len(SourceIndex(article).numbered())

@@ -8,7 +8,7 @@ from drafter.lang.text import split_sentences
 from drafter.models import Comment, CommentThread, Reaction, ReactionsSection
 from drafter.schemas import ReactionsDraft
 from drafter.sources.comments import absolute_permalink
-from drafter.sources.selection import clip, preselect
+from drafter.sources.selection import REMOVED_BODIES, clip, preselect
 from drafter.stages import StepInputs
 from drafter.stages.grounding import glossary_lines, language_issues, story_in_short
 
@@ -28,17 +28,29 @@ def offered_comments(thread: CommentThread, limit: int = OFFERED) -> list[Commen
     return selection.comments
 
 
-def _comment_block(comments: list[Comment]) -> str:
+PARENT_CHARS = 120  # what a reply answers, when that comment is not offered itself
+
+
+def _comment_block(comments: list[Comment], thread: list[Comment] | None = None) -> str:
     """Each comment after its id, marked when it is a reply, with the comment it answers when
     that one is offered too (a reply listed by its score, apart from its parent, was read
-    without it: helpers re-threaded the list by guesswork). Pre-selection already lists them
-    by score, most upvoted first, so the scores themselves are not sent."""
+    without it: helpers re-threaded the list by guesswork). A reply to a comment not offered
+    (too short, or not chosen: "Source?") gets the start of that comment as its context, not as
+    a comment to choose (round DB: a reply answering a held-back comment was left out as
+    unreadable). Pre-selection already lists them by score, most upvoted first, so the
+    scores themselves are not sent."""
     offered = {c.id for c in comments}
+    others = {c.id: c for c in thread or [] if c.id not in offered}
     blocks = []
     for comment in comments:
         reply = " reply" if comment.parent_id else ""
+        parent = others.get(comment.parent_id or "")
         if comment.parent_id in offered:
             reply = f" reply to {comment.parent_id}"
+        elif parent is not None and parent.body.strip() not in REMOVED_BODIES:
+            said = " ".join(parent.body.split())
+            said = said if len(said) <= PARENT_CHARS else said[: PARENT_CHARS - 1] + "…"
+            reply = f" reply to a comment not listed, which said: «{said}»"
         blocks.append(f"[id={comment.id}]{reply}\n{clip(comment.body)}")
     return "\n\n".join(blocks)
 
@@ -97,7 +109,7 @@ async def write_reactions(agent: Agent, inputs: StepInputs) -> ReactionsSection:
 
     # The story in short (the lead's first paragraph), never the article: the translator needs
     # the topic, and the renderings of the names the story and the comments mention.
-    story, comments = story_in_short(lead), _comment_block(offered)
+    story, comments = story_in_short(lead), _comment_block(offered, thread.comments)
     draft: ReactionsDraft = await agent.ask(
         {
             "story": agent.fence("draft-lead", story),
