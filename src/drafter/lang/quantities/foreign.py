@@ -47,21 +47,12 @@ from drafter.lang.quantities.foreign_words import (
     RANGE,
     UNIT_ONLY_NUMBERS,
 )
+from drafter.lang.quantities.grouping import DECIMAL_COMMA, NORDIC, grouped_numbers
 from drafter.lang.quantities.japanese import ja_quantities
 from drafter.lang.quantities.quantity import Quantity
 from drafter.lang.quantities.turkish import turkish_figures
 from drafter.lang.quantities.written import writes_number
 
-# languages that write a decimal comma, and the marks that group their thousands: a dot, and in
-# some a space, and in German both or an apostrophe (the NZZ's "etwa 14 000 Terroristen", a
-# Swiss page's "14'000", round CQ)
-NORDIC = ("da", "no", "nb", "nn", "sv")
-DECIMAL_COMMA = frozenset(
-    {"de", "fr", "es", "it", "pt", "nl", "id", "ru", "uk", "pl", "tr", *NORDIC}
-)
-_GROUP_MARKS = {"ru": ". ", "uk": ". ", "fr": ". ", "pl": ". ", "de": ". '’"} | dict.fromkeys(
-    NORDIC, ". "
-)
 CJK_FIGURES = frozenset({"ko", "zh"})
 
 
@@ -197,7 +188,7 @@ def as_english(sentence: str, language: str) -> str:
     if language == "tr":
         text = turkish_figures(text)
     text = _numeric_dates(text)
-    text = _grouped_numbers(text, language)
+    text = grouped_numbers(text, language)
     text = _multiples(text, language)
     text = _words_as_figures(text, language)
     months = MONTHS.get(language)
@@ -356,23 +347,6 @@ def _numeric_dates(text: str) -> str:
         date,
         text,
     )
-
-
-def _grouped_numbers(text: str, language: str) -> str:
-    """1,5 → 1.5; 40.000 (or 40 000 where thousands are spaced) → 40000; 2.500,00 → 2500.00."""
-    group = f"[\u00a0\u202f{re.escape(_GROUP_MARKS.get(language, '.'))}]"
-
-    def number(match: re.Match[str]) -> str:
-        whole, decimals = match["whole"], match["dec"]
-        digits = re.sub(r"\D", "", whole)
-        if digits != whole:  # grouped: English's comma, so "2 000 Soldaten" is no year 2000
-            digits = f"{int(digits):,}"
-        return f"{digits}.{decimals}" if decimals else digits
-
-    pattern = (
-        rf"(?<![\d.,])(?P<whole>\d{{1,3}}(?:{group}\d{{3}})+|\d+)(?:,(?P<dec>\d+))?(?![\d]|[.,]\d)"
-    )
-    return re.sub(pattern, number, text)
 
 
 def _month_names(text: str, months: tuple[str, ...]) -> str:
