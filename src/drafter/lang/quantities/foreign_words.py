@@ -386,7 +386,7 @@ ORDINAL_ENDINGS["tr"] = ""
 
 # Danish, Norwegian (Bokmål, Nynorsk) and Swedish (Sermitsiaq's "85 procent", "22.-27. januar
 # 2025", "497 personer"): their figures are read so that a faithful draft's are found; the
-# check does not read these languages otherwise (listed, never must-fix: foreign.NORDIC is
+# check does not read these languages otherwise (listed, never must-fix: grouping.NORDIC is
 # left out of READ_LANGUAGES)
 # fmt: off
 MONTHS["da"] = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
@@ -440,3 +440,10 @@ for _norwegian in ("nb", "nn"):
     AFTER_NUMBER[_norwegian], BEFORE_NUMBER[_norwegian] = AFTER_NUMBER["no"], BEFORE_NUMBER["no"]
     NUMBER_WORDS[_norwegian], RANGE[_norwegian] = NUMBER_WORDS["no"], RANGE["no"]
     ONE[_norwegian], AGE[_norwegian] = ONE["no"], AGE["no"]
+
+# Vietnamese (a VnExpress reader's "5,6 ca trên 1 triệu dân", "100.000 dân", round DC): its
+# scales, after the figure as in English, and its decimal comma (grouping.DECIMAL_COMMA). Read
+# so that a faithful translation's figures are found; the language stays unread otherwise (no
+# number words: listed, never must-fix)
+AFTER_NUMBER["vi"] = {"nghìn|ngàn": "thousand", "triệu": "million", "tỷ|tỉ": "billion",
+                      "phần trăm": "percent", "đô la|đô": "dollars"}  # fmt: skip
