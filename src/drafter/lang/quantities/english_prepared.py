@@ -215,7 +215,9 @@ def _spelled_out(text: str) -> str:
         flags=re.I,
     )
     text = _FRACTION.sub(_fraction, text)  # two-thirds of Republicans: 66.67 percent, not two
+    text = _DEVANAGARI_ONE.sub("1 ", text)  # एक लाख: one lakh (एक alone is also "a")
     text = _DEVANAGARI_SCALE_WORD.sub(lambda m: _DEVANAGARI_SCALE[m[0]], text)  # 3.6 लाख
+    text = _DEVANAGARI_MONTH_WORD.sub(lambda m: _DEVANAGARI_MONTHS[m[0]], text)  # 1 सितंबर
     text = _DEVANAGARI_COUNT_WORD.sub(lambda m: _DEVANAGARI_COUNT[m[0]], text)  # पाँच जेट: 5
     text = _ARABIC_WORD.sub(lambda m: _ARABIC[m[0]], text)  # ٣٩ ألف: 39 thousand
     text = _SHILLINGS.sub(_shillings, text)  # East Africa's "4m/-": 4 million shillings
@@ -281,6 +283,20 @@ _COUPLE_OF_UNITS = re.compile(
 # a Hindi reader's "3.6 लाख": India's lakh and crore in Devanagari
 _DEVANAGARI_SCALE = {"लाख": "lakh", "करोड़": "crore", "करोड": "crore"}
 _DEVANAGARI_SCALE_WORD = re.compile("|".join(sorted(_DEVANAGARI_SCALE, key=len, reverse=True)))
+_DEVANAGARI_ONE = re.compile(r"(?<![\u0900-\u097f])एक\s+(?=लाख|करोड)")
+# … and the months of a Hindi page's dates (Dainik Bhaskar's "1 सितंबर की रात", round DC)
+_DEVANAGARI_MONTHS = dict(zip(
+    ("जनवरी", "फरवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर",
+     "सितम्बर", "अक्टूबर", "नवंबर", "नवम्बर", "दिसंबर", "दिसम्बर"),
+    ("January", "February", "February", "March", "April", "May", "June", "July", "August",
+     "September", "September", "October", "November", "November", "December", "December"),
+    strict=True,
+))  # fmt: skip
+_DEVANAGARI_MONTH_WORD = re.compile(
+    r"(?<![\u0900-\u097f])(?:"
+    + "|".join(sorted(_DEVANAGARI_MONTHS, key=len, reverse=True))
+    + r")(?![\u0900-\u097f])"
+)
 # … and the counts a Hindi reader writes as words ("पाँच जेट गिराए, जिनमें तीन राफ़ेल": five
 # jets, three of them Rafales), whole words only (a vowel sign is no word character to \b)
 _DEVANAGARI_COUNT = {"दो": "2", "तीन": "3", "चार": "4", "पाँच": "5", "पांच": "5", "छह": "6",
