@@ -536,3 +536,35 @@ def test_yesterday_and_tomorrow_are_the_days_beside_the_dateline(
 
     found = weekday_dates([SourceSentence(id="S1", text=text)], date(2015, 4, 21), language)
     assert [e.date.day for e in found] == ([day] if day else [])
+
+
+NORWEGIAN = """---
+title: Port Calden bygger om containerterminalen
+url: https://havn.example.no/nyheter/ombygging
+site_name: Havnebladet
+date: 2018-07-30
+---
+Havnevesenet i Port Calden opplyser at ombyggingen av containerterminalen vil koste 1,5 milliarder kroner. Arbeidet skal etter planen ta rundt 18 måneder, ifølge havnevesenet.
+
+«Vi investerer i fremtiden til hele havnen», sa havnesjefen. Tilknytningen til jernbanenettet ser likevel ut til å ligge langt fram i tid, fordi finansieringen av de nye sporene fortsatt er uavklart.
+"""
+
+
+def test_a_quotation_in_a_language_the_encoder_does_not_read_says_so(tmp_path: Path) -> None:
+    """A Norwegian or isiZulu speaker's words, rendered faithfully, score as low against the
+    source as words put in someone's mouth (rounds DB, DC): the encoder was not trained on those
+    languages. The quotation is listed with a reason that says it could not be matched, not that
+    the source lacks it; in German, which the encoder reads, the reason is unchanged."""
+    line = "港湾局の責任者は「職員は全員解雇されるだろう」と述べた。"
+    draft = DRAFT.replace("同局は一方で、", f"{line}同局は一方で、")
+    norwegian = draft.replace(
+        "hafen.example.de/nachrichten/umbau", "havn.example.no/nyheter/ombygging"
+    )
+    for source, text, reason in (
+        (NORWEGIAN, norwegian, "原文の言語では照合できません"),
+        (GERMAN, draft, "に当たる発言が原文にありません"),
+    ):
+        _, report = _check_files(tmp_path, source, text)
+        (claim,) = [c for c in report["claims"] if "全員解雇" in c["sentence"]]
+        assert not claim["fails"] and claim["decided_by"] == "quotes", claim["reasons"]
+        assert any(reason in r for r in claim["reasons"]), claim["reasons"]

@@ -20,6 +20,12 @@ from typing import Any, Protocol
 
 import numpy as np
 
+# the languages the encoder was trained on (the multilingual Universal Sentence Encoder's 16:
+# Chinese twice): in another (Norwegian, isiZulu, Vietnamese…) its closest match is a guess
+ENCODED_LANGUAGES = frozenset(
+    {"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"}
+)
+
 _LOCK = threading.Lock()
 _MODEL: Any = None
 LOAD_SECONDS: float = 0.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding
+from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, quote_not_found
 from drafter.check.claims.polarity import flipped
 from drafter.check.claims.slips import plausible_slip
 from drafter.lang.names import name_mentions
@@ -222,19 +222,7 @@ def _quotation(
             checker, content, anchor, thorough=True
         ):
             return []  # the source's own words, in a sentence too long to read as a whole
-        where = f" “{span[:70]}”" if span else ""
-        return [
-            Finding(
-                "quotes",
-                False,
-                checker.say(
-                    f"引用「{content[:40]}」に当たる発言が原文にありません"
-                    + (f"（最も近い引用:{where}）" if where else ""),
-                    f"the quotation 「{content[:40]}」 is not in the source"
-                    + (f" (closest:{where})" if where else ""),
-                ),
-            )
-        ]
+        return [quote_not_found(checker, content, span)]
     return _figures_in_quote(checker, content, span) + _opposite_in_quote(checker, content, span)
 
 
