@@ -191,6 +191,54 @@ def test_a_bare_count_found_in_another_sentence_is_not_a_swapped_figure() -> Non
     ]
 
 
+@pytest.mark.parametrize(("age", "fails"), [("33", False), ("50", True), ("34", True)])
+def test_an_age_is_held_to_the_age_the_source_gives(age: str, fails: bool) -> None:
+    """「スレンプさん（50）」 for "says Slemp, 33," was not even listed: the bare 50 was found in
+    "fewer than 50 counties" and a bare figure proves no swap (a plant into round DC's VOA
+    draft). A person's age in brackets is an age, held to the age the anchored sentences give."""
+    source = (
+        "Mara Venn expected to return to work after her son was born in August.\n\n"
+        '"I really did not want to quit my job," says Venn, 33, who lives near Kelmar.\n\n'
+        "A state survey found fewer than 50 counties where care was affordable."
+    )
+    lead = [f"ケルマー近郊に住むベンさん（{age}）は「本当は仕事を辞めたくなかった」と話す。"]
+    article = Article(url=URL, title="Mothers leave work as care costs rise", site_name="Meridian Post",
+                      date="2026-10-28", text=source, fetched_at="2026-10-28T10:00:00Z")  # fmt: skip
+    report = check(_inputs(_markdown(lead, title="保育費が母親の就労を阻む"), article=article))
+    claim = _claim(report, f"（{age}）")
+    assert claim.fails is fails, claim.reasons
+    if fails:
+        assert claim.decided_by == "numbers" and "33" in claim.reasons[0], claim.reasons
+
+
+@pytest.mark.parametrize(
+    ("highs", "returned", "claim", "fails"),
+    [
+        ("December 2023", "March", "2023年12月", False),
+        ("December 2023", "March", "2023年3月", True),  # March is only "In March, she returned"
+        # March 2023 is the date of another sentence, whose year the highs do not share: listed
+        ("December 2022", "March 2023", "2023年3月", False),
+    ],
+)
+def test_a_month_dated_by_its_year_is_held_to_the_month_its_sentence_gives(
+    highs: str, returned: str, claim: str, fails: bool
+) -> None:
+    """「2023年3月に過去最高」 for "reaching historic highs in December 2023" was listed, not
+    failed (a plant into round DC's VOA draft): its March was found in "In March, she
+    returned to work", and a month moved from elsewhere proves nothing. Dated by a year that
+    the sentence it rests on dates by another month, it does."""
+    source = (
+        f"Women's participation in the workforce reached historic highs in {highs}.\n\n"
+        f"In {returned}, she returned to work and her husband took leave."
+    )
+    lead = [f"女性の労働参加率は{claim}に過去最高に達した。"]
+    article = Article(url=URL, title="Mothers leave work as care costs rise", site_name="Meridian Post",
+                      date="2024-04-28", text=source, fetched_at="2024-04-28T10:00:00Z")  # fmt: skip
+    report = check(_inputs(_markdown(lead, title="保育費が母親の就労を阻む"), article=article))
+    found = _claim(report, "過去最高")
+    assert found.fails is fails, found.reasons
+
+
 @pytest.mark.parametrize(
     "new",
     ["プリヤ・ナタラジャン運輸相", "マーク・ヘンダーソン運輸相"],  # swapped, invented

@@ -7,6 +7,7 @@ import re
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from drafter.check.claims.ages import claim_ages, source_age
 from drafter.check.claims.anchor import Anchor, Finding, cite, not_in_source
 from drafter.check.claims.records import scored
 from drafter.check.claims.slips import _time_unit as _time_unit  # re-exported for tests
@@ -46,6 +47,8 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
         return []
     window = [checker.by_id[i] for i in anchor.closest]
     window_q = [(s, q) for s in window for q in checker.source_q[checker.index[s.id]]]
+    wrong_ages = _wrong_ages(checker, section, anchor, claim_q, plain, window_q)
+    claim_q = [q for q in claim_q if q not in wrong_ages]
     unmatched, moved = _place(checker, claim_q, window_q, anchor, plain)
     # A value of the anchored sentence that the claim does not state is what a changed
     # figure replaced; values the claim also states (17 nights and 16 of them) are not rivals.
@@ -56,8 +59,36 @@ def numbers(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
         others = [q for q in accounted if q not in moved]
         moved = _not_rested_on(checker, section, moved, anchor)
         out += _swapped(checker, moved, others, window_q)
-    if claim_q and not out:
+    if claim_q and not out and not wrong_ages:
         anchor.support.append("numbers")
+    return list(wrong_ages.values()) + out
+
+
+def _wrong_ages(
+    checker: Checker, section: str, anchor: Anchor, claim_q: list[Quantity], text: str,
+    window_q: Window,
+) -> dict[Quantity, Finding]:  # fmt: skip
+    """A person's age (「スレンプさん（50）」) that the source gives as nobody's age, where the
+    sentences the claim rests on (a firm anchor in the lead and title, the run's record
+    elsewhere) give an age the claim does not state ("says Slemp, 33,"): wrong, whatever other
+    figure of the source it happens to equal ("fewer than 50 counties", a plant into round
+    DC's VOA draft that was not even listed)."""
+    ages = claim_ages(text, claim_q)
+    firm = anchor.firm(section) if section in ("lead", "title") else anchor.recorded
+    if not ages or not firm:
+        return {}
+    given = [(s, q) for s, q in window_q if source_age(s.text, q)]
+    pairs = [(s, q) for s, found in zip(checker.sentences, checker.source_q, strict=True)
+             for q in found]  # fmt: skip
+    out = {}
+    for quantity in (q for q in claim_q if id(q) in ages):
+        # 「（50）」 is an age: only an age of the source holds it; 「50歳」 any figure of it may
+        if any(same_value(quantity, q) and (source_age(s.text, q) or not ages[id(quantity)])
+               for s, q in pairs):  # fmt: skip
+            continue
+        rivals = [(s, q) for s, q in given if not any(same_value(c, q) for c in claim_q)]
+        if rivals:
+            out[quantity] = _contradiction(checker, quantity, *rivals[0])
     return out
 
 
@@ -294,9 +325,23 @@ def _swapped(
         rivals = _rivals(quantity, others + [q for q in moved if q is not quantity], window_q)
         if rivals:
             finding = _contradiction(checker, quantity, *rivals[0])
-            finding.must = finding.must and quantity.kind not in ("year", "month")
+            dated = quantity.kind == "month" and _month_of_its_year(checker, quantity, rivals[0])
+            finding.must = finding.must and (quantity.kind not in ("year", "month") or dated)
             out.append(finding)
     return out
+
+
+def _month_of_its_year(
+    checker: Checker, quantity: Quantity, rival: tuple[SourceSentence, Quantity]
+) -> bool:
+    """Whether a month the claim dates by its year (「2023年3月に過去最高」) is put where the
+    sentence it rests on dates the same year by another month ("highs in December 2023"):
+    found only as a month alone elsewhere ("In March, she returned"), it was swapped in."""
+    year = re.match(r"(\d{4})年", quantity.text)
+    if not year:
+        return False
+    found = checker.source_q[checker.index[rival[0].id]]
+    return any(q.kind == "year" and q.value == int(year[1]) for q in found)
 
 
 def _contradiction(
