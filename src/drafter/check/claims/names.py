@@ -89,6 +89,7 @@ def names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fin
 # and "guns" are both k-n-s): the word must then also sound like the katakana.
 _SHORT_SHAPE = 3
 _COMMON_SPELLING = 0.7
+_LONG_SPELLING = 0.45
 _COMPOUND_CHARS = 10
 _PAIR_SPELLING = 0.6
 
@@ -170,8 +171,10 @@ def _common_part(checker: Checker, part: str) -> bool:
     known = checker.common_parts.get(part)
     if known is None:
         short = len(skeleton(romanize(part))) <= _SHORT_SHAPE
+        # a longer shape may still match a word by sound alone ("altogether" for an invented
+        # リデキス, "tremendous" for アトランタ: planted names in round DC's drafts went unlisted)
         known = any(
-            (not short or _spelt_like(part, w) >= _COMMON_SPELLING)
+            _spelt_like(part, w) >= (_COMMON_SPELLING if short else _LONG_SPELLING)
             # two words only for a long compound (インフォテインメントシステム), or one spelt
             # alike (テディベア, "teddy bears": 0.67): a short name matches some pair of words by
             # chance (ベルダニア, "will return": 0.3)
