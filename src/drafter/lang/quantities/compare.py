@@ -51,7 +51,10 @@ def same_value(claim: Quantity, source: Quantity) -> bool:
     s_low, s_high = interval(source)
     if claim.bound in (None, "", "about"):
         # a claim of one value for a source's bound renders it ("more than 450,000" as
-        # 「約45万人」 or 「50万人近く」), not any value past it: 「約73万5000人」 is not
+        # 「約45万人」 or 「50万人近く」), not any value past it: 「約73万5000人」 is not, nor
+        # an exact figure finer than a round one (「2360人」 for "more than 2,000 staff")
+        if not (claim.bound or claim.approx) and source.bound and _fine(claim.value):
+            return False
         s_low, s_high = _rendered_bound(source, s_low, s_high)
     return low <= s_high and s_low <= high
 
@@ -85,6 +88,13 @@ def _round(value: float) -> bool:
     """One significant digit, or two ending in 5: 20, 300, 25, 1.5 million."""
     digits = f"{value:.6g}".replace(".", "").lstrip("0").rstrip("0")
     return len(digits) <= 1 or (len(digits) == 2 and digits.endswith("5"))
+
+
+def _fine(value: float) -> bool:
+    """Whether a figure has three significant digits or more (2360, 1.25; not 2000, 45万)."""
+    digits = f"{abs(value):.6g}".replace(".", "").replace("-", "")
+    digits = digits.split("e")[0].strip("0")
+    return len(digits) >= 3
 
 
 def _rendered_bound(source: Quantity, low: float, high: float) -> tuple[float, float]:
