@@ -240,6 +240,32 @@ def test_a_month_dated_by_its_year_is_held_to_the_month_its_sentence_gives(
 
 
 @pytest.mark.parametrize(
+    ("place", "listed"),
+    [
+        ("カルデン", False),  # the source's own Calden
+        ("リデキス", True),  # sounds like "altogether" (r-d-k-s), spelt nothing like it
+        ("ベリバン", True),  # ベリ+バン, "very van": two short words the source never uses
+    ],
+)
+def test_an_invented_place_is_listed_though_it_sounds_like_a_word(place: str, listed: bool) -> None:
+    """Invented places planted into round DC's VOA lead went unlisted: リデキス州 matched the
+    source's lower-case "altogether" by its consonants, and ベリバン read as the compound
+    loanword "very van". A loanword must be spelt like the source's word, not only sound like
+    it; short words the source never uses are a name's syllables."""
+    source = (
+        "Mara Venn worked for the Calden child services department for six years altogether.\n\n"
+        "She lives in a suburb and had a knack for working with families."
+    )
+    lead = [f"{place}州の児童福祉部門で6年間働いていたマラ・ベンさんは、{place}近郊に住む。"]
+    article = Article(url=URL, title="Mothers leave work", site_name="Meridian Post",
+                      date="2026-10-28", text=source, fetched_at="2026-10-28T10:00:00Z")  # fmt: skip
+    report = check(_inputs(_markdown(lead, title="保育費が母親の就労を阻む"), article=article))
+    claim = _claim(report, "児童福祉部門")
+    assert any(place in r for r in claim.reasons) is listed, claim.reasons
+    assert not claim.fails
+
+
+@pytest.mark.parametrize(
     "new",
     ["プリヤ・ナタラジャン運輸相", "マーク・ヘンダーソン運輸相"],  # swapped, invented
 )

@@ -72,3 +72,14 @@ def test_a_hindi_pages_months_and_one_lakh_are_read() -> None:
     assert _found("現金10万ルピー", "बदमाशों ने एक लाख रुपए नगद चुरा लिए।", "hi")
     assert not _found("9月2日の夜", "1 सितंबर की रात हुई थी चोरी", "hi")
     assert [q.value for q in source_quantities("एक आदमी ने कहा", "hi")] == []
+
+
+def test_an_exact_figure_finer_than_a_round_one_renders_no_bound() -> None:
+    """「2360人」 (a changed 1,180 planted into round CZ's Nature lead) passed as "more than
+    2,000 staff": any value up to a quarter past a floor rendered it. An exact figure of three
+    significant digits or more renders none; round or approximate ones still do."""
+    source = "The university had more than 2,000 staff members and 450,000 books at most."
+    assert not _found("2360人", source, "en")
+    assert _found("2000人", source, "en") and _found("約2000人", source, "en")
+    assert _found("2000人超", source, "en") and _found("約45万冊", source, "en")
+    assert _found("2500人", "More than 2,000 staff members left.", "en")  # a round figure
