@@ -203,6 +203,20 @@ def test_the_glossary_sent_is_the_entries_the_material_names() -> None:
     assert [e.source for e in glossary_for(analysts, "Kuo was right again, the way")] == [
         "Ming-Chi Kuo"
     ]
+    # a reader writing in Cyrillic names the article's people in it (round DD: the Russian
+    # comments named six players the reactions prompt's glossary left out)
+    players = [
+        GlossaryEntry(source="Mathias Gidsel", target="マティアス・ギデル"),
+        GlossaryEntry(source="Nicolej Krickau", target="ニコライ・クリッカウ"),
+        GlossaryEntry(source="Lasse Andersson", target="ラッセ・アンダーソン"),
+        GlossaryEntry(source="Eisenach", target="アイゼナハ"),
+    ]
+    comment = "Гидсел опять лучший. Крикау молодец, а Андерссона жалко."
+    assert [e.source for e in glossary_for(players, comment)] == [
+        "Mathias Gidsel",
+        "Nicolej Krickau",
+        "Lasse Andersson",
+    ]
 
 
 def test_the_schema_is_in_the_prompt_only_when_the_method_does_not_send_it(

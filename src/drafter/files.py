@@ -16,6 +16,7 @@ from typing import Any
 
 from drafter import crashpoints
 from drafter.errors import RunError
+from drafter.lang.text import ascii_letters
 
 RUN_FILE = "run.json"
 
@@ -120,28 +121,9 @@ def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-# Letters NFKD does not take apart into ASCII: Cyrillic, Greek and a few Latin ones.
-_TRANSLITERATION = str.maketrans(
-    {
-        **dict(zip("абвгдезийклмнопрстуфыэіґўјђћ", "abvgdeziyklmnoprstufyeigujdc", strict=True)),
-        **{"ё": "yo", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya"},
-        **{"ї": "yi", "є": "ye", "љ": "lj", "њ": "nj", "џ": "dz", "х": "kh", "ц": "ts"},
-        **{"ъ": "", "ь": ""},
-        **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo", strict=True)),
-        **{"θ": "th", "χ": "ch", "ψ": "ps"},
-        **{"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "þ": "th", "ð": "d"},
-    }
-)
-
-
-def _ascii_letters(char: str) -> str:
-    spelled = unicodedata.normalize("NFKD", char.translate(_TRANSLITERATION))
-    return spelled.translate(_TRANSLITERATION).encode("ascii", "ignore").decode()
-
-
 def _slug_part(text: str, limit: int) -> tuple[str, bool]:
     """The slug of `text`, and whether it keeps at least half of `text`'s letters and digits."""
-    pieces = [_ascii_letters(char) for char in text.lower()]
+    pieces = [ascii_letters(char) for char in text.lower()]
     slug = re.sub(r"[^a-z0-9]+", "-", "".join(pieces)).strip("-")[:limit].rstrip("-")
     wanted = [piece for char, piece in zip(text.lower(), pieces, strict=True) if char.isalnum()]
     kept = sum(1 for piece in wanted if piece)

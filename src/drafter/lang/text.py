@@ -165,14 +165,24 @@ def _ends_with_abbreviation(chunk: str) -> bool:
 
 
 # "am 12. September", "vom 20. bis 22. Oktober": the dot of a German (or Nordic) ordinal day
-# before a month does not end a sentence
+# before a month does not end a sentence (nor "die 25. Minute", below)
 _ORDINAL_DAY = re.compile(
-    r"(?:\b(?i:am|vom|zum|bis|den|dem|ab|seit|und|der|des|zwischen|per)|,)\s+\d{1,2}\.$"
+    r"(?:\b(?i:am|vom|zum|zur|im|beim|bis|den|dem|die|das|ab|seit|und|der|des|zwischen|per)"
+    r"|,)\s+\d{1,2}\.$"
 )
 _MONTH_AFTER_DAY = re.compile(
     r"(?:(?:bis|und|-|–)\s*\d{1,2}\.\s*)?(?:januar|jänner|februar|märz|marts|mars|april|mai|"
     r"maj|juni|juli|august|september|oktober|november|dezember|december|desember)\b",
     re.IGNORECASE,
+)
+
+
+# … nor before what a German ordinal counts: "in der 25. Minute" (the Berliner Morgenpost's
+# match report was cut into "In der 25." and "Minute: …", round DD), "zum 3. Mal"
+_COUNTED_AFTER = re.compile(
+    r"(?:Spiel)?(?:Minute|Sekunde|Mal|Platz|Runde|Spieltag|Stock|Etage|Klasse|Jahrhundert|"
+    r"Jahrestag|Geburtstag|Stelle|Auflage|Woche|Tag|Lauf|Durchgang|Satz|Halbzeit|Amtszeit|"
+    r"Legislaturperiode|Kilometer)n?\b"
 )
 
 
@@ -203,7 +213,10 @@ def _split_english(paragraph: str) -> list[str]:
             continue
         if following and following.isdigit() and _BEFORE_A_NUMBER.search(chunk):
             continue  # "(1-1, min. 16)", "art. 5", "no. 3": the number the word stands before
-        if _ORDINAL_DAY.search(chunk) and _MONTH_AFTER_DAY.match(paragraph, match.end()):
+        if _ORDINAL_DAY.search(chunk) and (
+            _MONTH_AFTER_DAY.match(paragraph, match.end())
+            or _COUNTED_AFTER.match(paragraph, match.end())
+        ):
             continue
         sentences.append(chunk.strip())
         start = match.end()
@@ -334,3 +347,28 @@ def _japanese_unit_ratio(text: str) -> float:
 def char_count(text: str) -> int:
     """Length in characters (what Japanese editors count), ignoring whitespace."""
     return sum(1 for c in text if not c.isspace())
+
+
+# Letters NFKD does not take apart into ASCII: Cyrillic, Greek and a few Latin ones.
+_TRANSLITERATION = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэіґўјђћ", "abvgdeziyklmnoprstufyeigujdc", strict=True)),
+        **{"ё": "yo", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya"},
+        **{"ї": "yi", "є": "ye", "љ": "lj", "њ": "nj", "џ": "dz", "х": "kh", "ц": "ts"},
+        **{"ъ": "", "ь": ""},
+        **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo", strict=True)),
+        **{"θ": "th", "χ": "ch", "ψ": "ps"},
+        **{"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "þ": "th", "ð": "d"},
+    }
+)
+
+
+def ascii_letters(char: str) -> str:
+    """A letter spelt in ASCII (ж → zh, é → e, ł → l), or "" where it has no spelling."""
+    spelled = unicodedata.normalize("NFKD", char.translate(_TRANSLITERATION))
+    return spelled.translate(_TRANSLITERATION).encode("ascii", "ignore").decode()
+
+
+def ascii_spelling(text: str) -> str:
+    """The text in lower case, each letter spelt in ASCII where it can be (Гидсел → gidsel)."""
+    return "".join(ascii_letters(c) or ("" if c in "ъь" else c) for c in text.lower())

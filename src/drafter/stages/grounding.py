@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from drafter.lang.text import contains_quote, language_problem, normalize_loose
+from rapidfuzz import fuzz
+
+from drafter.lang.text import ascii_spelling, contains_quote, language_problem, normalize_loose
 from drafter.models import Article, Evidence, GlossaryEntry, LeadSection, SourceSentence
 
 _SENTENCE_ID = re.compile(r"^\[?\s*S?\s*(\d+)\s*\]?$", re.IGNORECASE)
@@ -101,6 +103,7 @@ def glossary_for(glossary: list[GlossaryEntry], *material: str) -> list[Glossary
     no more; an extra entry costs a line, a missing one a name rendered twice differently."""
     text = "\n".join(material)
     loose = normalize_loose(text)
+    spelt = _spelt_words(text)
     kept = []
     for entry in glossary:
         parts = [entry.target, *re.split(r"[・=＝\s]+", entry.target), entry.source]
@@ -108,11 +111,31 @@ def glossary_for(glossary: list[GlossaryEntry], *material: str) -> list[Glossary
         words = [
             w for w in re.findall(r"\b[A-Z][\w'’-]{2,}", entry.source) if w not in _NOT_A_SURNAME
         ]
-        if any(len(p) >= 2 and normalize_loose(p) in loose for p in parts) or any(
-            re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words
+        if (
+            any(len(p) >= 2 and normalize_loose(p) in loose for p in parts)
+            or any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
+            or any(_spelt_alike(w, spelt) for w in words if len(w) >= 4)
         ):
             kept.append(entry)
     return kept
+
+
+def _spelt_words(text: str) -> set[str]:
+    """The words of `text` written in Cyrillic or Greek, spelt in ASCII: a Russian reader's
+    "Гидсел" for the article's Gidsel (round DD: the reactions prompt's glossary left out the
+    six players the Russian comments named, and the translator had to guess)."""
+    foreign = re.findall(r"[\u0370-\u03ff\u0400-\u04ff]{3,}", text)
+    return {ascii_spelling(word) for word in foreign}
+
+
+def _spelt_alike(name: str, spelt: set[str]) -> bool:
+    """Whether a name is one of those words, near enough (Krickau, "Крикау": krikau)."""
+    key = ascii_spelling(name)
+    return any(
+        (word[:2] == key[:2] and fuzz.ratio(word, key) >= 85)
+        or (len(word) > len(key) and word.startswith(key[: max(4, len(key) - 1)]))  # Гидсела
+        for word in spelt
+    )
 
 
 def glossary_problems(glossary: list[tuple[str, str]], article: Article) -> list[str]:

@@ -59,13 +59,21 @@ def ja_records(text: str) -> list[tuple[str, Pair, bool]]:
     return out
 
 
+# a score as German, Russian or Turkish write it, "38:22 (22:12) gewannen die Berliner" (round
+# DD), a half-time score "(22:12)" too; not a clock ("um 20:30 Uhr", "at 10:30 am")
+_COLON_PAIR = re.compile(
+    r"(?<![\w.,:/])(?<!\bum )(?<!\bat )(\d{1,3}):(\d{1,3})"
+    r"(?![\d:.,]|\s*(?:Uhr|h\b|[ap]\.?m\b))"
+)
+
+
 @lru_cache(maxsize=4096)
 def en_pairs(text: str) -> tuple[Pair, ...]:
-    """The records and scores a source sentence writes ("went 4-7", "a 3-1 win", "(10-5-1)")."""
-    pairs = (
-        tuple(int(g) for g in match.groups() if g is not None)
-        for match in _EN_PAIR.finditer(normalize(text))
-    )
+    """The records and scores a source sentence writes ("went 4-7", "a 3-1 win", "(10-5-1)",
+    and a score with a colon, "38:22")."""
+    plain = normalize(text)
+    pairs = [tuple(int(g) for g in m.groups() if g is not None) for m in _EN_PAIR.finditer(plain)]
+    pairs += [(int(m[1]), int(m[2])) for m in _COLON_PAIR.finditer(plain)]
     return tuple(p for p in pairs if not (p[0] >= 100 and p[1] < 10))  # a Boeing 787-9
 
 

@@ -195,7 +195,14 @@ def as_english(sentence: str, language: str) -> str:
     if months:
         text = _month_names(text, months)
     # the minute of a match as an ordinal: "in der 72. Minute", "73. dakikadan", "in der 72.‘"
-    text = re.sub(r"(?<![\d.,])(\d{1,3})\.\s*(?=Minute|dakika)", r"\1 ", text)
+    text = re.sub(r"(?<![\d.,])(\d{1,3})\.\s*(?=(?:Spiel)?[Mm]inute|dakika)", r"\1 ", text)
+    # … and in words, "in der siebten Spielminute" (round DD)
+    text = re.sub(
+        rf"\b({'|'.join(_GERMAN_ORDINALS)})n?\s+(?=(?:Spiel)?[Mm]inute)",
+        lambda m: f"{_GERMAN_ORDINALS[m[1].lower()]} ",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(r"(?<![\d.,])(\d{1,3})\.?[‘’'](?![\w’'])", r"\1 minutes", text)
     after = AFTER_NUMBER.get(language, {})
     for words, english in after.items():
@@ -226,6 +233,10 @@ def as_english(sentence: str, language: str) -> str:
     return _ONE_UNIT.sub(r"\1", text)
 
 
+_GERMAN_ORDINALS = {
+    "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "sechsten": 6,
+    "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11, "zwölften": 12,
+}  # fmt: skip
 _ONE_UNIT = re.compile(r"(?<![\d.,])(1 (?:year|month|week|day|hour|minute|second))s\b")
 
 

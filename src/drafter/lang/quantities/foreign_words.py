@@ -55,7 +55,7 @@ AFTER_NUMBER: dict[str, dict[str, str]] = {
            "million": "million", "mrd\\.?": "billion", "milliarden?": "billion",
            "billionen?": "trillion", "prozent": "percent", "euro": "euros", "dollar": "dollars",
            "jahr(?:e|en|es)?": "years", "monat(?:e|en|s)?": "months", "wochen?": "weeks",
-           "tag(?:e|en|es)?": "days", "stunden?": "hours", "minuten?": "minutes",
+           "tag(?:e|en|es)?": "days", "stunden?": "hours", "(?:spiel)?minuten?": "minutes",
            "sekunden?": "seconds",
            "jahrzehnten?|jahrzehnte": "decades"},
     "fr": {"mille": "thousand", "millions?": "million", "milliards?": "billion",
