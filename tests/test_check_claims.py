@@ -116,6 +116,13 @@ def _with(old: str, new: str) -> str:
     return _markdown(lead)
 
 
+def _lead_report(source: str, lead: list[str], date: str = "2026-10-28") -> CheckReport:
+    """The check of a lead written in the test against a source written in the test."""
+    article = Article(url=URL, title="Mothers leave work as care costs rise", site_name="Meridian Post",
+                      date=date, text=source, fetched_at=f"{date}T10:00:00Z")  # fmt: skip
+    return check(_inputs(_markdown(lead, title="保育費が母親の就労を阻む"), article=article))
+
+
 def test_a_faithful_draft_has_no_must_fix_item() -> None:
     report = _report(_markdown())
     assert report.ok, [(c.sentence, c.reasons) for c in report.failures]
@@ -202,10 +209,7 @@ def test_an_age_is_held_to_the_age_the_source_gives(age: str, fails: bool) -> No
         "A state survey found fewer than 50 counties where care was affordable."
     )
     lead = [f"ケルマー近郊に住むベンさん（{age}）は「本当は仕事を辞めたくなかった」と話す。"]
-    article = Article(url=URL, title="Mothers leave work as care costs rise", site_name="Meridian Post",
-                      date="2026-10-28", text=source, fetched_at="2026-10-28T10:00:00Z")  # fmt: skip
-    report = check(_inputs(_markdown(lead, title="保育費が母親の就労を阻む"), article=article))
-    claim = _claim(report, f"（{age}）")
+    claim = _claim(_lead_report(source, lead), f"（{age}）")
     assert claim.fails is fails, claim.reasons
     if fails:
         assert claim.decided_by == "numbers" and "33" in claim.reasons[0], claim.reasons
@@ -232,10 +236,7 @@ def test_a_month_dated_by_its_year_is_held_to_the_month_its_sentence_gives(
         f"In {returned}, she returned to work and her husband took leave."
     )
     lead = [f"女性の労働参加率は{claim}に過去最高に達した。"]
-    article = Article(url=URL, title="Mothers leave work as care costs rise", site_name="Meridian Post",
-                      date="2024-04-28", text=source, fetched_at="2024-04-28T10:00:00Z")  # fmt: skip
-    report = check(_inputs(_markdown(lead, title="保育費が母親の就労を阻む"), article=article))
-    found = _claim(report, "過去最高")
+    found = _claim(_lead_report(source, lead, "2024-04-28"), "過去最高")
     assert found.fails is fails, found.reasons
 
 
@@ -257,10 +258,7 @@ def test_an_invented_place_is_listed_though_it_sounds_like_a_word(place: str, li
         "She lives in a suburb and had a knack for working with families."
     )
     lead = [f"{place}州の児童福祉部門で6年間働いていたマラ・ベンさんは、{place}近郊に住む。"]
-    article = Article(url=URL, title="Mothers leave work", site_name="Meridian Post",
-                      date="2026-10-28", text=source, fetched_at="2026-10-28T10:00:00Z")  # fmt: skip
-    report = check(_inputs(_markdown(lead, title="保育費が母親の就労を阻む"), article=article))
-    claim = _claim(report, "児童福祉部門")
+    claim = _claim(_lead_report(source, lead), "児童福祉部門")
     assert any(place in r for r in claim.reasons) is listed, claim.reasons
     assert not claim.fails
 
