@@ -98,3 +98,11 @@ def reaction_reasons(
     )
     inputs.glossary = [GlossaryEntry(source=k, target=v) for k, v in glossary.items()]
     return [r for c in check(inputs).claims if c.section == "reactions" for r in c.reasons]
+
+
+def figures_found(japanese: str, source: str, language: str) -> bool:
+    """Whether every figure of the Japanese is one the source, read in its language, states."""
+    from drafter.lang.quantities import ja_quantities, missing_quantities
+    from drafter.lang.quantities.foreign import source_quantities
+
+    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []

@@ -6,12 +6,8 @@ cleared items to verify."""
 
 from __future__ import annotations
 
-from drafter.lang.quantities import ja_quantities, missing_quantities
 from drafter.lang.quantities.foreign import source_quantities
-
-
-def _found(japanese: str, source: str, language: str) -> bool:
-    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
+from tests.helpers import figures_found as _found
 
 
 def test_a_ratio_is_not_a_time_of_day() -> None:

@@ -7,13 +7,8 @@ control."""
 from __future__ import annotations
 
 from drafter.check.core import check
-from drafter.lang.quantities import ja_quantities, missing_quantities
-from drafter.lang.quantities.foreign import source_quantities
 from drafter.models import Comment
-
-
-def _found(japanese: str, source: str, language: str) -> bool:
-    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
+from tests.helpers import figures_found as _found
 
 
 def test_german_spans_as_adjectives_and_italian_thousands() -> None:

@@ -5,12 +5,8 @@ verify at first check, tested here with its control."""
 
 from __future__ import annotations
 
-from drafter.lang.quantities import ja_quantities, missing_quantities
 from drafter.lang.quantities.foreign import source_quantities
-
-
-def _found(japanese: str, source: str, language: str) -> bool:
-    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
+from tests.helpers import figures_found as _found
 
 
 def test_german_thousands_spaced_or_with_an_apostrophe() -> None:

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from drafter.lang.quantities import ja_quantities, missing_quantities
-from drafter.lang.quantities.foreign import source_quantities
-
-
-def _found(japanese: str, source: str, language: str) -> bool:
-    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
+from tests.helpers import figures_found as _found
 
 
 def test_an_anniversary_is_so_many_years() -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from drafter.check.claims.numbers import plausible_slip
 from drafter.check.core import check
-from drafter.lang.quantities import Quantity, ja_quantities, missing_quantities
-from drafter.lang.quantities.foreign import reads, source_quantities
+from drafter.lang.quantities import Quantity
+from drafter.lang.quantities.foreign import reads
 from drafter.lang.text import normalize
 from tests.helpers import check_inputs
+from tests.helpers import figures_found as _found
 
 _ALBEDO = (
     "Last year, the team published a paper about their work at the test pond. Albedo "
@@ -43,10 +44,6 @@ def test_a_zero_is_no_slip_for_another_figure() -> None:
     assert not plausible_slip(count, Quantity("number", 0.1, "", "0.1"))
     rate = Quantity("percent", 0.0, "%", "0%")  # a rate cut to zero may be a slip for 0.25%
     assert plausible_slip(rate, Quantity("percent", 0.25, "%", "0.25%"))
-
-
-def _found(japanese: str, source: str, language: str) -> bool:
-    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
 
 
 def test_danish_norwegian_and_swedish_figures_are_read() -> None:

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 from drafter.lang.quantities import ja_quantities, missing_quantities
 from drafter.lang.quantities.foreign import source_quantities
-
-
-def _found(japanese: str, source: str, language: str) -> bool:
-    """Whether every figure of the Japanese is one the source, read in its language, states."""
-    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
+from tests.helpers import figures_found as _found
 
 
 def test_a_newsletters_promotion_after_the_story_is_no_part_of_it() -> None:

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.lang.quantities import ja_quantities, missing_quantities
 from drafter.lang.quantities.foreign import source_quantities
-
-
-def _found(japanese: str, source: str, language: str) -> bool:
-    """Whether every figure of the Japanese is one the source, read in its language, states."""
-    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
+from tests.helpers import figures_found as _found
 
 
 @pytest.mark.parametrize(

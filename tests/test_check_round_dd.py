@@ -7,13 +7,7 @@ must-fix item a reading of this round first caused (a half-time score)."""
 
 from __future__ import annotations
 
-from drafter.lang.quantities import ja_quantities, missing_quantities
-from drafter.lang.quantities.foreign import source_quantities
-
-
-def _found(japanese: str, source: str, language: str) -> bool:
-    """Whether every figure of the Japanese is one the source, read in its language, states."""
-    return missing_quantities(ja_quantities(japanese), source_quantities(source, language)) == []
+from tests.helpers import figures_found as _found
 
 
 def test_a_german_ordinal_before_what_it_counts_ends_no_sentence() -> None:
