@@ -180,3 +180,17 @@ def test_people_opening_a_sentence_money_and_a_pronoun_are_no_names() -> None:
     assert "Dar es Salaam" in names and "Dar" not in names, names  # (round CU)
     assert "Google Trends" in names and "Selon Google Trends" not in names, names
     assert "Asim Munir" in names, names
+
+
+def test_a_genitive_with_a_bare_s_is_its_name() -> None:
+    """Nettavisen's names list held "Eriksens" and "Damlis" beside Eriksen and Tone Damli
+    (round DD): Norwegian, German and Dutch write a name's genitive with a bare -s; English
+    does not."""
+    norwegian = [
+        "Tone Damli fikk besøk av manageren David Eriksen.",
+        "Eriksens planer for turneen ble endret.",
+        "Det var Damlis store idol.",
+    ]
+    assert source_names(norwegian, language="no") == ["Tone Damli", "David Eriksen"]
+    english = ["Hans Blix spoke.", "Reporters asked Hans Blix about Blixs."]
+    assert "Blixs" in source_names(english, language="en")

@@ -108,6 +108,8 @@ def source_names(
         if word in mid_sentence or word in counts:
             counts[word] += 1
     counts = _one_spelling(counts)
+    if language in _GENITIVE_S:
+        counts = _without_genitives(counts)
     longer = [n for n in counts if " " in n]
     # a lone surname (Noem of Kristi Noem) goes with its name; Apple of Apple TV is a name
     names = [n for n in counts if " " in n or not any(n == m.split()[-1] for m in longer)]
@@ -179,6 +181,21 @@ def _one_spelling(counts: Counter[str]) -> Counter[str]:
             spelling[key] = name
         merged[key] += count
     return Counter({spelling[key]: count for key, count in merged.items()})
+
+
+# languages that write a name's genitive with a bare -s: "Eriksens manager", "Merkels Rede"
+_GENITIVE_S = frozenset({"de", "da", "no", "nb", "nn", "sv", "nl", "is"})
+
+
+def _without_genitives(counts: Counter[str]) -> Counter[str]:
+    """A name and its genitive (Eriksen, Eriksens; Damli, Damlis: Nettavisen's names list held
+    both, round DD) are one name, listed as the name."""
+    known = set(counts) | {n.split()[-1] for n in counts if " " in n}  # Damlis: Tone Damli's
+    merged: Counter[str] = Counter()
+    for name, count in counts.items():
+        base = name[:-1] if name.endswith("s") and name[:-1] in known else name
+        merged[base] += count
+    return merged
 
 
 def _word_of(token: str) -> str:
