@@ -86,10 +86,9 @@ def names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fin
 
 
 # A sound shape of this many consonants or fewer matches too many words on its own (ゴネネス
-# and "guns" are both k-n-s): the word must then also sound like the katakana.
-_SHORT_SHAPE = 3
-_COMMON_SPELLING = 0.7
-_LONG_SPELLING = 0.45
+# and "guns" are both k-n-s): the word must then be spelt much like the katakana; a longer one
+# a little ("altogether" sounds like an invented リデキス, round DC: spelt alike, 0.24)
+_SHORT_SHAPE, _COMMON_SPELLING, _LONG_SPELLING = 3, 0.7, 0.45
 _COMPOUND_CHARS = 10
 _PAIR_SPELLING = 0.6
 
@@ -171,8 +170,6 @@ def _common_part(checker: Checker, part: str) -> bool:
     known = checker.common_parts.get(part)
     if known is None:
         short = len(skeleton(romanize(part))) <= _SHORT_SHAPE
-        # a longer shape may still match a word by sound alone ("altogether" for an invented
-        # リデキス, "tremendous" for アトランタ: planted names in round DC's drafts went unlisted)
         known = any(
             _spelt_like(part, w) >= (_COMMON_SPELLING if short else _LONG_SPELLING)
             # two words only for a long compound (インフォテインメントシステム), or one spelt
