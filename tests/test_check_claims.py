@@ -211,6 +211,10 @@ def test_an_age_is_held_to_the_age_the_source_gives(age: str, fails: bool) -> No
     lead = [f"ケルマー近郊に住むベンさん（{age}）は「本当は仕事を辞めたくなかった」と話す。"]
     claim = _claim(_lead_report(source, lead), f"（{age}）")
     assert claim.fails is fails, claim.reasons
+    # another person's age in the same sentence proves nothing of this one's (a figure one off
+    # the sentence's is still a slip, whoever it is given for)
+    other = [f"ケルマー近郊に住むドランさん（{age}）は「本当は仕事を辞めたくなかった」と話す。"]
+    assert _claim(_lead_report(source, other), f"（{age}）").fails is (age == "34")
     if fails:
         assert claim.decided_by == "numbers" and "33" in claim.reasons[0], claim.reasons
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from drafter.lang.quantities import Quantity
+from drafter.lang.sounds import transliteration_match
+from drafter.models import GlossaryEntry
 
 # 「スレンプさん（33）」, 「トランプ氏(79)」, 「ムラード容疑者（25）」: a figure in brackets
 # straight after a person (a title, or a name in katakana)
@@ -41,4 +43,28 @@ def source_age(sentence: str, quantity: Quantity) -> bool:
     return bool(
         re.search(rf"[A-Z][\w'’.-]*,\s+{n}\s*[,)]|[A-Z][\w'’.-]*\s+\({n}\)", sentence)
         or re.search(rf"\b{n}-year-old|\baged\s+{n}\b|\b{n}\s+years?\s+old\b", sentence, re.I)
+    )
+
+
+# the person an age is given for: 「スレンプさん（33）」, "Slemp, 33,", "Jane Doe (33)"
+_HOLDER_JA = re.compile(
+    r"([ァ-ヺー]{2,}|[一-龥]{1,4})(?:さん|氏|容疑者|被告人?|選手|監督|議員|君|くん|ちゃん|夫人)?"
+    r"[（(](\d{1,3})[)）]"
+)
+
+
+def same_holder(
+    claim: str, quantity: Quantity, sentence: str, rival: Quantity, glossary: list[GlossaryEntry]
+) -> bool:
+    """Whether the source's age may be that of the person the claim gives its age for: unless
+    both name someone and the names differ (「トランプ氏（79）」 from the writer's knowledge, its
+    sentence giving "Biden, 82," is no wrong age). A name read from the glossary or by sound."""
+    ours = next((m[1] for m in _HOLDER_JA.finditer(claim) if m[2] == quantity.text), None)
+    n = re.escape(rival.text)
+    theirs = re.search(rf"([A-Z][\w'’.-]*)(?:,\s+{n}\s*[,)]|\s+\({n}\))", sentence)
+    if not ours or not theirs:
+        return True
+    word = theirs[1]
+    return transliteration_match(ours, word) >= 1.0 or any(
+        ours in entry.target and word in entry.source for entry in glossary
     )

@@ -7,7 +7,7 @@ import re
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from drafter.check.claims.ages import claim_ages, source_age
+from drafter.check.claims.ages import claim_ages, same_holder, source_age
 from drafter.check.claims.anchor import Anchor, Finding, cite, not_in_source
 from drafter.check.claims.records import scored
 from drafter.check.claims.slips import _time_unit as _time_unit  # re-exported for tests
@@ -86,7 +86,8 @@ def _wrong_ages(
         if any(same_value(quantity, q) and (source_age(s.text, q) or not ages[id(quantity)])
                for s, q in pairs):  # fmt: skip
             continue
-        rivals = [(s, q) for s, q in given if not any(same_value(c, q) for c in claim_q)]
+        rivals = [(s, q) for s, q in given if not any(same_value(c, q) for c in claim_q)
+                  and same_holder(text, quantity, s.text, q, checker.inputs.glossary)]  # fmt: skip
         if rivals:
             out[quantity] = _contradiction(checker, quantity, *rivals[0])
     return out
