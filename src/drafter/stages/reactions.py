@@ -31,7 +31,7 @@ def offered_comments(thread: CommentThread, limit: int = OFFERED) -> list[Commen
 PARENT_CHARS = 120  # what a reply answers, when that comment is not offered itself
 
 
-def _comment_block(comments: list[Comment], thread: list[Comment] | None = None) -> str:
+def _comment_block(comments: list[Comment], thread: list[Comment]) -> str:
     """Each comment after its id, marked when it is a reply, with the comment it answers when
     that one is offered too (a reply listed by its score, apart from its parent, was read
     without it: helpers re-threaded the list by guesswork). A reply to a comment not offered
@@ -40,7 +40,7 @@ def _comment_block(comments: list[Comment], thread: list[Comment] | None = None)
     unreadable). Pre-selection already lists them by score, most upvoted first, so the
     scores themselves are not sent."""
     offered = {c.id for c in comments}
-    others = {c.id: c for c in thread or [] if c.id not in offered}
+    others = {c.id: c for c in thread if c.id not in offered}
     blocks = []
     for comment in comments:
         reply = " reply" if comment.parent_id else ""
@@ -48,8 +48,7 @@ def _comment_block(comments: list[Comment], thread: list[Comment] | None = None)
         if comment.parent_id in offered:
             reply = f" reply to {comment.parent_id}"
         elif parent is not None and parent.body.strip() not in REMOVED_BODIES:
-            said = " ".join(parent.body.split())
-            said = said if len(said) <= PARENT_CHARS else said[: PARENT_CHARS - 1] + "…"
+            said = clip(" ".join(parent.body.split()), PARENT_CHARS)
             reply = f" reply to a comment not listed, which said: «{said}»"
         blocks.append(f"[id={comment.id}]{reply}\n{clip(comment.body)}")
     return "\n\n".join(blocks)

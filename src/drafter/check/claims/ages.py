@@ -10,12 +10,11 @@ from drafter.lang.quantities import Quantity
 from drafter.lang.sounds import transliteration_match
 from drafter.models import GlossaryEntry
 
+# the titles Japanese news puts between a person and an age in brackets
+_TITLES = r"(?:さん|氏|容疑者|被告人?|選手|監督|議員|君|くん|ちゃん|夫人)"
 # 「スレンプさん（33）」, 「トランプ氏(79)」, 「ムラード容疑者（25）」: a figure in brackets
 # straight after a person (a title, or a name in katakana)
-_BRACKETED = re.compile(
-    r"(?:さん|氏|容疑者|被告人?|選手|監督|議員|君|くん|ちゃん|夫人|[ァ-ヺー])[（(](\d{1,3})[)）]"
-)
-_YEARS_OLD = re.compile(r"(\d{1,3})歳")
+_BRACKETED = re.compile(rf"(?:{_TITLES}|[ァ-ヺー])[（(](\d{{1,3}})[)）]")
 
 
 def claim_ages(text: str, quantities: list[Quantity]) -> dict[int, bool]:
@@ -23,14 +22,13 @@ def claim_ages(text: str, quantities: list[Quantity]) -> dict[int, bool]:
     news form that is nothing else; False for 「33歳」, which may be any age ("under 5" for
     「5歳未満の子ども」). A bound or an approximation is no one's age."""
     bracketed = {m[1] for m in _BRACKETED.finditer(text)}
-    said = {m[1] for m in _YEARS_OLD.finditer(text)}
     return {
         id(q): q.text in bracketed
         for q in quantities
         if q.kind == "number"
         and 0 < q.value < 125
         and not (q.approx or q.bound)
-        and (q.text in bracketed or (q.unit == "歳" and q.text[:-1] in said))
+        and (q.text in bracketed or q.unit == "歳")
     }
 
 
@@ -47,10 +45,7 @@ def source_age(sentence: str, quantity: Quantity) -> bool:
 
 
 # the person an age is given for: 「スレンプさん（33）」, "Slemp, 33,", "Jane Doe (33)"
-_HOLDER_JA = re.compile(
-    r"([ァ-ヺー]{2,}|[一-龥]{1,4})(?:さん|氏|容疑者|被告人?|選手|監督|議員|君|くん|ちゃん|夫人)?"
-    r"[（(](\d{1,3})[)）]"
-)
+_HOLDER_JA = re.compile(rf"([ァ-ヺー]{{2,}}|[一-龥]{{1,4}}){_TITLES}?[（(](\d{{1,3}})[)）]")
 
 
 def same_holder(

@@ -72,23 +72,11 @@ def quote_not_found(checker: Checker, content: str, span: str) -> Finding:
     read the source's language (Norwegian, isiZulu: a faithful rendering scored as low as an
     invented one, rounds DB and DC) the reason says the match could not be made."""
     where = f" “{span[:70]}”" if span else ""
-    closest_ja = f"（最も近い引用:{where}）" if where else ""
-    closest_en = f" (closest:{where})" if where else ""
+    quoted = f"引用「{content[:40]}」", f"the quotation 「{content[:40]}」"
     if checker.source_language not in ENCODED_LANGUAGES:
-        return Finding(
-            "quotes",
-            False,
-            checker.say(
-                f"引用「{content[:40]}」は原文の言語では照合できません（発言の確認を）{closest_ja}",
-                f"the quotation 「{content[:40]}」 cannot be matched in the source's language"
-                f" (check the speaker's words){closest_en}",
-            ),
-        )
-    return Finding(
-        "quotes",
-        False,
-        checker.say(
-            f"引用「{content[:40]}」に当たる発言が原文にありません{closest_ja}",
-            f"the quotation 「{content[:40]}」 is not in the source{closest_en}",
-        ),
-    )
+        ja = f"{quoted[0]}は原文の言語では照合できません（発言の確認を）"
+        en = f"{quoted[1]} cannot be matched in the source's language (check the speaker's words)"
+    else:
+        ja, en = f"{quoted[0]}に当たる発言が原文にありません", f"{quoted[1]} is not in the source"
+    closest = (f"（最も近い引用:{where}）", f" (closest:{where})") if where else ("", "")
+    return Finding("quotes", False, checker.say(ja + closest[0], en + closest[1]))

@@ -121,6 +121,20 @@ def _compound_numerals(text: str, language: str) -> str:
     )
 
 
+def _ordinal_minutes(text: str, language: str) -> str:
+    """A match minute as an ordinal in words, "in der siebten Spielminute" (round DD): 7."""
+    stems = ORDINAL_STEMS.get(language, {})
+    if not stems:
+        return text
+    pattern = "|".join(sorted(stems, key=len, reverse=True))
+    return re.sub(
+        rf"(?<![^\W\d_])({pattern}){ORDINAL_ENDINGS[language]}\s+(?=(?:Spiel)?[Mm]inute)",
+        lambda m: f"{stems[_key(m[1])]} ",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
 def ordinal_values(text: str, language: str | None) -> list[float]:
     """The ordinals `text` writes in words in `language`, first to tenth ("il settimo inning":
     7): a translation's 「7回」 renders one, where the reader finds no figure."""
@@ -196,13 +210,7 @@ def as_english(sentence: str, language: str) -> str:
         text = _month_names(text, months)
     # the minute of a match as an ordinal: "in der 72. Minute", "73. dakikadan", "in der 72.‘"
     text = re.sub(r"(?<![\d.,])(\d{1,3})\.\s*(?=(?:Spiel)?[Mm]inute|dakika)", r"\1 ", text)
-    # … and in words, "in der siebten Spielminute" (round DD)
-    text = re.sub(
-        rf"\b({'|'.join(_GERMAN_ORDINALS)})n?\s+(?=(?:Spiel)?[Mm]inute)",
-        lambda m: f"{_GERMAN_ORDINALS[m[1].lower()]} ",
-        text,
-        flags=re.IGNORECASE,
-    )
+    text = _ordinal_minutes(text, language)  # … and in words, "in der siebten Spielminute"
     text = re.sub(r"(?<![\d.,])(\d{1,3})\.?[‘’'](?![\w’'])", r"\1 minutes", text)
     after = AFTER_NUMBER.get(language, {})
     for words, english in after.items():
@@ -233,10 +241,6 @@ def as_english(sentence: str, language: str) -> str:
     return _ONE_UNIT.sub(r"\1", text)
 
 
-_GERMAN_ORDINALS = {
-    "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "sechsten": 6,
-    "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11, "zwölften": 12,
-}  # fmt: skip
 _ONE_UNIT = re.compile(r"(?<![\d.,])(1 (?:year|month|week|day|hour|minute|second))s\b")
 
 
