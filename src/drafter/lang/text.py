@@ -178,11 +178,12 @@ _MONTH_AFTER_DAY = re.compile(
 
 
 # … nor before what a German ordinal counts: "in der 25. Minute" (the Berliner Morgenpost's
-# match report was cut into "In der 25." and "Minute: …", round DD), "zum 3. Mal"
+# match report was cut into "In der 25." and "Minute: …", round DD), "zum 3. Mal", and in the
+# genitive: "Mitte des 16. Jahrhunderts" (Der Spiegel's Gulf of Mexico story, cut in two)
 _COUNTED_AFTER = re.compile(
     r"(?:Spiel)?(?:Minute|Sekunde|Mal|Platz|Runde|Spieltag|Stock|Etage|Klasse|Jahrhundert|"
     r"Jahrestag|Geburtstag|Stelle|Auflage|Woche|Tag|Lauf|Durchgang|Satz|Halbzeit|Amtszeit|"
-    r"Legislaturperiode|Kilometer)n?\b"
+    r"Legislaturperiode|Kilometer|Weltkrieg)(?:n|s|es)?\b"
 )
 
 

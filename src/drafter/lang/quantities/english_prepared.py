@@ -55,8 +55,11 @@ _EN_MONEY_RANGE = re.compile(
 
 # A range, not a model number or a score: two numbers of as many digits, the second larger
 # (220-230 miles, 10-15 days; not 787-9, 4-1, 14-0)
-# (0.6-0.7 mm: decimals too)
-_EN_SPAN = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d+)?)[-–](\d{1,4}(?:\.\d+)?)\b(?=\s+[a-z])")
+# (0.6-0.7 mm: decimals too; 400-500 Wh/kg, 10-20 GW: a unit of measure in capitals)
+_EN_SPAN = re.compile(
+    r"(?<![\d.])(\d{1,4}(?:\.\d+)?)[-–](\d{1,4}(?:\.\d+)?)\b"
+    r"(?=\s+(?:[a-z]|(?:[kMGT]?W|[kMGT]?Wh|V|kV|mAh|Ah|[kMG]?Hz|[KMGT]B|dB|°[CF]|Nm|PS|HP)\b))"
+)
 
 
 _EN_DIMENSIONS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)(?![\w.])")

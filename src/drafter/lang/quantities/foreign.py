@@ -47,6 +47,7 @@ from drafter.lang.quantities.foreign_words import (
     RANGE,
     UNIT_ONLY_NUMBERS,
 )
+from drafter.lang.quantities.german import german_figures
 from drafter.lang.quantities.grouping import DECIMAL_COMMA, NORDIC, grouped_numbers
 from drafter.lang.quantities.japanese import ja_quantities
 from drafter.lang.quantities.quantity import Quantity
@@ -201,6 +202,8 @@ def as_english(sentence: str, language: str) -> str:
     text = unicodedata.normalize("NFKC", sentence)
     if language == "tr":
         text = turkish_figures(text)
+    if language == "de":
+        text = german_figures(text)
     text = _numeric_dates(text)
     text = grouped_numbers(text, language)
     text = _multiples(text, language)
