@@ -36,6 +36,7 @@ from drafter.check.report import CheckReport, ClaimReport, JudgeInfo
 from drafter.check.verdict import claim_verdict
 from drafter.guard import run_urls, url_key
 from drafter.lang import align
+from drafter.lang.name_tables import outlet_countries
 from drafter.lang.names import glossary_targets, source_words
 from drafter.lang.quantities import Quantity, ja_quantities, same_value
 from drafter.lang.quantities.foreign import reads, source_quantities
@@ -139,6 +140,7 @@ class Checker:
         self.byline = set(re.findall(r"[\w'’.-]+", normalize(byline).casefold()))
         self.outlets = _outlets(inputs.article)
         self.listed_unknown: set[str] = set()  # names listed as unknown, once per draft
+        self.outlet_country = outlet_countries(inputs.article.url or inputs.article.fetched_url)
         self._rows: dict[str, np.ndarray] = {}
         self.lang = inputs.draft.lang
         self.framing = {normalize(f) for f in inputs.title_framing}

@@ -14,7 +14,7 @@ from drafter.check.claims.name_forms import (
     joined,
     number_forms,
 )
-from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS, US_STATE_FORMS
+from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS, US_STATE_FORMS, acronym_named
 from drafter.lang.names import (
     NameMention,
     cjk_surname_in,
@@ -107,8 +107,8 @@ def _unknown(
     name the dictionary does not know either (a misspelt or made-up one), is listed. A thing
     or place once per draft, where it first appears (a fish the dictionary lacks, オヒョウ, was
     listed on 18 sentences of one draft); a person each time, who may be put for another."""
-    if mention.text in checker.listed_unknown and not mention.person:
-        return []
+    if mention.text in checker.listed_unknown | checker.outlet_country and not mention.person:
+        return []  # (the outlet's country, which its address names: ドイツ for wdr.de)
     checker.listed_unknown.add(mention.text)
     if not mention.person and section not in ("lead", "title"):
         if not any(not form and unfamiliar(part) for part, form in resolved.items()):
@@ -305,8 +305,7 @@ def _forms(
     key = normalize(form).casefold()
     tokens = [key, *number_forms(key), *joined(key)]  # the full form first
     tokens += US_STATE_FORMS.get(key, ())[1:]  # California as "Calif." or "R-CA"
-    # the source's other spellings of the same name (Zelensky in a quote, Zelenskiy in AP's
-    # prose): a name written one way in the window is the name, not a swap
+    # the source's other spellings of the name (Zelensky in a quote, Zelenskiy in AP's prose)
     tokens += [normalize(w).casefold() for w in same_sound(form, checker.words) if w != form]
     last = key.split()[-1]
     # "Marsh" stands for "Elena Marsh" in the source, as a word of its own ("afford" is no Ford)
@@ -322,6 +321,7 @@ def _forms(
         or any(t in window_text for t in tokens if not (alone and t == last))
         or (mention.person and first_name_alone(normalize(form), window_raw))
         or (mention.person and another_part_named(checker.inputs.glossary, form, window_raw))
+        or acronym_named(normalize(part), window_raw)  # 国連 as "UN-Botschafter"
     )
 
 

@@ -18,6 +18,12 @@ _NUMERAL = re.compile(
 )
 
 
+_TENTHS = re.compile(
+    r"(?<![\d零〇一二两兩三四五六七八九十百千])(?:([一二两兩三四五六七八九]|\d)成"
+    r"(?![功为為本员員立绩績熟果长長就交年人效分型品都])|打([一二两兩三四五六七八九]|\d)折)"
+)
+
+
 def _value(numeral: str) -> int:
     total, digit = 0, None
     for char in numeral:
@@ -43,5 +49,8 @@ def chinese_numerals(text: str) -> str:
         lambda m: f"{_value(m[1])}月",
         text,
     )
+    # tenths: "拿回个八成" (eight tenths, 「8割」), "打两折" (two tenths of the price,
+    # 「2割の値段」); not 八成功, 三成本 (words of their own)
+    text = _TENTHS.sub(lambda m: f"{int(_number(m[1] or m[2])) * 10}%", text)
     text = _NUMERAL.sub(lambda m: str(_value(m[1])), text)
     return text.replace("公里", "キロ").replace("公尺", "メートル")

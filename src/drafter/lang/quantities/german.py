@@ -28,6 +28,22 @@ _NUMBER_THEN_PLACE = re.compile(
 _FROM_TO = re.compile(r"(?<![^\W\d_])von\s+(\d[\d.,]*)\s+auf\s+(?=\d)", re.IGNORECASE)
 
 
+# "die Fünfprozenthürde", "5-Prozent-Hürde": a percentage as a compound's first part (「5%の壁」)
+_PERCENT_FIRST = re.compile(rf"(?<![^\W\d_])(\d+|{_NUMBER})-?prozent-?(?=[^\W\d_])", re.I)
+# "48 Wochenstunden": hours a week (「週48時間」)
+_WEEKLY_HOURS = re.compile(r"(?<![\d.,])(\d+)\s*-?Wochenstunden\b", re.IGNORECASE)
+# "im erwerbsfähigen Alter zwischen 15 und 65 Jahren", "im Alter von 30 Jahren": ages (「15〜65歳」)
+_AGED = re.compile(
+    r"\bim\s+(?:[^\W\d_]+\s+)?Alter\s+(?:von\s+|zwischen\s+)?(\d{1,3})"
+    r"(?:\s+(?:bis|und)\s+(\d{1,3}))?\s+Jahren\b",
+    re.IGNORECASE,
+)
+
+
+def _aged(match: re.Match[str]) -> str:
+    return f"aged {match[1]}" + (f" to {match[2]}" if match[2] else "")
+
+
 def _rank(value: str) -> str:
     number = int(value) if value.isdigit() else _WORDS.get(value.lower(), _STEMS.get(value.lower()))
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(number if number < 20 else number % 10, "th")
@@ -38,4 +54,7 @@ def german_figures(text: str) -> str:
     """The text with its ranks and its changes from one figure to another in English forms."""
     text = _PLACE_THEN_NUMBER.sub(lambda m: _rank(m[1]), text)
     text = _NUMBER_THEN_PLACE.sub(lambda m: _rank(m[1] or m[2]), text)
+    text = _PERCENT_FIRST.sub(lambda m: f"{_WORDS.get(m[1].lower(), m[1])} percent ", text)
+    text = _WEEKLY_HOURS.sub(r"\1 hours a week", text)
+    text = _AGED.sub(_aged, text)
     return _FROM_TO.sub(r"from \1 to ", text)
