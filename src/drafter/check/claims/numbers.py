@@ -11,7 +11,7 @@ from drafter.check.claims.ages import claim_ages, same_holder, source_age
 from drafter.check.claims.anchor import Anchor, Finding, cite, not_in_source
 from drafter.check.claims.records import scored
 from drafter.check.claims.slips import _time_unit as _time_unit  # re-exported for tests
-from drafter.check.claims.slips import plausible_slip
+from drafter.check.claims.slips import nearest_first, plausible_slip
 from drafter.lang.quantities import (
     Quantity,
     full_year,
@@ -320,12 +320,16 @@ def _swapped(
     the same kind that the claim leaves out: a figure swapped for another of the article."""
     out: list[Finding] = []
     for quantity in moved:
-        if quantity.kind == "number" and (not quantity.unit or quantity.value <= 5):
-            continue  # a bare or small count (2得点, 3本, "two-goal") is too common to prove
+        if quantity.kind == "number" and quantity.value <= 5:
+            continue  # a small count (2得点, 3本, "two-goal") is too common to prove
             # a swap: "three touchdowns" elsewhere is no proof 「3本」 left its sentence
         rivals = _rivals(quantity, others + [q for q in moved if q is not quantity], window_q)
+        bare = quantity.kind == "number" and not quantity.unit  # 「12得点」: 得点 is no unit
+        if bare:  # named by the figure it may stand for: 12 for "21 golle", not "93 puan"
+            rivals = nearest_first(quantity, rivals)
         if rivals:
             finding = _contradiction(checker, quantity, *rivals[0])
+            finding.must = finding.must and not bare  # listed: found elsewhere as often as swapped
             dated = quantity.kind == "month" and _month_of_its_year(checker, quantity, rivals[0])
             finding.must = finding.must and (quantity.kind not in ("year", "month") or dated)
             out.append(finding)

@@ -3,9 +3,13 @@ its kind, size and unit."""
 
 from __future__ import annotations
 
+import math
 import re
+from typing import TypeVar
 
 from drafter.lang.quantities import Quantity
+
+S = TypeVar("S")  # the sentence a rival is found in
 
 
 def plausible_slip(claim: Quantity, source: Quantity) -> bool:
@@ -40,6 +44,17 @@ def plausible_slip(claim: Quantity, source: Quantity) -> bool:
         return ratio <= 5
     # 「12歳」 against "lost around 4,000 reais": a slip keeps the figure's order of magnitude
     return ratio <= 20
+
+
+def nearest_first(claim: Quantity, rivals: list[tuple[S, Quantity]]) -> list[tuple[S, Quantity]]:
+    """The rivals, the one nearest the claim's figure by ratio first: the figure a bare count
+    most likely stands for (12 for "21 goals", not for "93 points")."""
+
+    def ratio(rival: tuple[S, Quantity]) -> float:
+        low, high = sorted((rival[1].value, claim.value))
+        return high / low if low else math.inf
+
+    return sorted(rivals, key=ratio)
 
 
 def _decade(quantity: Quantity) -> bool:
