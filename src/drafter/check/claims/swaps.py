@@ -32,6 +32,8 @@ _SHORT_WORDS = {"the", "and", "for", "of", "new", "inc", "ltd", "co", "corp", "n
 
 
 def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
+    if section == "title":
+        return _swapped_in_title(checker, normalize(text))
     if anchor.own_knowledge or section not in ("lead", "background", "analysis", "conclusion"):
         return []
     if not anchor.recorded and anchor.best < OUTSIDE_LEAD_SIM:
@@ -97,10 +99,16 @@ def _named_far(
 ) -> list[GlossaryEntry]:
     """The article's names the claim gives that none of its recorded sentences (nor their
     neighbours) has, in any spelling: candidates for a name moved from elsewhere."""
+    window = " ".join(s.text for s in checker.window(anchor.ids, around=2))
+    return _named_away_from(checker, claim, window, rendered)
+
+
+def _named_away_from(
+    checker: Checker, claim: str, window: str, rendered: list[GlossaryEntry]
+) -> list[GlossaryEntry]:
     glossary = checker.inputs.glossary
     article = checker.inputs.article
     outlet = normalize(f"{article.site_name or ''} {article.author or ''}").casefold()
-    window = " ".join(s.text for s in checker.window(anchor.ids, around=2))
     near = _words(window)
     # "Kazakhstan's Air Astana", "McCaul, R-Texas": the possessive's and the hyphen's words too
     near |= {part for w in near for part in re.split(r"[-'’]", w) if len(part) >= 3}
@@ -123,6 +131,53 @@ def _named_far(
         and normalize(e.target) not in EXONYMS  # 米国, 中国: named anywhere
         and normalize(e.source).casefold() not in KNOWN_FORMS  # "American" as 米国の
         and _proper(e.source)  # "fournisseurs d'accès à Internet": a thing, not a name
+    ]
+
+
+# what a headline restates: the source's headline and its first sentences
+TITLE_LEAD = 6
+
+
+def _swapped_in_title(checker: Checker, claim: str) -> list[Finding]:
+    """A person the title names in place of the one the source's headline names: 「ハリス元英
+    首相、…「最終的には妥協」」 on "Tony Blair: Why there has to be compromise in Ukraine",
+    where Harris is named only further down. Neither the headline nor the first sentences name
+    the title's person, and the headline's person is not in the title. Listed, never must-fix,
+    as a swap in the other sections is."""
+    headline = normalize(checker.inputs.article.title or "")
+    if not headline:
+        return []
+    glossary = checker.inputs.glossary
+    rendered = [e for e in glossary if _rendered(e, claim)]
+    window = " ".join([headline, *(s.text for s in checker.sentences[:TITLE_LEAD])])
+    far = [e for e in _named_away_from(checker, claim, window, rendered) if _person(e)]
+    if not far:
+        return []
+    words = _words(headline)
+    left_out = [
+        e
+        for e in glossary
+        if e not in rendered
+        and _person(e)
+        and _words(e.source.split()[-1])
+        and _words(e.source.split()[-1]) <= words  # "Blair says…": by the family name
+        and _capitalised_in(e.source.split()[-1], headline)
+    ]
+    if not left_out:
+        return []
+    moved, other = far[0], left_out[0]
+    return [
+        Finding(
+            "names",
+            False,
+            checker.say(
+                f"「{moved.target}」は原文の見出しにも冒頭にもなく、見出しの「{other.target}」"
+                f"（{other.source}）がこのタイトルにありません — “{headline[:90]}”",
+                f"「{moved.target}」 ({moved.source}) is neither in the source's headline nor in "
+                f"its opening, and the headline's {other.source} is not in this title — "
+                f"“{headline[:90]}”",
+            ),
+        )
     ]
 
 
