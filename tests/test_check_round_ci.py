@@ -77,12 +77,13 @@ def test_a_word_of_a_quotation_turned_into_its_opposite() -> None:
         _quote_findings(_JAYNE, "ジェインさんは手術について「人生で最高の決断だった」と述べた。")
         == []
     )
-    assert (
-        _quote_findings(
-            _JAYNE, "ジェインさんは手術について「人生で最低の決断ではなかった」と述べた。"
-        )
-        == []
+    # a negation leaves the pair unread (no must-fix), and the quotation negated where her
+    # words are not is listed to verify (claims/negation.py, round DE)
+    negated = _quote_findings(
+        _JAYNE, "ジェインさんは手術について「人生で最低の決断ではなかった」と述べた。"
     )
+    assert [must for must, _ in negated] == [False], negated
+    assert "否定" in negated[0][1]
 
 
 def test_a_short_phrase_in_brackets_keeps_its_sense() -> None:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, quote_not_found
+from drafter.check.claims.negation import negated_only_in
 from drafter.check.claims.polarity import flipped
 from drafter.check.claims.slips import plausible_slip
 from drafter.lang.names import name_mentions
@@ -226,16 +227,25 @@ def _quotation(
     return _figures_in_quote(checker, content, span) + _opposite_in_quote(checker, content, span)
 
 
-def _opposite_in_quote(checker: Checker, content: str, span: str, wider: str = "") -> list[Finding]:
+def _opposite_in_quote(
+    checker: Checker, content: str, span: str, wider: str = "", *, matched: bool = True
+) -> list[Finding]:
     """A word of the quotation whose opposite the speaker said ("the best decision of my life"
     for 「人生で最低の決断」): must fix. The speaker's whole quotation is read, so a word the
-    rest of it says is no contradiction; English sources only."""
+    rest of it says is no contradiction; English sources only. A quotation negated where the
+    words it matched are not (claims/negation.py) is listed."""
     if checker.source_language not in (None, "en") or not span or len(span.split()) > _ONE_THOUGHT:
         return []
     if re.search(r"[。！？]", content.rstrip("。！？")):
         return []  # several sentences: a word of one may answer another part of the speech
     wider = wider or " ".join(other for other in checker.quotes if span in other and other != span)
     flip = flipped(content, span, wider)
+    if flip is None and matched and negated_only_in(content, span):
+        reason = checker.say(
+            f"引用は否定の形ですが、原文の発言に否定の語がありません — “{span[:70]}”",
+            f"the quotation says “not”, the source's words do not — “{span[:70]}”",
+        )
+        return [Finding("quotes", False, reason)]
     if flip is None:
         return []
     return [
@@ -261,7 +271,7 @@ def _opposite_nearby(checker: Checker, content: str, anchor: Anchor) -> list[Fin
     spans = _quotations_in(checker, checker.window(anchor.closest))
     wider = " ".join(spans)
     for span in spans:
-        found = _opposite_in_quote(checker, content, span, wider)
+        found = _opposite_in_quote(checker, content, span, wider, matched=False)
         if found:
             return found
     return []
