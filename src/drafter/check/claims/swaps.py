@@ -6,7 +6,9 @@ close): there the claim says which source sentences it restates, so a name it gi
 of them (nor their neighbours) has, while one of them has a name the claim leaves out, is a
 name swapped for another of the article (「インスタグラム」 where the sentence is about Canada,
 「スウェーデン検察」 for Stockholm's). Names are read through the run's glossary, which the lead
-writes for the whole source. A claim that refers back (同氏, 同社) may name anyone.
+writes for the whole source. A claim that refers back (同氏, 同社) may name anyone. A title
+restates the source's headline and opening: a person it names that neither has, where the
+headline's person is not in it, is listed the same way.
 """
 
 from __future__ import annotations
