@@ -260,7 +260,8 @@ AGE: dict[str, str] = {
     # and "27 Jahre alt", "der 27 Jahre alte Norweger" (round DA)
     "de": r"(?:(?:im Alter von|ist|wird|wurde)\s+(?P<n>\d+)(?![.,]\d)(?:\s+Jahren?)?(?:\s+alt)?"
     r"|(?P<n2>\d+)\s+Jahre\s+alt\w*)",
-    "fr": r"(?:âgée?s? de|a|avait|aura)\s+(?P<n>\d+)\s+ans",
+    # "découverte à 14 ans" (at 14; not "condamné à 14 ans de prison", "a 14 ans de carrière")
+    "fr": r"(?:âgée?s? de|a|avait|aura|à)\s+(?P<n>\d+)\s+ans(?!\s+d(?:e\b|['’]))",
     # "uma criança de 6 anos", "un niño de 6 años": of that age (or a span: both are read)
     "es": r"(?:tiene|tenía|cumple|cumplió|a los|de)\s+(?P<n>\d+)\s+años",
     "it": r"(?:ha|aveva|compie|compiuto|all'età di|di)\s+(?P<n>\d+)\s+anni",

@@ -137,11 +137,17 @@ def _is_kanji(text: str) -> bool:
 
 
 _JA_RANGE = re.compile(
-    r"(\d[\d,.]*)\s*[〜~～\-－–]\s*(\d[\d,.]*)\s*"
+    # (not the 2000 of 1万2000〜1万8000, which has its own scale: 1万2000 is no 2000万)
+    r"(?<![\d.,万億兆])(\d[\d,.]*)\s*[〜~～\-－–]\s*(\d[\d,.]*)\s*"
     r"(%|パーセント|か月|カ月|ヶ月|年|週間|日間|時間|分|秒|万|億|兆|ドル|円|ユーロ|トン|人|キロ|歳|"
     # 2〜3月 (February to March), 5〜6日: a span of months or days of the month, not the
     # figure 2 (1〜3月期 is the first quarter, read as such)
     r"月(?!期)|日(?!間))"
+)
+# … and a range each of whose ends has its own scale, the unit written once: 1万2000〜1万8000ユーロ
+_JA_SCALED_RANGE = re.compile(
+    r"(?<![\d.,])(\d[\d,.]*[万億兆][\d,.]*)\s*[〜~～\-－–]\s*(\d[\d,.]*[万億兆][\d,.]*)\s*"
+    r"(%|ドル|円|ユーロ|ポンド|トン|人|キロ|件|台|世帯|票)"
 )
 _JA_NEIGHBOURS = re.compile(
     r"(?<![\d.,])(\d)、(\d)(?![\d.,])(人|年|か月|カ月|ヶ月|日|週間|回|件|社|つ)"
@@ -232,6 +238,7 @@ def _prepared(sentence: str) -> str:
     text = re.sub(r"(?<![A-Za-z])(OPS|OBP|SLG|AVG|wOBA|BABIP)\.(?=\d)", r"\1 .", text)
     text = _JA_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)  # 1年半 = 1.5年
     text = _JA_RANGE.sub(lambda m: f"{m.group(1)}{m.group(3)}〜{m.group(2)}{m.group(3)}", text)
+    text = _JA_SCALED_RANGE.sub(r"\1\3〜\2\3", text)
     text = _JA_BAND_RANGE.sub(r"\1\2台〜", text)  # 2%〜3%台: 2%台 to 3%台
     # 2、3年 ("two or three years"): the unit is the first number's too
     text = _JA_NEIGHBOURS.sub(
