@@ -40,10 +40,9 @@ def swapped_names(checker: Checker, section: str, text: str, anchor: Anchor) -> 
         return []
     if not anchor.recorded and anchor.best < OUTSIDE_LEAD_SIM:
         return []  # an editor's sentence, or a draft without the run's record: only a firm one
-    claim = normalize(text)
+    claim, glossary = normalize(text), checker.inputs.glossary
     if _REFERS_BACK.search(claim):
         return []
-    glossary = checker.inputs.glossary
     # the sentences the run recorded; without a record, the closest by meaning (the figure-
     # pinned among them), which a swapped name barely moves: listed, never must-fix
     ids = anchor.ids if anchor.recorded else anchor.closest
