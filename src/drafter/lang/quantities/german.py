@@ -45,7 +45,8 @@ def _aged(match: re.Match[str]) -> str:
 
 
 def _rank(value: str) -> str:
-    number = int(value) if value.isdigit() else _WORDS.get(value.lower(), _STEMS.get(value.lower()))
+    # a word the patterns matched: a number word or an ordinal's stem
+    number = int(value) if value.isdigit() else {**_STEMS, **_WORDS}[value.lower()]
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(number if number < 20 else number % 10, "th")
     return f"{number}{suffix} place"
 
