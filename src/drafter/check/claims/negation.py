@@ -36,12 +36,15 @@ _NEGATED_JA = re.compile(
 )
 _NEGATED_EN = re.compile(
     r"\b(?:not|no|never|nothing|none|nobody|neither|nor|without|cannot|hardly|barely|scarcely|"
-    r"rarely|seldom|few|little|fail\w*|refus\w*|unable|lack\w*|impossible|unlikely|den(?:y|ied|ies)|"
-    r"stop\w*|avoid\w*|prevent\w*|ban\w*|reject\w*|absent|missing|zero|nowhere|anymore|yet|"
-    r"instead|rather|too|only|least|free|against|ignor\w*|forg[eo]t\w*|lost|lose|los[ie]ng|hard|"
-    r"un[a-z]{3,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|accurate|ability)\w*|"
-    r"dis[a-z]{4,}|non[a-z-]*|neglect\w*|miss\w*|skip\w*|quit\w*|end\w*|cease\w*|halt\w*|"
-    r"short|weak\w*|out\s+of|away|gone|less|\w+less)\b|n['’]t\b",
+    r"rarely|seldom|few|little|fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|unable|"
+    r"lack(?:s|ed|ing)?|impossible|unlikely|den(?:y|ied|ies|ying)|stop(?:s|ped|ping)?|"
+    r"avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|ban(?:s|ned|ning)?|reject(?:s|ed|ing)?|absent|"
+    r"missing|miss(?:es|ed)?|zero|nowhere|anymore|yet|instead|rather|too|only|least|free|"
+    r"against|ignor(?:e|es|ed|ing)|forg(?:et|ets|ot|otten|etting)|lost|lose|loses|losing|hard|"
+    r"un[a-z]{3,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|accurate|"
+    r"ability)\w*|dis[a-z]{4,}|non[a-z-]*|neglect(?:s|ed|ing)?|skip(?:s|ped|ping)?|"
+    r"quit(?:s|ting)?|end(?:s|ed|ing)?|cease(?:s|d)?|halt(?:s|ed|ing)?|short|weak\w*|out\s+of|"
+    r"away|gone|less|\w+less)\b|n['’]t\b",
     re.IGNORECASE,
 )
 
