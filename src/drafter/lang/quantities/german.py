@@ -1,7 +1,9 @@
 """German figures in the forms the English reader knows: a rank ("auf Platz sechs", "Rang 3",
 "der 6. Platz", "auf den sechsten Platz": 6th place, 「6位」) and a change from one figure to
 another with the unit written once ("von 110 auf 10 Prozent": from 110 to 10 percent, both
-percentages; 「110%から10%へ」 had been a figure the source lacks, round DE)."""
+percentages; 「110%から10%へ」 had been a figure the source lacks, round DE), and compounds and
+phrases that carry a figure ("Fünfprozenthürde", "48 Wochenstunden", "im Alter zwischen 15 und
+65 Jahren", round DF)."""
 
 from __future__ import annotations
 
