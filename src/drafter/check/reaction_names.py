@@ -68,7 +68,7 @@ _DATES = {*MONTHS, *(m[:3] for m in MONTHS), "Sept", *WEEKDAYS}
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
-def _heard_in(part: str, body: str) -> bool:
+def _heard_in(part: str, body: str, *, by_sound: bool = False) -> bool:
     """Whether a word of the comment may be what the katakana writes: the same sound shape
     (midcap for ミッドキャップ, in lower case too), or the same first letter (or both a
     vowel) and a close spelling (Norwich for ノリッジ, Kiev for キーウ)."""
@@ -76,9 +76,13 @@ def _heard_in(part: str, body: str) -> bool:
     words = set(re.findall(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’-]+", body))  # Açúcar too
     # and a name without the case ending Turkish puts after an apostrophe ("Kadıköy'de")
     words |= {re.sub(r"['’][a-zçğıöşü]{1,5}$", "", word) for word in words}
-    for word in words:
+    # a name of two or three words as the katakana joins them (デス・スター: "Death Star")
+    runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}", body) if "・" in part else []
+    for word in [*words, *runs]:
         if transliteration_match(part, word) >= 0.8:
             return True
+        if by_sound:
+            continue
         if word.isascii() and _initials_agree(word, romaji) and spelling_match(part, word) >= 0.5:
             return True  # Eichel for アイケル: a vowel opens both (not Français for ファビウス)
     return False
@@ -307,8 +311,14 @@ def _said_or_unknown(
         return True  # the article's "Moyesem" is a Czech reader's "Moyes"
     if comment_language(body) != checker.source_language and spelt_across(key, body):
         return True  # the German article's Nordamerika is an English reader's North America
-    # the comment's own word, matched to the article's by mistake
-    return not from_glossary and _heard_in(part, body)
+    # the comment's own word, matched to the article's by mistake; or, from a comment in
+    # another language than the article, its own name for what the glossary renders by the
+    # article's word (an English reader's "Death Star", the German article's Todesstern)
+    if from_glossary:  # (by its sound alone, in a comment told to be in another language)
+        return comment_language(body) not in (None, checker.source_language) and _heard_in(
+            part, body, by_sound=True
+        )
+    return _heard_in(part, body)
 
 
 def _unrendered(
