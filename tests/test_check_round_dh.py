@@ -13,7 +13,7 @@ def test_a_comment_in_another_language_names_the_thing_in_its_own_words() -> Non
     it デス・スター, was must-fix as a name the comment lacks (against its "Gift"). The
     katakana is the comment's own two words, heard; and only across languages, where a reader
     names a thing otherwise than the article."""
-    from drafter.models import Article, Comment, GlossaryEntry
+    from drafter.models import Article, GlossaryEntry
     from tests.test_check_claims import _inputs, _markdown
 
     source = (
@@ -29,7 +29,6 @@ def test_a_comment_in_another_language_names_the_thing_in_its_own_words() -> Non
     )
     inputs = _inputs(_markdown(), article=article,
                      glossary=[GlossaryEntry(source="Todesstern", target="デス・スター")])  # fmt: skip
-    inputs.thread.comments.append(Comment(id="c4", body=body, score=30, permalink="/c4/"))
     from drafter.check.core import Checker
     from drafter.check.reaction_names import _heard_in, _said_or_unknown
 

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from drafter.check.reaction_names import reads_comment
 from drafter.check.reader_names import comment_language
-from drafter.lang.quantities.foreign import CJK_FIGURES
-from drafter.lang.quantities.foreign_words import WEEKDAYS as FOREIGN_WEEKDAYS
+from drafter.lang.tense_words import weekday_words
 from drafter.lang.text import normalize
 from drafter.lang.weekdays import JA_WEEKDAYS, WEEKDAYS
 
@@ -56,9 +55,7 @@ def _days_named(body: str, languages: set[str | None]) -> set[int]:
     text = unicodedata.normalize("NFKC", body)
     said = {n for n, day in enumerate(WEEKDAYS) if re.search(rf"\b{day}s?\b", text, re.I)}
     for language in languages - {None, "en"}:
-        names = FOREIGN_WEEKDAYS.get(language or "", ())
-        edge = "" if language in CJK_FIGURES else r"(?<![^\W\d_])"
-        end = "" if language in CJK_FIGURES else r"(?![^\W\d_])"
-        said |= {n for n, words in enumerate(names) if words and re.search(
-            rf"{edge}(?:{words}){end}", text, re.IGNORECASE)}  # fmt: skip
+        said |= {
+            n for n, found in enumerate(weekday_words(language)) if found and found.search(text)
+        }
     return said

@@ -1,8 +1,13 @@
 """The English words that tell a weekday's tense (weekdays.py reads them nearest the weekday
 first): the future's (will, is due to, a forecast's risk), the past's, and the nouns that make
-a day a reported event's; and where a weekday's word is a name, not a day. Data only."""
+a day a reported event's; and where a weekday's word is a name, not a day. Data, and the
+patterns of another language's weekday words (`weekday_words`)."""
 
 import re
+from functools import lru_cache
+
+from drafter.lang.quantities.foreign import CJK_FIGURES
+from drafter.lang.quantities.foreign_words import WEEKDAYS as FOREIGN_WEEKDAYS
 
 # fmt: off
 # Words that make a clause about the future, and the past-tense verbs that outrank them when
@@ -60,3 +65,13 @@ GERMAN_FIRST_NAME = re.compile(
 # a newsletter's agenda ("Today: …", "Tomorrow: …") and a weekday labelling one of its days
 AGENDA = re.compile(r"(?:Today|Tomorrow|This week|Coming up)\s*:", re.IGNORECASE)
 DAY_LABEL = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*:")
+
+
+@lru_cache(maxsize=64)
+def weekday_words(language: str | None) -> tuple[re.Pattern[str] | None, ...]:
+    """Each weekday's words in `language`, Monday first, as a pattern (None where the tables
+    give none; empty for a language without tables): whole words, but anywhere in a script
+    without spaces (화요일, 星期二)."""
+    before, after = ("", "") if language in CJK_FIGURES else (r"(?<![^\W\d_])", r"(?![^\W\d_])")
+    words = FOREIGN_WEEKDAYS.get(language or "", ())
+    return tuple(re.compile(rf"{before}(?:{w}){after}", re.I) if w else None for w in words)

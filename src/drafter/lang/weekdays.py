@@ -41,8 +41,6 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Literal, Protocol
 
-from drafter.lang.quantities.foreign import CJK_FIGURES
-from drafter.lang.quantities.foreign_words import WEEKDAYS as FOREIGN_WEEKDAYS
 from drafter.lang.tense_words import (
     AGENDA,
     DAY_LABEL,
@@ -58,6 +56,7 @@ from drafter.lang.tense_words import (
     REPORT_NOUNS,
     SIGHTED,
     WAS,
+    weekday_words,
 )
 from drafter.lang.text import in_quotes
 
@@ -370,15 +369,12 @@ def _next_day(language: str | None) -> re.Pattern[str] | None:
 def _named_in_english(text: str, language: str | None) -> str:
     """The text with the weekdays of its language named in English ("am Dienstag": "am
     Tuesday"), which is what `_MENTION` reads."""
-    names = FOREIGN_WEEKDAYS.get(language or "")
+    names = weekday_words(language)
     if not names:
         return text
     text = unicodedata.normalize("NFKC", text)
-    # words of a script without spaces (화요일, 星期二) need no word edges
-    before, after = ("", "") if language in CJK_FIGURES else (r"(?<![^\W\d_])", r"(?![^\W\d_])")
-    for english, words in zip(WEEKDAYS, names, strict=True):
-        if words:
-            found = re.compile(rf"{before}(?:{words}){after}", flags=re.I)
+    for english, found in zip(WEEKDAYS, names, strict=True):
+        if found is not None:
             text = found.sub(partial(_weekday_or_name, english=english, language=language), text)
     return text
 

@@ -16,6 +16,7 @@ _WORDS = NUMBER_WORDS["de"]
 _STEMS = ORDINAL_STEMS["de"]
 _NUMBER = "|".join(sorted(_WORDS, key=len, reverse=True))
 _STEM = "|".join(sorted(_STEMS, key=len, reverse=True))
+_RANK_WORDS = {**_STEMS, **_WORDS}  # the words the rank patterns match: sechs, sechst(en)
 # "Platz sechs", "Rang 3" (not "Platz 3 der Weltrangliste" read otherwise: the same rank)
 _PLACE_THEN_NUMBER = re.compile(
     rf"(?<![^\W\d_]){_PLACE}\s+(\d{{1,2}}|{_NUMBER})(?![\d.,]?\d|[^\W\d_])", re.IGNORECASE
@@ -47,8 +48,7 @@ def _aged(match: re.Match[str]) -> str:
 
 
 def _rank(value: str) -> str:
-    # a word the patterns matched: a number word or an ordinal's stem
-    number = int(value) if value.isdigit() else {**_STEMS, **_WORDS}[value.lower()]
+    number = int(value) if value.isdigit() else _RANK_WORDS[value.lower()]
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(number if number < 20 else number % 10, "th")
     return f"{number}{suffix} place"
 
