@@ -7,6 +7,7 @@ folder (shots/) for review."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,7 @@ def test_the_mornings_work(
         shot("1440-01-list")
         page.locator(f"tr[data-run='{run}'] td.c-title a").click()
         page.wait_for_selector("#queue .q-item")
+        page.wait_for_load_state("load")  # desk.js (deferred) has bound its handlers
         must, verify = _flags(flagged_run / "desk" / "check.json")
         assert {"lead", "background"} <= {c["section"] for c in must}  # the planted mistakes
         to_fix = page.locator(".run-bar a.to-fix")
@@ -111,15 +113,16 @@ def test_the_mornings_work(
 
         # Next / previous walk the queue and bring each sentence into view.
         total = len(must) + len(verify)
+        position = page.locator("#queue .q-pos")
         page.locator("#queue .q-next").click()
-        assert page.locator("#queue .q-pos").inner_text() == f"1/{total}"
-        assert page.locator("#flag-1").evaluate("e => e.classList.contains('current-flag')")
+        expect(position).to_have_text(f"1/{total}")
+        expect(page.locator("#flag-1")).to_have_class(re.compile(r"\bcurrent-flag\b"))
         page.locator("#queue .q-next").click()
-        assert page.locator("#queue .q-pos").inner_text() == f"2/{total}"
+        expect(position).to_have_text(f"2/{total}")
         box = page.locator("#flag-2").bounding_box()
         assert box is not None and 0 <= box["y"] <= DESKTOP["height"]
         page.locator("#queue .q-prev").click()
-        assert page.locator("#queue .q-pos").inner_text() == f"1/{total}"
+        expect(position).to_have_text(f"1/{total}")
 
         # Evidence opens in place: the page does not move.
         evidence = page.locator("#sec-lead a.ev").first
@@ -127,7 +130,7 @@ def test_the_mornings_work(
         before = page.evaluate("window.scrollY")
         evidence.click()
         pop = page.locator("#sec-lead .ev-pop")
-        assert pop.is_visible()
+        expect(pop).to_be_visible()
         source_id = evidence.get_attribute("href")
         assert source_id is not None
         source_text = page.locator(f"[id='{source_id[1:]}']").inner_text()
@@ -148,8 +151,8 @@ def test_the_mornings_work(
         area.press("Control+s")
         page.wait_for_selector("#sec-lead .edited-badge")
         # The top bar and the queue follow without a reload.
-        assert page.locator(".run-bar a.to-fix").inner_text() == f"要修正 {len(must) - 1}件"
-        assert page.locator("#queue .queue-items .q-item").count() == total - 1
+        expect(page.locator(".run-bar a.to-fix")).to_have_text(f"要修正 {len(must) - 1}件")
+        expect(page.locator("#queue .queue-items .q-item")).to_have_count(total - 1)
         shot("1440-03-fixed")
 
         # 4. Dismiss one, with a reason.
