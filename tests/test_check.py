@@ -191,6 +191,26 @@ def test_check_catches_an_editors_mistakes(llm_env: ScriptedLLM, tmp_path: Path)
     assert "must fix" in table.stdout and "24か月" in table.stdout
 
 
+def test_check_an_edited_copy_against_its_run(llm_env: ScriptedLLM, tmp_path: Path) -> None:
+    """`drafter check RUN --draft COPY`: an editor's copy is checked against what the run
+    fetched, with the run's record, and its report goes beside the copy; the run's own report
+    stays the run's (it had been refused as a usage error)."""
+    folder = _run_folder(tmp_path)
+    assert _check(str(folder), "--no-judge").exit_code == 0
+    kept = (folder / "check.json").read_text(encoding="utf-8")
+    copy = tmp_path / "edited.md"
+    text = (folder / "article.md").read_text(encoding="utf-8")
+    copy.write_text(text.replace("12か月", "24か月", 1), encoding="utf-8")
+    result = _check(str(folder), "--draft", str(copy), "--no-judge", "--json")
+    assert result.exit_code == 1, result.stdout
+    failing = [c for c in json.loads(result.stdout)["claims"] if c["fails"]]
+    assert any("24か月" in c["sentence"] for c in failing)
+    assert (tmp_path / "edited.check.json").is_file() and (tmp_path / "edited.check.md").is_file()
+    assert (folder / "check.json").read_text(encoding="utf-8") == kept
+    # a run has its own source and thread: one given beside it is refused
+    assert _check(str(folder), "--comments", "c.json").exit_code == 2
+
+
 @pytest.mark.skipif(not CASES.is_dir(), reason="evals/cases is not in this checkout")
 def test_check_any_draft_against_its_source(tmp_path: Path) -> None:
     case = tmp_path / "port-strike"  # a copy: the report is written beside the draft
@@ -882,7 +902,7 @@ def test_russian_and_spanish_names_multiples_and_headlines() -> None:
     j and g before e or i are ハ行 in Spanish ones (Caja Mágica → カハ・マヒカ, José → ホセ);
     "more than triple" is 3倍超 and "doubled" 2倍 ("a double standard" is no multiple);
     「一年中」 is "all year", no span; a headline's capitalised words are no person."""
-    from drafter.check.claims.names import _window_people
+    from drafter.check.claims.window_people import window_people
     from drafter.models import SourceSentence
 
     for katakana, word in (("ライト", "Wright"), ("ナイト", "Knight"), ("ブライトン", "Brighton"),
@@ -897,25 +917,25 @@ def test_russian_and_spanish_names_multiples_and_headlines() -> None:
     assert [q.value for q in ja_quantities("1年で最も寒い")] == [12.0]
     headline = SourceSentence(id="S1", text="Cells That 'Taste' Danger Set Off Immune Responses")
     told = SourceSentence(id="S2", text="Andrew Vaughan said the tissue healed slowly.")
-    assert _window_people([headline, told], set()) == ["Andrew Vaughan"]
+    assert window_people([headline, told], set()) == ["Andrew Vaughan"]
     # a party or an office after a place is no person ("Mark Warner, a Virginia Democrat")
     role = SourceSentence(id="S3", text="Mark Warner, a Virginia Democrat, called it the worst.")
-    assert _window_people([role], set()) == ["Mark Warner"]
+    assert window_people([role], set()) == ["Mark Warner"]
     # an adjective and a plural are no one (round AH: "Indigenous Peoples", "Policy
     # Shortcomings" were named as the people of a sentence John Fa's words came from)
     peoples = SourceSentence(
         id="S4", text="Lands managed by Indigenous Peoples, says John Fa, lose fewer forests."
     )
-    assert _window_people([peoples], set()) == ["John Fa"]
+    assert window_people([peoples], set()) == ["John Fa"]
     heading = SourceSentence(id="S5", text="Policy Shortcomings and what Anna Berg found")
-    assert _window_people([heading], set()) == ["Anna Berg"]
+    assert window_people([heading], set()) == ["Anna Berg"]
     # a region, a phrase, a title (rounds BF and earlier: "原文の該当文の人物は South Taranaki",
     # "Dark Knight", "Thank God")
     phrases = SourceSentence(
         id="S6",
         text="Robert Parata, who lives near South Taranaki, said “Thank God” of a Dark Knight film.",
     )
-    assert _window_people([phrases], set()) == ["Robert Parata"]
+    assert window_people([phrases], set()) == ["Robert Parata"]
 
 
 def test_a_market_move_an_index_a_gloss_and_one_unit_of_time() -> None:
@@ -1055,7 +1075,7 @@ def test_a_town_and_state_code_a_plan_as_a_noun_and_a_rule_of_the_calendar() -> 
     "the Chicago Convention" is no person of a sentence."""
     from drafter.check.claims.calendar import _named_weekdays
     from drafter.check.claims.hedges import _main_clause_modal
-    from drafter.check.claims.names import _window_people
+    from drafter.check.claims.window_people import window_people
     from drafter.check.core import Checker
     from drafter.lang.names import exonym
 
@@ -1070,7 +1090,7 @@ def test_a_town_and_state_code_a_plan_as_a_noun_and_a_rule_of_the_calendar() -> 
 
     anchor = Anchor(ids=["S1"], closest=["S1"], best=0.6, recorded=False)
     assert _named_weekdays(checker, "background", claim, anchor) == []
-    assert _window_people(checker.sentences, set()) == []
+    assert window_people(checker.sentences, set()) == []
 
 
 def test_an_invented_name_beside_a_common_word_of_the_source_is_listed() -> None:
@@ -1152,13 +1172,13 @@ def test_the_publication_date_is_a_date_of_the_source() -> None:
 def test_a_capitalised_function_word_starts_no_persons_name() -> None:
     """A slogan's "We're On It" and a sentence's opening "And Louisiana" name nobody: a swap
     reason had named "We're On" as the person of the source sentence."""
-    from drafter.check.claims.names import _window_people
+    from drafter.check.claims.window_people import window_people
     from drafter.models import SourceSentence
 
     slogan = SourceSentence(id="S1", text="The campaign, called 'Meth. We're On It', drew mockery.")
     opening = SourceSentence(id="S2", text="And Louisiana Governor John Bel Edwards won again.")
     said = SourceSentence(id="S3", text="Kristi Noem defended it on Monday.")
-    assert _window_people([slogan, opening, said], set()) == ["Bel Edwards", "Kristi Noem"]
+    assert window_people([slogan, opening, said], set()) == ["Bel Edwards", "Kristi Noem"]
 
 
 @pytest.mark.parametrize(

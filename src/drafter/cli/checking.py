@@ -58,9 +58,13 @@ def check_command(
     from drafter.config import load_settings
 
     try:
-        if (run_dir is None) == (draft is None and source is None):
+        # a run folder has its source and thread; --draft checks an edited copy against them
+        if (run_dir is None and draft is None and source is None) or (
+            run_dir is not None and (source is not None or comments is not None)
+        ):
             raise CheckUsageError(
-                "Give a RUN_DIR, or --draft FILE with --source (and optionally --comments)."
+                "Give a RUN_DIR (and --draft FILE to check an edited copy against the run), "
+                "or --draft FILE with --source (and optionally --comments)."
             )
         settings = load_settings(
             {"allow_private_hosts": allow_private_hosts or None},
@@ -71,7 +75,7 @@ def check_command(
         report = _checked(settings, inputs, no_judge, int(judge_votes))
     except DrafterError as exc:
         _fail(exc)
-    stem = "check" if run_dir is not None else f"{draft.stem if draft else 'draft'}.check"
+    stem = f"{draft.stem}.check" if draft is not None else "check"
     _write_reports(report, out_dir, stem)
     if as_json:
         _echo_json(report.model_dump_json(indent=2))
@@ -106,7 +110,8 @@ def _check_inputs(
 
     if run_dir is not None:
         inputs = from_run(run_dir, draft)
-        out_dir = run_dir
+        # an edited copy's report goes beside it: the run's own report stays the run's
+        out_dir = run_dir if draft is None else draft.parent
     else:
         if draft is None or source is None:
             raise CheckUsageError("--draft and --source go together.")
