@@ -194,3 +194,16 @@ def test_a_genitive_with_a_bare_s_is_its_name() -> None:
     assert source_names(norwegian, language="no") == ["Tone Damli", "David Eriksen"]
     english = ["Hans Blix spoke.", "Reporters asked Hans Blix about Blixs."]
     assert "Blixs" in source_names(english, language="en")
+
+
+def test_a_name_whose_words_a_sign_joins_is_listed_as_written() -> None:
+    """The Telegraph's "Me+Em" had been listed as "Me Em", which the source does not write:
+    the lead's glossary entry for it was refused ("'Me Em' does not occur in the source") and
+    the model asked again (round DI)."""
+    text = [
+        "Starmer bought clothes from Me+Em, the fashion label, said the report.",
+        "The designer at Me+Em declined to comment, and so did Marks & Spencer.",
+    ]
+    names = source_names(text)
+    assert "Me+Em" in names and "Marks & Spencer" in names
+    assert all(name in " ".join(text) for name in names)

@@ -114,7 +114,20 @@ def source_names(
     # a lone surname (Noem of Kristi Noem) goes with its name; Apple of Apple TV is a name
     names = [n for n in counts if " " in n or not any(n == m.split()[-1] for m in longer)]
     names.sort(key=lambda n: (-counts[n], first.get(n, 0)))
-    return names[:limit]
+    return [_as_written(n, texts) for n in names[:limit]]
+
+
+def _as_written(name: str, texts: list[str]) -> str:
+    """The name as the text writes it where a sign joins its words ("Me+Em", "AT&T"): its
+    words had been joined by a space, a spelling the source does not have."""
+    if any(name in text for text in texts) or " " not in name:
+        return name
+    joined = r"(?:\s*[+&/]\s*|\s+)".join(re.escape(w) for w in name.split())
+    for text in texts:
+        found = re.search(joined, text)
+        if found:
+            return found.group(0)
+    return name
 
 
 def _without_opener(run: list[str], inside: set[str], lowered: set[str]) -> list[str]:
