@@ -1649,10 +1649,10 @@ def test_a_name_too_short_to_place_is_no_swap_nor_a_sentences_person() -> None:
     )
     claim = "ドラ経由の乗り継ぎは、エル・アル航空の直行便より速い場合がある。"
     assert swapped_names(checker, "lead", claim, anchor) == []
-    from drafter.check.claims.names import _window_people
+    from drafter.check.claims.window_people import window_people
 
     (flight,) = [s for s in checker.sentences if s.text.startswith("El Al")]
-    assert _window_people([flight], set()) == []
+    assert window_people([flight], set()) == []
 
 
 def test_a_figure_found_beside_a_name_the_claim_gives_is_no_swap() -> None:

@@ -82,7 +82,7 @@ def test_an_ordinal_war_names_no_one() -> None:
     as naming two people, "First World" and "Second World", so a closing thought crediting
     Blair was listed as naming the wrong person (round CZ). The sentence names no one; a
     sentence that names people still gives them."""
-    from drafter.check.claims.names import _window_people
+    from drafter.check.claims.window_people import window_people
     from drafter.models import SourceSentence
 
     source = (
@@ -100,7 +100,7 @@ def test_an_ordinal_war_names_no_one() -> None:
     closing = [c for c in check(check_inputs(source, markdown)).claims if c.section == "conclusion"]
     assert [c.reasons for c in closing] == [[]]
     named = SourceSentence(id="S1", text="It won't end the way Gordon Brown left office.")
-    assert _window_people([named], set()) == ["Gordon Brown"]
+    assert window_people([named], set()) == ["Gordon Brown"]
 
 
 def test_a_nordic_compound_in_the_genitive_keeps_its_unit() -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.check.abbreviations import ACRONYM, abbreviates, initials, spelled_lowercase
-from drafter.check.claims.names import NOT_A_NAME, ORG_WORDS
+from drafter.check.claims.window_people import NOT_A_NAME, ORG_WORDS
 from drafter.check.reader_names import (
     comment_language,
     declined_alike,

@@ -15,6 +15,7 @@ from drafter.check.claims.numbers import counts_back
 from drafter.check.claims.polarity import flipped
 from drafter.check.draft_md import DraftSentence
 from drafter.check.reaction_names import reads_comment, swapped_names
+from drafter.check.reaction_quotes import quote_negation_reasons
 from drafter.check.reaction_weekdays import weekday_reasons
 from drafter.check.reader_names import comment_language
 from drafter.check.report import ClaimReport, SourceRef
@@ -181,6 +182,7 @@ def _reaction_against(
     for must, reason in weekday_reasons(checker, reaction.text, original.body):
         (out if must else unsure).append(reason)
     _sense_reasons(checker, reaction, original, unsure)
+    unsure += quote_negation_reasons(checker, reaction.text, original.body)
     if row is not None:
         own = float(row[ids.index(original.id)])
         best_i = int(np.argmax(row))

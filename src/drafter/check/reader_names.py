@@ -10,7 +10,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from drafter.check.claims.names import ORG_WORDS, a_place
+from drafter.check.claims.names import a_place
+from drafter.check.claims.window_people import ORG_WORDS
 from drafter.lang.text import normalize, unaccented
 from drafter.sources.language import detect_language, unprofiled
 

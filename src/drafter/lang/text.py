@@ -59,6 +59,16 @@ def in_quotes(text: str, at: int) -> bool:
     return before.count('"') % 2 == 1
 
 
+# a name with a lower-case prefix of its own (Zulu and Xhosa: "uSokhela", "saseMbali",
+# "eMgungundlovu"; "iPhone"): the name is the capitalised part
+_PREFIXED_NAME = re.compile(r"(?<![^\W\d_])[a-z]{1,4}([A-Z][a-z]{2,})")
+
+
+def prefixed_names(text: str) -> list[str]:
+    """The names a text writes after a lower-case prefix of the same word ("uSokhela": Sokhela)."""
+    return _PREFIXED_NAME.findall(text)
+
+
 def normalize_loose(text: str) -> str:
     """`normalize`, case-folded and with the spaces around punctuation dropped, for containment."""
     text = normalize(text).casefold()
@@ -145,8 +155,9 @@ _ABBREVIATIONS = {
 # a sentence end and a space before the next; or no space where a page lost it after a
 # lower-case word or a figure ("…on Wednesday.The stabbing…", "…0.27%.Australia's…",
 # "…for longer.MSCI's…", "…yet.\"The flow…")
+# after the stop, the marks that close a quotation: German closes „…“ and ‚…‘, and »…« too
 _EN_BOUNDARY = re.compile(
-    r"(?<=[.!?])([\"'”’)\]»]*)(?:\s+(?=[\"'“‘(\[«„]?(?P<next>\w))"
+    r"(?<=[.!?])([\"'”’)\]»“‘«]*)(?:\s+(?=[\"'“‘(\[«„]?(?P<next>\w))"
     r"|(?:(?<=[a-z]{2}[.!?])|(?<=[%\d][.!?]))(?=[\"“]?[A-Z][A-Za-z'’]))"
 )
 _JA_BOUNDARY = re.compile(r"[。！？]")

@@ -14,6 +14,7 @@ from drafter.check.claims.name_forms import (
     joined,
     number_forms,
 )
+from drafter.check.claims.window_people import ORG_WORDS, window_people
 from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS, US_STATE_FORMS, acronym_named
 from drafter.lang.names import (
     NameMention,
@@ -30,14 +31,13 @@ from drafter.lang.names import (
     transliteration_match,
     unfamiliar,
 )
-from drafter.lang.text import normalize
+from drafter.lang.text import normalize, prefixed_names
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
-    from drafter.models import GlossaryEntry, SourceSentence
+    from drafter.models import GlossaryEntry
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b")
-_PERSON_EN = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
 def names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Finding]:
@@ -72,7 +72,7 @@ def names(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fin
         out += _kanji_names(checker, text)
     swapped = [f for f in out if f.check == "names-swap"]
     if swapped and (anchor.firm(section) or section not in ("lead", "title")):
-        people = _window_people(near, accounted)
+        people = window_people(near, accounted, checker.inputs.article.text)
         if section not in ("lead", "title") and any(
             _SUBJECT_PRONOUN.search(checker.by_id[i].text) for i in anchor.ids if i in checker.by_id
         ):
@@ -267,23 +267,6 @@ def _placed(
     return out
 
 
-ORG_WORDS = re.compile(
-    r"\b(?:Facility|Team|University|Agency|Group|Company|Inc|Corp|Ministry|Department|"
-    r"Council|Party|Bank|Fund|Association|Commission|Court|Office|Institute|Center|Centre|"
-    r"Service|Force|Union|Organi[sz]ation|Committee|Board|Authority|Administration|Network|"
-    r"Post|Times|News|Street|Road|Square|House|Embassy|Airport|Port|River|Sea|Ocean|Island|"
-    r"Islands|Republic|Kingdom|States|Nations|Exchange|Index|Average|Composite|Reserve|"
-    r"Treasury|Congress|Senate|Parliament|Assembly|Government|Police|Army|Navy|Guard|"
-    r"Airlines?|Airways|Motors|Holdings|Partners|Capital|Energy|Technologies|Systems|Labs?|"
-    r"Foundation|Society|Club|League|Cup|Prize|Award|Act|Law|Bill|Plan|Program|Programme|"
-    r"Convention|Treaty|Accords?|Agreement|Pact|Protocol|Declaration|Charter|"
-    r"Project|Mission|Station|Telescope|Space|Corporation|Corp|Co|Ltd|LLC|Steel|Securities|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b"
-)
-
-
 def _in_source(checker: Checker, tokens: list[str], form: str) -> bool:
     return any(t in checker.source_norm for t in tokens) or _body_in_words(checker, form)
 
@@ -310,7 +293,13 @@ def _forms(
     last = key.split()[-1]
     # "Marsh" stands for "Elena Marsh" in the source, as a word of its own ("afford" is no Ford)
     alone = last != key and last in checker.short_names
-    surname = bool(alone and re.search(rf"(?<![a-z]){re.escape(last)}(?![a-z])", window_text))
+    surname = bool(
+        alone
+        and (
+            re.search(rf"(?<![a-z]){re.escape(last)}(?![a-z])", window_text)
+            or last in {n.casefold() for n in prefixed_names(window_raw)}  # "uSokhela"
+        )
+    )
     if alone:
         tokens.append(last)
     if not mention.from_glossary and part not in checker.glossary_names:
@@ -323,77 +312,6 @@ def _forms(
         or (mention.person and another_part_named(checker.inputs.glossary, form, window_raw))
         or acronym_named(normalize(part), window_raw)  # 国連 as "UN-Botschafter"
     )
-
-
-NOT_A_NAME = re.compile(
-    r"^(?:Former|National|Never|New|Deputy|Acting|Senior|Chief|Vice|General|Top|Then|Both|"
-    r"Some|Many|Most|Other|Several|Democratic|Republican|Federal|State|American|British|"
-    r"European|Chinese|Russian|Foreign|Special|Prime|Secretary|President|Ambassador|Minister|"
-    r"Director|Chairman|Chairwoman|Speaker|Governor|Senator|Representative|Judge|Justice|Air|"
-    # a word no name starts with, capitalised at a sentence's start or in a slogan ("And
-    # Louisiana, …", "Meth. We're On It")
-    r"And|Or|So|Yet|If|When|While|After|Before|Since|For|From|With|At|As|Of|To|"
-    r"I|I'm|We|We're|You|You're|They|They're|He|He's|She|She's|It|It's|This|That|Our|My)$"
-)
-
-
-def _title_case(text: str) -> bool:
-    """Whether the text reads as a headline: no closing full stop, and most of five or more
-    words capitalised."""
-    if re.search(r"[.!?][\"'”’)]*\s*$", text):
-        return False
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    small = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with"}
-    capitalised = [w[0].isupper() for w in words if w.lower() not in small]
-    return len(words) >= 5 and sum(capitalised) >= 0.8 * len(capitalised)
-
-
-_ROLE = re.compile(
-    r"Democrats?|Republicans?|Independent|Senator|Governor|Representative|Congressman|"
-    r"Congresswoman|Lawmaker|Mayor|Minister|Secretary|Spokesman|Spokeswoman|Spokesperson"
-)
-
-
-# an adjective first, a plural of a thing or a people last: no one's name
-_NOT_A_PERSON = re.compile(
-    r"^\w+ous\b|(?:ers|ings|ples|ments|ions|ities)$"
-    # "South Taranaki", "Upper Manhattan": a region; "Thank God", "Dark Knight", "Holy Week",
-    # "the First World War": a phrase or a title, no one's first name
-    r"|^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|"
-    r"Inner|Outer|Mount|Lake|Cape|Port|Fort|Thank|Dark|Holy|Dear|Happy|Merry|Good|Great|"
-    r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s"
-)
-
-
-def _window_people(window: list[SourceSentence], accounted: set[str]) -> list[str]:
-    """Two-word capitalised names of people in the anchored source sentences that the claim
-    does not mention: who the sentence is really about when the claim names someone else.
-    Organisations, places and dates are left out (a claim names only some of them)."""
-    people: list[str] = []
-    for sentence in window:
-        if _title_case(sentence.text):
-            continue  # a headline ("Cells That 'Taste' Danger Set Off Immune Responses")
-        for match in _PERSON_EN.finditer(sentence.text):
-            name = f"{match.group(1)} {match.group(2)}"
-            if ORG_WORDS.search(name):
-                continue
-            lowered = name.casefold()
-            if any(p in accounted or lowered in a for p in lowered.split() for a in accounted):
-                continue
-            if match.group(1) in ("The", "A", "An") or (
-                match.start() == 0 and match.group(1) in ("In", "On", "But")
-            ):
-                continue  # "The Klingon Hamlet", "The Leader": a title or a role, not a person
-            if NOT_A_NAME.match(match.group(1)) or _NOT_A_PERSON.search(name):
-                continue  # "Former National (Security…)", "Never Trumpers", "Indigenous
-                # Peoples", "Policy Shortcomings": not a person
-            if _ROLE.fullmatch(match.group(2)):
-                continue  # "Mark Warner, a Virginia Democrat": a role, its person named apart
-            if lowered in KNOWN_FORMS or max(len(w) for w in lowered.split()) < 3:
-                continue  # "Tel Aviv", "New York": a place; "El Al": an airline
-            if name not in people:
-                people.append(name)
-    return people
 
 
 def _kanji_names(checker: Checker, text: str) -> list[Finding]:

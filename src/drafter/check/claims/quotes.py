@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, quote_not_found
-from drafter.check.claims.negation import negated_only_in
+from drafter.check.claims.negation import negation_findings
 from drafter.check.claims.polarity import flipped
 from drafter.check.claims.slips import plausible_slip
 from drafter.lang.names import name_mentions
@@ -224,30 +224,34 @@ def _quotation(
         ):
             return []  # the source's own words, in a sentence too long to read as a whole
         return [quote_not_found(checker, content, span)]
-    return _figures_in_quote(checker, content, span) + _opposite_in_quote(checker, content, span)
+    return _figures_in_quote(checker, content, span) + _opposite_in_quote(
+        checker, content, span, after=after
+    )
 
 
 def _opposite_in_quote(
-    checker: Checker, content: str, span: str, wider: str = "", *, matched: bool = True
+    checker: Checker,
+    content: str,
+    span: str,
+    wider: str = "",
+    *,
+    matched: bool = True,
+    after: str = "",
 ) -> list[Finding]:
     """A word of the quotation whose opposite the speaker said ("the best decision of my life"
     for 「人生で最低の決断」): must fix. The speaker's whole quotation is read, so a word the
     rest of it says is no contradiction; English sources only. A quotation negated where the
-    words it matched are not (claims/negation.py) is listed."""
-    if checker.source_language not in (None, "en") or not span or len(span.split()) > _ONE_THOUGHT:
+    words it matched are not, or the other way round, is listed (claims/negation.py)."""
+    if not span or len(span.split()) > _ONE_THOUGHT:
         return []
     if re.search(r"[。！？]", content.rstrip("。！？")):
         return []  # several sentences: a word of one may answer another part of the speech
+    if checker.source_language not in (None, "en"):
+        return negation_findings(checker, content, span, after) if matched else []
     wider = wider or " ".join(other for other in checker.quotes if span in other and other != span)
     flip = flipped(content, span, wider)
-    if flip is None and matched and negated_only_in(content, span):
-        reason = checker.say(
-            f"引用は否定の形ですが、原文の発言に否定の語がありません — “{span[:70]}”",
-            f"the quotation says “not”, the source's words do not — “{span[:70]}”",
-        )
-        return [Finding("quotes", False, reason)]
     if flip is None:
-        return []
+        return negation_findings(checker, content, span, after) if matched else []
     return [
         Finding(
             "quotes",

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from drafter.check.abbreviations import abbreviates
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, cite
-from drafter.check.claims.names import ORG_WORDS
+from drafter.check.claims.window_people import ORG_WORDS
 from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS
 from drafter.lang.names import rendered_in
-from drafter.lang.text import normalize
+from drafter.lang.text import normalize, prefixed_names
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -113,6 +113,7 @@ def _named_away_from(
     near = _words(window)
     # "Kazakhstan's Air Astana", "McCaul, R-Texas": the possessive's and the hyphen's words too
     near |= {part for w in near for part in re.split(r"[-'’]", w) if len(part) >= 3}
+    near |= {name.casefold() for name in prefixed_names(window)}  # "saseMbali": Mbali
     acronyms = set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", window))  # WHO, PolyU
     spelled = _CAPITALISED_RUN.findall(window)  # University and College Union, for UCU
     kept = [o for o in rendered if _near(checker, o, near)]  # the sentence's names it gives
@@ -284,14 +285,21 @@ def _rendered(entry: GlossaryEntry, claim: str) -> bool:
 def _whole(entry: GlossaryEntry, claim: str, glossary: list[GlossaryEntry]) -> bool:
     """The rendering as a whole, or a person's family name (マーシュ of エレナ・マーシュ), unless
     that last part is a name of its own in the glossary (トリビューン, the company, is not the
-    end of サンディエゴ・ユニオン・トリビューン)."""
+    end of サンディエゴ・ユニオン・トリビューン) or the claim gives it only inside another
+    name of the glossary (マバソ of トコザニ・マバソ in マバソ高校, the school named after him)."""
     target = normalize(entry.target)
     if rendered_in(target, claim):
         return True
     last = re.split(r"[・=＝]", target)[-1]
     if "・" not in target or len(last) < 2 or last not in claim or not _person(entry):
         return False  # リーグ of ア・リーグ in 大リーグ: a body's last word is no surname
-    return not any(normalize(other.target) == last for other in glossary)
+    if any(normalize(other.target) == last for other in glossary):
+        return False
+    for other in glossary:
+        named = normalize(other.target)
+        if last in named and named != target:
+            claim = claim.replace(named, "・")
+    return last in claim
 
 
 _KANJI = re.compile(r"[\u4e00-\u9fff々]+")

@@ -38,7 +38,9 @@ _EN_RANGE_SCALE = re.compile(
 )
 _GLUED_CURRENCY = re.compile(
     r"\b(RM|Rs\.?|Rp|KSh|Ksh|Sh|Php|Tk)(?=\d)"
-    r"|\b([RP])(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b|\d{1,3}(?:,\d{3})+(?![\d,]))"
+    r"|\b([RP])(?=\d[\d,.]*\s?(?:m|bn|k|million|billion|trillion)\b|\d{1,3}(?:,\d{3})+(?![\d,])"
+    # R5000 a month, R14250: four figures or more, no letter after (an R1200 GS is a model)
+    r"|\d{4,}(?![\w,-]|\.\d|\s+[A-Z]{2}))"
 )
 # A350, 787-9, and a video format (1080p, 1440p: a name, as Japanese text reads it too)
 _EN_MODEL = re.compile(
@@ -366,8 +368,9 @@ def prepared(sentence: str) -> str:
     what is not a figure masked."""
     text = _EN_VULGAR.sub(lambda m: _whole(int(m[1] or 0) + _VULGAR[m[2]]), sentence)
     text = unicodedata.normalize("NFKC", text)
-    # RM6.162 million (ringgit), Rs500, Rp2.5 billion, KSh300, R2.5 billion (rand), P1.2 million
-    # (peso): a currency written against its figure, which stays the figure, not a model code
+    # RM6.162 million (ringgit), Rs500, Rp2.5 billion, KSh300, R2.5 billion and R5000 (rand),
+    # P1.2 million (peso): a currency written against its figure, which stays the figure, not a
+    # model code
     text = _GLUED_CURRENCY.sub(lambda m: f"{m[1] or m[2]} ", text)
     # PS640, PS1.5million: the pound sign as some news text (SummEdits) lost it (a PS5 is a
     # games console)

@@ -49,7 +49,7 @@ from drafter.lang.quantities.foreign_words import (
 )
 from drafter.lang.quantities.german import german_figures
 from drafter.lang.quantities.grouping import DECIMAL_COMMA, NORDIC, grouped_numbers
-from drafter.lang.quantities.japanese import ja_quantities
+from drafter.lang.quantities.japanese import full_year, ja_quantities
 from drafter.lang.quantities.quantity import Quantity
 from drafter.lang.quantities.turkish import turkish_figures
 from drafter.lang.quantities.written import writes_number
@@ -352,18 +352,23 @@ def _words_as_figures(text: str, language: str) -> str:
 
 
 def _numeric_dates(text: str) -> str:
-    """05.10.2018, 5/10/2018: day first, as these languages write it ("October 5, 2018")."""
+    """05.10.2018, 5/10/2018: day first, as these languages write it ("October 5, 2018"); and
+    with dots, a two-digit year (Der Postillon's "Erstveröffentlichung: 4.4.18": 2018)."""
 
     def date(match: re.Match[str]) -> str:
         day, month, year = int(match["d"]), int(match["m"]), match["y"]
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return match.group(0)
-        return f"{EN_MONTHS[month - 1]} {day}, {year}"
+        return f"{EN_MONTHS[month - 1]} {day}, {full_year(year)}"
 
-    return re.sub(
+    text = re.sub(
         r"(?<![\d.,/])(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>(?:19|20)\d\d)(?![\d])",
         date,
         text,
+    )
+    # not a section's number (Kapitel 4.4.18.2) nor a version (v1.2.10)
+    return re.sub(
+        r"(?<![\d.,/\w])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d\d)(?![\d]|\.\d)", date, text
     )
 
 

@@ -3,7 +3,8 @@
 another with the unit written once ("von 110 auf 10 Prozent": from 110 to 10 percent, both
 percentages; 「110%から10%へ」 had been a figure the source lacks, round DE), and compounds and
 phrases that carry a figure ("Fünfprozenthürde", "48 Wochenstunden", "im Alter zwischen 15 und
-65 Jahren", round DF)."""
+65 Jahren", round DF), and a numeral of hundreds and thousands written as one word
+("zweihundertfünfzig Geiseln": 250, round DI)."""
 
 from __future__ import annotations
 
@@ -53,8 +54,47 @@ def _rank(value: str) -> str:
     return f"{number}{suffix} place"
 
 
+_UNITS = {"ein": 1, "eine": 1, "eins": 1, **{w: v for w, v in _WORDS.items() if 2 <= v <= 9}}
+_BELOW_HUNDRED = {w: v for w, v in _WORDS.items() if 2 <= v <= 90}
+_LARGE = re.compile(r"(?<![^\W\d_])[a-zäöüß]*(?:hundert|tausend)[a-zäöüß]*(?![^\W\d_])", re.I)
+
+
+def _below_hundred(word: str) -> int | None:
+    if not word:
+        return 0
+    if word in _BELOW_HUNDRED or word in ("eins", "ein"):
+        return _BELOW_HUNDRED.get(word, 1)
+    unit, _, tens = word.partition("und")  # fünfundsechzig
+    if tens and unit in _UNITS and _BELOW_HUNDRED.get(tens, 0) >= 20:
+        return _UNITS[unit] + _BELOW_HUNDRED[tens]
+    return None
+
+
+def _below_thousand(word: str) -> int | None:
+    if "hundert" not in word:
+        return _below_hundred(word)
+    head, _, rest = word.partition("hundert")
+    count = 1 if head in ("", "ein") else _UNITS.get(head)
+    below = _below_hundred(rest.removeprefix("und"))
+    return None if count is None or below is None else count * 100 + below
+
+
+def _numeral(word: str) -> str:
+    """Zweihundertfünfzig: 250; dreitausendfünfhundert: 3500 (Jahrhundert stays a word)."""
+    lowered = word.lower()
+    head, thousand, rest = lowered.partition("tausend")
+    count: int | None = 1
+    if thousand and head not in ("", "ein"):
+        count = _below_thousand(head)
+    below = _below_thousand(rest if thousand else lowered)
+    if count is None or below is None or lowered in ("hundert", "tausend"):
+        return word
+    return str(count * 1000 + below if thousand else below)
+
+
 def german_figures(text: str) -> str:
     """The text with its ranks and its changes from one figure to another in English forms."""
+    text = _LARGE.sub(lambda m: _numeral(m[0]), text)
     text = _PLACE_THEN_NUMBER.sub(lambda m: _rank(m[1]), text)
     text = _NUMBER_THEN_PLACE.sub(lambda m: _rank(m[1] or m[2]), text)
     text = _PERCENT_FIRST.sub(lambda m: f"{_WORDS.get(m[1].lower(), m[1])} percent ", text)
