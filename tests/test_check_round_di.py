@@ -184,3 +184,52 @@ def test_a_german_numeral_of_hundreds_written_as_one_word() -> None:
     assert values("für die übrigen zweihundertfünfzig Geiseln.") == [250]
     assert values("Es kamen dreitausendfünfhundert Menschen.") == [3500]
     assert values("Seit einem Jahrhundert warten Hunderte Menschen.") == []
+
+
+def test_a_titles_score_is_held_to_the_openings() -> None:
+    """「延長4－3で敗戦」 for "nach dem 1:3 nach Verlängerung" (a plant into round DB's
+    Luxemburger Wort draft): the title's words aligned it to a sentence without a score, so it
+    was "not found", to verify. A title restates the headline and the opening, whose score is
+    the rival: must-fix, as a changed score in the lead is."""
+    from drafter.check.core import check
+    from tests.helpers import check_inputs
+
+    source = (
+        "Neue Regel bestraft Embolo und die Schweiz für den Fehler des Schiedsrichters.\n\n"
+        "Embolo sah nach Videobeweis Gelb-Rot, und die Schweiz verlor gegen Argentinien in der "
+        "Verlängerung.\n\n"
+        "Der Trainer ereiferte sich nach dem 1:3 und sprach von einer unnötigen Regel.\n\n"
+        "Zuvor hatte die FIFA die Regel im Spiel USA gegen Paraguay (4:1) angewandt."
+    )
+
+    def title(score: str) -> list[str]:
+        markdown = (
+            f"# スイス、VAR判定でエンボロ退場しアルゼンチンに延長{score}で敗戦\n\nニュース\n\n"
+        )
+        markdown += "スイスはアルゼンチンに延長戦の末に敗れた。\n"
+        report = check(check_inputs(source, markdown))
+        return [r for c in report.claims if c.section == "title" and c.fails for r in c.reasons]
+
+    assert title("1－3") == []
+    changed = title("4－3")
+    assert changed and "1-3" in changed[0], changed
+
+
+def test_a_comments_common_word_is_no_hearing_of_a_name() -> None:
+    """A French reader's "marche" sounds like ナンシー, and an English reader's "now" and "in"
+    like ニネノン: a name swapped into the translation, or made up, had passed as the comment's
+    own (session 35's plants, caught then, missed after round DH's reading). A name is heard
+    in a capitalised word where the glossary's name is read by sound alone, and never in a
+    word under half its letters."""
+    from drafter.check.reaction_names import _heard_in
+
+    french = (
+        "Le gars installe sa fac à Vinnytsia. Pendant ce temps on attend que le chauffage marche."
+    )
+    assert not _heard_in("ナンシー", french, by_sound=True)
+    assert _heard_in("デス・スター", "the mini Death Star II", by_sound=True)
+    english = (
+        "Norway cut the grants after NRK's Brennpunkt did that documentary in 2021 and now one"
+    )
+    assert not _heard_in("ニネノン", english)
+    assert _heard_in("ブレンプンクト", english)

@@ -78,6 +78,11 @@ def _heard_in(part: str, body: str, *, by_sound: bool = False) -> bool:
     words |= {re.sub(r"['’][a-zçğıöşü]{1,5}$", "", word) for word in words}
     # a name of two or three words as the katakana joins them (デス・スター: "Death Star")
     runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}", body) if "・" in part else []
+    if by_sound:  # a name, heard: a capitalised word (not a French reader's "marche" for
+        # ナンシー, the same sound shape)
+        words = {word for word in words if word[:1].isupper()}
+    # a word under half the name's letters is no hearing of it ("in", "now" for ニネノン)
+    words = {word for word in words if 2 * len(word) >= len(romaji)}
     for word in [*words, *runs]:
         if transliteration_match(part, word) >= 0.8:
             return True

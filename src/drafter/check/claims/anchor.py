@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 # best source sentence at least this similar, or sharing a specific figure with it.
 ANCHOR_SIM = 0.45
 OUTSIDE_LEAD_SIM = 0.55
+# what a title restates: the source's headline and its first sentences
+TITLE_LEAD = 6
 NAMED_SIM = 0.35  # enough when the claim also names someone the source sentence names
 
 

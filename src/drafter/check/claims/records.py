@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from drafter.check.claims.anchor import Anchor, Finding, cite, not_in_source
+from drafter.check.claims.anchor import TITLE_LEAD, Anchor, Finding, cite, not_in_source
 from drafter.lang.quantities.japanese import JA_AT_BATS, JA_RECORD
 from drafter.lang.text import normalize
 
@@ -122,10 +122,15 @@ def records(checker: Checker, section: str, text: str, anchor: Anchor) -> list[F
             continue  # 「1対1の裏付け」 on a page that writes no score: the numbers check's
         if any(_agrees(claimed, ordered, pair) for pair in source_pairs):
             continue
+        # a title restates the headline and the opening, which hold its score (1:3 nach
+        # Verlängerung) where the title's words align it elsewhere
+        near = [checker.by_id[i] for i in anchor.closest]
+        if section == "title":
+            near += [s for s in checker.sentences[:TITLE_LEAD] if s not in near]
         rivals = [
-            (checker.by_id[i], pair)
-            for i in anchor.closest
-            for pair in en_pairs(checker.by_id[i].text, _colons(checker))
+            (sentence, pair)
+            for sentence in near
+            for pair in en_pairs(sentence.text, _colons(checker))
             if len(pair) >= len(claimed) or not ordered
         ]
         if not rivals:

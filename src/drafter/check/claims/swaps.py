@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.check.abbreviations import abbreviates
-from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, cite
+from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, TITLE_LEAD, Anchor, Finding, cite
 from drafter.check.claims.window_people import ORG_WORDS
 from drafter.lang.name_tables import EXONYMS, KNOWN_FORMS
 from drafter.lang.names import rendered_in
@@ -134,10 +134,6 @@ def _named_away_from(
         and normalize(e.source).casefold() not in KNOWN_FORMS  # "American" as 米国の
         and _proper(e.source)  # "fournisseurs d'accès à Internet": a thing, not a name
     ]
-
-
-# what a headline restates: the source's headline and its first sentences
-TITLE_LEAD = 6
 
 
 def _swapped_in_title(checker: Checker, claim: str) -> list[Finding]:
