@@ -219,8 +219,8 @@ def test_a_comments_common_word_is_no_hearing_of_a_name() -> None:
     """A French reader's "marche" sounds like ナンシー, and an English reader's "now" and "in"
     like ニネノン: a name swapped into the translation, or made up, had passed as the comment's
     own (session 35's plants, caught then, missed after round DH's reading). A name is heard
-    in a capitalised word where the glossary's name is read by sound alone, and never in a
-    word under half its letters."""
+    in a capitalised word where the glossary's name is read by sound alone, and a longer name
+    never in a word of three letters or fewer ("Fresno" is still フレズノチリ's)."""
     from drafter.check.reaction_names import _heard_in
 
     french = (
@@ -233,3 +233,4 @@ def test_a_comments_common_word_is_no_hearing_of_a_name() -> None:
     )
     assert not _heard_in("ニネノン", english)
     assert _heard_in("ブレンプンクト", english)
+    assert _heard_in("フレズノチリ", "sesame oil, ginger and a Fresno and zucchini is dinner")

@@ -81,8 +81,9 @@ def _heard_in(part: str, body: str, *, by_sound: bool = False) -> bool:
     if by_sound:  # a name, heard: a capitalised word (not a French reader's "marche" for
         # ナンシー, the same sound shape)
         words = {word for word in words if word[:1].isupper()}
-    # a word under half the name's letters is no hearing of it ("in", "now" for ニネノン)
-    words = {word for word in words if 2 * len(word) >= len(romaji)}
+    # a word of three letters or fewer is no hearing of a longer name ("in", "now" for ニネノン)
+    if len(re.sub(r"[・ー]", "", part)) > 3:
+        words = {word for word in words if len(word) > 3}
     for word in [*words, *runs]:
         if transliteration_match(part, word) >= 0.8:
             return True
