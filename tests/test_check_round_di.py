@@ -234,3 +234,15 @@ def test_a_comments_common_word_is_no_hearing_of_a_name() -> None:
     assert not _heard_in("ニネノン", english)
     assert _heard_in("ブレンプンクト", english)
     assert _heard_in("フレズノチリ", "sesame oil, ginger and a Fresno and zucchini is dinner")
+
+
+def test_a_day_in_brackets_after_its_weekday_does_not_end_the_sentence() -> None:
+    """Round DJ's one must-fix item at first check: the Freie Presse's "Los geht es am Freitag
+    (24. Mai) um 17 Uhr" was cut after "(24.", so the weekday stood without its date, was
+    read as the coming Friday, and 「5月24日」 was must-fix against it."""
+    from drafter.lang.text import split_sentences
+
+    assert split_sentences("Los geht es am Freitag (24. Mai) um 17 Uhr. Dann spielt Nina.") == [
+        "Los geht es am Freitag (24. Mai) um 17 Uhr.",
+        "Dann spielt Nina.",
+    ]

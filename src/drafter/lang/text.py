@@ -177,9 +177,10 @@ def _ends_with_abbreviation(chunk: str) -> bool:
 
 # "am 12. September", "vom 20. bis 22. Oktober": the dot of a German (or Nordic) ordinal day
 # before a month does not end a sentence (nor "die 25. Minute", below)
+# (and a day in brackets after its weekday: "am Freitag (24. Mai)", the Freie Presse, round DJ)
 _ORDINAL_DAY = re.compile(
-    r"(?:\b(?i:am|vom|zum|zur|im|beim|bis|den|dem|die|das|ab|seit|und|der|des|zwischen|per)"
-    r"|,)\s+\d{1,2}\.$"
+    r"(?:(?:\b(?i:am|vom|zum|zur|im|beim|bis|den|dem|die|das|ab|seit|und|der|des|zwischen|per)"
+    r"|,)\s+|\(\s*)\d{1,2}\.$"
 )
 _MONTH_AFTER_DAY = re.compile(
     r"(?:(?:bis|und|-|–)\s*\d{1,2}\.\s*)?(?:januar|jänner|februar|märz|marts|mars|april|mai|"
