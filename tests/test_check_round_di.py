@@ -246,3 +246,18 @@ def test_a_day_in_brackets_after_its_weekday_does_not_end_the_sentence() -> None
         "Los geht es am Freitag (24. Mai) um 17 Uhr.",
         "Dann spielt Nina.",
     ]
+
+
+def test_a_race_time_is_hours_minutes_and_seconds() -> None:
+    """The Hamburger Abendblatt's "2:04:23 Stunden" (round DJ): 「2時間4分23秒」 had no
+    figure to rest on, and "2:25:16 Stunden" was read as 16 hours."""
+    from drafter.lang.quantities import ja_quantities
+    from drafter.lang.quantities.foreign import source_quantities
+
+    said = sorted(q.value for q in ja_quantities("2時間4分23秒で優勝"))
+    for text, language in (
+        ("Koech gewann in 2:04:23 Stunden.", "de"),
+        ("He won in 2:04:23.", None),
+    ):
+        found = source_quantities(text, language)
+        assert sorted(q.value for q in found) == said and {q.kind for q in found} == {"duration"}

@@ -42,6 +42,11 @@ _GLUED_CURRENCY = re.compile(
     # R5000 a month, R14250: four figures or more, no letter after (an R1200 GS is a model)
     r"|\d{4,}(?![\w,-]|\.\d|\s+[A-Z]{2}))"
 )
+_RACE_TIME = re.compile(
+    r"(?<![\d:.,])([1-9]):([0-5]\d):([0-5]\d)(?![\d:])"
+    r"(?:\s*(?:Stunden|Std\.|hours?|hrs?|h|heures?|horas?|ore|uur)\b)?",
+    re.IGNORECASE,
+)
 # A350, 787-9, and a video format (1080p, 1440p: a name, as Japanese text reads it too)
 _EN_MODEL = re.compile(
     r"\b[A-Z]{1,3}-?\d+[A-Za-z0-9-]*\b|\b\d{3,4}[pi]\b"
@@ -375,6 +380,9 @@ def prepared(sentence: str) -> str:
     # PS640, PS1.5million: the pound sign as some news text (SummEdits) lost it (a PS5 is a
     # games console)
     text = _EN_LOST_POUND.sub("£", text)
+    # a race's time, 2:04:23 (Stunden): 2 hours, 4 minutes and 23 seconds (「2時間4分23秒」
+    # had been against 23 hours, the Hamburger Abendblatt's marathon, round DJ)
+    text = _RACE_TIME.sub(r"\1 hours \2 minutes \3 seconds", text)
     text = VERSION.sub("", text)  # version 1.8.3, 10.0.0.1: no figure (not 1.8)
     # a weeklong trial, a yearlong probe: one week, one year
     text = re.sub(r"(?<![\w-])(hour|day|week|month|year)-?long\b", r"one-\1-long", text, flags=re.I)
