@@ -121,28 +121,24 @@ def test_a_translated_comments_quotation_turned_around_is_listed() -> None:
     Americans will be Latino by mid-century", and the other way round. The translation's only
     quotation is held to the comment's only one; German words quoted in an English comment are
     not read ("…, die kaum gegeben sind": kaum is "hardly")."""
-    from tests.test_check_claims import _claim, _reaction_report
-
     body = (
         'The line "one in three Americans will be Latino by mid-century" is the part that '
         "matters for foreign policy."
     )
     said = "「今世紀半ばまでに米国人の3人に1人がラテン系になる」って一文が外交的には大事だ。"
-    faithful = _claim(_reaction_report(body, said), "一文が")
-    assert not any("否定" in r for r in faithful.reasons), faithful.reasons
-    added = _claim(_reaction_report(body, said.replace("になる」", "にならない」")), "一文が")
-    assert not added.fails and any("否定" in r for r in added.reasons), added.reasons
+    assert _negation_reasons(body, said, "一文が") == []
+    assert _negation_reasons(body, said.replace("になる」", "にならない」"), "一文が")
     denied = 'He said "we don\'t pass retroactive laws" a million times, and then did.'
-    dropped = _claim(
-        _reaction_report(denied, "「遡及的な法律は作る」って百万回言って、結局やった。"), "百万回"
+    assert _negation_reasons(
+        denied, "「遡及的な法律は作る」って百万回言って、結局やった。", "百万回"
     )
-    assert not dropped.fails and any("否定" in r for r in dropped.reasons), dropped.reasons
     german = 'That line "Voraussetzungen, die an staatlichen Schulen kaum gegeben sind" says it.'
-    quoted = _claim(
-        _reaction_report(german, "「公立校ではほとんど整っていない条件」って一文に尽きる。"),
-        "尽きる",
+    assert (
+        _negation_reasons(
+            german, "「公立校ではほとんど整っていない条件」って一文に尽きる。", "尽きる"
+        )
+        == []
     )
-    assert not any("否定" in r for r in quoted.reasons), quoted.reasons
 
 
 def test_a_plain_not_dropped_in_a_german_comments_quotation_is_listed() -> None:
@@ -150,26 +146,19 @@ def test_a_plain_not_dropped_in_a_german_comments_quotation_is_listed() -> None:
     「この映像からは災害だと認識できる」 (a plant into round DC's Tagesschau draft): in the
     languages whose plain "not" the check reads (kein, nicht, nie…), a quotation that drops it
     is listed; "nicht nur" (not only) is no "not" to keep."""
-    from tests.test_check_claims import _claim, _reaction_report
-
     body = (
         "„Er könne auf diesen Bildern keine Katastrophe erkennen“ – damit hat sich der "
         "Minister selbst aus dem Amt geredet, die Videos zeigen Leute auf den Dächern."
     )
     said = "「この映像からは災害だと認識できない」って、大臣はこの一言で自分から職を失ったようなもんだ。"
-    faithful = _claim(_reaction_report(body, said), "一言で")
-    assert not any("否定" in r for r in faithful.reasons), faithful.reasons
-    turned = _claim(_reaction_report(body, said.replace("できない」", "できる」")), "一言で")
-    assert not turned.fails and any("否定" in r for r in turned.reasons), turned.reasons
+    assert _negation_reasons(body, said, "一言で") == []
+    assert _negation_reasons(body, said.replace("できない」", "できる」"), "一言で")
     only = (
-        "„Es geht nicht nur um das Klima, sondern um die Wirtschaft“, sagt der Minister, "
+        "„Es geht nicht nur um das Klima sondern um die Wirtschaft“, sagt der Minister, "
         "und da hat er ausnahmsweise recht."
-    )
-    kept = _claim(
-        _reaction_report(only, "「気候も経済も問われている」って大臣が言ってて、珍しく正しい。"),
-        "珍しく",
-    )
-    assert not any("否定" in r for r in kept.reasons), kept.reasons
+    )  # one clause, so that only "nicht nur" tells it
+    kept = "「気候も経済も問われている」って大臣が言ってて、珍しく正しい。"
+    assert _negation_reasons(only, kept, "珍しく") == []
 
 
 def test_a_german_numeral_of_hundreds_written_as_one_word() -> None:
@@ -261,3 +250,75 @@ def test_a_race_time_is_hours_minutes_and_seconds() -> None:
     ):
         found = source_quantities(text, language)
         assert sorted(q.value for q in found) == said and {q.kind for q in found} == {"duration"}
+
+
+def test_a_prefixed_name_is_found_where_the_claim_rests() -> None:
+    """The readings of `prefixed_names` where they are used: ソケラ氏 rests on "uSokhela
+    uthe…" (no "the name is not in its sentence"), and ムバリ on "saseMbali Unit 15" (no
+    place swapped for Unit 15)."""
+    from drafter.check.claims.names import names
+    from drafter.models import GlossaryEntry
+    from tests.test_check_claims import _far_apart, _recorded_on, _swaps_listed
+
+    source = _far_apart(
+        "Kuthiwa ikhansela, uMnu Mhawukeleni Sokhela, lifike esikoleni.",
+        "Ekhuluma no-ILANGA uSokhela uthe izimbuzi ezingama-70 zafa.",
+    )
+    glossary = [GlossaryEntry(source="Mhawukeleni Sokhela", target="ムハウケレニ・ソケラ")]
+    checker, anchor = _recorded_on("Ekhuluma", source, glossary)
+    found = names(checker, "lead", "ソケラ氏は、ヤギ70頭が死んだと述べた。", anchor)
+    assert not any("ソケラ" in f.reason for f in found), [f.reason for f in found]
+    place = _far_apart("Mbali is a township near the city.", "Umndeni saseMbali Unit 15 ukhala.")
+    listed = _swaps_listed(place, [("Mbali", "ムバリ"), ("Unit 15", "ユニット15")], "Umndeni")
+    assert listed("lead", "ムバリで女性が殺害された。") == []
+
+
+def _negation_reasons(body: str, translation: str, needle: str) -> list[str]:
+    """The reasons about a "not" on the reaction translated from `body` (never must-fix)."""
+    from tests.test_check_claims import _claim, _reaction_report
+
+    claim = _claim(_reaction_report(body, translation), needle)
+    assert not claim.fails, claim.reasons
+    return [r for r in claim.reasons if "否定" in r]
+
+
+def test_the_negation_readings_that_dev_and_test_drafts_asked_for() -> None:
+    """Faithful renderings that the first version of the negation readings listed: a "not"
+    before the comment's marks (Beijing won't "sit on our hands"), the prohibitive 許すな for
+    "can't let", "I'm not gonna lie" (正直), a few words held to a long speech, and a claim
+    that quotes what its speaker denies (「汗をかいていた」と…反論)."""
+    from drafter.check.claims.negation import negation_dropped
+    from tests.test_check_claims import _claim, _lead_report
+
+    before = 'An ambassador saying Beijing won\'t "sit on our hands" is still a threat.'
+    said = "大使が「手をこまねいて見てはいない」って言ったら脅しだろ。"
+    assert _negation_reasons(before, said, "脅し") == []
+    assert not negation_dropped(
+        "俺にそんなことが起きるのを許すな", "you can't let that happen to me."
+    )
+    assert negation_dropped("俺にそんなことが起きるのを許す", "you can't let that happen to me.")
+    # one clause, so that only the idiom tells it
+    assert not negation_dropped(
+        "正直、アコーディオンには頭がおかしくなる", "not gonna lie the accordion drives me nuts"
+    )
+    # one clause of several rendered: the "not" is in another
+    two = "There is extreme misinformation about the drug, and it does not work"
+    assert not negation_dropped("その薬については極端な誤情報がある", two)
+    assert negation_dropped("その薬は効く", "the drug does not work in people")
+    source = (
+        '"I didn\'t sweat at the time," the prince told the interviewer.\n\n'
+        "He spent 45 seconds on the claim."
+    )
+    denied = "王子は、彼女が当時の自分について「汗をかいていた」と語ったことに反論した。"
+    assert not any("否定" in r for r in _claim(_lead_report(source, [denied]), "反論").reasons)
+    quoted = "王子は「当時は汗をかいていた」と述べた。"
+    assert any("否定" in r for r in _claim(_lead_report(source, [quoted]), "述べた").reasons)
+    # a few words held to a long speech: matched to the wrong one
+    from drafter.check.claims.negation import negation_findings
+    from drafter.check.core import Checker
+    from tests.test_check_claims import _inputs, _markdown
+
+    checker = Checker(_inputs(_markdown()))
+    long = "It is clear that the drug does not work against infections in people at all"
+    assert negation_findings(checker, "その薬が人の感染症に対してよく効くのは明らかだ", long)
+    assert negation_findings(checker, "薬は効く", long) == []

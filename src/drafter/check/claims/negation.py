@@ -99,10 +99,12 @@ _ANY_NOT_JA = re.compile(
 )
 
 
+_CLAUSES = re.compile(r"\s*[,;:—–]\s*|\s+-\s+")
+
 # words of a span a quotation renders whole: of a longer one it may render the part before the
 # "not" ("Getting enough of the nutrients … is especially important …, and parents … should
 # know that many … do not have the same nutrients")
-_ONE_THOUGHT = 15
+_RENDERED_WHOLE = 15
 
 # words a span needs for its lack of a "not" to tell: "its promise" is the part of "failed to
 # live up to its promise" that a source put in quotation marks
@@ -122,12 +124,19 @@ def negation_dropped(japanese: str, said: str, language: str | None = "en") -> b
     """Whether the source's words say a plain "not" (in English or one of PLAIN_NOT's
     languages) where the Japanese says "not" in none of its forms: the quotation turned
     positive."""
-    if not SPAN_WORDS <= len(said.split()) <= _ONE_THOUGHT or _ANY_NOT_JA.search(japanese):
+    if not SPAN_WORDS <= len(said.split()) <= _RENDERED_WHOLE or _ANY_NOT_JA.search(japanese):
         return False
+    if language not in (None, "en", *PLAIN_NOT):
+        return False
+    # a quotation may render one clause of several: the "not" must be in each of them
+    # (「その薬については極端な誤情報がある」 for "There is extreme misinformation about the
+    # drug, and it does not work")
+    return all(_says_not(clause, language) for clause in _CLAUSES.split(said) if clause)
+
+
+def _says_not(said: str, language: str | None) -> bool:
     if language in (None, "en"):
         return bool(_PLAIN_NOT_EN.search(_NOT_A_NOT_EN.sub(" ", said)))
-    if language not in PLAIN_NOT:
-        return False
     words = re.sub(rf"(?<!\w)(?:{_NOT_A_NOT[language]})(?!\w)", " ", said, flags=re.IGNORECASE)
     return bool(re.search(rf"(?<!\w)(?:{PLAIN_NOT[language]})(?!\w)", words, re.IGNORECASE))
 
