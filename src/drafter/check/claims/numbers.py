@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims.ages import claim_ages, same_holder, source_age
 from drafter.check.claims.anchor import Anchor, Finding, cite, not_in_source
+from drafter.check.claims.figure_rules import firm_for_figures, worth_verifying
 from drafter.check.claims.records import scored
 from drafter.check.claims.slips import _time_unit as _time_unit  # re-exported for tests
 from drafter.check.claims.slips import nearest_first, plausible_slip
@@ -279,9 +280,9 @@ def _unmatched(
     for quantity in unmatched:
         rivals = _rivals(quantity, accounted, window_q)
         proving = [r for r in rivals if held or r[0].id in anchor.figure_ids]
-        if proving and _firm_for_figures(section, quantity, anchor) and quantity.text not in ahead:
+        if proving and firm_for_figures(section, quantity, anchor) and quantity.text not in ahead:
             out.append(_contradiction(checker, quantity, *proving[0]))
-        elif _worth_verifying(section, quantity, anchor, bool(rivals)):
+        elif worth_verifying(section, quantity, anchor, bool(rivals)):
             out.append(not_in_source(checker, quantity.label()))
     return out
 
@@ -331,7 +332,9 @@ def _swapped(
             finding = _contradiction(checker, quantity, *rivals[0])
             finding.must = finding.must and not bare  # listed: found elsewhere as often as swapped
             dated = quantity.kind == "month" and _month_of_its_year(checker, quantity, rivals[0])
-            finding.must = finding.must and (quantity.kind not in ("year", "month") or dated)
+            finding.must = finding.must and (
+                quantity.kind not in ("year", "month", "century") or dated
+            )
             out.append(finding)
     return out
 
@@ -391,37 +394,6 @@ def _written_in(quantity: Quantity, text: str, language: str | None) -> bool:
     return writes_figure(text, written_values(quantity), language)
 
 
-def _worth_verifying(section: str, quantity: Quantity, anchor: Anchor, rivals: bool) -> bool:
-    """A figure the source does not have is listed to verify in the lead and title. Elsewhere
-    too, except a year or month (background brings dates of its own) unless the sentence
-    restates a source sentence that has another. A bare small count (3指数) is not listed, nor
-    outside the lead a count of five or fewer (2人, 4社)."""
-    if quantity.kind == "number" and not quantity.unit and quantity.value <= 10:
-        return False
-    if section not in ("lead", "title") and quantity.kind == "number" and quantity.value <= 5:
-        return False  # 2人の説明, …の4人は: background and analysis count what they just named
-    if section not in ("lead", "title") and _ONE_UNIT.match(quantity.text):
-        return False  # 「試練の1年」, 「この1年」: a year, said in the writer's own words
-    if section in ("lead", "title") or quantity.kind not in ("year", "month"):
-        return True
-    return rivals and (anchor.recorded or anchor.best >= 0.45)
-
-
-_ONE_UNIT = re.compile(r"^1(?:年|日|週間?|[かカヶケ]月|時間)$")
-
-
-def _firm_for_figures(section: str, quantity: Quantity, anchor: Anchor) -> bool:
-    """Whether a different figure in the anchored sentence proves this one wrong. In the lead
-    and title, a firm anchor does. Elsewhere (background and analysis add context the article
-    does not have) only a sentence that restates the source, sharing another specific figure
-    with it or recorded as its evidence, and not for a month or year alone."""
-    if section in ("lead", "title"):
-        return anchor.firm(section)
-    if quantity.kind in ("month", "year"):
-        return False
-    return anchor.recorded or anchor.shares_figure
-
-
 def _find_elsewhere(checker: Checker, quantity: Quantity) -> str | None:
     """A source sentence holding this very figure (a claim may join two source sentences). A
     figure stated exactly must be there exactly, or as an approximation of the same kind
@@ -443,7 +415,7 @@ def _find_elsewhere(checker: Checker, quantity: Quantity) -> str | None:
 def specific(quantity: Quantity) -> bool:
     """A figure specific enough to pin a claim to the source sentence holding it (not a year,
     a month, a small count or a common span such as one year)."""
-    if quantity.kind in ("year", "month"):
+    if quantity.kind in ("year", "month", "century"):
         return False
     if quantity.kind in ("duration", "number"):
         return quantity.value > 12

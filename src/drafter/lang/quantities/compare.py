@@ -19,6 +19,9 @@ _COMPATIBLE = {
 }
 
 
+_DATED = ("date", "month", "year", "century")
+
+
 def same_value(claim: Quantity, source: Quantity) -> bool:
     """Whether a claim's quantity can be the source's: compatible kinds, and the values agree
     as the words bound them (「50人以上」 agrees with 57, 「約60」 with "nearly 60", 「10年」 with
@@ -37,8 +40,8 @@ def same_value(claim: Quantity, source: Quantity) -> bool:
         claim.value, source.value, rel_tol=0.005
     ):
         return True  # 1週間 is "seven days" (a week of 12/52 months, a day of 12/365)
-    if claim.kind in ("date", "month", "year") or source.kind in ("date", "month", "year"):
-        return False  # a date is never "about" another
+    if claim.kind in _DATED or source.kind in _DATED:
+        return False  # a date is never "about" another, nor a century
     if _next_whole(claim, source):
         return True  # 「2つ以上」 for "more than one": a count past one is two or more
     if claim.bound and claim.bound == source.bound:

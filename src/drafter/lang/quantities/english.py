@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from drafter.lang.quantities.centuries import en_centuries
 from drafter.lang.quantities.english_prepared import prepared
 from drafter.lang.quantities.english_words import (
     CURRENCY_SIGNS,
@@ -50,6 +51,12 @@ _COUNT_WORDS = re.compile(
 _MULTIPLE = re.compile(
     r"\b(?:(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing)|(?:(?<=to )|(?<=than ))"
     r"(?P<bare>doubl|tripl|quadrupl)e|(?P<twice>twice)|(?P<fold>two|three|four|five|ten)fold)\b",
+    re.IGNORECASE,
+)
+# a crime counted by its victims: "quadruple murders" (4人殺害), "a double homicide"
+_VICTIMS = re.compile(
+    r"\b(?P<n>doubl|tripl|quadrupl|quintupl)e[\s-]+(?:murders?|homicides?|killings?|slayings?|"
+    r"shootings?|stabbings?|fatal)",
     re.IGNORECASE,
 )
 _PRONOUN_ONE = re.compile(
@@ -302,7 +309,10 @@ _DECADE = re.compile(r"\b(?P<y>(?:1[89]|20|21)\d0)['’]?s\b")
 
 
 def _dates(scan: _Scan) -> None:
-    """Dates (Oct. 26, 26 October), months named alone (in March) and years."""
+    """Dates (Oct. 26, 26 October), months named alone (in March), centuries and years."""
+    centuries, spans = en_centuries(scan.text)
+    scan.found += centuries
+    scan.taken += spans
     for pattern in (_DATE_MD, _DATE_DM):
         for match in pattern.finditer(scan.text):
             if not scan.free(match.span()):
@@ -388,6 +398,11 @@ def _numbers(scan: _Scan) -> None:
         word = next(group for group in match.groups() if group).lower()
         if scan.free(match.span()):
             scan.found.append(Quantity("number", float(MULTIPLES[word]), "", match.group(0)))
+            scan.taken.append(match.span())
+    for match in _VICTIMS.finditer(scan.text):  # "the Idaho quadruple murders": four killed
+        if scan.free(match.span()):
+            count = {"doubl": 2, "tripl": 3, "quadrupl": 4, "quintupl": 5}[match["n"].lower()]
+            scan.found.append(Quantity("number", count, "", match.group(0)))
             scan.taken.append(match.span())
     for match in _COUNT_WORDS.finditer(scan.text):  # "one analyst", "two other cities"
         if match.group(1).lower() == "one" and _PRONOUN_ONE.search(scan.text[: match.start()]):

@@ -368,6 +368,16 @@ def _whole(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+_MIL = re.compile(r"((?:US\$|RM|Rs\.?|Rp\.?|[$€£¥₦])\s?\d+(?:[.,]\d+)?)\s*mil\b")
+_WHOLLY_OWNED = re.compile(r"\b(?:wholly|fully|entirely)[\s-]owned\b", re.IGNORECASE)
+
+
+def _shorthand(text: str) -> str:
+    """A reader's "RM6 mil", "$2 mil": a million, as readers write it of money (not "20 mil",
+    a thickness); "wholly owned by the govt": all of it (「政府が100%所有」)."""
+    return _WHOLLY_OWNED.sub("100 percent owned", _MIL.sub(r"\1 million", text))
+
+
 def prepared(sentence: str) -> str:
     """The sentence with what reads as one figure made one (forty-five, 1-1/2, 40-50%) and
     what is not a figure masked."""
@@ -383,6 +393,7 @@ def prepared(sentence: str) -> str:
     # a race's time, 2:04:23 (Stunden): 2 hours, 4 minutes and 23 seconds (「2時間4分23秒」
     # had been against 23 hours, the Hamburger Abendblatt's marathon, round DJ)
     text = _RACE_TIME.sub(r"\1 hours \2 minutes \3 seconds", text)
+    text = _shorthand(text)
     text = VERSION.sub("", text)  # version 1.8.3, 10.0.0.1: no figure (not 1.8)
     # a weeklong trial, a yearlong probe: one week, one year
     text = re.sub(r"(?<![\w-])(hour|day|week|month|year)-?long\b", r"one-\1-long", text, flags=re.I)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from drafter.lang.quantities.centuries import centuries_as_english
 from drafter.lang.quantities.chinese import chinese_numerals
 from drafter.lang.quantities.english import en_quantities
 from drafter.lang.quantities.foreign_words import (
@@ -199,7 +200,7 @@ def writes_figure(text: str, values: list[float], language: str | None) -> bool:
 
 def as_english(sentence: str, language: str) -> str:
     """The sentence with its figures, dates, units and bounds in English forms."""
-    text = unicodedata.normalize("NFKC", sentence)
+    text = centuries_as_english(unicodedata.normalize("NFKC", sentence), language)
     if language == "tr":
         text = turkish_figures(text)
     if language == "de":
@@ -235,8 +236,8 @@ def as_english(sentence: str, language: str) -> str:
     for words, english in BEFORE_NUMBER.get(language, {}).items():
         pattern = rf"(?<![^\W\d_])(?:{words})(?=\s*\d)"
         text = re.sub(pattern, english, text, flags=re.IGNORECASE)
-    if language in ("ru", "uk"):
-        text = re.sub(r"(\d+)-(?:летн|річн)\w*", r"\1-year-old", text)  # 53-летняя
+    if language in ("ru", "uk", "pl"):
+        text = re.sub(r"(\d+)-(?:летн|річн|letni)\w*", r"\1-year-old", text)  # 53-летняя
     if language in ("es", "pt", "it"):
         # a match report's minute: "(0-1, min 6)", "(3-3, min, 38)", "en el minuto 16"
         text = re.sub(r"(?<![^\W\d_])(?:min\.?,?|minuto)\s*(\d{1,3})(?!\d)", r"\1 minutes", text)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from drafter.lang.quantities.centuries import ja_centuries
 from drafter.lang.quantities.quantity import VERSION, Quantity, dur
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -264,8 +265,7 @@ _JA_BC = re.compile(r"紀元前\s*(\d{1,4})\s*年(?!間|代)")
 
 def _ja_dates(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
     """The dates and months of the text (6月23日, 10月, 6/23, 2020/6/9), and where they are."""
-    found: list[Quantity] = []
-    spans: list[tuple[int, int]] = []
+    found, spans = ja_centuries(text)
     for match in _JA_DATE.finditer(text):
         month = int(match.group("m"))
         if not 1 <= month <= 12:

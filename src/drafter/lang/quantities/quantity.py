@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-Kind = str  # "number" | "percent" | "money" | "date" | "month" | "year" | "duration"
+Kind = str  # "number" | "percent" | "money" | "date" | "month" | "year" | "century" | "duration"
 
 # three groups of digits or more joined by points, the last one short: a version (1.8.4, v10.15.7)
 # or an address (192.168.1.1), never a figure (not 1.8 and 4); 2019.3.1 and 1.3.2019 are dates

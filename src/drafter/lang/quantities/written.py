@@ -47,7 +47,7 @@ def writes_number(text: str, values: list[float], *, words: bool = True, scale: 
 def written_values(quantity: Quantity) -> list[float]:
     """The numbers a quantity may be written as: its value, and for a duration the one
     numeral it writes (3.2 of 3.2年: 38.4 months; 10 of 10分). None for a date."""
-    if quantity.kind in ("date", "month", "year"):
+    if quantity.kind in ("date", "month", "year", "century"):
         return []
     if not quantity.value:
         return [0.0] if quantity.kind == "number" else []  # 「59対0」's 0, as "59-0" writes it
