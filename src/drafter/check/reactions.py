@@ -17,7 +17,7 @@ from drafter.check.draft_md import DraftSentence
 from drafter.check.reaction_names import reads_comment, swapped_names
 from drafter.check.reaction_quotes import quote_negation_reasons
 from drafter.check.reaction_weekdays import weekday_reasons
-from drafter.check.reader_names import comment_language
+from drafter.check.reader_names import comment_language, kin, one_language, told
 from drafter.check.report import ClaimReport, SourceRef
 from drafter.lang import align
 from drafter.lang.quantities import (
@@ -189,6 +189,11 @@ def _reaction_against(
         rival = float(row[best_i])
         # a Greek, Vietnamese or Swedish comment: the encoder does not read it
         unread = unprofiled(original.body) and rival < RIVAL_READ
+        # … nor a reply in a language not told that reads like the comment it answers
+        # (Swahili "Ni kweli kabisa…", agreeing with its parent on the batteries stolen: 0.11
+        # to its own translation, 0.54 to the parent's English)
+        echo = kin(original, comments[ids[best_i]]) and not told(original.body)
+        unread = unread or (echo and rival < RIVAL_READ)
         if ids[best_i] != original.id and rival - own >= 0.15 and not unread:
             other = ids[best_i]
             # a comment in another language than its rival is not compared on one scale (a
@@ -196,8 +201,8 @@ def _reaction_against(
             # nor one whose language is not told, unless the translation reads like a
             # translation of the rival (Welsh "Roedd fy mam yn athrawes…": 0.07 to its own
             # translation, 0.53 to an English comment on the same exam)
-            sure = _one_language(original.body, comments[other].body) and (
-                _told(original.body) or rival >= RIVAL_READ
+            sure = one_language(original.body, comments[other].body) and (
+                told(original.body) or rival >= RIVAL_READ
             )
             (out if sure else unsure).append(
                 checker.say(
@@ -225,22 +230,6 @@ def _sense_reasons(
                 f"「{flip.said}」 ({flip.meant}): the original comment says “{flip.opposite}”",
             )
         )
-
-
-def _told(body: str) -> bool:
-    """Whether a comment's language is told, or the comment is too short to tell (a short
-    English line shares too few common words to be told, yet the encoder reads it)."""
-    return comment_language(body) is not None or len(re.findall(r"[^\W\d_]+", body)) < 10
-
-
-def _one_language(body: str, other: str) -> bool:
-    """Whether two comments may be in one language: not when one is written in the letters of
-    a language without a profile (Czech ř, ů) and the other is not, nor when each is told and
-    they differ (a comment too short to tell may be in either)."""
-    if unprofiled(body) != unprofiled(other):
-        return False
-    language, rival = comment_language(body), comment_language(other)
-    return language is None or rival is None or language == rival
 
 
 def _figure_reasons(
@@ -409,7 +398,7 @@ def _writes(body: str, language: str | None, quantity: Quantity) -> bool:
         return re.search(rf"(?<![\d.,:/]){day}(?![\d.,:/])", body) is not None
     values = written_values(quantity)
     spelled = ordinal_values(body, language) + cardinal_values(body, language)
-    if language is None and unprofiled(body):
+    if language == "pl" or (language is None and unprofiled(body)):
         spelled += west_slavic_values(body)  # "před dvěma lety" for 「2年前」
     return writes_number(body, values) or any(v in spelled for v in values)
 

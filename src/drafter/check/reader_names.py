@@ -17,6 +17,7 @@ from drafter.sources.language import detect_language, unprofiled
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
+    from drafter.models import Comment
 
 # a comment's language, told once for the figures and the names of its translation
 comment_language = lru_cache(maxsize=4096)(detect_language)
@@ -189,3 +190,24 @@ def with_particle(word: str, body: str) -> list[str]:
     """The name with the lower-case particle the comment writes before it, as katakana joins
     them (デブラシオ for "de Blasio", ファンダイク for "van Dijk")."""
     return [f"{m[1]}{word}" for m in re.finditer(rf"\b({_PARTICLE})\s+{re.escape(word)}\b", body)]
+
+
+def kin(comment: Comment, other: Comment) -> bool:
+    """Whether one comment answers the other."""
+    return other.id == comment.parent_id or comment.id == other.parent_id
+
+
+def told(body: str) -> bool:
+    """Whether a comment's language is told, or the comment is too short to tell (a short
+    English line shares too few common words to be told, yet the encoder reads it)."""
+    return comment_language(body) is not None or len(re.findall(r"[^\W\d_]+", body)) < 10
+
+
+def one_language(body: str, other: str) -> bool:
+    """Whether two comments may be in one language: not when one is written in the letters of
+    a language without a profile (Czech ř, ů) and the other is not, nor when each is told and
+    they differ (a comment too short to tell may be in either)."""
+    if unprofiled(body) != unprofiled(other):
+        return False
+    language, rival = comment_language(body), comment_language(other)
+    return language is None or rival is None or language == rival

@@ -137,6 +137,14 @@ _LATIN_WORDS: dict[str, frozenset[str]] = {
         "yılında", "ilk", "artık", "şimdi", "neden", "nasıl", "çünkü", "zaten", "hiç", "bence",
         "abi", "kardeşim", "şey", "olur", "oldu", "ediyor", "etti", "bin", "milyon", "milyar",
     }),
+    # Polish (a Rzeczpospolita reader's "wojna zaczęła się w marcu": March, 「3月」), none of
+    # them an English, German, Romance or Turkish word
+    "pl": frozenset({
+        "się", "nie", "że", "jest", "jak", "ale", "już", "przez", "czy", "był", "była", "było",
+        "są", "dla", "też", "tylko", "może", "który", "która", "które", "oraz", "jednak", "gdy",
+        "tego", "jej", "ich", "mnie", "jego", "ze", "tak", "w", "z", "bo", "jeszcze", "bardzo",
+        "można", "będzie", "został", "została", "po", "od", "za", "aby", "żeby", "teraz",
+    }),
     "tl": frozenset({
         "ang", "ng", "sa", "mga", "ay", "hindi", "ko", "mo", "siya", "niya", "ito", "yung",
         "lang", "naman", "talaga", "po", "din", "rin", "kasi", "kung", "wala", "nga", "natin",
@@ -240,7 +248,7 @@ _READ_SCRIPTS = frozenset(("latin", "han", "kana", "hangul", "cyrillic"))
 
 
 # a profiled language whose own letters are in the set above: Turkish ğ ş ı
-_OWN_LETTERS = {"tr": frozenset("ğşı")}
+_OWN_LETTERS = {"tr": frozenset("ğşı"), "pl": frozenset("łąęśźżćń")}
 
 
 def unprofiled(text: str, own: frozenset[str] = frozenset()) -> bool:

@@ -280,6 +280,16 @@ def _body_in_words(checker: Checker, form: str) -> bool:
     return all(re.search(rf"\b{w}\b", checker.source_norm) for w in words)
 
 
+# languages that decline a name with an ending on it: Polish "zięć Trumpa" (Trump's
+# son-in-law), Czech "Trumpovi", Finnish "Trumpin", Hungarian "Trumpot", Lithuanian "Trumpui"
+_DECLINING = frozenset({"pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv", "fi", "et", "hu"})
+
+
+def _case_ending(checker: Checker) -> str:
+    """What may follow a surname in the source's language: a case ending, or nothing."""
+    return r"[^\W\d_]{0,4}" if checker.source_language in _DECLINING else ""
+
+
 def _forms(
     checker: Checker, mention: NameMention, part: str, form: str, window_text: str
 ) -> tuple[list[str], bool]:
@@ -296,7 +306,7 @@ def _forms(
     surname = bool(
         alone
         and (
-            re.search(rf"(?<![a-z]){re.escape(last)}(?![a-z])", window_text)
+            re.search(rf"(?<![a-z]){re.escape(last)}{_case_ending(checker)}(?![a-z])", window_text)
             or last in {n.casefold() for n in prefixed_names(window_raw)}  # "uSokhela"
         )
     )

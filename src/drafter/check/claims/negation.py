@@ -55,7 +55,10 @@ _NEGATED_EN = re.compile(
     r"un[a-z]{3,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|accurate|"
     r"ability)\w*|dis[a-z]{4,}|non[a-z-]*|neglect(?:s|ed|ing)?|skip(?:s|ped|ping)?|"
     r"quit(?:s|ting)?|end(?:s|ed|ing)?|cease(?:s|d)?|halt(?:s|ed|ing)?|short|weak\w*|out\s+of|"
-    r"away|gone|less|\w+less)\b|n['’]t\b",
+    r"away|gone|less|\w+less|"
+    # not decided yet, in idiom: 「まだ判断はつかない」 for "the jury's still out"
+    r"still\s+out|to\s+be\s+seen|up\s+in\s+the\s+air|on\s+the\s+fence|open\s+question)\b|"
+    r"n['’]t\b",
     re.IGNORECASE,
 )
 
@@ -70,7 +73,7 @@ _NOT_A_NOT_EN = re.compile(
     re.IGNORECASE,
 )
 # a plain "not" in the other languages a source or a comment is read in (German, French,
-# Spanish, Italian, Dutch, Portuguese), and what says it without a "not" in Japanese either
+# Spanish, Italian, Dutch, Portuguese, Polish), and what says it without a "not" in Japanese either
 # ("nicht nur": not only; "sin embargo": however; "kein Wunder": no wonder)
 PLAIN_NOT = {
     "de": r"nicht|kein(?:e|en|em|er|es)?|nie|niemals|nichts|niemand|weder",
@@ -79,6 +82,7 @@ PLAIN_NOT = {
     "it": r"non|mai|nessun[oa]?|niente|nulla",
     "nl": r"niet|geen|nooit|niets|niemand|nergens",
     "pt": r"não|nunca|jamais|nenhum(?:a|s|as)?|ninguém|nada",
+    "pl": r"nie|nigdy|nic|nikt|żadn(?:y|a|e|ych|ego|ej)",
 }
 _NOT_A_NOT = {
     "de": r"nicht\s+(?:nur|zuletzt|mehr\s+als|wahr|einmal)|oder\s+nicht|kein\s+Wunder|"
@@ -88,6 +92,7 @@ _NOT_A_NOT = {
     "it": r"non\s+solo|o\s+no|nient'altro|non\s+appena",
     "nl": r"niet\s+alleen|of\s+niet|niets\s+anders",
     "pt": r"não\s+(?:só|apenas|somente)|ou\s+não|nada\s+mais",
+    "pl": r"nie\s+tylko|czy\s+nie|nic\s+dziwnego|lub\s+nie|nie\s+ma\s+co",
 }
 
 

@@ -1,6 +1,8 @@
 """The words of other languages that the foreign reader turns into English (or Japanese) forms:
 months, scales, units, bounds, numerals (drafter.lang.quantities.foreign)."""
 
+from drafter.lang.quantities.polish import register as register_polish
+
 # fmt: off
 MONTHS: dict[str, tuple[str, ...]] = {  # January … December, the forms a date takes
     "de": ("januar|jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
@@ -270,22 +272,11 @@ AGE: dict[str, str] = {
     "id": r"(?:berusia|berumur|usia)\s+(?P<n>\d+)(?:\s+tahun)?",
     "ru": r"(?:исполнил\w*|в возрасте|возраст\w*)\s+(?P<n>\d+)\s*(?:год\w*|лет)",
 }
-# fmt: on
 # Ukrainian numbers where they differ from Russian ("сім разів": seven times)
-NUMBER_WORDS["uk"] = {
-    **NUMBER_WORDS["ru"],
-    "дві": 2,
-    "чотири": 4,
-    "п'ять": 5,
-    "п’ять": 5,
-    "шість": 6,
-    "сім": 7,
-    "вісім": 8,
-    "дев'ять": 9,
-    "дев’ять": 9,
-    "двадцять": 20,
-    "тридцять": 30,
-}  # fmt: skip
+NUMBER_WORDS["uk"] = {**NUMBER_WORDS["ru"], "дві": 2, "чотири": 4, "п'ять": 5, "п’ять": 5,
+                      "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "дев’ять": 9,
+                      "двадцять": 20, "тридцять": 30}
+# fmt: on
 for _table in (ONE, DECADES, AGE):
     _table["uk"] = _table["ru"]
 # "e meio" after a unit, or a number written with its half: "dois meses e meio" (2.5 months)
@@ -448,3 +439,4 @@ for _norwegian in ("nb", "nn"):
 # number words: listed, never must-fix)
 AFTER_NUMBER["vi"] = {"nghìn|ngàn": "thousand", "triệu": "million", "tỷ|tỉ": "billion",
                       "phần trăm": "percent", "đô la|đô": "dollars"}  # fmt: skip
+register_polish(globals())  # Polish, in a module of its own
