@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.check.claims.hedges import HEDGE_JA, _main_clause_modal, _restates_another_clause
+from drafter.check.claims.hedge_clauses import restates_another_clause as _restates_another_clause
+from drafter.check.claims.hedges import HEDGE_JA, _main_clause_modal
 from drafter.lang.quantities import en_quantities, ja_quantities, missing_quantities
 from drafter.lang.quantities.foreign import source_quantities
 from tests.test_check_claims import _claim, _reaction_report

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, cite
-from drafter.lang import align
+from drafter.check.claims.hedge_clauses import restates_another_clause
 from drafter.lang.text import in_quotes
 
 if TYPE_CHECKING:
@@ -206,7 +205,10 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
     sure = anchor.recorded or (anchor.best >= HEDGE_SIM and len(text) >= SURE_CHARS)
     for sentence_id in candidates:
         sentence = checker.by_id[sentence_id]
-        word = _main_clause_modal(sentence.text)
+        # a cleft's hedge only in the lead and title: a background sentence may restate the
+        # part the cleft describes ("an Irish government caught between…", 難しい立場に置か
+        # れています), which no "could" hedges
+        word = _main_clause_modal(sentence.text, cleft=section in ("lead", "title"))
         if word is not None and _WEAK.match(word.group(0)) and not sure:
             continue  # "shouldn't panic": only where the claim surely restates it
         if word is not None and _SOFT_MODAL.match(word.group(0)) and _ATTRIBUTED.search(text):
@@ -221,41 +223,11 @@ def hedges(checker: Checker, section: str, text: str, anchor: Anchor) -> list[Fi
             # 劉氏は人民解放軍について「すでに現地にいる」と述べた for '… could be deployed,
             # warning: "They are already there"': the quotation has no hedge to drop
             continue
-        if word is not None and _restates_another_clause(text, sentence.text, word.start()):
+        if word is not None and restates_another_clause(text, sentence.text, word.start()):
             continue  # "…to “Fifth Terrace”; … “Imola” suggests a sparser take…": not this one
         if word is not None:
             return [_hedge_finding(checker, sentence, word.group(0))]
     return []
-
-
-# clauses a semicolon, or a comma and a conjunction, join: each says its own thing, and a
-# modal hedges only its own ("He'll make $13.5 million this year, and he should probably get a
-# chance to start"; "Wright is probably a gimme, considering he was an All-Star")
-_CLAUSE_JOIN = re.compile(
-    r";\s+|,\s+(?=(?:and|but|so|yet|considering|because|although|though|whereas)\s)"
-    # "…accounts for 20 percent of 21st Century Fox's profits — and Rupert worried that…"
-    r"|\s[—–]\s+(?=(?:and|but|so|yet|while|whereas)\s)"
-    # "It wasn't turned on for my demo and appears to not be finished": a second verb, hedged
-    r"|\s+and\s+(?=(?:appears?|seems?|may|might|could|probably|reportedly)\s)"
-)
-_CLAUSE_CHARS = 25  # shorter parts are lists ("Paris; Lyon; Nice"), not clauses
-# … and the claim reads that much closer to the other clause: a claim that restates both
-# (hedge dropped) reads about as close to each
-_CLAUSE_MARGIN = 0.05
-
-
-def _restates_another_clause(claim: str, sentence: str, at: int) -> bool:
-    """Whether the claim restates a clause of the sentence other than the one the modal at
-    `at` stands in, by its closest meaning: an album review's two songs joined by a semicolon,
-    only the second hedged ("suggests"), was demanded of a claim that renders the first."""
-    bounds = [0, *(m.end() for m in _CLAUSE_JOIN.finditer(sentence)), len(sentence) + 1]
-    parts = [sentence[a:b].strip() for a, b in pairwise(bounds)]
-    if len(parts) < 2 or any(len(p) < _CLAUSE_CHARS for p in parts):
-        return False
-    hedged = next(n for n, end in enumerate(bounds[1:]) if at < end)
-    row = align.similarity([claim], parts)[0]
-    best = int(row.argmax())
-    return best != hedged and float(row[best] - row[hedged]) >= _CLAUSE_MARGIN
 
 
 # a modal in a relative clause describes the noun before it ("the Incubation Grants program,
@@ -265,6 +237,16 @@ _RELATIVE = re.compile(
     r"\b(?:which|who|whose|that)\s+(?:\w+\s+){0,2}$|\bwhat(?:'s|’s)?\s+(?:\w+\s+){0,4}$"
     r"|\b(?:told|led|asked)\s+to\s+$",  # "the experience we were told to expect"
     re.IGNORECASE,
+)
+
+
+# … but a cleft sentence's "that" opens what the sentence reports ("It's her NATO-critical
+# stance, and opposition to wider European security moves, that could soon be generating the
+# most awkward headlines": it could, the claim 「厄介な事態を招く」 drops the hedge), and so does
+# "It is clear that prices may rise"; the "it" opens the sentence or its clause
+_CLEFT = re.compile(
+    r"(?:^|[.;:!?]\s+|,\s+(?:and|but)\s+)[\"“‘']?(?:It|it)(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+"
+    r"[^;:!?]{1,160}?\bthat\s+(?:\w+\s+){0,2}$"
 )
 
 
@@ -378,10 +360,12 @@ def _not_hedging(text: str, word: re.Match[str]) -> bool:
     return bool(tests[0].search(before) and tests[1].search(after))
 
 
-def _main_clause_modal(text: str) -> re.Match[str] | None:
+def _main_clause_modal(text: str, *, cleft: bool = True) -> re.Match[str] | None:
     for word in MODAL_EN.finditer(text):
         before = text[max(0, word.start() - 40) : word.start()]
-        if (_RELATIVE.search(before) and not _SAID_THAT.search(before)) or _QUESTION.search(before):
+        relative = _RELATIVE.search(before) and not _SAID_THAT.search(before)
+        in_cleft = cleft and _CLEFT.search(text[: word.start()])
+        if (relative and not in_cleft) or _QUESTION.search(before):
             continue
         if _AS_IF.search(before):
             continue

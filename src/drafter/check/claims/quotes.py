@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims.anchor import OUTSIDE_LEAD_SIM, Anchor, Finding, quote_not_found
 from drafter.check.claims.negation import negation_findings
+from drafter.check.claims.originals import gives_the_original
 from drafter.check.claims.polarity import flipped
 from drafter.check.claims.slips import plausible_slip
 from drafter.lang.names import name_mentions
 from drafter.lang.quantities import ja_quantities, same_kind, same_value
 from drafter.lang.quantities.foreign import source_quantities
-from drafter.lang.text import contains_quote, normalize
+from drafter.lang.text import normalize
 
 if TYPE_CHECKING:
     from drafter.check.core import Checker
@@ -201,7 +202,7 @@ def _quotation(
         # word of speech after it is the title of a work (『シスの復讐』). Yet a phrase of a
         # quotation near (「悪い選択」だと評価 for "is a good choice") keeps its sense
         return [] if match.group(2) else _opposite_nearby(checker, content, anchor)
-    if _gives_the_original(checker, content):
+    if gives_the_original(checker, content):
         return []  # 「あるがままを語れ（Sagen, was ist）」: the source's words, given in brackets
     score, span = _best_quote(checker, content)
     if score < QUOTE_MIN and checker.quoted_in_thread(content):
@@ -393,21 +394,6 @@ def _clause_of_a_quote(checker: Checker, content: str) -> tuple[float, str]:
     row = align.similarity([content], [clause for clause, _ in clauses])[0]
     best = int(row.argmax())
     return float(row[best]), clauses[best][1]
-
-
-# the original words a quotation gives in brackets after its rendering
-_ORIGINAL = re.compile(r"[（(]([^）)]*[^\W\d_][^）)]*)[）)]")
-
-
-def _gives_the_original(checker: Checker, content: str) -> bool:
-    """Whether the quotation gives, in brackets, words the source has as they are: a motto
-    rendered and then quoted in German scores 0.33 against »Sagen, was ist.«"""
-    return any(
-        len(original) >= 8
-        and re.search(r"[A-Za-z]", original) is not None
-        and contains_quote(checker.inputs.article.text, original)
-        for original in (m.group(1).strip() for m in _ORIGINAL.finditer(content))
-    )
 
 
 _QA = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", re.IGNORECASE)
