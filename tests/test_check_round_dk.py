@@ -251,3 +251,14 @@ def test_a_name_with_a_case_ending() -> None:
     assert not [r for r in reasons(polish, "pl") if "トランプ" in r]
     english = "Steve Witkoff played the trumpet for Jared Kushner."
     assert [r for r in reasons(english, "en") if "トランプ" in r]
+
+
+def test_a_ph_or_pf_is_heard_as_an_f() -> None:
+    """A dev draft's 「ファイザーもメルクもギリアドも」 for "Pfizer, Merck and Gilead…": Pfizer
+    opens with an f sound, as ファイザー does, so the comment names it (listed as a name mix-up
+    once a three-letter word no longer "heard" it by chance); Phoenix is フェニックス."""
+    from drafter.check.reaction_names import _heard_in
+
+    assert _heard_in("ファイザー", "Pfizer, Merck and Gilead are all in the same boat.")
+    assert _heard_in("フェニックス", "Phoenix is hotter than ever this year.")
+    assert not _heard_in("ファイザー", "Merck and Gilead are all in the same boat.")

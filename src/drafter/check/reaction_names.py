@@ -104,6 +104,8 @@ def _initial(word: str) -> str:
     first = word[:1].lower()
     if first == "c" and word[1:2].lower() in ("a", "o", "u", "l", "r"):
         return "k"  # a hard c: Cappucci for カプッチ, Clarke for クラーク
+    if first == "p" and word[1:2].lower() in ("f", "h"):
+        return "f"  # Pfizer for ファイザー, Phoenix for フェニックス
     return "a" if first in "aeiou" else first
 
 
