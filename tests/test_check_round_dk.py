@@ -262,3 +262,38 @@ def test_a_ph_or_pf_is_heard_as_an_f() -> None:
     assert _heard_in("ファイザー", "Pfizer, Merck and Gilead are all in the same boat.")
     assert _heard_in("フェニックス", "Phoenix is hotter than ever this year.")
     assert not _heard_in("ファイザー", "Merck and Gilead are all in the same boat.")
+
+
+def test_a_title_names_whom_its_lead_names() -> None:
+    """Planted swaps into recorded titles (「シヴァススポルが21得点でジェコを抜き」 for イカルディ)
+    were listed for 7 of 38: a title is written from the lead and the source's headline, so a
+    name of the article that neither gives is listed now. A name the lead writes longer
+    (アフガン for アフガニスタン) or the source's headline gives stands."""
+    from drafter.check.core import check
+    from drafter.models import GlossaryEntry
+
+    source = (
+        "Icardi scores again as Galatasaray win. Mauro Icardi scored his 21st goal. "
+        "Edin Dzeko has 20 goals. Sivasspor lost 2-0 at home in Afghanistan last year."
+    )
+
+    def reasons(title: str, lead: str) -> list[str]:
+        markdown = f"# {title}\n\nニュース\n\n{lead}\n\n## 補足説明\n\n背景。\n"
+        inputs = check_inputs(source, markdown)
+        inputs.article.title = "Icardi scores again as Galatasaray win"
+        inputs.glossary = [
+            GlossaryEntry(source="Mauro Icardi", target="マウロ・イカルディ"),
+            GlossaryEntry(source="Edin Dzeko", target="エディン・ジェコ"),
+            GlossaryEntry(source="Sivasspor", target="シヴァススポル"),
+            GlossaryEntry(source="Galatasaray", target="ガラタサライ"),
+        ]
+        return [r for c in check(inputs).claims if c.section == "title" for r in c.reasons]
+
+    lead = "イカルディがジェコを抜いて単独トップに立った。"
+    assert not [r for r in reasons("イカルディがジェコを抜き単独トップに", lead) if "リード" in r]
+    swapped = reasons("シヴァススポルがジェコを抜き単独トップに", lead)
+    assert [r for r in swapped if "シヴァススポル" in r and "リード" in r], swapped
+    longer = "イカルディはアフガニスタンでジェコを抜いて単独トップに立った。"
+    assert not [r for r in reasons("イカルディ、アフガンでジェコを抜く", longer) if "リード" in r]
+    # the source's own headline names Galatasaray, which the lead does not
+    assert not [r for r in reasons("ガラタサライ、イカルディが単独トップに", lead) if "リード" in r]

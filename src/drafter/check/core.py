@@ -300,6 +300,7 @@ class Checker:
         for check_one in (
             claims.names,
             claims.swapped_names,
+            claims.title_names,
             claims.numbers,
             claims.records,
             claims.quotes,

@@ -24,6 +24,7 @@ from drafter.check.claims.numbers import numbers
 from drafter.check.claims.quotes import JA_QUOTE, QUOTE_INVENTED, QUOTE_MIN, quotes
 from drafter.check.claims.records import records
 from drafter.check.claims.swaps import swapped_names
+from drafter.check.claims.title_names import title_names
 
 __all__ = [
     "ANCHOR_SIM",
@@ -45,4 +46,5 @@ __all__ = [
     "quotes",
     "records",
     "swapped_names",
+    "title_names",
 ]
